@@ -1,0 +1,27 @@
+import { basename } from 'node:path';
+import { checkSheets, type SheetCheck } from '../../shared/check/checkSheets';
+import type { Issue } from '../../shared/issues/issue';
+import { hasErrors } from '../../shared/issues/issue';
+import { issueAt } from '../../shared/issues/messages';
+import { readWorkbookFile } from '../xlsx/readWorkbookFile';
+
+export interface FileCheck {
+  file: string;
+  sheets: SheetCheck[];
+  /** Findings about the file as a whole (unreadable, empty, no form). */
+  issues: Issue[];
+}
+
+/** Reads and checks one .xlsx file. */
+export async function checkFile(path: string): Promise<FileCheck> {
+  const file = basename(path);
+  const read = await readWorkbookFile(path);
+  if (!read.ok) return { file, sheets: [], issues: [read.issue] };
+  const sheets = checkSheets(read.grids);
+  const issues = sheets.some((s) => s.returns.length > 0) ? [] : [issueAt('error', 'file.no_form', file)];
+  return { file, sheets, issues };
+}
+
+export function fileHasErrors(f: FileCheck): boolean {
+  return hasErrors(f.issues) || f.sheets.some((s) => hasErrors(s.issues) || s.returns.some((r) => hasErrors(r.issues)));
+}

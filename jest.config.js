@@ -1,0 +1,8 @@
+/** Jest runs TypeScript through ts-jest; type errors are caught by `npm run typecheck`, so tests transpile only. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  testTimeout: 30000,
+};

@@ -1,0 +1,223 @@
+import type { FieldDef, FormDef } from '../forms/formDef';
+import type { RuleDef } from '../forms/ruleDef';
+import type { Issue } from '../issues/issue';
+import { fmtNum, issueAt } from '../issues/messages';
+import { fiscalYearRange } from '../period/fiscalPeriod';
+import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
+import { orgUnitByCode } from '../orgUnits/orgUnits';
+import type { CheckedReturn, TypedRow } from './checkedReturn';
+import type { TypedValue } from './interpretValue';
+
+/** What a rule may know beyond the return itself: the unit's previous-quarter return. */
+export interface RuleContext {
+  previous?: CheckedReturn;
+}
+
+const EPS = 1e-6;
+
+function num(v: TypedValue | undefined): number | null {
+  return v && typeof v.value === 'number' ? v.value : null;
+}
+function str(v: TypedValue | undefined): string | null {
+  return v && typeof v.value === 'string' ? v.value : null;
+}
+function present(v: TypedValue | undefined): boolean {
+  return !!v && v.value !== null && v.value !== '';
+}
+
+class Names {
+  private readonly defs = new Map<string, FieldDef>();
+  constructor(form: FormDef) {
+    for (const f of [...form.fields, ...(form.table?.columns ?? [])]) if (!this.defs.has(f.id)) this.defs.set(f.id, f);
+  }
+  th = (id: string) => this.defs.get(id)?.label_th ?? id;
+  en = (id: string) => this.defs.get(id)?.label_en ?? id;
+  list = (ids: string[]) => ({ parts_th: ids.map((i) => `"${this.th(i)}"`).join(' + '), parts_en: ids.map((i) => `"${this.en(i)}"`).join(' + ') });
+  of = (id: string) => ({ th: this.th(id), en: this.en(id) });
+}
+
+const items = (ret: CheckedReturn) => ret.rows.filter((r) => r.kind === 'item');
+
+/** A row with its key and nothing else (numbered report with no data). */
+function isEmptyRow(row: TypedRow, key: string, form: FormDef): boolean {
+  const keep = new Set([key, 'no']);
+  return Object.entries(row.values).every(([id, v]) => keep.has(id) || !present(v)) && form.table !== undefined;
+}
+
+type Impl = (rule: any, ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext) => Issue[];
+
+const IMPL: Record<RuleDef['kind'], Impl> = {
+  sumEquals(rule: Extract<RuleDef, { kind: 'sumEquals' }>, ret, _f, n) {
+    const total = num(ret.fields[rule.total]);
+    const parts = rule.parts.map((p) => num(ret.fields[p]));
+    if (total === null || parts.some((p) => p === null)) return [];
+    const sum = parts.reduce((a: number, b) => a + (b as number), 0);
+    if (Math.abs(sum - total) < EPS) return [];
+    return [issueAt(rule.severity, 'rule.sum_equals', ret.fields[rule.total].cell, { ...n.of(rule.total), ...n.list(rule.parts), total: fmtNum(total), sum: fmtNum(sum) })];
+  },
+  sumAtMost(rule: Extract<RuleDef, { kind: 'sumAtMost' }>, ret, _f, n) {
+    const given = rule.parts.filter((p) => num(ret.fields[p]) !== null);
+    if (given.length === 0) return [];
+    const sum = given.reduce((a, p) => a + (num(ret.fields[p]) as number), 0);
+    const limit = num(ret.fields[rule.limit]) ?? 0;
+    if (sum <= limit + EPS) return [];
+    const cell = ret.fields[rule.at]?.cell ?? ret.fields[given[0]].cell;
+    return [issueAt(rule.severity, 'rule.sum_at_most', cell, { ...n.of(rule.limit), ...n.list(rule.parts), sum: fmtNum(sum), limit: fmtNum(limit) })];
+  },
+  differenceEquals(rule: Extract<RuleDef, { kind: 'differenceEquals' }>, ret, _f, n) {
+    const value = num(ret.fields[rule.result]);
+    const from = num(ret.fields[rule.from]);
+    if (value === null || from === null) return [];
+    const expected = rule.minus.reduce((a, m) => a - (num(ret.fields[m]) ?? 0), from);
+    if (Math.abs(expected - value) < 0.005) return [];
+    return [issueAt(rule.severity, 'rule.difference', ret.fields[rule.result].cell, { ...n.of(rule.result), value: fmtNum(value), expected: fmtNum(expected) })];
+  },
+  requiredWhen(rule: Extract<RuleDef, { kind: 'requiredWhen' }>, ret, _f, n) {
+    if (ret.fields[rule.when]?.value !== true || present(ret.fields[rule.field])) return [];
+    const cell = ret.fields[rule.field]?.cell ?? ret.fields[rule.when].cell;
+    return [issueAt(rule.severity, 'rule.required_when', cell, { ...n.of(rule.field), when_th: n.th(rule.when), when_en: n.en(rule.when) })];
+  },
+  dateOrder(rule: Extract<RuleDef, { kind: 'dateOrder' }>, ret, _f, n) {
+    const from = str(ret.fields[rule.from]);
+    const to = str(ret.fields[rule.to]);
+    if (!from || !to || from <= to) return [];
+    return [issueAt(rule.severity, 'rule.date_order', ret.fields[rule.to].cell, { from, to, from_th: n.th(rule.from), from_en: n.en(rule.from), to_th: n.th(rule.to), to_en: n.en(rule.to) })];
+  },
+  agencyMatchesOrgUnit(rule: Extract<RuleDef, { kind: 'agencyMatchesOrgUnit' }>, ret, form, n) {
+    const code = str(ret.fields[rule.field]);
+    if (!code || !ret.orgUnit) return [];
+    const fromCode = resolveOrgUnit(code);
+    // The other fields that name the unit must agree with the project code's agency.
+    const others = form.orgUnit.fields.filter((f) => f !== rule.field).map((f) => unitNamedBy(ret.fields[f]));
+    const reporting = others.find((u) => u !== null) ?? ret.orgUnit;
+    if (!fromCode.ok || fromCode.unit.code === reporting) return [];
+    const unit = orgUnitByCode(reporting);
+    return [issueAt(rule.severity, 'rule.agency_mismatch', ret.fields[rule.field].cell, { ...n.of(rule.field), code, unit_th: unit?.name_th ?? reporting, unit_en: unit?.name_en ?? reporting })];
+  },
+  rowSumEquals(rule: Extract<RuleDef, { kind: 'rowSumEquals' }>, ret, _f, n) {
+    const out: Issue[] = [];
+    for (const row of items(ret)) {
+      const given = rule.parts.filter((p) => num(row.values[p]) !== null);
+      const total = num(row.values[rule.total]);
+      if (given.length === 0 || total === null) continue;
+      const sum = given.reduce((a, p) => a + (num(row.values[p]) as number), 0);
+      if (Math.abs(sum - total) > EPS) out.push(issueAt(rule.severity, 'rule.row_sum', row.values[rule.total].cell, { ...n.of(rule.total), ...n.list(rule.parts), sum: fmtNum(sum), total: fmtNum(total) }));
+    }
+    return out;
+  },
+  unique(rule: Extract<RuleDef, { kind: 'unique' }>, ret, _f, n) {
+    const seen = new Map<string, string>();
+    const out: Issue[] = [];
+    for (const row of items(ret)) {
+      const v = row.values[rule.column];
+      if (!present(v)) continue;
+      const k = String(v.value);
+      const first = seen.get(k);
+      if (first) out.push(issueAt(rule.severity, 'rule.duplicate_key', v.cell, { ...n.of(rule.column), value: k, other: first.split('!').pop()! }));
+      else seen.set(k, v.cell);
+    }
+    return out;
+  },
+  emptyRow(rule: Extract<RuleDef, { kind: 'emptyRow' }>, ret, form) {
+    const key = form.table?.key ?? '';
+    return items(ret)
+      .filter((r) => isEmptyRow(r, key, form))
+      .map((r) => issueAt(rule.severity, 'rule.empty_row', r.cell, { value: String(r.values[key]?.value ?? '') }));
+  },
+  rowRequired(rule: Extract<RuleDef, { kind: 'rowRequired' }>, ret, form, n) {
+    const key = form.table?.key ?? '';
+    return items(ret)
+      .filter((r) => !isEmptyRow(r, key, form) && !present(r.values[rule.column]))
+      .map((r) => issueAt(rule.severity, 'rule.row_required', r.values[rule.column]?.cell ?? r.cell, n.of(rule.column)));
+  },
+  nonDecreasing(rule: Extract<RuleDef, { kind: 'nonDecreasing' }>, ret, _f, n) {
+    const rows = items(ret).filter((r) => num(r.values[rule.column]) !== null);
+    const by = rule.orderBy.find((col) => rows.every((r) => present(r.values[col])));
+    if (!by) return [];
+    const sorted = [...rows].sort((a, b) => (a.values[by].value! < b.values[by].value! ? -1 : a.values[by].value! > b.values[by].value! ? 1 : 0));
+    const out: Issue[] = [];
+    let max = -Infinity;
+    for (const r of sorted) {
+      const v = num(r.values[rule.column]) as number;
+      if (v < max - EPS) out.push(issueAt(rule.severity, 'rule.decreasing', r.values[rule.column].cell, { ...n.of(rule.column), before: fmtNum(max), value: fmtNum(v) }));
+      max = Math.max(max, v);
+    }
+    return out;
+  },
+  dateInPeriod(rule: Extract<RuleDef, { kind: 'dateInPeriod' }>, ret) {
+    const limits: [string, string][] = [];
+    if (ret.fiscalYear) {
+      const fy = fiscalYearRange(ret.fiscalYear);
+      limits.push([fy.start, fy.end]);
+    }
+    const start = rule.start ? str(ret.fields[rule.start]) : null;
+    const end = rule.end ? str(ret.fields[rule.end]) : null;
+    if (start || end) limits.push([start ?? '0000-01-01', end ?? '9999-12-31']);
+    const out: Issue[] = [];
+    for (const r of items(ret)) {
+      const d = str(r.values[rule.column]);
+      if (!d) continue;
+      const broken = limits.find(([a, b]) => d < a || d > b);
+      if (broken) out.push(issueAt(rule.severity, 'rule.date_outside', r.values[rule.column].cell, { value: d, from: broken[0], to: broken[1] }));
+    }
+    return out;
+  },
+  columnSumAtMost(rule: Extract<RuleDef, { kind: 'columnSumAtMost' }>, ret, _f, n) {
+    const limit = num(ret.fields[rule.limit]);
+    if (!limit) return [];
+    const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
+    if (sum <= limit + EPS) return [];
+    return [issueAt(rule.severity, 'rule.column_sum_at_most', ret.fields[rule.limit].cell, { ...n.of(rule.column), limit_th: n.th(rule.limit), limit_en: n.en(rule.limit), sum: fmtNum(sum), limit: fmtNum(limit) })];
+  },
+  columnSumEquals(rule: Extract<RuleDef, { kind: 'columnSumEquals' }>, ret, _f, n) {
+    const value = num(ret.fields[rule.field]);
+    if (value === null) return [];
+    const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
+    if (Math.abs(sum - value) < 0.005) return [];
+    return [issueAt(rule.severity, 'rule.column_sum_equals', ret.fields[rule.field].cell, { ...n.of(rule.column), field_th: n.th(rule.field), field_en: n.en(rule.field), value: fmtNum(value), sum: fmtNum(sum) })];
+  },
+  knownItem(rule: Extract<RuleDef, { kind: 'knownItem' }>, ret, form) {
+    const key = form.table?.key ?? '';
+    const codes = new Set((form.catalog ?? []).map((c) => c.code));
+    return items(ret)
+      .filter((r) => present(r.values[key]) && !codes.has(String(r.values[key].value)))
+      .map((r) => issueAt(rule.severity, 'rule.unknown_item', r.values[key].cell, { value: String(r.values[key].value) }));
+  },
+  cumulative(rule: Extract<RuleDef, { kind: 'cumulative' }>, ret, form, n, ctx) {
+    const key = form.table?.key ?? '';
+    const flows = new Set((form.catalog ?? []).filter((c) => c.kind !== 'denominator').map((c) => c.code));
+    const prevByKey = new Map<string, number>();
+    for (const r of ctx.previous ? items(ctx.previous) : []) {
+      const c = num(r.values[rule.cumulative]);
+      if (present(r.values[key]) && c !== null) prevByKey.set(String(r.values[key].value), c);
+    }
+    const out: Issue[] = [];
+    for (const r of items(ret)) {
+      const code = String(r.values[key]?.value ?? '');
+      const value = num(r.values[rule.cumulative]);
+      if (!flows.has(code) || value === null) continue;
+      const previous = ret.period === 'Q1' ? 0 : prevByKey.get(code);
+      if (previous === undefined) continue;
+      const result = num(r.values[rule.result]) ?? 0;
+      const expected = previous + result;
+      if (Math.abs(expected - value) > 1e-4) {
+        out.push(issueAt(rule.severity, 'rule.cumulative', r.values[rule.cumulative].cell, { ...n.of(rule.cumulative), value: fmtNum(value), expected: fmtNum(expected), previous: fmtNum(previous), result: fmtNum(result) }));
+      }
+    }
+    return out;
+  },
+};
+
+/** The org unit a field names: an org-unit code, a project/agency code, or an agency path (`สำนักงานเขตบางนา / ฝ่าย…`). */
+export function unitNamedBy(v: TypedValue | undefined): string | null {
+  if (!v || typeof v.value !== 'string' || !v.value) return null;
+  if (orgUnitByCode(v.value)) return v.value;
+  const r = resolveOrgUnit(v.value.split('/')[0]);
+  return r.ok ? r.unit.code : null;
+}
+
+/** Runs a form's rules over an interpreted return. */
+export function applyRules(ret: CheckedReturn, form: FormDef, ctx: RuleContext = {}): Issue[] {
+  const n = new Names(form);
+  return form.rules.flatMap((rule) => IMPL[rule.kind](rule, ret, form, n, ctx));
+}

@@ -1,0 +1,62 @@
+import { makeIssue, type Issue, type Severity } from './issue';
+
+type P = Record<string, string | number>;
+type Texts = (p: P) => [th: string, en: string];
+
+/** Every finding's wording, Thai and English, keyed by its stable code. */
+export const MESSAGES: Record<string, Texts> = {
+  'file.unreadable': (p) => [`เปิดไฟล์ไม่ได้: ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย (${p.detail})`, `Cannot open the file: not an Excel (.xlsx) file, or it is damaged (${p.detail})`],
+  'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],
+  'file.too_large': (p) => [`ไฟล์ใหญ่เกินไป (${p.size} ไบต์ เกิน ${p.limit})`, `The file is too large (${p.size} bytes, limit ${p.limit})`],
+  'file.no_form': () => ['ไม่พบแบบรายงานที่รู้จักในไฟล์นี้', 'No known form was found in this file'],
+  'sheet.not_a_form': () => ['ชีตนี้ไม่ใช่แบบรายงาน จึงข้ามไป', 'This sheet is not a known form and was skipped'],
+  'sheet.too_large': (p) => [`ชีตมีข้อมูลมากเกินไป (${p.cells} เซลล์ เกิน ${p.limit})`, `The sheet holds too much data (${p.cells} cells, limit ${p.limit})`],
+  'column.unknown': (p) => [`ไม่รู้จักคอลัมน์ "${p.text}" จึงไม่นำมาใช้`, `Unknown column "${p.text}" ignored`],
+  'column.duplicate': (p) => [`คอลัมน์ "${p.th}" ซ้ำ ใช้คอลัมน์แรก`, `Column "${p.en}" appears twice; the first is used`],
+  'row.note_ignored': () => ['แถวนี้เป็นหมายเหตุ ไม่ใช่ข้อมูล จึงข้ามไป', 'This row is a note, not data, and was skipped'],
+  'field.duplicate': (p) => [`รายการ "${p.th}" ซ้ำกันสองครั้ง`, `Item "${p.en}" is given twice`],
+  'cell.formula_error': (p) => [`สูตรคำนวณผิดพลาด (${p.error})`, `Formula error (${p.error})`],
+  'cell.uncomputed': () => ['สูตรนี้ยังไม่ได้คำนวณ เปิดและบันทึกไฟล์ใน Excel ก่อน', 'This formula has no computed value; open and save the file in Excel first'],
+  'value.not_number': (p) => [`"${p.th}" ต้องเป็นตัวเลข แต่พบ "${p.text}"`, `"${p.en}" must be a number, found "${p.text}"`],
+  'value.not_whole': (p) => [`"${p.th}" ต้องเป็นจำนวนเต็ม แต่พบ ${p.value}`, `"${p.en}" must be a whole number, found ${p.value}`],
+  'value.not_date': (p) => [`"${p.th}" ต้องเป็นวันที่ แต่พบ "${p.text}"`, `"${p.en}" must be a date, found "${p.text}"`],
+  'value.not_yesno': (p) => [`"${p.th}" ต้องเป็น ใช่/ไม่ใช่ แต่พบ "${p.text}"`, `"${p.en}" must be yes or no, found "${p.text}"`],
+  'value.not_year': (p) => [`"${p.th}" ต้องเป็นปี พ.ศ. แต่พบ "${p.text}"`, `"${p.en}" must be a year, found "${p.text}"`],
+  'value.below_min': (p) => [`"${p.th}" ต้องไม่น้อยกว่า ${p.limit} แต่พบ ${p.value}`, `"${p.en}" must be at least ${p.limit}, found ${p.value}`],
+  'value.above_max': (p) => [`"${p.th}" ต้องไม่เกิน ${p.limit} แต่พบ ${p.value}`, `"${p.en}" must be at most ${p.limit}, found ${p.value}`],
+  'value.bad_format': (p) => [`"${p.th}" มีรูปแบบไม่ถูกต้อง: "${p.text}"`, `"${p.en}" is not in the expected format: "${p.text}"`],
+  'org_unit.unknown': (p) => [`ไม่รู้จักหน่วยงาน "${p.text}" หมายถึง ${p.suggest_th} หรือไม่`, `Unknown org unit "${p.text}"; did you mean ${p.suggest_en}?`],
+  'org_unit.wrong_kind': (p) => [`"${p.text}" ไม่ใช่หน่วยงานที่ส่งแบบรายงานนี้ได้`, `"${p.text}" is not a unit that sends this form`],
+  'org_unit.missing': () => ['ไม่พบชื่อหรือรหัสหน่วยงานที่รายงาน', 'The reporting org unit is not given'],
+  'period.fiscal_year_missing': () => ['ไม่พบปีงบประมาณ', 'The fiscal year is not given'],
+  'period.quarter_missing': () => ['ไม่พบไตรมาสที่รายงาน', 'The quarter is not given'],
+  'rule.sum_equals': (p) => [`"${p.th}" (${p.total}) ต้องเท่ากับผลรวม ${p.parts_th} (${p.sum})`, `"${p.en}" (${p.total}) must equal the sum of ${p.parts_en} (${p.sum})`],
+  'rule.sum_at_most': (p) => [`${p.parts_th} รวม ${p.sum} เกิน "${p.th}" (${p.limit})`, `${p.parts_en} add up to ${p.sum}, more than "${p.en}" (${p.limit})`],
+  'rule.difference': (p) => [`"${p.th}" (${p.value}) ต้องเท่ากับ ${p.expected}`, `"${p.en}" (${p.value}) must be ${p.expected}`],
+  'rule.required_when': (p) => [`ระบุว่า "${p.when_th}" แต่ไม่ได้ระบุ "${p.th}"`, `"${p.when_en}" is yes but "${p.en}" is not given`],
+  'rule.date_order': (p) => [`"${p.from_th}" (${p.from}) อยู่หลัง "${p.to_th}" (${p.to})`, `"${p.from_en}" (${p.from}) is after "${p.to_en}" (${p.to})`],
+  'rule.agency_mismatch': (p) => [`รหัสหน่วยงานใน "${p.th}" (${p.code}) ไม่ใช่ของ ${p.unit_th}`, `The agency code in "${p.en}" (${p.code}) does not belong to ${p.unit_en}`],
+  'rule.row_sum': (p) => [`${p.parts_th} รวม ${p.sum} ไม่เท่ากับ "${p.th}" (${p.total})`, `${p.parts_en} add up to ${p.sum}, not "${p.en}" (${p.total})`],
+  'rule.duplicate_key': (p) => [`"${p.th}" ${p.value} ซ้ำกับแถว ${p.other}`, `"${p.en}" ${p.value} repeats row ${p.other}`],
+  'rule.empty_row': (p) => [`รายการ ${p.value} ไม่มีข้อมูล`, `Item ${p.value} has no data`],
+  'rule.row_required': (p) => [`ไม่ได้ระบุ "${p.th}"`, `"${p.en}" is not given`],
+  'rule.decreasing': (p) => [`"${p.th}" ลดลงจาก ${p.before} เหลือ ${p.value}`, `"${p.en}" falls from ${p.before} to ${p.value}`],
+  'rule.date_outside': (p) => [`วันที่ ${p.value} อยู่นอกช่วง ${p.from} ถึง ${p.to}`, `Date ${p.value} is outside ${p.from} to ${p.to}`],
+  'rule.column_sum_at_most': (p) => [`"${p.th}" รวม ${p.sum} เกิน "${p.limit_th}" (${p.limit})`, `"${p.en}" adds up to ${p.sum}, more than "${p.limit_en}" (${p.limit})`],
+  'rule.column_sum_equals': (p) => [`"${p.field_th}" (${p.value}) ไม่เท่ากับ "${p.th}" รวม (${p.sum})`, `"${p.field_en}" (${p.value}) differs from the sum of "${p.en}" (${p.sum})`],
+  'rule.unknown_item': (p) => [`ไม่รู้จักรหัส "${p.value}"`, `Unknown code "${p.value}"`],
+  'rule.cumulative': (p) => [`"${p.th}" (${p.value}) ควรเท่ากับ ${p.expected} (ผลสะสมครั้งก่อน ${p.previous} + ผลไตรมาสนี้ ${p.result})`, `"${p.en}" (${p.value}) should be ${p.expected} (previous cumulative ${p.previous} + this quarter ${p.result})`],
+  'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
+};
+
+/** Builds a finding from its code; the wording comes from MESSAGES. */
+export function issueAt(severity: Severity, code: string, cell: string, params: P = {}): Issue {
+  const texts = MESSAGES[code];
+  const [th, en] = texts ? texts(params) : [code, code];
+  return makeIssue(severity, code, cell, th, en);
+}
+
+/** Number formatting for messages: 3,304,180 and at most 4 decimals. */
+export function fmtNum(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}

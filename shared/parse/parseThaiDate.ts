@@ -1,0 +1,83 @@
+import { toArabicDigits } from '../text/thaiDigits';
+import { serialToDate } from '../sheet/grid';
+
+/** A calendar date as `YYYY-MM-DD` (Common Era); JSON-friendly and sorts as text. */
+export type IsoDate = string;
+
+export type DateResult = { ok: true; value: IsoDate } | { ok: false };
+
+const THAI_MONTHS: [string, number][] = [
+  ['มกราคม', 1], ['กุมภาพันธ์', 2], ['มีนาคม', 3], ['เมษายน', 4], ['พฤษภาคม', 5], ['มิถุนายน', 6],
+  ['กรกฎาคม', 7], ['สิงหาคม', 8], ['กันยายน', 9], ['ตุลาคม', 10], ['พฤศจิกายน', 11], ['ธันวาคม', 12],
+  ['ม.ค.', 1], ['ก.พ.', 2], ['มี.ค.', 3], ['เม.ย.', 4], ['พ.ค.', 5], ['มิ.ย.', 6],
+  ['ก.ค.', 7], ['ส.ค.', 8], ['ก.ย.', 9], ['ต.ค.', 10], ['พ.ย.', 11], ['ธ.ค.', 12],
+];
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A 4-digit year ≥ 2400 is Buddhist Era; other 4-digit years are CE; 2-digit years are BE (25yy). */
+export function toCeYear(year: number, digits: number): number {
+  if (digits <= 2) return 2500 + year - 543;
+  return year >= 2400 ? year - 543 : year;
+}
+
+export function isoDate(y: number, m: number, d: number): IsoDate | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null; // 31/2 and the like
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Excel serials between 1900-01-01 and 2200-12-31 are taken as dates. */
+function fromSerial(serial: number): DateResult {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 110_000) return { ok: false };
+  const d = serialToDate(Math.floor(serial));
+  const iso = isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return iso ? { ok: true, value: iso } : { ok: false };
+}
+
+function result(iso: IsoDate | null): DateResult {
+  return iso ? { ok: true, value: iso } : { ok: false };
+}
+
+/**
+ * Reads a date as Thai offices write it: Excel date cells (serials), `27/10/2563`
+ * (d/m/BE), `27/10/63`, ISO `2020-10-01 00:00:00` (CE), `12/29/2020` (m/d only when the
+ * first number cannot be a day-of-month's partner), `20 มกราคม 2563`, `27 มี.ค. 63`,
+ * with Thai or Arabic digits. Ambiguous d/m vs m/d is read as d/m.
+ */
+export function parseThaiDate(input: unknown): DateResult {
+  if (typeof input === 'number') return fromSerial(input);
+  if (input instanceof Date) return result(isoDate(input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate()));
+  if (typeof input !== 'string') return { ok: false };
+  let s = toArabicDigits(input).trim().replace(/^วันที่\s*/, '');
+  s = s.replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z)?$/i, '').trim(); // a trailing time of day
+  if (s === '') return { ok: false };
+
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return result(isoDate(toCeYear(+m[1], 4), +m[2], +m[3]));
+
+  m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    const y = toCeYear(+m[3], m[3].length);
+    if (b > 12 && a <= 12) return result(isoDate(y, a, b)); // m/d: the second cannot be a month
+    return result(isoDate(y, b, a));
+  }
+
+  // Day, month name, year: "20 มกราคม 2563", "27 มี.ค. 63", "27 Mar 2020"; "พ.ศ." may precede the year.
+  m = /^(\d{1,2})\s*([^\d\s]+(?:\s*[^\d\s]+)*?)\s*(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)?\s*(\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    const month = monthFromName(m[2]);
+    if (month) return result(isoDate(toCeYear(+m[3], m[3].length), month, +m[1]));
+  }
+  return { ok: false };
+}
+
+function monthFromName(name: string): number | null {
+  const compact = name.replace(/\s+/g, '');
+  for (const [thai, n] of THAI_MONTHS) if (compact === thai || compact === thai.replace(/\./g, '')) return n;
+  const en = compact.toLowerCase().slice(0, 3);
+  const idx = EN_MONTHS.indexOf(en);
+  return idx >= 0 && /^[a-z]+\.?$/i.test(compact) ? idx + 1 : null;
+}

@@ -1,0 +1,14 @@
+/** Thai digits ๐–๙ (U+0E50–U+0E59) to Arabic 0–9; everything else unchanged. */
+export function toArabicDigits(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += code >= 0x0e50 && code <= 0x0e59 ? String.fromCharCode(code - 0x0e50 + 48) : text[i];
+  }
+  return out;
+}
+
+/** Quick test so hot paths can skip the copy. */
+export function hasThaiDigits(text: string): boolean {
+  return /[\u0E50-\u0E59]/.test(text);
+}
