@@ -21,18 +21,24 @@ function headerCandidate(grid: Grid, index: LabelIndex, top: number, bottom: num
   const columns = new Map<string, number>();
   const unknown: { col: number; text: string }[] = [];
   const duplicates: { col: number; id: string }[] = [];
+  let topUsed = false;
   for (let c = 0; c < cols; c++) {
     const t = shownText(grid, top, c);
     const b = bottom === null ? '' : shownText(grid, bottom, c);
     const texts = b && b !== t ? [b, `${t} ${b}`, t] : [t];
     let id: string | null = null;
-    for (const text of texts) if (text && (id = index.match(text))) break;
+    for (const text of texts) {
+      if (text && (id = index.match(text))) {
+        if (text !== b || b === t) topUsed = true; // a vertically merged cell is the top row's
+        break;
+      }
+    }
     if (id) {
       if (columns.has(id)) duplicates.push({ col: c, id });
       else columns.set(id, c);
     } else if (t || b) unknown.push({ col: c, text: b && b !== t ? `${t} ${b}`.trim() : t });
   }
-  return { columns, unknown, duplicates };
+  return { columns, unknown, duplicates, topUsed };
 }
 
 /** A two-row header has a group label on top of different sub-labels somewhere. */
@@ -57,9 +63,10 @@ export function findTable(grid: Grid, table: TableDef, index: LabelIndex): Found
     const options: [1 | 2, ReturnType<typeof headerCandidate>][] = [[1, headerCandidate(grid, index, r, null, cols)]];
     if (r + 1 < grid.rows.length && hasGroupLabel(grid, r, r + 1, cols)) options.push([2, headerCandidate(grid, index, r, r + 1, cols)]);
     for (const [rows, cand] of options) {
-      if (!table.required.every((id) => cand.columns.has(id))) continue;
+      // A two-row header whose top row names nothing is a title row above a one-row header.
+      if ((rows === 2 && !cand.topUsed) || !table.required.every((id) => cand.columns.has(id))) continue;
       if (!best || cand.columns.size > best.columns.size) {
-        best = { headerTop: r, headerRows: rows, dataStart: r + rows, ...cand };
+        best = { headerTop: r, headerRows: rows, dataStart: r + rows, columns: cand.columns, unknown: cand.unknown, duplicates: cand.duplicates };
       }
     }
   }

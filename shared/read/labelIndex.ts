@@ -1,9 +1,25 @@
 import type { FieldDef } from '../forms/formDef';
 import { normalizeLabel } from '../text/normalizeLabel';
-import { editDistance } from '../text/editDistance';
 
-/** Labels of length ≥ this may carry one wrong character (`หน่วยงานที่รับชอบ`). */
+/** Labels of length ≥ this may carry one typo (`หน่วยงานที่รับชอบ`). */
 const TYPO_MIN_LENGTH = 8;
+/**
+ * A typo is one slip at one place: one wrong character, or a character or Thai syllable
+ * (up to 3 code points: consonant, vowel and tone marks, as the real form's dropped `ผิด`)
+ * missing or extra. A whole different syllable (`หน่วยนับ` vs `หน่วยงาน`) is no typo.
+ */
+const TYPO_MAX_SPAN = 3;
+
+export function isOneTypoApart(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < TYPO_MIN_LENGTH) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  const ma = a.length - p - s;
+  const mb = b.length - p - s;
+  return Math.min(ma, mb) === 0 ? Math.max(ma, mb) <= TYPO_MAX_SPAN : ma <= 1 && mb <= 1;
+}
 
 /**
  * Finds which field a label names. Exact (normalised) matches win; then a label
@@ -47,9 +63,7 @@ export class LabelIndex {
     }
     if (key.length < TYPO_MIN_LENGTH) return null;
     const ids = new Set<string>();
-    for (const e of this.entries) {
-      if (e.key.length >= TYPO_MIN_LENGTH && editDistance(key, e.key, 1) <= 1) ids.add(e.id);
-    }
+    for (const e of this.entries) if (isOneTypoApart(key, e.key)) ids.add(e.id);
     return ids.size === 1 ? [...ids][0] : null;
   }
 }
