@@ -32,7 +32,8 @@ export async function readWorkbookBytes(bytes: Buffer, name: string): Promise<Wo
     if (cells > MAX_SHEET_CELLS) return fail('sheet.too_large', { cells, limit: MAX_SHEET_CELLS });
     grids.push(grid);
   }
-  if (grids.length === 0 || grids.every((g) => g.rows.length === 0)) return fail('file.empty');
+  if (grids.length === 0) return fail('file.unreadable', { detail: 'no worksheet inside' });
+  if (grids.every((g) => g.rows.length === 0)) return fail('file.empty');
   return { ok: true, grids };
 }
 

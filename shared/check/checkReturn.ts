@@ -2,12 +2,13 @@ import type { FieldDef, FormDef } from '../forms/formDef';
 import { formById } from '../forms';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
-import type { LocatedReturn, RawRow, RawValue } from '../read/locatedReturn';
+import type { LocatedReturn, RawField, RawTable } from '../read/locatedReturn';
 import { fiscalYearFromText, quarterFromText } from '../period/fiscalPeriod';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
-import type { CheckedReturn, TypedRow } from './checkedReturn';
-import { interpretValue, orgUnitIssue, type TypedValue } from './interpretValue';
+import { addressPrefix } from '../sheet/grid';
+import { cellOf, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
+import { interpretCell, orgUnitIssue } from './interpretValue';
 import { applyRules, unitNamedBy, type RuleContext } from './rules';
 
 const NUMERIC = new Set(['number', 'count', 'money']);
@@ -16,22 +17,41 @@ function defsById(defs: readonly FieldDef[]): Map<string, FieldDef> {
   return new Map(defs.map((d) => [d.id, d]));
 }
 
-function interpretAll(values: Record<string, RawValue>, defs: Map<string, FieldDef>, issues: Issue[]): Record<string, TypedValue> {
-  const out: Record<string, TypedValue> = {};
-  for (const [id, raw] of Object.entries(values)) {
+function interpretFields(fields: Record<string, RawField>, defs: Map<string, FieldDef>, issues: Issue[]) {
+  const values: Record<string, Value | null> = {};
+  const cells: Record<string, string> = {};
+  for (const id in fields) {
     const def = defs.get(id);
     if (!def) continue;
-    const { typed, issue } = interpretValue(raw, def);
-    out[id] = typed;
-    if (issue) issues.push(issue);
+    const raw = fields[id];
+    values[id] = interpretCell(raw.err || raw.uncomputed || raw.fmt || raw.unit ? raw : raw.v, def, raw.cell, issues);
+    cells[id] = raw.cell;
   }
-  return out;
+  return { values, cells };
+}
+
+/** Interprets a table's raw rows with its column definitions; findings in total rows are not reported. */
+export function interpretTable(sheet: string, table: RawTable, columns: readonly FieldDef[], issues: Issue[]): TypedRow[] {
+  const prefix = addressPrefix(sheet);
+  const cols = columns.filter((c) => table.columns[c.id] !== undefined);
+  const where = cols.map((c) => ({ prefix, col: table.columns[c.id], row: 0 }));
+  const ignored: Issue[] = [];
+  return table.rows.map((r) => {
+    const values: Record<string, Value | null> = {};
+    const sink = r.kind === 'total' ? ignored : issues;
+    for (let k = 0; k < cols.length; k++) {
+      where[k].row = r.row;
+      const cell = r.values[cols[k].id];
+      values[cols[k].id] = cell === undefined ? null : interpretCell(cell, cols[k], where[k], sink);
+    }
+    return { row: r.row, kind: r.kind, values };
+  });
 }
 
 /** Total rows (`รวม`) are not data: each numeric cell must equal the sum of the item rows above it. */
-export function checkTotalRows(rows: TypedRow[], columns: readonly FieldDef[]): Issue[] {
+export function checkTotalRows(ret: Pick<CheckedReturn, 'sheet' | 'columns' | 'firstColumn' | 'fieldCells'>, rows: TypedRow[], columns: readonly FieldDef[]): Issue[] {
   const out: Issue[] = [];
-  const numeric = columns.filter((c) => NUMERIC.has(c.type));
+  const numeric = columns.filter((c) => NUMERIC.has(c.type) && ret.columns[c.id] !== undefined);
   let since: TypedRow[] = [];
   for (const row of rows) {
     if (row.kind === 'item') {
@@ -40,10 +60,10 @@ export function checkTotalRows(rows: TypedRow[], columns: readonly FieldDef[]): 
     }
     for (const col of numeric) {
       const total = row.values[col.id];
-      if (!total || typeof total.value !== 'number') continue;
-      const sum = since.reduce((a, r) => a + (typeof r.values[col.id]?.value === 'number' ? (r.values[col.id].value as number) : 0), 0);
-      if (Math.abs(sum - total.value) > 0.005) {
-        out.push(issueAt('warning', 'total.mismatch', total.cell, { th: col.label_th, en: col.label_en, value: fmtNum(total.value), sum: fmtNum(sum) }));
+      if (typeof total !== 'number') continue;
+      const sum = since.reduce((a, r) => a + (typeof r.values[col.id] === 'number' ? (r.values[col.id] as number) : 0), 0);
+      if (Math.abs(sum - total) > 0.005) {
+        out.push(issueAt('warning', 'total.mismatch', cellOf(ret as CheckedReturn, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }));
       }
     }
     since = [];
@@ -51,16 +71,10 @@ export function checkTotalRows(rows: TypedRow[], columns: readonly FieldDef[]): 
   return out;
 }
 
-/** Interprets a table's raw rows with its column definitions. */
-export function interpretRows(rows: RawRow[], columns: readonly FieldDef[], issues: Issue[]): TypedRow[] {
-  const defs = defsById(columns);
-  return rows.map((r) => ({ cell: r.cell, kind: r.kind, values: interpretAll(r.values, defs, r.kind === 'total' ? [] : issues) }));
-}
-
-function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, TypedValue>, issues: Issue[]) {
+function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Value | null>, issues: Issue[]) {
   // Org unit: the first of the form's unit fields that names a known unit of an accepted kind.
   let orgUnit: string | null = null;
-  let firstGiven: RawValue | undefined;
+  let firstGiven: RawField | undefined;
   for (const id of form.orgUnit.fields) {
     const raw = loc.fields[id];
     if (!raw || raw.v === null || raw.v === '') continue;
@@ -75,12 +89,12 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Type
   if (!orgUnit && !unitFieldReported) {
     if (firstGiven) {
       const r = resolveOrgUnit(String(firstGiven.v).split('/')[0], form.orgUnit.kinds);
-      issues.push(orgUnitIssue(firstGiven, r.ok ? [] : r.suggestions, !r.ok && r.wrongKind !== undefined));
+      issues.push(orgUnitIssue(firstGiven.cell, firstGiven.v, r.ok ? [] : r.suggestions, !r.ok && r.wrongKind !== undefined));
     } else issues.push(issueAt('error', 'org_unit.missing', loc.titleCell));
   }
 
   const fyField = form.period.fiscalYearField;
-  let fiscalYear = fyField && typeof fields[fyField]?.value === 'number' ? (fields[fyField].value as number) : null;
+  let fiscalYear = fyField && typeof fields[fyField] === 'number' ? (fields[fyField] as number) : null;
   for (const t of loc.titles) fiscalYear ??= fiscalYearFromText(t);
   if (fiscalYear === null && !(fyField && loc.fields[fyField])) issues.push(issueAt('error', 'period.fiscal_year_missing', loc.titleCell));
 
@@ -94,7 +108,7 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Type
 
   let subject: string | null = null;
   for (const id of form.subjectFields ?? []) {
-    const v = fields[id]?.value;
+    const v = fields[id];
     if (typeof v === 'string' && v) {
       subject = v;
       break;
@@ -113,11 +127,21 @@ export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}): CheckedR
   if (!form) throw new Error(`unknown form ${loc.formId}`); // callers validate the id first
   const issues: Issue[] = [];
   const fieldDefs = defsById([...form.fields, ...(form.table?.row === 'return' ? form.table.columns : [])]);
-  const fields = interpretAll(loc.fields, fieldDefs, issues);
-  const rows = form.table && form.table.row === 'item' ? interpretRows(loc.rows, form.table.columns, issues) : [];
-  const id = identify(loc, form, fields, issues);
-  const ret: CheckedReturn = { formId: form.id, sheet: loc.sheet, ...id, fields, rows, issues };
+  const { values: fields, cells: fieldCells } = interpretFields(loc.fields, fieldDefs, issues);
+  const itemTable = form.table?.row === 'item' && loc.table ? loc.table : undefined;
+  const rows = itemTable ? interpretTable(loc.sheet, itemTable, form.table!.columns, issues) : [];
+  const ret: CheckedReturn = {
+    formId: form.id,
+    sheet: loc.sheet,
+    ...identify(loc, form, fields, issues),
+    fields,
+    fieldCells,
+    columns: itemTable?.columns ?? {},
+    firstColumn: itemTable?.firstColumn ?? 'A',
+    rows,
+    issues,
+  };
   issues.push(...applyRules(ret, form, ctx));
-  if (form.table?.row === 'item') issues.push(...checkTotalRows(rows, form.table.columns));
+  if (itemTable) issues.push(...checkTotalRows(ret, rows, form.table!.columns));
   return ret;
 }

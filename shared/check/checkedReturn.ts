@@ -1,10 +1,14 @@
 import type { Issue } from '../issues/issue';
-import type { TypedValue } from './interpretValue';
+import { addressPrefix } from '../sheet/grid';
+
+/** A value as the checker and the consolidation use it: number, ISO date, boolean, org-unit code or text. */
+export type Value = number | string | boolean;
 
 export interface TypedRow {
-  cell: string;
+  /** 1-based sheet row. */
+  row: number;
   kind: 'item' | 'total';
-  values: Record<string, TypedValue>;
+  values: Record<string, Value | null>;
 }
 
 /** A return after interpretation and checking: who, when, what, and every finding. */
@@ -19,7 +23,23 @@ export interface CheckedReturn {
   period: string | null;
   /** What the return is about when a unit sends several per period (a project code). */
   subject: string | null;
-  fields: Record<string, TypedValue>;
+  fields: Record<string, Value | null>;
+  /** Where each record field stands (`Sheet!C14`). */
+  fieldCells: Record<string, string>;
+  /** Column letters of the table, to address its cells. */
+  columns: Record<string, string>;
+  firstColumn: string;
   rows: TypedRow[];
   issues: Issue[];
+}
+
+/** The address of a record field, or of a table cell when a row is given. */
+export function cellOf(ret: CheckedReturn, id: string, row?: TypedRow): string {
+  if (!row) return ret.fieldCells[id] ?? `${addressPrefix(ret.sheet)}A1`;
+  return `${addressPrefix(ret.sheet)}${ret.columns[id] ?? ret.firstColumn}${row.row}`;
+}
+
+/** The address a finding about a whole row points at: its first table cell. */
+export function rowCell(ret: CheckedReturn, row: TypedRow): string {
+  return `${addressPrefix(ret.sheet)}${ret.firstColumn}${row.row}`;
 }

@@ -1,5 +1,5 @@
 import type { FieldDef } from '../forms/formDef';
-import type { RawValue } from '../read/locatedReturn';
+import type { RawCell, RawDetail, Scalar } from '../read/locatedReturn';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
 import { parseNumber } from '../parse/parseNumber';
@@ -8,94 +8,134 @@ import { parseYesNo } from '../parse/parseYesNo';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { toArabicDigits } from '../text/thaiDigits';
 import { cachedFieldSchema } from './fieldSchema';
+import type { Value } from './checkedReturn';
 
-/** A value as the checker and the consolidation use it: number, ISO date, boolean, org-unit code or text. */
-export type Value = number | string | boolean;
+/**
+ * Where a cell stands: an address, or a table position whose address (`Sheet!C14`) is
+ * built only when a finding needs it. Row loops reuse one position object per column.
+ */
+export type Where = string | { prefix: string; col: string; row: number };
+export const addressAt = (w: Where): string => (typeof w === 'string' ? w : w.prefix + w.col + w.row);
 
-export interface TypedValue {
-  cell: string;
-  value: Value | null;
+type Issues = Issue[];
+/** One cell being interpreted. */
+interface Ctx {
+  v: Exclude<Scalar, null>;
+  d: RawDetail | null;
+  where: Where;
+  f: FieldDef;
+  issues: Issues;
 }
-
-type Out = { value: Value | null; issue?: Issue };
 
 function names(f: FieldDef) {
   return { th: f.label_th, en: f.label_en };
 }
 
-function numeric(raw: RawValue, f: FieldDef): Out {
-  const n = parseNumber(raw.v);
-  if (!n.ok) return { value: null, issue: issueAt('error', 'value.not_number', raw.cell, { ...names(f), text: String(raw.v) }) };
-  let value = n.value;
-  // A percent-formatted cell holds a fraction: 0.1 shows as 10%.
-  if (f.type === 'percent' && typeof raw.v === 'number' && raw.fmt?.includes('%')) value = value * 100;
-  const unit = n.unit ?? raw.unit;
-  if (f.unit === 'บาท' && unit === 'ล้านบาท') value = value * 1_000_000;
-  return { value: Math.round(value * 1e9) / 1e9 };
+function fail(c: Ctx, code: string): null {
+  c.issues.push(issueAt('error', code, addressAt(c.where), { ...names(c.f), text: String(c.v) }));
+  return null;
 }
 
-function interpret(raw: RawValue, f: FieldDef): Out {
+function numeric(c: Ctx): number | null {
+  let value: number;
+  let unit = c.d?.unit;
+  if (typeof c.v === 'number') value = c.v;
+  else {
+    const n = parseNumber(c.v);
+    if (!n.ok) return fail(c, 'value.not_number');
+    value = n.value;
+    unit = n.unit ?? unit;
+  }
+  // A percent-formatted cell holds a fraction: 0.1 shows as 10%.
+  if (c.f.type === 'percent' && typeof c.v === 'number' && c.d?.fmt?.includes('%')) value = value * 100;
+  if (c.f.unit === 'บาท' && unit === 'ล้านบาท') value = value * 1_000_000;
+  return Number.isInteger(value) ? value : Math.round(value * 1e9) / 1e9;
+}
+
+function interpret(c: Ctx): Value | null {
+  const f = c.f;
   switch (f.type) {
     case 'number':
     case 'count':
     case 'money':
     case 'percent':
-      return numeric(raw, f);
+      return numeric(c);
     case 'date': {
-      const d = parseThaiDate(raw.v);
-      return d.ok ? { value: d.value } : { value: null, issue: issueAt('error', 'value.not_date', raw.cell, { ...names(f), text: String(raw.v) }) };
+      const d = parseThaiDate(c.v);
+      return d.ok ? d.value : fail(c, 'value.not_date');
     }
     case 'yesno': {
-      const b = parseYesNo(raw.v, f.yes, f.no);
-      return b !== null ? { value: b } : { value: null, issue: issueAt('error', 'value.not_yesno', raw.cell, { ...names(f), text: String(raw.v) }) };
+      const b = parseYesNo(c.v, f.yes, f.no);
+      return b !== null ? b : fail(c, 'value.not_yesno');
     }
     case 'year': {
-      const n = parseNumber(raw.v);
+      const n = parseNumber(c.v);
       const y = n.ok ? n.value : NaN;
-      if (!Number.isInteger(y) || y < 1900 || y > 2800) return { value: null, issue: issueAt('error', 'value.not_year', raw.cell, { ...names(f), text: String(raw.v) }) };
-      return { value: y >= 2400 ? y : y + 543 };
+      if (!Number.isInteger(y) || y < 1900 || y > 2800) return fail(c, 'value.not_year');
+      return y >= 2400 ? y : y + 543;
     }
     case 'orgUnit': {
-      const r = resolveOrgUnit(raw.v, f.orgUnitKinds);
-      if (r.ok) return { value: r.unit.code };
-      return { value: null, issue: orgUnitIssue(raw, r.suggestions, r.wrongKind !== undefined) };
+      const r = resolveOrgUnit(c.v, f.orgUnitKinds);
+      if (r.ok) return r.unit.code;
+      c.issues.push(orgUnitIssue(addressAt(c.where), c.v, r.suggestions, r.wrongKind !== undefined));
+      return null;
     }
     case 'code':
-      return { value: toArabicDigits(String(raw.v)).replace(/\s+/g, '') };
+      return toArabicDigits(String(c.v)).replace(/\s+/g, '');
     case 'text':
-      return { value: String(raw.v).trim() };
+      return String(c.v).trim();
   }
 }
 
-export function orgUnitIssue(raw: RawValue, suggestions: { name_th: string; name_en: string; code: string }[], wrongKind: boolean): Issue {
-  if (wrongKind) return issueAt('error', 'org_unit.wrong_kind', raw.cell, { text: String(raw.v) });
-  return issueAt('error', 'org_unit.unknown', raw.cell, {
-    text: String(raw.v),
+export function orgUnitIssue(cell: string, text: unknown, suggestions: { name_th: string; name_en: string; code: string }[], wrongKind: boolean): Issue {
+  if (wrongKind) return issueAt('error', 'org_unit.wrong_kind', cell, { text: String(text) });
+  return issueAt('error', 'org_unit.unknown', cell, {
+    text: String(text),
     suggest_th: suggestions.map((s) => `${s.name_th} (${s.code})`).join(', '),
     suggest_en: suggestions.map((s) => `${s.name_en} (${s.code})`).join(', '),
   });
 }
 
+// Registers repeat the same texts (dates, yes/no words, unit names): interpret each once per field.
+const MEMO_TYPES = new Set(['date', 'yesno', 'orgUnit', 'year']);
+const MEMO_LIMIT = 20_000;
+const memos = new WeakMap<FieldDef, Map<string | number | boolean, Value>>();
+
 /**
- * Turns a raw cell into the field's value, or a cell-addressed finding: a formula
- * error, a formula never computed, text that is not of the field's type, a value out
+ * Turns a raw cell into the field's value, pushing a cell-addressed finding for a
+ * formula error, a formula never computed, text not of the field's type, or a value out
  * of range. Blank cells are null and no finding (rules decide what is required).
  */
-export function interpretValue(raw: RawValue, f: FieldDef): { typed: TypedValue; issue?: Issue } {
-  if (raw.err) return { typed: { cell: raw.cell, value: null }, issue: issueAt('error', 'cell.formula_error', raw.cell, { error: raw.err }) };
-  if (raw.uncomputed) return { typed: { cell: raw.cell, value: null }, issue: issueAt('warning', 'cell.uncomputed', raw.cell) };
-  if (raw.v === null || raw.v === '') return { typed: { cell: raw.cell, value: null } };
-  const out = interpret(raw, f);
-  if (out.issue || out.value === null) return { typed: { cell: raw.cell, value: out.value }, issue: out.issue };
-  const check = cachedFieldSchema(f).safeParse(out.value);
-  if (!check.success) {
-    const code = check.error.issues[0]?.message ?? 'bad_format';
-    const limit = code === 'below_min' ? f.min : code === 'above_max' ? f.max : '';
-    const shown = typeof out.value === 'number' ? fmtNum(out.value) : String(out.value);
-    return {
-      typed: { cell: raw.cell, value: null },
-      issue: issueAt('error', `value.${code}`, raw.cell, { ...names(f), value: shown, text: shown, limit: limit ?? '' }),
-    };
+export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: Issues): Value | null {
+  const d = cell !== null && typeof cell === 'object' ? cell : null;
+  const v = d ? d.v : (cell as Scalar);
+  if (d?.err) {
+    issues.push(issueAt('error', 'cell.formula_error', addressAt(where), { error: d.err }));
+    return null;
   }
-  return { typed: { cell: raw.cell, value: out.value } };
+  if (d?.uncomputed) {
+    issues.push(issueAt('warning', 'cell.uncomputed', addressAt(where)));
+    return null;
+  }
+  if (v === null || v === '') return null;
+
+  let memo: Map<string | number | boolean, Value> | undefined;
+  if (MEMO_TYPES.has(f.type) && !d) {
+    memo = memos.get(f);
+    if (!memo) memos.set(f, (memo = new Map()));
+    const hit = memo.get(v);
+    if (hit !== undefined) return hit;
+  }
+  const before = issues.length;
+  const value = interpret({ v, d, where, f, issues });
+  if (memo && value !== null && issues.length === before && memo.size < MEMO_LIMIT) memo.set(v, value);
+  if (value === null || (typeof value !== 'number' && !f.pattern)) return value;
+
+  const check = cachedFieldSchema(f).safeParse(value);
+  if (check.success) return value;
+  const code = check.error.issues[0]?.message ?? 'bad_format';
+  const limit = code === 'below_min' ? f.min : code === 'above_max' ? f.max : '';
+  const shown = typeof value === 'number' ? fmtNum(value) : String(value);
+  issues.push(issueAt('error', `value.${code}`, addressAt(where), { ...names(f), value: shown, text: shown, limit: limit ?? '' }));
+  return null;
 }

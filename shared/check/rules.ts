@@ -5,8 +5,7 @@ import { fmtNum, issueAt } from '../issues/messages';
 import { fiscalYearRange } from '../period/fiscalPeriod';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
-import type { CheckedReturn, TypedRow } from './checkedReturn';
-import type { TypedValue } from './interpretValue';
+import { cellOf, rowCell, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
 
 /** What a rule may know beyond the return itself: the unit's previous-quarter return. */
 export interface RuleContext {
@@ -14,16 +13,11 @@ export interface RuleContext {
 }
 
 const EPS = 1e-6;
+type V = Value | null | undefined;
 
-function num(v: TypedValue | undefined): number | null {
-  return v && typeof v.value === 'number' ? v.value : null;
-}
-function str(v: TypedValue | undefined): string | null {
-  return v && typeof v.value === 'string' ? v.value : null;
-}
-function present(v: TypedValue | undefined): boolean {
-  return !!v && v.value !== null && v.value !== '';
-}
+const num = (v: V): number | null => (typeof v === 'number' ? v : null);
+const str = (v: V): string | null => (typeof v === 'string' ? v : null);
+const present = (v: V): boolean => v !== null && v !== undefined && v !== '';
 
 class Names {
   private readonly defs = new Map<string, FieldDef>();
@@ -36,54 +30,61 @@ class Names {
   of = (id: string) => ({ th: this.th(id), en: this.en(id) });
 }
 
-const items = (ret: CheckedReturn) => ret.rows.filter((r) => r.kind === 'item');
-
-/** A row with its key and nothing else (numbered report with no data). */
-function isEmptyRow(row: TypedRow, key: string, form: FormDef): boolean {
-  const keep = new Set([key, 'no']);
-  return Object.entries(row.values).every(([id, v]) => keep.has(id) || !present(v)) && form.table !== undefined;
+// Item rows of a return, worked out once per return: rules run over large registers.
+const itemCache = new WeakMap<CheckedReturn, TypedRow[]>();
+function items(ret: CheckedReturn): TypedRow[] {
+  let rows = itemCache.get(ret);
+  if (!rows) itemCache.set(ret, (rows = ret.rows.filter((r) => r.kind === 'item')));
+  return rows;
 }
 
-type Impl = (rule: any, ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext) => Issue[];
+/** A row with its key and nothing else (a numbered report with no data). */
+function isEmptyRow(row: TypedRow, key: string): boolean {
+  for (const id in row.values) if (id !== key && id !== 'no' && present(row.values[id])) return false;
+  return true;
+}
 
-const IMPL: Record<RuleDef['kind'], Impl> = {
-  sumEquals(rule: Extract<RuleDef, { kind: 'sumEquals' }>, ret, _f, n) {
+type R<K extends RuleDef['kind']> = Extract<RuleDef, { kind: K }>;
+type Impl<K extends RuleDef['kind']> = (rule: R<K>, ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext) => Issue[];
+
+const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
+  sumEquals(rule, ret, _f, n) {
     const total = num(ret.fields[rule.total]);
     const parts = rule.parts.map((p) => num(ret.fields[p]));
     if (total === null || parts.some((p) => p === null)) return [];
     const sum = parts.reduce((a: number, b) => a + (b as number), 0);
     if (Math.abs(sum - total) < EPS) return [];
-    return [issueAt(rule.severity, 'rule.sum_equals', ret.fields[rule.total].cell, { ...n.of(rule.total), ...n.list(rule.parts), total: fmtNum(total), sum: fmtNum(sum) })];
+    return [issueAt(rule.severity, 'rule.sum_equals', cellOf(ret, rule.total), { ...n.of(rule.total), ...n.list(rule.parts), total: fmtNum(total), sum: fmtNum(sum) })];
   },
-  sumAtMost(rule: Extract<RuleDef, { kind: 'sumAtMost' }>, ret, _f, n) {
+  sumAtMost(rule, ret, _f, n) {
     const given = rule.parts.filter((p) => num(ret.fields[p]) !== null);
     if (given.length === 0) return [];
     const sum = given.reduce((a, p) => a + (num(ret.fields[p]) as number), 0);
-    const limit = num(ret.fields[rule.limit]) ?? 0;
+    const limit = num(ret.fields[rule.limit]) ?? 0; // unreadable or missing: nothing was received
     if (sum <= limit + EPS) return [];
-    const cell = ret.fields[rule.at]?.cell ?? ret.fields[given[0]].cell;
+    const cell = cellOf(ret, ret.fieldCells[rule.at] ? rule.at : given[0]);
     return [issueAt(rule.severity, 'rule.sum_at_most', cell, { ...n.of(rule.limit), ...n.list(rule.parts), sum: fmtNum(sum), limit: fmtNum(limit) })];
   },
-  differenceEquals(rule: Extract<RuleDef, { kind: 'differenceEquals' }>, ret, _f, n) {
+  differenceEquals(rule, ret, _f, n) {
     const value = num(ret.fields[rule.result]);
     const from = num(ret.fields[rule.from]);
     if (value === null || from === null) return [];
     const expected = rule.minus.reduce((a, m) => a - (num(ret.fields[m]) ?? 0), from);
     if (Math.abs(expected - value) < 0.005) return [];
-    return [issueAt(rule.severity, 'rule.difference', ret.fields[rule.result].cell, { ...n.of(rule.result), value: fmtNum(value), expected: fmtNum(expected) })];
+    return [issueAt(rule.severity, 'rule.difference', cellOf(ret, rule.result), { ...n.of(rule.result), value: fmtNum(value), expected: fmtNum(expected) })];
   },
-  requiredWhen(rule: Extract<RuleDef, { kind: 'requiredWhen' }>, ret, _f, n) {
-    if (ret.fields[rule.when]?.value !== true || present(ret.fields[rule.field])) return [];
-    const cell = ret.fields[rule.field]?.cell ?? ret.fields[rule.when].cell;
+  requiredWhen(rule, ret, _f, n) {
+    if (ret.fields[rule.when] !== true || present(ret.fields[rule.field])) return [];
+    const cell = cellOf(ret, ret.fieldCells[rule.field] ? rule.field : rule.when);
     return [issueAt(rule.severity, 'rule.required_when', cell, { ...n.of(rule.field), when_th: n.th(rule.when), when_en: n.en(rule.when) })];
   },
-  dateOrder(rule: Extract<RuleDef, { kind: 'dateOrder' }>, ret, _f, n) {
+  dateOrder(rule, ret, _f, n) {
     const from = str(ret.fields[rule.from]);
     const to = str(ret.fields[rule.to]);
     if (!from || !to || from <= to) return [];
-    return [issueAt(rule.severity, 'rule.date_order', ret.fields[rule.to].cell, { from, to, from_th: n.th(rule.from), from_en: n.en(rule.from), to_th: n.th(rule.to), to_en: n.en(rule.to) })];
+    return [issueAt(rule.severity, 'rule.date_order', cellOf(ret, rule.to), { from, to, from_th: n.th(rule.from), from_en: n.en(rule.from), to_th: n.th(rule.to), to_en: n.en(rule.to) })];
   },
-  agencyMatchesOrgUnit(rule: Extract<RuleDef, { kind: 'agencyMatchesOrgUnit' }>, ret, form, n) {
+  agencyMatchesOrgUnit(rule, ret, form, n) {
     const code = str(ret.fields[rule.field]);
     if (!code || !ret.orgUnit) return [];
     const fromCode = resolveOrgUnit(code);
@@ -92,59 +93,59 @@ const IMPL: Record<RuleDef['kind'], Impl> = {
     const reporting = others.find((u) => u !== null) ?? ret.orgUnit;
     if (!fromCode.ok || fromCode.unit.code === reporting) return [];
     const unit = orgUnitByCode(reporting);
-    return [issueAt(rule.severity, 'rule.agency_mismatch', ret.fields[rule.field].cell, { ...n.of(rule.field), code, unit_th: unit?.name_th ?? reporting, unit_en: unit?.name_en ?? reporting })];
+    return [issueAt(rule.severity, 'rule.agency_mismatch', cellOf(ret, rule.field), { ...n.of(rule.field), code, unit_th: unit?.name_th ?? reporting, unit_en: unit?.name_en ?? reporting })];
   },
-  rowSumEquals(rule: Extract<RuleDef, { kind: 'rowSumEquals' }>, ret, _f, n) {
+  rowSumEquals(rule, ret, _f, n) {
     const out: Issue[] = [];
     for (const row of items(ret)) {
       const given = rule.parts.filter((p) => num(row.values[p]) !== null);
       const total = num(row.values[rule.total]);
       if (given.length === 0 || total === null) continue;
       const sum = given.reduce((a, p) => a + (num(row.values[p]) as number), 0);
-      if (Math.abs(sum - total) > EPS) out.push(issueAt(rule.severity, 'rule.row_sum', row.values[rule.total].cell, { ...n.of(rule.total), ...n.list(rule.parts), sum: fmtNum(sum), total: fmtNum(total) }));
+      if (Math.abs(sum - total) > EPS) out.push(issueAt(rule.severity, 'rule.row_sum', cellOf(ret, rule.total, row), { ...n.of(rule.total), ...n.list(rule.parts), sum: fmtNum(sum), total: fmtNum(total) }));
     }
     return out;
   },
-  unique(rule: Extract<RuleDef, { kind: 'unique' }>, ret, _f, n) {
-    const seen = new Map<string, string>();
+  unique(rule, ret, _f, n) {
+    const seen = new Map<Value, TypedRow>();
     const out: Issue[] = [];
     for (const row of items(ret)) {
       const v = row.values[rule.column];
       if (!present(v)) continue;
-      const k = String(v.value);
-      const first = seen.get(k);
-      if (first) out.push(issueAt(rule.severity, 'rule.duplicate_key', v.cell, { ...n.of(rule.column), value: k, other: first.split('!').pop()! }));
-      else seen.set(k, v.cell);
+      const first = seen.get(v!);
+      if (first) out.push(issueAt(rule.severity, 'rule.duplicate_key', cellOf(ret, rule.column, row), { ...n.of(rule.column), value: String(v), other: cellOf(ret, rule.column, first).split('!').pop()! }));
+      else seen.set(v!, row);
     }
     return out;
   },
-  emptyRow(rule: Extract<RuleDef, { kind: 'emptyRow' }>, ret, form) {
+  emptyRow(rule, ret, form) {
     const key = form.table?.key ?? '';
     return items(ret)
-      .filter((r) => isEmptyRow(r, key, form))
-      .map((r) => issueAt(rule.severity, 'rule.empty_row', r.cell, { value: String(r.values[key]?.value ?? '') }));
+      .filter((r) => isEmptyRow(r, key))
+      .map((r) => issueAt(rule.severity, 'rule.empty_row', rowCell(ret, r), { value: String(r.values[key] ?? '') }));
   },
-  rowRequired(rule: Extract<RuleDef, { kind: 'rowRequired' }>, ret, form, n) {
+  rowRequired(rule, ret, form, n) {
     const key = form.table?.key ?? '';
     return items(ret)
-      .filter((r) => !isEmptyRow(r, key, form) && !present(r.values[rule.column]))
-      .map((r) => issueAt(rule.severity, 'rule.row_required', r.values[rule.column]?.cell ?? r.cell, n.of(rule.column)));
+      .filter((r) => !isEmptyRow(r, key) && !present(r.values[rule.column]))
+      .map((r) => issueAt(rule.severity, 'rule.row_required', cellOf(ret, rule.column, r), n.of(rule.column)));
   },
-  nonDecreasing(rule: Extract<RuleDef, { kind: 'nonDecreasing' }>, ret, _f, n) {
+  nonDecreasing(rule, ret, _f, n) {
     const rows = items(ret).filter((r) => num(r.values[rule.column]) !== null);
+    // Ordered by date when every report has one, else by report number.
     const by = rule.orderBy.find((col) => rows.every((r) => present(r.values[col])));
     if (!by) return [];
-    const sorted = [...rows].sort((a, b) => (a.values[by].value! < b.values[by].value! ? -1 : a.values[by].value! > b.values[by].value! ? 1 : 0));
+    const sorted = [...rows].sort((a, b) => (a.values[by]! < b.values[by]! ? -1 : a.values[by]! > b.values[by]! ? 1 : 0));
     const out: Issue[] = [];
     let max = -Infinity;
     for (const r of sorted) {
-      const v = num(r.values[rule.column]) as number;
-      if (v < max - EPS) out.push(issueAt(rule.severity, 'rule.decreasing', r.values[rule.column].cell, { ...n.of(rule.column), before: fmtNum(max), value: fmtNum(v) }));
+      const v = r.values[rule.column] as number;
+      if (v < max - EPS) out.push(issueAt(rule.severity, 'rule.decreasing', cellOf(ret, rule.column, r), { ...n.of(rule.column), before: fmtNum(max), value: fmtNum(v) }));
       max = Math.max(max, v);
     }
     return out;
   },
-  dateInPeriod(rule: Extract<RuleDef, { kind: 'dateInPeriod' }>, ret) {
+  dateInPeriod(rule, ret) {
     const limits: [string, string][] = [];
     if (ret.fiscalYear) {
       const fy = fiscalYearRange(ret.fiscalYear);
@@ -158,42 +159,42 @@ const IMPL: Record<RuleDef['kind'], Impl> = {
       const d = str(r.values[rule.column]);
       if (!d) continue;
       const broken = limits.find(([a, b]) => d < a || d > b);
-      if (broken) out.push(issueAt(rule.severity, 'rule.date_outside', r.values[rule.column].cell, { value: d, from: broken[0], to: broken[1] }));
+      if (broken) out.push(issueAt(rule.severity, 'rule.date_outside', cellOf(ret, rule.column, r), { value: d, from: broken[0], to: broken[1] }));
     }
     return out;
   },
-  columnSumAtMost(rule: Extract<RuleDef, { kind: 'columnSumAtMost' }>, ret, _f, n) {
+  columnSumAtMost(rule, ret, _f, n) {
     const limit = num(ret.fields[rule.limit]);
     if (!limit) return [];
     const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
     if (sum <= limit + EPS) return [];
-    return [issueAt(rule.severity, 'rule.column_sum_at_most', ret.fields[rule.limit].cell, { ...n.of(rule.column), limit_th: n.th(rule.limit), limit_en: n.en(rule.limit), sum: fmtNum(sum), limit: fmtNum(limit) })];
+    return [issueAt(rule.severity, 'rule.column_sum_at_most', cellOf(ret, rule.limit), { ...n.of(rule.column), limit_th: n.th(rule.limit), limit_en: n.en(rule.limit), sum: fmtNum(sum), limit: fmtNum(limit) })];
   },
-  columnSumEquals(rule: Extract<RuleDef, { kind: 'columnSumEquals' }>, ret, _f, n) {
+  columnSumEquals(rule, ret, _f, n) {
     const value = num(ret.fields[rule.field]);
     if (value === null) return [];
     const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
     if (Math.abs(sum - value) < 0.005) return [];
-    return [issueAt(rule.severity, 'rule.column_sum_equals', ret.fields[rule.field].cell, { ...n.of(rule.column), field_th: n.th(rule.field), field_en: n.en(rule.field), value: fmtNum(value), sum: fmtNum(sum) })];
+    return [issueAt(rule.severity, 'rule.column_sum_equals', cellOf(ret, rule.field), { ...n.of(rule.column), field_th: n.th(rule.field), field_en: n.en(rule.field), value: fmtNum(value), sum: fmtNum(sum) })];
   },
-  knownItem(rule: Extract<RuleDef, { kind: 'knownItem' }>, ret, form) {
+  knownItem(rule, ret, form) {
     const key = form.table?.key ?? '';
     const codes = new Set((form.catalog ?? []).map((c) => c.code));
     return items(ret)
-      .filter((r) => present(r.values[key]) && !codes.has(String(r.values[key].value)))
-      .map((r) => issueAt(rule.severity, 'rule.unknown_item', r.values[key].cell, { value: String(r.values[key].value) }));
+      .filter((r) => present(r.values[key]) && !codes.has(String(r.values[key])))
+      .map((r) => issueAt(rule.severity, 'rule.unknown_item', cellOf(ret, key, r), { value: String(r.values[key]) }));
   },
-  cumulative(rule: Extract<RuleDef, { kind: 'cumulative' }>, ret, form, n, ctx) {
+  cumulative(rule, ret, form, n, ctx) {
     const key = form.table?.key ?? '';
     const flows = new Set((form.catalog ?? []).filter((c) => c.kind !== 'denominator').map((c) => c.code));
     const prevByKey = new Map<string, number>();
     for (const r of ctx.previous ? items(ctx.previous) : []) {
       const c = num(r.values[rule.cumulative]);
-      if (present(r.values[key]) && c !== null) prevByKey.set(String(r.values[key].value), c);
+      if (present(r.values[key]) && c !== null) prevByKey.set(String(r.values[key]), c);
     }
     const out: Issue[] = [];
     for (const r of items(ret)) {
-      const code = String(r.values[key]?.value ?? '');
+      const code = String(r.values[key] ?? '');
       const value = num(r.values[rule.cumulative]);
       if (!flows.has(code) || value === null) continue;
       const previous = ret.period === 'Q1' ? 0 : prevByKey.get(code);
@@ -201,23 +202,23 @@ const IMPL: Record<RuleDef['kind'], Impl> = {
       const result = num(r.values[rule.result]) ?? 0;
       const expected = previous + result;
       if (Math.abs(expected - value) > 1e-4) {
-        out.push(issueAt(rule.severity, 'rule.cumulative', r.values[rule.cumulative].cell, { ...n.of(rule.cumulative), value: fmtNum(value), expected: fmtNum(expected), previous: fmtNum(previous), result: fmtNum(result) }));
+        out.push(issueAt(rule.severity, 'rule.cumulative', cellOf(ret, rule.cumulative, r), { ...n.of(rule.cumulative), value: fmtNum(value), expected: fmtNum(expected), previous: fmtNum(previous), result: fmtNum(result) }));
       }
     }
     return out;
   },
 };
 
-/** The org unit a field names: an org-unit code, a project/agency code, or an agency path (`สำนักงานเขตบางนา / ฝ่าย…`). */
-export function unitNamedBy(v: TypedValue | undefined): string | null {
-  if (!v || typeof v.value !== 'string' || !v.value) return null;
-  if (orgUnitByCode(v.value)) return v.value;
-  const r = resolveOrgUnit(v.value.split('/')[0]);
+/** The org unit a value names: an org-unit code, a project/agency code, or an agency path (`สำนักงานเขตบางนา / ฝ่าย…`). */
+export function unitNamedBy(v: V): string | null {
+  if (typeof v !== 'string' || !v) return null;
+  if (orgUnitByCode(v)) return v;
+  const r = resolveOrgUnit(v.split('/')[0]);
   return r.ok ? r.unit.code : null;
 }
 
 /** Runs a form's rules over an interpreted return. */
 export function applyRules(ret: CheckedReturn, form: FormDef, ctx: RuleContext = {}): Issue[] {
   const n = new Names(form);
-  return form.rules.flatMap((rule) => IMPL[rule.kind](rule, ret, form, n, ctx));
+  return form.rules.flatMap((rule) => (IMPL[rule.kind] as Impl<typeof rule.kind>)(rule as never, ret, form, n, ctx));
 }

@@ -1,15 +1,15 @@
 import type { Grid } from '../sheet/grid';
 import { addressOf, cellAt, cellText, colCount, isBlank } from '../sheet/grid';
 import type { LabelIndex } from './labelIndex';
-import type { RawValue } from './locatedReturn';
-import { rawValue } from './rawValue';
+import type { RawField } from './locatedReturn';
+import { rawField } from './rawValue';
 import { UNIT_WORDS } from '../parse/parseNumber';
 import { normalizeLabel } from '../text/normalizeLabel';
 
 export interface FoundField {
   id: string;
   labelCell: string;
-  raw: RawValue;
+  raw: RawField;
 }
 
 export interface FoundRecord {
@@ -77,7 +77,7 @@ export function findRecordFields(grid: Grid, index: LabelIndex, rows: number[]):
         continue;
       }
       if (items && r > items.headerRow && c === items.label) {
-        const raw = rawValue(grid, r, items.value);
+        const raw = rawField(grid, r, items.value);
         const unit = items.unit >= 0 ? cellText(cellAt(grid, r, items.unit)) : '';
         if (unit) raw.unit = unit;
         used.add(key(r, items.value));
@@ -95,7 +95,7 @@ export function findRecordFields(grid: Grid, index: LabelIndex, rows: number[]):
       }
       if (valueCol >= 0) {
         used.add(key(r, valueCol));
-        fields.push({ id, labelCell, raw: rawValue(grid, r, valueCol) });
+        fields.push({ id, labelCell, raw: rawField(grid, r, valueCol) });
       } else {
         fields.push({ id, labelCell, raw: { cell: labelCell, v: null } });
       }

@@ -1,6 +1,6 @@
 import type { Grid } from '../sheet/grid';
 import { addressOf, cellText, isBlank } from '../sheet/grid';
-import { sheetAddress } from '../sheet/address';
+import { columnLetters, sheetAddress } from '../sheet/address';
 import type { FieldDef, FormDef } from '../forms/formDef';
 import { FORMS } from '../forms';
 import type { Issue } from '../issues/issue';
@@ -9,13 +9,15 @@ import { normalizeLabel } from '../text/normalizeLabel';
 import { LabelIndex } from './labelIndex';
 import { findTable, HEADER_SEARCH_ROWS, type FoundTable } from './findTable';
 import { findRecordFields, type FoundRecord } from './findRecordFields';
-import type { LocatedReturn, RawRow, RawValue } from './locatedReturn';
-import { rawValue } from './rawValue';
+import type { LocatedReturn, RawField, RawRow, RawTable } from './locatedReturn';
+import { rawCell, rawField } from './rawValue';
 
 /** Record forms are small: labels are looked for in the first rows only, so junk sheets stay cheap. */
 const RECORD_SEARCH_ROWS = 200;
 /** A form is recognised when at least this many of its fields or columns are found. */
 const MIN_FIELDS_FOUND = 3;
+/** A lone text this long in a table row is a note (`ขอรับรองว่า…`), not a numbered item. */
+const NOTE_MIN_LENGTH = 30;
 const TOTAL_WORDS = new Set(['รวม', 'รวมทั้งสิ้น', 'ยอดรวม', 'total', 'grandtotal'].map(normalizeLabel));
 const CHECK_MARKS = new Set(['✓', '✔', '/']);
 
@@ -25,8 +27,8 @@ export interface SheetReading {
   returns: LocatedReturn[];
   /** Findings about the sheet's layout (unknown columns, notes, duplicates). */
   issues: Issue[];
-  /** For tables of one row per unit: every row, totals included, so totals can be checked. */
-  tableRows: RawRow[];
+  /** For tables of one row per unit: the table, totals included, so totals can be checked. */
+  unitTable?: RawTable;
 }
 
 const indexes = new WeakMap<readonly FieldDef[], LabelIndex>();
@@ -57,10 +59,6 @@ function tryForm(grid: Grid, form: FormDef): Candidate {
   return { form, table, record, score };
 }
 
-function isTotalLabel(text: string): boolean {
-  return TOTAL_WORDS.has(normalizeLabel(text));
-}
-
 /** Reads a sheet: which form it is, and the raw fields and rows of each return in it. */
 export function locateSheet(grid: Grid, forms: readonly FormDef[] = FORMS): SheetReading {
   const issues: Issue[] = [];
@@ -71,12 +69,12 @@ export function locateSheet(grid: Grid, forms: readonly FormDef[] = FORMS): Shee
   }
   if (!best) {
     issues.push(issueAt('info', 'sheet.not_a_form', sheetAddress(grid.sheet, 0, 0)));
-    return { sheet: grid.sheet, form: null, returns: [], issues, tableRows: [] };
+    return { sheet: grid.sheet, form: null, returns: [], issues };
   }
   const { form, table, record } = best;
 
   // Record fields: the first occurrence counts; a second is an error at its label.
-  const fields: Record<string, RawValue> = {};
+  const fields: Record<string, RawField> = {};
   for (const f of record.fields) {
     if (fields[f.id]) {
       const def = form.fields.find((d) => d.id === f.id)!;
@@ -85,61 +83,75 @@ export function locateSheet(grid: Grid, forms: readonly FormDef[] = FORMS): Shee
   }
   const titleLimit = table ? table.headerTop : HEADER_SEARCH_ROWS;
   const titleCells = record.others.filter((o) => o.row < titleLimit && o.text.length > 3);
-  const titles = titleCells.map((o) => o.text);
-  const titleCell = titleCells.length ? addressOf(grid, titleCells[0].row, titleCells[0].col) : sheetAddress(grid.sheet, 0, 0);
+  const base = {
+    formId: form.id,
+    sheet: grid.sheet,
+    titles: titleCells.map((o) => o.text),
+    titleCell: titleCells.length ? addressOf(grid, titleCells[0].row, titleCells[0].col) : sheetAddress(grid.sheet, 0, 0),
+  };
+  if (!table || !form.table) return { sheet: grid.sheet, form, returns: [{ ...base, fields }], issues };
 
-  const rows = table && form.table ? readTableRows(grid, form, table, issues) : [];
-  const base = { formId: form.id, sheet: grid.sheet, titles, titleCell };
-  if (table && form.table?.row === 'return') {
-    const returns = rows.filter((r) => r.kind === 'item').map((r): LocatedReturn => ({ ...base, fields: { ...fields, ...r.values }, rows: [] }));
-    return { sheet: grid.sheet, form, returns, issues, tableRows: rows };
-  }
-  return { sheet: grid.sheet, form, returns: [{ ...base, fields, rows }], issues, tableRows: [] };
+  const raw = readTable(grid, form, table, issues);
+  if (form.table.row === 'item') return { sheet: grid.sheet, form, returns: [{ ...base, fields, table: raw }], issues };
+  // One row per unit: each item row is a whole return; record fields above the table apply to all.
+  const returns = raw.rows
+    .filter((r) => r.kind === 'item')
+    .map((r): LocatedReturn => ({ ...base, fields: { ...fields, ...rowAsFields(grid, table, r) } }));
+  return { sheet: grid.sheet, form, returns, issues, unitTable: raw };
 }
 
-function readTableRows(grid: Grid, form: FormDef, table: FoundTable, issues: Issue[]): RawRow[] {
+function rowAsFields(grid: Grid, table: FoundTable, row: RawRow): Record<string, RawField> {
+  const out: Record<string, RawField> = {};
+  for (const [id, col] of table.columns) {
+    const c = row.values[id];
+    const cell = addressOf(grid, row.row - 1, col);
+    out[id] = c !== null && typeof c === 'object' ? { cell, ...c } : { cell, v: c };
+  }
+  return out;
+}
+
+function readTable(grid: Grid, form: FormDef, table: FoundTable, issues: Issue[]): RawTable {
   const def = form.table!;
   for (const u of table.unknown) issues.push(issueAt('info', 'column.unknown', addressOf(grid, table.headerTop, u.col), { text: u.text }));
   for (const d of table.duplicates) {
     const col = def.columns.find((c) => c.id === d.id)!;
     issues.push(issueAt('warning', 'column.duplicate', addressOf(grid, table.headerTop, d.col), { th: col.label_th, en: col.label_en }));
   }
-  const cols = [...table.columns.entries()];
-  const firstCol = Math.min(...cols.map(([, c]) => c));
+  const ids = [...table.columns.keys()];
+  const idx = ids.map((id) => table.columns.get(id)!);
+  const firstCol = Math.min(...idx);
   const keyCol = table.columns.get(def.key)!;
   const labelCols = [keyCol, ...(def.labelColumn && table.columns.has(def.labelColumn) ? [table.columns.get(def.labelColumn)!] : [])];
-  // In a yes/no column of check marks, a blank cell is no.
-  const checkMarkCols = new Set<string>();
-  for (const [id, c] of cols) {
-    if (def.columns.find((f) => f.id === id)?.type !== 'yesno') continue;
-    for (let r = table.dataStart; r < grid.rows.length; r++) {
-      if (CHECK_MARKS.has(cellText(grid.rows[r]?.[c]))) {
-        checkMarkCols.add(id);
-        break;
-      }
-    }
-  }
+  const checkMark = ids.map((id, k) => isCheckMarkColumn(grid, def.columns.find((f) => f.id === id)!, idx[k], table.dataStart));
 
-  const out: RawRow[] = [];
+  const rows: RawRow[] = [];
   for (let r = table.dataStart; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     if (!row) continue;
-    const filled = cols.filter(([, c]) => !isBlank(row[c]));
-    if (filled.length === 0) continue;
-    const allFilled = row.reduce((n, cell) => n + (isBlank(cell) ? 0 : 1), 0);
-    const only = filled.length === 1 ? filled[0][1] : -1;
-    if (allFilled === 1 && (only !== keyCol || cellText(row[only]).length > 30)) {
+    let filled = 0;
+    let only = -1;
+    for (let k = 0; k < idx.length; k++) if (!isBlank(row[idx[k]])) (filled++, (only = idx[k]));
+    if (filled === 0) continue;
+    if (filled > 1) only = -1;
+    let allFilled = 0;
+    for (const cell of row) if (!isBlank(cell)) allFilled++;
+    if (allFilled === 1 && (only !== keyCol || cellText(row[only]).length > NOTE_MIN_LENGTH)) {
       issues.push(issueAt('info', 'row.note_ignored', addressOf(grid, r, only >= 0 ? only : firstCol)));
       continue;
     }
-    const kind = labelCols.some((c) => isTotalLabel(cellText(row[c]))) ? 'total' : 'item';
-    const values: Record<string, RawValue> = {};
-    for (const [id, c] of cols) {
-      // Blank cells are kept (value null) so findings about a missing value can point at them.
-      values[id] = isBlank(row[c]) && checkMarkCols.has(id) ? { cell: addressOf(grid, r, c), v: false } : rawValue(grid, r, c);
-    }
-    out.push({ cell: addressOf(grid, r, firstCol), kind, values });
+    const kind = labelCols.some((c) => typeof row[c]?.value === 'string' && TOTAL_WORDS.has(normalizeLabel(cellText(row[c])))) ? 'total' : 'item';
+    const values: Record<string, RawRow['values'][string]> = {};
+    for (let k = 0; k < idx.length; k++) values[ids[k]] = checkMark[k] && isBlank(row[idx[k]]) ? false : rawCell(grid, r, idx[k]);
+    rows.push({ row: r + 1, kind, values });
   }
-  return out;
+  const columns: Record<string, string> = {};
+  ids.forEach((id, k) => (columns[id] = columnLetters(idx[k])));
+  return { columns, firstColumn: columnLetters(firstCol), rows };
 }
 
+/** In a yes/no column of check marks, a blank cell is no. */
+function isCheckMarkColumn(grid: Grid, field: FieldDef, col: number, from: number): boolean {
+  if (field.type !== 'yesno') return false;
+  for (let r = from; r < grid.rows.length; r++) if (CHECK_MARKS.has(cellText(grid.rows[r]?.[col]))) return true;
+  return false;
+}

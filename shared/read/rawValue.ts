@@ -1,14 +1,23 @@
 import type { Grid } from '../sheet/grid';
 import { addressOf, cellAt } from '../sheet/grid';
-import type { RawValue } from './locatedReturn';
+import type { RawCell, RawField } from './locatedReturn';
 
-/** The raw content of one cell, with its address. */
-export function rawValue(grid: Grid, row: number, col: number): RawValue {
+/** The raw content of one table cell: a plain value unless an error, a pending formula or a percent format matter. */
+export function rawCell(grid: Grid, row: number, col: number): RawCell {
   const cell = cellAt(grid, row, col);
-  const raw: RawValue = { cell: addressOf(grid, row, col), v: cell ? cell.value : null };
-  if (typeof raw.v === 'string') raw.v = raw.v.trim();
-  if (cell?.error) raw.err = cell.error;
-  if (cell?.uncomputed) raw.uncomputed = true;
-  if (cell?.numFmt && cell.numFmt !== 'General') raw.fmt = cell.numFmt;
-  return raw;
+  if (!cell) return null;
+  const v = typeof cell.value === 'string' ? cell.value.trim() : cell.value;
+  if (!cell.error && !cell.uncomputed && !(cell.numFmt && cell.numFmt.includes('%'))) return v;
+  const d: RawCell = { v };
+  if (cell.error) d.err = cell.error;
+  if (cell.uncomputed) d.uncomputed = true;
+  if (cell.numFmt) d.fmt = cell.numFmt;
+  return d;
+}
+
+/** A record field's raw content with its address. */
+export function rawField(grid: Grid, row: number, col: number): RawField {
+  const c = rawCell(grid, row, col);
+  const cell = addressOf(grid, row, col);
+  return c !== null && typeof c === 'object' ? { cell, ...c } : { cell, v: c };
 }

@@ -10,8 +10,9 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+const LETTERS: string[] = [];
 export function a1(row: number, col: number): string {
-  return columnLetters(col) + (row + 1);
+  return (col < 256 ? (LETTERS[col] ??= columnLetters(col)) : columnLetters(col)) + (row + 1);
 }
 
 /** `Sheet!C14`, quoting sheet names that need it, as Excel does. */

@@ -1,4 +1,4 @@
-import { parseRange, sheetAddress } from './address';
+import { a1, parseRange, sheetAddress } from './address';
 
 /** One cell as the reader sees it, whatever it came from (ExcelJS, office.js, a test). */
 export interface Cell {
@@ -86,8 +86,20 @@ export function shownText(grid: Grid, row: number, col: number): string {
   return m ? cellText(cellAt(grid, m.top, m.left)) : '';
 }
 
+/** `Sheet!` as addresses of this sheet start (quoted when the name needs it). */
+export function addressPrefix(sheet: string): string {
+  return sheetAddress(sheet, 0, 0).slice(0, -2);
+}
+
+let lastSheet = '';
+let lastPrefix = '';
+/** `Sheet!C14` for a cell of this grid. */
 export function addressOf(grid: Grid, row: number, col: number): string {
-  return sheetAddress(grid.sheet, row, col);
+  if (grid.sheet !== lastSheet) {
+    lastSheet = grid.sheet;
+    lastPrefix = addressPrefix(grid.sheet);
+  }
+  return lastPrefix + a1(row, col);
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);

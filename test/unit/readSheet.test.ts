@@ -31,8 +31,8 @@ describe('reading sheet variations', () => {
     rows[5] = ['เป็นเงิน (บาท)', 'ประเภทสวัสดิการ', 'หมายเหตุพิเศษ', 'จำนวน (คน)', 'ลำดับ'];
     const [s] = checkSheets([gridFromValues('W', rows)]);
     const items = s.returns[0].rows.filter((r) => r.kind === 'item');
-    expect(items[1].values.amount.value).toBe(10400);
-    expect(items[1].values.persons.value).toBe(39);
+    expect(items[1].values.amount).toBe(10400);
+    expect(items[1].values.persons).toBe(39);
     expect(codes(s.issues)).toContain('info:column.unknown@C6');
   });
 
@@ -55,7 +55,7 @@ describe('reading sheet variations', () => {
     rows[1] = ['กองทุน : กองทุนสวัสดิการวันละบาท'];
     rows[2] = ['สำนักงานเขต', null, null, 'วังทองหลาง'];
     const [s] = checkSheets([gridFromValues('W', rows)]);
-    expect(s.returns[0].fields.fund.value).toBe('กองทุนสวัสดิการวันละบาท');
+    expect(s.returns[0].fields.fund).toBe('กองทุนสวัสดิการวันละบาท');
     expect(s.returns[0].orgUnit).toBe('1045');
   });
 
@@ -88,7 +88,7 @@ describe('reading sheet variations', () => {
     const [s] = checkSheets([grid]);
     const r = s.returns[0];
     expect([r.formId, r.orgUnit, r.fiscalYear, r.period]).toEqual(['codi-quarterly-kpi', 'S', 2563, 'Q2']);
-    expect(r.rows[0].values.target_q3.value).toBe(30);
+    expect(r.rows[0].values.target_q3).toBe(30);
     expect(r.issues).toEqual([]);
   });
 
@@ -112,7 +112,7 @@ describe('reading sheet variations', () => {
       ['รวม', 84, 46, 38],
     ];
     const [s] = checkSheets([gridFromValues('T', rows)]);
-    expect(s.returns.map((r) => [r.orgUnit, r.fields.meeting_held.value])).toEqual([['1005', false], ['1006', true]]);
+    expect(s.returns.map((r) => [r.orgUnit, r.fields.meeting_held])).toEqual([['1005', false], ['1006', true]]);
     expect(s.returns.every((r) => r.issues.length === 0)).toBe(true);
     expect(s.issues).toEqual([]);
   });
@@ -122,7 +122,7 @@ describe('reading sheet variations', () => {
     rows[6] = [1, 'ผู้สูงอายุ', '-', 'ห้าพัน'];
     rows[8] = [];
     const [s] = checkSheets([gridFromValues('W', rows)]);
-    expect(s.returns[0].rows[0].values.persons.value).toBe(0);
+    expect(s.returns[0].rows[0].values.persons).toBe(0);
     expect(codes(s.returns[0].issues)).toEqual(['error:value.not_number@D7']);
   });
 

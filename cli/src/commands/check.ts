@@ -4,7 +4,7 @@ import { orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
 import type { CheckedReturn } from '../../../shared/check/checkedReturn';
 
 function recordCount(r: CheckedReturn): number {
-  return r.rows.length ? r.rows.filter((x) => x.kind === 'item').length : Object.values(r.fields).filter((v) => v.value !== null).length;
+  return r.rows.length ? r.rows.filter((x) => x.kind === 'item').length : Object.values(r.fields).filter((v) => v !== null).length;
 }
 
 function issueLine(i: Issue): string {

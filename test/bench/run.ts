@@ -1,0 +1,17 @@
+import { readerBench } from './readerBench';
+
+/** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
+const BENCHES: Record<string, () => Promise<string>> = {
+  reader: () => readerBench(),
+};
+
+(async () => {
+  const only = process.argv.slice(2);
+  for (const [name, run] of Object.entries(BENCHES)) {
+    if (only.length && !only.includes(name)) continue;
+    process.stdout.write(`${await run()}\n`);
+  }
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
