@@ -1,0 +1,100 @@
+import type { ProjectConsolidation } from '../forms/consolidationDef';
+import type { CheckedReturn } from '../check/checkedReturn';
+import { fiscalMonthOf, fiscalYearOf } from '../period/fiscalPeriod';
+import type { Contribution, Measure, TallyEntry } from './tally';
+import { pct, statusOf } from './trafficLight';
+
+/** The last report of a fiscal month (progress reports are monthly). */
+interface MonthLine {
+  date: string;
+  progress: number | null;
+  onPlan: boolean | null;
+  onTarget: boolean | null;
+  disbursed: number;
+  reports: number;
+}
+interface ProjectContribution {
+  budget: number;
+  /** Fiscal month 1–12 → its last report. */
+  months: Record<string, MonthLine>;
+  /** Money disbursed with reports that have no date (counted in every period). */
+  undatedDisbursed: number;
+}
+
+/** A project's share: its budget and, per fiscal month, its last report and the money disbursed. */
+export function contributeProject(ret: CheckedReturn, def: ProjectConsolidation): Contribution {
+  const c = def.columns;
+  const out: ProjectContribution = { budget: typeof ret.fields[def.fields.budget] === 'number' ? (ret.fields[def.fields.budget] as number) : 0, months: {}, undatedDisbursed: 0 };
+  for (const row of ret.rows) {
+    if (row.kind !== 'item') continue;
+    const disbursed = typeof row.values[c.disbursed] === 'number' ? (row.values[c.disbursed] as number) : 0;
+    const date = row.values[c.date];
+    if (typeof date !== 'string' || (ret.fiscalYear && fiscalYearOf(date) !== ret.fiscalYear)) {
+      out.undatedDisbursed += disbursed;
+      continue;
+    }
+    const m = String(fiscalMonthOf(date));
+    const prev = out.months[m];
+    const later = !prev || date >= prev.date;
+    out.months[m] = {
+      date: later ? date : prev.date,
+      progress: later ? (row.values[c.progress] as number | null) : prev.progress,
+      onPlan: later ? (row.values[c.onPlan] as boolean | null) : prev.onPlan,
+      onTarget: later ? (row.values[c.onTarget] as boolean | null) : prev.onTarget,
+      disbursed: (prev?.disbursed ?? 0) + disbursed,
+      reports: (prev?.reports ?? 0) + 1,
+    };
+  }
+  return out as unknown as Contribution;
+}
+
+/** Months covered by a tally period: FY, Q1–Q4 or M01–M12, counted from October. */
+export function periodMonths(period: string): { from: number; to: number } {
+  if (/^Q[1-4]$/.test(period)) {
+    const q = Number(period[1]);
+    return { from: 3 * q - 2, to: 3 * q };
+  }
+  if (/^M(0[1-9]|1[0-2])$/.test(period)) return { from: Number(period.slice(1)), to: Number(period.slice(1)) };
+  return { from: 1, to: 12 };
+}
+
+const M = (id: string, th: string, en: string, value: number | null, extra: Partial<Measure> = {}): Measure => ({ id, label_th: th, label_en: en, value, ...extra });
+
+export function projectMeasures(entries: TallyEntry[], def: ProjectConsolidation, period: string): Measure[] {
+  const { from, to } = periodMonths(period);
+  const ps = entries.map((e) => e.contribution as unknown as ProjectContribution);
+  const latest = ps.map((p) => {
+    for (let m = to; m >= 1; m--) if (p.months[m]?.progress !== null && p.months[m]) return p.months[m];
+    return undefined;
+  });
+  const withProgress = latest.filter((l): l is MonthLine => !!l && typeof l.progress === 'number');
+  const completed = withProgress.filter((l) => l.progress! >= 100);
+  const completedOnTarget = completed.filter((l) => l.onTarget === true);
+  const budget = ps.reduce((a, p) => a + p.budget, 0);
+  let disbursed = 0;
+  for (const p of ps) {
+    disbursed += p.undatedDisbursed;
+    for (let m = 1; m <= to; m++) disbursed += p.months[m]?.disbursed ?? 0;
+  }
+  const elapsed = (to / 12) * 100;
+  const behind = withProgress.filter((l) => l.progress! < elapsed - def.behindByPoints).length;
+  const projects = ps.length;
+  const shareOnTarget = pct(completedOnTarget.length, projects);
+  return [
+    M('projects', 'โครงการทั้งหมด', 'Projects', projects),
+    M('projects_reporting', 'โครงการที่รายงานในงวด', 'Projects reporting in the period', ps.filter((p) => Object.keys(p.months).some((m) => +m >= from && +m <= to)).length, { pct: pct(ps.filter((p) => Object.keys(p.months).some((m) => +m >= from && +m <= to)).length, projects), pctOf: 'projects' }),
+    M('latest_progress', 'ความก้าวหน้าล่าสุดเฉลี่ย (ร้อยละ)', 'Latest progress, mean (%)', withProgress.length ? withProgress.reduce((a, l) => a + l.progress!, 0) / withProgress.length : null, { unit: 'ร้อยละ' }),
+    M('completed', 'โครงการที่แล้วเสร็จ (100%)', 'Projects completed (100%)', completed.length, { pct: pct(completed.length, projects), pctOf: 'projects' }),
+    M('on_plan', 'เป็นไปตามแผน', 'On plan', withProgress.filter((l) => l.onPlan === true).length, { pct: pct(withProgress.filter((l) => l.onPlan === true).length, projects), pctOf: 'projects' }),
+    M('on_target', 'เป็นไปตามเป้าหมาย', 'On target', withProgress.filter((l) => l.onTarget === true).length, { pct: pct(withProgress.filter((l) => l.onTarget === true).length, projects), pctOf: 'projects' }),
+    M('completed_on_target', 'โครงการที่แล้วเสร็จตามเป้าหมาย', 'Projects completed on target', completedOnTarget.length, {
+      pct: shareOnTarget,
+      pctOf: 'projects',
+      target: def.completedOnTargetGoal,
+      status: statusOf(shareOnTarget === null ? null : (shareOnTarget / def.completedOnTargetGoal) * 100),
+    }),
+    M('budget_received', 'งบประมาณที่ได้รับ', 'Budget received', budget, { unit: 'บาท' }),
+    M('budget_disbursed', 'งบประมาณที่เบิกจ่าย', 'Budget disbursed', disbursed, { unit: 'บาท', pct: pct(disbursed, budget), pctOf: 'budget_received' }),
+    M('behind_schedule', 'โครงการที่ล่าช้ากว่าแผน', 'Projects behind schedule', behind, { pct: pct(behind, projects), pctOf: 'projects' }),
+  ];
+}

@@ -1,0 +1,66 @@
+/** Traffic light of a KPI by % of its target to date. */
+export type Status = 'green' | 'yellow' | 'red';
+
+/** One consolidated figure of a group, unrounded (round only for display). */
+export interface Measure {
+  id: string;
+  label_th: string;
+  label_en: string;
+  value: number | null;
+  unit?: string;
+  /** Percentage of `pctOf` (an indicator id, or `expected` units). */
+  pct?: number | null;
+  pctOf?: string;
+  /** KPI target, in the measure's own terms (a % for share KPIs). */
+  target?: number | null;
+  status?: Status | null;
+  // KPI-catalog figures (CODI):
+  annualTarget?: number | null;
+  targetToDate?: number | null;
+  /** Results (or %) of Q1..Q4; null for quarters after the period. */
+  byQuarter?: (number | null)[];
+  pctOfAnnual?: number | null;
+  pctOfTargetToDate?: number | null;
+  /** The period's remaining target (target through Q − result through Q−1) and the period's result as % of it. */
+  remainingTarget?: number | null;
+  periodPct?: number | null;
+  /** Quarter by quarter: remaining target and % of it. */
+  quarterRemaining?: (number | null)[];
+  quarterPct?: (number | null)[];
+  score?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+export interface TallyGroup {
+  orgUnit: string;
+  name_th: string;
+  name_en: string;
+  /** Units that sent a return, of those expected to. */
+  received: number;
+  expected: number;
+  measures: Measure[];
+}
+
+export type GroupBy = 'district' | 'zone' | 'region' | 'hq';
+
+export interface Tally {
+  formId: string;
+  fiscalYear: number;
+  period: string;
+  by: GroupBy;
+  groups: TallyGroup[];
+}
+
+/** What the store keeps per return (current version only) so tallies never read rows. */
+export interface TallyEntry {
+  orgUnit: string;
+  fiscalYear: number;
+  period: string;
+  subject: string | null;
+  submittedAt: string;
+  contribution: Contribution;
+}
+
+/** A return's share of the tallies: small, whatever the size of the return. */
+export type Contribution = Record<string, unknown>;
