@@ -1,20 +1,51 @@
 import { checkCommand } from './commands/check';
+import { uploadCommand } from './commands/upload';
+import { pullCommand } from './commands/pull';
+import type { GroupBy } from '../../shared/consolidate/tally';
 
 const USAGE = `returns — read, check, send and pull Thai agencies' returns
 
   returns check <file.xlsx>... [--json]
+  returns upload <file.xlsx>... [--api URL] [--key KEY]
+  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--json] [--out file.xlsx] [--api URL] [--key KEY]
+
+  --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
 
+const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out']);
+
+function parseArgs(argv: string[]) {
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUE_FLAGS.has(a)) values[a.slice(2)] = argv[++i] ?? '';
+    else if (a.startsWith('--')) flags.add(a.slice(2));
+    else args.push(a);
+  }
+  return { values, flags, args };
+}
+
 /** Entry point: returns the process exit code; never lets a stack trace reach the user. */
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
-  const flags = new Set(rest.filter((a) => a.startsWith('--')));
-  const args = rest.filter((a) => !a.startsWith('--'));
+  const { values, flags, args } = parseArgs(rest);
+  const api = values.api ?? env.RETURNS_API_URL;
+  const key = values.key ?? env.RETURNS_API_KEY;
   try {
     switch (command) {
       case 'check':
         if (args.length === 0) break;
-        return await checkCommand(args, flags.has('--json'), out);
+        return await checkCommand(args, flags.has('json'), out);
+      case 'upload':
+        if (args.length === 0 || !api || !key) break;
+        return await uploadCommand(args, api, key, out);
+      case 'pull': {
+        const fy = Number(values.fy);
+        if (!values.form || !Number.isInteger(fy) || !api || !key) break;
+        return await pullCommand({ api, key, form: values.form, fy, period: values.period, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, out);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -75,6 +75,8 @@ export interface FormDef {
   /** Fields naming what the return is about when one unit sends many per period (a project). */
   subjectFields?: string[];
   catalog?: CatalogItem[];
+  /** Days after the end of the period by which a return is on time (default 15). */
+  dueDaysAfterPeriod?: number;
   rules: RuleDef[];
   consolidation: ConsolidationDef;
 }

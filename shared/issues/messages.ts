@@ -9,6 +9,7 @@ export const MESSAGES: Record<string, Texts> = {
   'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],
   'file.too_large': (p) => [`ไฟล์ใหญ่เกินไป (${p.size} ไบต์ เกิน ${p.limit})`, `The file is too large (${p.size} bytes, limit ${p.limit})`],
   'file.no_form': () => ['ไม่พบแบบรายงานที่รู้จักในไฟล์นี้', 'No known form was found in this file'],
+  'form.unknown': (p) => [`ไม่รู้จักแบบรายงาน "${p.id}"`, `Unknown form "${p.id}"`],
   'sheet.not_a_form': () => ['ชีตนี้ไม่ใช่แบบรายงาน จึงข้ามไป', 'This sheet is not a known form and was skipped'],
   'sheet.too_large': (p) => [`ชีตมีข้อมูลมากเกินไป (${p.cells} เซลล์ เกิน ${p.limit})`, `The sheet holds too much data (${p.cells} cells, limit ${p.limit})`],
   'column.unknown': (p) => [`ไม่รู้จักคอลัมน์ "${p.text}" จึงไม่นำมาใช้`, `Unknown column "${p.text}" ignored`],

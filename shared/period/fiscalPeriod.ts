@@ -51,3 +51,19 @@ export function quarterFromText(text: string): number | null {
   const m = /ไตรมาส(?:ที่)?\s*([1-4])/.exec(s) ?? /\bQ([1-4])\b/i.exec(s) ?? /quarter\s*([1-4])/i.exec(s);
   return m ? +m[1] : null;
 }
+
+/** The last day of a period (`FY`, `Q1`–`Q4`, `M01`–`M12`) of a BE fiscal year. */
+export function periodEnd(fyBe: number, period: string): IsoDate {
+  const endCe = fyBe - 543;
+  let fiscalMonth = 12;
+  if (/^Q[1-4]$/.test(period)) fiscalMonth = 3 * Number(period[1]);
+  else if (/^M\d\d$/.test(period)) fiscalMonth = Number(period.slice(1));
+  const calMonth = ((fiscalMonth + 8) % 12) + 1; // fiscal month 1 = October
+  const year = fiscalMonth <= 3 ? endCe - 1 : endCe;
+  const last = new Date(Date.UTC(year, calMonth, 0)).getUTCDate();
+  return `${year}-${String(calMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+}

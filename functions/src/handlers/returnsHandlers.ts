@@ -1,0 +1,93 @@
+import type { HttpRequest } from '@azure/functions';
+import { z } from 'zod';
+import { submitRequestSchema, listQuerySchema, tallyQuerySchema, formIdParam, fiscalYearParam, periodParam, orgUnitParam } from '../../../shared/api/schemas';
+import { FORMS, formById } from '../../../shared/forms';
+import { ORG_UNITS, orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
+import { endpoint, type Deps } from '../http/endpoint';
+import { readJson } from '../http/readJson';
+import { isProblem, json, problem } from '../http/problem';
+import { submitReturns } from '../services/submitReturns';
+import { completeness, getReturn, listReturns, tallies } from '../services/readReturns';
+
+/** Query parameters are validated against strict patterns before anything touches storage. */
+function query<T>(req: HttpRequest, schema: z.ZodType<T>) {
+  const parsed = schema.safeParse(Object.fromEntries(req.query.entries()));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return problem(400, 'query.invalid', 'Bad Request', `Query parameter ${first?.path.join('.')}: ${first?.message}`);
+  }
+  return parsed.data;
+}
+
+function knownForm(id: string) {
+  return formById(id) ?? problem(404, 'form.not_found', 'Not Found', `No form "${id}".`);
+}
+
+/** POST /api/returns — submit the returns a client read (server re-checks everything). */
+export const submit = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const body = await readJson(req, submitRequestSchema, deps.config.maxBodyBytes);
+    if (isProblem(body)) return body;
+    const key = req.headers.get('idempotency-key');
+    if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key)) return problem(400, 'idempotency.bad_key', 'Bad Request', 'Idempotency-Key must be 8–128 visible ASCII characters.');
+    const out = await submitReturns(store, principal, body.value, body.text, key);
+    if (isProblem(out)) return out;
+    return json(out.status, out.body, out.replayed ? { 'Idempotent-Replay': 'true' } : {});
+  });
+
+/** GET /api/returns?form=&fy=&period= — the returns of a form and period, with their status. */
+export const list = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const q = query(req, listQuerySchema);
+    if (isProblem(q)) return q;
+    const form = knownForm(q.form);
+    if (isProblem(form)) return form;
+    return json(200, await listReturns(store, principal, form, q.fy, q.period));
+  });
+
+const returnParams = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam, orgUnit: orgUnitParam });
+
+/** GET /api/returns/{form}/{fy}/{period}/{orgUnit}?subject=&version= — one return and its versions. */
+export const getOne = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const p = returnParams.safeParse(req.params);
+    if (!p.success) return problem(400, 'path.invalid', 'Bad Request', 'Bad form, fiscal year, period or org unit in the path.');
+    const form = knownForm(p.data.form);
+    if (isProblem(form)) return form;
+    if (!orgUnitByCode(p.data.orgUnit)) return problem(404, 'org_unit.not_found', 'Not Found', `No org unit "${p.data.orgUnit}".`);
+    const version = req.query.get('version');
+    if (version !== null && !/^\d{1,6}$/.test(version)) return problem(400, 'query.invalid', 'Bad Request', 'version must be a number.');
+    const subject = req.query.get('subject');
+    const out = await getReturn(store, principal, { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject && subject.length <= 500 ? subject : null }, version ? Number(version) : undefined);
+    return isProblem(out) ? out : json(200, out);
+  });
+
+/** GET /api/tallies?form=&fy=&period=&by= — consolidated tallies grouped by org-unit level. */
+export const tally = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const q = query(req, tallyQuerySchema);
+    if (isProblem(q)) return q;
+    const form = knownForm(q.form);
+    if (isProblem(form)) return form;
+    const out = await tallies(store, principal, form, q.fy, q.period, q.by);
+    return isProblem(out) ? out : json(200, out);
+  });
+
+/** GET /api/completeness?form=&fy=&period= — expected, received, on time, missing units by name. */
+export const complete = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const q = query(req, listQuerySchema);
+    if (isProblem(q)) return q;
+    const form = knownForm(q.form);
+    if (isProblem(form)) return form;
+    return json(200, await completeness(store, principal, form, q.fy, q.period));
+  });
+
+/** GET /api/forms — the forms, as data. */
+export const forms = (deps: Deps) =>
+  endpoint(deps, async () =>
+    json(200, FORMS.map((f) => ({ id: f.id, title_th: f.title_th, title_en: f.title_en, period: f.period.kind, fields: f.fields, table: f.table, catalog: f.catalog ?? null, groupings: f.consolidation.expectedKind === 'district' ? ['district', 'zone', 'hq'] : ['region', 'hq'] }))),
+  );
+
+/** GET /api/org-units — every org unit. */
+export const orgUnits = (deps: Deps) => endpoint(deps, async () => json(200, ORG_UNITS));

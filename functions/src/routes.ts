@@ -1,0 +1,24 @@
+import type { HttpHandler } from '@azure/functions';
+import type { Deps } from './http/endpoint';
+import * as h from './handlers/returnsHandlers';
+
+export interface Route {
+  name: string;
+  methods: ('GET' | 'POST' | 'OPTIONS')[];
+  /** Azure Functions route template, under the `api/` prefix. */
+  route: string;
+  handler: HttpHandler;
+}
+
+/** The API: one table, registered with Azure Functions (`index.ts`) and served by the local host alike. */
+export function routes(deps: Deps): Route[] {
+  return [
+    { name: 'submitReturns', methods: ['POST', 'OPTIONS'], route: 'returns', handler: h.submit(deps) },
+    { name: 'listReturns', methods: ['GET'], route: 'returns', handler: h.list(deps) },
+    { name: 'getReturn', methods: ['GET', 'OPTIONS'], route: 'returns/{form}/{fy}/{period}/{orgUnit}', handler: h.getOne(deps) },
+    { name: 'tallies', methods: ['GET', 'OPTIONS'], route: 'tallies', handler: h.tally(deps) },
+    { name: 'completeness', methods: ['GET', 'OPTIONS'], route: 'completeness', handler: h.complete(deps) },
+    { name: 'forms', methods: ['GET', 'OPTIONS'], route: 'forms', handler: h.forms(deps) },
+    { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
+  ];
+}

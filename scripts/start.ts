@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { startAzurite } from '../functions/src/dev/startAzurite';
+import { startLocalHost } from '../functions/src/dev/localHost';
+import { makeDeps } from '../functions/src/deps';
+import { configFromEnv } from '../functions/src/config';
+import { routes } from '../functions/src/routes';
+
+/**
+ * `npm start`: Azurite (data under .azurite/, git-ignored), then the Functions API on the
+ * local host (PORT or 7071). Set RETURNS_STORAGE to use another storage account instead.
+ */
+async function main() {
+  const port = Number(process.env.PORT ?? 7071);
+  let storage = process.env.RETURNS_STORAGE;
+  const stops: (() => Promise<void>)[] = [];
+  if (!storage) {
+    const azurite = await startAzurite({ port: Number(process.env.AZURITE_TABLE_PORT ?? 10002), location: resolve(__dirname, '../.azurite') });
+    storage = azurite.connectionString;
+    stops.push(azurite.stop);
+    console.log(`Azurite table service on 127.0.0.1:${azurite.port} (data in .azurite/)`);
+  }
+  const config = { ...configFromEnv(), storage };
+  const deps = makeDeps(config);
+  const host = await startLocalHost(routes(deps), { port, maxBodyBytes: config.maxBodyBytes });
+  stops.push(host.close);
+  console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
+  if (!process.env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');
+  const shutdown = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import type { SubmitRequest, SubmitResponse, Problem } from './schemas';
+import type { GroupBy, Tally } from '../consolidate/tally';
+
+/** What the API answers when it refuses: its problem details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem & { code?: string },
+  ) {
+    super(`${status} ${problem.title}: ${problem.detail}`);
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  key: string;
+  /** Injected so the same client runs in Node, the browser and tests. */
+  fetch: typeof fetch;
+  /** Attempts for network failures and 503 (storage briefly down), with backoff. */
+  attempts?: number;
+  backoffMs?: number;
+  /** Called before each retry, for progress display. */
+  onRetry?: (attempt: number, reason: string) => void;
+}
+
+const RETRYABLE = new Set([502, 503, 504]);
+
+/** A fresh idempotency key: a retried submission with it is stored once. */
+export function newIdempotencyKey(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The returns-hub HTTP API, for the CLI and the add-in. */
+export function createApiClient(o: ApiClientOptions) {
+  const attempts = o.attempts ?? 6;
+  const backoff = o.backoffMs ?? 300;
+  const base = o.baseUrl.replace(/\/+$/, '');
+
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let last: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const res = await o.fetch(`${base}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${o.key}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+        const text = await res.text();
+        const data = text ? JSON.parse(text) : null;
+        if (res.ok) return data as T;
+        if (!RETRYABLE.has(res.status) || attempt === attempts) throw new ApiError(res.status, data ?? { type: 'about:blank', title: res.statusText, status: res.status, detail: '' });
+        last = new ApiError(res.status, data);
+        o.onRetry?.(attempt, `${res.status}`);
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
+        last = e;
+        if (attempt === attempts) break;
+        o.onRetry?.(attempt, e instanceof Error ? e.message : String(e));
+      }
+      await new Promise((r) => setTimeout(r, backoff * 2 ** (attempt - 1)));
+    }
+    throw last instanceof Error ? last : new Error(String(last));
+  }
+
+  const qs = (q: Record<string, string | number | undefined>) =>
+    '?' + Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+
+  return {
+    /** Submits; network failures and 503 are retried with the same idempotency key, so nothing is stored twice. */
+    submit: (req: SubmitRequest, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', req, { 'Idempotency-Key': idempotencyKey }),
+    tallies: (q: { form: string; fy: number; period?: string; by?: GroupBy }) => call<Tally>('GET', `/api/tallies${qs(q)}`),
+    completeness: (q: { form: string; fy: number; period?: string }) => call<Completeness>('GET', `/api/completeness${qs(q)}`),
+    list: (q: { form: string; fy: number; period?: string }) => call<{ returns: ListedReturn[]; dueDate: string }>('GET', `/api/returns${qs(q)}`),
+    getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
+      call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
+    forms: () => call<unknown[]>('GET', '/api/forms'),
+  };
+}
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export interface Completeness {
+  formId: string;
+  fiscalYear: number;
+  period: string;
+  dueDate: string;
+  expected: number;
+  received: number;
+  onTime: number;
+  late: number;
+  missing: { code: string; name_th: string; name_en: string }[];
+}
+
+export interface ListedReturn {
+  orgUnit: string;
+  name_th: string;
+  subject: string | null;
+  version: number;
+  submittedAt: string;
+  status: 'on_time' | 'late';
+  rows: number;
+  warnings: number;
+  fileName: string;
+}

@@ -1,0 +1,58 @@
+import { startAzurite, type Azurite } from '../../functions/src/dev/startAzurite';
+import { startLocalHost, type LocalHost } from '../../functions/src/dev/localHost';
+import { makeDeps } from '../../functions/src/deps';
+import { devApiKeys, type ApiConfig } from '../../functions/src/config';
+import { routes } from '../../functions/src/routes';
+import { createApiClient } from '../../shared/api/client';
+import type { SubmitRequest } from '../../shared/api/schemas';
+import { checkFile } from '../../cli/src/checkFiles';
+import type { Deps } from '../../functions/src/http/endpoint';
+
+export interface Api {
+  azurite: Azurite;
+  host: LocalHost;
+  url: string;
+  deps: Deps;
+  client: (key?: string, attempts?: number) => ReturnType<typeof createApiClient>;
+  close(): Promise<void>;
+}
+
+/** A real Azurite on a free loopback port and the Functions handlers on the local host. */
+export async function startApi(opts: { location?: string; config?: Partial<ApiConfig> } = {}): Promise<Api> {
+  const azurite = await startAzurite({ location: opts.location });
+  const config: ApiConfig = { storage: azurite.connectionString, apiKeys: devApiKeys(), maxBodyBytes: 2 * 1024 * 1024, corsOrigins: ['https://localhost:3000'], ...opts.config };
+  const deps = makeDeps(config);
+  const host = await startLocalHost(routes(deps), { port: 0, maxBodyBytes: config.maxBodyBytes });
+  return {
+    azurite,
+    host,
+    url: host.url,
+    deps,
+    client: (key = 'dev-hq', attempts = 1) => createApiClient({ baseUrl: host.url, key, fetch, attempts, backoffMs: 200 }),
+    close: async () => {
+      await host.close();
+      await azurite.stop();
+    },
+  };
+}
+
+/** What the CLI and the add-in send for a file: every return located in it. */
+export async function requestFor(file: string): Promise<SubmitRequest> {
+  const f = await checkFile(file);
+  return { fileName: f.file, returns: f.sheets.flatMap((s) => s.located) };
+}
+
+/** Raw HTTP, for requests the client would never make. */
+export async function raw(api: Api, path: string, init: RequestInit & { key?: string | null } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers = new Headers(init.headers);
+  if (init.key !== null) headers.set('Authorization', `Bearer ${init.key ?? 'dev-hq'}`);
+  const res = await fetch(api.url + path, { ...init, headers });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body, headers: res.headers };
+}
