@@ -59,10 +59,11 @@ export async function startAzurite(opts: { port?: number; location?: string; qui
   };
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      const proc = child; // this process, not whichever a restart starts later
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve(); // already gone (a signal leaves exitCode null)
+      const force = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      proc.once('exit', () => (clearTimeout(force), resolve()));
+      proc.kill('SIGINT'); // Azurite's clean shutdown: it saves its data on SIGINT
     });
   await launch();
   const connectionString =
