@@ -1,8 +1,10 @@
 import { readerBench } from './readerBench';
+import { storeBench } from './storeBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
 const BENCHES: Record<string, () => Promise<string>> = {
   reader: () => readerBench(),
+  store: () => storeBench(),
 };
 
 (async () => {

@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../cli/src/main';
+import { startApi, type Api } from '../support/apiHarness';
+import { sample, sampleFiles } from '../support/samples';
+
+let api: Api;
+beforeAll(async () => (api = await startApi()), 60_000);
+afterAll(async () => api?.close());
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  const lines: string[] = [];
+  const code = await main(argv, (s) => lines.push(s), { RETURNS_API_URL: api.url, RETURNS_API_KEY: 'dev-hq', ...env });
+  return { code, out: lines.join('\n') };
+}
+
+describe('returns upload / returns pull against the local API', () => {
+  test('upload prints a receipt per return; files with errors are not sent', async () => {
+    const { code, out } = await run(['upload', ...sampleFiles('codi-kpi'), sample('community-plan/errors/1017-huai-khwang.xlsx')]);
+    expect(code).toBe(1); // one file refused
+    expect(out).toContain('codi-quarterly-kpi N FY 2563 Q1 → version 1');
+    expect(out).toContain('1017-huai-khwang.xlsx: not sent');
+  });
+
+  test('a second upload of a file is a new version and says what changed', async () => {
+    const { out } = await run(['upload', sample('codi-kpi/N-2563-Q1.xlsx')]);
+    expect(out).toContain('→ version 2');
+  });
+
+  test('--api and --key flags win over the environment; a wrong key is refused', async () => {
+    const { code, out } = await run(['upload', '--key', 'dev-unit-S', sample('codi-kpi/N-2563-Q2.xlsx')]);
+    expect(code).toBe(1);
+    expect(out).toContain('refused — 403');
+  });
+
+  test('pull prints the tallies and completeness', async () => {
+    const { code, out } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--by', 'region']);
+    expect(code).toBe(0);
+    expect(out).toContain('N ภาคเหนือ — received 1/1');
+    expect(out).toMatch(/5\.1\s+420/);
+    expect(out).toContain('completeness: 5/5 received');
+  });
+
+  test('pull --json gives the tally and completeness as JSON', async () => {
+    const { out } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--json']);
+    const { tally, completeness } = JSON.parse(out);
+    expect(tally.groups[0].measures.find((m: { id: string }) => m.id === '5.1').value).toBe(864);
+    expect(completeness.missing).toEqual([]);
+  });
+
+  test('pull --out writes a formatted workbook: a table, Thai number formats, traffic lights, completeness', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pull-')), 'tallies.xlsx');
+    const { code } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--out', file]);
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('ยอดรวม')!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(header.slice(0, 7)).toEqual(['รหัสหน่วยงาน', 'หน่วยงาน', 'ส่งแล้ว', 'ทั้งหมด', 'รหัสตัวชี้วัด', 'ตัวชี้วัด', 'ค่า']);
+    const rows = [...Array(ws.rowCount - 3).keys()].map((i) => ws.getRow(i + 4));
+    const kpi51 = rows.find((r) => r.getCell(5).value === '5.1')!;
+    expect(kpi51.getCell(7).value).toBe(864);
+    expect(kpi51.getCell(7).numFmt).toContain('th-TH');
+    expect(ws.getCell('A2').numFmt).toContain('107'); // Buddhist Era calendar
+    expect((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length).toBeGreaterThan(0);
+    expect(wb.getWorksheet('ความครบถ้วน')!.getCell('B3').value).toBe(5);
+  });
+
+  test('an unreachable API is a clear message, not a stack trace', async () => {
+    const { code, out } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--api', 'http://127.0.0.1:9']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/could not reach http:\/\/127\.0\.0\.1:9/);
+  });
+});
