@@ -142,7 +142,10 @@ export async function submitReturns(store: ReturnStore, principal: Principal, re
   if (idempotencyKey) {
     const seen = await store.getIdempotent(idempotencyKey);
     if (seen && seen.bodyHash !== hash) return problem(422, 'idempotency.key_reused', 'Unprocessable Content', 'This Idempotency-Key was used for a different request.');
-    if (seen) return { status: 200, body: seen.response as SubmitResponse, replayed: true };
+    if (seen) {
+      const stored = seen.response as SubmitResponse;
+      return { status: 200, body: { receipts: stored.receipts.map((r) => ({ ...r, replayed: true })) }, replayed: true };
+    }
   }
   const checked = await recheck(store, req.returns);
   if ('problem' in checked) return checked;
