@@ -4,10 +4,13 @@ import { startLocalHost } from '../functions/src/dev/localHost';
 import { makeDeps } from '../functions/src/deps';
 import { configFromEnv } from '../functions/src/config';
 import { routes } from '../functions/src/routes';
+import { buildAddin } from './buildAddin';
+import { serveAddin } from './serveAddin';
 
 /**
- * `npm start`: Azurite (data under .azurite/, git-ignored), then the Functions API on the
- * local host (PORT or 7071). Set RETURNS_STORAGE to use another storage account instead.
+ * `npm start`: Azurite (data under .azurite/, git-ignored), the Functions API on the local
+ * host (PORT or 7071), and the task pane built and served on ADDIN_PORT or 3000.
+ * Set RETURNS_STORAGE to use another storage account instead of Azurite.
  */
 async function main() {
   const port = Number(process.env.PORT ?? 7071);
@@ -24,6 +27,11 @@ async function main() {
   const host = await startLocalHost(routes(deps), { port, maxBodyBytes: config.maxBodyBytes });
   stops.push(host.close);
   console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
+  const built = await buildAddin();
+  const pane = await serveAddin(Number(process.env.ADDIN_PORT ?? 3000));
+  stops.push(pane.close);
+  console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
+  if (pane.note) console.log(pane.note);
   if (!process.env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');
   const shutdown = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
