@@ -4,6 +4,7 @@ import { createApiClient } from '../../shared/api/client';
 import { readActiveSheet } from '../../addin/src/excel/readActiveSheet';
 import { clearHighlights, highlightIssues, selectCell } from '../../addin/src/excel/highlights';
 import { writeTallySheet } from '../../addin/src/excel/writeTallySheet';
+import { insertBlankForm } from '../../addin/src/excel/insertBlankForm';
 import type { ExcelPort } from '../../addin/src/pane/excelPort';
 import { PaneController } from '../../addin/src/pane/paneController';
 import { languageFrom, t } from '../../addin/src/pane/i18n';
@@ -27,6 +28,7 @@ function mockPort(grid: Grid) {
     clearHighlights: (s) => clearHighlights(wb.context, s),
     selectCell: (a) => selectCell(wb.context, a),
     writeTallies: (tally, c) => writeTallySheet(wb.context, tally, c),
+    insertBlankForm: (form) => insertBlankForm(wb.context, form),
   };
   return { port, wb };
 }
@@ -109,6 +111,20 @@ describe('the task pane flows', () => {
     expect(wb.rec.added).toHaveLength(1);
     await pane.pull(); // Refresh: the last query again
     expect(pane.state.pull.status).toBe('done');
+  });
+
+  test('insert blank form: a new sheet of the form, with org-unit and yes/no dropdowns, in two syncs', async () => {
+    const { port, wb } = mockPort(await gridOf('community-plan/districts/1030.xlsx'));
+    const pane = new PaneController(port, client(), 'th');
+    const before = wb.rec.syncs;
+    const sheet = await pane.insertBlankForm('bma-community-plan-return');
+    expect(wb.rec.syncs - before).toBe(2);
+    expect(wb.rec.added).toEqual(['รายชื่อหน่วยงาน', sheet]);
+    const ws = (wb.context.workbook.worksheets as any).byName(sheet);
+    const rules = [...wb.rec.ranges.entries()].filter(([k]) => k.startsWith(`${sheet}|`)).map(([, r]) => r.dataValidation.rule).filter((r) => typeof r === 'object');
+    expect(rules.map((r: any) => r.list.source)).toEqual(["='รายชื่อหน่วยงาน'!$A$1:$A$50", 'ใช่,ไม่ใช่']);
+    expect(ws.getRangeByIndexes(0, 0, 1, 1)).toBeDefined();
+    expect(await pane.insertBlankForm('no-such-form')).toBeNull();
   });
 
   test('an unknown form on pull is a message, not a crash', async () => {

@@ -1,10 +1,12 @@
 import { readerBench } from './readerBench';
 import { storeBench } from './storeBench';
+import { addinBench } from './addinBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
 const BENCHES: Record<string, () => Promise<string>> = {
   reader: () => readerBench(),
   store: () => storeBench(),
+  addin: () => addinBench(),
 };
 
 (async () => {

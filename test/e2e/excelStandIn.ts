@@ -29,6 +29,7 @@ function range(sheet: SheetState, key: string): Any {
   return {
     load() {},
     format: {
+      font: {},
       fill: {
         load() {},
         get color() { return fill().color; },
@@ -40,6 +41,7 @@ function range(sheet: SheetState, key: string): Any {
     set values(v: unknown) { sheet.writes[key] = v; },
     get values() { return sheet.writes[key]; },
     set numberFormat(v: unknown) { sheet.formats[key] = v; },
+    dataValidation: {},
     conditionalFormats: { clearAll() {}, add() { return { textComparison: { format: { fill: {} }, rule: null } }; } },
     select() { sheet.selected.push(key); },
     clear() { delete sheet.writes[key]; },
@@ -85,6 +87,7 @@ w.Excel = {
   ConditionalTextOperator: { contains: 'Contains' },
   ChartType: { columnClustered: 'ColumnClustered' },
   ChartSeriesBy: { columns: 'Columns' },
+  SheetVisibility: { hidden: 'Hidden' },
 };
 w.Office = {
   context: { displayLanguage: w.__LANG__ ?? 'th-TH' },

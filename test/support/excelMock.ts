@@ -9,6 +9,7 @@ export function installExcelEnums(): void {
     ConditionalTextOperator: { contains: 'Contains' },
     ChartType: { columnClustered: 'ColumnClustered' },
     ChartSeriesBy: { columns: 'Columns' },
+    SheetVisibility: { hidden: 'Hidden' },
   };
 }
 
@@ -61,7 +62,8 @@ export function mockWorkbook(opts: { active?: Grid; existingSheets?: string[]; e
           address: `${sheet}!${args.join(',')}`,
           values: [],
           numberFormat: [],
-          format: { fill: { color: '#FFFFFF', pattern: 'None', clear(this: any) { this.color = '#FFFFFF'; this.pattern = 'None'; this.cleared = true; } } },
+          dataValidation: { rule: '' },
+          format: { font: { bold: false }, fill: { color: '#FFFFFF', pattern: 'None', clear(this: any) { this.color = '#FFFFFF'; this.pattern = 'None'; this.cleared = true; } } },
           conditionalFormats: {
             items: [] as any[],
             clearAll() { this.items = []; },

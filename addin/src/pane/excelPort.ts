@@ -1,5 +1,6 @@
 import type { Issue } from '../../../shared/issues/issue';
 import type { Tally } from '../../../shared/consolidate/tally';
+import type { FormDef } from '../../../shared/forms/formDef';
 import type { Completeness } from '../../../shared/api/client';
 import type { SheetRead } from '../excel/readActiveSheet';
 import type { SavedFill } from '../excel/highlights';
@@ -14,4 +15,5 @@ export interface ExcelPort {
   clearHighlights(saved: readonly SavedFill[]): Promise<void>;
   selectCell(address: string): Promise<void>;
   writeTallies(t: Tally, c: Completeness | null): Promise<{ sheet: string }>;
+  insertBlankForm(form: FormDef): Promise<{ sheet: string }>;
 }

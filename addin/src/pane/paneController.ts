@@ -5,6 +5,7 @@ import type { LocatedReturn } from '../../../shared/read/locatedReturn';
 import type { Receipt, SubmitRequest } from '../../../shared/api/schemas';
 import { ApiError, newIdempotencyKey, type ApiClient } from '../../../shared/api/client';
 import type { GroupBy } from '../../../shared/consolidate/tally';
+import { formById } from '../../../shared/forms';
 import type { SavedFill } from '../excel/highlights';
 import type { ExcelPort } from './excelPort';
 import { t, type Lang } from './i18n';
@@ -123,6 +124,14 @@ export class PaneController {
         this.set({ send: { status: 'refused', progress: 0, receipts: [], message: `${t(this.state.lang, 'refused')}: ${e.problem.detail}`, problemIssues: (e.problem.issues ?? []) as Issue[] } });
       } else this.set({ send: { status: 'offline', progress: 0, receipts: [], message: t(this.state.lang, 'offline') } });
     }
+  }
+
+  /** Insert blank form (แทรกแบบฟอร์มเปล่า): a new sheet of the form with dropdowns, so new users start right. */
+  async insertBlankForm(formId: string): Promise<string | null> {
+    const form = formById(formId);
+    if (!form) return null;
+    const { sheet } = await this.excel.insertBlankForm(form);
+    return sheet;
   }
 
   /** Pull totals (ดึงยอดรวม) and Refresh: write the tallies into a sheet (refreshed in place). */

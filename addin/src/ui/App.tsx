@@ -49,6 +49,7 @@ export function App({ pane, settings, onSettings }: { pane: PaneController; sett
   const L = (k: StringKey) => t(lang, k);
   const [tab, setTab] = React.useState<TabId>('check');
   const [query, setQuery] = React.useState<PullQuery>({ form: FORMS[1].id, fy: 2563, period: 'FY', by: 'hq' });
+  const [blankForm, setBlankForm] = React.useState(FORMS[0].id);
   const c = state.check;
 
   return (
@@ -66,6 +67,12 @@ export function App({ pane, settings, onSettings }: { pane: PaneController; sett
           <div className={s.row}>
             <Button appearance="primary" onClick={() => pane.check()} disabled={c.status === 'reading'}>{L('check')}</Button>
             <Button onClick={() => pane.clearHighlights()} disabled={c.highlighted.length === 0}>{L('clearHighlights')}</Button>
+          </div>
+          <div className={s.row}>
+            <Select aria-label={L('form')} value={blankForm} onChange={(_e, d) => setBlankForm(d.value)}>
+              {FORMS.map((f) => <option key={f.id} value={f.id}>{lang === 'th' ? f.title_th : f.title_en}</option>)}
+            </Select>
+            <Button onClick={() => pane.insertBlankForm(blankForm)}>{L('insertBlank')}</Button>
           </div>
           {c.status === 'reading' && <ProgressBar />}
           {c.message && (

@@ -1,0 +1,36 @@
+import type { FieldDef, FormDef } from './formDef';
+
+export interface BlankFormLayout {
+  /** Cell texts, row by row (0-based), as they go on the sheet. */
+  rows: string[][];
+  /** Cells (0-based) that get a dropdown: org units of the given kinds, or yes/no. */
+  dropdowns: { row: number; col: number; rows: number; kind: 'orgUnit' | 'yesno'; field: FieldDef }[];
+}
+
+/** Table rows left empty for a new user to fill. */
+const BLANK_ROWS = 20;
+
+/**
+ * An empty sheet of a form, laid out from its definition: the title, each record field as
+ * a label with an empty value cell to its right, then the table's header and empty rows.
+ * What the reader reads back from it is the same form.
+ */
+export function blankFormLayout(form: FormDef): BlankFormLayout {
+  const rows: string[][] = [[form.title_th], [form.title_en], []];
+  const dropdowns: BlankFormLayout['dropdowns'] = [];
+  const recordFields = form.table?.row === 'return' ? [] : form.fields;
+  for (const f of recordFields) {
+    if (f.type === 'orgUnit' || f.type === 'yesno') dropdowns.push({ row: rows.length, col: 1, rows: 1, kind: f.type, field: f });
+    rows.push([f.label_th, '']);
+  }
+  if (form.table) {
+    rows.push([]);
+    const headerRow = rows.length;
+    rows.push(form.table.columns.map((c) => c.label_th));
+    form.table.columns.forEach((c, col) => {
+      if (c.type === 'orgUnit' || c.type === 'yesno') dropdowns.push({ row: headerRow + 1, col, rows: BLANK_ROWS, kind: c.type, field: c });
+    });
+    for (let i = 0; i < BLANK_ROWS; i++) rows.push(form.table.columns.map(() => ''));
+  }
+  return { rows, dropdowns };
+}
