@@ -6,9 +6,17 @@ import { PaneController } from './pane/paneController';
 import { languageFrom } from './pane/i18n';
 import { officeExcelPort } from './excel/officeExcelPort';
 import { App, type Settings } from './ui/App';
+import { createNestablePublicClientApplication } from '@azure/msal-browser';
+import { apiKeyProvider, entraProvider, type TokenProvider } from './auth/tokenProvider';
 
 const SETTINGS_KEY = 'returns-hub.settings';
 const DEFAULTS: Settings = { apiUrl: 'http://127.0.0.1:7071', apiKey: 'dev-hq' };
+
+/** Entra ID sign-in when the pane is configured for it (settings.entra), the API key otherwise. */
+async function tokenProvider(s: Settings): Promise<TokenProvider> {
+  if (s.entra?.clientId && s.entra.tenantId && s.entra.scope) return entraProvider(s.entra, createNestablePublicClientApplication);
+  return apiKeyProvider(s.apiKey);
+}
 
 function loadSettings(): Settings {
   try {
@@ -21,16 +29,17 @@ function loadSettings(): Settings {
 /** Entry: once Office is ready, wire the controller (office.js port + API client) and render the pane. */
 Office.onReady(() => {
   let settings = loadSettings();
+  let token: Promise<TokenProvider> = tokenProvider(settings);
   const pane = new PaneController(
     officeExcelPort(),
-    () => createApiClient({ baseUrl: settings.apiUrl, key: settings.apiKey, fetch: (...a) => fetch(...a) }),
+    () => createApiClient({ baseUrl: settings.apiUrl, key: async () => (await token)(), fetch: (...a) => fetch(...a) }),
     languageFrom(Office.context?.displayLanguage),
   );
   const root = createRoot(document.getElementById('root')!);
   const render = () =>
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App pane={pane} settings={settings} onSettings={(s) => { settings = s; localStorage.setItem(SETTINGS_KEY, JSON.stringify(s)); render(); }} />
+        <App pane={pane} settings={settings} onSettings={(s) => { settings = s; token = tokenProvider(s); localStorage.setItem(SETTINGS_KEY, JSON.stringify(s)); render(); }} />
       </FluentProvider>,
     );
   render();

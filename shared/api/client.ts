@@ -13,7 +13,8 @@ export class ApiError extends Error {
 
 export interface ApiClientOptions {
   baseUrl: string;
-  key: string;
+  /** An API key, or a function giving a fresh bearer token (Entra ID) per request. */
+  key: string | (() => Promise<string>);
   /** Injected so the same client runs in Node, the browser and tests. */
   fetch: typeof fetch;
   /** Attempts for network failures and 503 (storage briefly down), with backoff. */
@@ -43,7 +44,7 @@ export function createApiClient(o: ApiClientOptions) {
       try {
         const res = await o.fetch(`${base}${path}`, {
           method,
-          headers: { Authorization: `Bearer ${o.key}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+          headers: { Authorization: `Bearer ${typeof o.key === 'string' ? o.key : await o.key()}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
           body: body ? JSON.stringify(body) : undefined,
         });
         const text = await res.text();

@@ -18,6 +18,8 @@ type TabId = 'check' | 'send' | 'pull' | 'settings';
 export interface Settings {
   apiUrl: string;
   apiKey: string;
+  /** Microsoft Entra ID sign-in (nested app authentication); when set, used instead of the API key. */
+  entra?: { clientId: string; tenantId: string; scope: string };
 }
 
 function usePane(pane: PaneController): PaneState {
