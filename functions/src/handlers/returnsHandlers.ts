@@ -4,6 +4,9 @@ import { submitRequestSchema, listQuerySchema, tallyQuerySchema, formIdParam, fi
 import { FORMS, formById } from '../../../shared/forms';
 import { ORG_UNITS, orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
 import { endpoint, type Deps } from '../http/endpoint';
+import type { Principal } from '../http/auth';
+import type { ReturnStore } from '../store/returnStore';
+import type { FormDef } from '../../../shared/forms/formDef';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem } from '../http/problem';
 import { submitReturns } from '../services/submitReturns';
@@ -35,15 +38,20 @@ export const submit = (deps: Deps) =>
     return json(out.status, out.body, out.replayed ? { 'Idempotent-Replay': 'true' } : {});
   });
 
-/** GET /api/returns?form=&fy=&period= — the returns of a form and period, with their status. */
-export const list = (deps: Deps) =>
-  endpoint(deps, async (req, principal, store) => {
-    const q = query(req, listQuerySchema);
+/** A GET route whose query names a form: validate the query, find the form, run the service, answer JSON. */
+function formRoute<Q extends { form: string }>(deps: Deps, schema: z.ZodType<Q>, run: (q: Q, form: FormDef, principal: Principal, store: ReturnStore) => Promise<unknown>) {
+  return endpoint(deps, async (req, principal, store) => {
+    const q = query(req, schema);
     if (isProblem(q)) return q;
     const form = knownForm(q.form);
     if (isProblem(form)) return form;
-    return json(200, await listReturns(store, principal, form, q.fy, q.period));
+    const out = await run(q, form, principal, store);
+    return isProblem(out) ? out : json(200, out);
   });
+}
+
+/** GET /api/returns?form=&fy=&period= — the returns of a form and period, with their status. */
+export const list = (deps: Deps) => formRoute(deps, listQuerySchema, (q, form, p, store) => listReturns(store, p, form, q.fy, q.period));
 
 const returnParams = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam, orgUnit: orgUnitParam });
 
@@ -63,25 +71,10 @@ export const getOne = (deps: Deps) =>
   });
 
 /** GET /api/tallies?form=&fy=&period=&by= — consolidated tallies grouped by org-unit level. */
-export const tally = (deps: Deps) =>
-  endpoint(deps, async (req, principal, store) => {
-    const q = query(req, tallyQuerySchema);
-    if (isProblem(q)) return q;
-    const form = knownForm(q.form);
-    if (isProblem(form)) return form;
-    const out = await tallies(store, principal, form, q.fy, q.period, q.by);
-    return isProblem(out) ? out : json(200, out);
-  });
+export const tally = (deps: Deps) => formRoute(deps, tallyQuerySchema, (q, form, p, store) => tallies(store, p, form, q.fy, q.period, q.by));
 
 /** GET /api/completeness?form=&fy=&period= — expected, received, on time, missing units by name. */
-export const complete = (deps: Deps) =>
-  endpoint(deps, async (req, principal, store) => {
-    const q = query(req, listQuerySchema);
-    if (isProblem(q)) return q;
-    const form = knownForm(q.form);
-    if (isProblem(form)) return form;
-    return json(200, await completeness(store, principal, form, q.fy, q.period));
-  });
+export const complete = (deps: Deps) => formRoute(deps, listQuerySchema, (q, form, p, store) => completeness(store, p, form, q.fy, q.period));
 
 /** GET /api/forms — the forms, as data. */
 export const forms = (deps: Deps) =>

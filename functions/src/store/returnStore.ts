@@ -83,12 +83,12 @@ export class ReturnStore {
     return out;
   }
 
-  /** Writes a version's rows under its write id, in transactions of ≤100 entities. */
-  async writeRows(writeId: string, rows: TypedRow[]): Promise<void> {
+  /** Writes a version's rows under its write id, in transactions of ≤100 entities; `offset` numbers a later part. */
+  async writeRows(writeId: string, rows: TypedRow[], offset = 0): Promise<void> {
     for (let i = 0; i < rows.length; i += BATCH) {
       const tx = new TableTransaction();
       rows.slice(i, i + BATCH).forEach((row, j) => {
-        const e: Record<string, unknown> = { partitionKey: writeId, rowKey: pad(i + j) };
+        const e: Record<string, unknown> = { partitionKey: writeId, rowKey: pad(offset + i + j) };
         putJson(e, 'row', row);
         tx.upsertEntity(e as TableEntity, 'Replace');
       });
