@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 
 const ROOT = resolve(__dirname, '..');
 export const ADDIN_DIST = resolve(ROOT, 'addin/dist');
@@ -21,7 +22,11 @@ export async function buildAddin(opts: { minify?: boolean } = {}): Promise<{ byt
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
-  for (const page of ['taskpane.html', 'commands.html', 'help.html']) cpSync(resolve(ROOT, 'addin/src', page), resolve(ADDIN_DIST, page));
+  // Custom functions' metadata, generated from the JSDoc of addin/src/functions/customFunctions.ts.
+  const meta = await generateCustomFunctionsMetadata(resolve(ROOT, 'addin/src/functions/customFunctions.ts'), false);
+  if (meta.errors.length) throw new Error(`custom functions metadata: ${meta.errors.join('; ')}`);
+  writeFileSync(resolve(ADDIN_DIST, 'functions.json'), meta.metadataJson);
+  for (const page of ['taskpane.html', 'help.html']) cpSync(resolve(ROOT, 'addin/src', page), resolve(ADDIN_DIST, page));
   cpSync(resolve(ROOT, 'addin/assets'), resolve(ADDIN_DIST, 'assets'), { recursive: true });
   const js = readFileSync(resolve(ADDIN_DIST, 'taskpane.js'));
   return { bytes: js.length, gzipBytes: gzipSync(js).length };

@@ -6,6 +6,8 @@ import { PaneController } from './pane/paneController';
 import { languageFrom } from './pane/i18n';
 import { officeExcelPort } from './excel/officeExcelPort';
 import { App, type Settings } from './ui/App';
+import { associateFunctions, useFigureSource } from './functions/customFunctions';
+import { FigureSource } from './functions/figureSource';
 import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { apiKeyProvider, entraProvider, type TokenProvider } from './auth/tokenProvider';
 
@@ -30,16 +32,17 @@ function loadSettings(): Settings {
 Office.onReady(() => {
   let settings = loadSettings();
   let token: Promise<TokenProvider> = tokenProvider(settings);
-  const pane = new PaneController(
-    officeExcelPort(),
-    () => createApiClient({ baseUrl: settings.apiUrl, key: async () => (await token)(), fetch: (...a) => fetch(...a) }),
-    languageFrom(Office.context?.displayLanguage),
-  );
+  const client = () => createApiClient({ baseUrl: settings.apiUrl, key: async () => (await token)(), fetch: (...a) => fetch(...a) });
+  // Shared runtime: the custom functions use the pane's client and settings.
+  const figures = new FigureSource(client);
+  useFigureSource(figures);
+  associateFunctions();
+  const pane = new PaneController(officeExcelPort(), client, languageFrom(Office.context?.displayLanguage), () => figures.refresh());
   const root = createRoot(document.getElementById('root')!);
   const render = () =>
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App pane={pane} settings={settings} onSettings={(s) => { settings = s; token = tokenProvider(s); localStorage.setItem(SETTINGS_KEY, JSON.stringify(s)); render(); }} />
+        <App pane={pane} settings={settings} onSettings={(s) => { settings = s; token = tokenProvider(s); figures.refresh(); localStorage.setItem(SETTINGS_KEY, JSON.stringify(s)); render(); }} />
       </FluentProvider>,
     );
   render();

@@ -43,9 +43,8 @@ function byCode(s: string): OrgUnit | undefined {
   if (/^\d{8}$/.test(compact)) return orgUnitByCode(compact) ?? orgUnitFromAgencyCode(compact);
   const project = /^(\d{8})-\d{4}$/.exec(compact);
   if (project) return orgUnitFromAgencyCode(project[1]);
-  const upper = compact.toUpperCase();
-  const u = orgUnitByCode(upper);
-  return u && u.kind === 'region' ? u : undefined;
+  // Any exact code: a region (`NE`), a zone (`Z-C`), headquarters (`BMA`, `CODI`).
+  return orgUnitByCode(compact) ?? orgUnitByCode(compact.toUpperCase());
 }
 
 /**

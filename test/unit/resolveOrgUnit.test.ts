@@ -41,6 +41,9 @@ describe('org units', () => {
     ['สำนักงานภาคกรุงเทพฯ ปริมณฑลและตะวันออก', 'BE'],
     ['ne', 'NE'],
     ['CW', 'CW'],
+    ['Z-C', 'Z-C'],
+    ['BMA', 'BMA'],
+    ['กลุ่มเขตกรุงเทพกลาง', 'Z-C'],
   ])('%p → %p', (input, expected) => expect(code(input)).toBe(expected));
 
   test('an unknown unit suggests the closest names', () => {

@@ -56,6 +56,8 @@ export class PaneController {
     private readonly excel: ExcelPort,
     private readonly api: () => ApiClient,
     lang: Lang,
+    /** Called by Refresh: the custom functions drop their cached figures. */
+    private readonly onRefresh: () => void = () => undefined,
   ) {
     this.state = { lang, check: EMPTY_CHECK, send: { status: 'idle', progress: 0, receipts: [] }, pull: { status: 'idle' } };
   }
@@ -137,6 +139,7 @@ export class PaneController {
   /** Pull totals (ดึงยอดรวม) and Refresh: write the tallies into a sheet (refreshed in place). */
   async pull(q: PullQuery | undefined = this.state.pull.last): Promise<void> {
     if (!q) return;
+    this.onRefresh();
     this.set({ pull: { status: 'pulling', last: q } });
     try {
       const api = this.api();

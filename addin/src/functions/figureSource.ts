@@ -1,0 +1,56 @@
+import type { ApiClient } from '../../../shared/api/client';
+import { ApiError } from '../../../shared/api/client';
+import type { Completeness } from '../../../shared/api/client';
+import type { GroupBy, Tally } from '../../../shared/consolidate/tally';
+import { badArgument, networkError } from './functionError';
+
+/** How long fetched figures are used before they are fetched again (the pane's Refresh clears them at once). */
+export const FIGURE_TTL_MS = 5 * 60_000;
+
+interface Entry<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+/**
+ * Where the functions get their figures: one request per form, year, period and level,
+ * shared by every cell that asks during a recalculation (the in-flight promise is reused),
+ * then cached until the TTL or a refresh.
+ */
+export class FigureSource {
+  private tallies = new Map<string, Entry<Tally>>();
+  private completeness = new Map<string, Entry<Completeness>>();
+  requests = 0;
+
+  constructor(
+    private readonly api: () => ApiClient,
+    private readonly ttlMs = FIGURE_TTL_MS,
+    private readonly now = () => Date.now(),
+  ) {}
+
+  private cached<T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const hit = map.get(key);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
+    this.requests++;
+    const value = load().catch((e) => {
+      map.delete(key); // a failure is not cached: the next recalculation asks again
+      throw e instanceof ApiError && e.status < 500 ? badArgument(e.problem.detail) : e instanceof ApiError ? networkError(e.problem.detail) : networkError(e instanceof Error ? e.message : String(e));
+    });
+    map.set(key, { at: this.now(), value });
+    return value;
+  }
+
+  tally(form: string, fy: number, period: string, by: GroupBy): Promise<Tally> {
+    return this.cached(this.tallies, `${form}|${fy}|${period}|${by}`, () => this.api().tallies({ form, fy, period, by }));
+  }
+
+  received(form: string, fy: number, period: string): Promise<Completeness> {
+    return this.cached(this.completeness, `${form}|${fy}|${period}`, () => this.api().completeness({ form, fy, period }));
+  }
+
+  /** The pane's Refresh: drop everything, so the next recalculation fetches anew. */
+  refresh(): void {
+    this.tallies.clear();
+    this.completeness.clear();
+  }
+}

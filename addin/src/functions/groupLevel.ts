@@ -1,0 +1,8 @@
+import { orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
+import type { GroupBy } from '../../../shared/consolidate/tally';
+
+/** The tally level a unit's figures come from: its own kind (a district, a zone, a region, HQ). */
+export function groupOfLevel(code: string): GroupBy | null {
+  const kind = orgUnitByCode(code)?.kind;
+  return kind === 'district' || kind === 'zone' || kind === 'region' || kind === 'hq' ? kind : null;
+}
