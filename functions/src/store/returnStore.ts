@@ -7,6 +7,14 @@ import type { StoredReturn } from './storedReturn';
 
 /** Entities per transaction: Table Storage's batch limit. */
 export const BATCH = 100;
+/**
+ * Rows per partition of a version. A partition serves a bounded rate and (on Azurite)
+ * slows as it grows, so a large version spreads over `<writeId>|00000`, `|00001`, …
+ */
+export const ROWS_PER_PARTITION = 1_000;
+const rowPartition = (writeId: string, index: number) => `${writeId}|${pad(Math.floor(index / ROWS_PER_PARTITION), 5)}`;
+/** Every partition of a version: `<writeId>|` … `<writeId>|~`. */
+const rowsFilter = (writeId: string) => odata`PartitionKey ge ${writeId + '|'} and PartitionKey lt ${writeId + '|~'}`;
 const TABLES = { pointers: 'returns', versions: 'versions', rows: 'rows', idempotency: 'idempotency' } as const;
 type Tables = Record<keyof typeof TABLES, TableClient>;
 
@@ -40,8 +48,9 @@ function isStatus(e: unknown, status: number): boolean {
  *
  * - `returns`: one pointer entity per return, in a partition per (form, year, period),
  *   holding the current version and its tally contribution: a tally reads one partition.
- * - `rows`: a version's rows, in a partition of their own (a fresh write id), written in
- *   transactions of ≤100 before the pointer moves, so no half-written version is visible.
+ * - `rows`: a version's rows, in partitions of their own (a fresh write id, ≤1,000 rows
+ *   each), written in transactions of ≤100 before the pointer moves, so no half-written
+ *   version is visible.
  * - `versions`: every version's metadata, for audit.
  * - `idempotency`: answers to requests, by idempotency key.
  */
@@ -83,33 +92,44 @@ export class ReturnStore {
     return out;
   }
 
-  /** Writes a version's rows under its write id, in transactions of ≤100 entities; `offset` numbers a later part. */
+  /** Writes a version's rows under its write id, in transactions of ≤100 entities of one partition; `offset` numbers a later part. */
   async writeRows(writeId: string, rows: TypedRow[], offset = 0): Promise<void> {
-    for (let i = 0; i < rows.length; i += BATCH) {
+    let i = 0;
+    while (i < rows.length) {
+      // A transaction stays inside one partition: stop at the partition's end.
+      const index = offset + i;
+      const end = Math.min(rows.length, i + BATCH, i + (ROWS_PER_PARTITION - (index % ROWS_PER_PARTITION)));
       const tx = new TableTransaction();
-      rows.slice(i, i + BATCH).forEach((row, j) => {
-        const e: Record<string, unknown> = { partitionKey: writeId, rowKey: pad(offset + i + j) };
-        putJson(e, 'row', row);
+      for (let j = i; j < end; j++) {
+        const e: Record<string, unknown> = { partitionKey: rowPartition(writeId, offset + j), rowKey: pad(offset + j) };
+        putJson(e, 'row', rows[j]);
         tx.upsertEntity(e as TableEntity, 'Replace');
-      });
+      }
       await this.t.rows.submitTransaction(tx.actions);
+      i = end;
     }
   }
 
   async readRows(writeId: string): Promise<TypedRow[]> {
     const out: TypedRow[] = [];
-    for await (const e of this.t.rows.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${writeId}` } })) out.push(getJson<TypedRow>(e, 'row'));
+    for await (const e of this.t.rows.listEntities({ queryOptions: { filter: rowsFilter(writeId) } })) out.push(getJson<TypedRow>(e, 'row'));
     return out;
   }
 
   /** Removes rows nobody points at (a submission that lost a race); best effort. */
   async deleteRows(writeId: string): Promise<void> {
-    const keys: string[] = [];
-    for await (const e of this.t.rows.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${writeId}`, select: ['RowKey'] } })) keys.push(e.rowKey!);
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const tx = new TableTransaction();
-      keys.slice(i, i + BATCH).forEach((rowKey) => tx.deleteEntity(writeId, rowKey));
-      await this.t.rows.submitTransaction(tx.actions);
+    const byPartition = new Map<string, string[]>();
+    for await (const e of this.t.rows.listEntities({ queryOptions: { filter: rowsFilter(writeId), select: ['PartitionKey', 'RowKey'] } })) {
+      const keys = byPartition.get(e.partitionKey!) ?? [];
+      keys.push(e.rowKey!);
+      byPartition.set(e.partitionKey!, keys);
+    }
+    for (const [pk, keys] of byPartition) {
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const tx = new TableTransaction();
+        keys.slice(i, i + BATCH).forEach((rowKey) => tx.deleteEntity(pk, rowKey));
+        await this.t.rows.submitTransaction(tx.actions);
+      }
     }
   }
 
