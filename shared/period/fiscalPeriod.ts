@@ -19,19 +19,6 @@ export function fiscalMonthOf(date: IsoDate): number {
   return ((m + 2) % 12) + 1;
 }
 
-export function fiscalQuarterOf(date: IsoDate): number {
-  return Math.ceil(fiscalMonthOf(date) / 3);
-}
-
-/** Share of the fiscal year elapsed on `date`, 0–1. */
-export function elapsedShareOfYear(fyBe: number, date: IsoDate): number {
-  const { start, end } = fiscalYearRange(fyBe);
-  const t = Date.parse(date);
-  const s = Date.parse(start);
-  const e = Date.parse(end) + 86_400_000;
-  return Math.min(1, Math.max(0, (t - s) / (e - s)));
-}
-
 /** The fiscal year a title states: `ประจำปีงบประมาณ พ.ศ. 2563`, `Fiscal year 2020 (BE 2563)`. */
 export function fiscalYearFromText(text: string): number | null {
   const s = toArabicDigits(text);

@@ -54,11 +54,3 @@ export interface LocatedReturn {
   fields: Record<string, RawField>;
   table?: RawTable;
 }
-
-export function isDetail(c: RawCell): c is RawDetail {
-  return c !== null && typeof c === 'object';
-}
-
-export function detailOf(c: RawCell): RawDetail {
-  return isDetail(c) ? c : { v: c };
-}

@@ -14,8 +14,3 @@ export function toArabicDigits(text: string): string {
   }
   return out;
 }
-
-/** Quick test so hot paths can skip the copy. */
-export function hasThaiDigits(text: string): boolean {
-  return /[\u0E50-\u0E59]/.test(text);
-}
