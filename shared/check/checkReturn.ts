@@ -6,8 +6,8 @@ import type { LocatedReturn, RawField, RawTable } from '../read/locatedReturn';
 import { fiscalYearFromText, quarterFromText } from '../period/fiscalPeriod';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
-import { addressPrefix } from '../sheet/grid';
-import { cellOf, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
+import { addressPrefix } from '../sheet/address';
+import { cellOf, type Addressing, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
 import { interpretCell, orgUnitIssue } from './interpretValue';
 import { applyRules, unitNamedBy, type RuleContext } from './rules';
 
@@ -24,7 +24,7 @@ function interpretFields(fields: Record<string, RawField>, defs: Map<string, Fie
     const def = defs.get(id);
     if (!def) continue;
     const raw = fields[id];
-    values[id] = interpretCell(raw.err || raw.uncomputed || raw.fmt || raw.unit ? raw : raw.v, def, raw.cell, issues);
+    values[id] = interpretCell(raw, def, raw.cell, issues);
     cells[id] = raw.cell;
   }
   return { values, cells };
@@ -49,7 +49,7 @@ export function interpretTable(sheet: string, table: RawTable, columns: readonly
 }
 
 /** Total rows (`รวม`) are not data: each numeric cell must equal the sum of the item rows above it. */
-export function checkTotalRows(ret: Pick<CheckedReturn, 'sheet' | 'columns' | 'firstColumn' | 'fieldCells'>, rows: TypedRow[], columns: readonly FieldDef[]): Issue[] {
+export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: readonly FieldDef[]): Issue[] {
   const out: Issue[] = [];
   const numeric = columns.filter((c) => NUMERIC.has(c.type) && ret.columns[c.id] !== undefined);
   let since: TypedRow[] = [];
@@ -63,7 +63,7 @@ export function checkTotalRows(ret: Pick<CheckedReturn, 'sheet' | 'columns' | 'f
       if (typeof total !== 'number') continue;
       const sum = since.reduce((a, r) => a + (typeof r.values[col.id] === 'number' ? (r.values[col.id] as number) : 0), 0);
       if (Math.abs(sum - total) > 0.005) {
-        out.push(issueAt('warning', 'total.mismatch', cellOf(ret as CheckedReturn, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }));
+        out.push(issueAt('warning', 'total.mismatch', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }));
       }
     }
     since = [];

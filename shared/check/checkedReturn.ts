@@ -1,5 +1,5 @@
 import type { Issue } from '../issues/issue';
-import { addressPrefix } from '../sheet/grid';
+import { addressPrefix } from '../sheet/address';
 
 /** A value as the checker and the consolidation use it: number, ISO date, boolean, org-unit code or text. */
 export type Value = number | string | boolean;
@@ -33,13 +33,16 @@ export interface CheckedReturn {
   issues: Issue[];
 }
 
+/** What addressing a return's cells needs. */
+export type Addressing = Pick<CheckedReturn, 'sheet' | 'fieldCells' | 'columns' | 'firstColumn'>;
+
 /** The address of a record field, or of a table cell when a row is given. */
-export function cellOf(ret: CheckedReturn, id: string, row?: TypedRow): string {
+export function cellOf(ret: Addressing, id: string, row?: TypedRow): string {
   if (!row) return ret.fieldCells[id] ?? `${addressPrefix(ret.sheet)}A1`;
   return `${addressPrefix(ret.sheet)}${ret.columns[id] ?? ret.firstColumn}${row.row}`;
 }
 
 /** The address a finding about a whole row points at: its first table cell. */
-export function rowCell(ret: CheckedReturn, row: TypedRow): string {
+export function rowCell(ret: Addressing, row: TypedRow): string {
   return `${addressPrefix(ret.sheet)}${ret.firstColumn}${row.row}`;
 }

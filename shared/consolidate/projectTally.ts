@@ -80,13 +80,16 @@ export function projectMeasures(entries: TallyEntry[], def: ProjectConsolidation
   const behind = withProgress.filter((l) => l.progress! < elapsed - def.behindByPoints).length;
   const projects = ps.length;
   const shareOnTarget = pct(completedOnTarget.length, projects);
+  const reporting = ps.filter((p) => Object.keys(p.months).some((m) => +m >= from && +m <= to)).length;
+  const onPlan = withProgress.filter((l) => l.onPlan === true).length;
+  const onTarget = withProgress.filter((l) => l.onTarget === true).length;
   return [
     M('projects', 'โครงการทั้งหมด', 'Projects', projects),
-    M('projects_reporting', 'โครงการที่รายงานในงวด', 'Projects reporting in the period', ps.filter((p) => Object.keys(p.months).some((m) => +m >= from && +m <= to)).length, { pct: pct(ps.filter((p) => Object.keys(p.months).some((m) => +m >= from && +m <= to)).length, projects), pctOf: 'projects' }),
+    M('projects_reporting', 'โครงการที่รายงานในงวด', 'Projects reporting in the period', reporting, { pct: pct(reporting, projects), pctOf: 'projects' }),
     M('latest_progress', 'ความก้าวหน้าล่าสุดเฉลี่ย (ร้อยละ)', 'Latest progress, mean (%)', withProgress.length ? withProgress.reduce((a, l) => a + l.progress!, 0) / withProgress.length : null, { unit: 'ร้อยละ' }),
     M('completed', 'โครงการที่แล้วเสร็จ (100%)', 'Projects completed (100%)', completed.length, { pct: pct(completed.length, projects), pctOf: 'projects' }),
-    M('on_plan', 'เป็นไปตามแผน', 'On plan', withProgress.filter((l) => l.onPlan === true).length, { pct: pct(withProgress.filter((l) => l.onPlan === true).length, projects), pctOf: 'projects' }),
-    M('on_target', 'เป็นไปตามเป้าหมาย', 'On target', withProgress.filter((l) => l.onTarget === true).length, { pct: pct(withProgress.filter((l) => l.onTarget === true).length, projects), pctOf: 'projects' }),
+    M('on_plan', 'เป็นไปตามแผน', 'On plan', onPlan, { pct: pct(onPlan, projects), pctOf: 'projects' }),
+    M('on_target', 'เป็นไปตามเป้าหมาย', 'On target', onTarget, { pct: pct(onTarget, projects), pctOf: 'projects' }),
     M('completed_on_target', 'โครงการที่แล้วเสร็จตามเป้าหมาย', 'Projects completed on target', completedOnTarget.length, {
       pct: shareOnTarget,
       pctOf: 'projects',

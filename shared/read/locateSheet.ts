@@ -10,7 +10,7 @@ import { LabelIndex } from './labelIndex';
 import { findTable, HEADER_SEARCH_ROWS, type FoundTable } from './findTable';
 import { findRecordFields, type FoundRecord } from './findRecordFields';
 import type { LocatedReturn, RawField, RawRow, RawTable } from './locatedReturn';
-import { rawCell, rawField } from './rawValue';
+import { fieldOf, rawCell } from './rawValue';
 
 /** Record forms are small: labels are looked for in the first rows only, so junk sheets stay cheap. */
 const RECORD_SEARCH_ROWS = 200;
@@ -102,11 +102,7 @@ export function locateSheet(grid: Grid, forms: readonly FormDef[] = FORMS): Shee
 
 function rowAsFields(grid: Grid, table: FoundTable, row: RawRow): Record<string, RawField> {
   const out: Record<string, RawField> = {};
-  for (const [id, col] of table.columns) {
-    const c = row.values[id];
-    const cell = addressOf(grid, row.row - 1, col);
-    out[id] = c !== null && typeof c === 'object' ? { cell, ...c } : { cell, v: c };
-  }
+  for (const [id, col] of table.columns) out[id] = fieldOf(row.values[id], addressOf(grid, row.row - 1, col));
   return out;
 }
 

@@ -15,9 +15,12 @@ export function rawCell(grid: Grid, row: number, col: number): RawCell {
   return d;
 }
 
+/** A cell's content as a record field, with its address. */
+export function fieldOf(c: RawCell, cell: string): RawField {
+  return c !== null && typeof c === 'object' ? { cell, ...c } : { cell, v: c };
+}
+
 /** A record field's raw content with its address. */
 export function rawField(grid: Grid, row: number, col: number): RawField {
-  const c = rawCell(grid, row, col);
-  const cell = addressOf(grid, row, col);
-  return c !== null && typeof c === 'object' ? { cell, ...c } : { cell, v: c };
+  return fieldOf(rawCell(grid, row, col), addressOf(grid, row, col));
 }

@@ -15,10 +15,22 @@ export function a1(row: number, col: number): string {
   return (col < 256 ? (LETTERS[col] ??= columnLetters(col)) : columnLetters(col)) + (row + 1);
 }
 
-/** `Sheet!C14`, quoting sheet names that need it, as Excel does. */
+/** `Sheet!` (quoted when the name needs it, as Excel does): how a sheet's addresses start. */
+export function addressPrefix(sheet: string): string {
+  return `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!`;
+}
+
+/** `Sheet!C14` */
 export function sheetAddress(sheet: string, row: number, col: number): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${a1(row, col)}`;
+  return addressPrefix(sheet) + a1(row, col);
+}
+
+/** `'แบบรายงาน 1'!C13` → sheet and cell: the inverse of sheetAddress. */
+export function splitSheetAddress(address: string): { sheet: string; cell: string } {
+  const bang = address.lastIndexOf('!');
+  const raw = bang < 0 ? '' : address.slice(0, bang);
+  const sheet = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  return { sheet, cell: address.slice(bang + 1) };
 }
 
 /** Parses "C14" (or "$C$14") to 0-based indexes; null when it is not an A1 address. */

@@ -1,4 +1,4 @@
-import { a1, parseRange, sheetAddress } from './address';
+import { a1, addressPrefix, parseRange } from './address';
 
 /** One cell as the reader sees it, whatever it came from (ExcelJS, office.js, a test). */
 export interface Cell {
@@ -84,11 +84,6 @@ export function shownText(grid: Grid, row: number, col: number): string {
   if (!isBlank(own)) return cellText(own);
   const m = mergeCovering(grid, row, col);
   return m ? cellText(cellAt(grid, m.top, m.left)) : '';
-}
-
-/** `Sheet!` as addresses of this sheet start (quoted when the name needs it). */
-export function addressPrefix(sheet: string): string {
-  return sheetAddress(sheet, 0, 0).slice(0, -2);
 }
 
 let lastSheet = '';

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Grid } from '../../shared/sheet/grid';
-import { columnLetters } from '../../shared/sheet/address';
+import { addressPrefix, columnLetters } from '../../shared/sheet/address';
 
 /** The office.js enums the Excel layer uses, as the real API names them. */
 export function installExcelEnums(): void {
@@ -29,8 +29,8 @@ export function usedRangeOf(grid: Grid) {
     }
     values.push(v), valueTypes.push(t), numberFormat.push(f);
   }
-  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(grid.sheet) ? grid.sheet : `'${grid.sheet}'`;
-  const merged = grid.merges.map((m) => `${q}!${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`).join(', ');
+  const q = addressPrefix(grid.sheet);
+  const merged = grid.merges.map((m) => `${q}${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`).join(', ');
   return { rowIndex: top, columnIndex: left, cellCount: values.length * (values[0]?.length ?? 0), values, valueTypes, numberFormat, merged };
 }
 

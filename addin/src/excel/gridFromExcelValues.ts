@@ -1,6 +1,6 @@
 import type { Cell, Grid } from '../../../shared/sheet/grid';
 import { makeGrid } from '../../../shared/sheet/grid';
-import { parseRange } from '../../../shared/sheet/address';
+import { parseRange, splitSheetAddress } from '../../../shared/sheet/address';
 
 /** What one `sync` of the used range brings back from office.js. */
 export interface UsedRangeData {
@@ -18,7 +18,7 @@ export interface UsedRangeData {
 /** `'My sheet'!A1:E1, Sheet1!B2` → [`A1:E1`, `B2`] */
 export function splitAreas(address: string | null): string[] {
   if (!address) return [];
-  return address.split(/,\s*/).map((a) => a.slice(a.lastIndexOf('!') + 1));
+  return address.split(/,\s*/).map((a) => splitSheetAddress(a).cell);
 }
 
 /**

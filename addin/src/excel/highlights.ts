@@ -1,4 +1,5 @@
 import type { Issue } from '../../../shared/issues/issue';
+import { splitSheetAddress } from '../../../shared/sheet/address';
 
 /** A cell's fill before we highlighted it, so clearing restores exactly that. */
 export interface SavedFill {
@@ -10,13 +11,6 @@ export interface SavedFill {
 
 export const HIGHLIGHT: Record<string, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
 
-/** `'แบบรายงาน 1'!C13` → sheet and cell. */
-export function splitAddress(address: string): { sheet: string; cell: string } {
-  const bang = address.lastIndexOf('!');
-  const raw = address.slice(0, bang);
-  const sheet = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  return { sheet, cell: address.slice(bang + 1) };
-}
 
 /**
  * Fills each cell with an error or warning (errors win), saving its previous fill first.
@@ -29,7 +23,7 @@ export async function highlightIssues(context: Excel.RequestContext, issues: rea
     if (worst.get(i.cell) !== 'error') worst.set(i.cell, i.severity);
   }
   const targets = [...worst.entries()].map(([address, severity]) => {
-    const { sheet, cell } = splitAddress(address);
+    const { sheet, cell } = splitSheetAddress(address);
     const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
     range.format.fill.load(['color', 'pattern']);
     return { sheet, cell, severity, range };
@@ -55,7 +49,7 @@ export async function clearHighlights(context: Excel.RequestContext, saved: read
 
 /** Selects the cell an issue points at (clicking an issue in the pane). One sync. */
 export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
-  const { sheet, cell } = splitAddress(address);
+  const { sheet, cell } = splitSheetAddress(address);
   const ws = context.workbook.worksheets.getItem(sheet);
   ws.activate();
   ws.getRange(cell).select();

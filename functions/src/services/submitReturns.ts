@@ -9,7 +9,7 @@ import { issueAt } from '../../../shared/issues/messages';
 import type { Issue } from '../../../shared/issues/issue';
 import type { Principal } from '../http/auth';
 import { mayAccess } from '../http/auth';
-import { problem, type ApiProblem } from '../http/problem';
+import { isProblem, problem, type ApiProblem } from '../http/problem';
 import type { ReturnStore } from '../store/returnStore';
 import type { StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
@@ -148,14 +148,14 @@ export async function submitReturns(store: ReturnStore, principal: Principal, re
     }
   }
   const checked = await recheck(store, req.returns);
-  if ('problem' in checked) return checked;
+  if (isProblem(checked)) return checked;
   for (const r of checked) {
     if (!mayAccess(principal, r.orgUnit!)) return problem(403, 'auth.other_unit', 'Forbidden', `This key may submit only for org unit ${principal.orgUnit}; the return is for ${r.orgUnit}.`);
   }
   const receipts: Receipt[] = [];
   for (const r of checked) {
     const out = await storeOne(store, r, { principal, fileName: req.fileName, idempotencyKey, bodyHash: hash, now });
-    if ('problem' in out) return receipts.length ? { ...out, detail: `${out.detail} (${receipts.length} earlier return(s) of this request were stored.)` } : out;
+    if (isProblem(out)) return receipts.length ? { ...out, detail: `${out.detail} (${receipts.length} earlier return(s) of this request were stored.)` } : out;
     receipts.push(out);
   }
   const body: SubmitResponse = { receipts };
