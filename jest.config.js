@@ -1,15 +1,24 @@
-/** Jest runs TypeScript through ts-jest; type errors are caught by `tsc` in `npm test`, so tests transpile only. */
+/**
+ * One Jest run over every package: tests beside their modules (`*.test.ts`) and the
+ * cross-package tests in test/. ts-jest only transpiles (types are checked by `tsc` in
+ * `npm test`). Packages import each other by name; the `source` export condition maps
+ * `@returns-hub/<pkg>/<path>` to the TypeScript source, so tests need no build.
+ */
 // ESM-only packages that office-addin-mock's dependency chain requires; Jest on Node 20
 // cannot require ESM, so ts-jest compiles just these to CommonJS.
 const ESM_ONLY = ['strip-bom', 'uuid'];
+const transpile = { diagnostics: false, tsconfig: { module: 'commonjs', target: 'ES2022', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true, allowJs: true } };
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  testEnvironmentOptions: { customExportConditions: ['source', 'node', 'require', 'default'] },
+  roots: ['<rootDir>/shared', '<rootDir>/functions', '<rootDir>/cli', '<rootDir>/addin', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
-    '^.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true, isolatedModules: true } }],
+    '^.+\\.tsx?$': ['ts-jest', transpile],
+    '^.+\\.js$': ['ts-jest', transpile],
   },
   transformIgnorePatterns: [`/node_modules/(?!.*(${ESM_ONLY.join('|')})/)`],
   testTimeout: 30000,

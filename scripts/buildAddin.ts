@@ -18,6 +18,7 @@ export async function buildAddin(opts: { minify?: boolean } = {}): Promise<{ byt
     sourcemap: true,
     target: ['es2020'],
     platform: 'browser',
+    conditions: ['source'], // the shared core from its TypeScript source (package.json exports)
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',

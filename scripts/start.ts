@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { startAzurite } from '../functions/src/dev/startAzurite';
-import { startLocalHost } from '../functions/src/dev/localHost';
-import { makeDeps } from '../functions/src/deps';
-import { configFromEnv } from '../functions/src/config';
-import { routes } from '../functions/src/routes';
+import { startAzurite } from '@returns-hub/functions/dev/startAzurite';
+import { startLocalHost } from '@returns-hub/functions/dev/localHost';
+import { makeDeps } from '@returns-hub/functions/deps';
+import { configFromEnv } from '@returns-hub/functions/config';
+import { routes } from '@returns-hub/functions/routes';
 import { buildAddin } from './buildAddin';
 import { serveAddin } from './serveAddin';
 

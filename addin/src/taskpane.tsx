@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { createApiClient } from '../../shared/api/client';
+import { createApiClient } from '@returns-hub/shared/api/client';
 import { PaneController } from './pane/paneController';
 import { languageFrom } from './pane/i18n';
 import { officeExcelPort } from './excel/officeExcelPort';

@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx: no build step between editing and running.
-require('tsx/cjs');
+// The compiled CLI (built by `npm install`'s prepare step: tsc -b). Only the entry is loaded
+// here; each command loads what it needs when it runs.
 // A closed pipe (`returns pull … | head`) ends the output; it is no error.
-process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
-require('../src/main.ts')
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+require('../dist/main.js')
   .main(process.argv.slice(2))
-  .then((code) => { process.exitCode = code; });
+  .then((code) => {
+    process.exitCode = code;
+  });

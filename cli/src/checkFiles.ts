@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import { checkSheets, type SheetCheck } from '../../shared/check/checkSheets';
-import type { Issue } from '../../shared/issues/issue';
-import { hasErrors } from '../../shared/issues/issue';
-import { issueAt } from '../../shared/issues/messages';
-import { readWorkbookFile } from '../xlsx/readWorkbookFile';
+import { checkSheets, type SheetCheck } from '@returns-hub/shared/check/checkSheets';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { hasErrors } from '@returns-hub/shared/issues/issue';
+import { issueAt } from '@returns-hub/shared/issues/messages';
+import { readWorkbookFile } from './xlsx/readWorkbookFile';
 
 export interface FileCheck {
   file: string;

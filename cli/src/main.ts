@@ -1,7 +1,7 @@
 import { checkCommand } from './commands/check';
 import { uploadCommand } from './commands/upload';
 import { pullCommand } from './commands/pull';
-import type { GroupBy } from '../../shared/consolidate/tally';
+import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
 
 const USAGE = `returns — read, check, send and pull Thai agencies' returns
 

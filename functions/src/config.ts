@@ -1,5 +1,5 @@
 import type { JWTVerifyGetKey } from 'jose';
-import { orgUnitsOfKind } from '../../shared/orgUnits/orgUnits';
+import { orgUnitsOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
 
 export type Role = 'hq' | 'unit';
 export interface KeyGrant {

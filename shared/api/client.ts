@@ -15,14 +15,23 @@ export interface ApiClientOptions {
   baseUrl: string;
   /** An API key, or a function giving a fresh bearer token (Entra ID) per request. */
   key: string | (() => Promise<string>);
-  /** Injected so the same client runs in Node, the browser and tests. */
-  fetch: typeof fetch;
+  /** Injected so the same client runs in Node, the browser and tests (the core has no I/O of its own). */
+  fetch: FetchLike;
+  /** Waits between attempts; injected for the same reason (default: the host's timer). */
+  wait?: (ms: number) => Promise<void>;
   /** Attempts for network failures and 503 (storage briefly down), with backoff. */
   attempts?: number;
   backoffMs?: number;
   /** Called before each retry, for progress display. */
   onRetry?: (attempt: number, reason: string) => void;
 }
+
+/** The part of WHATWG `fetch` the client uses: Node's and the browser's `fetch` both are one. */
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string> }>;
+
+// The host's timer: every runtime the client runs in (Node, browsers) has one; the pure core's lib does not declare it.
+declare function setTimeout(callback: () => void, ms: number): unknown;
+const hostWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const RETRYABLE = new Set([502, 503, 504]);
 
@@ -36,6 +45,7 @@ export function newIdempotencyKey(): string {
 export function createApiClient(o: ApiClientOptions) {
   const attempts = o.attempts ?? 6;
   const backoff = o.backoffMs ?? 300;
+  const wait = o.wait ?? hostWait;
   const base = o.baseUrl.replace(/\/+$/, '');
 
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
@@ -59,7 +69,7 @@ export function createApiClient(o: ApiClientOptions) {
         if (attempt === attempts) break;
         o.onRetry?.(attempt, e instanceof Error ? e.message : String(e));
       }
-      await new Promise((r) => setTimeout(r, backoff * 2 ** (attempt - 1)));
+      await wait(backoff * 2 ** (attempt - 1));
     }
     throw last instanceof Error ? last : new Error(String(last));
   }

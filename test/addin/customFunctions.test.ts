@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { parseFigureArgs } from '../../addin/src/functions/parseFunctionArgs';
-import { FigureSource } from '../../addin/src/functions/figureSource';
-import { pct, received, status, total, useFigureSource } from '../../addin/src/functions/customFunctions';
-import { FunctionError } from '../../addin/src/functions/functionError';
-import { ApiError, createApiClient, type ApiClient } from '../../shared/api/client';
-import type { Tally } from '../../shared/consolidate/tally';
+import { parseFigureArgs } from '@returns-hub/addin/functions/parseFunctionArgs';
+import { FigureSource } from '@returns-hub/addin/functions/figureSource';
+import { pct, received, status, total, useFigureSource } from '@returns-hub/addin/functions/customFunctions';
+import { FunctionError } from '@returns-hub/addin/functions/functionError';
+import { ApiError, createApiClient, type ApiClient } from '@returns-hub/shared/api/client';
+import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import { startApi, requestFor, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 

@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
-import { readWorkbookFile } from '../../cli/xlsx/readWorkbookFile';
-import { checkSheets } from '../../shared/check/checkSheets';
-import { formById } from '../../shared/forms';
-import { consolidateReturns, contributionOf } from '../../shared/consolidate/consolidateReturns';
-import { TALLY_COLUMNS } from '../../shared/consolidate/tallyTable';
-import type { Issue } from '../../shared/issues/issue';
-import { readActiveSheet } from '../../addin/src/excel/readActiveSheet';
-import { clearHighlights, highlightIssues, selectCell, HIGHLIGHT } from '../../addin/src/excel/highlights';
-import { chunkRowsByBytes, tallySheetName, tallyTableName, writeTallySheet } from '../../addin/src/excel/writeTallySheet';
+import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
+import { checkSheets } from '@returns-hub/shared/check/checkSheets';
+import { formById } from '@returns-hub/shared/forms/index';
+import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { TALLY_COLUMNS } from '@returns-hub/shared/consolidate/tallyTable';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { readActiveSheet } from '@returns-hub/addin/excel/readActiveSheet';
+import { clearHighlights, highlightIssues, selectCell, HIGHLIGHT } from '@returns-hub/addin/excel/highlights';
+import { chunkRowsByBytes, tallySheetName, tallyTableName, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
 import { installExcelEnums, mockWorkbook } from '../support/excelMock';
 import { sampleFiles, sample } from '../support/samples';
 

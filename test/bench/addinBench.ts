@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { buildAddin } from '../../scripts/buildAddin';
 import { serveAddin } from '../../scripts/serveAddin';
 import { machine, median, writeSection } from './report';
@@ -10,7 +10,7 @@ export async function addinBench(): Promise<string> {
   const size = await buildAddin();
   const pane = await serveAddin(0);
   const standIn = (await build({ entryPoints: [resolve(__dirname, '../e2e/excelStandIn.ts')], bundle: true, write: false, format: 'iife' })).outputFiles[0].text;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     for (let i = 0; i < 8; i++) {

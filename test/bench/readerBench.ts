@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { gridFromValues } from '../../shared/sheet/grid';
-import { checkSheets } from '../../shared/check/checkSheets';
-import { readWorkbookFile } from '../../cli/xlsx/readWorkbookFile';
+import { gridFromValues } from '@returns-hub/shared/sheet/grid';
+import { checkSheets } from '@returns-hub/shared/check/checkSheets';
+import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { machine, median, writeSection } from './report';
 
 /** A project register as a district keeps it: the record header, then one row per progress report. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { main } from '../../cli/src/main';
+import { main } from '@returns-hub/cli/main';
 import { sample } from '../support/samples';
 
 const dir = mkdtempSync(join(tmpdir(), 'returns-cli-'));

@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildAddin } from '../../scripts/buildAddin';
 import { serveAddin } from '../../scripts/serveAddin';
-import { readWorkbookFile } from '../../cli/xlsx/readWorkbookFile';
+import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { startApi, type Api } from '../support/apiHarness';
 import { usedRangeOf } from '../support/excelMock';
 import { sample } from '../support/samples';
+import { launchChromium } from '../support/browser';
 
 const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let api: Api;
 let pane: Awaited<ReturnType<typeof serveAddin>>;
 let browser: Browser;
@@ -22,10 +22,7 @@ beforeAll(async () => {
   pane = await serveAddin(0);
   api = await startApi({ config: { corsOrigins: [pane.url] } });
   standIn = (await build({ entryPoints: [resolve(__dirname, 'excelStandIn.ts')], bundle: true, write: false, format: 'iife' })).outputFiles[0].text;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

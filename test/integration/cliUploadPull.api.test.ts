@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../cli/src/main';
+import { main } from '@returns-hub/cli/main';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
 

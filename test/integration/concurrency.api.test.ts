@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
-import { submitReturns } from '../../functions/src/services/submitReturns';
-import type { ReturnStore } from '../../functions/src/store/returnStore';
-import { createApiClient, newIdempotencyKey } from '../../shared/api/client';
+import { submitReturns } from '@returns-hub/functions/services/submitReturns';
+import type { ReturnStore } from '@returns-hub/functions/store/returnStore';
+import { createApiClient, newIdempotencyKey } from '@returns-hub/shared/api/client';
 
 const FORM2 = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
 

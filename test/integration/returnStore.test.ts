@@ -1,6 +1,6 @@
-import { startAzurite, type Azurite } from '../../functions/src/dev/startAzurite';
-import { ReturnStore, ROWS_PER_PARTITION } from '../../functions/src/store/returnStore';
-import type { TypedRow } from '../../shared/check/checkedReturn';
+import { startAzurite, type Azurite } from '@returns-hub/functions/dev/startAzurite';
+import { ReturnStore, ROWS_PER_PARTITION } from '@returns-hub/functions/store/returnStore';
+import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 
 let azurite: Azurite;
 let store: ReturnStore;

@@ -1,8 +1,8 @@
-import { checkFile } from '../../cli/src/checkFiles';
-import { formById } from '../../shared/forms';
-import { consolidateReturns, contributionOf } from '../../shared/consolidate/consolidateReturns';
-import type { TallyEntry } from '../../shared/consolidate/tally';
-import type { CheckedReturn } from '../../shared/check/checkedReturn';
+import { checkFile } from '@returns-hub/cli/checkFiles';
+import { formById } from '@returns-hub/shared/forms/index';
+import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
+import type { TallyEntry } from '@returns-hub/shared/consolidate/tally';
+import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
 import { sample, sampleFiles } from '../support/samples';
 import { expectCodiKpi51ByRegion, expectCodiNationalFigures, expectCommunityPlanFigures } from '../support/formsFigures';
 

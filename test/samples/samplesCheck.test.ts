@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { checkFile, type FileCheck } from '../../cli/src/checkFiles';
-import type { CheckedReturn } from '../../shared/check/checkedReturn';
-import type { Issue } from '../../shared/issues/issue';
+import { checkFile, type FileCheck } from '@returns-hub/cli/checkFiles';
+import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
+import type { Issue } from '@returns-hub/shared/issues/issue';
 import { sample, sampleFiles } from '../support/samples';
 
 const returnsOf = (f: FileCheck) => f.sheets.flatMap((s) => s.returns);

@@ -1,12 +1,12 @@
-import { startAzurite, type Azurite } from '../../functions/src/dev/startAzurite';
-import { startLocalHost, type LocalHost } from '../../functions/src/dev/localHost';
-import { makeDeps } from '../../functions/src/deps';
-import { devApiKeys, type ApiConfig } from '../../functions/src/config';
-import { routes } from '../../functions/src/routes';
-import { createApiClient } from '../../shared/api/client';
-import type { SubmitRequest } from '../../shared/api/schemas';
-import { checkFile } from '../../cli/src/checkFiles';
-import type { Deps } from '../../functions/src/http/endpoint';
+import { startAzurite, type Azurite } from '@returns-hub/functions/dev/startAzurite';
+import { startLocalHost, type LocalHost } from '@returns-hub/functions/dev/localHost';
+import { makeDeps } from '@returns-hub/functions/deps';
+import { devApiKeys, type ApiConfig } from '@returns-hub/functions/config';
+import { routes } from '@returns-hub/functions/routes';
+import { createApiClient } from '@returns-hub/shared/api/client';
+import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
+import { checkFile } from '@returns-hub/cli/checkFiles';
+import type { Deps } from '@returns-hub/functions/http/endpoint';
 
 export interface Api {
   azurite: Azurite;

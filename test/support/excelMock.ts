@@ -1,6 +1,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
-import type { Grid } from '../../shared/sheet/grid';
-import { addressPrefix, columnLetters } from '../../shared/sheet/address';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
+import { addressPrefix, columnLetters } from '@returns-hub/shared/sheet/address';
 
 /** The office.js enums the Excel layer uses, as the real API names them. */
 export function installExcelEnums(): void {

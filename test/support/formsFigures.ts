@@ -1,4 +1,4 @@
-import type { Measure, Tally } from '../../shared/consolidate/tally';
+import type { Measure, Tally } from '@returns-hub/shared/consolidate/tally';
 
 /** FORMS.md's figures, asserted on a tally (the acceptance numbers). Percentages are checked at 2 decimals. */
 const r2 = (x: number | null | undefined) => (x === null || x === undefined ? x : Math.round(x * 100) / 100);

@@ -1,6 +1,6 @@
-import type { Cell, Grid } from '../../../shared/sheet/grid';
-import { makeGrid } from '../../../shared/sheet/grid';
-import { parseRange, splitSheetAddress } from '../../../shared/sheet/address';
+import type { Cell, Grid } from '@returns-hub/shared/sheet/grid';
+import { makeGrid } from '@returns-hub/shared/sheet/grid';
+import { parseRange, splitSheetAddress } from '@returns-hub/shared/sheet/address';
 
 /** What one `sync` of the used range brings back from office.js. */
 export interface UsedRangeData {

@@ -1,5 +1,5 @@
-import type { Issue } from '../../../shared/issues/issue';
-import { splitSheetAddress } from '../../../shared/sheet/address';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 
 /** A cell's fill before we highlighted it, so clearing restores exactly that. */
 export interface SavedFill {

@@ -1,7 +1,7 @@
-import type { FormDef } from '../../../shared/forms/formDef';
-import { blankFormLayout } from '../../../shared/forms/blankFormLayout';
-import { ORG_UNITS } from '../../../shared/orgUnits/orgUnits';
-import { columnLetters } from '../../../shared/sheet/address';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import { blankFormLayout } from '@returns-hub/shared/forms/blankFormLayout';
+import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
+import { columnLetters } from '@returns-hub/shared/sheet/address';
 
 /** A hidden sheet holding the org-unit names the dropdowns list (a list source longer than 255 characters must be a range). */
 export const LISTS_SHEET = 'รายชื่อหน่วยงาน';

@@ -1,6 +1,6 @@
-import type { Grid } from '../../../shared/sheet/grid';
-import type { Issue } from '../../../shared/issues/issue';
-import { issueAt } from '../../../shared/issues/messages';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { issueAt } from '@returns-hub/shared/issues/messages';
 import { gridFromExcelValues } from './gridFromExcelValues';
 
 /** Excel on the web may return null for reads over 5,000,000 cells: refuse larger sheets up front. */

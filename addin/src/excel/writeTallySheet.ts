@@ -1,7 +1,7 @@
-import type { Tally, TallyGroup } from '../../../shared/consolidate/tally';
-import type { Completeness } from '../../../shared/api/client';
-import { BE_DATE, TALLY_COLUMNS, THAI_PERCENT, tallyRows } from '../../../shared/consolidate/tallyTable';
-import { columnLetters } from '../../../shared/sheet/address';
+import type { Tally, TallyGroup } from '@returns-hub/shared/consolidate/tally';
+import type { Completeness } from '@returns-hub/shared/api/client';
+import { BE_DATE, TALLY_COLUMNS, THAI_PERCENT, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
+import { columnLetters } from '@returns-hub/shared/sheet/address';
 
 /** Excel on the web refuses requests over 5 MB: each batch of written values stays under this. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;

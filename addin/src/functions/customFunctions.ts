@@ -1,4 +1,4 @@
-import type { Measure } from '../../../shared/consolidate/tally';
+import type { Measure } from '@returns-hub/shared/consolidate/tally';
 import { FigureSource } from './figureSource';
 import { parseFigureArgs, type FigureQuery } from './parseFunctionArgs';
 import { FunctionError, noData, toExcelError, unknownIndicator } from './functionError';

@@ -1,7 +1,7 @@
-import type { ApiClient } from '../../../shared/api/client';
-import { ApiError } from '../../../shared/api/client';
-import type { Completeness } from '../../../shared/api/client';
-import type { GroupBy, Tally } from '../../../shared/consolidate/tally';
+import type { ApiClient } from '@returns-hub/shared/api/client';
+import { ApiError } from '@returns-hub/shared/api/client';
+import type { Completeness } from '@returns-hub/shared/api/client';
+import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
 import { badArgument, networkError } from './functionError';
 
 /** How long fetched figures are used before they are fetched again (the pane's Refresh clears them at once). */

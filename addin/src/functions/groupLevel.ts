@@ -1,5 +1,5 @@
-import { orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
-import type { GroupBy } from '../../../shared/consolidate/tally';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
 
 /** The tally level a unit's figures come from: its own kind (a district, a zone, a region, HQ). */
 export function groupOfLevel(code: string): GroupBy | null {

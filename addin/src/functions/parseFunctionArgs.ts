@@ -1,8 +1,8 @@
-import type { FormDef } from '../../../shared/forms/formDef';
-import { FORMS } from '../../../shared/forms';
-import { resolveOrgUnit } from '../../../shared/orgUnits/resolveOrgUnit';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import { FORMS } from '@returns-hub/shared/forms/index';
+import { resolveOrgUnit } from '@returns-hub/shared/orgUnits/resolveOrgUnit';
 import { groupOfLevel } from './groupLevel';
-import type { GroupBy } from '../../../shared/consolidate/tally';
+import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
 import { badArgument } from './functionError';
 
 export interface FigureQuery {

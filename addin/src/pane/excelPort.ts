@@ -1,7 +1,7 @@
-import type { Issue } from '../../../shared/issues/issue';
-import type { Tally } from '../../../shared/consolidate/tally';
-import type { FormDef } from '../../../shared/forms/formDef';
-import type { Completeness } from '../../../shared/api/client';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import type { Tally } from '@returns-hub/shared/consolidate/tally';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { Completeness } from '@returns-hub/shared/api/client';
 import type { SheetRead } from '../excel/readActiveSheet';
 import type { SavedFill } from '../excel/highlights';
 

@@ -4,8 +4,8 @@ import {
 } from '@fluentui/react-components';
 import type { PaneController, PaneState, PullQuery } from '../pane/paneController';
 import { t, type StringKey } from '../pane/i18n';
-import type { Issue } from '../../../shared/issues/issue';
-import { FORMS } from '../../../shared/forms';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { FORMS } from '@returns-hub/shared/forms/index';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },

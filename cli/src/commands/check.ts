@@ -1,7 +1,7 @@
 import { checkFile, fileHasErrors, type FileCheck } from '../checkFiles';
-import { bySeverity, type Issue } from '../../../shared/issues/issue';
-import { orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
-import type { CheckedReturn } from '../../../shared/check/checkedReturn';
+import { bySeverity, type Issue } from '@returns-hub/shared/issues/issue';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
 
 function recordCount(r: CheckedReturn): number {
   return r.rows.length ? r.rows.filter((x) => x.kind === 'item').length : Object.values(r.fields).filter((v) => v !== null).length;

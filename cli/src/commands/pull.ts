@@ -1,6 +1,6 @@
-import { createApiClient, ApiError } from '../../../shared/api/client';
-import type { GroupBy, Tally } from '../../../shared/consolidate/tally';
-import { writeTallyWorkbook } from '../../xlsx/writeTallyWorkbook';
+import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
+import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
+import { writeTallyWorkbook } from '../xlsx/writeTallyWorkbook';
 
 const fmt = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d }));
 

@@ -1,5 +1,5 @@
-import { createApiClient, ApiError } from '../../../shared/api/client';
-import type { SubmitRequest } from '../../../shared/api/schemas';
+import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
+import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { checkFile, fileHasErrors } from '../checkFiles';
 
 /** `returns upload <file.xlsx>... --api URL --key KEY`: checks each file, sends the clean ones. */

@@ -1,12 +1,12 @@
 import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
-import { submitRequestSchema, listQuerySchema, tallyQuerySchema, formIdParam, fiscalYearParam, periodParam, orgUnitParam } from '../../../shared/api/schemas';
-import { FORMS, formById } from '../../../shared/forms';
-import { ORG_UNITS, orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
+import { submitRequestSchema, listQuerySchema, tallyQuerySchema, formIdParam, fiscalYearParam, periodParam, orgUnitParam } from '@returns-hub/shared/api/schemas';
+import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { endpoint, type Deps } from '../http/endpoint';
 import type { Principal } from '../http/auth';
 import type { ReturnStore } from '../store/returnStore';
-import type { FormDef } from '../../../shared/forms/formDef';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem } from '../http/problem';
 import { submitReturns } from '../services/submitReturns';

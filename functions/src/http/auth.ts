@@ -1,7 +1,7 @@
 import type { HttpRequest } from '@azure/functions';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { ApiConfig, Role } from '../config';
-import { orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { problem, type ApiProblem } from './problem';
 
 /** Who is calling: headquarters (reads everything, submits multi-unit sheets) or one org unit. */

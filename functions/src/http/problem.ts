@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import type { Problem } from '../../../shared/api/schemas';
+import type { Problem } from '@returns-hub/shared/api/schemas';
 
 /** An error the API answers with: a status, a stable code, text, and (for 422) cell-addressed findings. Errors are values. */
 export interface ApiProblem {

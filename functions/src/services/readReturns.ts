@@ -1,9 +1,9 @@
-import type { FormDef } from '../../../shared/forms/formDef';
-import { consolidateReturns, periodsRead, validGroupings, validTallyPeriod } from '../../../shared/consolidate/consolidateReturns';
-import type { GroupBy, Tally, TallyEntry } from '../../../shared/consolidate/tally';
-import { groupOf } from '../../../shared/consolidate/groups';
-import { ORG_UNITS, orgUnitByCode } from '../../../shared/orgUnits/orgUnits';
-import { addDays, periodEnd } from '../../../shared/period/fiscalPeriod';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import { consolidateReturns, periodsRead, validGroupings, validTallyPeriod } from '@returns-hub/shared/consolidate/consolidateReturns';
+import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
+import { groupOf } from '@returns-hub/shared/consolidate/groups';
+import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { addDays, periodEnd } from '@returns-hub/shared/period/fiscalPeriod';
 import type { Principal } from '../http/auth';
 import { mayAccess } from '../http/auth';
 import { problem, type ApiProblem } from '../http/problem';

@@ -1,6 +1,6 @@
 import { odata, TableClient, TableTransaction, type TableEntity } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
-import type { TypedRow } from '../../../shared/check/checkedReturn';
+import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 import { getJson, putJson } from './jsonProps';
 import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import type { StoredReturn } from './storedReturn';

@@ -1,6 +1,6 @@
-import type { Issue } from '../../../shared/issues/issue';
-import type { TypedRow, Value } from '../../../shared/check/checkedReturn';
-import type { Contribution } from '../../../shared/consolidate/tally';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import type { TypedRow, Value } from '@returns-hub/shared/check/checkedReturn';
+import type { Contribution } from '@returns-hub/shared/consolidate/tally';
 import type { ReturnKey } from './keys';
 
 /** One stored version of a return: its identity, provenance, record fields and its tally contribution. */

@@ -1,4 +1,4 @@
-import { parseNumber } from '../../shared/parse/parseNumber';
+import { parseNumber } from './parseNumber';
 
 const value = (s: unknown) => {
   const r = parseNumber(s);

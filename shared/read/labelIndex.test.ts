@@ -1,6 +1,6 @@
-import { LabelIndex } from '../../shared/read/labelIndex';
-import { normalizeLabel } from '../../shared/text/normalizeLabel';
-import type { FieldDef } from '../../shared/forms/formDef';
+import { LabelIndex } from './labelIndex';
+import { normalizeLabel } from '../text/normalizeLabel';
+import type { FieldDef } from '../forms/formDef';
 
 const f = (id: string, th: string, en: string, aliases: string[] = []): FieldDef => ({ id, type: 'text', label_th: th, label_en: en, aliases });
 const index = new LabelIndex([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { makeGrid, type Cell } from '../../shared/sheet/grid';
-import { checkSheets } from '../../shared/check/checkSheets';
-import { FORMS } from '../../shared/forms';
+import { makeGrid, type Cell } from '../sheet/grid';
+import { checkSheets } from '../check/checkSheets';
+import { FORMS } from '../forms';
 
 // Cell texts drawn from the forms' own labels, so random grids often look like forms.
 const labels = FORMS.flatMap((f) => [...f.fields, ...(f.table?.columns ?? [])].flatMap((d) => [d.label_th, d.label_en, ...(d.aliases ?? [])]));

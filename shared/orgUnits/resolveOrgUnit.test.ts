@@ -1,5 +1,5 @@
-import { resolveOrgUnit } from '../../shared/orgUnits/resolveOrgUnit';
-import { ORG_UNITS, orgUnitsOfKind, ancestorOfKind } from '../../shared/orgUnits/orgUnits';
+import { resolveOrgUnit } from './resolveOrgUnit';
+import { ORG_UNITS, orgUnitsOfKind, ancestorOfKind } from './orgUnits';
 
 const code = (s: unknown, kinds?: any) => {
   const r = resolveOrgUnit(s, kinds);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { parseNumber } from '../../shared/parse/parseNumber';
-import { parseThaiDate } from '../../shared/parse/parseThaiDate';
-import { parseYesNo } from '../../shared/parse/parseYesNo';
-import { resolveOrgUnit } from '../../shared/orgUnits/resolveOrgUnit';
-import { normalizeLabel } from '../../shared/text/normalizeLabel';
-import { toArabicDigits } from '../../shared/text/thaiDigits';
+import { parseNumber } from './parseNumber';
+import { parseThaiDate } from './parseThaiDate';
+import { parseYesNo } from './parseYesNo';
+import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
+import { normalizeLabel } from '../text/normalizeLabel';
+import { toArabicDigits } from '../text/thaiDigits';
 
 const thaiDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 // Strings mixing Thai, digits, punctuation and the symbols people type into cells.

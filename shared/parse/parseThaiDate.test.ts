@@ -1,4 +1,4 @@
-import { parseThaiDate } from '../../shared/parse/parseThaiDate';
+import { parseThaiDate } from './parseThaiDate';
 
 const d = (s: unknown) => {
   const r = parseThaiDate(s);

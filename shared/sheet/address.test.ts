@@ -1,4 +1,4 @@
-import { a1, addressPrefix, parseA1, sheetAddress, splitSheetAddress } from '../../shared/sheet/address';
+import { a1, addressPrefix, parseA1, sheetAddress, splitSheetAddress } from './address';
 
 describe('sheet addresses', () => {
   test.each([['Sheet1', 'Sheet1!C14'], ['แบบรายงาน 1', "'แบบรายงาน 1'!C14"], ["Bob's", "'Bob''s'!C14"]])('%s round-trips', (sheet, address) => {

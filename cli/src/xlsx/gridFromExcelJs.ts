@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
-import type { Cell, Grid } from '../../shared/sheet/grid';
-import { dateToSerial, makeGrid } from '../../shared/sheet/grid';
-import { parseRange } from '../../shared/sheet/address';
+import type { Cell, Grid } from '@returns-hub/shared/sheet/grid';
+import { dateToSerial, makeGrid } from '@returns-hub/shared/sheet/grid';
+import { parseRange } from '@returns-hub/shared/sheet/address';
 
 /** ExcelJS cell value → the grid's Cell (dates become serials, formulas their result, rich text its text). */
 function toCell(c: ExcelJS.Cell): Cell | undefined {

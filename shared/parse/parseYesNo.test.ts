@@ -1,4 +1,4 @@
-import { parseYesNo } from '../../shared/parse/parseYesNo';
+import { parseYesNo } from './parseYesNo';
 
 describe('parseYesNo', () => {
   test.each(['ใช่', 'มี', 'จัดแล้ว', 'แล้ว', '✓', '✔', '/', 'Y', 'yes', 'TRUE', '1', 1, true])('%p is yes', (v) => expect(parseYesNo(v)).toBe(true));

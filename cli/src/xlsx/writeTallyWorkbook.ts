@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Tally } from '../../shared/consolidate/tally';
-import { BE_DATE, TALLY_COLUMNS as COLUMNS, tallyRows } from '../../shared/consolidate/tallyTable';
-import type { Completeness } from '../../shared/api/client';
+import type { Tally } from '@returns-hub/shared/consolidate/tally';
+import { BE_DATE, TALLY_COLUMNS as COLUMNS, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
+import type { Completeness } from '@returns-hub/shared/api/client';
 
 
 /** A formatted workbook of a tally: an Excel table, Thai formats, traffic lights, and the completeness list. */

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
-import type { Grid } from '../../shared/sheet/grid';
-import type { Issue } from '../../shared/issues/issue';
-import { issueAt } from '../../shared/issues/messages';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { issueAt } from '@returns-hub/shared/issues/messages';
 import { gridFromWorksheet } from './gridFromExcelJs';
 
 /** Files larger than this are refused before opening: no return is that big. */

@@ -1,4 +1,4 @@
-import { apiKeyProvider, entraProvider } from '../../addin/src/auth/tokenProvider';
+import { apiKeyProvider, entraProvider } from './tokenProvider';
 
 /** A stand-in for MSAL's nestable client application: records calls, answers like MSAL does. */
 function fakePca(opts: { accounts?: { username: string }[]; silentFails?: boolean }) {

@@ -1,6 +1,6 @@
-import { gridFromValues, makeGrid } from '../../shared/sheet/grid';
-import { checkSheets } from '../../shared/check/checkSheets';
-import type { Issue } from '../../shared/issues/issue';
+import { gridFromValues, makeGrid } from '../sheet/grid';
+import { checkSheets } from '../check/checkSheets';
+import type { Issue } from '../issues/issue';
 
 const codes = (issues: Issue[]) => issues.map((i) => `${i.severity}:${i.code}@${i.cell.split('!')[1]}`);
 

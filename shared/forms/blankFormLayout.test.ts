@@ -1,7 +1,7 @@
-import { FORMS } from '../../shared/forms';
-import { blankFormLayout } from '../../shared/forms/blankFormLayout';
-import { gridFromValues } from '../../shared/sheet/grid';
-import { locateSheet } from '../../shared/read/locateSheet';
+import { FORMS } from '.';
+import { blankFormLayout } from './blankFormLayout';
+import { gridFromValues } from '../sheet/grid';
+import { locateSheet } from '../read/locateSheet';
 
 describe('blank forms', () => {
   test.each(FORMS.map((f) => [f.id, f]))('%s: the empty sheet reads back as the same form', (_id, form) => {
