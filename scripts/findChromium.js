@@ -10,6 +10,6 @@ function findChromium(env = process.env) {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-const INSTALL_HINT = 'install Debian\'s chromium and fonts-thai-tlwg (apt-get install chromium fonts-thai-tlwg) or set CHROMIUM_PATH to a Chromium or Chrome executable';
+const INSTALL_HINT = "install Debian's chromium and fonts-thai-tlwg (apt-get install chromium fonts-thai-tlwg) or set CHROMIUM_PATH to a Chromium or Chrome executable";
 
 module.exports = { findChromium, INSTALL_HINT };

@@ -5,7 +5,14 @@ import { homedir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { ADDIN_DIST } from './buildAddin';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.png': 'image/png', '.json': 'application/json', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
 /** Where office-addin-dev-certs keeps its certificate (`npx office-addin-dev-certs install`). */
 const CERT_DIR = join(homedir(), '.office-addin-dev-certs');
 
@@ -32,6 +39,8 @@ export async function serveAddin(port: number, root = ADDIN_DIST): Promise<{ url
   return {
     url: `${secure ? 'https' : 'http'}://localhost:${bound}`,
     close: () => new Promise((r) => server.close(() => r())),
-    note: secure ? undefined : `No trusted development certificate in ${CERT_DIR} (run "npx office-addin-dev-certs install" where it works): serving the pane over HTTP. Excel needs HTTPS to sideload manifest.xml; the pane still opens in a browser.`,
+    note: secure
+      ? undefined
+      : `No trusted development certificate in ${CERT_DIR} (run "npx office-addin-dev-certs install" where it works): serving the pane over HTTP. Excel needs HTTPS to sideload manifest.xml; the pane still opens in a browser.`,
   };
 }

@@ -42,7 +42,17 @@ Office.onReady(() => {
   const render = () =>
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App pane={pane} settings={settings} onSettings={(s) => { settings = s; token = tokenProvider(s); figures.refresh(); localStorage.setItem(SETTINGS_KEY, JSON.stringify(s)); render(); }} />
+        <App
+          pane={pane}
+          settings={settings}
+          onSettings={(s) => {
+            settings = s;
+            token = tokenProvider(s);
+            figures.refresh();
+            localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
+            render();
+          }}
+        />
       </FluentProvider>,
     );
   render();

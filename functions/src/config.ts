@@ -48,6 +48,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     apiKeys: keys,
     entra: env.ENTRA_TENANT_ID && env.ENTRA_AUDIENCE ? { tenantId: env.ENTRA_TENANT_ID, audience: env.ENTRA_AUDIENCE } : undefined,
     maxBodyBytes: Number(env.RETURNS_MAX_BODY_BYTES ?? 16 * 1024 * 1024),
-    corsOrigins: (env.RETURNS_CORS_ORIGINS ?? 'https://localhost:3000,http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.RETURNS_CORS_ORIGINS ?? 'https://localhost:3000,http://localhost:3000')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -27,7 +27,10 @@ export interface ApiClientOptions {
 }
 
 /** The part of WHATWG `fetch` the client uses: Node's and the browser's `fetch` both are one. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string> }>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string> }>;
 
 // The host's timer: every runtime the client runs in (Node, browsers) has one; the pure core's lib does not declare it.
 declare function setTimeout(callback: () => void, ms: number): unknown;
@@ -75,7 +78,11 @@ export function createApiClient(o: ApiClientOptions) {
   }
 
   const qs = (q: Record<string, string | number | undefined>) =>
-    '?' + Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+    '?' +
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&');
 
   return {
     /** Submits; network failures and 503 are retried with the same idempotency key, so nothing is stored twice. */

@@ -102,7 +102,8 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
       const total = num(row.values[rule.total]);
       if (given.length === 0 || total === null) continue;
       const sum = given.reduce((a, p) => a + (num(row.values[p]) as number), 0);
-      if (Math.abs(sum - total) > EPS) out.push(issueAt(rule.severity, 'rule.row_sum', cellOf(ret, rule.total, row), { ...n.of(rule.total), ...n.list(rule.parts), sum: fmtNum(sum), total: fmtNum(total) }));
+      if (Math.abs(sum - total) > EPS)
+        out.push(issueAt(rule.severity, 'rule.row_sum', cellOf(ret, rule.total, row), { ...n.of(rule.total), ...n.list(rule.parts), sum: fmtNum(sum), total: fmtNum(total) }));
     }
     return out;
   },
@@ -113,7 +114,8 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
       const v = row.values[rule.column];
       if (!present(v)) continue;
       const first = seen.get(v!);
-      if (first) out.push(issueAt(rule.severity, 'rule.duplicate_key', cellOf(ret, rule.column, row), { ...n.of(rule.column), value: String(v), other: cellOf(ret, rule.column, first).split('!').pop()! }));
+      if (first)
+        out.push(issueAt(rule.severity, 'rule.duplicate_key', cellOf(ret, rule.column, row), { ...n.of(rule.column), value: String(v), other: cellOf(ret, rule.column, first).split('!').pop()! }));
       else seen.set(v!, row);
     }
     return out;
@@ -168,14 +170,30 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
     if (!limit) return [];
     const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
     if (sum <= limit + EPS) return [];
-    return [issueAt(rule.severity, 'rule.column_sum_at_most', cellOf(ret, rule.limit), { ...n.of(rule.column), limit_th: n.th(rule.limit), limit_en: n.en(rule.limit), sum: fmtNum(sum), limit: fmtNum(limit) })];
+    return [
+      issueAt(rule.severity, 'rule.column_sum_at_most', cellOf(ret, rule.limit), {
+        ...n.of(rule.column),
+        limit_th: n.th(rule.limit),
+        limit_en: n.en(rule.limit),
+        sum: fmtNum(sum),
+        limit: fmtNum(limit),
+      }),
+    ];
   },
   columnSumEquals(rule, ret, _f, n) {
     const value = num(ret.fields[rule.field]);
     if (value === null) return [];
     const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
     if (Math.abs(sum - value) < 0.005) return [];
-    return [issueAt(rule.severity, 'rule.column_sum_equals', cellOf(ret, rule.field), { ...n.of(rule.column), field_th: n.th(rule.field), field_en: n.en(rule.field), value: fmtNum(value), sum: fmtNum(sum) })];
+    return [
+      issueAt(rule.severity, 'rule.column_sum_equals', cellOf(ret, rule.field), {
+        ...n.of(rule.column),
+        field_th: n.th(rule.field),
+        field_en: n.en(rule.field),
+        value: fmtNum(value),
+        sum: fmtNum(sum),
+      }),
+    ];
   },
   knownItem(rule, ret, form) {
     const key = form.table?.key ?? '';
@@ -202,7 +220,15 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
       const result = num(r.values[rule.result]) ?? 0;
       const expected = previous + result;
       if (Math.abs(expected - value) > 1e-4) {
-        out.push(issueAt(rule.severity, 'rule.cumulative', cellOf(ret, rule.cumulative, r), { ...n.of(rule.cumulative), value: fmtNum(value), expected: fmtNum(expected), previous: fmtNum(previous), result: fmtNum(result) }));
+        out.push(
+          issueAt(rule.severity, 'rule.cumulative', cellOf(ret, rule.cumulative, r), {
+            ...n.of(rule.cumulative),
+            value: fmtNum(value),
+            expected: fmtNum(expected),
+            previous: fmtNum(previous),
+            result: fmtNum(result),
+          }),
+        );
       }
     }
     return out;

@@ -80,4 +80,3 @@ export function consolidateReturns(form: FormDef, entries: readonly TallyEntry[]
   }
   return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, groups: out };
 }
-

@@ -27,8 +27,16 @@ export function indicatorMeasures(entries: TallyEntry[], def: IndicatorConsolida
   const values = new Map<string, number>();
   for (const ind of def.indicators) {
     if (ind.kind === 'returns') values.set(ind.id, new Set(entries.map((e) => e.orgUnit)).size);
-    else if (ind.kind === 'sum') values.set(ind.id, cs.reduce((a, c) => a + (c.sums[ind.field] ?? 0), 0));
-    else values.set(ind.id, cs.reduce((a, c) => a + (c.flags[ind.id] ?? 0), 0));
+    else if (ind.kind === 'sum')
+      values.set(
+        ind.id,
+        cs.reduce((a, c) => a + (c.sums[ind.field] ?? 0), 0),
+      );
+    else
+      values.set(
+        ind.id,
+        cs.reduce((a, c) => a + (c.flags[ind.id] ?? 0), 0),
+      );
   }
   return def.indicators.map((ind): Measure => {
     const value = values.get(ind.id)!;

@@ -25,7 +25,10 @@ export function itemMeasures(entries: TallyEntry[], def: ItemTotalsConsolidation
   const reporting = new Map<string, number>();
   for (const e of entries) {
     for (const [key, line] of Object.entries((e.contribution as unknown as ItemContribution).items)) {
-      if (!totals.has(key)) (order.push(key), totals.set(key, {}));
+      if (!totals.has(key)) {
+        order.push(key);
+        totals.set(key, {});
+      }
       const t = totals.get(key)!;
       for (const c of def.columns) t[c] = (t[c] ?? 0) + (line[c] ?? 0);
       reporting.set(key, (reporting.get(key) ?? 0) + 1);

@@ -86,7 +86,9 @@ export function projectMeasures(entries: TallyEntry[], def: ProjectConsolidation
   return [
     M('projects', 'โครงการทั้งหมด', 'Projects', projects),
     M('projects_reporting', 'โครงการที่รายงานในงวด', 'Projects reporting in the period', reporting, { pct: pct(reporting, projects), pctOf: 'projects' }),
-    M('latest_progress', 'ความก้าวหน้าล่าสุดเฉลี่ย (ร้อยละ)', 'Latest progress, mean (%)', withProgress.length ? withProgress.reduce((a, l) => a + l.progress!, 0) / withProgress.length : null, { unit: 'ร้อยละ' }),
+    M('latest_progress', 'ความก้าวหน้าล่าสุดเฉลี่ย (ร้อยละ)', 'Latest progress, mean (%)', withProgress.length ? withProgress.reduce((a, l) => a + l.progress!, 0) / withProgress.length : null, {
+      unit: 'ร้อยละ',
+    }),
     M('completed', 'โครงการที่แล้วเสร็จ (100%)', 'Projects completed (100%)', completed.length, { pct: pct(completed.length, projects), pctOf: 'projects' }),
     M('on_plan', 'เป็นไปตามแผน', 'On plan', onPlan, { pct: pct(onPlan, projects), pctOf: 'projects' }),
     M('on_target', 'เป็นไปตามเป้าหมาย', 'On target', onTarget, { pct: pct(onTarget, projects), pctOf: 'projects' }),

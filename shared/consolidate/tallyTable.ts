@@ -37,14 +37,28 @@ export function tallyRows(t: Tally): (string | number | null)[][] {
     for (const m of g.measures) {
       const q = m.byQuarter ?? [];
       const rec: Record<string, string | number | null> = {
-        orgUnit: g.orgUnit, unit: g.name_th, received: g.received, expected: g.expected, id: m.id, label: m.label_th, value: m.value,
-        pct: m.pct ?? null, target: m.target ?? null, annualTarget: m.annualTarget ?? null, targetToDate: m.targetToDate ?? null,
-        q1: q[0] ?? null, q2: q[1] ?? null, q3: q[2] ?? null, q4: q[3] ?? null,
-        pctOfAnnual: m.pctOfAnnual ?? null, pctOfTargetToDate: m.pctOfTargetToDate ?? null, status: m.status ?? null, score: m.score ?? null,
+        orgUnit: g.orgUnit,
+        unit: g.name_th,
+        received: g.received,
+        expected: g.expected,
+        id: m.id,
+        label: m.label_th,
+        value: m.value,
+        pct: m.pct ?? null,
+        target: m.target ?? null,
+        annualTarget: m.annualTarget ?? null,
+        targetToDate: m.targetToDate ?? null,
+        q1: q[0] ?? null,
+        q2: q[1] ?? null,
+        q3: q[2] ?? null,
+        q4: q[3] ?? null,
+        pctOfAnnual: m.pctOfAnnual ?? null,
+        pctOfTargetToDate: m.pctOfTargetToDate ?? null,
+        status: m.status ?? null,
+        score: m.score ?? null,
       };
       rows.push(TALLY_COLUMNS.map((c) => rec[c.key]));
     }
   }
   return rows;
 }
-

@@ -13,6 +13,9 @@ describe('blank forms', () => {
 
   test('org-unit and yes/no fields get dropdowns', () => {
     const { dropdowns } = blankFormLayout(FORMS.find((f) => f.id === 'bma-community-plan-return')!);
-    expect(dropdowns.map((d) => [d.field.id, d.kind])).toEqual([['district', 'orgUnit'], ['meeting_held', 'yesno']]);
+    expect(dropdowns.map((d) => [d.field.id, d.kind])).toEqual([
+      ['district', 'orgUnit'],
+      ['meeting_held', 'yesno'],
+    ]);
   });
 });

@@ -41,7 +41,14 @@ export const bmaCommunityPlanReturn: FormDef = {
     indicators: [
       { id: 'districts', kind: 'returns', label_th: 'สำนักงานเขตที่ส่งรายงาน', label_en: 'Districts reporting' },
       { id: 'communities_total', kind: 'sum', field: 'communities_total', label_th: 'ชุมชนทั้งหมด', label_en: 'Communities' },
-      { id: 'communities_existing_plan', kind: 'sum', field: 'communities_existing_plan', pctOf: { indicator: 'communities_total' }, label_th: 'ชุมชนที่ทบทวนแผนเดิม', label_en: 'Communities reviewing a plan' },
+      {
+        id: 'communities_existing_plan',
+        kind: 'sum',
+        field: 'communities_existing_plan',
+        pctOf: { indicator: 'communities_total' },
+        label_th: 'ชุมชนที่ทบทวนแผนเดิม',
+        label_en: 'Communities reviewing a plan',
+      },
       { id: 'communities_new_plan', kind: 'sum', field: 'communities_new_plan', pctOf: { indicator: 'communities_total' }, label_th: 'ชุมชนที่จัดทำแผนใหม่', label_en: 'Communities making a new plan' },
       { id: 'districts_meeting_held', kind: 'countUnits', fields: ['meeting_held'], when: 'yes', pctOf: 'expected', label_th: 'เขตที่จัดประชุมชี้แจง', label_en: 'Districts that held the briefing' },
       { id: 'budget_received', kind: 'sum', field: 'budget_received', label_th: 'งบประมาณที่ได้รับโอน', label_en: 'Budget received' },
@@ -53,7 +60,16 @@ export const bmaCommunityPlanReturn: FormDef = {
       { id: 'districts_with_balance', kind: 'countUnits', fields: ['budget_balance'], when: 'positive', pctOf: 'expected', label_th: 'เขตที่มีงบประมาณคงเหลือ', label_en: 'Districts with a balance' },
       { id: 'projects_in_plan_2563', kind: 'sum', field: 'projects_in_plan_2563', label_th: 'โครงการในแผนปฏิบัติการ ปี 2563', label_en: 'Plan projects in the 2563 action plan' },
       { id: 'projects_in_plan_2564', kind: 'sum', field: 'projects_in_plan_2564', label_th: 'โครงการในแผนปฏิบัติการ ปี 2564', label_en: 'Plan projects in the 2564 action plan' },
-      { id: 'districts_with_plan_projects', kind: 'countUnits', fields: ['projects_in_plan_2563', 'projects_in_plan_2564'], when: 'positive', pctOf: 'expected', target: 80, label_th: 'เขตที่บรรจุโครงการจากแผนพัฒนาชุมชน', label_en: 'Districts with plan projects in their action plan' },
+      {
+        id: 'districts_with_plan_projects',
+        kind: 'countUnits',
+        fields: ['projects_in_plan_2563', 'projects_in_plan_2564'],
+        when: 'positive',
+        pctOf: 'expected',
+        target: 80,
+        label_th: 'เขตที่บรรจุโครงการจากแผนพัฒนาชุมชน',
+        label_en: 'Districts with plan projects in their action plan',
+      },
     ],
   },
 };

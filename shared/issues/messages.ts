@@ -46,7 +46,10 @@ export const MESSAGES: Record<string, Texts> = {
   'rule.column_sum_at_most': (p) => [`"${p.th}" รวม ${p.sum} เกิน "${p.limit_th}" (${p.limit})`, `"${p.en}" adds up to ${p.sum}, more than "${p.limit_en}" (${p.limit})`],
   'rule.column_sum_equals': (p) => [`"${p.field_th}" (${p.value}) ไม่เท่ากับ "${p.th}" รวม (${p.sum})`, `"${p.field_en}" (${p.value}) differs from the sum of "${p.en}" (${p.sum})`],
   'rule.unknown_item': (p) => [`ไม่รู้จักรหัส "${p.value}"`, `Unknown code "${p.value}"`],
-  'rule.cumulative': (p) => [`"${p.th}" (${p.value}) ควรเท่ากับ ${p.expected} (ผลสะสมครั้งก่อน ${p.previous} + ผลไตรมาสนี้ ${p.result})`, `"${p.en}" (${p.value}) should be ${p.expected} (previous cumulative ${p.previous} + this quarter ${p.result})`],
+  'rule.cumulative': (p) => [
+    `"${p.th}" (${p.value}) ควรเท่ากับ ${p.expected} (ผลสะสมครั้งก่อน ${p.previous} + ผลไตรมาสนี้ ${p.result})`,
+    `"${p.en}" (${p.value}) should be ${p.expected} (previous cumulative ${p.previous} + this quarter ${p.result})`,
+  ],
   'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
 };
 

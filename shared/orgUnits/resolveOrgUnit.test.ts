@@ -1,7 +1,7 @@
 import { resolveOrgUnit } from './resolveOrgUnit';
 import { ORG_UNITS, orgUnitsOfKind, ancestorOfKind } from './orgUnits';
 
-const code = (s: unknown, kinds?: any) => {
+const code = (s: unknown, kinds?: Parameters<typeof resolveOrgUnit>[1]) => {
   const r = resolveOrgUnit(s, kinds);
   return r.ok ? r.unit.code : null;
 };
@@ -10,7 +10,11 @@ describe('org units', () => {
   test('50 Bangkok districts with codes 1001–1050 and 5 CODI regions', () => {
     const districts = orgUnitsOfKind('district');
     expect(districts.map((d) => d.code)).toEqual(Array.from({ length: 50 }, (_, i) => String(1001 + i)));
-    expect(orgUnitsOfKind('region').map((r) => r.code).sort()).toEqual(['BE', 'CW', 'N', 'NE', 'S']);
+    expect(
+      orgUnitsOfKind('region')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['BE', 'CW', 'N', 'NE', 'S']);
     expect(new Set(ORG_UNITS.map((u) => u.code)).size).toBe(ORG_UNITS.length);
     for (const d of districts) expect(ancestorOfKind(d.code, 'zone')).toBeDefined();
   });

@@ -4,9 +4,7 @@ import { toArabicDigits } from '../text/thaiDigits';
 import { normalizeLabel } from '../text/normalizeLabel';
 import { editDistance } from '../text/editDistance';
 
-export type OrgUnitResult =
-  | { ok: true; unit: OrgUnit }
-  | { ok: false; suggestions: OrgUnit[]; wrongKind?: OrgUnit };
+export type OrgUnitResult = { ok: true; unit: OrgUnit } | { ok: false; suggestions: OrgUnit[]; wrongKind?: OrgUnit };
 
 // Office words people put before a name; longest first.
 const PREFIXES = ['สำนักงานเขต', 'สำนักงานภาค', 'สำนักงาน', 'เขต', 'ภาค'];
@@ -56,7 +54,7 @@ function byCode(s: string): OrgUnit | undefined {
 export function resolveOrgUnit(input: unknown, kinds?: readonly OrgUnitKind[]): OrgUnitResult {
   const text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input : '';
   const s = toArabicDigits(text).trim();
-  const found = s ? byCode(s) ?? BY_NAME.get(nameKey(s)) : undefined;
+  const found = s ? (byCode(s) ?? BY_NAME.get(nameKey(s))) : undefined;
   if (found && (!kinds || kinds.includes(found.kind))) return { ok: true, unit: found };
   return { ok: false, suggestions: closestUnits(s, kinds), wrongKind: found };
 }
@@ -75,5 +73,8 @@ export function closestUnits(text: string, kinds?: readonly OrgUnitKind[], count
     }
     scored.push({ u, d: best });
   }
-  return scored.sort((a, b) => a.d - b.d).slice(0, count).map((x) => x.u);
+  return scored
+    .sort((a, b) => a.d - b.d)
+    .slice(0, count)
+    .map((x) => x.u);
 }

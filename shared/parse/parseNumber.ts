@@ -3,9 +3,7 @@ import { toArabicDigits } from '../text/thaiDigits';
 /** Unit words that may follow a number in a cell; longest first so ล้านบาท wins over บาท. */
 export const UNIT_WORDS = ['ล้านบาท', 'ครัวเรือน', 'หน่วยงาน', 'โครงการ', 'กองทุน', 'ชุมชน', 'ตำบล', 'บาท', 'คน', 'ราย', 'แห่ง', 'ครั้ง'];
 
-export type NumberResult =
-  | { ok: true; value: number; unit?: string; percent?: boolean }
-  | { ok: false };
+export type NumberResult = { ok: true; value: number; unit?: string; percent?: boolean } | { ok: false };
 
 const DASHES = new Set(['-', '–', '—', '−']);
 const PLAIN = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;

@@ -7,10 +7,30 @@ export type IsoDate = string;
 export type DateResult = { ok: true; value: IsoDate } | { ok: false };
 
 const THAI_MONTHS: [string, number][] = [
-  ['มกราคม', 1], ['กุมภาพันธ์', 2], ['มีนาคม', 3], ['เมษายน', 4], ['พฤษภาคม', 5], ['มิถุนายน', 6],
-  ['กรกฎาคม', 7], ['สิงหาคม', 8], ['กันยายน', 9], ['ตุลาคม', 10], ['พฤศจิกายน', 11], ['ธันวาคม', 12],
-  ['ม.ค.', 1], ['ก.พ.', 2], ['มี.ค.', 3], ['เม.ย.', 4], ['พ.ค.', 5], ['มิ.ย.', 6],
-  ['ก.ค.', 7], ['ส.ค.', 8], ['ก.ย.', 9], ['ต.ค.', 10], ['พ.ย.', 11], ['ธ.ค.', 12],
+  ['มกราคม', 1],
+  ['กุมภาพันธ์', 2],
+  ['มีนาคม', 3],
+  ['เมษายน', 4],
+  ['พฤษภาคม', 5],
+  ['มิถุนายน', 6],
+  ['กรกฎาคม', 7],
+  ['สิงหาคม', 8],
+  ['กันยายน', 9],
+  ['ตุลาคม', 10],
+  ['พฤศจิกายน', 11],
+  ['ธันวาคม', 12],
+  ['ม.ค.', 1],
+  ['ก.พ.', 2],
+  ['มี.ค.', 3],
+  ['เม.ย.', 4],
+  ['พ.ค.', 5],
+  ['มิ.ย.', 6],
+  ['ก.ค.', 7],
+  ['ส.ค.', 8],
+  ['ก.ย.', 9],
+  ['ต.ค.', 10],
+  ['พ.ย.', 11],
+  ['ธ.ค.', 12],
 ];
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -49,7 +69,9 @@ export function parseThaiDate(input: unknown): DateResult {
   if (typeof input === 'number') return fromSerial(input);
   if (input instanceof Date) return result(isoDate(input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate()));
   if (typeof input !== 'string') return { ok: false };
-  let s = toArabicDigits(input).trim().replace(/^วันที่\s*/, '');
+  let s = toArabicDigits(input)
+    .trim()
+    .replace(/^วันที่\s*/, '');
   s = s.replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z)?$/i, '').trim(); // a trailing time of day
   if (s === '') return { ok: false };
 

@@ -94,9 +94,7 @@ export function locateSheet(grid: Grid, forms: readonly FormDef[] = FORMS): Shee
   const raw = readTable(grid, form, table, issues);
   if (form.table.row === 'item') return { sheet: grid.sheet, form, returns: [{ ...base, fields, table: raw }], issues };
   // One row per unit: each item row is a whole return; record fields above the table apply to all.
-  const returns = raw.rows
-    .filter((r) => r.kind === 'item')
-    .map((r): LocatedReturn => ({ ...base, fields: { ...fields, ...rowAsFields(grid, table, r) } }));
+  const returns = raw.rows.filter((r) => r.kind === 'item').map((r): LocatedReturn => ({ ...base, fields: { ...fields, ...rowAsFields(grid, table, r) } }));
   return { sheet: grid.sheet, form, returns, issues, unitTable: raw };
 }
 
@@ -118,7 +116,14 @@ function readTable(grid: Grid, form: FormDef, table: FoundTable, issues: Issue[]
   const firstCol = Math.min(...idx);
   const keyCol = table.columns.get(def.key)!;
   const labelCols = [keyCol, ...(def.labelColumn && table.columns.has(def.labelColumn) ? [table.columns.get(def.labelColumn)!] : [])];
-  const checkMark = ids.map((id, k) => isCheckMarkColumn(grid, def.columns.find((f) => f.id === id)!, idx[k], table.dataStart));
+  const checkMark = ids.map((id, k) =>
+    isCheckMarkColumn(
+      grid,
+      def.columns.find((f) => f.id === id)!,
+      idx[k],
+      table.dataStart,
+    ),
+  );
 
   const rows: RawRow[] = [];
   for (let r = table.dataStart; r < grid.rows.length; r++) {
@@ -126,7 +131,11 @@ function readTable(grid: Grid, form: FormDef, table: FoundTable, issues: Issue[]
     if (!row) continue;
     let filled = 0;
     let only = -1;
-    for (let k = 0; k < idx.length; k++) if (!isBlank(row[idx[k]])) (filled++, (only = idx[k]));
+    for (let k = 0; k < idx.length; k++)
+      if (!isBlank(row[idx[k]])) {
+        filled++;
+        only = idx[k];
+      }
     if (filled === 0) continue;
     if (filled > 1) only = -1;
     let allFilled = 0;

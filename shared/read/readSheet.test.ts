@@ -112,7 +112,10 @@ describe('reading sheet variations', () => {
       ['รวม', 84, 46, 38],
     ];
     const [s] = checkSheets([gridFromValues('T', rows)]);
-    expect(s.returns.map((r) => [r.orgUnit, r.fields.meeting_held])).toEqual([['1005', false], ['1006', true]]);
+    expect(s.returns.map((r) => [r.orgUnit, r.fields.meeting_held])).toEqual([
+      ['1005', false],
+      ['1006', true],
+    ]);
     expect(s.returns.every((r) => r.issues.length === 0)).toBe(true);
     expect(s.issues).toEqual([]);
   });

@@ -10,5 +10,5 @@ export function normalizeLabel(label: string): string {
   return toArabicDigits(label)
     .toLowerCase()
     .replace(/\([^()]*\)\s*$/u, '') // trailing unit suffix "(บาท)"
-    .replace(/[\s\u200b.,:;!?'"“”‘’`~@#$%^&*_+=|\\/<>\[\]{}()\-–—…ฯ]+/gu, '');
+    .replace(/[\s\u200b.,:;!?'"“”‘’`~@#$%^&*_+=|\\/<>[\]{}()\-–—…ฯ]+/gu, '');
 }

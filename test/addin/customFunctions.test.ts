@@ -47,7 +47,10 @@ describe('argument parsing', () => {
 
 describe('batching and caching', () => {
   const tally: Tally = {
-    formId: 'bma-community-plan-return', fiscalYear: 2563, period: 'FY', by: 'hq',
+    formId: 'bma-community-plan-return',
+    fiscalYear: 2563,
+    period: 'FY',
+    by: 'hq',
     groups: [{ orgUnit: 'BMA', name_th: 'กรุงเทพมหานคร', name_en: 'BMA', received: 50, expected: 50, measures: [{ id: 'budget_disbursed', label_th: '', label_en: '', value: 583203, pct: 17.85 }] }],
   };
   function fakeApi() {
@@ -67,7 +70,11 @@ describe('batching and caching', () => {
   test('results are cached until the interval passes or the pane refreshes', async () => {
     const { api, calls } = fakeApi();
     let now = 0;
-    const source = new FigureSource(() => api, 60_000, () => now);
+    const source = new FigureSource(
+      () => api,
+      60_000,
+      () => now,
+    );
     useFigureSource(source);
     await total('bma-community-plan-return', 'budget_disbursed', 2563);
     await total('bma-community-plan-return', 'budget_disbursed', 2563);
@@ -85,13 +92,22 @@ describe('batching and caching', () => {
     useFigureSource(new FigureSource(() => api));
     expect(await fails(total('bma-community-plan-return', 'no_such', 2563))).toMatchObject({ code: '#N/A', kind: 'unknown_indicator' });
     let down = true;
-    const flaky = { tallies: async () => { if (down) throw new TypeError('fetch failed'); return tally; } } as unknown as ApiClient;
+    const flaky = {
+      tallies: async () => {
+        if (down) throw new TypeError('fetch failed');
+        return tally;
+      },
+    } as unknown as ApiClient;
     useFigureSource(new FigureSource(() => flaky));
     const e = await fails(total('bma-community-plan-return', 'budget_disbursed', 2563));
     expect([e.code, e.kind, e.message]).toEqual(['#N/A', 'network', 'network: fetch failed']);
     down = false;
     expect(await total('bma-community-plan-return', 'budget_disbursed', 2563)).toBe(583203);
-    const refusing = { tallies: async () => { throw new ApiError(403, { type: '', title: 'Forbidden', status: 403, detail: 'This key may read only org unit 1045.' }); } } as unknown as ApiClient;
+    const refusing = {
+      tallies: async () => {
+        throw new ApiError(403, { type: '', title: 'Forbidden', status: 403, detail: 'This key may read only org unit 1045.' });
+      },
+    } as unknown as ApiClient;
     useFigureSource(new FigureSource(() => refusing));
     expect(await fails(total('bma-community-plan-return', 'budget_disbursed', 2563))).toMatchObject({ code: '#VALUE!' });
   });

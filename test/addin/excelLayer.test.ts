@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { basename } from 'node:path';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
@@ -60,7 +61,10 @@ describe('highlights', () => {
     c12.format.fill.pattern = 'Solid';
     const saved = await highlightIssues(context, issues);
     expect(rec.syncs).toBe(2);
-    expect(saved.map((s) => [s.cell, s.pattern])).toEqual([['C12', 'Solid'], ['C13', 'None']]);
+    expect(saved.map((s) => [s.cell, s.pattern])).toEqual([
+      ['C12', 'Solid'],
+      ['C13', 'None'],
+    ]);
     expect(ws.getRange('C12').format.fill.color).toBe(HIGHLIGHT.warning);
     expect(ws.getRange('C13').format.fill.color).toBe(HIGHLIGHT.error);
     expect([...rec.ranges.keys()].some((k) => k.endsWith('|A1'))).toBe(false); // info is not highlighted
@@ -83,7 +87,9 @@ describe('writing tallies', () => {
   async function codiTally() {
     const form = formById('codi-quarterly-kpi')!;
     const grids = (await Promise.all(sampleFiles('codi-kpi').map(readWorkbookFile))).flatMap((r) => (r.ok ? r.grids : []));
-    const entries = checkSheets(grids).flatMap((s) => s.returns).map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: null, submittedAt: '', contribution: contributionOf(r, form) }));
+    const entries = checkSheets(grids)
+      .flatMap((s) => s.returns)
+      .map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: null, submittedAt: '', contribution: contributionOf(r, form) }));
     return consolidateReturns(form, entries, { fiscalYear: 2563, period: 'Q2', by: 'region' });
   }
   const completeness = { formId: 'codi-quarterly-kpi', fiscalYear: 2563, period: 'Q2', dueDate: '2020-04-15', expected: 5, received: 5, onTime: 0, late: 5, missing: [] };
@@ -105,7 +111,12 @@ describe('writing tallies', () => {
     expect(valueFormats[0][0]).toContain('th-TH');
     expect(ws.getRange('A2').numberFormat[0][0]).toContain('107'); // Buddhist Era
     expect(rec.tables[out.sheet][0].name).toBe(tallyTableName(tally));
-    const cfs = ws.getRangeByIndexes(3, TALLY_COLUMNS.findIndex((c) => c.key === 'status'), 30, 1).conditionalFormats.items;
+    const cfs = ws.getRangeByIndexes(
+      3,
+      TALLY_COLUMNS.findIndex((c) => c.key === 'status'),
+      30,
+      1,
+    ).conditionalFormats.items;
     expect(cfs.map((c: any) => c.textComparison.rule.text)).toEqual(['green', 'yellow', 'red']);
     expect(rec.charts[out.sheet]).toHaveLength(1);
     expect(rec.charts[out.sheet][0].type).toBe('ColumnClustered');
@@ -127,7 +138,10 @@ describe('writing tallies', () => {
     const tally = await codiTally();
     const { context, rec } = mockWorkbook();
     const out = await writeTallySheet(context, tally, null, 2_000); // a tiny limit forces several batches
-    const batches = chunkRowsByBytes(Array.from({ length: 30 }, () => ['x']), 1).length;
+    const batches = chunkRowsByBytes(
+      Array.from({ length: 30 }, () => ['x']),
+      1,
+    ).length;
     expect(batches).toBe(30);
     expect(out.syncs).toBeGreaterThan(2);
     expect(rec.syncs).toBe(out.syncs);

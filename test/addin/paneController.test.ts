@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { createApiClient } from '@returns-hub/shared/api/client';
@@ -39,7 +40,10 @@ async function gridOf(path: string): Promise<Grid> {
   return r.grids.find((g) => g.rows.length > 1)!;
 }
 
-const client = (f: typeof fetch = fetch) => () => createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch: f, attempts: 1 });
+const client =
+  (f: typeof fetch = fetch) =>
+  () =>
+    createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch: f, attempts: 1 });
 
 describe('the task pane flows', () => {
   test('the language follows Office: th-TH → Thai, others → English', () => {
@@ -121,7 +125,10 @@ describe('the task pane flows', () => {
     expect(wb.rec.syncs - before).toBe(2);
     expect(wb.rec.added).toEqual(['รายชื่อหน่วยงาน', sheet]);
     const ws = (wb.context.workbook.worksheets as any).byName(sheet);
-    const rules = [...wb.rec.ranges.entries()].filter(([k]) => k.startsWith(`${sheet}|`)).map(([, r]) => r.dataValidation.rule).filter((r) => typeof r === 'object');
+    const rules = [...wb.rec.ranges.entries()]
+      .filter(([k]) => k.startsWith(`${sheet}|`))
+      .map(([, r]) => r.dataValidation.rule)
+      .filter((r) => typeof r === 'object');
     expect(rules.map((r: any) => r.list.source)).toEqual(["='รายชื่อหน่วยงาน'!$A$1:$A$50", 'ใช่,ไม่ใช่']);
     expect(ws.getRangeByIndexes(0, 0, 1, 1)).toBeDefined();
     expect(await pane.insertBlankForm('no-such-form')).toBeNull();

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { launchChromium } from '../support/browser';

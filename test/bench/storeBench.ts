@@ -10,6 +10,7 @@ import { ROWS_PER_PARTITION } from '@returns-hub/functions/store/returnStore';
 import { startApi } from '../support/apiHarness';
 import { projectRegister } from './readerBench';
 import { machine, median, writeSection } from './report';
+import { version as AZURITE_VERSION } from 'azurite/package.json';
 
 const rowsPerSecond = (n: number, ms: number) => Math.round((n / ms) * 1000);
 function percentile(xs: number[], p: number): number {
@@ -63,7 +64,7 @@ export async function storeBench(): Promise<string> {
     const report = () => {
       const body = `## Storage: submitting rows, reading tallies (Azurite on loopback)
 
-Command: \`npm run bench\` (test/bench/storeBench.ts) · ${machine()} · Azurite ${require('azurite/package.json').version}, in memory
+Command: \`npm run bench\` (test/bench/storeBench.ts) · ${machine()} · Azurite ${AZURITE_VERSION}, in memory
 
 Writing one 10,000-row return:
 
@@ -84,7 +85,13 @@ ${lines.join('\n')}
     };
     const submitMany = async (count: number, rows: number, fy: number) => {
       for (let p = 0; p < count; p++) {
-        const out = await submitReturns(store, hq, { fileName: 'bench.xlsx', returns: [registerReturn(rows, fy, `5045${String(p).padStart(4, '0')}-${String(rows).slice(0, 4)}`)] }, `bench-${fy}-${p}`, null);
+        const out = await submitReturns(
+          store,
+          hq,
+          { fileName: 'bench.xlsx', returns: [registerReturn(rows, fy, `5045${String(p).padStart(4, '0')}-${String(rows).slice(0, 4)}`)] },
+          `bench-${fy}-${p}`,
+          null,
+        );
         if ('problem' in out) throw new Error(`bench submit refused: ${out.detail}`);
       }
     };
@@ -113,7 +120,9 @@ ${lines.join('\n')}
     await store.switchCurrent({ ...cur.record, writeId, rowCount: stored, contribution: contributionOf(large, formById('bma-project-progress')!) }, cur.etag);
     const writeMin = ((Date.now() - t1) / 60_000).toFixed(1);
     ms = await measure(2566);
-    lines.push(`| ${stored.toLocaleString('en-US')} rows (1 return${stored < 100_000 ? `; Azurite stored ${stored.toLocaleString('en-US')} of 100,000 in the ${writeMin}-minute budget` : `, written in ${writeMin} min`}) | ${median(ms).toFixed(1)} ms | ${percentile(ms, 95).toFixed(1)} ms |`);
+    lines.push(
+      `| ${stored.toLocaleString('en-US')} rows (1 return${stored < 100_000 ? `; Azurite stored ${stored.toLocaleString('en-US')} of 100,000 in the ${writeMin}-minute budget` : `, written in ${writeMin} min`}) | ${median(ms).toFixed(1)} ms | ${percentile(ms, 95).toFixed(1)} ms |`,
+    );
     lines.push(`| for comparison: 20 returns of 1,000 rows | ${median(twenty).toFixed(1)} ms | ${percentile(twenty, 95).toFixed(1)} ms |`);
     body = report();
     return body;

@@ -43,7 +43,15 @@ describe('returns check', () => {
     ['truncated', async () => write('cut.xlsx', readFileSync(sample('welfare/wang-thonglang-2564.xlsx')).subarray(0, 3000)), 'file.unreadable'],
     ['a zip that is no workbook', async () => write('zip.xlsx', Buffer.from('504b0506000000000000000000000000000000000000', 'hex')), 'file.unreadable'],
     ['missing', async () => join(dir, 'nope.xlsx'), 'file.unreadable'],
-    ['a workbook with no form', async () => workbook('noform.xlsx', [['hello', 1], ['world', 2]]), 'file.no_form'],
+    [
+      'a workbook with no form',
+      async () =>
+        workbook('noform.xlsx', [
+          ['hello', 1],
+          ['world', 2],
+        ]),
+      'file.no_form',
+    ],
     ['a workbook with no cells', async () => workbook('blank.xlsx', []), 'file.empty'],
   ];
   test.each(bad)('%s: one clear error, exit 1, no stack trace', async (_name, make, codeExpected) => {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 /**
  * Test-only stand-in for office.js in the browser: `Office.onReady`, `Excel.run` and the
  * part of the Excel object model the pane uses, over one sheet's used range injected as
@@ -32,19 +33,42 @@ function range(sheet: SheetState, key: string): Any {
       font: {},
       fill: {
         load() {},
-        get color() { return fill().color; },
-        set color(c: string) { Object.assign(fill(), { color: c, pattern: 'Solid' }); },
-        get pattern() { return fill().pattern; },
-        clear() { Object.assign(fill(), { color: '#FFFFFF', pattern: 'None' }); },
+        get color() {
+          return fill().color;
+        },
+        set color(c: string) {
+          Object.assign(fill(), { color: c, pattern: 'Solid' });
+        },
+        get pattern() {
+          return fill().pattern;
+        },
+        clear() {
+          Object.assign(fill(), { color: '#FFFFFF', pattern: 'None' });
+        },
       },
     },
-    set values(v: unknown) { sheet.writes[key] = v; },
-    get values() { return sheet.writes[key]; },
-    set numberFormat(v: unknown) { sheet.formats[key] = v; },
+    set values(v: unknown) {
+      sheet.writes[key] = v;
+    },
+    get values() {
+      return sheet.writes[key];
+    },
+    set numberFormat(v: unknown) {
+      sheet.formats[key] = v;
+    },
     dataValidation: {},
-    conditionalFormats: { clearAll() {}, add() { return { textComparison: { format: { fill: {} }, rule: null } }; } },
-    select() { sheet.selected.push(key); },
-    clear() { delete sheet.writes[key]; },
+    conditionalFormats: {
+      clearAll() {},
+      add() {
+        return { textComparison: { format: { fill: {} }, rule: null } };
+      },
+    },
+    select() {
+      sheet.selected.push(key);
+    },
+    clear() {
+      delete sheet.writes[key];
+    },
   };
 }
 
@@ -54,15 +78,28 @@ function worksheet(name: string): Any {
     name,
     isNullObject: false,
     load() {},
-    activate() { book.active = name; },
+    activate() {
+      book.active = name;
+    },
     getRange: (a: string) => range(s, a),
     getRangeByIndexes: (r: number, c: number, h: number, wd: number) => range(s, `${r},${c},${h},${wd}`),
     getUsedRangeOrNullObject() {
       if (name !== used.sheet) return { isNullObject: true, load() {}, getMergedAreasOrNullObject: () => ({ isNullObject: true, load() {} }) };
       return { isNullObject: false, load() {}, ...used, getMergedAreasOrNullObject: () => ({ isNullObject: !used.merged, address: used.merged, load() {} }) };
     },
-    tables: { add() { const t = { name: '' }; s.tables.push('table'); return t; } },
-    charts: { add(type: string) { s.charts.push(type); return { title: {}, setPosition() {} }; } },
+    tables: {
+      add() {
+        const t = { name: '' };
+        s.tables.push('table');
+        return t;
+      },
+    },
+    charts: {
+      add(type: string) {
+        s.charts.push(type);
+        return { title: {}, setPosition() {} };
+      },
+    },
   };
 }
 

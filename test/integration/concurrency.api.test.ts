@@ -58,7 +58,7 @@ describe('concurrent submissions and readers', () => {
         const v = Reflect.get(target, prop, receiver);
         if (prop !== 'getCurrent') return typeof v === 'function' ? v.bind(target) : v;
         return async (...args: unknown[]) => {
-          const out = await (v as Function).apply(target, args);
+          const out = await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
           if (++arrived === 2) release();
           await bothRead;
           return out;
@@ -122,7 +122,10 @@ describe('Azurite stopped and restarted in the middle of a run', () => {
         })();
       }
       await timed(() => client.submit(req, newIdempotencyKey()));
-      if (i % 5 === 0) (await timed(() => client.submit(welfare, newIdempotencyKey())), welfareSent++);
+      if (i % 5 === 0) {
+        await timed(() => client.submit(welfare, newIdempotencyKey()));
+        welfareSent++;
+      }
     }
     await outage;
     done = true;

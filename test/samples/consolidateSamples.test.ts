@@ -15,7 +15,14 @@ function entries(rs: CheckedReturn[]): TallyEntry[] {
   const byKey = new Map<string, TallyEntry>();
   for (const r of rs) {
     const form = formById(r.formId)!;
-    byKey.set(`${r.orgUnit}|${r.period}|${r.subject}`, { orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: r.subject, submittedAt: '', contribution: contributionOf(r, form) });
+    byKey.set(`${r.orgUnit}|${r.period}|${r.subject}`, {
+      orgUnit: r.orgUnit!,
+      fiscalYear: r.fiscalYear!,
+      period: r.period!,
+      subject: r.subject,
+      submittedAt: '',
+      contribution: contributionOf(r, form),
+    });
   }
   return [...byKey.values()];
 }

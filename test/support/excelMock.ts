@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-expressions -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { addressPrefix, columnLetters } from '@returns-hub/shared/sheet/address';
@@ -15,19 +16,35 @@ export function installExcelEnums(): void {
 
 /** office.js's view of a sheet's used range, made from a grid (as Excel would load it). */
 export function usedRangeOf(grid: Grid) {
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  grid.rows.forEach((row, r) => row.forEach((c, k) => { if (c) { top = Math.min(top, r); left = Math.min(left, k); bottom = Math.max(bottom, r); right = Math.max(right, k); } }));
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1,
+    right = -1;
+  grid.rows.forEach((row, r) =>
+    row.forEach((c, k) => {
+      if (c) {
+        top = Math.min(top, r);
+        left = Math.min(left, k);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, k);
+      }
+    }),
+  );
   if (bottom < 0) return null;
-  const values: unknown[][] = [], valueTypes: string[][] = [], numberFormat: string[][] = [];
+  const values: unknown[][] = [],
+    valueTypes: string[][] = [],
+    numberFormat: string[][] = [];
   for (let r = top; r <= bottom; r++) {
-    const v: unknown[] = [], t: string[] = [], f: string[] = [];
+    const v: unknown[] = [],
+      t: string[] = [],
+      f: string[] = [];
     for (let k = left; k <= right; k++) {
       const c = grid.rows[r]?.[k];
       if (!c || (c.value === null && !c.error)) (v.push(''), t.push('Empty'), f.push('General'));
       else if (c.error) (v.push(c.error), t.push('Error'), f.push('General'));
       else (v.push(c.value), t.push(typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String'), f.push(c.numFmt ?? 'General'));
     }
-    values.push(v), valueTypes.push(t), numberFormat.push(f);
+    (values.push(v), valueTypes.push(t), numberFormat.push(f));
   }
   const q = addressPrefix(grid.sheet);
   const merged = grid.merges.map((m) => `${q}${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`).join(', ');
@@ -63,14 +80,35 @@ export function mockWorkbook(opts: { active?: Grid; existingSheets?: string[]; e
           values: [],
           numberFormat: [],
           dataValidation: { rule: '' },
-          format: { font: { bold: false }, fill: { color: '#FFFFFF', pattern: 'None', clear(this: any) { this.color = '#FFFFFF'; this.pattern = 'None'; this.cleared = true; } } },
+          format: {
+            font: { bold: false },
+            fill: {
+              color: '#FFFFFF',
+              pattern: 'None',
+              clear(this: any) {
+                this.color = '#FFFFFF';
+                this.pattern = 'None';
+                this.cleared = true;
+              },
+            },
+          },
           conditionalFormats: {
             items: [] as any[],
-            clearAll() { this.items = []; },
-            add(type: string) { const cf = { type, textComparison: { format: { fill: {} as Record<string, string> }, rule: null as unknown } }; this.items.push(cf); return cf; },
+            clearAll() {
+              this.items = [];
+            },
+            add(type: string) {
+              const cf = { type, textComparison: { format: { fill: {} as Record<string, string> }, rule: null as unknown } };
+              this.items.push(cf);
+              return cf;
+            },
           },
-          select() { rec.ranges.get(key).selected = true; },
-          clear(what: string) { rec.ranges.get(key).cleared = what; },
+          select() {
+            rec.ranges.get(key).selected = true;
+          },
+          clear(what: string) {
+            rec.ranges.get(key).cleared = what;
+          },
         });
         rec.ranges.set(key, this[prop]);
       }
@@ -81,9 +119,31 @@ export function mockWorkbook(opts: { active?: Grid; existingSheets?: string[]; e
   function sheetData(name: string) {
     return {
       name,
-      tables: { add(range: unknown, headers: boolean) { const t = { range, headers, name: '' }; (rec.tables[name] ??= []).push(t); return t; } },
-      charts: { add(type: string, range: unknown, by: string) { const c = { type, range, by, title: { text: '' }, setPosition(a: string) { (c as any).position = a; } }; (rec.charts[name] ??= []).push(c); return c; } },
-      activate() { (this as any).activated = true; },
+      tables: {
+        add(range: unknown, headers: boolean) {
+          const t = { range, headers, name: '' };
+          (rec.tables[name] ??= []).push(t);
+          return t;
+        },
+      },
+      charts: {
+        add(type: string, range: unknown, by: string) {
+          const c = {
+            type,
+            range,
+            by,
+            title: { text: '' },
+            setPosition(a: string) {
+              (c as any).position = a;
+            },
+          };
+          (rec.charts[name] ??= []).push(c);
+          return c;
+        },
+      },
+      activate() {
+        (this as any).activated = true;
+      },
       getRange: rangeFactory(name),
       getRangeByIndexes: rangeFactory(name),
     };
@@ -96,14 +156,31 @@ export function mockWorkbook(opts: { active?: Grid; existingSheets?: string[]; e
           active: {
             ...sheetData(opts.active?.sheet ?? 'Sheet1'),
             // A null object still answers loads (with nothing in it), as office.js does.
-            used: { ...(used ?? { rowIndex: 0, columnIndex: 0, cellCount: 0, values: [], valueTypes: [], numberFormat: [], merged: '' }), getMergedAreasOrNullObject() { return this.mergedAreas; }, mergedAreas: { address: used?.merged ?? '' } },
-            getUsedRangeOrNullObject() { return this.used; },
+            used: {
+              ...(used ?? { rowIndex: 0, columnIndex: 0, cellCount: 0, values: [], valueTypes: [], numberFormat: [], merged: '' }),
+              getMergedAreasOrNullObject() {
+                return this.mergedAreas;
+              },
+              mergedAreas: { address: used?.merged ?? '' },
+            },
+            getUsedRangeOrNullObject() {
+              return this.used;
+            },
           },
-          getActiveWorksheet() { return this.active; },
-          getItem(this: any, name: string) { return name === this.active.name ? this.active : this.byName(name); },
-          getItemOrNullObject(this: any, name: string) { return (opts.existingSheets ?? []).includes(name) ? this.byName(name) : this.missing; },
+          getActiveWorksheet() {
+            return this.active;
+          },
+          getItem(this: any, name: string) {
+            return name === this.active.name ? this.active : this.byName(name);
+          },
+          getItemOrNullObject(this: any, name: string) {
+            return (opts.existingSheets ?? []).includes(name) ? this.byName(name) : this.missing;
+          },
           missing: { name: '' },
-          add(this: any, name: string) { rec.added.push(name); return this.byName(name); },
+          add(this: any, name: string) {
+            rec.added.push(name);
+            return this.byName(name);
+          },
           byName(this: any, name: string): any {
             const prop = `sheet_${Buffer.from(name).toString('hex')}`;
             if (!this[prop]) {
@@ -115,8 +192,18 @@ export function mockWorkbook(opts: { active?: Grid; existingSheets?: string[]; e
           },
         },
         tables: {
-          found: opts.existingTable ? { name: opts.existingTable.name, rows: { count: opts.existingTable.rows }, resize(r: unknown) { (this as any).resizedTo = r; } } : { name: '', rows: { count: 0 } },
-          getItemOrNullObject() { return this.found; },
+          found: opts.existingTable
+            ? {
+                name: opts.existingTable.name,
+                rows: { count: opts.existingTable.rows },
+                resize(r: unknown) {
+                  (this as any).resizedTo = r;
+                },
+              }
+            : { name: '', rows: { count: 0 } },
+          getItemOrNullObject() {
+            return this.found;
+          },
         },
       },
     },

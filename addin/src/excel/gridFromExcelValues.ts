@@ -40,6 +40,8 @@ export function gridFromExcelValues(d: UsedRangeData): Grid {
     });
     rows.push(out);
   });
-  const merges = splitAreas(d.mergedAddress).map(parseRange).filter((m) => m !== null);
+  const merges = splitAreas(d.mergedAddress)
+    .map(parseRange)
+    .filter((m) => m !== null);
   return makeGrid(d.sheet, rows, merges);
 }

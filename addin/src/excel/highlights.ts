@@ -11,7 +11,6 @@ export interface SavedFill {
 
 export const HIGHLIGHT: Record<string, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
 
-
 /**
  * Fills each cell with an error or warning (errors win), saving its previous fill first.
  * Two syncs whatever the number of cells: one to read the fills, one to write.

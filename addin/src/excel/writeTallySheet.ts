@@ -8,7 +8,11 @@ export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 const HEADER_ROW = 2; // 0-based: title, date, then the header
 const STATUS_COL = TALLY_COLUMNS.findIndex((c) => c.key === 'status');
 const SUMMARY_COL = TALLY_COLUMNS.length + 1; // a blank column, then the chart's data
-const STATUS_FILLS: [string, string][] = [['green', '#C6EFCE'], ['yellow', '#FFEB9C'], ['red', '#FFC7CE']];
+const STATUS_FILLS: [string, string][] = [
+  ['green', '#C6EFCE'],
+  ['yellow', '#FFEB9C'],
+  ['red', '#FFC7CE'],
+];
 
 export function tallySheetName(t: Tally): string {
   return `ยอดรวม ${t.fiscalYear} ${t.period} ${t.formId}`.replace(/[:\\/?*[\]]/g, '-').slice(0, 31);
@@ -26,7 +30,11 @@ export function chunkRowsByBytes<T>(rows: T[], maxBytes = MAX_REQUEST_BYTES): T[
   let size = 0;
   for (const r of rows) {
     const bytes = encoder.encode(JSON.stringify(r)).length * 2; // values and number formats travel together
-    if (cur.length && size + bytes > maxBytes) (out.push(cur), (cur = []), (size = 0));
+    if (cur.length && size + bytes > maxBytes) {
+      out.push(cur);
+      cur = [];
+      size = 0;
+    }
     cur.push(r);
     size += bytes;
   }
@@ -64,7 +72,7 @@ export async function writeTallySheet(context: Excel.RequestContext, t: Tally, c
   const rows = tallyRows(t);
   const cols = TALLY_COLUMNS.length;
   ws.getRange('A1').values = [[`ยอดรวม ${t.formId} ปีงบประมาณ พ.ศ. ${t.fiscalYear} งวด ${t.period} (ตาม ${t.by})`]];
-  ws.getRange('A2').values = [[(Date.now() / 86_400_000) + 25569]]; // now, as an Excel serial
+  ws.getRange('A2').values = [[Date.now() / 86_400_000 + 25569]]; // now, as an Excel serial
   ws.getRange('A2').numberFormat = [[BE_DATE]];
   ws.getRangeByIndexes(HEADER_ROW, 0, 1, cols).values = [TALLY_COLUMNS.map((col) => col.th)];
 
@@ -109,13 +117,7 @@ export async function writeTallySheet(context: Excel.RequestContext, t: Tally, c
   }
 
   if (c) {
-    const list = [
-      ['ความครบถ้วน', ''],
-      ['ส่งแล้ว / ทั้งหมด', `${c.received} / ${c.expected}`],
-      ['ตรงเวลา', c.onTime],
-      ['ยังไม่ส่ง', c.missing.length],
-      ...c.missing.map((m) => [m.name_th, m.code]),
-    ];
+    const list = [['ความครบถ้วน', ''], ['ส่งแล้ว / ทั้งหมด', `${c.received} / ${c.expected}`], ['ตรงเวลา', c.onTime], ['ยังไม่ส่ง', c.missing.length], ...c.missing.map((m) => [m.name_th, m.code])];
     const startRow = HEADER_ROW + summary.length + 2;
     ws.getRangeByIndexes(startRow, SUMMARY_COL, Math.max(60, list.length), 2).clear('Contents'); // an earlier, longer list
     ws.getRangeByIndexes(startRow, SUMMARY_COL, list.length, 2).values = list;

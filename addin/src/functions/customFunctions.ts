@@ -16,7 +16,13 @@ async function measureOf(q: FigureQuery, indicator: unknown): Promise<Measure> {
   if (!group) throw noData(`No figures for ${q.unit} in ${q.form.id} ${q.fy} ${q.period}`);
   const id = String(indicator ?? '').trim();
   const m = group.measures.find((x) => x.id === id);
-  if (!m) throw unknownIndicator(`Unknown indicator "${id}" for ${q.form.id}. Indicators: ${group.measures.map((x) => x.id).slice(0, 30).join(', ')}`);
+  if (!m)
+    throw unknownIndicator(
+      `Unknown indicator "${id}" for ${q.form.id}. Indicators: ${group.measures
+        .map((x) => x.id)
+        .slice(0, 30)
+        .join(', ')}`,
+    );
   return m;
 }
 
@@ -38,6 +44,7 @@ async function excelSafe<T>(run: () => Promise<T>): Promise<T> {
  * @param [orgUnit] Org unit code or name (default headquarters).
  * @returns The consolidated value.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata declares `any` as Excel's "any" argument (a KPI code may be a number such as 5.1)
 export function total(form: string, indicator: any, fiscalYear: number, period?: string, orgUnit?: any): Promise<number> {
   return excelSafe(async () => {
     const m = await measureOf(parseFigureArgs(form, fiscalYear, period, orgUnit), indicator);
@@ -56,6 +63,7 @@ export function total(form: string, indicator: any, fiscalYear: number, period?:
  * @param [orgUnit] Org unit code or name (default headquarters).
  * @returns The percentage.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata declares `any` as Excel's "any" argument (a KPI code may be a number such as 5.1)
 export function pct(form: string, indicator: any, fiscalYear: number, period?: string, orgUnit?: any): Promise<number> {
   return excelSafe(async () => {
     const m = await measureOf(parseFigureArgs(form, fiscalYear, period, orgUnit), indicator);
@@ -75,6 +83,7 @@ export function pct(form: string, indicator: any, fiscalYear: number, period?: s
  * @param [orgUnit] Org unit code or name (default headquarters).
  * @returns green, yellow, red or empty.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata declares `any` as Excel's "any" argument (a KPI code may be a number such as 5.1)
 export function status(form: string, indicator: any, fiscalYear: number, period?: string, orgUnit?: any): Promise<string> {
   return excelSafe(async () => (await measureOf(parseFigureArgs(form, fiscalYear, period, orgUnit), indicator)).status ?? '');
 }

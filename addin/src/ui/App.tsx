@@ -1,7 +1,5 @@
 import * as React from 'react';
-import {
-  Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, Title3, Badge, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, Title3, Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneController, PaneState, PullQuery } from '../pane/paneController';
 import { t, type StringKey } from '../pane/i18n';
 import type { Issue } from '@returns-hub/shared/issues/issue';
@@ -33,7 +31,9 @@ function IssueList({ title, issues, pane, lang }: { title: string; issues: Issue
   if (issues.length === 0) return null;
   return (
     <section aria-label={title}>
-      <Text weight="semibold">{title} ({issues.length})</Text>
+      <Text weight="semibold">
+        {title} ({issues.length})
+      </Text>
       {issues.map((i, k) => (
         <Button key={k} appearance="subtle" className={s.issue} onClick={() => pane.selectIssue(i)} data-cell={i.cell}>
           <Text font="monospace">{i.cell.split('!').pop()}</Text> {lang === 'th' ? i.message_th : i.message_en}
@@ -67,12 +67,20 @@ export function App({ pane, settings, onSettings }: { pane: PaneController; sett
       {tab === 'check' && (
         <>
           <div className={s.row}>
-            <Button appearance="primary" onClick={() => pane.check()} disabled={c.status === 'reading'}>{L('check')}</Button>
-            <Button onClick={() => pane.clearHighlights()} disabled={c.highlighted.length === 0}>{L('clearHighlights')}</Button>
+            <Button appearance="primary" onClick={() => pane.check()} disabled={c.status === 'reading'}>
+              {L('check')}
+            </Button>
+            <Button onClick={() => pane.clearHighlights()} disabled={c.highlighted.length === 0}>
+              {L('clearHighlights')}
+            </Button>
           </div>
           <div className={s.row}>
             <Select aria-label={L('form')} value={blankForm} onChange={(_e, d) => setBlankForm(d.value)}>
-              {FORMS.map((f) => <option key={f.id} value={f.id}>{lang === 'th' ? f.title_th : f.title_en}</option>)}
+              {FORMS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {lang === 'th' ? f.title_th : f.title_en}
+                </option>
+              ))}
             </Select>
             <Button onClick={() => pane.insertBlankForm(blankForm)}>{L('insertBlank')}</Button>
           </div>
@@ -83,7 +91,9 @@ export function App({ pane, settings, onSettings }: { pane: PaneController; sett
             </MessageBar>
           )}
           {c.returns.map((r, k) => (
-            <Text key={k} data-testid="return-summary">{r.formId} · {r.orgUnit ?? '?'} · {r.fiscalYear ?? '?'} · {r.period ?? '?'}</Text>
+            <Text key={k} data-testid="return-summary">
+              {r.formId} · {r.orgUnit ?? '?'} · {r.fiscalYear ?? '?'} · {r.period ?? '?'}
+            </Text>
           ))}
           <IssueList title={L('errors')} issues={c.issues.error} pane={pane} lang={lang} />
           <IssueList title={L('warnings')} issues={c.issues.warning} pane={pane} lang={lang} />
@@ -104,8 +114,17 @@ export function App({ pane, settings, onSettings }: { pane: PaneController; sett
           )}
           {state.send.receipts.map((r, k) => (
             <section key={k} data-testid="receipt">
-              <Badge appearance="filled" color="success">{L('version')} {r.version}</Badge> <Text>{r.orgUnit} · {new Date(r.submittedAt).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</Text>
-              {r.changes.length > 0 && <Text block>{L('changed')}: {r.changes.map((x) => x.field).join(', ')}</Text>}
+              <Badge appearance="filled" color="success">
+                {L('version')} {r.version}
+              </Badge>{' '}
+              <Text>
+                {r.orgUnit} · {new Date(r.submittedAt).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}
+              </Text>
+              {r.changes.length > 0 && (
+                <Text block>
+                  {L('changed')}: {r.changes.map((x) => x.field).join(', ')}
+                </Text>
+              )}
             </section>
           ))}
         </>
@@ -115,31 +134,53 @@ export function App({ pane, settings, onSettings }: { pane: PaneController; sett
         <>
           <Field label={L('form')}>
             <Select value={query.form} onChange={(_e, d) => setQuery({ ...query, form: d.value })}>
-              {FORMS.map((f) => <option key={f.id} value={f.id}>{lang === 'th' ? f.title_th : f.title_en}</option>)}
+              {FORMS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {lang === 'th' ? f.title_th : f.title_en}
+                </option>
+              ))}
             </Select>
           </Field>
-          <Field label={L('fiscalYear')}><Input type="number" value={String(query.fy)} onChange={(_e, d) => setQuery({ ...query, fy: Number(d.value) })} /></Field>
-          <Field label={L('period')}><Input value={query.period} onChange={(_e, d) => setQuery({ ...query, period: d.value.toUpperCase() })} /></Field>
+          <Field label={L('fiscalYear')}>
+            <Input type="number" value={String(query.fy)} onChange={(_e, d) => setQuery({ ...query, fy: Number(d.value) })} />
+          </Field>
+          <Field label={L('period')}>
+            <Input value={query.period} onChange={(_e, d) => setQuery({ ...query, period: d.value.toUpperCase() })} />
+          </Field>
           <Field label={L('groupBy')}>
             <Select value={query.by} onChange={(_e, d) => setQuery({ ...query, by: d.value as PullQuery['by'] })}>
-              {['district', 'zone', 'region', 'hq'].map((b) => <option key={b} value={b}>{b}</option>)}
+              {['district', 'zone', 'region', 'hq'].map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
             </Select>
           </Field>
           <div className={s.row}>
-            <Button appearance="primary" onClick={() => pane.pull(query)} disabled={state.pull.status === 'pulling'}>{L('pull')}</Button>
-            <Button onClick={() => pane.pull()} disabled={!state.pull.last}>{L('refresh')}</Button>
+            <Button appearance="primary" onClick={() => pane.pull(query)} disabled={state.pull.status === 'pulling'}>
+              {L('pull')}
+            </Button>
+            <Button onClick={() => pane.pull()} disabled={!state.pull.last}>
+              {L('refresh')}
+            </Button>
           </div>
           {state.pull.status === 'pulling' && <ProgressBar />}
           {state.pull.message && (
-            <MessageBar intent={state.pull.status === 'done' ? 'success' : 'error'}><MessageBarBody>{state.pull.message}</MessageBarBody></MessageBar>
+            <MessageBar intent={state.pull.status === 'done' ? 'success' : 'error'}>
+              <MessageBarBody>{state.pull.message}</MessageBarBody>
+            </MessageBar>
           )}
         </>
       )}
 
       {tab === 'settings' && (
         <>
-          <Field label={L('apiUrl')}><Input value={settings.apiUrl} onChange={(_e, d) => onSettings({ ...settings, apiUrl: d.value })} /></Field>
-          <Field label={L('apiKey')}><Input type="password" value={settings.apiKey} onChange={(_e, d) => onSettings({ ...settings, apiKey: d.value })} /></Field>
+          <Field label={L('apiUrl')}>
+            <Input value={settings.apiUrl} onChange={(_e, d) => onSettings({ ...settings, apiUrl: d.value })} />
+          </Field>
+          <Field label={L('apiKey')}>
+            <Input type="password" value={settings.apiKey} onChange={(_e, d) => onSettings({ ...settings, apiKey: d.value })} />
+          </Field>
         </>
       )}
     </div>

@@ -30,7 +30,7 @@ function printText(f: FileCheck, out: (s: string) => void) {
   out(f.file);
   for (const i of f.issues) out(issueLine(i));
   for (const s of f.sheets) {
-    for (const i of s.issues.filter((x) => x.code === 'sheet.not_a_form')) out(`  sheet ${s.sheet}: skipped (not a form)`);
+    for (const _ of s.issues.filter((x) => x.code === 'sheet.not_a_form')) out(`  sheet ${s.sheet}: skipped (not a form)`);
     for (const r of s.returns) {
       const x = summariseReturn(r);
       out(`  sheet ${x.sheet}: ${x.form} · ${x.orgUnit ?? '?'} ${x.orgUnitName ?? ''} · FY ${x.fiscalYear ?? '?'} · ${x.period ?? '?'}${x.subject ? ` · ${x.subject}` : ''} · ${x.records} records`);
@@ -45,7 +45,13 @@ export async function checkCommand(files: string[], json: boolean, out: (s: stri
   const results: FileCheck[] = [];
   for (const file of files) results.push(await checkFile(file));
   if (json) {
-    out(JSON.stringify(results.map((f) => ({ file: f.file, issues: f.issues, sheets: f.sheets.map((s) => ({ sheet: s.sheet, form: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) })) })), null, 2));
+    out(
+      JSON.stringify(
+        results.map((f) => ({ file: f.file, issues: f.issues, sheets: f.sheets.map((s) => ({ sheet: s.sheet, form: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) })) })),
+        null,
+        2,
+      ),
+    );
   } else results.forEach((f) => printText(f, out));
   return results.some(fileHasErrors) ? 1 : 0;
 }

@@ -11,7 +11,14 @@ function printTally(t: Tally, out: (s: string) => void) {
     for (const m of g.measures) {
       const parts = [`${m.id.padEnd(28)} ${fmt(m.value, 4).padStart(14)}`];
       if (m.pct !== undefined) parts.push(`${fmt(m.pct)} %`);
-      if (m.annualTarget !== undefined) parts.push(`annual ${fmt(m.annualTarget)}`, `to date ${fmt(m.targetToDate)}`, `Q ${(m.byQuarter ?? []).map((x) => fmt(x)).join(' | ')}`, `% annual ${fmt(m.pctOfAnnual)}`, `% to date ${fmt(m.pctOfTargetToDate)}`);
+      if (m.annualTarget !== undefined)
+        parts.push(
+          `annual ${fmt(m.annualTarget)}`,
+          `to date ${fmt(m.targetToDate)}`,
+          `Q ${(m.byQuarter ?? []).map((x) => fmt(x)).join(' | ')}`,
+          `% annual ${fmt(m.pctOfAnnual)}`,
+          `% to date ${fmt(m.pctOfTargetToDate)}`,
+        );
       if (m.status) parts.push(m.status);
       if (m.score !== undefined && m.score !== null) parts.push(`score ${fmt(m.score)}`);
       out(`  ${parts.join('  ')}`);
@@ -20,7 +27,10 @@ function printTally(t: Tally, out: (s: string) => void) {
 }
 
 /** `returns pull --form ID --fy 2563 [--period Q2] [--by …] [--json] [--out file.xlsx]`. */
-export async function pullCommand(o: { api: string; key: string; form: string; fy: number; period?: string; by?: GroupBy; json: boolean; outFile?: string }, out: (s: string) => void): Promise<number> {
+export async function pullCommand(
+  o: { api: string; key: string; form: string; fy: number; period?: string; by?: GroupBy; json: boolean; outFile?: string },
+  out: (s: string) => void,
+): Promise<number> {
   const client = createApiClient({ baseUrl: o.api, key: o.key, fetch });
   try {
     const tally = await client.tallies({ form: o.form, fy: o.fy, period: o.period, by: o.by });

@@ -19,7 +19,9 @@ export async function uploadCommand(files: string[], api: string, key: string, o
       const res = await client.submit(req);
       for (const r of res.receipts) {
         const changed = r.changes.length ? `; changed: ${r.changes.map((c) => c.field).join(', ')}` : '';
-        out(`${f.file}: ${r.formId} ${r.orgUnit} FY ${r.fiscalYear} ${r.period}${r.subject ? ` ${r.subject}` : ''} → version ${r.version} at ${r.submittedAt}${r.replayed ? ' (already stored)' : ''}${changed}`);
+        out(
+          `${f.file}: ${r.formId} ${r.orgUnit} FY ${r.fiscalYear} ${r.period}${r.subject ? ` ${r.subject}` : ''} → version ${r.version} at ${r.submittedAt}${r.replayed ? ' (already stored)' : ''}${changed}`,
+        );
       }
     } catch (e) {
       failed++;

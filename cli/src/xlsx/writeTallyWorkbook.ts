@@ -3,7 +3,6 @@ import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import { BE_DATE, TALLY_COLUMNS as COLUMNS, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
 import type { Completeness } from '@returns-hub/shared/api/client';
 
-
 /** A formatted workbook of a tally: an Excel table, Thai formats, traffic lights, and the completeness list. */
 export async function writeTallyWorkbook(path: string, t: Tally, c: Completeness | null): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -29,7 +28,10 @@ export async function writeTallyWorkbook(path: string, t: Tally, c: Completeness
   const statusCol = String.fromCharCode(65 + COLUMNS.findIndex((x) => x.key === 'status'));
   const last = 3 + Math.max(rows.length, 1);
   const light = (text: string, argb: string) => ({
-    type: 'containsText' as const, operator: 'containsText' as const, text, priority: 1,
+    type: 'containsText' as const,
+    operator: 'containsText' as const,
+    text,
+    priority: 1,
     style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb } } },
   });
   ws.addConditionalFormatting({ ref: `${statusCol}4:${statusCol}${last}`, rules: [light('green', 'FFC6EFCE'), light('yellow', 'FFFFEB9C'), light('red', 'FFFFC7CE')] });

@@ -66,7 +66,12 @@ export const getOne = (deps: Deps) =>
     const version = req.query.get('version');
     if (version !== null && !/^\d{1,6}$/.test(version)) return problem(400, 'query.invalid', 'Bad Request', 'version must be a number.');
     const subject = req.query.get('subject');
-    const out = await getReturn(store, principal, { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject && subject.length <= 500 ? subject : null }, version ? Number(version) : undefined);
+    const out = await getReturn(
+      store,
+      principal,
+      { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject && subject.length <= 500 ? subject : null },
+      version ? Number(version) : undefined,
+    );
     return isProblem(out) ? out : json(200, out);
   });
 
@@ -79,7 +84,19 @@ export const complete = (deps: Deps) => formRoute(deps, listQuerySchema, (q, for
 /** GET /api/forms — the forms, as data. */
 export const forms = (deps: Deps) =>
   endpoint(deps, async () =>
-    json(200, FORMS.map((f) => ({ id: f.id, title_th: f.title_th, title_en: f.title_en, period: f.period.kind, fields: f.fields, table: f.table, catalog: f.catalog ?? null, groupings: f.consolidation.expectedKind === 'district' ? ['district', 'zone', 'hq'] : ['region', 'hq'] }))),
+    json(
+      200,
+      FORMS.map((f) => ({
+        id: f.id,
+        title_th: f.title_th,
+        title_en: f.title_en,
+        period: f.period.kind,
+        fields: f.fields,
+        table: f.table,
+        catalog: f.catalog ?? null,
+        groupings: f.consolidation.expectedKind === 'district' ? ['district', 'zone', 'hq'] : ['region', 'hq'],
+      })),
+    ),
   );
 
 /** GET /api/org-units — every org unit. */

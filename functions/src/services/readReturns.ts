@@ -29,7 +29,15 @@ export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey
   const chosen = version ? byVersion.get(version) : current.record;
   if (!chosen) return problem(404, 'return.version_not_found', 'Not Found', `Version ${version} does not exist.`);
   const rows = await store.readRows(chosen.writeId);
-  return { current: current.record.version, ...meta(chosen), rows, versions: [...byVersion.values()].sort((a, b) => a.version - b.version).map(meta).map(({ fields: _f, fieldCells: _fc, columns: _co, issues: _is, ...m }) => m) };
+  return {
+    current: current.record.version,
+    ...meta(chosen),
+    rows,
+    versions: [...byVersion.values()]
+      .sort((a, b) => a.version - b.version)
+      .map(meta)
+      .map(({ fields: _f, fieldCells: _fc, columns: _co, issues: _is, ...m }) => m),
+  };
 }
 
 /** Every return of a form and period, with its status; a unit key sees its own. */

@@ -104,7 +104,11 @@ async function storeOne(store: ReturnStore, r: CheckedReturn, meta: Meta): Promi
   const current = await store.getCurrent(key);
   if (current && meta.idempotencyKey && current.record.idempotencyKey === meta.idempotencyKey && current.record.bodyHash === meta.bodyHash) {
     const history = await store.listVersions(key);
-    return receipt(current.record, history.find((v) => v.version === current.record.version - 1), true);
+    return receipt(
+      current.record,
+      history.find((v) => v.version === current.record.version - 1),
+      true,
+    );
   }
   const form = formById(r.formId)!;
   const record: StoredReturn = {
@@ -137,7 +141,14 @@ async function storeOne(store: ReturnStore, r: CheckedReturn, meta: Meta): Promi
   return receipt(record, current?.record);
 }
 
-export async function submitReturns(store: ReturnStore, principal: Principal, req: SubmitRequest, text: string, idempotencyKey: string | null, now = () => new Date()): Promise<{ status: number; body: SubmitResponse; replayed: boolean } | ApiProblem> {
+export async function submitReturns(
+  store: ReturnStore,
+  principal: Principal,
+  req: SubmitRequest,
+  text: string,
+  idempotencyKey: string | null,
+  now = () => new Date(),
+): Promise<{ status: number; body: SubmitResponse; replayed: boolean } | ApiProblem> {
   const hash = bodyHash(text);
   if (idempotencyKey) {
     const seen = await store.getIdempotent(idempotencyKey);

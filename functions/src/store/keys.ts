@@ -1,5 +1,6 @@
 /** Table keys may not hold / \ # ? or control characters: those are %-escaped, everything else (Thai too) kept. */
 export function escapeKey(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   return s.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 

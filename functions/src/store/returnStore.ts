@@ -21,7 +21,24 @@ type Tables = Record<keyof typeof TABLES, TableClient>;
 export type SwitchResult = { ok: true } | { ok: false; conflict: true };
 
 const JSON_PROPS = ['fields', 'fieldCells', 'columns', 'contribution', 'issues'] as const;
-const SCALARS = ['formId', 'fiscalYear', 'period', 'orgUnit', 'subject', 'version', 'writeId', 'submittedAt', 'submittedBy', 'fileName', 'sheet', 'idempotencyKey', 'bodyHash', 'rowCount', 'warnings', 'firstColumn'] as const;
+const SCALARS = [
+  'formId',
+  'fiscalYear',
+  'period',
+  'orgUnit',
+  'subject',
+  'version',
+  'writeId',
+  'submittedAt',
+  'submittedBy',
+  'fileName',
+  'sheet',
+  'idempotencyKey',
+  'bodyHash',
+  'rowCount',
+  'warnings',
+  'firstColumn',
+] as const;
 
 function toEntity(partitionKey: string, rowKey: string, r: StoredReturn): TableEntity {
   const e: Record<string, unknown> = { partitionKey, rowKey };
