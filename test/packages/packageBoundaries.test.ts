@@ -11,7 +11,7 @@ function sourcesOf(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(|require\()\s*'([^']+)'/g)].map((m) => m[1]);
+const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(?|require\()\s*'([^']+)'/g)].map((m) => m[1]);
 
 describe('package boundaries', () => {
   test('the Functions ship no add-in or CLI libraries (npm ls --omit=dev -w functions)', () => {
