@@ -40,7 +40,14 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
   const sharedOut = join(STAGE, 'node_modules', shared.name);
   cpSync(resolve(ROOT, 'shared/dist'), join(sharedOut, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.tsbuildinfo') });
   writeFileSync(join(sharedOut, 'package.json'), JSON.stringify({ name: shared.name, version: shared.version, exports: { './*': './dist/*.js' }, dependencies: shared.dependencies }, null, 2));
-  execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'], { cwd: STAGE, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Production dependencies as npm resolved them for the workspace (offline: no registry call),
+  // each copied to the same place under the package's node_modules.
+  const tree = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', 'functions'], { cwd: ROOT, encoding: 'utf8' });
+  for (const dir of new Set(tree.split('\n').filter(Boolean))) {
+    const rel = relative(ROOT, dir);
+    if (!rel.startsWith('node_modules/') || rel.startsWith('node_modules/@returns-hub/')) continue; // the root, and the workspaces (shared is staged above)
+    cpSync(dir, join(STAGE, rel), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('/node_modules/') });
+  }
   const entries: Record<string, Uint8Array> = {};
   const files = filesUnder(STAGE);
   for (const f of files) entries[relative(STAGE, f).split('\\').join('/')] = readFileSync(f);
