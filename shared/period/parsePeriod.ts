@@ -71,13 +71,20 @@ export function parsePeriodCode(text: string, allowed: readonly PeriodKind[] = A
 type Era = 'be' | 'ce' | null;
 const eraOf = (be: string | undefined, ce: string | undefined): Era => (be ? 'be' : ce ? 'ce' : null);
 
-/** A month by its calendar name and calendar year (`ธันวาคม 2562` = M03 of FY 2563); undefined when the name is no month. */
+/**
+ * A month by its calendar name and calendar year (`ธันวาคม 2562` = M03 of FY 2563);
+ * undefined when the name is no month. A 4-digit year without an era is BE or CE,
+ * whichever makes a fiscal year in range (the two never overlap): October–December of
+ * FY 2400 fall in BE 2399, which the plain 2400 rule would take for CE.
+ */
 function monthByName(name: string, digits: string, era: Era): Period | null | undefined {
   const month = monthFromName(MONTH_NAME.exec(name)?.[1] ?? '');
   if (!month) return undefined;
-  const calendarYear = beYearFromDigits(digits, era);
-  const fiscalYear = month >= 10 ? calendarYear + 1 : calendarYear;
-  return isFiscalYear(fiscalYear) ? { fiscalYear, code: MONTH_CODES[fiscalMonthOfCalendarMonth(month) - 1] } : null;
+  const code = MONTH_CODES[fiscalMonthOfCalendarMonth(month) - 1];
+  const fiscalYearIn = (calendarYear: number) => (month >= 10 ? calendarYear + 1 : calendarYear);
+  const asBe = digits.length === 4 && era === null ? fiscalYearIn(Number(digits)) : NaN;
+  const fiscalYear = isFiscalYear(asBe) ? asBe : fiscalYearIn(beYearFromDigits(digits, era));
+  return isFiscalYear(fiscalYear) ? { fiscalYear, code } : null;
 }
 
 /** What the text before a year and the year make, or which part of them is wrong. */
