@@ -3,7 +3,8 @@ import { formById } from '../forms';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
 import type { LocatedReturn, RawField, RawTable } from '../read/locatedReturn';
-import { fiscalYearFromText, quarterFromText } from '../period/fiscalPeriod';
+import { fiscalYearFromText, quarterFromText } from '../period/periodFromText';
+import { quarterCode, type PeriodCode } from '../period/periodCode';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { addressPrefix } from '../sheet/address';
@@ -98,11 +99,11 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
   for (const t of loc.titles) fiscalYear ??= fiscalYearFromText(t);
   if (fiscalYear === null && !(fyField && loc.fields[fyField])) issues.push(issueAt('error', 'period.fiscal_year_missing', loc.titleCell));
 
-  let period: string | null = 'FY';
+  let period: PeriodCode | null = 'FY';
   if (form.period.kind === 'quarter') {
     let q: number | null = null;
     for (const t of loc.titles) q ??= quarterFromText(t);
-    period = q ? `Q${q}` : null;
+    period = q ? quarterCode(q) : null;
     if (!q) issues.push(issueAt('error', 'period.quarter_missing', loc.titleCell));
   }
 

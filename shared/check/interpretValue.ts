@@ -4,6 +4,7 @@ import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
 import { parseNumber } from '../parse/parseNumber';
 import { parseThaiDate } from '../parse/parseThaiDate';
+import { parseFiscalYear } from '../period/fiscalYear';
 import { parseYesNo } from '../parse/parseYesNo';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { toArabicDigits } from '../text/thaiDigits';
@@ -69,10 +70,10 @@ function interpret(c: Ctx): Value | null {
       return b !== null ? b : fail(c, 'value.not_yesno');
     }
     case 'year': {
+      // A fiscal year, by the one rule (BE 2400–2800; CE and two-digit years converted); `พ.ศ. 2563` too.
       const n = parseNumber(c.v);
-      const y = n.ok ? n.value : NaN;
-      if (!Number.isInteger(y) || y < 1900 || y > 2800) return fail(c, 'value.not_year');
-      return y >= 2400 ? y : y + 543;
+      const y = n.ok ? parseFiscalYear(n.value) : typeof c.v === 'string' ? parseFiscalYear(c.v) : null;
+      return y?.ok ? y.value : fail(c, 'value.not_year');
     }
     case 'orgUnit': {
       const r = resolveOrgUnit(c.v, f.orgUnitKinds);

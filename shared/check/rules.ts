@@ -2,7 +2,7 @@ import type { FieldDef, FormDef } from '../forms/formDef';
 import type { RuleDef } from '../forms/ruleDef';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
-import { fiscalYearRange } from '../period/fiscalPeriod';
+import { periodEnd, periodStart } from '../period/period';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { cellOf, rowCell, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
@@ -150,8 +150,8 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
   dateInPeriod(rule, ret) {
     const limits: [string, string][] = [];
     if (ret.fiscalYear) {
-      const fy = fiscalYearRange(ret.fiscalYear);
-      limits.push([fy.start, fy.end]);
+      const fy = { fiscalYear: ret.fiscalYear, code: 'FY' } as const;
+      limits.push([periodStart(fy), periodEnd(fy)]);
     }
     const start = rule.start ? str(ret.fields[rule.start]) : null;
     const end = rule.end ? str(ret.fields[rule.end]) : null;

@@ -2,6 +2,7 @@ import type { CatalogItem } from '../forms/formDef';
 import type { KpiCatalogConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
 import type { Contribution, Measure, TallyEntry } from './tally';
+import { quarterNumberOf } from '../period/periodCode';
 import { pct, scoreFromTiers, statusOf } from './trafficLight';
 
 interface ItemLine {
@@ -30,7 +31,8 @@ export function contributeKpis(ret: CheckedReturn, def: KpiCatalogConsolidation)
   return { items } as unknown as Contribution;
 }
 
-const quarterOf = (period: string) => Number(period.slice(1));
+/** The quarter a period names; 0 (no quarter yet) for anything else. */
+const quarterOf = (period: string) => quarterNumberOf(period) ?? 0;
 const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 
 /**

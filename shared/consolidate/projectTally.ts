@@ -1,6 +1,7 @@
 import type { ProjectConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
-import { fiscalMonthOf, fiscalYearOf } from '../period/fiscalPeriod';
+import { fiscalMonthOf, fiscalYearOf } from '../period/fiscalCalendar';
+import { fiscalMonthsOf, isPeriodCode } from '../period/periodCode';
 import type { Contribution, Measure, TallyEntry } from './tally';
 import { pct, statusOf } from './trafficLight';
 
@@ -48,14 +49,9 @@ export function contributeProject(ret: CheckedReturn, def: ProjectConsolidation)
   return out as unknown as Contribution;
 }
 
-/** Months covered by a tally period: FY, Q1–Q4 or M01–M12, counted from October. */
-export function periodMonths(period: string): { from: number; to: number } {
-  if (/^Q[1-4]$/.test(period)) {
-    const q = Number(period[1]);
-    return { from: 3 * q - 2, to: 3 * q };
-  }
-  if (/^M(0[1-9]|1[0-2])$/.test(period)) return { from: Number(period.slice(1)), to: Number(period.slice(1)) };
-  return { from: 1, to: 12 };
+/** Months covered by a tally period (FY, Q1–Q4 or M01–M12, counted from October); anything else reads as FY. */
+function periodMonths(period: string): { from: number; to: number } {
+  return fiscalMonthsOf(isPeriodCode(period) ? period : 'FY');
 }
 
 const M = (id: string, th: string, en: string, value: number | null, extra: Partial<Measure> = {}): Measure => ({ id, label_th: th, label_en: en, value, ...extra });

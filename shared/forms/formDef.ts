@@ -2,6 +2,7 @@ import type { OrgUnitKind } from '../orgUnits/orgUnit';
 import type { Severity } from '../issues/issue';
 import type { RuleDef } from './ruleDef';
 import type { ConsolidationDef } from './consolidationDef';
+import type { PeriodKind } from '../period/periodCode';
 
 /** How a cell's text becomes a value. */
 export type FieldType = 'text' | 'code' | 'number' | 'count' | 'money' | 'percent' | 'date' | 'yesno' | 'orgUnit' | 'year';
@@ -71,7 +72,7 @@ export interface FormDef {
   /** Which fields name the reporting org unit, first found wins, and the kinds allowed. */
   orgUnit: { fields: string[]; kinds: OrgUnitKind[] };
   /** `year`: one return per fiscal year; `quarter`: the title states the quarter. */
-  period: { kind: 'year' | 'quarter'; fiscalYearField?: string };
+  period: { kind: Extract<PeriodKind, 'year' | 'quarter'>; fiscalYearField?: string };
   /** Fields naming what the return is about when one unit sends many per period (a project). */
   subjectFields?: string[];
   catalog?: CatalogItem[];
