@@ -1,7 +1,7 @@
 #!/bin/sh
 # azd prepackage hook of the `api` service: `npm run package:functions` writes a self-contained
-# Functions app to functions/dist/deploy (host.json, package.json whose "main" is the bundled
-# entry point, the bundle; no workspace links), which azd zips as it is (remoteBuild: false).
+# Functions app to functions/dist/deploy (host.json, package.json whose "main" is the compiled
+# entry point, the compiled code and production dependencies; no workspace links), which azd zips as it is (remoteBuild: false).
 set -eu
 cd "$(dirname "$0")/../.."
 
