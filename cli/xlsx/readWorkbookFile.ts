@@ -15,7 +15,7 @@ export type WorkbookRead = { ok: true; grids: Grid[] } | { ok: false; issue: Iss
 
 /** Opens an .xlsx from bytes; anything that is not a readable workbook is one clear finding, never a throw. */
 export async function readWorkbookBytes(bytes: Buffer, name: string): Promise<WorkbookRead> {
-  const fail = (code: string, params: Record<string, string | number> = {}): WorkbookRead => ({ ok: false, issue: issueAt('error', code, name, params) });
+  const fail = <C extends import('../../shared/issues/messages').IssueCode>(code: C, ...params: import('../../shared/issues/messages').IssueParams<C>): WorkbookRead => ({ ok: false, issue: issueAt('error', code, name, ...params) });
   if (bytes.length === 0) return fail('file.empty');
   if (bytes.length > MAX_FILE_BYTES) return fail('file.too_large', { size: bytes.length, limit: MAX_FILE_BYTES });
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('file.unreadable', { detail: 'not a zip/xlsx container' });
