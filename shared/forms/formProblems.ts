@@ -176,7 +176,10 @@ function isRegExp(pattern: string): boolean {
 function labelProblems(form: FormDef): string[] {
   const out: string[] = [];
   const owner = new Map<string, { id: string; at: string; text: string }>();
-  for (const { def, path } of definitions(form)) {
+  // A table of returns repeats the record fields: each field is looked at once.
+  const recordIds = new Set(form.fields.map((f) => f.id));
+  const defs = definitions(form).filter((d) => form.table?.row !== 'return' || d.path.startsWith('fields') || !recordIds.has(d.def.id));
+  for (const { def, path } of defs) {
     const labels: [string, string][] = [[def.label_th, `${path}.label_th`], [def.label_en, `${path}.label_en`], ...each(def.aliases, `${path}.aliases`)];
     for (const [text, at] of labels) {
       const key = normalizeLabel(text);
