@@ -7,6 +7,7 @@ import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { addressPrefix } from '../sheet/address';
 import { cellOf, rowCell, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
+import { asNumber, asString } from './valueAs';
 
 /** What a rule may know beyond the return itself: the unit's previous-quarter return. */
 export interface RuleContext {
@@ -16,8 +17,8 @@ export interface RuleContext {
 const EPS = 1e-6;
 type V = Value | null | undefined;
 
-const num = (v: V): number | null => (typeof v === 'number' ? v : null);
-const str = (v: V): string | null => (typeof v === 'string' ? v : null);
+const num = asNumber;
+const str = asString;
 const present = (v: V): boolean => v !== null && v !== undefined && v !== '';
 
 class Names {
