@@ -11,6 +11,7 @@ import { addressPrefix } from '../sheet/address';
 import { cellOf, type Addressing, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
 import { interpretCell, orgUnitIssue } from './interpretValue';
 import { applyRules, unitNamedBy, type RuleContext } from './rules';
+import { asNumber } from './valueAs';
 
 const NUMERIC = new Set(['number', 'count', 'money']);
 
@@ -62,7 +63,7 @@ export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: reado
     for (const col of numeric) {
       const total = row.values[col.id];
       if (typeof total !== 'number') continue;
-      const sum = since.reduce((a, r) => a + (typeof r.values[col.id] === 'number' ? (r.values[col.id] as number) : 0), 0);
+      const sum = since.reduce((a, r) => a + (asNumber(r.values[col.id]) ?? 0), 0);
       if (Math.abs(sum - total) > 0.005) {
         out.push(issueAt('warning', 'total.mismatch', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }));
       }
@@ -95,7 +96,7 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
   }
 
   const fyField = form.period.fiscalYearField;
-  let fiscalYear = fyField && typeof fields[fyField] === 'number' ? (fields[fyField] as number) : null;
+  let fiscalYear = fyField ? asNumber(fields[fyField]) : null;
   for (const t of loc.titles) fiscalYear ??= fiscalYearFromText(t);
   if (fiscalYear === null && !(fyField && loc.fields[fyField])) issues.push(issueAt('error', 'period.fiscal_year_missing', loc.titleCell));
 
