@@ -38,7 +38,7 @@ describe('returns check', () => {
   });
 
   const bad: [string, () => Promise<string>, string][] = [
-    ['not an xlsx', async () => write('notes.xlsx', 'hello, this is text'), 'file.unreadable'],
+    ['not a workbook', async () => write('notes.xlsx', 'hello, this is text'), 'file.unknown_format'],
     ['empty (0 bytes)', async () => write('empty.xlsx', ''), 'file.empty'],
     ['truncated', async () => write('cut.xlsx', readFileSync(sample('welfare/wang-thonglang-2564.xlsx')).subarray(0, 3000)), 'file.unreadable'],
     ['a zip that is no workbook', async () => write('zip.xlsx', Buffer.from('504b0506000000000000000000000000000000000000', 'hex')), 'file.unreadable'],

@@ -27,7 +27,7 @@ export function summariseReturn(r: CheckedReturn) {
 }
 
 function printText(f: FileCheck, out: (s: string) => void) {
-  out(f.file);
+  out(f.format ? `${f.file} (${f.format})` : f.file);
   for (const i of f.issues) out(issueLine(i));
   for (const s of f.sheets) {
     for (const _ of s.issues.filter((x) => x.code === 'sheet.not_a_form')) out(`  sheet ${s.sheet}: skipped (not a form)`);
@@ -47,7 +47,12 @@ export async function checkCommand(files: string[], json: boolean, out: (s: stri
   if (json) {
     out(
       JSON.stringify(
-        results.map((f) => ({ file: f.file, issues: f.issues, sheets: f.sheets.map((s) => ({ sheet: s.sheet, form: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) })) })),
+        results.map((f) => ({
+          file: f.file,
+          format: f.format ?? null,
+          issues: f.issues,
+          sheets: f.sheets.map((s) => ({ sheet: s.sheet, form: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) })),
+        })),
         null,
         2,
       ),
