@@ -36,6 +36,16 @@ interface SheetRef {
   path: string;
 }
 
+/** Numbers whose cell objects are shared (codes, zeros, years); unique ones are not worth a map entry. */
+const MAX_SHARED_NUMBERS = 10_000;
+
+/** A plain cell, with no `numFmt` key when it has none (a smaller object). Cells are never mutated, so they may be shared. */
+const plain = (value: string | number, numFmt: string | undefined): Cell => (numFmt === undefined ? { value } : { value, numFmt });
+function remember<K>(map: Map<K, Cell>, key: K, cell: Cell): Cell {
+  map.set(key, cell);
+  return cell;
+}
+
 class Refusal {
   constructor(readonly issue: Issue) {}
 }
@@ -161,6 +171,8 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
   let isRe = /<is\b[^>]*>([\s\S]*?)<\/is>/;
   let formulaTag = '<f';
 
+  const sstCells = new Map<number, Cell>();
+  const numberCells = new Map<string, Cell>();
   const cellOf = (attrs: string, inner: string | undefined): Cell | undefined => {
     const t = attr(attrs, 't') ?? 'n';
     const s = Number(attr(attrs, 's') ?? 0) || 0;
@@ -171,9 +183,13 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
     const f = formula ? { formula: true } : undefined;
     switch (t) {
       case 's': {
-        const text = v === undefined ? undefined : sst[Number(v)];
+        const i = v === undefined ? -1 : Number(v);
+        const text = sst[i];
         if (text === undefined || (!formula && text.trim() === '')) return undefined;
-        return { value: text, numFmt, ...f };
+        if (formula) return { value: text, numFmt, formula: true };
+        // Registers repeat their words and dates: one cell object per string and style.
+        const key = i * styles.fmt.length + s;
+        return sstCells.get(key) ?? remember(sstCells, key, plain(text, numFmt));
       }
       case 'inlineStr': {
         const is = inner === undefined ? null : isRe.exec(inner);
@@ -199,7 +215,10 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
         if (v === undefined || v.trim() === '') return formula ? { value: null, formula: true, uncomputed: true } : undefined;
         const n = Number(v);
         if (!Number.isFinite(n)) return { value: ooxmlText(v), numFmt, ...f };
-        return { value: date1904 && styles.date[s] ? n + DAYS_1904 : n, numFmt, ...f };
+        const value = date1904 && styles.date[s] ? n + DAYS_1904 : n;
+        if (formula) return { value, numFmt, formula: true };
+        const key = `${s}:${v}`;
+        return numberCells.get(key) ?? (numberCells.size < MAX_SHARED_NUMBERS ? remember(numberCells, key, plain(value, numFmt)) : plain(value, numFmt));
       }
     }
   };
