@@ -7,8 +7,11 @@ function recordCount(r: CheckedReturn): number {
   return r.rows.length ? r.rows.filter((x) => x.kind === 'item').length : Object.values(r.fields).filter((v) => v !== null).length;
 }
 
+/** A finding: severity, cell and code, the cells it also involves, then its Thai and English text. */
 function issueLine(i: Issue): string {
-  return `    ${i.severity.padEnd(7)} ${i.cell}  ${i.code}\n            ${i.message_th}\n            ${i.message_en}`;
+  const sheet = i.cell.slice(0, i.cell.lastIndexOf('!') + 1);
+  const related = i.related?.length ? `  (with ${i.related.map((c) => (sheet && c.startsWith(sheet) ? c.slice(sheet.length) : c)).join(', ')})` : '';
+  return `    ${i.severity.padEnd(7)} ${i.cell}${related}  ${i.code}\n            ${i.message_th}\n            ${i.message_en}`;
 }
 
 export function summariseReturn(r: CheckedReturn) {
