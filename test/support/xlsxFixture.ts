@@ -70,10 +70,9 @@ export function xlsxOf(o: { sheets: FixtureSheet[]; sharedStrings?: string[]; wo
       .join('')}<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst ${NS}>${(o.sharedStrings ?? []).map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t>${s}</t></si>`)).join('')}</sst>`,
     'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${NS}>${o.numFmts ? `<numFmts>${o.numFmts}</numFmts>` : ''}<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs>${(o.cellXfs ?? ['<xf numFmtId="0"/>']).join('')}</cellXfs></styleSheet>`,
-    ...o.extra,
   };
   o.sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}>${s.before ?? ''}<sheetData>${s.rows}</sheetData>${s.after ?? ''}</worksheet>`;
   });
-  return zipOf(files);
+  return zipOf({ ...files, ...o.extra });
 }
