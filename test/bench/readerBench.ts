@@ -90,7 +90,7 @@ export async function readerBench(rows = 50_000): Promise<string> {
     ['.csv', 'csv'],
   ] as const) {
     const f = join(dir, `register${ext}`);
-    XLSX.writeFile(sheetjsBook, f, { bookType });
+    writeFileSync(f, XLSX.write(sheetjsBook, { type: 'buffer', bookType }));
     files.push([ext, f]);
   }
   const rowsOut: string[] = [];
