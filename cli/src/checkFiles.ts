@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { checkSheets, type SheetCheck } from '@returns-hub/shared/check/checkSheets';
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { hasErrors } from '@returns-hub/shared/issues/issue';
+import { hasErrors } from '@returns-hub/shared/issues/severity';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import { readWorkbookFile, type WorkbookFormat } from './xlsx/readWorkbookFile';
 

@@ -1,5 +1,6 @@
 import { fileHasErrors, type FileCheck } from './checkFiles';
-import { bySeverity, type Issue } from '@returns-hub/shared/issues/issue';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { bySeverity } from '@returns-hub/shared/issues/severity';
 import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
 

@@ -5,7 +5,7 @@ import { fmtNum, issueAt, withRelated } from '../issues/messages';
 import type { LocatedReturn, RawCell, RawField, RawTable } from '../read/locatedReturn';
 import { datesFarFromYear } from './datesFarFromYear';
 import { fiscalYearFromText, quarterFromText } from '../period/periodFromText';
-import { quarterCode, type PeriodCode } from '../period/periodCode';
+import { quarterCode, type PeriodCode } from '../period/periodCodeList';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { addressPrefix } from '../sheet/address';

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../parse/parseThaiDate';
-import { isPeriodCode } from './periodCode';
-import { periodEnd as endOf } from './period';
+import { isPeriodCode } from './periodCodeList';
+import { periodEnd as endOf } from './periodDates';
 
 /**
  * The old string-coded interface, kept only until functions/ switches over
