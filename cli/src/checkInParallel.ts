@@ -1,18 +1,36 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './fileTask';
+import { workerCount } from './workerCount';
 
 /** Heap a worker may use: a file that gets past the caps ends as one finding, not a crashed process. */
 const WORKER_HEAP_MB = 1024;
 
+/** Workers worth starting for these files on this machine now (see workerCount). */
+async function plannedWorkers(paths: string[]): Promise<number> {
+  if (paths.length < 2) return 1;
+  const sizes = await Promise.all(
+    paths.map((p) =>
+      stat(p).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  return workerCount({ files: paths.length, bytes: sizes.reduce((a, b) => a + b, 0), cores: availableParallelism(), loadAverage: loadavg()[0] });
+}
+
 /**
- * Reads and checks files several at once, up to the core count, in worker threads; results
- * come back in the order given. The calling thread loads neither readers nor checker. One
- * file, or code running from TypeScript source (tests), is done on this thread.
+ * Reads and checks files, several at once in worker threads when there is enough to read
+ * and a core to spare (see workerCount), else one after another on this thread; results
+ * come back in the order given. With workers, the calling thread loads neither readers nor
+ * checker. Code running from TypeScript source (tests) is done on this thread.
  */
-export async function checkInParallel<T extends Task>(paths: string[], task: T, workers = Math.min(paths.length, availableParallelism())): Promise<TaskResult<T>[]> {
+export async function checkInParallel<T extends Task>(paths: string[], task: T, workers?: number): Promise<TaskResult<T>[]> {
+  workers ??= await plannedWorkers(paths);
   const script = join(__dirname, 'checkWorker.js');
   const results: TaskResult<T>[] = new Array(paths.length);
   if (workers < 2 || !existsSync(script)) {
