@@ -1,6 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './fileTask';
@@ -10,17 +9,17 @@ import { workerCount } from './workerCount';
 const WORKER_HEAP_MB = 1024;
 
 /** Workers worth starting for these files on this machine now (see workerCount). */
-async function plannedWorkers(paths: string[]): Promise<number> {
+function plannedWorkers(paths: string[]): number {
   if (paths.length < 2) return 1;
-  const sizes = await Promise.all(
-    paths.map((p) =>
-      stat(p).then(
-        (s) => s.size,
-        () => 0,
-      ),
-    ),
-  );
-  return workerCount({ files: paths.length, bytes: sizes.reduce((a, b) => a + b, 0), cores: availableParallelism(), loadAverage: loadavg()[0] });
+  const size = (p: string) => {
+    try {
+      return statSync(p).size;
+    } catch {
+      return 0; // reading it will say why
+    }
+  };
+  const bytes = paths.reduce((n, p) => n + size(p), 0);
+  return workerCount({ files: paths.length, bytes, cores: availableParallelism(), loadAverage: loadavg()[0] });
 }
 
 /**
@@ -30,7 +29,7 @@ async function plannedWorkers(paths: string[]): Promise<number> {
  * checker. Code running from TypeScript source (tests) is done on this thread.
  */
 export async function checkInParallel<T extends Task>(paths: string[], task: T, workers?: number): Promise<TaskResult<T>[]> {
-  workers ??= await plannedWorkers(paths);
+  workers ??= plannedWorkers(paths);
   const script = join(__dirname, 'checkWorker.js');
   const results: TaskResult<T>[] = new Array(paths.length);
   if (workers < 2 || !existsSync(script)) {
