@@ -23,12 +23,17 @@ function fileBytes(args: string[]): number {
   return n;
 }
 
+/** `check` or `upload` of little input. */
+export function isShortRun(argv: string[]): boolean {
+  const [command, ...args] = argv;
+  return (command === 'check' || command === 'upload') && fileBytes(args) < SHORT_RUN_BYTES;
+}
+
 /**
- * Called by the bin before a command loads: `check` and `upload` of little input run
- * without the optimising compiler. Process-wide, so never called where other work shares
- * the process (tests call `main` directly).
+ * Called by the bin before a command loads: a short run goes without the optimising
+ * compiler. Process-wide, so never called where other work shares the process (tests call
+ * `main` directly).
  */
 export function tuneForShortRun(argv: string[]): void {
-  const [command, ...args] = argv;
-  if ((command === 'check' || command === 'upload') && fileBytes(args) < SHORT_RUN_BYTES) setFlagsFromString('--no-opt');
+  if (isShortRun(argv)) setFlagsFromString('--no-opt');
 }
