@@ -7,7 +7,7 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 const argv = process.argv.slice(2);
-require('../dist/shortRun.js').tuneForShortRun(argv);
+require('../dist/runTuning.js').tuneForRun(argv);
 require('../dist/main.js')
   .main(argv)
   .then((code) => {

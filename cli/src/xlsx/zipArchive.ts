@@ -31,7 +31,7 @@ const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATE = 8;
 /** Chunks handed to the reader. */
-const CHUNK = 1 << 18;
+const CHUNK = 1 << 15;
 /**
  * Entries up to this size are inflated at once on this thread: the stream's round trips to
  * the thread pool cost more than inflating a small part, and on a busy machine each one waits

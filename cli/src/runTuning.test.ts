@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHORT_RUN_BYTES, isShortRun } from './shortRun';
+import { SHORT_RUN_BYTES, runLength } from './runTuning';
 
 const dir = mkdtempSync(join(tmpdir(), 'returns-short-'));
 const file = (name: string, bytes: number) => {
@@ -10,22 +10,22 @@ const file = (name: string, bytes: number) => {
   return p;
 };
 
-describe('isShortRun', () => {
+describe('runLength', () => {
   test('check and upload of little input are short; the files named are what counts', () => {
     const small = file('small.xlsx', 10_000);
-    expect(isShortRun(['check', small, '--json'])).toBe(true);
-    expect(isShortRun(['upload', small, '--api', 'http://127.0.0.1:7071', '--key', 'k'])).toBe(true);
-    expect(isShortRun(['check', join(dir, 'missing.xlsx')])).toBe(true);
+    expect(runLength(['check', small, '--json'])).toBe('short');
+    expect(runLength(['upload', small, '--api', 'http://127.0.0.1:7071', '--key', 'k'])).toBe('short');
+    expect(runLength(['check', join(dir, 'missing.xlsx')])).toBe('short');
   });
 
   test('input past the bound, in one file or many, is not', () => {
-    expect(isShortRun(['check', file('big.xlsx', SHORT_RUN_BYTES)])).toBe(false);
+    expect(runLength(['check', file('big.xlsx', SHORT_RUN_BYTES)])).toBe('long');
     const half = file('half.xlsx', SHORT_RUN_BYTES / 2);
-    expect(isShortRun(['check', half, half])).toBe(false);
+    expect(runLength(['check', half, half])).toBe('long');
   });
 
   test('other commands are left alone', () => {
-    expect(isShortRun(['pull', '--form', 'x', '--fy', '2563'])).toBe(false);
-    expect(isShortRun(['--help'])).toBe(false);
+    expect(runLength(['pull', '--form', 'x', '--fy', '2563'])).toBe('other');
+    expect(runLength(['--help'])).toBe('other');
   });
 });
