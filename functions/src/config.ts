@@ -1,7 +1,8 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { orgUnitsOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
 
-export type Role = 'hq' | 'unit';
+import type { Role } from './domain/principal';
+
 export interface KeyGrant {
   role: Role;
   orgUnit?: string;

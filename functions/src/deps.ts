@@ -1,6 +1,7 @@
 import { configFromEnv, type ApiConfig } from './config';
 import type { Deps } from './http/endpoint';
-import { ReturnStore } from './store/returnStore';
+import type { ReturnStore } from './store/returnStore';
+import { TableReturnStore } from './store/tableReturnStore';
 
 /** Wires config and a lazily opened store (tables are created on first use). */
 export function makeDeps(config: ApiConfig = configFromEnv()): Deps {
@@ -8,7 +9,7 @@ export function makeDeps(config: ApiConfig = configFromEnv()): Deps {
   return {
     config,
     store: () => {
-      opening ??= ReturnStore.open(config.storage).catch((e) => {
+      opening ??= TableReturnStore.open({ connectionString: config.storage }, { timeoutMs: 5_000 }).catch((e) => {
         opening = null; // storage down: try again on the next request
         throw e;
       });

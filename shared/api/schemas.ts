@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from '../period/fiscalYearBounds';
 
 /** Wire schemas of the HTTP API, shared by the server (validation) and the clients (CLI, add-in). */
 
@@ -62,7 +63,7 @@ export const submitResponseSchema = z.object({ receipts: z.array(receiptSchema) 
 export type SubmitResponse = z.infer<typeof submitResponseSchema>;
 
 export const formIdParam = z.string().regex(/^[a-z0-9-]{1,64}$/);
-export const fiscalYearParam = z.coerce.number().int().min(2400).max(2800);
+export const fiscalYearParam = z.coerce.number().int().min(FISCAL_YEAR_MIN).max(FISCAL_YEAR_MAX);
 export const periodParam = z.string().regex(/^(FY|Q[1-4]|M(0[1-9]|1[0-2]))$/);
 export const groupByParam = z.enum(['district', 'zone', 'region', 'hq']);
 export const orgUnitParam = z.string().regex(/^[A-Za-z0-9-]{1,16}$/);
