@@ -34,13 +34,14 @@ export function cellsToHighlight(issues: readonly Issue[]): Map<string, 'error' 
  * read the fills, one to write.
  */
 export async function highlightIssues(context: ExcelContext, sheetId: string, issues: readonly Issue[], o: { fillPattern: boolean }): Promise<SavedFill[]> {
+  const cells = cellsToHighlight(issues);
+  if (cells.size === 0) return [];
   const sheet = context.workbook.worksheets.getItem(sheetId);
-  const targets = [...cellsToHighlight(issues)].map(([cell, severity]) => {
+  const targets = [...cells].map(([cell, severity]) => {
     const range = sheet.getRange(cell);
     range.format.fill.load(o.fillPattern ? ['color', 'pattern'] : ['color']);
     return { cell, severity, range };
   });
-  if (targets.length === 0) return [];
   await context.sync();
   const saved = targets.map((t) => ({ sheetId, cell: t.cell, color: t.range.format.fill.color, pattern: o.fillPattern ? t.range.format.fill.pattern : null }));
   for (const t of targets) t.range.format.fill.color = HIGHLIGHT[t.severity];

@@ -212,9 +212,9 @@ export class FakeBook {
     this.must(name).protected = on;
   }
 
-  /** The next sync fails with this code, and nothing queued for it is applied. */
-  failNextSync(code: FakeErrorCode): void {
-    this.failures.push(code);
+  /** The next sync (or the next `times` syncs) fails with this code, and nothing queued for it is applied. */
+  failNextSync(code: FakeErrorCode, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push(code);
   }
 
   /** The clerk is typing in a cell: every sync fails, unless the batch asked Excel to wait (delayForCellEdit). */
