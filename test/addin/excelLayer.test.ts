@@ -210,7 +210,12 @@ describe('writing tallies', () => {
     const tally = await codiTally();
     const { book, context } = fakeExcel([]);
     const out = await writeTallySheet(context, tally, null, 2_000); // a tiny limit forces several batches
-    expect(chunkRowsByBytes(Array.from({ length: 30 }, () => ['x']), 1)).toHaveLength(30);
+    expect(
+      chunkRowsByBytes(
+        Array.from({ length: 30 }, () => ['x']),
+        1,
+      ),
+    ).toHaveLength(30);
     expect(out.syncs).toBeGreaterThan(2);
     expect(book.syncs).toBe(out.syncs);
   });

@@ -135,7 +135,10 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await page.getByText(`${L('warnings')} (1)`).waitFor();
     const fills = (await bookDo.sheet(page, sheet)).fills;
     expect([fills.C13, fills.C15, fills.C12]).toEqual(['#FFC7CE', '#FFC7CE', '#FFEB9C']);
-    await page.getByTestId('return-summary').getByText(lang === 'th' ? 'ทั้งปี 2563' : 'FY2563').waitFor();
+    await page
+      .getByTestId('return-summary')
+      .getByText(lang === 'th' ? 'ทั้งปี 2563' : 'FY2563')
+      .waitFor();
     await page.locator('[data-cell$="!C13"]').click();
     await eventually(async () => (await bookDo.selection(page))?.cell, 'C13');
     await shot(page, `${lang}-2-check-findings`);
@@ -155,7 +158,10 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await page.getByText(lang === 'th' ? /ชีตเปลี่ยนไปหลังการตรวจสอบครั้งล่าสุด \(C15, C16\)/ : /changed after it was last checked \(C15, C16\)/).waitFor();
     await shot(page, `${lang}-3-send-changed`);
     await button(page, L('sendCurrent')).click();
-    await page.getByTestId('receipt').getByText(`${L('version')} 1`).waitFor();
+    await page
+      .getByTestId('receipt')
+      .getByText(`${L('version')} 1`)
+      .waitFor();
     const stored = await api.client().getReturn({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', orgUnit: unit });
     expect(stored).toMatchObject({ fields: { budget_returned: 1000 } });
     await shot(page, `${lang}-4-send-receipt`);
@@ -196,7 +202,7 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await bookDo.protect(page, sheet);
     await button(page, L('check')).click();
     await page.getByText(`${L('errors')} (2)`).waitFor();
-    await page.getByText(L('notHighlighted')).waitFor();
+    await page.getByText(L('protectedNoColour')).waitFor();
     await shot(page, `${lang}-8-protected-check`);
 
     await tab(page, lang, 'sendTab');
@@ -245,7 +251,10 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     const bigRows = Object.keys((await bookDo.sheet(page, name)).values).filter((k) => /^A\d+$/.test(k)).length;
     await page.getByLabel(L('groupBy'), { exact: true }).selectOption('zone');
     await button(page, L('pull')).click();
-    await page.getByTestId('tally-summary').getByText(lang === 'th' ? 'กลุ่มเขต' : 'By zone').waitFor();
+    await page
+      .getByTestId('tally-summary')
+      .getByText(lang === 'th' ? 'กลุ่มเขต' : 'By zone')
+      .waitFor();
     const zone = await api.client().tallies({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'zone' });
     const rows = tallyRows(zone);
     expect(rows.length).toBeLessThan(bigRows);
@@ -289,7 +298,10 @@ describe('a deployment build with Entra settings', () => {
   let served: Awaited<ReturnType<typeof serveAddin>>;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pane-'));
-    await buildAddin({ outDir: dir, env: { API_URL: api.url, ENTRA_CLIENT_ID: '00000000-0000-0000-0000-000000000001', ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000002', ENTRA_API_SCOPE: 'api://returns-hub/access_as_user' } });
+    await buildAddin({
+      outDir: dir,
+      env: { API_URL: api.url, ENTRA_CLIENT_ID: '00000000-0000-0000-0000-000000000001', ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000002', ENTRA_API_SCOPE: 'api://returns-hub/access_as_user' },
+    });
     served = await serveAddin(0, dir);
   }, 120_000);
   afterAll(async () => {
@@ -297,12 +309,16 @@ describe('a deployment build with Entra settings', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test.each(['th', 'en'] as const)('Settings offers sign-in with Microsoft, and no address or key (%s)', async (lang) => {
-    const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang, url: served.url });
-    await button(page, t(lang, 'settings')).click();
-    await button(page, t(lang, 'signIn')).waitFor();
-    expect(await page.getByLabel(t(lang, 'apiKey'), { exact: true }).count()).toBe(0);
-    await shot(page, `${lang}-16-settings-sign-in`);
-    await page.close();
-  }, 60_000);
+  test.each(['th', 'en'] as const)(
+    'Settings offers sign-in with Microsoft, and no address or key (%s)',
+    async (lang) => {
+      const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang, url: served.url });
+      await button(page, t(lang, 'settings')).click();
+      await button(page, t(lang, 'signIn')).waitFor();
+      expect(await page.getByLabel(t(lang, 'apiKey'), { exact: true }).count()).toBe(0);
+      await shot(page, `${lang}-16-settings-sign-in`);
+      await page.close();
+    },
+    60_000,
+  );
 });

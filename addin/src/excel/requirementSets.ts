@@ -107,6 +107,11 @@ export const FEATURES = {
     'Range.conditionalFormats',
     'ConditionalFormatCollection.add',
     'ConditionalFormatCollection.clearAll',
+    'ConditionalFormat.textComparison',
+    'TextConditionalFormat.format',
+    'TextConditionalFormat.rule',
+    'ConditionalRangeFormat.fill',
+    'ConditionalRangeFill.color',
     'ChartCollection.add',
   ],
   /** The worksheet functions =RETURNS.TOTAL() and friends. */

@@ -14,7 +14,12 @@ function words(text: string): string[] {
 
 /** A title shortened to whole words within `max` characters, made a legal sheet name. */
 export function shortSheetName(title: string, max = MAX_SHEET_NAME - SUFFIX_ROOM): string {
-  const clean = title.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const clean =
+    title
+      .replace(FORBIDDEN, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   if (clean.length <= max) return clean;
   let out = '';
   for (const w of words(clean)) {

@@ -3,7 +3,14 @@ import { apiProblemText } from './apiProblemText';
 
 describe('API problem details in the clerk’s language', () => {
   test('the server’s Thai detail and English detail', () => {
-    const e = new ApiError(403, { type: 't', title: 'Forbidden', status: 403, detail: 'This key may submit only for org unit 1045', code: 'auth.other_unit', detail_th: 'รหัสนี้ส่งได้เฉพาะของเขตวังทองหลาง' } as ConstructorParameters<typeof ApiError>[1]);
+    const e = new ApiError(403, {
+      type: 't',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'This key may submit only for org unit 1045',
+      code: 'auth.other_unit',
+      detail_th: 'รหัสนี้ส่งได้เฉพาะของเขตวังทองหลาง',
+    } as ConstructorParameters<typeof ApiError>[1]);
     expect(apiProblemText(e)).toEqual({ th: 'รหัสนี้ส่งได้เฉพาะของเขตวังทองหลาง', en: 'This key may submit only for org unit 1045' });
   });
 

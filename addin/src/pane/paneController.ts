@@ -136,7 +136,8 @@ function checkRead(read: Extract<SheetRead, { ok: true }>): Checked {
 function checkOutcome(c: Checked): Outcome {
   if (c.returns.length === 0) return say('warning', bi('noForm'));
   const n = c.issues.error.length;
-  if (n) return say('error', { th: `พบข้อผิดพลาด ${n} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`, en: `${n} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.` });
+  if (n)
+    return say('error', { th: `พบข้อผิดพลาด ${n} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`, en: `${n} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.` });
   return say('success', bi('clean'));
 }
 
@@ -237,7 +238,7 @@ export class PaneController {
   private async show(c: Checked): Promise<void> {
     const notes: Bilingual[] = c.mergesUnknown ? [bi('mergesUnknown')] : [];
     const coloured = await this.waitExcel('check', this.excel.highlight(c.sheetId, c.all));
-    if (!coloured.ok) notes.push(bi('notHighlighted'), coloured.problem);
+    if (!coloured.ok) notes.push(bi(coloured.problem.code === 'AccessDenied' ? 'protectedNoColour' : 'notHighlighted'));
     this.set({
       check: {
         status: 'done',
@@ -318,7 +319,10 @@ export class PaneController {
           return this.setSend({
             status: 'refused',
             changedCells: changed,
-            outcome: say('error', { th: `ชีตเปลี่ยนไปหลังการตรวจสอบ (${where.th}) และตอนนี้มีข้อผิดพลาด ${n} รายการ ดูที่ “1 ตรวจสอบ” ยังไม่ได้ส่ง`, en: `The sheet changed after it was checked (${where.en}) and now has ${n} error${n > 1 ? 's' : ''}: see “1 Check”. Nothing was sent.` }),
+            outcome: say('error', {
+              th: `ชีตเปลี่ยนไปหลังการตรวจสอบ (${where.th}) และตอนนี้มีข้อผิดพลาด ${n} รายการ ดูที่ “1 ตรวจสอบ” ยังไม่ได้ส่ง`,
+              en: `The sheet changed after it was checked (${where.en}) and now has ${n} error${n > 1 ? 's' : ''}: see “1 Check”. Nothing was sent.`,
+            }),
           });
         }
         return this.setSend({
@@ -347,10 +351,14 @@ export class PaneController {
     } catch (e) {
       if (e instanceof ApiError && e.status < 500) {
         const text = apiProblemText(e);
-        this.setSend({ status: 'refused', outcome: say('error', { th: `${bi('refused').th}: ${text.th}`, en: `${bi('refused').en}: ${text.en}` }), problemIssues: (e.problem.issues ?? []).flatMap((x) => {
-          const p = issueSchema.safeParse(x);
-          return p.success ? [p.data] : [];
-        }) });
+        this.setSend({
+          status: 'refused',
+          outcome: say('error', { th: `${bi('refused').th}: ${text.th}`, en: `${bi('refused').en}: ${text.en}` }),
+          problemIssues: (e.problem.issues ?? []).flatMap((x) => {
+            const p = issueSchema.safeParse(x);
+            return p.success ? [p.data] : [];
+          }),
+        });
       } else this.setSend({ status: 'offline', outcome: say('warning', bi('offline'), true) });
     }
   }

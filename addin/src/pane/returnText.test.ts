@@ -6,7 +6,10 @@ describe('returns in words', () => {
     expect(d.period).toEqual({ th: 'ไตรมาส 2/2563', en: 'Q2 FY2563' });
     expect(d.unit?.th).toMatch(/ตะวันออกเฉียงเหนือ|อีสาน/);
     expect(d.form.th).toBe('รายงานผลการปฏิบัติงานรายไตรมาส');
-    expect(describeReturn({ formId: 'bma-community-plan-return', orgUnit: '1017', fiscalYear: 2563, period: 'FY' })).toMatchObject({ unit: { th: expect.stringContaining('ห้วยขวาง') }, period: { th: 'ทั้งปี 2563' } });
+    expect(describeReturn({ formId: 'bma-community-plan-return', orgUnit: '1017', fiscalYear: 2563, period: 'FY' })).toMatchObject({
+      unit: { th: expect.stringContaining('ห้วยขวาง') },
+      period: { th: 'ทั้งปี 2563' },
+    });
   });
 
   test('a missing unit or period is null, not an id', () => {

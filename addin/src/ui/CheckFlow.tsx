@@ -15,7 +15,13 @@ export function CheckFlow({ pane, state }: { pane: PaneController; state: PaneSt
   const busy = state.busy !== null;
   return (
     <section className={s.column} aria-label={t(lang, 'check')}>
-      <Text className={s.intro}>{t(lang, c.status === 'idle' ? 'firstStep' : 'checkIntro')}</Text>
+      {c.status === 'idle' ? (
+        <Text size={400} weight="semibold">
+          {t(lang, 'firstStep')}
+        </Text>
+      ) : (
+        <Text className={s.intro}>{t(lang, 'checkIntro')}</Text>
+      )}
       <div className={s.row}>
         <Button appearance="primary" onClick={() => pane.check()} disabled={busy}>
           {t(lang, 'check')}

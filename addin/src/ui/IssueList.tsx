@@ -5,7 +5,17 @@ import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { Lang } from '../text/bilingual';
 
 const useStyles = makeStyles({
-  item: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-start', alignItems: 'baseline', textAlign: 'left', width: '100%', minWidth: 0, height: 'auto', fontWeight: tokens.fontWeightRegular },
+  item: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    justifyContent: 'flex-start',
+    alignItems: 'baseline',
+    textAlign: 'left',
+    width: '100%',
+    minWidth: 0,
+    height: 'auto',
+    fontWeight: tokens.fontWeightRegular,
+  },
   cell: { flexShrink: 0, fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   mark: { flexShrink: 0, width: '10px', height: '10px', borderRadius: '2px', alignSelf: 'center' },
 });

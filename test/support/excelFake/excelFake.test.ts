@@ -10,7 +10,12 @@ const rejectsWith = async (p: Promise<unknown>, code: string) => {
 };
 
 function book() {
-  return FakeBook.fromGrids([gridFromValues('Data', [['a', 1], ['b', 2]])]);
+  return FakeBook.fromGrids([
+    gridFromValues('Data', [
+      ['a', 1],
+      ['b', 2],
+    ]),
+  ]);
 }
 
 describe('the office.js fake behaves like office.js where the add-in depends on it', () => {

@@ -116,7 +116,17 @@ export class FakeBook {
   // ——— the clerk and the test ———
 
   addSheet(name: string): FakeSheet {
-    const sheet: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', protected: false, cells: new Map(), merges: [], validations: new Map(), conditionalFormats: [], charts: [] };
+    const sheet: FakeSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      visibility: 'Visible',
+      protected: false,
+      cells: new Map(),
+      merges: [],
+      validations: new Map(),
+      conditionalFormats: [],
+      charts: [],
+    };
     this.sheets.push(sheet);
     if (!this.activeId) this.activeId = sheet.id;
     return sheet;

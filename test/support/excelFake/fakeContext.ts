@@ -89,7 +89,12 @@ class FakeWorksheets implements ExcelWorksheets {
       this.ctx.book.use(sub === 'name' ? 'Worksheet.name' : 'Worksheet.id');
       props.push(sub);
     }
-    this.ctx.queue(() => this.loaded.set('items', this.ctx.book.sheets.map((s) => FakeWorksheet.loadedFrom(this.ctx, s, props))));
+    this.ctx.queue(() =>
+      this.loaded.set(
+        'items',
+        this.ctx.book.sheets.map((s) => FakeWorksheet.loadedFrom(this.ctx, s, props)),
+      ),
+    );
   }
 
   get items(): ExcelWorksheet[] {

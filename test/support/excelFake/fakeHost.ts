@@ -55,7 +55,11 @@ export function installOfficeGlobals(scope: object, book: FakeBook, displayLangu
     Excel: {
       ...EXCEL_ENUMS,
       run: (first: Batch | { delayForCellEdit?: boolean }, second?: Batch) =>
-        typeof first === 'function' ? host.run(first, { delayForCellEdit: false }) : second ? host.run(second, { delayForCellEdit: first.delayForCellEdit ?? false }) : Promise.reject(new Error('Excel.run needs a batch')),
+        typeof first === 'function'
+          ? host.run(first, { delayForCellEdit: false })
+          : second
+            ? host.run(second, { delayForCellEdit: first.delayForCellEdit ?? false })
+            : Promise.reject(new Error('Excel.run needs a batch')),
     },
   });
 }

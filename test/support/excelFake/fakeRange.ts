@@ -166,9 +166,21 @@ export class FakeRange implements ExcelRange {
         else if (p === 'rowIndex') this.loaded.set(p, r.top);
         else if (p === 'columnIndex') this.loaded.set(p, r.left);
         else if (p === 'cellCount') this.loaded.set(p, rows.length * rows[0].length);
-        else if (p === 'values') this.loaded.set(p, rows.map((row) => row.map((c) => c?.value ?? '')));
-        else if (p === 'valueTypes') this.loaded.set(p, rows.map((row) => row.map(valueTypeOf)));
-        else this.loaded.set(p, rows.map((row) => row.map((c) => c?.numberFormat ?? 'General')));
+        else if (p === 'values')
+          this.loaded.set(
+            p,
+            rows.map((row) => row.map((c) => c?.value ?? '')),
+          );
+        else if (p === 'valueTypes')
+          this.loaded.set(
+            p,
+            rows.map((row) => row.map(valueTypeOf)),
+          );
+        else
+          this.loaded.set(
+            p,
+            rows.map((row) => row.map((c) => c?.numberFormat ?? 'General')),
+          );
       }
     });
   }
@@ -182,11 +194,12 @@ export class FakeRange implements ExcelRange {
 
   get dataValidation(): { rule: { list?: { inCellDropDown: boolean; source: unknown } } } {
     this.ctx.book.use('Range.dataValidation');
-    const range = this;
+    const use = () => this.ctx.book.use('DataValidation.rule');
+    const write = (rule: unknown) => this.write((s, r) => void s.validations.set(rectOf(r), rule));
     return {
       set rule(rule: { list?: { inCellDropDown: boolean; source: unknown } }) {
-        range.ctx.book.use('DataValidation.rule');
-        range.write((s, r) => void s.validations.set(rectOf(r), rule));
+        use();
+        write(rule);
       },
       get rule(): { list?: { inCellDropDown: boolean; source: unknown } } {
         throw new FakeRichApiError('PropertyNotLoaded', 'The add-in only writes validation rules.');
@@ -216,7 +229,7 @@ export class FakeRange implements ExcelRange {
         const c = this.ctx.book.cell(s, row, col);
         if (!c) return;
         if (applyTo === 'All') s.cells.delete(`${row},${col}`);
-        if (applyTo === 'Contents') ((c.value = ''), (c.error = undefined));
+        if (applyTo === 'Contents') Object.assign(c, { value: '', error: undefined });
         if (applyTo === 'Formats') Object.assign(c, { numberFormat: 'General', fill: { color: '#FFFFFF', pattern: 'None' }, bold: false });
       }),
     );
