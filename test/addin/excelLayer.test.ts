@@ -206,6 +206,17 @@ describe('writing tallies', () => {
     expect(after.slice(0, 6)).toEqual(tallyRows(small).map((r) => r.map((v) => v ?? '')));
   });
 
+  test('the report date is today in Bangkok, also before 07:00 (UTC is still yesterday then)', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2020-06-14T20:30:00Z')); // 03:30 on 15 June in Bangkok
+    try {
+      const { book, context } = fakeExcel([]);
+      const out = await writeTallySheet(context, await codiTally(), null);
+      expect(Math.floor(Number(book.valueAt(out.sheet, 'A2')))).toBe(Date.UTC(2020, 5, 15) / 86_400_000 + 25569);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   test('large tallies are written in batches under the 5 MB request limit, one sync each', async () => {
     const tally = await codiTally();
     const { book, context } = fakeExcel([]);

@@ -73,7 +73,7 @@ export async function writeTallySheet(context: ExcelContext, t: Tally, c: Comple
   const rows = tallyRows(t);
   const cols = TALLY_COLUMNS.length;
   ws.getRange('A1').values = [[`ยอดรวม ${t.formId} ปีงบประมาณ พ.ศ. ${t.fiscalYear} งวด ${t.period} (ตาม ${t.by})`]];
-  ws.getRange('A2').values = [[Date.now() / 86_400_000 + 25569]]; // now, as an Excel serial
+  ws.getRange('A2').values = [[(Date.now() + 7 * 3_600_000) / 86_400_000 + 25569]]; // now in Bangkok (UTC+7), as an Excel serial
   ws.getRange('A2').numberFormat = [[BE_DATE]];
   ws.getRangeByIndexes(HEADER_ROW, 0, 1, cols).values = [TALLY_COLUMNS.map((col) => col.th)];
 
