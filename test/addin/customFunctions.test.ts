@@ -128,8 +128,20 @@ describe('function errors by requirement set', () => {
 
   test('CustomFunctions.Error only where the host has CustomFunctionsRuntime 1.2; before it the plain error', async () => {
     Object.assign(globalThis, { CustomFunctions: { Error: HostError, ErrorCode: { invalidValue: 'invalidValue', notAvailable: 'notAvailable' } } });
-    const api = { tallies: async () => ({ formId: 'bma-community-plan-return', fiscalYear: 2563, period: 'FY', by: 'hq', groups: [{ orgUnit: 'BMA', name_th: '', name_en: '', received: 1, expected: 1, measures: [] }] }) };
-    useFigureSource(new FigureSource(() => createApiClient({ baseUrl: 'http://127.0.0.1:9', key: 'k', fetch: async () => ({ ok: true, status: 200, statusText: 'OK', text: async () => JSON.stringify(await api.tallies()) }) })));
+    const api = {
+      tallies: async () => ({
+        formId: 'bma-community-plan-return',
+        fiscalYear: 2563,
+        period: 'FY',
+        by: 'hq',
+        groups: [{ orgUnit: 'BMA', name_th: '', name_en: '', received: 1, expected: 1, measures: [] }],
+      }),
+    };
+    useFigureSource(
+      new FigureSource(() =>
+        createApiClient({ baseUrl: 'http://127.0.0.1:9', key: 'k', fetch: async () => ({ ok: true, status: 200, statusText: 'OK', text: async () => JSON.stringify(await api.tallies()) }) }),
+      ),
+    );
     useFunctionErrors(false);
     const plain = await total('bma-community-plan-return', 'no_such', 2563).catch((e: unknown) => e);
     expect(plain).toBeInstanceOf(FunctionError);
