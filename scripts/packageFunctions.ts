@@ -15,6 +15,9 @@ interface PackageJson {
   main?: string;
   dependencies?: Record<string, string>;
 }
+/** Files Node never loads at run time: type declarations and TypeScript sources of libraries, source maps. */
+const NOT_RUN = /\.(?:[cm]?ts|map)$/;
+
 const readJson = (p: string): PackageJson => JSON.parse(readFileSync(p, 'utf8'));
 
 function filesUnder(dir: string): string[] {
@@ -56,7 +59,7 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
     if (!rel.startsWith('node_modules/') || rel.startsWith('node_modules/@returns-hub/')) continue; // the root, and the workspaces (shared is staged above)
     if (staged.has(rel)) throw new Error(`Two versions of ${rel} in the Functions' production tree`);
     staged.add(rel);
-    cpSync(dir, join(STAGE, rel), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('/node_modules/') });
+    cpSync(dir, join(STAGE, rel), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('/node_modules/') && !NOT_RUN.test(src) });
   }
   const entries: Record<string, Uint8Array> = {};
   const files = filesUnder(STAGE);
