@@ -20,7 +20,7 @@ Command: \`npm run bench -- package\` (test/bench/functionsPackageBench.ts, whic
 
 | measure | value |
 |---|---|
-| production install of the Functions package (compiled code, host.json, \`npm install --omit=dev\`) | **${mb(installed)}** |
+| production install of the Functions package (compiled code, host.json, the production dependency tree without type declarations or source maps) | **${mb(installed)}** |
 | the zip \`azd\` / \`func\` deploy (\`dist/functions.zip\`) | **${mb(out.bytes)}**, ${out.files} files |
 | before (one root \`node_modules\` with React, Fluent UI, office-js, MSAL, ExcelJS, Azurite) | 745 MB |
 

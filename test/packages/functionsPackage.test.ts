@@ -36,7 +36,7 @@ beforeAll(async () => {
     });
     api!.once('exit', (code) => reject(new Error(`the packaged API exited (${code}): ${err}`)));
   });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   if (api?.pid) process.kill(api.pid, 'SIGTERM');
