@@ -81,7 +81,7 @@ async function startStack(): Promise<{ url: string; apiPid: number; azuritePid: 
   const azurite: Azurite = await startAzurite();
   const api = spawn(process.execPath, [resolve(ROOT, 'functions/dist/dev/serveLocal.js')], {
     cwd: ROOT,
-    env: { ...process.env, RETURNS_STORAGE: azurite.connectionString, PORT: '0' },
+    env: { ...process.env, RETURNS_ENV: 'development', RETURNS_STORAGE: azurite.connectionString, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((done, fail) => {
