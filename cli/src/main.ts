@@ -7,12 +7,18 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
 
   returns check <file.xlsx>... [--json]
   returns upload <file.xlsx>... [--api URL] [--key KEY]
-  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--json] [--out file.xlsx] [--api URL] [--key KEY]
+  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--format xlsx|csv|json] [--layout NAME] [--out FILE] [--api URL] [--key KEY]
+
+  pull writes the report sheets (xlsx: every layout of the form, or --layout NAME), CSV (UTF-8
+  with BOM: the long tally table, or the named layout's tables) or JSON; the format defaults
+  from --out's extension.
 
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
 
-const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out']);
+const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out', '--format', '--layout']);
+const PULL_FORMATS = ['xlsx', 'csv', 'json'] as const;
+const isPullFormat = (f: string | undefined): f is (typeof PULL_FORMATS)[number] => PULL_FORMATS.some((x) => x === f);
 
 function parseArgs(argv: string[]) {
   const values: Record<string, string> = {};
@@ -44,7 +50,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'pull': {
         const fy = Number(values.fy);
         if (!values.form || !Number.isInteger(fy) || !api || !key) break;
-        return await pullCommand({ api, key, form: values.form, fy, period: values.period, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, out);
+        if (values.format !== undefined && !isPullFormat(values.format)) break;
+        const format = isPullFormat(values.format) ? values.format : flags.has('json') ? 'json' : undefined;
+        return await pullCommand({ api, key, form: values.form, fy, period: values.period, by: values.by as GroupBy | undefined, format, layout: values.layout, outFile: values.out }, out);
       }
       case undefined:
       case 'help':

@@ -1,0 +1,328 @@
+import type { GroupBy, Tally } from '../consolidate/tally';
+import type { Completeness } from '../api/client';
+import type { ReportLayout } from './reportLayout';
+import type { CellStyle, ChartSpec, ReportCell, ReportSheet, Rect, TableBlock } from './reportSheet';
+import type { CellContent, PlannedChart, PlannedTable } from './plannedTable';
+import { measureRowsTables } from './measureRowsTable';
+import { groupRowsTables } from './groupRowsTable';
+import { itemRowsTables } from './itemRowsTable';
+import { planChart } from './chartPlan';
+import { displayText } from './displayText';
+import { columnUnitsFor, linesIn, widestLine } from './textWidth';
+import { FORMAT_CODES, ofExpectedCode } from './numberFormats';
+import { periodSheetTag, periodTitleEn, periodTitleTh } from './periodTitle';
+import { bangkokSerial, isoDateSerial } from './thaiCalendar';
+import { STATUS_RULES } from './statusWords';
+import { reportProblem, type ReportProblem } from './reportProblem';
+import { reportUnitLine } from './reportUnit';
+
+/** What a report is made of: the form, its tallies by grouping (HQ's closes org-unit tables), completeness, the moment it is made. */
+export interface ReportInput {
+  form: { id: string; title_th: string; title_en: string };
+  tallies: Partial<Record<GroupBy, Tally>>;
+  completeness: Completeness | null;
+  generatedAt: Date;
+}
+
+/** The Thai government font; where it is not installed Excel substitutes a Thai font (charset 222) and LibreOffice its metric twin Laksaman. */
+export const REPORT_FONT = { name: 'TH Sarabun New', size: 14 } as const;
+
+const HEADER_FILL = 'DCE6F1';
+const TOTAL_FILL = 'F2F2F2';
+const NOTE_COLOR = '595959';
+const MIN_WIDTH = 5;
+const NUMBER_MAX_WIDTH = 18;
+const HEADER_WRAP_AT = 11;
+const CHART_ROWS = 16;
+
+/** Points a line of text needs at a font size (Thai needs room above and below the line). */
+const lineHeight = (size: number) => Math.round(size * 1.5 * 4) / 4;
+
+/** The grouping a layout's rows are by, unless the caller asks for another. */
+export function layoutGrouping(layout: ReportLayout, by?: GroupBy): GroupBy {
+  return by ?? layout.by;
+}
+
+/** The groupings a layout reads: its rows' and, for org-unit rows with a total row, HQ's. */
+export function groupingsNeeded(layout: ReportLayout, by?: GroupBy): GroupBy[] {
+  const rows = layoutGrouping(layout, by);
+  return layout.shape === 'groupRows' && layout.total && rows !== 'hq' ? [rows, 'hq'] : [rows];
+}
+
+/** The sheet a layout is written to for a period: the same name on every refresh. */
+export function reportSheetName(layout: ReportLayout, fiscalYear: number, period: string): string {
+  return `${layout.sheet} ${periodSheetTag(fiscalYear, period)}`;
+}
+
+function tablesOf(layout: ReportLayout, tally: Tally, input: ReportInput): PlannedTable[] {
+  switch (layout.shape) {
+    case 'measureRows':
+      return measureRowsTables(layout, tally);
+    case 'groupRows':
+      return groupRowsTables(layout, tally, input.tallies.hq?.groups[0] ?? null);
+    case 'itemRows':
+      return itemRowsTables(layout, tally);
+  }
+}
+
+/**
+ * The report sheet of a layout: title rows (form, layout and period, unit, English, the
+ * date in Bangkok time as a Buddhist Era date), the tables with two-row bilingual headings
+ * and total rows, the traffic-light legend, the completeness block, the chart and its
+ * data, column widths that fit Thai, row heights for wrapped text, frozen headings and the
+ * print setup. The writers render exactly this.
+ */
+export function computeReport(layout: ReportLayout, input: ReportInput, by?: GroupBy): ReportSheet | ReportProblem {
+  const level = layoutGrouping(layout, by);
+  const tally = input.tallies[level];
+  if (!tally) return reportProblem('report.no_tally', { layout: layout.name, by: level });
+  const tables = tablesOf(layout, tally, input);
+  const chart = planChart(layout, tally);
+  const width = Math.max(2, ...tables.map((t) => t.columns.length));
+  const sheet = new SheetBuilder(width);
+
+  // Title rows.
+  const titleStyle: CellStyle = { bold: true, size: 18, align: 'left', valign: 'middle', wrap: true };
+  sheet.line(input.form.title_th, titleStyle);
+  sheet.line(`${layout.title.th} ${periodTitleTh(tally.fiscalYear, tally.period)}`, { bold: true, size: 16, align: 'left', wrap: true });
+  sheet.line(reportUnitLine(tally), { align: 'left', wrap: true });
+  sheet.line(`${input.form.title_en} — ${layout.title.en}, ${periodTitleEn(tally.fiscalYear, tally.period)}`, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
+  sheet.line(bangkokSerial(input.generatedAt), { align: 'left' }, FORMAT_CODES.reportDateBE);
+  sheet.skip();
+
+  // Tables.
+  for (const t of tables) sheet.table(t);
+  if (tables.length === 0) sheet.line('ยังไม่มีรายงานที่ส่งเข้ามาสำหรับงวดนี้ (no returns for this period yet)', { italic: true, align: 'left' });
+
+  if (input.completeness) sheet.completeness(input.completeness);
+  if (chart) sheet.chart(chart);
+
+  return sheet.finish(reportSheetName(layout, tally.fiscalYear, tally.period));
+}
+
+interface Span {
+  row: number;
+  /** Rows the text spreads over (a heading merged down two rows). */
+  rows: number;
+  left: number;
+  right: number;
+  text: string;
+  style: CellStyle;
+}
+
+/** Places lines, tables and blocks row by row, then sizes columns and rows. */
+class SheetBuilder {
+  private row = 0;
+  private readonly cells: ReportCell[] = [];
+  private readonly merges: Rect[] = [];
+  private readonly boxes: Rect[] = [];
+  private readonly tables: TableBlock[] = [];
+  private readonly conditionalFormats: ReportSheet['conditionalFormats'] = [];
+  private readonly charts: ChartSpec[] = [];
+  /** Text whose wrapping sets its row's height, measured once widths are known. */
+  private readonly spans: Span[] = [];
+  private readonly widthHints: { col: number; units: number }[] = [];
+  private readonly maxWidths = new Map<number, number>();
+  /** Completeness rows: placed once widths tell how many columns a label needs. */
+  private readonly pairs: { row: number; label: string; content: CellContent }[] = [];
+  private chartRight = -1;
+  /** The last printed row: the chart's data block lies below it. */
+  private printBottom = -1;
+
+  constructor(private readonly width: number) {}
+
+  private put(row: number, col: number, content: CellContent, base: CellStyle): void {
+    this.cells.push({ row, col, value: content.value, ...(content.numFmt ? { numFmt: content.numFmt } : {}), style: { ...base, ...content.style } });
+  }
+
+  private merge(r: Rect): void {
+    if (r.right > r.left || r.bottom > r.top) this.merges.push(r);
+  }
+
+  private span(row: number, left: number, right: number, text: string, style: CellStyle, rows = 1): void {
+    this.spans.push({ row, rows, left, right, text, style });
+  }
+
+  skip(): void {
+    this.row++;
+  }
+
+  /** A line across the sheet's width (merged): text, or a value with its format. */
+  line(value: string | number, style: CellStyle, numFmt?: string): void {
+    const r = this.row++;
+    this.put(r, 0, { value, numFmt }, style);
+    this.merge({ top: r, left: 0, bottom: r, right: this.width - 1 });
+    this.span(r, 0, this.width - 1, displayText(value, numFmt) ?? String(value), style);
+  }
+
+  /** A table: bilingual headings (a group heading over its run of columns), body rows, borders, the status colours, the note. */
+  table(t: PlannedTable): void {
+    if (t.title) this.line(t.title, { bold: true, size: 15, align: 'left', wrap: true });
+    const top = this.row;
+    const grouped = t.columns.some((c) => c.group);
+    const headerRows = grouped ? 2 : 1;
+    const headerStyle: CellStyle = { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true };
+    const text = (h: { th: string; en: string }) => `${h.th}\n${h.en}`;
+    const values: string[][] = Array.from({ length: headerRows }, () => t.columns.map(() => ''));
+    t.columns.forEach((c, k) => {
+      if (c.group) {
+        if (k === 0 || t.columns[k - 1].group?.th !== c.group.th) {
+          let end = k;
+          while (end + 1 < t.columns.length && t.columns[end + 1].group?.th === c.group.th) end++;
+          values[0][k] = text(c.group);
+          this.merge({ top, left: k, bottom: top, right: end });
+          this.span(top, k, end, values[0][k], headerStyle);
+        }
+        values[1][k] = text(c.heading);
+        this.headerWidth(k, values[1][k]);
+        this.span(top + 1, k, k, values[1][k], headerStyle);
+      } else {
+        values[0][k] = text(c.heading);
+        this.merge({ top, left: k, bottom: top + headerRows - 1, right: k });
+        this.headerWidth(k, values[0][k]);
+        this.span(top, k, k, values[0][k], headerStyle, headerRows);
+      }
+      if (c.maxWidth) this.maxWidths.set(k, Math.max(this.maxWidths.get(k) ?? 0, c.maxWidth));
+    });
+    values.forEach((row, i) => row.forEach((v, k) => this.put(top + i, k, { value: v }, headerStyle)));
+    this.row = top + headerRows;
+
+    const bodyTop = this.row;
+    for (const r of t.rows) {
+      const rowStyle: CellStyle = r.total ? { bold: true, fill: TOTAL_FILL } : {};
+      r.cells.forEach((content, k) => {
+        const c = t.columns[k];
+        const style: CellStyle = { align: c.align, valign: 'top', ...(c.align === 'left' ? { wrap: true } : {}), ...rowStyle };
+        this.put(this.row, k, content, style);
+        const shown = displayText(content.value, content.numFmt) ?? String(content.value);
+        this.widthHints.push({ col: k, units: columnUnitsFor(widestLine(shown), REPORT_FONT.size, style.bold ?? false) });
+        if (c.align === 'left') this.span(this.row, k, k, shown, style);
+      });
+      this.row++;
+    }
+    const bottom = this.row - 1;
+    const right = t.columns.length - 1;
+    this.boxes.push({ top, left: 0, bottom: Math.max(bottom, top + headerRows - 1), right });
+    t.columns.forEach((c, k) => {
+      if (c.status && bottom >= bodyTop) this.conditionalFormats.push({ range: { top: bodyTop, left: k, bottom, right: k }, rules: STATUS_RULES });
+    });
+    this.tables.push({ title: t.title ?? '', header: { top, bottom: top + headerRows - 1 }, body: { top: bodyTop, bottom }, left: 0, right, keys: t.rows.map((r) => r.key) });
+    if (t.note) this.line(t.note, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
+    this.skip();
+  }
+
+  /**
+   * A heading wraps: Thai anywhere between words (Excel and LibreOffice break Thai by
+   * dictionary), English at spaces. It needs its longest English word, and asks for no more
+   * than HEADER_WRAP_AT units unless that word is longer.
+   */
+  private headerWidth(col: number, text: string): void {
+    const latinWord = Math.max(0, ...(text.match(/[A-Za-z0-9%().,/-]+/g) ?? []).map((w) => w.length));
+    const whole = columnUnitsFor(widestLine(text), REPORT_FONT.size, true);
+    this.widthHints.push({ col, units: Math.min(whole, Math.max(HEADER_WRAP_AT, columnUnitsFor(latinWord, REPORT_FONT.size, true))) });
+  }
+
+  /** Received of expected, on time, late, the due date, and the units still missing, by name. */
+  completeness(c: Completeness): void {
+    this.line('ความครบถ้วนของการส่งรายงาน (completeness)', { bold: true, size: 15, align: 'left' });
+    const pairs: [string, CellContent][] = [
+      ['ส่งแล้ว / ทั้งหมด (received / expected)', { value: c.received, numFmt: ofExpectedCode(c.expected) }],
+      ['ส่งตรงเวลา (on time)', { value: c.onTime, numFmt: FORMAT_CODES.count }],
+      ['ส่งล่าช้า (late)', { value: c.late, numFmt: FORMAT_CODES.count }],
+      ['กำหนดส่ง (due)', { value: isoDateSerial(c.dueDate), numFmt: FORMAT_CODES.dateBE }],
+      [`ยังไม่ส่ง ${c.missing.length} หน่วยงาน (missing)`, { value: c.missing.length ? c.missing.map((m) => m.name_th).join(', ') : '—' }],
+    ];
+    for (const [label, content] of pairs) this.pairs.push({ row: this.row++, label, content });
+    this.skip();
+  }
+
+  /** The chart below the tables, its data block under it, outside the printed area. */
+  chart(plan: PlannedChart): void {
+    const at = { row: this.row, col: 0 };
+    this.row += CHART_ROWS + 1;
+    this.printBottom = this.row - 1;
+    const top = this.row;
+    const left = 0;
+    const rect: Rect = { top: top + 1, left, bottom: top + 1 + plan.categories.length, right: left + plan.series.length };
+    this.put(top, 0, { value: `ข้อมูลแผนภูมิ: ${plan.title} (chart data)` }, { italic: true, size: 12, color: NOTE_COLOR, align: 'left' });
+    const head: CellStyle = { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle' };
+    this.put(rect.top, left, { value: plan.categoryHeading }, head);
+    plan.series.forEach((s, j) => this.put(rect.top, left + 1 + j, { value: s.name }, head));
+    plan.categories.forEach((cat, i) => {
+      this.put(rect.top + 1 + i, left, { value: cat }, { align: 'left' });
+      plan.series.forEach((s, j) => {
+        const v = s.values[i];
+        this.put(rect.top + 1 + i, left + 1 + j, v === null ? { value: '' } : { value: v, numFmt: plan.numFmt }, { align: 'right' });
+      });
+    });
+    this.boxes.push(rect);
+    this.chartRight = rect.right;
+    this.charts.push({ title: plan.title, data: rect, at, size: { columns: Math.min(this.width, 10), rows: CHART_ROWS } });
+    this.row = rect.bottom + 1;
+  }
+
+  private widths(): number[] {
+    // The chart's data may reach past the tables' columns: those get a width that shows a figure.
+    const last = Math.max(this.width - 1, this.chartRight);
+    return Array.from({ length: last + 1 }, (_, k) => {
+      const need = Math.max(k < this.width ? MIN_WIDTH : 10, ...this.widthHints.filter((h) => h.col === k).map((h) => h.units));
+      const max = this.maxWidths.get(k) ?? NUMBER_MAX_WIDTH;
+      return Math.round(Math.min(need, max) * 4) / 4;
+    });
+  }
+
+  /** Completeness rows: the label over as many columns as it needs, the value across the rest (a list of names wraps). */
+  private placePairs(widths: number[]): void {
+    for (const p of this.pairs) {
+      const need = columnUnitsFor(widestLine(p.label), REPORT_FONT.size);
+      let labelRight = 0;
+      while (labelRight < this.width - 2 && widths.slice(0, labelRight + 1).reduce((a, b) => a + b, 0) < need) labelRight++;
+      this.put(p.row, 0, { value: p.label }, { align: 'left' });
+      this.merge({ top: p.row, left: 0, bottom: p.row, right: labelRight });
+      const col = labelRight + 1;
+      const list = typeof p.content.value === 'string';
+      this.put(p.row, col, p.content, { align: 'left', ...(list ? { wrap: true } : {}) });
+      this.merge({ top: p.row, left: col, bottom: p.row, right: this.width - 1 });
+      if (list) this.span(p.row, col, this.width - 1, String(p.content.value), { wrap: true });
+    }
+  }
+
+  private heights(widths: number[]): Record<number, number> {
+    const heights: Record<number, number> = {};
+    for (const s of this.spans) {
+      const units = widths.slice(s.left, s.right + 1).reduce((a, b) => a + b, 0);
+      const size = s.style.size ?? REPORT_FONT.size;
+      const lines = s.style.wrap ? linesIn(s.text, units, size, s.style.bold ?? false) : 1;
+      const perRow = Math.ceil((lines * lineHeight(size)) / s.rows);
+      for (let r = s.row; r < s.row + s.rows; r++) heights[r] = Math.max(heights[r] ?? 0, perRow);
+    }
+    return heights;
+  }
+
+  finish(name: string): ReportSheet {
+    const widths = this.widths();
+    this.placePairs(widths);
+    const first = this.tables[0];
+    const single = this.tables.length === 1 && first !== undefined;
+    return {
+      name,
+      font: { ...REPORT_FONT },
+      cells: this.cells.sort((a, b) => a.row - b.row || a.col - b.col),
+      merges: this.merges,
+      boxes: this.boxes,
+      columnWidths: widths,
+      rowHeights: this.heights(widths),
+      freeze: single ? { rows: first.header.bottom + 1, columns: this.leadingColumns(first) } : { rows: 0, columns: 0 },
+      print: { paper: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: single ? first.header : null, area: { top: 0, left: 0, bottom: this.printBottom >= 0 ? this.printBottom : this.row - 1, right: this.width - 1 } },
+      conditionalFormats: this.conditionalFormats,
+      charts: this.charts,
+      tables: this.tables,
+    };
+  }
+
+  /** Columns kept in view when scrolling sideways: through the first name column of the table. */
+  private leadingColumns(t: TableBlock): number {
+    const names = this.cells.filter((c) => c.row === t.body.top && c.col <= t.right && c.style.align === 'left').map((c) => c.col);
+    return names.length ? Math.min(...names) + 1 : 0;
+  }
+}
