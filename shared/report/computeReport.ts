@@ -8,7 +8,7 @@ import { groupRowsTables } from './groupRowsTable';
 import { itemRowsTables } from './itemRowsTable';
 import { planChart } from './chartPlan';
 import { displayText } from './displayText';
-import { columnUnitsFor, linesIn, widestLine } from './textWidth';
+import { columnUnitsFor, linesIn } from './textWidth';
 import { FORMAT_CODES, ofExpectedCode } from './numberFormats';
 import { periodSheetTag, periodTitleEn, periodTitleTh } from './periodTitle';
 import { bangkokSerial, isoDateSerial } from './thaiCalendar';
@@ -32,11 +32,13 @@ const TOTAL_FILL = 'F2F2F2';
 const NOTE_COLOR = '595959';
 const MIN_WIDTH = 5;
 const NUMBER_MAX_WIDTH = 18;
-const HEADER_WRAP_AT = 11;
+const HEADER_WRAP_AT = 14;
 const CHART_ROWS = 16;
+/** Points of an A4 landscape page inside the margins the writers set (0.4" left and right, 0.5" top and bottom). */
+const PRINTABLE = { width: 841.89 - 0.8 * 72, height: 595.28 - 1.0 * 72 };
 
-/** Points a line of text needs at a font size (Thai needs room above and below the line). */
-const lineHeight = (size: number) => Math.round(size * 1.5 * 4) / 4;
+/** Points a line of text takes at a font size: TH Sarabun New's line spacing is 1.96 em (room for Thai marks above and below). */
+const lineHeight = (size: number) => Math.ceil(size * 1.96);
 
 /** The grouping a layout's rows are by, unless the caller asks for another. */
 export function layoutGrouping(layout: ReportLayout, by?: GroupBy): GroupBy {
@@ -128,6 +130,8 @@ class SheetBuilder {
   private chartRight = -1;
   /** The last printed row: the chart's data block lies below it. */
   private printBottom = -1;
+  /** Runs of rows a printed page must not split: each table with its title and note, the completeness block, the chart. */
+  private readonly blocks: { top: number; bottom: number }[] = [];
 
   constructor(private readonly width: number) {}
 
@@ -157,6 +161,7 @@ class SheetBuilder {
 
   /** A table: bilingual headings (a group heading over its run of columns), body rows, borders, the status colours, the note. */
   table(t: PlannedTable): void {
+    const blockTop = this.row;
     if (t.title) this.line(t.title, { bold: true, size: 15, align: 'left', wrap: true });
     const top = this.row;
     const grouped = t.columns.some((c) => c.group);
@@ -195,7 +200,7 @@ class SheetBuilder {
         const style: CellStyle = { align: c.align, valign: 'top', ...(c.align === 'left' ? { wrap: true } : {}), ...rowStyle };
         this.put(this.row, k, content, style);
         const shown = displayText(content.value, content.numFmt) ?? String(content.value);
-        this.widthHints.push({ col: k, units: columnUnitsFor(widestLine(shown), REPORT_FONT.size, style.bold ?? false) });
+        this.widthHints.push({ col: k, units: columnUnitsFor(shown, REPORT_FONT.size, style.bold ?? false) });
         if (c.align === 'left') this.span(this.row, k, k, shown, style);
       });
       this.row++;
@@ -208,6 +213,7 @@ class SheetBuilder {
     });
     this.tables.push({ title: t.title ?? '', header: { top, bottom: top + headerRows - 1 }, body: { top: bodyTop, bottom }, left: 0, right, keys: t.rows.map((r) => r.key) });
     if (t.note) this.line(t.note, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
+    this.blocks.push({ top: blockTop, bottom: this.row - 1 });
     this.skip();
   }
 
@@ -217,13 +223,14 @@ class SheetBuilder {
    * than HEADER_WRAP_AT units unless that word is longer.
    */
   private headerWidth(col: number, text: string): void {
-    const latinWord = Math.max(0, ...(text.match(/[A-Za-z0-9%().,/-]+/g) ?? []).map((w) => w.length));
-    const whole = columnUnitsFor(widestLine(text), REPORT_FONT.size, true);
-    this.widthHints.push({ col, units: Math.min(whole, Math.max(HEADER_WRAP_AT, columnUnitsFor(latinWord, REPORT_FONT.size, true))) });
+    const latinWord = Math.max(0, ...(text.match(/[A-Za-z0-9%().,/-]+/g) ?? []).map((w) => columnUnitsFor(w, REPORT_FONT.size, true)));
+    const whole = columnUnitsFor(text, REPORT_FONT.size, true);
+    this.widthHints.push({ col, units: Math.min(whole, Math.max(HEADER_WRAP_AT, latinWord)) });
   }
 
   /** Received of expected, on time, late, the due date, and the units still missing, by name. */
   completeness(c: Completeness): void {
+    this.blocks.push({ top: this.row, bottom: this.row + 5 });
     this.line('ความครบถ้วนของการส่งรายงาน (completeness)', { bold: true, size: 15, align: 'left' });
     const pairs: [string, CellContent][] = [
       ['ส่งแล้ว / ทั้งหมด (received / expected)', { value: c.received, numFmt: ofExpectedCode(c.expected) }],
@@ -239,6 +246,7 @@ class SheetBuilder {
   /** The chart below the tables, its data block under it, outside the printed area. */
   chart(plan: PlannedChart): void {
     const at = { row: this.row, col: 0 };
+    this.blocks.push({ top: this.row, bottom: this.row + CHART_ROWS - 1 });
     this.row += CHART_ROWS + 1;
     this.printBottom = this.row - 1;
     const top = this.row;
@@ -273,10 +281,10 @@ class SheetBuilder {
 
   /** Completeness rows: the label over as many columns as it needs, the value across the rest (a list of names wraps). */
   private placePairs(widths: number[]): void {
+    const need = Math.max(0, ...this.pairs.map((p) => columnUnitsFor(p.label, REPORT_FONT.size)));
+    let labelRight = 0;
+    while (labelRight < this.width - 2 && widths.slice(0, labelRight + 1).reduce((a, b) => a + b, 0) < need) labelRight++;
     for (const p of this.pairs) {
-      const need = columnUnitsFor(widestLine(p.label), REPORT_FONT.size);
-      let labelRight = 0;
-      while (labelRight < this.width - 2 && widths.slice(0, labelRight + 1).reduce((a, b) => a + b, 0) < need) labelRight++;
       this.put(p.row, 0, { value: p.label }, { align: 'left' });
       this.merge({ top: p.row, left: 0, bottom: p.row, right: labelRight });
       const col = labelRight + 1;
@@ -288,20 +296,57 @@ class SheetBuilder {
   }
 
   private heights(widths: number[]): Record<number, number> {
+    // Every row gets its height: a row left to the application's default is too low for Thai.
     const heights: Record<number, number> = {};
+    for (let r = 0; r < this.row; r++) heights[r] = lineHeight(REPORT_FONT.size);
     for (const s of this.spans) {
       const units = widths.slice(s.left, s.right + 1).reduce((a, b) => a + b, 0);
       const size = s.style.size ?? REPORT_FONT.size;
       const lines = s.style.wrap ? linesIn(s.text, units, size, s.style.bold ?? false) : 1;
       const perRow = Math.ceil((lines * lineHeight(size)) / s.rows);
-      for (let r = s.row; r < s.row + s.rows; r++) heights[r] = Math.max(heights[r] ?? 0, perRow);
+      for (let r = s.row; r < s.row + s.rows; r++) heights[r] = Math.max(heights[r], perRow);
     }
     return heights;
+  }
+
+  /**
+   * Page breaks that keep each block on one page: the sheet prints at the scale that fits
+   * it to one A4-landscape page wide; a block that would run over the page's end starts the
+   * next one. (One table alone breaks where it must, its headings repeated.)
+   */
+  private pageBreaks(widths: number[], heights: Record<number, number>): number[] {
+    if (this.tables.length < 2) return [];
+    const widthPt = widths.slice(0, this.width).reduce((a, w) => a + Math.trunc(w * 7 + 5) * 0.75, 0);
+    const scale = Math.min(1, PRINTABLE.width / widthPt);
+    const rowPt = (r: number) => (heights[r] ?? lineHeight(REPORT_FONT.size)) * scale;
+    const breaks: number[] = [];
+    let pageTop = 0;
+    let used = 0;
+    for (let r = 0, b = 0; r <= Math.max(...this.blocks.map((x) => x.bottom), 0);) {
+      const block = this.blocks[b];
+      if (block && r === block.top) {
+        let h = 0;
+        for (let k = block.top; k <= block.bottom; k++) h += rowPt(k);
+        if (used + h > PRINTABLE.height && r > pageTop) {
+          breaks.push(r);
+          pageTop = r;
+          used = 0;
+        }
+        used += h;
+        r = block.bottom + 1;
+        b++;
+      } else {
+        used += rowPt(r);
+        r++;
+      }
+    }
+    return breaks;
   }
 
   finish(name: string): ReportSheet {
     const widths = this.widths();
     this.placePairs(widths);
+    const heights = this.heights(widths);
     const first = this.tables[0];
     const single = this.tables.length === 1 && first !== undefined;
     return {
@@ -311,9 +356,16 @@ class SheetBuilder {
       merges: this.merges,
       boxes: this.boxes,
       columnWidths: widths,
-      rowHeights: this.heights(widths),
+      rowHeights: heights,
       freeze: single ? { rows: first.header.bottom + 1, columns: this.leadingColumns(first) } : { rows: 0, columns: 0 },
-      print: { paper: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: single ? first.header : null, area: { top: 0, left: 0, bottom: this.printBottom >= 0 ? this.printBottom : this.row - 1, right: this.width - 1 } },
+      print: {
+        paper: 'A4',
+        orientation: 'landscape',
+        fitToWidth: 1,
+        titleRows: single ? first.header : null,
+        area: { top: 0, left: 0, bottom: this.printBottom >= 0 ? this.printBottom : this.row - 1, right: this.width - 1 },
+        breaksBefore: this.pageBreaks(widths, heights),
+      },
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,
       tables: this.tables,

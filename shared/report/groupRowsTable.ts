@@ -20,7 +20,7 @@ export function measureHeading(m: Measure, codes: boolean): Heading {
 function columnsOf(c: GroupRowColumn, quarters: number, group?: Heading): PlannedColumn[] {
   switch (c.show) {
     case 'unit':
-      return [{ heading: c.heading, align: 'left', maxWidth: 34 }];
+      return [{ heading: c.heading, align: 'left', maxWidth: 40 }];
     case 'received':
       return [{ heading: c.heading, group, align: 'right' }];
     case 'figure':
@@ -74,7 +74,9 @@ export function groupRowsTables(layout: Layout, tally: Tally, total: TallyGroup 
     const columns = [
       ...layout.columns.flatMap((c) => columnsOf(c, quarters(c))),
       ...measures.flatMap((m) =>
-        each.length === 1 ? columnsOf(each[0], quarters(each[0])).map((c) => ({ ...c, heading: measureHeading(m, layout.codes === true) })) : each.flatMap((c) => columnsOf(c, quarters(c), measureHeading(m, layout.codes === true))),
+        each.length === 1
+          ? columnsOf(each[0], quarters(each[0])).map((c) => ({ ...c, heading: measureHeading(m, layout.codes === true) }))
+          : each.flatMap((c) => columnsOf(c, quarters(c), measureHeading(m, layout.codes === true))),
       ),
     ];
     const rowOf = (g: TallyGroup, text: string, isTotal: boolean): PlannedRow => ({

@@ -9,7 +9,7 @@ import { statusLegend } from './statusWords';
 
 type Layout = Extract<ReportLayout, { shape: 'measureRows' }>;
 
-const LABEL_WIDTH = 42;
+const LABEL_WIDTH = 48;
 
 function columnsOf(c: MeasureRowColumn, quarters: number): PlannedColumn[] {
   switch (c.show) {

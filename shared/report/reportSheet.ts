@@ -73,6 +73,8 @@ export interface PrintSetup {
   /** Rows repeated on every printed page (the table's heading rows), or none. */
   titleRows: { top: number; bottom: number } | null;
   area: Rect;
+  /** Rows that start a new printed page, so no table is split from its heading. */
+  breaksBefore: number[];
 }
 
 export interface ReportSheet {

@@ -1,37 +1,52 @@
+import { BOLD_WIDTHS, DEFAULT_WIDTH, REGULAR_WIDTHS } from './fontMetrics';
+
+const THAI = /[\u0E00-\u0E7F]/u;
+
+/** Pixels of Excel's column unit (the width of `0` in the workbook's default font) and of a cell's padding. */
+const UNIT_PX = 7;
+const PADDING_PX = 7;
+
+/** A line's advance width in em of the report font (TH Sarabun New's metrics; Thai marks above and below take none). */
+export function textEm(line: string, bold = false): number {
+  const table = bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
+  let w = 0;
+  for (const ch of line) w += table[ch] ?? DEFAULT_WIDTH;
+  return w / 1000;
+}
+
+const emToUnits = (em: number, fontSize: number) => (em * fontSize * 96) / 72 / UNIT_PX;
+
+/** Column units a text needs to stand on one line (its widest line). */
+export function columnUnitsFor(text: string, fontSize: number, bold = false): number {
+  const widest = Math.max(0, ...text.split('\n').map((l) => textEm(l, bold)));
+  return emToUnits(widest, fontSize) + PADDING_PX / UNIT_PX;
+}
+
 /**
- * Thai vowels above and below the line and tone marks sit on the consonant before them and
- * take no width of their own (ไม้หันอากาศ, สระอิ–อู, ไม้ไต่คู้ … การันต์): counting them would
- * make Thai columns half again too wide.
+ * Lines a text takes in a column of `width` units: English breaks at spaces only, Thai
+ * also inside a run (Excel and LibreOffice break Thai between words; breaking anywhere is
+ * the optimistic bound).
  */
-const ZERO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u200B-\u200D]/u;
-
-/** Spacing characters of one line of text. */
-export function spacingLength(line: string): number {
-  let n = 0;
-  for (const ch of line) if (!ZERO_WIDTH.test(ch)) n++;
-  return n;
-}
-
-/** The widest line of a text, in spacing characters. */
-export function widestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map(spacingLength));
-}
-
-/**
- * Excel column width units (the width of `0` in the default font) a text needs in the
- * report font: TH Sarabun New at 14 pt (and its Linux stand-in Laksaman) runs about 1.1 units
- * a character; bold a little wider. Calibrated by rendering through LibreOffice.
- */
-export function columnUnitsFor(chars: number, fontSize: number, bold = false): number {
-  return chars * 1.1 * (fontSize / 14) * (bold ? 1.08 : 1) + 1.5;
-}
-
-/** Lines a text takes in a column of `width` units (wrapping at spaces, roughly). */
 export function linesIn(text: string, width: number, fontSize: number, bold = false): number {
+  const room = Math.max(0.5, ((width - PADDING_PX / UNIT_PX) * UNIT_PX * 72) / 96 / fontSize);
+  const space = textEm(' ', bold);
   let lines = 0;
-  for (const line of text.split('\n')) {
-    const need = columnUnitsFor(spacingLength(line), fontSize, bold) - 1.5;
-    lines += Math.max(1, Math.ceil(need / Math.max(1, width - 1.5)));
+  for (const para of text.split('\n')) {
+    let used = 0;
+    let count = 1;
+    for (const word of para.split(' ')) {
+      const w = textEm(word, bold);
+      const gap = used > 0 ? space : 0;
+      if (used + gap + w <= room) used += gap + w;
+      else if (THAI.test(word)) {
+        let left = used + gap + w - room;
+        count++;
+        while (left > room) ((left -= room), count++);
+        used = left;
+      } else if (w <= room) (count++, (used = w));
+      else ((count += Math.ceil(w / room)), (used = w % room));
+    }
+    lines += count;
   }
   return lines;
 }

@@ -36,7 +36,7 @@ export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Wor
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, {
       views: [{ state: 'frozen', xSplit: s.freeze.columns, ySplit: s.freeze.rows, showGridLines: false }],
-      properties: { defaultRowHeight: Math.round(s.font.size * 1.5) },
+      properties: { defaultRowHeight: Math.ceil(s.font.size * 1.96) },
       pageSetup: {
         paperSize: 9, // A4
         orientation: s.print.orientation,
@@ -64,8 +64,9 @@ export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Wor
         ...(c.style.wrap ? { wrapText: true } : {}),
       };
     }
-    for (const b of s.boxes)
-      for (let r = b.top; r <= b.bottom; r++) for (let k = b.left; k <= b.right; k++) ws.getCell(r + 1, k + 1).border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    for (const b of s.boxes) for (let r = b.top; r <= b.bottom; r++) for (let k = b.left; k <= b.right; k++) ws.getCell(r + 1, k + 1).border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    // A break after the row before each new page's first row.
+    for (const r of s.print.breaksBefore) ws.getRow(r).addPageBreak();
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     s.conditionalFormats.forEach((cf, i) =>
       ws.addConditionalFormatting({
