@@ -1,4 +1,5 @@
 import { reportLayoutSchema, type ReportLayout, type ReportLayoutInput } from './reportLayout';
+import type { GroupBy } from '../consolidate/tally';
 import { reportProblem, type ReportProblem } from './reportProblem';
 import { codiQuarterlyKpiReports } from '../forms/codiQuarterlyKpi.reports';
 import { bmaCommunityPlanReturnReports } from '../forms/bmaCommunityPlanReturn.reports';
@@ -27,4 +28,14 @@ export function reportsOf(formId: string): ReportLayout[] {
 export function reportByName(formId: string, name: string): ReportLayout | ReportProblem {
   const all = reportsOf(formId);
   return all.find((l) => l.name === name) ?? reportProblem('report.unknown_layout', { form: formId, layout: name, known: all.map((l) => l.name).join(', ') || '—' });
+}
+
+/**
+ * The layout a tally of one grouping is shown in: the form's layout for that grouping, else
+ * its first table of org-unit rows (shown at that grouping), else its first layout.
+ */
+export function defaultLayoutFor(formId: string, by: GroupBy): ReportLayout | ReportProblem {
+  const all = reportsOf(formId);
+  const chosen = all.find((l) => l.by === by) ?? all.find((l) => l.shape === 'groupRows') ?? all[0];
+  return chosen ?? reportProblem('report.unknown_layout', { form: formId, layout: '—', known: '—' });
 }

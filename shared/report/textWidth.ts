@@ -41,10 +41,18 @@ export function linesIn(text: string, width: number, fontSize: number, bold = fa
       else if (THAI.test(word)) {
         let left = used + gap + w - room;
         count++;
-        while (left > room) ((left -= room), count++);
+        while (left > room) {
+          left -= room;
+          count++;
+        }
         used = left;
-      } else if (w <= room) (count++, (used = w));
-      else ((count += Math.ceil(w / room)), (used = w % room));
+      } else if (w <= room) {
+        count++;
+        used = w;
+      } else {
+        count += Math.ceil(w / room);
+        used = w % room;
+      }
     }
     lines += count;
   }

@@ -10,6 +10,7 @@ import type { ExcelPort } from '@returns-hub/addin/pane/excelPort';
 import { PaneController } from '@returns-hub/addin/pane/paneController';
 import { languageFrom, t } from '@returns-hub/addin/pane/i18n';
 import { installExcelEnums, mockWorkbook } from '../support/excelMock';
+import { FakeWorkbook } from '../support/officeReportFake';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
@@ -23,15 +24,16 @@ afterAll(async () => api?.close());
 /** The pane's Excel port over office-addin-mock: the real Excel layer, one mock workbook. */
 function mockPort(grid: Grid) {
   const wb = mockWorkbook({ active: grid });
+  const tallies = new FakeWorkbook(); // the report writer's typed office.js fake
   const port: ExcelPort = {
     readActiveSheet: () => readActiveSheet(wb.context),
     highlight: (i) => highlightIssues(wb.context, i),
     clearHighlights: (s) => clearHighlights(wb.context, s),
     selectCell: (a) => selectCell(wb.context, a),
-    writeTallies: (tally, c) => writeTallySheet(wb.context, tally, c),
+    writeTallies: (tally, c) => writeTallySheet(tallies, tally, c),
     insertBlankForm: (form) => insertBlankForm(wb.context, form),
   };
-  return { port, wb };
+  return { port, wb, tallies };
 }
 
 async function gridOf(path: string): Promise<Grid> {
@@ -108,11 +110,11 @@ describe('the task pane flows', () => {
   });
 
   test('pull writes the tally sheet, and refresh writes it again in place', async () => {
-    const { port, wb } = mockPort(await gridOf('community-plan/districts/1030.xlsx'));
+    const { port, tallies } = mockPort(await gridOf('community-plan/districts/1030.xlsx'));
     const pane = new PaneController(port, client(), 'th');
     await pane.pull({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'zone' });
     expect(pane.state.pull.status).toBe('done');
-    expect(wb.rec.added).toHaveLength(1);
+    expect([...tallies.sheets.keys()]).toHaveLength(1);
     await pane.pull(); // Refresh: the last query again
     expect(pane.state.pull.status).toBe('done');
   });

@@ -18,7 +18,13 @@ function tableRows(text: string): string[][] {
   const start = all.findIndex((l) => l.trim().startsWith('|'));
   const lines: string[] = [];
   for (let i = start; i >= 0 && i < all.length && all[i].trim().startsWith('|'); i++) lines.push(all[i]);
-  return lines.slice(2).map((l) => l.trim().slice(1, -1).split('|').map((c) => c.trim()));
+  return lines.slice(2).map((l) =>
+    l
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim()),
+  );
 }
 
 /** Form 3's national table: KPI → its cells as FORMS.md shows them (annual … % of target to date, other). */

@@ -32,7 +32,6 @@ export function shownAt(ws: ExcelJS.Worksheet, row: number, col: number): string
 /** The column of a table whose heading (its first, Thai line) is `th`, searching the table's heading rows. */
 export function columnHeaded(ws: ExcelJS.Worksheet, sheet: ReportSheet, table: number, th: string): number {
   const t = sheet.tables[table];
-  for (let r = t.header.top; r <= t.header.bottom; r++)
-    for (let k = t.left; k <= t.right; k++) if (String(cellValue(ws.getCell(r + 1, k + 1)) ?? '').split('\n')[0] === th) return k;
+  for (let r = t.header.top; r <= t.header.bottom; r++) for (let k = t.left; k <= t.right; k++) if (String(cellValue(ws.getCell(r + 1, k + 1)) ?? '').split('\n')[0] === th) return k;
   throw new Error(`no column headed ${th}`);
 }

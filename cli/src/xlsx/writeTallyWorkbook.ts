@@ -49,7 +49,8 @@ export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Wor
         ...(s.print.titleRows ? { printTitlesRow: `${s.print.titleRows.top + 1}:${s.print.titleRows.bottom + 1}` } : {}),
       },
     });
-    s.columnWidths.forEach((w, k) => (ws.getColumn(k + 1).width = w));
+    // ExcelJS leaves out a column whose width is its default, 9: the sheet's default (8.43) would apply instead.
+    s.columnWidths.forEach((w, k) => (ws.getColumn(k + 1).width = w === 9 ? 9.001 : w));
     for (const [r, h] of Object.entries(s.rowHeights)) ws.getRow(Number(r) + 1).height = h;
     for (const c of s.cells) {
       const cell = ws.getCell(c.row + 1, c.col + 1);

@@ -1,0 +1,113 @@
+import ExcelJS from 'exceljs';
+import { reportsOf } from '@returns-hub/shared/report/formReports';
+import { computeReport, type ReportInput } from '@returns-hub/shared/report/computeReport';
+import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
+import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
+import { renderTallyWorkbook } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
+import { renderReportSheet, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
+import { FakeWorkbook } from '../support/officeReportFake';
+import { renderedByExcelJs, renderedByOffice } from '../support/renderedSheet';
+import { sampleReportInputs } from '../support/sampleReports';
+
+let inputs: Record<string, ReportInput>;
+beforeAll(async () => (inputs = await sampleReportInputs()), 60_000);
+
+function sheetOf(form: string, name: string, input = inputs[form]): ReportSheet {
+  const l = reportsOf(form).find((x) => x.name === name)!;
+  const s = computeReport(l, input);
+  if (isReportProblem(s)) throw new Error(s.message_en);
+  return s;
+}
+
+const LAYOUTS = [
+  ['codi-quarterly-kpi', 'kpi-table'],
+  ['codi-quarterly-kpi', 'kpi-by-region'],
+  ['codi-quarterly-kpi', 'regions-by-kpi'],
+  ['bma-community-plan-return', 'indicators'],
+  ['bma-community-plan-return', 'districts-by-indicator'],
+  ['bma-project-progress', 'projects-by-agency'],
+  ['welfare-fund-tally', 'welfare-types'],
+];
+
+describe('the add-in writer (office.js) and the CLI writer (.xlsx) give the same sheet', () => {
+  test.each(LAYOUTS)('%s · %s', async (form, name) => {
+    const sheet = sheetOf(form, name);
+    const bytes = await renderTallyWorkbook([sheet]).xlsx.writeBuffer();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const cli = await renderedByExcelJs(wb.getWorksheet(sheet.name)!, bytes, 0);
+
+    const office = new FakeWorkbook();
+    await renderReportSheet(office, sheet);
+    const addin = renderedByOffice(office.sheet(sheet.name));
+
+    expect(Object.keys(addin.cells).length).toBeGreaterThan(20);
+    expect(addin).toEqual(cli);
+    // The chart: only the add-in draws it (ExcelJS writes no charts), over the same data block.
+    expect(office.sheet(sheet.name).chartList.map((c) => [c.type, c.title.text])).toEqual(sheet.charts.map((c) => ['ColumnClustered', c.title]));
+  });
+
+  test('a name that starts like a formula is text in both', async () => {
+    const input = inputs['welfare-fund-tally'];
+    const t = input.tallies.hq!;
+    const g = t.groups[0];
+    const evil = { ...g, measures: g.measures.map((m) => ({ ...m, id: m.id.replace(/^item:[^:]+:/, 'item:=HYPERLINK("http://x","y"):') })) };
+    const sheet = sheetOf('welfare-fund-tally', 'welfare-types', { ...input, tallies: { hq: { ...t, groups: [evil] } } });
+    const office = new FakeWorkbook();
+    await renderReportSheet(office, sheet);
+    const fake = office.sheet(sheet.name);
+    const cell = [...fake.cells.values()].find((c) => String(c.value).startsWith('=HYPERLINK'))!;
+    expect(cell.formula).toBeUndefined();
+    const bytes = await renderTallyWorkbook([sheet]).xlsx.writeBuffer();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const texts: ExcelJS.Cell[] = [];
+    wb.getWorksheet(sheet.name)!.eachRow((row) => row.eachCell((c) => void (String(c.value).includes('HYPERLINK') && texts.push(c))));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const c of texts) {
+      expect(c.type).toBe(ExcelJS.ValueType.String);
+      expect(c.value).toBe('=HYPERLINK("http://x","y")');
+    }
+  });
+});
+
+describe('the add-in writer in office.js terms', () => {
+  test('refresh after a smaller tally leaves no stale cell (values, formats, merges, status colours)', async () => {
+    const office = new FakeWorkbook();
+    const big = sheetOf('bma-community-plan-return', 'districts-by-indicator');
+    await renderReportSheet(office, big);
+    // The same sheet name, now with 10 districts reporting.
+    const input = inputs['bma-community-plan-return'];
+    const district = input.tallies.district!;
+    const fewer = { ...input, tallies: { ...input.tallies, district: { ...district, groups: district.groups.slice(0, 10) } } };
+    const small = sheetOf('bma-community-plan-return', 'districts-by-indicator', fewer);
+    expect(small.name).toBe(big.name);
+    const before = office.syncs;
+    await renderReportSheet(office, small);
+    expect(office.syncs - before).toBe(3); // find the sheet; load what it holds; write
+    const fresh = new FakeWorkbook();
+    await renderReportSheet(fresh, small);
+    expect(renderedByOffice(office.sheet(small.name))).toEqual(renderedByOffice(fresh.sheet(small.name)));
+    expect(office.sheet(small.name).chartList).toHaveLength(1);
+  });
+
+  test('a new sheet is written in two syncs; large sheets in batches under the request limit', async () => {
+    const sheet = sheetOf('bma-community-plan-return', 'districts-by-indicator');
+    const office = new FakeWorkbook();
+    expect((await renderReportSheet(office, sheet)).syncs).toBe(2);
+    const small = new FakeWorkbook();
+    const out = await renderReportSheet(small, sheet, { maxBytes: 2_000 });
+    expect(out.syncs).toBeGreaterThan(4);
+    expect(small.largestPayload).toBeLessThan(2_000);
+    expect(renderedByOffice(small.sheet(sheet.name))).toEqual(renderedByOffice(office.sheet(sheet.name)));
+  });
+
+  test('writeTallySheet picks the form layout of the tally grouping and names the sheet by layout and period', async () => {
+    const input = inputs['codi-quarterly-kpi'];
+    const office = new FakeWorkbook();
+    const out = await writeTallySheet(office, input.tallies.region!, input.completeness, { total: input.tallies.hq, now: input.generatedAt });
+    expect(out.sheet).toBe('ตัวชี้วัดรายภาค Q2-2563');
+    expect(office.sheet(out.sheet).activated).toBe(true);
+    await expect(writeTallySheet(office, input.tallies.hq!, null, { layout: 'no-such' })).rejects.toThrow(/kpi-table, kpi-by-region, regions-by-kpi/);
+  });
+});
