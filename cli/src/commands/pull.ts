@@ -108,7 +108,7 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
 
     switch (format) {
       case 'xlsx': {
-        const { writeTallyWorkbook } = await import('@returns-hub/cli/xlsx/writeTallyWorkbook');
+        const { writeTallyWorkbook } = await import('../xlsx/writeTallyWorkbook.js');
         await writeTallyWorkbook(o.outFile!, sheets);
         out(`wrote ${o.outFile} (${sheets.map((s) => s.name).join(', ')})`);
         return 0;
