@@ -1,4 +1,4 @@
-import type { ReportLayoutInput } from '../report/reportLayout';
+import type { ReportLayout } from '../report/reportLayout';
 
 const h = (th: string, en: string) => ({ th, en });
 
@@ -9,7 +9,7 @@ const UNIT_FLAGS = { districts_meeting_held: 'countOrDash', districts_with_plan_
  * Form 2's report tables: the indicator table (value and percentage of its base, the
  * KPI's target and traffic light) and districts × indicators.
  */
-export const bmaCommunityPlanReturnReports: ReportLayoutInput[] = [
+export const bmaCommunityPlanReturnReports: ReportLayout[] = [
   {
     name: 'indicators',
     shape: 'measureRows',

@@ -1,11 +1,11 @@
-import type { ReportLayoutInput } from '../report/reportLayout';
+import type { ReportLayout } from '../report/reportLayout';
 
 const h = (th: string, en: string) => ({ th, en });
 const PROJECTS = h('โครงการ', 'Projects');
 const BUDGET = h('งบประมาณ', 'Budget');
 
 /** Form 1's report table: projects by agency — progress, completion on target (the BMA KPI), budget, on plan. */
-export const bmaProjectProgressReports: ReportLayoutInput[] = [
+export const bmaProjectProgressReports: ReportLayout[] = [
   {
     name: 'projects-by-agency',
     shape: 'groupRows',

@@ -1,4 +1,4 @@
-import type { ReportLayoutInput } from '../report/reportLayout';
+import type { ReportLayout } from '../report/reportLayout';
 
 const h = (th: string, en: string) => ({ th, en });
 const PERCENT = h('ร้อยละ', 'Percent');
@@ -10,7 +10,7 @@ const REGION_LABELS = { N: 'เหนือ', NE: 'อีสาน', S: 'ใต�
  * region as CODI printed KPI 5.1 (short region names, `–` for nothing done), and the
  * regions × KPIs matrix. KPI 8.5 is a percentage (ร้อยละ): its targets and results show `96 %`.
  */
-export const codiQuarterlyKpiReports: ReportLayoutInput[] = [
+export const codiQuarterlyKpiReports: ReportLayout[] = [
   {
     name: 'kpi-table',
     shape: 'measureRows',

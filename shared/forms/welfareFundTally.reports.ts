@@ -1,9 +1,9 @@
-import type { ReportLayoutInput } from '../report/reportLayout';
+import type { ReportLayout } from '../report/reportLayout';
 
 const h = (th: string, en: string) => ({ th, en });
 
 /** Form 4's report table: welfare types × persons and amount, with the funds reporting each. */
-export const welfareFundTallyReports: ReportLayoutInput[] = [
+export const welfareFundTallyReports: ReportLayout[] = [
   {
     name: 'welfare-types',
     shape: 'itemRows',

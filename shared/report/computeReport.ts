@@ -10,7 +10,7 @@ import { planChart } from './chartPlan';
 import { displayText } from './displayText';
 import { columnUnitsFor, linesIn } from './textWidth';
 import { FORMAT_CODES, ofExpectedCode } from './numberFormats';
-import { periodSheetTag, periodTitleEn, periodTitleTh } from './periodTitle';
+import { periodSheetTag, reportPeriodTitle } from './periodTitle';
 import { bangkokSerial, isoDateSerial } from './thaiCalendar';
 import { STATUS_RULES } from './statusWords';
 import { reportProblem, type ReportProblem } from './reportProblem';
@@ -86,9 +86,9 @@ export function computeReport(layout: ReportLayout, input: ReportInput, by?: Gro
   // Title rows.
   const titleStyle: CellStyle = { bold: true, size: 18, align: 'left', valign: 'middle', wrap: true };
   sheet.line(input.form.title_th, titleStyle);
-  sheet.line(`${layout.title.th} ${periodTitleTh(tally.fiscalYear, tally.period)}`, { bold: true, size: 16, align: 'left', wrap: true });
+  sheet.line(`${layout.title.th} ${reportPeriodTitle(tally.fiscalYear, tally.period, 'th')}`, { bold: true, size: 16, align: 'left', wrap: true });
   sheet.line(reportUnitLine(tally), { align: 'left', wrap: true });
-  sheet.line(`${input.form.title_en} — ${layout.title.en}, ${periodTitleEn(tally.fiscalYear, tally.period)}`, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
+  sheet.line(`${input.form.title_en} — ${layout.title.en}, ${reportPeriodTitle(tally.fiscalYear, tally.period, 'en')}`, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
   sheet.line(bangkokSerial(input.generatedAt), { align: 'left' }, FORMAT_CODES.reportDateBE);
   sheet.skip();
 

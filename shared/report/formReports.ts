@@ -1,27 +1,11 @@
-import { reportLayoutSchema, type ReportLayout, type ReportLayoutInput } from './reportLayout';
 import type { GroupBy } from '../consolidate/tally';
+import { formById } from '../forms/index';
+import type { ReportLayout } from './reportLayout';
 import { reportProblem, type ReportProblem } from './reportProblem';
-import { codiQuarterlyKpiReports } from '../forms/codiQuarterlyKpi.reports';
-import { bmaCommunityPlanReturnReports } from '../forms/bmaCommunityPlanReturn.reports';
-import { bmaProjectProgressReports } from '../forms/bmaProjectProgress.reports';
-import { welfareFundTallyReports } from '../forms/welfareFundTally.reports';
 
-/**
- * Each form's report layouts, checked against the schema when loaded. (To move onto the
- * form definitions as a checked `reports` property once those are schema-checked data.)
- */
-const RAW: Record<string, ReportLayoutInput[]> = {
-  'codi-quarterly-kpi': codiQuarterlyKpiReports,
-  'bma-community-plan-return': bmaCommunityPlanReturnReports,
-  'bma-project-progress': bmaProjectProgressReports,
-  'welfare-fund-tally': welfareFundTallyReports,
-};
-
-const PARSED = new Map<string, ReportLayout[]>(Object.entries(RAW).map(([form, layouts]) => [form, layouts.map((l) => reportLayoutSchema.parse(l))]));
-
-/** The report layouts a form offers, the first being its default. */
+/** The report layouts a form offers (its definition's checked `reports`), the first being its default. */
 export function reportsOf(formId: string): ReportLayout[] {
-  return PARSED.get(formId) ?? [];
+  return formById(formId)?.reports ?? [];
 }
 
 /** A form's layout by name (`--layout kpi-by-region`), or a problem naming the ones it has. */

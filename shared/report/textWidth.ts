@@ -50,7 +50,8 @@ export function linesIn(text: string, width: number, fontSize: number, bold = fa
         count++;
         used = w;
       } else {
-        count += Math.ceil(w / room);
+        // A word wider than the column is cut where it must, starting on a line of its own.
+        count += Math.ceil(w / room) - (used === 0 ? 1 : 0);
         used = w % room;
       }
     }

@@ -1,5 +1,6 @@
-/** Thai month names and Buddhist Era years, for report titles and dates shown as text. */
-export const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'] as const;
+import { THAI_MONTH_NAMES } from '../text/monthNames';
+
+/** Excel date serials for reports: Bangkok time, Buddhist Era years. */
 
 const DAY_MS = 86_400_000;
 /** Bangkok is UTC+7 all year (no daylight saving). */
@@ -26,5 +27,5 @@ export function serialParts(serial: number): { year: number; month: number; day:
 /** `15 เมษายน 2563` */
 export function thaiDate(serial: number): string {
   const p = serialParts(serial);
-  return `${p.day} ${THAI_MONTHS[p.month - 1]} ${p.year + 543}`;
+  return `${p.day} ${THAI_MONTH_NAMES[p.month - 1]} ${p.year + 543}`;
 }
