@@ -16,6 +16,7 @@ describe('layout problems', () => {
 
   test('a measure the tally has not, a grouping the form has not, a name used twice', () => {
     const kpi = codi.reports![0];
+    if (kpi.shape !== 'measureRows') throw new Error('shape');
     const problems = layoutProblems(withReports(codi, [kpi, { ...kpi, by: 'district', measures: { include: ['9.9'] } }]));
     expect(problems).toEqual([
       'reports[1] (kpi-table): the name is used by another layout',
