@@ -12,7 +12,7 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
 
   pull writes the report sheets (xlsx: every layout of the form, or --layout NAME), CSV (UTF-8
   with BOM: the long tally table, or the named layout's tables) or JSON; the format defaults
-  from --out's extension.
+  from --out's extension. --layout records writes every record (the flat export).
 
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;

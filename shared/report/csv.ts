@@ -24,3 +24,38 @@ function field(v: CsvValue): string {
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
   return UTF8_BOM + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
+
+/** Parses RFC 4180 CSV (a leading BOM is dropped). Cells stay text, as written. */
+export function parseCsv(csv: string): string[][] {
+  const text = csv.startsWith(UTF8_BOM) ? csv.slice(1) : csv;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endCell();
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+    } else cell += ch;
+  }
+  if (cell || row.length) endRow();
+  return rows;
+}

@@ -1,5 +1,6 @@
 import { FORMAT_CODES } from './numberFormats';
 import { serialParts, thaiDate } from './thaiCalendar';
+import { THAI_MONTH_ABBREVIATIONS } from '../text/monthNames';
 
 /** Splits a format code into its `;` sections, leaving quoted text whole. */
 function sections(code: string): string[] {
@@ -58,6 +59,10 @@ export function displayText(value: string | number | null, code: string | undefi
   if (code === undefined || code === 'General') return String(value);
   if (code === FORMAT_CODES.text) return String(value);
   if (code === FORMAT_CODES.dateBE) return thaiDate(value);
+  if (code === FORMAT_CODES.dateTimeBE) {
+    const p = serialParts(value);
+    return `${p.day} ${THAI_MONTH_ABBREVIATIONS[p.month - 1]} ${p.year + 543} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  }
   if (code === FORMAT_CODES.reportDateBE) {
     const p = serialParts(value);
     return `ข้อมูล ณ วันที่ ${thaiDate(value)} เวลา ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')} น.`;

@@ -16,8 +16,12 @@ export const FORMAT_CODES = {
   percentSign: '#,##0.00" %"',
   yesMark: '"✓";"✓";"–"',
   text: '@',
+  /** A year, a version, a row number: no thousands separator. */
+  plainInteger: '0',
   /** 15 เมษายน 2563 */
   dateBE: '[$-107041E]d mmmm yyyy',
+  /** 15 เม.ย. 2563 14:05 */
+  dateTimeBE: '[$-107041E]d mmm yyyy hh:mm',
   /** ข้อมูล ณ วันที่ 15 เมษายน 2563 เวลา 14:05 น. */
   reportDateBE: '[$-107041E]"ข้อมูล ณ วันที่ "d mmmm yyyy" เวลา "hh:mm" น."',
 } as const;

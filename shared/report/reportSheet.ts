@@ -21,6 +21,8 @@ export interface CellStyle {
   align?: 'left' | 'center' | 'right';
   valign?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
+  /** Characters of space between the text and the cell's edge (table cells: 1, so text never touches a border). */
+  indent?: number;
 }
 
 export interface ReportCell {
@@ -68,8 +70,9 @@ export interface TableBlock {
 export interface PrintSetup {
   paper: 'A4';
   orientation: 'landscape';
-  /** Fit to one page wide, as many pages tall as it takes. */
+  /** Fit to one page wide, and as many pages tall as it takes (0) or one page (1: a report a little over a page). */
   fitToWidth: 1;
+  fitToHeight: 0 | 1;
   /** Rows repeated on every printed page (the table's heading rows), or none. */
   titleRows: { top: number; bottom: number } | null;
   area: Rect;

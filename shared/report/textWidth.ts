@@ -5,6 +5,7 @@ const THAI = /[\u0E00-\u0E7F]/u;
 /** Pixels of Excel's column unit (the width of `0` in the workbook's default font) and of a cell's padding. */
 const UNIT_PX = 7;
 const PADDING_PX = 7;
+const TEXT_INSET_PX = 4;
 
 /** A line's advance width in em of the report font (TH Sarabun New's metrics; Thai marks above and below take none). */
 export function textEm(line: string, bold = false): number {
@@ -28,7 +29,8 @@ export function columnUnitsFor(text: string, fontSize: number, bold = false): nu
  * the optimistic bound).
  */
 export function linesIn(text: string, width: number, fontSize: number, bold = false): number {
-  const room = Math.max(0.5, ((width - PADDING_PX / UNIT_PX) * UNIT_PX * 72) / 96 / fontSize);
+  // A cell's text may run to within a few pixels of its edges.
+  const room = Math.max(0.5, ((width * UNIT_PX - TEXT_INSET_PX) * 72) / 96 / fontSize);
   const space = textEm(' ', bold);
   let lines = 0;
   for (const para of text.split('\n')) {

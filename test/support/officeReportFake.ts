@@ -21,13 +21,14 @@ export interface FakeCell {
   hAlign: string;
   vAlign: string;
   wrap: boolean;
+  indent: number;
   borders: Set<'top' | 'bottom' | 'left' | 'right'>;
 }
 
 const DEFAULT_FONT = { name: 'Calibri', size: 11, bold: false, italic: false, color: '#000000' };
 
 function freshCell(): FakeCell {
-  return { value: '', numFmt: 'General', font: { ...DEFAULT_FONT }, fill: '', hAlign: 'General', vAlign: 'Bottom', wrap: false, borders: new Set() };
+  return { value: '', numFmt: 'General', font: { ...DEFAULT_FONT }, fill: '', hAlign: 'General', vAlign: 'Bottom', wrap: false, indent: 0, borders: new Set() };
 }
 
 class OfficeError extends Error {
@@ -146,6 +147,12 @@ class FakeFormat implements HostRangeFormat {
   }
   set wrapText(v: boolean) {
     this.range.each((c) => (c.wrap = v));
+  }
+  get indentLevel() {
+    return this.range.first().indent;
+  }
+  set indentLevel(v: number) {
+    this.range.each((c) => (c.indent = v));
   }
   get columnWidth() {
     return this.range.sheet.columnWidths.get(this.range.rect.left) ?? 48;
@@ -300,7 +307,7 @@ class FakeRange implements HostRange {
     const master = this.first();
     this.each((c, row, col) => {
       if (row === this.rect.top && col === this.rect.left) return;
-      Object.assign(c, { value: '', numFmt: master.numFmt, font: { ...master.font }, fill: master.fill, hAlign: master.hAlign, vAlign: master.vAlign, wrap: master.wrap });
+      Object.assign(c, { value: '', numFmt: master.numFmt, font: { ...master.font }, fill: master.fill, hAlign: master.hAlign, vAlign: master.vAlign, wrap: master.wrap, indent: master.indent });
       delete c.formula;
     });
   }

@@ -19,7 +19,7 @@ export interface RenderedSheet {
   widths: number[];
   heights: Record<number, number>;
   freeze: { rows: number; columns: number };
-  print: { orientation: string; paper: string; fitToWidth: number; area: string; titleRows: string };
+  print: { orientation: string; paper: string; fitToWidth: number; fitToHeight: number; area: string; titleRows: string };
   breaksBefore: number[];
   conditionalFormats: string[];
 }
@@ -44,6 +44,7 @@ interface Parts {
   h: string;
   v: string;
   wrap: boolean;
+  indent: number;
   borders: string;
 }
 
@@ -52,7 +53,7 @@ function line(p: Parts): string | null {
   if (p.color === '000000') p.color = '';
   const plain = p.value === '' && p.numFmt === 'General' && !p.bold && !p.italic && !p.color && !p.fill && !p.h && !p.wrap && !p.borders;
   if (plain) return null;
-  return JSON.stringify([p.value, p.numFmt, p.font, p.size, p.bold, p.italic, p.color, p.fill, p.h, p.v, p.wrap, p.borders]);
+  return JSON.stringify([p.value, p.numFmt, p.font, p.size, p.bold, p.italic, p.color, p.fill, p.h, p.v, p.wrap, p.indent, p.borders]);
 }
 
 const H: Record<string, string> = { Left: 'left', Center: 'center', Right: 'right', General: '' };
@@ -72,6 +73,7 @@ function fakeCell(c: FakeCell): Parts {
     h: H[c.hAlign] ?? c.hAlign,
     v: V[c.vAlign] ?? c.vAlign,
     wrap: c.wrap,
+    indent: c.indent,
     borders: sides((s) => c.borders.has(s)),
   };
 }
@@ -98,6 +100,7 @@ export function renderedByOffice(s: FakeSheet): RenderedSheet {
       orientation: s.pageLayout.orientation.toLowerCase(),
       paper: s.pageLayout.paperSize,
       fitToWidth: s.pageLayout.zoom.horizontalFitToPages ?? 0,
+      fitToHeight: s.pageLayout.zoom.verticalFitToPages ?? 0,
       area: s.printArea,
       titleRows: title ? `${title[1]}:${title[2]}` : '',
     },
@@ -122,6 +125,7 @@ function excelCell(c: ExcelJS.Cell): Parts {
     h: c.alignment?.horizontal ?? '',
     v: c.alignment?.vertical ?? 'bottom',
     wrap: c.alignment?.wrapText ?? false,
+    indent: c.alignment?.indent ?? 0,
     borders: sides((s) => b[s]?.style === 'thin'),
   };
 }
@@ -159,6 +163,7 @@ export async function renderedByExcelJs(ws: ExcelJS.Worksheet, xlsx: Buffer | Ar
       orientation: ws.pageSetup.orientation ?? '',
       paper: ws.pageSetup.paperSize === 9 ? 'A4' : String(ws.pageSetup.paperSize),
       fitToWidth: ws.pageSetup.fitToWidth ?? 0,
+      fitToHeight: ws.pageSetup.fitToHeight ?? 0,
       area: area ? rectA1(area) : '',
       titleRows: ws.pageSetup.printTitlesRow ?? '',
     },

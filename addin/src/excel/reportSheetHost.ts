@@ -3,7 +3,7 @@
  * satisfies `ReportContext`, and a test's fake can implement it without casts. Enum-typed
  * properties are widened to `string` (office.js accepts the names: 'Center', 'A4', …); ranges
  * are passed by address.
- * Requirement sets: ExcelApi 1.9 for page layout and page breaks; 1.7 for the rest.
+ * Requirement sets: ExcelApi 1.9 for page layout, page breaks and indents; 1.7 for the rest.
  */
 
 export interface HostFont {
@@ -25,6 +25,7 @@ export interface HostRangeFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   wrapText: boolean;
+  indentLevel: number;
   columnWidth: number;
   rowHeight: number;
   useStandardWidth: boolean;

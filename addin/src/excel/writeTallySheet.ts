@@ -57,7 +57,7 @@ const ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: '
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
 function styleKey(s: CellStyle): string {
-  return JSON.stringify([s.bold ?? false, s.italic ?? false, s.size ?? 0, s.color ?? '', s.fill ?? '', s.align ?? '', s.valign ?? 'top', s.wrap ?? false]);
+  return JSON.stringify([s.bold ?? false, s.italic ?? false, s.size ?? 0, s.color ?? '', s.fill ?? '', s.align ?? '', s.valign ?? 'top', s.wrap ?? false, s.indent ?? 0]);
 }
 
 const range = (ws: HostWorksheet, r: Rect) => ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
@@ -101,6 +101,7 @@ function applyStyle(r: HostRange, s: CellStyle, sheet: ReportSheet): void {
   if (s.align) f.horizontalAlignment = ALIGN[s.align];
   f.verticalAlignment = ALIGN[s.valign ?? 'top'];
   f.wrapText = s.wrap ?? false;
+  if (s.indent) f.indentLevel = s.indent;
 }
 
 /**
@@ -189,7 +190,7 @@ export async function renderReportSheet(context: ReportContext, sheet: ReportShe
     const p = ws.pageLayout;
     p.orientation = 'Landscape';
     p.paperSize = 'A4';
-    p.zoom = { horizontalFitToPages: sheet.print.fitToWidth, verticalFitToPages: 0 };
+    p.zoom = { horizontalFitToPages: sheet.print.fitToWidth, verticalFitToPages: sheet.print.fitToHeight };
     p.centerHorizontally = true;
     p.leftMargin = p.rightMargin = 0.4 * 72;
     p.topMargin = p.bottomMargin = 0.5 * 72;

@@ -11,8 +11,12 @@ import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { reportCsvRows } from '@returns-hub/shared/report/reportCsv';
 import { toCsv, type CsvValue } from '@returns-hub/shared/report/csv';
 import { STATUS_LOOK } from '@returns-hub/shared/report/statusWords';
+import { computeRecordsSheet } from '@returns-hub/shared/report/recordsSheet';
 
 export type PullFormat = 'xlsx' | 'csv' | 'json' | 'text';
+
+/** `--layout records`: every form's flat export (one row per record), beside its report layouts. */
+export const RECORDS = 'records';
 
 export interface PullOptions {
   api: string;
@@ -63,11 +67,13 @@ export function pullFormat(o: Pick<PullOptions, 'format' | 'outFile'>): PullForm
  * `returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq]
  * [--format xlsx|csv|json] [--layout NAME] [--out FILE]`: the tallies as report sheets
  * (xlsx: every layout of the form, or the one named), as CSV (the long table, or the named
- * layout's tables) or JSON. ExcelJS is loaded only to write xlsx, so the CLI starts fast.
+ * layout's tables) or JSON; `--layout records` gives every record (the flat export). ExcelJS is
+ * loaded only to write xlsx, so the CLI starts fast.
  */
 export async function pullCommand(o: PullOptions, out: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
   const format = pullFormat(o);
   const form = formById(o.form);
+  if (o.layout === RECORDS) return pullRecords(o, format, out, now);
   let layouts: ReportLayout[] = [];
   if (o.layout) {
     const l = reportByName(o.form, o.layout);
@@ -136,4 +142,35 @@ async function emit(text: string, file: string | undefined, out: (s: string) => 
     out(`wrote ${file}`);
   } else out(text);
   return 0;
+}
+
+/** The flat export: every current return's records of the period, as xlsx (a sheet of the records), CSV or JSON. */
+async function pullRecords(o: PullOptions, format: PullFormat, out: (s: string) => void, now: () => Date): Promise<number> {
+  const form = formById(o.form);
+  if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} (no form ${o.form})`), 2);
+  if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
+  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch });
+  try {
+    const period = o.period ?? (form.period.kind === 'quarter' ? undefined : 'FY');
+    const r = await client.exportRecords({ form: o.form, fy: o.fy, period });
+    switch (format) {
+      case 'xlsx': {
+        const { writeTallyWorkbook } = await import('../xlsx/writeTallyWorkbook.js');
+        const sheet = computeRecordsSheet(form, r, { fiscalYear: r.fiscalYear, period: r.period, generatedAt: now() });
+        await writeTallyWorkbook(o.outFile!, [sheet]);
+        out(`wrote ${o.outFile} (${r.rows.length} records)`);
+        return 0;
+      }
+      case 'csv':
+        return emit(toCsv([r.columns.map((c) => c.id), ...r.rows]), o.outFile, out);
+      case 'json':
+        return emit(JSON.stringify(r, null, 2), o.outFile, out);
+      case 'text':
+        out(`${r.rows.length} records of ${r.formId} FY ${r.fiscalYear} ${r.period}; write them with --format xlsx|csv|json`);
+        return 0;
+    }
+  } catch (e) {
+    out(e instanceof ApiError ? `refused — ${e.status} ${e.problem.detail}` : `could not reach ${o.api} — ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
 }

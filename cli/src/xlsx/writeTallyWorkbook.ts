@@ -42,7 +42,7 @@ export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Wor
         orientation: s.print.orientation,
         fitToPage: true,
         fitToWidth: s.print.fitToWidth,
-        fitToHeight: 0,
+        fitToHeight: s.print.fitToHeight,
         horizontalCentered: true,
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
         printArea: printAreaForExcelJs(s.print.area),
@@ -63,6 +63,7 @@ export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Wor
         ...(c.style.align ? { horizontal: c.style.align } : {}),
         vertical: c.style.valign ?? 'top',
         ...(c.style.wrap ? { wrapText: true } : {}),
+        ...(c.style.indent ? { indent: c.style.indent } : {}),
       };
     }
     for (const b of s.boxes) for (let r = b.top; r <= b.bottom; r++) for (let k = b.left; k <= b.right; k++) ws.getCell(r + 1, k + 1).border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
