@@ -234,8 +234,9 @@ export class SheetBuilder {
 
   /**
    * Page breaks that keep each block on one page: the sheet prints at the scale that fits
-   * it to one A4-landscape page wide; a block that would run over the page's end starts the
-   * next one. (One table alone breaks where it must, its headings repeated.)
+   * it to one A4-landscape page wide; a block (a later table, the completeness block, the
+   * chart) that would run over the page's end starts the next one. The first table stays
+   * with the title; a table longer than a page breaks where it must, its headings repeated.
    */
   /** How tall the printed area is, in pages, at the scale that fits it one page wide. */
   private printedPages(widths: number[], heights: Record<number, number>, bottom: number): number {
@@ -250,7 +251,6 @@ export class SheetBuilder {
   }
 
   private pageBreaks(widths: number[], heights: Record<number, number>): number[] {
-    if (this.tables.length < 2) return [];
     const scale = this.printScale(widths);
     const rowPt = (r: number) => (heights[r] ?? lineHeight(REPORT_FONT.size)) * scale;
     const breaks: number[] = [];
@@ -285,6 +285,8 @@ export class SheetBuilder {
     const first = this.tables[0];
     const single = this.tables.length === 1 && first !== undefined;
     const printBottom = this.printBottom >= 0 ? this.printBottom : this.row - 1;
+    // A report up to half a page over one page prints on one (scaled down a little more) rather than spill.
+    const onePage = this.printedPages(widths, heights, printBottom) <= 1.5;
     return {
       name,
       font: { ...REPORT_FONT },
@@ -298,11 +300,11 @@ export class SheetBuilder {
         paper: 'A4',
         orientation: 'landscape',
         fitToWidth: 1,
-        // A report up to half a page over one page prints on one (scaled down a little more) rather than spill.
-        fitToHeight: this.printedPages(widths, heights, printBottom) <= 1.5 ? 1 : 0,
-        titleRows: single ? first.header : null,
+        fitToHeight: onePage ? 1 : 0,
+        // Headings repeat on every page only where the table itself runs over a page.
+        titleRows: single && this.printedPages(widths, heights, first.body.bottom) > 1 ? first.header : null,
         area: { top: 0, left: 0, bottom: printBottom, right: this.width - 1 },
-        breaksBefore: this.pageBreaks(widths, heights),
+        breaksBefore: onePage ? [] : this.pageBreaks(widths, heights),
       },
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,

@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { addCharts } from './addCharts';
 import type { CellStyle, Rect, ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { rectA1 } from '@returns-hub/shared/report/rectAddress';
 import { a1, columnLetters } from '@returns-hub/shared/sheet/address';
@@ -27,8 +29,7 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080'
 /**
  * Renders report sheets into an ExcelJS workbook, adding nothing: values and formats,
  * fonts and fills, merges, borders, widths and heights, frozen panes, print setup and the
- * status colours. ExcelJS writes no charts: the chart's data block is written, the chart
- * itself only by the add-in (Excel's own API).
+ * status colours. ExcelJS writes no charts: `addCharts` adds them to the written file.
  */
 export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -86,7 +87,12 @@ export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Wor
   return wb;
 }
 
+/** The .xlsx bytes of report sheets: ExcelJS's workbook with the report's charts added. */
+export async function tallyWorkbookBytes(sheets: readonly ReportSheet[]): Promise<Uint8Array> {
+  return addCharts(await renderTallyWorkbook(sheets).xlsx.writeBuffer(), sheets);
+}
+
 /** Writes report sheets to an .xlsx file. */
 export async function writeTallyWorkbook(path: string, sheets: readonly ReportSheet[]): Promise<void> {
-  await renderTallyWorkbook(sheets).xlsx.writeFile(path);
+  await writeFile(path, await tallyWorkbookBytes(sheets));
 }
