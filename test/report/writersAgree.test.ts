@@ -3,7 +3,9 @@ import { reportsOf } from '@returns-hub/shared/report/formReports';
 import { computeReport, type ReportInput } from '@returns-hub/shared/report/computeReport';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
-import { renderTallyWorkbook } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
+import JSZip from 'jszip';
+import { renderTallyWorkbook, tallyWorkbookBytes } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
+import { columnLetters } from '@returns-hub/shared/sheet/address';
 import { renderReportSheet, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
 import { FakeWorkbook } from '../support/officeReportFake';
 import { renderedByExcelJs, renderedByOffice } from '../support/renderedSheet';
@@ -109,5 +111,26 @@ describe('the add-in writer in office.js terms', () => {
     expect(out.sheet).toBe('ตัวชี้วัดรายภาค Q2-2563');
     expect(office.sheet(out.sheet).activated).toBe(true);
     await expect(writeTallySheet(office, input.tallies.hq!, null, { layout: 'no-such' })).rejects.toThrow(/kpi-table, kpi-by-region, regions-by-kpi/);
+  });
+});
+
+describe('the chart in the CLI workbook', () => {
+  test('a clustered column chart over the sheet’s chart data, anchored where the layout puts it; ExcelJS still reads the file', async () => {
+    const sheet = sheetOf('codi-quarterly-kpi', 'regions-by-kpi');
+    const bytes = await tallyWorkbookBytes([sheet]);
+    const zip = await JSZip.loadAsync(bytes);
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    const { top, left, bottom, right } = sheet.charts[0].data;
+    const ref = (r1: number, c1: number, r2: number, c2: number) => `'${sheet.name}'!$${columnLetters(c1)}$${r1 + 1}:$${columnLetters(c2)}$${r2 + 1}`;
+    expect(chart).toContain(`<c:cat><c:strRef><c:f>${ref(top + 1, left, bottom, left)}</c:f>`);
+    expect([...chart.matchAll(/<c:ser>/g)]).toHaveLength(right - left);
+    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(chart).toContain(`<a:t>${sheet.charts[0].title}</a:t>`);
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/<drawing r:id="rIdReportDrawing"\/><\/worksheet>$|<drawing r:id="rIdReportDrawing"\/>/);
+    const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
+    expect(drawing).toContain(`<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${sheet.charts[0].at.row}</xdr:row>`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(bytes).buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([sheet.name]);
   });
 });
