@@ -1,11 +1,17 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { basename } from 'node:path';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
+import { formById } from '@returns-hub/shared/forms/index';
+import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { readActiveSheet } from '@returns-hub/addin/excel/readActiveSheet';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
+import { readSheet } from '@returns-hub/addin/excel/readSheet';
 import { clearHighlights, highlightIssues, selectCell, HIGHLIGHT } from '@returns-hub/addin/excel/highlights';
-import { installExcelEnums, mockWorkbook } from '../support/excelMock';
+import { insertBlankForm, LISTS_SHEET } from '@returns-hub/addin/excel/insertBlankForm';
+import { chunkRowsByBytes, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
+import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
+import { FakeBook } from '../support/excelFake/fakeBook';
+import { FakeContext } from '../support/excelFake/fakeContext';
 import { sampleFiles, sample } from '../support/samples';
 
 beforeAll(installExcelEnums);
@@ -19,66 +25,199 @@ const allIssues = (grids: Parameters<typeof checkSheets>[0]) =>
     .sort();
 
 const SAMPLES = ['community-plan/districts', 'community-plan/layouts', 'community-plan/errors', 'codi-kpi', 'project-progress', 'welfare'].flatMap(sampleFiles);
+const FULL = { mergedAreas: true, nullObjects: true };
 
-describe('reading the active sheet through office.js (office-addin-mock)', () => {
+async function gridOf(path: string): Promise<Grid> {
+  const r = await readWorkbookFile(sample(path));
+  if (!r.ok) throw new Error('unreadable');
+  return r.grids.find((g) => g.rows.length > 1)!;
+}
+
+describe('reading a sheet through office.js (the fake)', () => {
   test.each(SAMPLES.map((f) => [basename(f), f]))('%s: same findings as the CLI, in one sync', async (_n, file) => {
     const read = await readWorkbookFile(file);
     if (!read.ok) throw new Error('sample unreadable');
     for (const grid of read.grids) {
-      const { context, rec } = mockWorkbook({ active: grid });
-      const got = await readActiveSheet(context);
-      expect(rec.syncs).toBe(1);
+      const { book, context } = fakeExcel([grid]);
+      const got = await readSheet(context, FULL);
+      expect(book.syncs).toBe(1);
       if (!got.ok) throw new Error(got.issue.message_en);
+      expect(got.sheetId).toBe(book.sheets[0].id);
       expect(allIssues([got.grid])).toEqual(allIssues([grid]));
       expect(checkSheets([got.grid]).map((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.period]))).toEqual(checkSheets([grid]).map((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.period])));
     }
   });
 
-  test('an empty sheet reads as an empty grid', async () => {
-    const { context } = mockWorkbook({ active: { sheet: 'Empty', rows: [], merges: [] } });
-    const got = await readActiveSheet(context);
-    expect(got.ok && got.grid.rows.length).toBe(0);
+  test('on Excel 2016 (ExcelApi 1.1): the used range without null objects, no merged areas, same return read', async () => {
+    const grid = await gridOf('community-plan/districts/1045.xlsx');
+    const { book, context } = fakeExcel([grid], { sets: { ExcelApi: '1.1' } });
+    const got = await readSheet(context, { mergedAreas: false, nullObjects: false });
+    if (!got.ok) throw new Error(got.issue.message_en);
+    expect(got.mergesUnknown).toBe(true);
+    expect(book.syncs).toBe(1);
+    expect(checkSheets([got.grid])[0].returns.map((r) => [r.formId, r.orgUnit])).toEqual([['bma-community-plan-return', '1045']]);
+  });
+
+  test('an empty sheet reads as an empty grid, with and without null objects', async () => {
+    for (const nullObjects of [true, false]) {
+      const { context } = fakeExcel([{ sheet: 'Empty', rows: [], merges: [] }]);
+      const got = await readSheet(context, { mergedAreas: nullObjects, nullObjects });
+      expect(got.ok && got.grid.rows.flat().filter(Boolean).length).toBe(0);
+    }
+  });
+
+  test('a sheet is read by its id after it was renamed, under its new name', async () => {
+    const { book, context } = fakeExcel([await gridOf('community-plan/districts/1045.xlsx')]);
+    const id = book.sheets[0].id;
+    book.addSheet('Other');
+    book.activate('Other');
+    book.rename(book.sheets[0].name, 'เขตวังทองหลาง');
+    const got = await readSheet(context, { ...FULL, sheetId: id });
+    expect(got.ok && got.grid.sheet).toBe('เขตวังทองหลาง');
   });
 });
 
 describe('highlights', () => {
+  const sheet = 'แบบรายงาน 1';
   const issues: Issue[] = [
-    { severity: 'warning', code: 'a', cell: "'แบบรายงาน 1'!C12", message_th: '', message_en: '' },
-    { severity: 'error', code: 'b', cell: "'แบบรายงาน 1'!C13", message_th: '', message_en: '' },
-    { severity: 'warning', code: 'c', cell: "'แบบรายงาน 1'!C13", message_th: '', message_en: '' },
-    { severity: 'info', code: 'd', cell: "'แบบรายงาน 1'!A1", message_th: '', message_en: '' },
+    { severity: 'warning', code: 'a', cell: `'${sheet}'!C12`, message_th: '', message_en: '' },
+    { severity: 'error', code: 'b', cell: `'${sheet}'!C13`, message_th: '', message_en: '' },
+    { severity: 'warning', code: 'c', cell: `'${sheet}'!C13`, message_th: '', message_en: '' },
+    { severity: 'info', code: 'd', cell: `'${sheet}'!A1`, message_th: '', message_en: '' },
   ];
+  function withUserFill() {
+    const book = new FakeBook();
+    const s = book.addSheet(sheet);
+    book.cellForWrite(s, 11, 2).fill = { color: '#00B0F0', pattern: 'Solid' }; // C12: a fill the user had
+    book.cellForWrite(s, 13, 2).fill = { color: '#FFFFFF', pattern: 'Solid' }; // C14: a white fill
+    return { book, s, context: new FakeContext(book) };
+  }
 
   test('errors and warnings are filled (errors win), in two syncs; clearing restores each previous fill in one', async () => {
-    const { context, rec } = mockWorkbook();
-    const ws = (context.workbook.worksheets as any).byName('แบบรายงาน 1');
-    const c12 = ws.getRange('C12');
-    c12.format.fill.color = '#00B0F0'; // a fill the user had
-    c12.format.fill.pattern = 'Solid';
-    const saved = await highlightIssues(context, issues);
-    expect(rec.syncs).toBe(2);
-    expect(saved.map((s) => [s.cell, s.pattern])).toEqual([
+    const { book, s, context } = withUserFill();
+    const saved = await highlightIssues(context, s.id, issues, { fillPattern: true });
+    expect(book.syncs).toBe(2);
+    expect(saved.map((x) => [x.cell, x.pattern])).toEqual([
       ['C12', 'Solid'],
       ['C13', 'None'],
     ]);
-    expect(ws.getRange('C12').format.fill.color).toBe(HIGHLIGHT.warning);
-    expect(ws.getRange('C13').format.fill.color).toBe(HIGHLIGHT.error);
-    expect([...rec.ranges.keys()].some((k) => k.endsWith('|A1'))).toBe(false); // info is not highlighted
+    expect([book.fillAt(sheet, 'C12').color, book.fillAt(sheet, 'C13').color, book.fillAt(sheet, 'A1').pattern]).toEqual([HIGHLIGHT.warning, HIGHLIGHT.error, 'None']);
 
+    book.rename(sheet, 'ส่งแล้ว'); // the clerk renames the sheet before clearing
     await clearHighlights(context, saved);
-    expect(rec.syncs).toBe(3);
-    expect(ws.getRange('C12').format.fill.color).toBe('#00B0F0');
-    expect(ws.getRange('C13').format.fill.cleared).toBe(true); // no fill stays no fill
+    expect(book.syncs).toBe(3);
+    expect(book.fillAt('ส่งแล้ว', 'C12')).toEqual({ color: '#00B0F0', pattern: 'Solid' });
+    expect(book.fillAt('ส่งแล้ว', 'C13').pattern).toBe('None'); // no fill stays no fill
   });
 
-  test('clicking an issue selects its cell', async () => {
-    const { context, rec } = mockWorkbook();
-    await selectCell(context, "'แบบรายงาน 1'!C13");
-    expect((context.workbook.worksheets as any).byName('แบบรายงาน 1').getRange('C13').selected).toBe(true);
-    expect(rec.syncs).toBe(1);
+  test('before ExcelApi 1.9 (no fill pattern): white counts as no fill', async () => {
+    const { book, s, context } = withUserFill();
+    const saved = await highlightIssues(context, s.id, [{ ...issues[1], cell: `'${sheet}'!C14` }], { fillPattern: false });
+    expect(saved[0].pattern).toBeNull();
+    await clearHighlights(context, saved);
+    expect(book.fillAt(sheet, 'C14').pattern).toBe('None');
+    expect(book.used.has('RangeFill.pattern')).toBe(false);
+  });
+
+  test('clicking a finding selects its cell on the checked sheet, found by id', async () => {
+    const { book, s, context } = withUserFill();
+    book.addSheet('Other');
+    book.activate('Other');
+    book.rename(sheet, 'renamed');
+    await selectCell(context, s.id, 'C13');
+    expect(book.selection).toEqual({ sheetId: s.id, cell: 'C13' });
+    expect(book.activeSheet.name).toBe('renamed');
+    expect(book.syncs).toBe(1);
   });
 });
 
-// The tally writer's tests: test/report/writersAgree.test.ts (the same cells as the CLI's workbook, refresh, batches).
+describe('insert blank form', () => {
+  const form = formById('bma-community-plan-return')!;
 
-test('sample helper sanity', () => expect(sample('codi-kpi')).toContain('codi-kpi'));
+  test('a new sheet under a unique name, with dropdowns, activated; a second insert gets the next name', async () => {
+    const { book, context } = fakeExcel([]);
+    const first = await insertBlankForm(context, form, { dropdowns: true });
+    const second = await insertBlankForm(context, form, { dropdowns: true });
+    expect(first.syncs).toBe(2);
+    expect(first.sheet).toBe('แบบรายงานผลการดำเนินงาน');
+    expect(second.sheet).toBe('แบบรายงานผลการดำเนินงาน (2)');
+    expect(book.activeSheet.name).toBe(second.sheet);
+    expect(book.sheet(LISTS_SHEET)?.visibility).toBe('Hidden');
+    expect([...book.sheet(second.sheet)!.validations.values()].map((r) => JSON.stringify(r))).toEqual([
+      JSON.stringify({ list: { inCellDropDown: true, source: `='${LISTS_SHEET}'!$A$1:$A$50` } }),
+      JSON.stringify({ list: { inCellDropDown: true, source: 'ใช่,ไม่ใช่' } }),
+    ]);
+    expect(book.valueAt(second.sheet, 'A1')).toBe(form.title_th);
+  });
+
+  test('on a host without data validation: the sheet, no dropdowns and no list sheet', async () => {
+    const { book, context } = fakeExcel([], { sets: { ExcelApi: '1.1' } });
+    const out = await insertBlankForm(context, form, { dropdowns: false });
+    expect(out.dropdowns).toBe(false);
+    expect(book.sheet(LISTS_SHEET)).toBeUndefined();
+    expect(book.sheet(out.sheet)?.validations.size).toBe(0);
+  });
+});
+
+describe('writing tallies (the report sheet; its cells against the CLI workbook: test/report/writersAgree.test.ts)', () => {
+  async function codiTally(by: 'region' | 'hq' = 'region') {
+    const form = formById('codi-quarterly-kpi')!;
+    const grids = (await Promise.all(sampleFiles('codi-kpi').map(readWorkbookFile))).flatMap((r) => (r.ok ? r.grids : []));
+    const entries = checkSheets(grids)
+      .flatMap((s) => s.returns)
+      .map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: null, submittedAt: '', contribution: contributionOf(r, form) }));
+    return consolidateReturns(form, entries, { fiscalYear: 2563, period: 'Q2', by });
+  }
+  const completeness = { formId: 'codi-quarterly-kpi', fiscalYear: 2563, period: 'Q2', dueDate: '2020-04-15', expected: 5, received: 5, onTime: 0, late: 5, missing: [] };
+
+  test('a new sheet: names not ids, status words with their colours, a chart, completeness, in two syncs', async () => {
+    const tally = await codiTally();
+    const { book, context } = fakeExcel([]);
+    const out = await writeTallySheet(context, tally, completeness);
+    expect([out.syncs, book.syncs]).toEqual([2, 2]);
+    expect(out.sheet).toBe('ตัวชี้วัดรายภาค Q2-2563');
+    const ws = book.sheet(out.sheet)!;
+    const values = Object.values(book.describe(out.sheet).values).map(String);
+    expect(values).toContain('เหนือ');
+    expect(values).toContain('5.1 ผู้นำที่ได้รับการพัฒนาศักยภาพ (หน่วยนับ: คน)');
+    expect(values.some((v) => v.includes('ยังไม่ส่ง'))).toBe(true);
+    expect(ws.charts.map((c) => c.type)).toEqual(['ColumnClustered']);
+    expect(book.activeSheet.id).toBe(ws.id);
+    const status = await writeTallySheet(context, await codiTally('hq'), completeness);
+    expect(book.sheet(status.sheet)!.conditionalFormats.map((c) => c.text)).toEqual(['เขียว', 'เหลือง', 'แดง']);
+  });
+
+  test('refresh rewrites the same sheet; a smaller tally leaves no stale cell', async () => {
+    const { book, context } = fakeExcel([]);
+    const big = await codiTally('region');
+    const out = await writeTallySheet(context, big, completeness);
+    const small = { ...big, groups: big.groups.slice(0, 1) };
+    await writeTallySheet(context, small, null);
+    expect(book.sheets.filter((s) => s.name === out.sheet)).toHaveLength(1);
+    const fresh = fakeExcel([]);
+    await writeTallySheet(fresh.context, small, null);
+    expect(book.describe(out.sheet).values).toEqual(
+      Object.fromEntries(Object.entries(fresh.book.describe(out.sheet).values).map(([k, v]) => [k, k === 'A5' ? book.describe(out.sheet).values.A5 : v])),
+    );
+  });
+
+  test('the report date is today in Bangkok, also before 07:00 (UTC is still yesterday then)', async () => {
+    const { book, context } = fakeExcel([]);
+    const out = await writeTallySheet(context, await codiTally(), null, { now: new Date('2020-06-14T20:30:00Z') }); // 03:30 on 15 June in Bangkok
+    expect(Math.floor(Number(book.valueAt(out.sheet, 'A5')))).toBe(Date.UTC(2020, 5, 15) / 86_400_000 + 25569);
+  });
+
+  test('large tallies are written in batches under the 5 MB request limit, one sync each', async () => {
+    const tally = await codiTally();
+    const { book, context } = fakeExcel([]);
+    const out = await writeTallySheet(context, tally, null, { maxBytes: 2_000 }); // a tiny limit forces several batches
+    expect(
+      chunkRowsByBytes(
+        Array.from({ length: 30 }, () => ['x']),
+        1,
+      ),
+    ).toHaveLength(30);
+    expect(out.syncs).toBeGreaterThan(2);
+    expect(book.syncs).toBe(out.syncs);
+  });
+});

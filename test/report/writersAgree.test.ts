@@ -6,8 +6,10 @@ import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import JSZip from 'jszip';
 import { renderTallyWorkbook, tallyWorkbookBytes } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
 import { columnLetters } from '@returns-hub/shared/sheet/address';
+import { rectA1 } from '@returns-hub/shared/report/rectAddress';
 import { renderReportSheet, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
-import { FakeWorkbook } from '../support/officeReportFake';
+import { FakeBook } from '../support/excelFake/fakeBook';
+import { FakeContext } from '../support/excelFake/fakeContext';
 import { renderedByExcelJs, renderedByOffice } from '../support/renderedSheet';
 import { sampleReportInputs } from '../support/sampleReports';
 
@@ -31,6 +33,19 @@ const LAYOUTS = [
   ['welfare-fund-tally', 'welfare-types'],
 ];
 
+/** A workbook in the office.js fake (every requirement set), and a request context on it. */
+function office() {
+  const book = new FakeBook();
+  book.addSheet('Sheet1');
+  const context = new FakeContext(book);
+  const sheet = (name: string) => {
+    const s = book.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  };
+  return { book, context, sheet };
+}
+
 describe('the add-in writer (office.js) and the CLI writer (.xlsx) give the same sheet', () => {
   test.each(LAYOUTS)('%s · %s', async (form, name) => {
     const sheet = sheetOf(form, name);
@@ -39,14 +54,14 @@ describe('the add-in writer (office.js) and the CLI writer (.xlsx) give the same
     await wb.xlsx.load(bytes);
     const cli = await renderedByExcelJs(wb.getWorksheet(sheet.name)!, bytes, 0);
 
-    const office = new FakeWorkbook();
-    await renderReportSheet(office, sheet);
-    const addin = renderedByOffice(office.sheet(sheet.name));
+    const x = office();
+    await renderReportSheet(x.context, sheet);
+    const addin = renderedByOffice(x.sheet(sheet.name));
 
     expect(Object.keys(addin.cells).length).toBeGreaterThan(20);
     expect(addin).toEqual(cli);
-    // The chart: only the add-in draws it (ExcelJS writes no charts), over the same data block.
-    expect(office.sheet(sheet.name).chartList.map((c) => [c.type, c.title.text])).toEqual(sheet.charts.map((c) => ['ColumnClustered', c.title]));
+    // The chart: a clustered column chart over the layout's chart data (the CLI adds the same as DrawingML parts).
+    expect(x.sheet(sheet.name).charts.map((c) => [c.type, c.title, c.source])).toEqual(sheet.charts.map((c) => ['ColumnClustered', c.title, rectA1(c.data)]));
   });
 
   test('a name that starts like a formula is text in both', async () => {
@@ -55,11 +70,10 @@ describe('the add-in writer (office.js) and the CLI writer (.xlsx) give the same
     const g = t.groups[0];
     const evil = { ...g, measures: g.measures.map((m) => ({ ...m, id: m.id.replace(/^item:[^:]+:/, 'item:=HYPERLINK("http://x","y"):') })) };
     const sheet = sheetOf('welfare-fund-tally', 'welfare-types', { ...input, tallies: { hq: { ...t, groups: [evil] } } });
-    const office = new FakeWorkbook();
-    await renderReportSheet(office, sheet);
-    const fake = office.sheet(sheet.name);
-    const cell = [...fake.cells.values()].find((c) => String(c.value).startsWith('=HYPERLINK'))!;
-    expect(cell.formula).toBeUndefined();
+    const x = office();
+    await renderReportSheet(x.context, sheet);
+    const cell = [...x.sheet(sheet.name).cells.values()].find((c) => String(c.value).startsWith('=HYPERLINK'))!;
+    expect(cell.formula).toBeUndefined(); // written with Excel's quote prefix: text
     const bytes = await renderTallyWorkbook([sheet]).xlsx.writeBuffer();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes);
@@ -75,42 +89,52 @@ describe('the add-in writer (office.js) and the CLI writer (.xlsx) give the same
 
 describe('the add-in writer in office.js terms', () => {
   test('refresh after a smaller tally leaves no stale cell (values, formats, merges, status colours)', async () => {
-    const office = new FakeWorkbook();
+    const x = office();
     const big = sheetOf('bma-community-plan-return', 'districts-by-indicator');
-    await renderReportSheet(office, big);
+    await renderReportSheet(x.context, big);
     // The same sheet name, now with 10 districts reporting.
     const input = inputs['bma-community-plan-return'];
     const district = input.tallies.district!;
     const fewer = { ...input, tallies: { ...input.tallies, district: { ...district, groups: district.groups.slice(0, 10) } } };
     const small = sheetOf('bma-community-plan-return', 'districts-by-indicator', fewer);
     expect(small.name).toBe(big.name);
-    const before = office.syncs;
-    await renderReportSheet(office, small);
-    expect(office.syncs - before).toBe(3); // find the sheet; load what it holds; write
-    const fresh = new FakeWorkbook();
-    await renderReportSheet(fresh, small);
-    expect(renderedByOffice(office.sheet(small.name))).toEqual(renderedByOffice(fresh.sheet(small.name)));
-    expect(office.sheet(small.name).chartList).toHaveLength(1);
+    const before = x.book.syncs;
+    await renderReportSheet(x.context, small);
+    expect(x.book.syncs - before).toBe(3); // find the sheet; load what it holds; write
+    const fresh = office();
+    await renderReportSheet(fresh.context, small);
+    expect(renderedByOffice(x.sheet(small.name))).toEqual(renderedByOffice(fresh.sheet(small.name)));
+    expect(x.sheet(small.name).charts).toHaveLength(1);
   });
 
   test('a new sheet is written in two syncs; large sheets in batches under the request limit', async () => {
     const sheet = sheetOf('bma-community-plan-return', 'districts-by-indicator');
-    const office = new FakeWorkbook();
-    expect((await renderReportSheet(office, sheet)).syncs).toBe(2);
-    const small = new FakeWorkbook();
-    const out = await renderReportSheet(small, sheet, { maxBytes: 2_000 });
+    const x = office();
+    expect((await renderReportSheet(x.context, sheet)).syncs).toBe(2);
+    const small = office();
+    const out = await renderReportSheet(small.context, sheet, { maxBytes: 2_000 });
     expect(out.syncs).toBeGreaterThan(4);
-    expect(small.largestPayload).toBeLessThan(2_000);
-    expect(renderedByOffice(small.sheet(sheet.name))).toEqual(renderedByOffice(office.sheet(sheet.name)));
+    expect(renderedByOffice(small.sheet(sheet.name))).toEqual(renderedByOffice(x.sheet(sheet.name)));
+  });
+
+  test('without ExcelApi 1.9 the sheet is written without print setup and indents, nothing else missing', async () => {
+    const sheet = sheetOf('codi-quarterly-kpi', 'kpi-table');
+    const book = new FakeBook({ ExcelApi: '1.8' });
+    book.addSheet('Sheet1');
+    await renderReportSheet(new FakeContext(book), sheet, { printSetup: false });
+    const s = book.sheets.find((w) => w.name === sheet.name)!;
+    expect(s.layout.page.printArea).toBe('');
+    expect(s.layout.frozen).toEqual(sheet.freeze);
+    await expect(renderReportSheet(new FakeContext(book), sheet)).rejects.toMatchObject({ code: 'ApiNotFound' }); // 1.9 members on a 1.8 host
   });
 
   test('writeTallySheet picks the form layout of the tally grouping and names the sheet by layout and period', async () => {
     const input = inputs['codi-quarterly-kpi'];
-    const office = new FakeWorkbook();
-    const out = await writeTallySheet(office, input.tallies.region!, input.completeness, { total: input.tallies.hq, now: input.generatedAt });
+    const x = office();
+    const out = await writeTallySheet(x.context, input.tallies.region!, input.completeness, { total: input.tallies.hq, now: input.generatedAt });
     expect(out.sheet).toBe('ตัวชี้วัดรายภาค Q2-2563');
-    expect(office.sheet(out.sheet).activated).toBe(true);
-    await expect(writeTallySheet(office, input.tallies.hq!, null, { layout: 'no-such' })).rejects.toThrow(/kpi-table, kpi-by-region, regions-by-kpi/);
+    expect(x.book.activeId).toBe(x.sheet(out.sheet).id);
+    await expect(writeTallySheet(x.context, input.tallies.hq!, null, { layout: 'no-such' })).rejects.toThrow(/kpi-table, kpi-by-region, regions-by-kpi/);
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseRange } from '@returns-hub/shared/sheet/address';
 import { rectA1 } from '@returns-hub/shared/report/rectAddress';
 import { unitsToPoints } from '@returns-hub/addin/excel/writeTallySheet';
-import type { FakeCell, FakeSheet } from './officeReportFake';
+import type { FakeCell, FakeSheet } from './excelFake/fakeBook';
 import { cellValue } from './readBackWorkbook';
 
 /**
@@ -62,23 +62,23 @@ const sides = (has: (s: 'top' | 'bottom' | 'left' | 'right') => boolean) => (['t
 
 function fakeCell(c: FakeCell): Parts {
   return {
-    value: c.value,
-    numFmt: c.numFmt,
-    font: c.font.name,
-    size: c.font.size,
-    bold: c.font.bold,
-    italic: c.font.italic,
-    color: hex(c.font.color),
-    fill: hex(c.fill),
-    h: H[c.hAlign] ?? c.hAlign,
-    v: V[c.vAlign] ?? c.vAlign,
-    wrap: c.wrap,
-    indent: c.indent,
-    borders: sides((s) => c.borders.has(s)),
+    value: c.value === true ? 'TRUE' : c.value === false ? 'FALSE' : c.value,
+    numFmt: c.numberFormat,
+    font: c.font?.name ?? 'Calibri',
+    size: c.font?.size ?? 11,
+    bold: c.bold,
+    italic: c.font?.italic ?? false,
+    color: hex(c.font?.color),
+    fill: c.fill.pattern === 'None' ? '' : hex(c.fill.color),
+    h: c.hAlign === undefined ? '' : (H[c.hAlign] ?? c.hAlign),
+    v: c.vAlign === undefined ? 'bottom' : (V[c.vAlign] ?? c.vAlign),
+    wrap: c.wrap ?? false,
+    indent: c.indent ?? 0,
+    borders: sides((s) => c.borders?.has(s) ?? false),
   };
 }
 
-/** The add-in's sheet, from the office.js fake. */
+/** The add-in's sheet, from the office.js fake's workbook. */
 export function renderedByOffice(s: FakeSheet): RenderedSheet {
   const cells: Record<string, string> = {};
   for (const [key, c] of s.cells) {
@@ -86,26 +86,27 @@ export function renderedByOffice(s: FakeSheet): RenderedSheet {
     const l = line(fakeCell(c));
     if (l) cells[rectA1({ top: row, left: col, bottom: row, right: col })] = l;
   }
-  const lastCol = Math.max(...s.columnWidths.keys());
+  const { layout } = s;
+  const lastCol = Math.max(...layout.columnWidths.keys());
   const heights: Record<number, number> = {};
-  for (const [r, h] of s.rowHeights) heights[r] = h;
-  const title = /^\$(\d+):\$(\d+)$/.exec(s.printTitleRows);
+  for (const [r, h] of layout.rowHeights) heights[r] = h;
+  const title = /^\$(\d+):\$(\d+)$/.exec(layout.page.printTitleRows);
   return {
     cells,
-    merges: s.merges.map(rectA1).sort(),
-    widths: Array.from({ length: lastCol + 1 }, (_, k) => s.columnWidths.get(k) ?? 0),
+    merges: s.merges.map((m) => rectA1(m)).sort(),
+    widths: Array.from({ length: lastCol + 1 }, (_, k) => layout.columnWidths.get(k) ?? 0),
     heights,
-    freeze: s.frozen,
+    freeze: layout.frozen,
     print: {
-      orientation: s.pageLayout.orientation.toLowerCase(),
-      paper: s.pageLayout.paperSize,
-      fitToWidth: s.pageLayout.zoom.horizontalFitToPages ?? 0,
-      fitToHeight: s.pageLayout.zoom.verticalFitToPages ?? 0,
-      area: s.printArea,
+      orientation: layout.page.orientation.toLowerCase(),
+      paper: layout.page.paperSize,
+      fitToWidth: layout.page.zoom.horizontalFitToPages ?? 0,
+      fitToHeight: layout.page.zoom.verticalFitToPages ?? 0,
+      area: layout.page.printArea,
       titleRows: title ? `${title[1]}:${title[2]}` : '',
     },
-    breaksBefore: [...s.pageBreaks].sort((a, b) => a - b),
-    conditionalFormats: s.conditionalFormats.map((cf) => `${rectA1(cf.range)} ${cf.text} ${hex(cf.fill)} ${hex(cf.color)}`).sort(),
+    breaksBefore: [...layout.pageBreaks].sort((a, b) => a - b),
+    conditionalFormats: s.conditionalFormats.map((cf) => `${cf.address} ${cf.text} ${hex(cf.color)} ${hex(cf.fontColor)}`).sort(),
   };
 }
 

@@ -7,7 +7,7 @@ import { isReportProblem, reportProblem, type ReportProblem } from '@returns-hub
 import type { CellStyle, ReportCell, ReportSheet, Rect } from '@returns-hub/shared/report/reportSheet';
 import { rectA1, rowsA1 } from '@returns-hub/shared/report/rectAddress';
 import { a1 } from '@returns-hub/shared/sheet/address';
-import type { HostRange, HostWorksheet, ReportContext } from './reportSheetHost';
+import type { ExcelContext, ExcelRange, ExcelWorksheet } from './excelApi';
 
 /** Excel on the web refuses requests over 5 MB: each batch of written values stays under this. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -60,7 +60,7 @@ function styleKey(s: CellStyle): string {
   return JSON.stringify([s.bold ?? false, s.italic ?? false, s.size ?? 0, s.color ?? '', s.fill ?? '', s.align ?? '', s.valign ?? 'top', s.wrap ?? false, s.indent ?? 0]);
 }
 
-const range = (ws: HostWorksheet, r: Rect) => ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+const range = (ws: ExcelWorksheet, r: Rect) => ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 
 /** The cells as a dense rectangle of values and number formats (`""` and General where the sheet is empty). */
 function grid(sheet: ReportSheet): { values: (string | number)[][]; formats: string[][]; rows: number; cols: number } {
@@ -91,7 +91,7 @@ function styleRuns(sheet: ReportSheet): { row: number; left: number; right: numb
   return runs;
 }
 
-function applyStyle(r: HostRange, s: CellStyle, sheet: ReportSheet): void {
+function applyStyle(r: ExcelRange, s: CellStyle, sheet: ReportSheet, withIndent: boolean): void {
   const f = r.format;
   f.font.bold = s.bold ?? false;
   f.font.italic = s.italic ?? false;
@@ -101,7 +101,7 @@ function applyStyle(r: HostRange, s: CellStyle, sheet: ReportSheet): void {
   if (s.align) f.horizontalAlignment = ALIGN[s.align];
   f.verticalAlignment = ALIGN[s.valign ?? 'top'];
   f.wrapText = s.wrap ?? false;
-  if (s.indent) f.indentLevel = s.indent;
+  if (s.indent && withIndent) f.indentLevel = s.indent;
 }
 
 /**
@@ -112,19 +112,19 @@ function applyStyle(r: HostRange, s: CellStyle, sheet: ReportSheet): void {
  * writes it again in place, so formulas pointing at the sheet keep working and nothing
  * stale is left. Values go in batches under the request limit, before formats.
  */
-export async function renderReportSheet(context: ReportContext, sheet: ReportSheet, opts: { maxBytes?: number; pageLayout?: boolean } = {}): Promise<{ sheet: string; syncs: number }> {
+export async function renderReportSheet(context: ExcelContext, sheet: ReportSheet, opts: { maxBytes?: number; printSetup?: boolean } = {}): Promise<{ sheet: string; syncs: number }> {
   let syncs = 0;
   const sync = async () => (syncs++, await context.sync());
   const existing = context.workbook.worksheets.getItemOrNullObject(sheet.name);
   await sync();
 
-  let ws: HostWorksheet;
+  let ws: ExcelWorksheet;
   if (existing.isNullObject) ws = context.workbook.worksheets.add(sheet.name);
   else {
     ws = existing;
     const used = ws.getUsedRangeOrNullObject();
-    used.load('address');
-    ws.charts.load('items/name');
+    used.load(['address']);
+    ws.charts.load(['items']);
     await sync();
     if (!used.isNullObject) {
       used.unmerge();
@@ -136,7 +136,7 @@ export async function renderReportSheet(context: ReportContext, sheet: ReportShe
     }
     for (const ch of ws.charts.items) ch.delete();
     ws.freezePanes.unfreeze();
-    if (opts.pageLayout !== false) ws.horizontalPageBreaks.removePageBreaks();
+    if (opts.printSetup !== false) ws.horizontalPageBreaks.removePageBreaks();
   }
 
   // Values (and their number formats), in batches under the request limit.
@@ -156,7 +156,7 @@ export async function renderReportSheet(context: ReportContext, sheet: ReportShe
   const all = ws.getRangeByIndexes(0, 0, g.rows, g.cols);
   all.format.font.name = sheet.font.name;
   all.format.font.size = sheet.font.size;
-  for (const run of styleRuns(sheet)) applyStyle(range(ws, { top: run.row, left: run.left, bottom: run.row, right: run.right }), run.style, sheet);
+  for (const run of styleRuns(sheet)) applyStyle(range(ws, { top: run.row, left: run.left, bottom: run.row, right: run.right }), run.style, sheet, opts.printSetup !== false);
   for (const b of sheet.boxes) {
     const r = range(ws, b);
     const edges: string[] = [...EDGES, ...(b.right > b.left ? ['InsideVertical'] : []), ...(b.bottom > b.top ? ['InsideHorizontal'] : [])];
@@ -186,7 +186,7 @@ export async function renderReportSheet(context: ReportContext, sheet: ReportShe
   else if (fr > 0) ws.freezePanes.freezeRows(fr);
   else if (fc > 0) ws.freezePanes.freezeColumns(fc);
 
-  if (opts.pageLayout !== false) {
+  if (opts.printSetup !== false) {
     const p = ws.pageLayout;
     p.orientation = 'Landscape';
     p.paperSize = 'A4';
@@ -217,12 +217,12 @@ export interface TallySheetOptions {
   total?: Tally;
   now?: Date;
   maxBytes?: number;
-  /** False where ExcelApi 1.9 (page layout) is not supported: the sheet is written without print setup. */
-  pageLayout?: boolean;
+  /** False where ExcelApi 1.9 (the `printSetup` feature) is not supported: the sheet is written without print setup and indents. */
+  printSetup?: boolean;
 }
 
 /** Writes (or refreshes) the report sheet of a tally: the form's layout for its grouping, computed once in shared/report. */
-export async function writeTallySheet(context: ReportContext, t: Tally, c: Completeness | null, o: TallySheetOptions = {}): Promise<{ sheet: string; syncs: number }> {
+export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, o: TallySheetOptions = {}): Promise<{ sheet: string; syncs: number }> {
   const form = formById(t.formId);
   if (!form) throw new ReportError(reportProblem('report.unknown_layout', { form: t.formId, layout: o.layout ?? '—', known: '—' }));
   const layout = o.layout ? reportByName(form.id, o.layout) : defaultLayoutFor(form.id, t.by);
