@@ -3,7 +3,8 @@ import { fiscalYearParam, formIdParam, groupByParam, periodParam } from '@return
 import { formById } from '@returns-hub/shared/forms/index';
 import { toCsv } from '@returns-hub/shared/report/csv';
 import { endpoint, type Deps } from '../http/endpoint';
-import { isProblem, json, problem } from '../http/problem';
+import { json, problem } from '../http/problem';
+import { isDomainError } from '../domain/domainError';
 import { exportRecords, exportTally, type ExportTable } from '../services/exportData';
 
 const exportQuery = z.object({
@@ -29,21 +30,25 @@ function csvOf(t: ExportTable): string {
 export const exportData = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const kind = req.params.kind;
-    if (kind !== 'records' && kind !== 'tally') return problem(404, 'export.not_found', 'Not Found', 'Exports are /api/exports/records and /api/exports/tally.');
+    if (kind !== 'records' && kind !== 'tally')
+      return problem(404, 'export.not_found', { en: 'Exports are /api/exports/records and /api/exports/tally.', th: 'ส่งออกได้ที่ /api/exports/records และ /api/exports/tally เท่านั้น' });
     const parsed = exportQuery.safeParse(Object.fromEntries(req.query.entries()));
-    if (!parsed.success) return problem(400, 'query.invalid', 'Bad Request', `Query parameter ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) {
+      const where = `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
+      return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
+    }
     const q = parsed.data;
     const form = formById(q.form);
-    if (!form) return problem(404, 'form.not_found', 'Not Found', `No form "${q.form}".`);
+    if (!form) return problem(404, 'form.not_found', { en: `No form "${q.form}".`, th: `ไม่มีแบบรายงาน "${q.form}"` });
     const name = `${form.id}-${q.fy}-${q.period}-${kind}`;
     if (kind === 'records') {
       const t = await exportRecords(store, principal, form, q.fy, q.period);
-      if (isProblem(t)) return t;
+      if (isDomainError(t)) return t;
       if (q.format === 'json') return json(200, { formId: form.id, fiscalYear: q.fy, period: q.period, columns: t.columns, rows: t.rows });
       return { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` }, body: csvOf(t) };
     }
     const out = await exportTally(store, principal, form, q.fy, q.period, q.by);
-    if (isProblem(out)) return out;
+    if (isDomainError(out)) return out;
     if (q.format === 'json') return json(200, { tally: out.tally, columns: out.table.columns, rows: out.table.rows });
     return { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}-${q.by}.csv"` }, body: csvOf(out.table) };
   });
