@@ -7,7 +7,8 @@ import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
 import type { Completeness } from '@returns-hub/shared/api/client';
 import type { ReportInput } from '@returns-hub/shared/report/computeReport';
 import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
-import { addDays, periodEnd } from '@returns-hub/shared/period/fiscalPeriod';
+import { dueDate } from '@returns-hub/shared/period/period';
+import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { sample, sampleFiles } from './samples';
 
 /** A fixed report moment (15 April 2020, 14:30 Bangkok) so written workbooks compare byte for byte. */
@@ -44,7 +45,7 @@ export function completenessOf(form: FormDef, entries: TallyEntry[], fiscalYear:
     formId: form.id,
     fiscalYear,
     period,
-    dueDate: addDays(periodEnd(fiscalYear, period), form.dueDaysAfterPeriod ?? 15),
+    dueDate: dueDate({ fiscalYear, code: isPeriodCode(period) ? period : 'FY' }, form.dueDaysAfterPeriod),
     expected: expected.length,
     received: received.length,
     onTime: received.length,
