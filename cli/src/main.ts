@@ -8,12 +8,18 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
 
   returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
   returns upload <file>... [--api URL] [--key KEY]
-  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--json] [--out file.xlsx] [--api URL] [--key KEY]
+  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--format xlsx|csv|json] [--layout NAME] [--out FILE] [--api URL] [--key KEY]
+
+  pull writes the report sheets (xlsx: every layout of the form, or --layout NAME), CSV (UTF-8
+  with BOM: the long tally table, or the named layout's tables) or JSON; the format defaults
+  from --out's extension. --layout records writes every record (the flat export).
 
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
 
-const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out']);
+const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out', '--format', '--layout']);
+const PULL_FORMATS = ['xlsx', 'csv', 'json'] as const;
+const isPullFormat = (f: string | undefined): f is (typeof PULL_FORMATS)[number] => PULL_FORMATS.some((x) => x === f);
 
 function parseArgs(argv: string[]) {
   const values: Record<string, string> = {};
@@ -46,6 +52,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return await (await import('./commands/upload.js')).uploadCommand(args, api, key, print);
       case 'pull': {
         if (!values.form || !values.fy || !api || !key) break;
+        if (values.format !== undefined && !isPullFormat(values.format)) break;
+        const format = isPullFormat(values.format) ? values.format : flags.has('json') ? 'json' : undefined;
         // Years and periods are read as the API, the pane and the formulas read them (shared/period).
         const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYear');
         const { parsePeriodCode } = await import('@returns-hub/shared/period/parsePeriod');
@@ -58,7 +66,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const period = values.period === undefined ? undefined : parsePeriodCode(values.period);
         if (period && !period.ok) return refuse(period.error);
         const pull = await import('./commands/pull.js');
-        return await pull.pullCommand({ api, key, form: values.form, fy: fy.value, period: period?.value, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, print);
+        return await pull.pullCommand(
+          { api, key, form: values.form, fy: fy.value, period: period?.value, by: values.by as GroupBy | undefined, format, layout: values.layout, outFile: values.out },
+          print,
+        );
       }
       case undefined:
       case 'help':

@@ -1,5 +1,6 @@
 import type { SubmitRequest, SubmitResponse, Problem } from './schemas';
 import type { GroupBy, Tally } from '../consolidate/tally';
+import type { FlatColumn, FlatValue } from '../report/flatRecords';
 
 /** What the API answers when it refuses: its problem details. */
 export class ApiError extends Error {
@@ -93,9 +94,20 @@ export function createApiClient(o: ApiClientOptions) {
     getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
       call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
     forms: () => call<unknown[]>('GET', '/api/forms'),
+    /** Every current return's records, one row per record (the flat export, as JSON). */
+    exportRecords: (q: { form: string; fy: number; period?: string }) => call<RecordsExport>('GET', `/api/exports/records${qs(q)}`),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** GET /api/exports/records as JSON: the columns (ids with Thai and English labels) and one row per record. */
+export interface RecordsExport {
+  formId: string;
+  fiscalYear: number;
+  period: string;
+  columns: FlatColumn[];
+  rows: FlatValue[][];
+}
 
 export interface Completeness {
   formId: string;

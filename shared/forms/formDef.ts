@@ -3,6 +3,7 @@ import { orgUnitKindSchema } from '../orgUnits/orgUnit';
 import type { Severity } from '../issues/issue';
 import { ruleDefSchema } from './ruleDef';
 import { consolidationDefSchema } from './consolidationDef';
+import { reportLayoutSchema } from '../report/reportLayout';
 import { fieldIdSchema, formIdSchema } from './fieldId';
 
 /**
@@ -90,6 +91,8 @@ export const formDefSchema = z.strictObject({
   dueDaysAfterPeriod: z.number().int().positive().optional(),
   rules: z.array(ruleDefSchema),
   consolidation: consolidationDefSchema,
+  /** The report tables its tally offers (layouts as data: `report/reportLayout.ts`), the first the default. */
+  reports: z.array(reportLayoutSchema).optional(),
 });
 export type FormDef = z.infer<typeof formDefSchema>;
 

@@ -1,8 +1,7 @@
-import type { ExcelContext, ExcelTables, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
+import type { ExcelContext, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
 import type { FakeBook, Op } from './fakeBook';
 import { FakeRichApiError } from './richApiError';
 import { FakeWorksheet } from './fakeWorksheet';
-import { FakeTable } from './fakeTable';
 import { Loaded } from './loaded';
 
 /** One `Excel.run`'s request context: commands queue here until `sync`. */
@@ -38,17 +37,11 @@ export class FakeContext implements ExcelContext {
 
 class FakeWorkbook implements ExcelWorkbook {
   private sheets: FakeWorksheets | undefined;
-  private tables_: FakeTables | undefined;
   constructor(private readonly ctx: FakeContext) {}
 
   get worksheets(): ExcelWorksheets {
     this.ctx.book.use('Workbook.worksheets');
     return (this.sheets ??= new FakeWorksheets(this.ctx));
-  }
-
-  get tables(): ExcelTables {
-    this.ctx.book.use('Workbook.tables');
-    return (this.tables_ ??= new FakeTables(this.ctx));
   }
 }
 
@@ -99,14 +92,5 @@ class FakeWorksheets implements ExcelWorksheets {
 
   get items(): ExcelWorksheet[] {
     return this.loaded.get('items');
-  }
-}
-
-class FakeTables implements ExcelTables {
-  constructor(private readonly ctx: FakeContext) {}
-
-  getItemOrNullObject(key: string): FakeTable {
-    this.ctx.book.use('TableCollection.getItemOrNullObject');
-    return new FakeTable(this.ctx, () => this.ctx.book.tables.find((t) => t.name.toLowerCase() === key.toLowerCase()) ?? null);
   }
 }
