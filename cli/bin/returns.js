@@ -6,8 +6,10 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+const argv = process.argv.slice(2);
+require('../dist/runTuning.js').tuneForRun(argv);
 require('../dist/main.js')
-  .main(process.argv.slice(2))
+  .main(argv)
   .then((code) => {
     process.exitCode = code;
   });

@@ -1,29 +1,81 @@
 import { basename } from 'node:path';
-import { checkSheets, type SheetCheck } from '@returns-hub/shared/check/checkSheets';
+import { checkSheet, type SheetCheck } from '@returns-hub/shared/check/checkSheets';
+import { locateSheet, type SheetReading } from '@returns-hub/shared/read/locateSheet';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { hasErrors } from '@returns-hub/shared/issues/issue';
+import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
+import { hasErrors } from '@returns-hub/shared/issues/severity';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import { readWorkbookFile, type WorkbookFormat } from './xlsx/readWorkbookFile';
+import { summariseReturn, type ReturnSummary } from './returnSummary';
+import { collectGarbage } from './collectGarbage';
 
-export interface FileCheck {
+/** A file read and checked, each sheet kept as `S` (the whole check, or what a command needs of it). */
+export interface FileResult<S> {
   file: string;
   /** The format the file was read as (by its content), when it could be told. */
   format?: WorkbookFormat;
-  sheets: SheetCheck[];
+  sheets: S[];
   /** Findings about the file as a whole (unreadable, empty, no form). */
   issues: Issue[];
 }
+export type FileCheck = FileResult<SheetCheck>;
 
-/** Reads and checks one workbook file (.xlsx, .xlsm, .xls, .ods, .csv). */
-export async function checkFile(path: string): Promise<FileCheck> {
+/** What `check` keeps of a sheet: its findings and a summary of each return, not their rows. */
+export interface SheetSummary {
+  sheet: string;
+  formId: string | null;
+  issues: Issue[];
+  returns: ReturnSummary[];
+}
+/** What `upload` keeps: the summary, and the located returns it sends. */
+export type SheetToSend = SheetSummary & { located: LocatedReturn[] };
+
+/** Locates the next sheet, taking its grid out of the list: once located, nothing holds its cells. */
+function locateNext(grids: Grid[]): SheetReading {
+  return locateSheet(grids.shift()!);
+}
+
+/** Checks the next sheet and keeps what is wanted of it; the rest is let go when this returns. */
+function checkNext<S>(grids: Grid[], keep: (s: SheetCheck) => S, keepLocated: boolean): { kept: S; returns: number } {
+  const reading = locateNext(grids);
+  collectGarbage(); // the grid
+  const s = checkSheet(reading, { keepLocated });
+  return { kept: keep(s), returns: s.returns.length };
+}
+
+/**
+ * Reads and checks one workbook file (.xlsx, .xlsm, .xls, .ods, .csv), a sheet at a time:
+ * each grid is let go once its sheet is located, and `keep` takes what is wanted of each
+ * checked sheet before the next is checked, so a big sheet's cells, its located rows and
+ * its checked rows are never all in memory at once. Without `keepLocated` the located rows
+ * are also let go as they are checked (only `upload` needs them).
+ */
+export async function checkFileKeeping<S>(path: string, keep: (s: SheetCheck) => S, keepLocated = true): Promise<FileResult<S>> {
   const file = basename(path);
   const read = await readWorkbookFile(path);
   if (!read.ok) return { file, format: read.format, sheets: [], issues: [read.issue] };
-  const sheets = checkSheets(read.grids);
-  const issues = sheets.some((s) => s.returns.length > 0) ? [] : [issueAt('error', 'file.no_form', file)];
-  return { file, format: read.format, sheets, issues };
+  collectGarbage(); // what reading left
+  const grids = read.grids;
+  const sheets: S[] = [];
+  let forms = 0;
+  while (grids.length) {
+    const { kept, returns } = checkNext(grids, keep, keepLocated);
+    forms += returns;
+    sheets.push(kept);
+  }
+  return { file, format: read.format, sheets, issues: forms > 0 ? [] : [issueAt('error', 'file.no_form', file)] };
 }
 
-export function fileHasErrors(f: FileCheck): boolean {
+/** Reads and checks one workbook file, keeping everything (tests, consolidation). */
+export function checkFile(path: string): Promise<FileCheck> {
+  return checkFileKeeping(path, (s) => s);
+}
+
+export function summariseSheet(s: SheetCheck): SheetSummary {
+  return { sheet: s.sheet, formId: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) };
+}
+
+export function fileHasErrors(f: FileResult<{ issues: Issue[]; returns: { issues: Issue[] }[] }>): boolean {
   return hasErrors(f.issues) || f.sheets.some((s) => hasErrors(s.issues) || s.returns.some((r) => hasErrors(r.issues)));
 }

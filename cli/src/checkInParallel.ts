@@ -1,18 +1,35 @@
-import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './fileTask';
+import { workerCount } from './workerCount';
 
 /** Heap a worker may use: a file that gets past the caps ends as one finding, not a crashed process. */
 const WORKER_HEAP_MB = 1024;
 
+/** Workers worth starting for these files on this machine now (see workerCount). */
+function plannedWorkers(paths: string[]): number {
+  if (paths.length < 2) return 1;
+  const size = (p: string) => {
+    try {
+      return statSync(p).size;
+    } catch {
+      return 0; // reading it will say why
+    }
+  };
+  const bytes = paths.reduce((n, p) => n + size(p), 0);
+  return workerCount({ files: paths.length, bytes, cores: availableParallelism(), loadAverage: loadavg()[0] });
+}
+
 /**
- * Reads and checks files several at once, up to the core count, in worker threads; results
- * come back in the order given. The calling thread loads neither readers nor checker. One
- * file, or code running from TypeScript source (tests), is done on this thread.
+ * Reads and checks files, several at once in worker threads when there is enough to read
+ * and a core to spare (see workerCount), else one after another on this thread; results
+ * come back in the order given. With workers, the calling thread loads neither readers nor
+ * checker. Code running from TypeScript source (tests) is done on this thread.
  */
-export async function checkInParallel<T extends Task>(paths: string[], task: T, workers = Math.min(paths.length, availableParallelism())): Promise<TaskResult<T>[]> {
+export async function checkInParallel<T extends Task>(paths: string[], task: T, workers?: number): Promise<TaskResult<T>[]> {
+  workers ??= plannedWorkers(paths);
   const script = join(__dirname, 'checkWorker.js');
   const results: TaskResult<T>[] = new Array(paths.length);
   if (workers < 2 || !existsSync(script)) {

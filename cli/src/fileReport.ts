@@ -1,11 +1,6 @@
-import { fileHasErrors, type FileCheck } from './checkFiles';
-import { bySeverity, type Issue } from '@returns-hub/shared/issues/issue';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
-import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
-
-function recordCount(r: CheckedReturn): number {
-  return r.rows.length ? r.rows.filter((x) => x.kind === 'item').length : Object.values(r.fields).filter((v) => v !== null).length;
-}
+import { fileHasErrors, type FileResult, type SheetSummary } from './checkFiles';
+import { bySeverity } from '@returns-hub/shared/issues/severity';
+import type { Issue } from '@returns-hub/shared/issues/issue';
 
 /** A finding: severity, cell and code, the cells it also involves, then its Thai and English text. */
 function issueLine(i: Issue): string {
@@ -14,30 +9,14 @@ function issueLine(i: Issue): string {
   return `    ${i.severity.padEnd(7)} ${i.cell}${related}  ${i.code}\n            ${i.message_th}\n            ${i.message_en}`;
 }
 
-export function summariseReturn(r: CheckedReturn) {
-  const unit = r.orgUnit ? orgUnitByCode(r.orgUnit) : undefined;
-  return {
-    sheet: r.sheet,
-    form: r.formId,
-    orgUnit: r.orgUnit,
-    orgUnitName: unit?.name_th ?? null,
-    fiscalYear: r.fiscalYear,
-    period: r.period,
-    subject: r.subject,
-    records: recordCount(r),
-    issues: [...r.issues].sort(bySeverity),
-  };
-}
-
-function textOf(f: FileCheck): string[] {
+function textOf(f: FileResult<SheetSummary>): string[] {
   const lines: string[] = [];
   const out = (s: string) => lines.push(s);
   out(f.format ? `${f.file} (${f.format})` : f.file);
   for (const i of f.issues) out(issueLine(i));
   for (const s of f.sheets) {
     for (const _ of s.issues.filter((x) => x.code === 'sheet.not_a_form')) out(`  sheet ${s.sheet}: skipped (not a form)`);
-    for (const r of s.returns) {
-      const x = summariseReturn(r);
+    for (const x of s.returns) {
       out(`  sheet ${x.sheet}: ${x.form} · ${x.orgUnit ?? '?'} ${x.orgUnitName ?? ''} · FY ${x.fiscalYear ?? '?'} · ${x.period ?? '?'}${x.subject ? ` · ${x.subject}` : ''} · ${x.records} records`);
       for (const i of x.issues) out(issueLine(i));
     }
@@ -53,8 +32,8 @@ export interface FileReport {
   json?: unknown;
 }
 
-export function reportFile(f: FileCheck, json: boolean): FileReport {
+export function reportFile(f: FileResult<SheetSummary>, json: boolean): FileReport {
   if (!json) return { failed: fileHasErrors(f), text: textOf(f) };
-  const sheets = f.sheets.map((s) => ({ sheet: s.sheet, form: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) }));
+  const sheets = f.sheets.map((s) => ({ sheet: s.sheet, form: s.formId, issues: s.issues, returns: s.returns }));
   return { failed: fileHasErrors(f), json: { file: f.file, format: f.format ?? null, issues: f.issues, sheets } };
 }

@@ -2,10 +2,10 @@ import type { FieldDef, FormDef } from '../forms/formDef';
 import { formById } from '../forms';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt, withRelated } from '../issues/messages';
-import type { LocatedReturn, RawCell, RawField, RawTable } from '../read/locatedReturn';
+import type { LocatedReturn, RawCell, RawField, RawRow, RawTable } from '../read/locatedReturn';
 import { datesFarFromYear } from './datesFarFromYear';
 import { fiscalYearFromText, quarterFromText } from '../period/periodFromText';
-import { quarterCode, type PeriodCode } from '../period/periodCode';
+import { quarterCode, type PeriodCode } from '../period/periodCodeList';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { addressPrefix } from '../sheet/address';
@@ -33,13 +33,24 @@ function interpretFields(fields: Record<string, RawField>, defs: Map<string, Fie
   return { values, cells };
 }
 
-/** Interprets a table's raw rows with its column definitions; findings in total rows are not reported. */
-export function interpretTable(sheet: string, table: RawTable, columns: readonly FieldDef[], issues: Issue[]): TypedRow[] {
+/** What stands in the raw table for an item row once it is interpreted, when the raw rows are given up. */
+const INTERPRETED: RawRow = { row: 0, kind: 'item', values: {} };
+
+/**
+ * Interprets a table's raw rows with its column definitions; findings in total rows are not
+ * reported. With `consume`, the caller gives the raw rows up: each item row is let go as it
+ * is interpreted (total rows stay, at their index, for `checkTotalRows`), so a register's
+ * raw and typed rows are never both whole in memory.
+ */
+export function interpretTable(sheet: string, table: RawTable, columns: readonly FieldDef[], issues: Issue[], consume = false): TypedRow[] {
   const prefix = addressPrefix(sheet);
   const cols = columns.filter((c) => table.columns[c.id] !== undefined);
   const where = cols.map((c) => ({ prefix, col: table.columns[c.id], row: 0 }));
   const ignored: Issue[] = [];
-  return table.rows.map((r) => {
+  const raw = table.rows;
+  const out: TypedRow[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
     const values: Record<string, Value | null> = {};
     const sink = r.kind === 'total' ? ignored : issues;
     for (let k = 0; k < cols.length; k++) {
@@ -47,8 +58,10 @@ export function interpretTable(sheet: string, table: RawTable, columns: readonly
       const cell = r.values[cols[k].id];
       values[cols[k].id] = cell === undefined ? null : interpretCell(cell, cols[k], where[k], sink);
     }
-    return { row: r.row, kind: r.kind, values };
-  });
+    out[i] = { row: r.row, kind: r.kind, values };
+    if (consume && r.kind === 'item') raw[i] = INTERPRETED;
+  }
+  return out;
 }
 
 /** Why a total row's cell cannot be compared with its rows: its formula was never computed, or it shows an error or text. */
@@ -77,15 +90,16 @@ export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: reado
     }
     for (const col of numeric) {
       const total = row.values[col.id];
-      const parts = since.map((r) => cellOf(ret, col.id, r));
+      // The parts' addresses only for a finding: a register's total row stands under thousands of rows.
+      const parts = () => since.map((r) => cellOf(ret, col.id, r));
       if (typeof total !== 'number') {
         const why = unverifiable(raw?.rows[i]?.values[col.id]);
-        if (why) out.push(withRelated(issueAt('warning', 'total.unverifiable', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, ...why }), parts));
+        if (why) out.push(withRelated(issueAt('warning', 'total.unverifiable', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, ...why }), parts()));
         continue;
       }
       const sum = since.reduce((a, r) => a + (asNumber(r.values[col.id]) ?? 0), 0);
       if (Math.abs(sum - total) > 0.005) {
-        out.push(withRelated(issueAt('warning', 'total.mismatch', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }), parts));
+        out.push(withRelated(issueAt('warning', 'total.mismatch', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }), parts()));
       }
     }
     since = [];
@@ -142,16 +156,17 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
 /**
  * Interprets and checks one located return: every value by its field's type, who and
  * when it is for, then the form's rules and total rows. The add-in, the CLI and the
- * server all run this same function on the same raw input.
+ * server all run this same function on the same raw input. With `consume`, the caller
+ * gives `loc` up: its table's item rows are let go as they are interpreted.
  */
-export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}): CheckedReturn {
+export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}, consume = false): CheckedReturn {
   const form = formById(loc.formId);
   if (!form) throw new Error(`unknown form ${loc.formId}`); // callers validate the id first
   const issues: Issue[] = [];
   const fieldDefs = defsById([...form.fields, ...(form.table?.row === 'return' ? form.table.columns : [])]);
   const { values: fields, cells: fieldCells } = interpretFields(loc.fields, fieldDefs, issues);
   const itemTable = form.table?.row === 'item' && loc.table ? loc.table : undefined;
-  const rows = itemTable ? interpretTable(loc.sheet, itemTable, form.table!.columns, issues) : [];
+  const rows = itemTable ? interpretTable(loc.sheet, itemTable, form.table!.columns, issues, consume) : [];
   const ret: CheckedReturn = {
     formId: form.id,
     sheet: loc.sheet,

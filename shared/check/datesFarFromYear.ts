@@ -1,7 +1,7 @@
 import type { FormDef } from '../forms/formDef';
 import type { Issue } from '../issues/issue';
 import { issueAt } from '../issues/messages';
-import { beToCe } from '../period/fiscalYear';
+import { beToCe } from '../period/fiscalYearNumbers';
 import { cellOf, type CheckedReturn } from './checkedReturn';
 
 /** How far outside its fiscal year a date may be before it is suspect: a year either side. */

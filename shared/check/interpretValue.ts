@@ -4,11 +4,11 @@ import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
 import { parseNumber } from '../parse/parseNumber';
 import { parseThaiDate } from '../parse/parseThaiDate';
-import { parseFiscalYear } from '../period/fiscalYear';
+import { parseFiscalYear } from '../period/fiscalYearNumbers';
 import { parseYesNo } from '../parse/parseYesNo';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { toArabicDigits } from '../text/thaiDigits';
-import { cachedFieldSchema } from './fieldSchema';
+import { fieldValueProblem, type FieldValueProblem } from './fieldValueProblem';
 import type { Value } from './checkedReturn';
 
 /**
@@ -133,15 +133,15 @@ export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: 
   if (memo && value !== null && issues.length === before && memo.size < MEMO_LIMIT) memo.set(v, value);
   if (value === null || (typeof value !== 'number' && !f.pattern)) return value;
 
-  const check = cachedFieldSchema(f).safeParse(value);
-  if (check.success) return value;
+  const problem = fieldValueProblem(f, value);
+  if (!problem) return value;
   const shown = typeof value === 'number' ? fmtNum(value) : String(value);
-  issues.push(outOfRange(check.error.issues[0]?.message, f, addressAt(where), shown));
+  issues.push(outOfRange(problem, f, addressAt(where), shown));
   return null;
 }
 
-/** The finding for a value its field's schema refuses; the schema's message names the reason. */
-function outOfRange(reason: string | undefined, f: FieldDef, cell: string, shown: string): Issue {
+/** The finding for a value its field refuses. */
+function outOfRange(reason: FieldValueProblem, f: FieldDef, cell: string, shown: string): Issue {
   switch (reason) {
     case 'not_whole':
       return issueAt('error', 'value.not_whole', cell, { ...names(f), value: shown });
@@ -149,7 +149,7 @@ function outOfRange(reason: string | undefined, f: FieldDef, cell: string, shown
       return issueAt('error', 'value.below_min', cell, { ...names(f), value: shown, limit: String(f.min) });
     case 'above_max':
       return issueAt('error', 'value.above_max', cell, { ...names(f), value: shown, limit: String(f.max) });
-    default:
+    case 'bad_format':
       return issueAt('error', 'value.bad_format', cell, { ...names(f), text: shown });
   }
 }

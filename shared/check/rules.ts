@@ -2,7 +2,7 @@ import type { FieldDef, FormDef } from '../forms/formDef';
 import type { RuleDef, RuleKind } from '../forms/ruleDef';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt, withRelated } from '../issues/messages';
-import { periodEnd, periodStart } from '../period/period';
+import { periodEnd, periodStart } from '../period/periodDates';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { addressPrefix } from '../sheet/address';

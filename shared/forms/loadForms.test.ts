@@ -1,5 +1,5 @@
 import { FormDefinitionError, loadForm, loadForms } from './loadForms';
-import { FORMS } from './index';
+import { FORMS, FORM_DEFINITIONS } from './index';
 import type { FormDef } from './formDef';
 import { bmaProjectProgress } from './bmaProjectProgress';
 import { bmaCommunityPlanReturn } from './bmaCommunityPlanReturn';
@@ -24,8 +24,9 @@ const codi = (edit: (f: FormDef) => void) => problemsOf(codiQuarterlyKpi, edit);
 const welfare = (edit: (f: FormDef) => void) => problemsOf(welfareFundTally, edit);
 
 describe('the real forms', () => {
-  test('all four load, and FORMS holds the loaded forms', () => {
-    expect(loadForms([bmaProjectProgress, bmaCommunityPlanReturn, codiQuarterlyKpi, welfareFundTally]).map((f) => f.id)).toEqual(FORMS.map((f) => f.id));
+  test('all four load (shape and ids), and FORMS holds them as loaded', () => {
+    expect(FORM_DEFINITIONS).toEqual([bmaProjectProgress, bmaCommunityPlanReturn, codiQuarterlyKpi, welfareFundTally]);
+    expect(loadForms(FORM_DEFINITIONS)).toEqual(FORMS);
     expect(FORMS.map((f) => f.id)).toEqual(['bma-project-progress', 'bma-community-plan-return', 'codi-quarterly-kpi', 'welfare-fund-tally']);
   });
 

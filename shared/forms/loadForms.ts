@@ -1,17 +1,9 @@
 import type { z } from 'zod';
 import { formDefSchema, type FormDef } from './formDef';
-import { formProblems } from './formProblems';
+import { checkForm, checkUniqueIds } from './checkForms';
+import { FormDefinitionError } from './formDefinitionError';
 
-/** A form definition that cannot be used: every problem found, each naming the form and where. */
-export class FormDefinitionError extends Error {
-  constructor(
-    readonly formId: string,
-    readonly problems: readonly string[],
-  ) {
-    super(problems.map((p) => `Form "${formId}": ${p}`).join('\n'));
-    this.name = 'FormDefinitionError';
-  }
-}
+export { FormDefinitionError };
 
 /** `rules[1].parts[0]`: a zod issue's path as the definition would be written. */
 function pathText(path: readonly PropertyKey[]): string {
@@ -29,24 +21,18 @@ function statedId(def: unknown): string {
 }
 
 /**
- * Checks a form definition and returns it typed: its shape (zod), then that every id it
- * names exists (see `formProblems`). Throws one FormDefinitionError listing every problem.
+ * Checks a form definition of unknown shape and returns it typed: its shape (zod), then
+ * that every id it names exists (see `formProblems`). Throws one FormDefinitionError
+ * listing every problem. The product's own forms are typed already: `forms/index.ts`
+ * checks their ids without zod, and the test suite loads each through here.
  */
 export function loadForm(def: unknown): FormDef {
   const parsed = formDefSchema.safeParse(def);
   if (!parsed.success) throw new FormDefinitionError(statedId(def), parsed.error.issues.map(shapeProblem));
-  const problems = formProblems(parsed.data);
-  if (problems.length) throw new FormDefinitionError(parsed.data.id, problems);
-  return parsed.data;
+  return checkForm(parsed.data);
 }
 
 /** Loads every definition; form ids must be unique. */
 export function loadForms(defs: readonly unknown[]): readonly FormDef[] {
-  const forms = defs.map(loadForm);
-  const seen = new Set<string>();
-  for (const f of forms) {
-    if (seen.has(f.id)) throw new FormDefinitionError(f.id, ['the id is used by another form']);
-    seen.add(f.id);
-  }
-  return forms;
+  return checkUniqueIds(defs.map(loadForm));
 }

@@ -21,11 +21,4 @@ export const issueSchema = z.object({
 });
 export type Issue = z.infer<typeof issueSchema>;
 
-export function hasErrors(issues: readonly Issue[]): boolean {
-  return issues.some((i) => i.severity === 'error');
-}
-
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-export function bySeverity(a: Issue, b: Issue): number {
-  return ORDER[a.severity] - ORDER[b.severity];
-}
+export { hasErrors, bySeverity } from './severity';

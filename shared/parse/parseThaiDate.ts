@@ -1,7 +1,7 @@
 import { toArabicDigits } from '../text/thaiDigits';
 import { serialToDate } from '../sheet/grid';
 import { monthFromName } from '../text/monthNames';
-import { beToCe, toBe } from '../period/fiscalYear';
+import { beToCe, toBe } from '../period/fiscalYearNumbers';
 
 /** A calendar date as `YYYY-MM-DD` (Common Era); JSON-friendly and sorts as text. */
 export type IsoDate = string;

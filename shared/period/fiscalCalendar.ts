@@ -1,5 +1,5 @@
 import type { IsoDate } from '../parse/parseThaiDate';
-import { beToCe, ceToBe } from './fiscalYear';
+import { beToCe, ceToBe } from './fiscalYearNumbers';
 
 /** Thailand keeps UTC+7 all year (no daylight saving). */
 const BANGKOK_OFFSET_MS = 7 * 3_600_000;

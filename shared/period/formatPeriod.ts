@@ -1,7 +1,7 @@
 import { ENGLISH_MONTH_NAMES, THAI_MONTH_NAMES } from '../text/monthNames';
-import { ceToBe } from './fiscalYear';
+import { ceToBe } from './fiscalYearNumbers';
 import { calendarMonthOf, calendarYearOf } from './fiscalCalendar';
-import { periodParts, type PeriodCode } from './periodCode';
+import { periodParts, type PeriodCode } from './periodCodeList';
 import type { Period } from './period';
 
 export type Lang = 'th' | 'en';

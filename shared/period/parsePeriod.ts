@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { toArabicDigits } from '../text/thaiDigits';
 import { monthFromName } from '../text/monthNames';
-import { beYearFromDigits, fiscalYearFromDigits, invalidFiscalYear, isFiscalYear } from './fiscalYear';
+import { beYearFromDigits, fiscalYearFromDigits, invalidFiscalYear, isFiscalYear } from './fiscalYearNumbers';
 import { fiscalMonthOfCalendarMonth } from './fiscalCalendar';
-import { MONTH_CODES, QUARTER_CODES, periodKindOf, periodKindSchema, type PeriodCode, type PeriodKind } from './periodCode';
+import { MONTH_CODES, PERIOD_KINDS, QUARTER_CODES, periodKindOf, type PeriodCode, type PeriodKind } from './periodCodeList';
 import { quoted, type PeriodError, type PeriodResult } from './periodError';
 import type { Period } from './period';
 import { BE_ERA, CE_ERA, FISCAL_YEAR_LABEL, MONTH_WORD, QUARTER_WORD, WHOLE_YEAR_WORD } from './periodWords';
-
-const ALL_KINDS = periodKindSchema.options;
 
 const WHOLE_YEAR = new RegExp(String.raw`^${WHOLE_YEAR_WORD}$`, 'i');
 const QUARTER = new RegExp(String.raw`^(?:${QUARTER_WORD}|q)\s*([1-4])$`, 'i');
@@ -35,7 +33,7 @@ const DESCRIBE: Record<PeriodKind, [th: string, en: string]> = {
 };
 
 /** The error for a period that cannot be read; it lists, in prose, what is accepted. */
-export function invalidPeriod(input: unknown, allowed: readonly PeriodKind[] = ALL_KINDS, withYear = false): PeriodError {
+export function invalidPeriod(input: unknown, allowed: readonly PeriodKind[] = PERIOD_KINDS, withYear = false): PeriodError {
   const q = quoted(input);
   const th = allowed.map((k) => DESCRIBE[k][0]).join(' หรือ ');
   const en = allowed.map((k) => DESCRIBE[k][1]).join(', or ');
@@ -63,7 +61,7 @@ function codeOf(s: string): PeriodCode | null {
  * `เดือนที่ 3`, or a month's name (`ธันวาคม` = M03, as months count from October); Thai
  * digits anywhere. `allowed` narrows the kinds (a quarterly form takes quarters only).
  */
-export function parsePeriodCode(text: string, allowed: readonly PeriodKind[] = ALL_KINDS): PeriodResult<PeriodCode> {
+export function parsePeriodCode(text: string, allowed: readonly PeriodKind[] = PERIOD_KINDS): PeriodResult<PeriodCode> {
   const code = codeOf(normalize(text));
   return code && allowed.includes(periodKindOf(code)) ? { ok: true, value: code } : { ok: false, error: invalidPeriod(text, allowed) };
 }
@@ -110,7 +108,7 @@ function periodOf(rest: string, labelled: boolean, digits: string, era: Era): Pe
  * year), and the report-title forms `ไตรมาส 2 ปีงบประมาณ พ.ศ. 2563`, `Quarter 2, fiscal
  * year 2563`. Everything formatPeriod and periodTitle write reads back.
  */
-export function parsePeriod(text: string, allowed: readonly PeriodKind[] = ALL_KINDS): PeriodResult<Period> {
+export function parsePeriod(text: string, allowed: readonly PeriodKind[] = PERIOD_KINDS): PeriodResult<Period> {
   const m = WITH_YEAR.exec(normalize(text));
   const p = m ? periodOf(m[1].replace(/[\s,/]+$/, ''), !!m[2], m[5], eraOf(m[3], m[4])) : 'period';
   if (p === 'year') return { ok: false, error: invalidFiscalYear(text) };

@@ -1,5 +1,6 @@
 import { toArabicDigits } from '../text/thaiDigits';
-import { fiscalYearFromDigits, type FiscalYear } from './fiscalYear';
+import type { FiscalYear } from './fiscalYear';
+import { fiscalYearFromDigits } from './fiscalYearNumbers';
 import { BE_ERA, ENGLISH_FISCAL_YEAR_LABEL, ENGLISH_QUARTER_WORD, THAI_FISCAL_YEAR_LABEL, THAI_QUARTER_WORD } from './periodWords';
 
 /**

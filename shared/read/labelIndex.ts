@@ -9,6 +9,8 @@ const TYPO_MIN_LENGTH = 8;
  * missing or extra. A whole different syllable (`หน่วยนับ` vs `หน่วยงาน`) is no typo.
  */
 const TYPO_MAX_SPAN = 3;
+/** Texts remembered per index; past this the memo starts afresh. */
+const MEMO_LIMIT = 20_000;
 
 export function isOneTypoApart(a: string, b: string): boolean {
   if (a === b || Math.min(a.length, b.length) < TYPO_MIN_LENGTH) return false;
@@ -29,6 +31,7 @@ export function isOneTypoApart(a: string, b: string): boolean {
 export class LabelIndex {
   private readonly exact = new Map<string, string>();
   private readonly entries: { key: string; id: string }[] = [];
+  /** Results by the text as written: sheets repeat the same texts, and every form is tried on each. */
   private readonly memo = new Map<string, string | null>();
 
   constructor(fields: readonly FieldDef[]) {
@@ -44,12 +47,12 @@ export class LabelIndex {
 
   match(text: string): string | null {
     if (text.length > 200) return null; // a paragraph is no label
-    const key = normalizeLabel(text);
-    if (!key) return null;
-    const hit = this.memo.get(key);
+    const hit = this.memo.get(text);
     if (hit !== undefined) return hit;
-    const found = this.lookup(key);
-    this.memo.set(key, found);
+    const key = normalizeLabel(text);
+    const found = key ? this.lookup(key) : null;
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(text, found);
     return found;
   }
 

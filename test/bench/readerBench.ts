@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { gridFromValues } from '@returns-hub/shared/sheet/grid';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
@@ -42,24 +41,13 @@ async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
   return [Number(process.hrtime.bigint() - t) / 1e9, r];
 }
 
-/** Peak resident memory (KB) and seconds of a command, by GNU time. */
-function peak(cmd: string, args: string[]): { kb: number; s: number } | null {
-  if (!existsSync('/usr/bin/time')) return null;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const m = /(\d+) ([\d.]+)\s*$/.exec(r.stderr);
-  return m ? { kb: Number(m[1]), s: Number(m[2]) } : null;
-}
-
-async function writeRegister(values: unknown[][], file: string) {
+/** Writes rows as an .xlsx the way ExcelJS's streaming writer does (shared strings). */
+export async function writeRegister(values: unknown[][], file: string) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet('ทะเบียน');
   for (const r of values) ws.addRow(r).commit();
   await wb.commit();
 }
-
-const OPENPYXL_READ_ONLY = `import sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
-print(sum(1 for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None))`;
 
 export async function readerBench(rows = 50_000): Promise<string> {
   const values = projectRegister(rows);
@@ -111,17 +99,6 @@ export async function readerBench(rows = 50_000): Promise<string> {
   const [excelS] = await time(() => openWithExcelJs(xlsx));
   rowsOut.push(`| .xlsx | ExcelJS 4.4 (the previous reader) | ${(excelS * 1000).toFixed(0)} ms | ${Math.round(cells / excelS).toLocaleString('en-US')} |`);
 
-  // Peak memory: checking a 200,000-row register, beside openpyxl's read-only load of the same file.
-  const big = join(dir, 'register-200k.xlsx');
-  await writeRegister(projectRegister(200_000), big);
-  const bin = resolve(__dirname, '../../cli/bin/returns.js');
-  const ours = peak(process.execPath, [bin, 'check', big]);
-  const script = join(dir, 'openpyxl_read_only.py');
-  writeFileSync(script, OPENPYXL_READ_ONLY);
-  const theirs = existsSync('/usr/bin/python3') ? peak('/usr/bin/python3', [script, big]) : null;
-  const mb = (x: { kb: number } | null) => (x ? `${Math.round(x.kb / 1024)} MiB` : 'n/a');
-  const secs = (x: { s: number } | null) => (x ? `${x.s.toFixed(2)} s` : 'n/a');
-
   const body = `## Reader: parse + check throughput, file formats, memory
 
 Command: \`npm run bench -- reader\` (test/bench/readerBench.ts) · ${machine()} · other processes may share the cores
@@ -138,13 +115,7 @@ Opening the register (file → grids), median of 3 (.xls, .ods, .csv written by 
 |---|---|---|---|
 ${rowsOut.join('\n')}
 
-Peak memory (\`/usr/bin/time -f %M\`) for the same register with 200,000 rows (1.4 million cells):
-
-| what | peak RSS | time |
-|---|---|---|
-| \`returns check register-200k.xlsx\` (read + check + print) | **${mb(ours)}** | ${secs(ours)} |
-| openpyxl 3.0.9 \`load_workbook(read_only=True)\`, every row iterated (nothing kept) | ${mb(theirs)} | ${secs(theirs)} |
-| ratio | ${ours && theirs ? (ours.kb / theirs.kb).toFixed(2) + '×' : 'n/a'} (target ≤ 2×) | |
+Peak memory and time for checking a 200,000-row register, beside openpyxl: see the section "The CLI beside the analyst's pandas script" (\`npm run bench -- peer\`).
 `;
   writeSection('reader', body);
   return body;

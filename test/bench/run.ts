@@ -3,6 +3,7 @@ import { storeBench } from './storeBench';
 import { addinBench } from './addinBench';
 import { cliStartBench } from './cliStartBench';
 import { functionsPackageBench } from './functionsPackageBench';
+import { peerBench } from './peerBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
 const BENCHES: Record<string, () => Promise<string>> = {
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   addin: () => addinBench(),
   cli: () => cliStartBench(),
   package: () => functionsPackageBench(),
+  peer: () => peerBench(),
 };
 
 (async () => {

@@ -79,6 +79,25 @@ describe('returns check', () => {
     expect((await run('frobnicate')).code).toBe(2);
   });
 
+  test('worker threads (the compiled CLI) give what one thread gives, in the order given', async () => {
+    const files = [sample('codi-kpi/N-2563-Q2.xlsx'), sample('welfare/wang-thonglang-2564.xlsx'), sample('codi-kpi/S-2563-Q1.xlsx')];
+    const script = `require(${JSON.stringify(resolve(__dirname, '../../cli/dist/checkInParallel.js'))})
+      .checkInParallel(${JSON.stringify(files)}, 'json', Number(process.argv[1])).then((r) => process.stdout.write(JSON.stringify(r)))`;
+    const inThreads = async (workers: number) => JSON.parse((await promisify(execFile)(process.execPath, ['-e', script, String(workers)])).stdout);
+    const [one, two] = await Promise.all([inThreads(1), inThreads(2)]);
+    expect(one.map((r: { json: { file: string } }) => r.json.file)).toEqual(['N-2563-Q2.xlsx', 'wang-thonglang-2564.xlsx', 'S-2563-Q1.xlsx']);
+    expect(two).toEqual(one);
+  }, 60_000);
+
+  test('checking an .xlsx loads no library at all (no zod, SheetJS or ExcelJS: start-up is the cost of a small check)', async () => {
+    const script = `require(${JSON.stringify(resolve(__dirname, '../../cli/dist/checkInParallel.js'))})
+      .checkInParallel([${JSON.stringify(sample('community-plan/districts/1045.xlsx'))}], 'text', 1)
+      .then(() => process.stdout.write(JSON.stringify(Object.keys(require.cache))))`;
+    const loaded: string[] = JSON.parse((await promisify(execFile)(process.execPath, ['-e', script])).stdout);
+    expect(loaded.some((m) => m.includes('checkReturn'))).toBe(true);
+    expect(loaded.filter((m) => m.includes('node_modules'))).toEqual([]);
+  }, 60_000);
+
   test('the installed bin runs (npx returns check)', async () => {
     const bin = resolve(__dirname, '../../cli/bin/returns.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'check', sample('codi-kpi/S-2563-Q1.xlsx')]);

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import { detectFormat } from './detectFormat';
@@ -38,12 +38,35 @@ export async function readWorkbookBytes(bytes: Buffer, name: string): Promise<Wo
   return { ok: true, format, grids: read.grids };
 }
 
+/**
+ * The whole file, or the size that refuses it. Read synchronously: files are read one after
+ * another on their thread, and a promise's round trip to the thread pool costs more than
+ * reading a small file, most of all on a busy machine.
+ */
+function fileBytes(path: string): Buffer | { tooLarge: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { tooLarge: size };
+    const b = Buffer.allocUnsafe(size);
+    let n = 0;
+    while (n < size) {
+      const got = readSync(fd, b, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return n === size ? b : b.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
   const name = basename(path);
   try {
-    const s = await stat(path);
-    if (s.size > MAX_FILE_BYTES) return { ok: false, issue: issueAt('error', 'file.too_large', name, { size: s.size, limit: MAX_FILE_BYTES }) };
-    return await readWorkbookBytes(await readFile(path), name);
+    const bytes = fileBytes(path);
+    if (!Buffer.isBuffer(bytes)) return { ok: false, issue: issueAt('error', 'file.too_large', name, { size: bytes.tooLarge, limit: MAX_FILE_BYTES }) };
+    return await readWorkbookBytes(bytes, name);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     return { ok: false, issue: issueAt('error', 'file.unreadable', name, { detail: code }) };

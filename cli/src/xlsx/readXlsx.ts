@@ -5,6 +5,7 @@ import type { Issue } from '@returns-hub/shared/issues/issue';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import { openZip, type ZipArchive, type ZipEntry } from './zipArchive';
 import { attr, ooxmlText, stringItemText, unescapeXml } from './xmlText';
+import { ownString } from './ownString';
 import { builtInFormat, isDateFormat } from './numberFormats';
 import type { GridsRead } from './workbookRead';
 import { MAX_COLS, MAX_PART_BYTES, MAX_ROWS, MAX_SHEET_CELLS, MAX_TEXT_CHARS } from './readLimits';
@@ -110,7 +111,7 @@ async function readSharedStrings(zip: ZipArchive, path: string | undefined): Pro
   const take = (text: string) => {
     itemRe.lastIndex = 0;
     for (let m = itemRe.exec(text); m; m = itemRe.exec(text)) {
-      const s = m[1] ? stringItemText(m[1], prefix) : '';
+      const s = m[1] ? ownString(stringItemText(m[1], prefix)) : '';
       chars += s.length;
       if (chars > MAX_TEXT_CHARS || out.length >= MAX_SHEET_CELLS) throw new Refusal(issueAt('error', 'file.too_large', e.name, { size: e.size, limit: MAX_TEXT_CHARS }));
       out.push(s);
@@ -171,7 +172,11 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
   let isRe = /<is\b[^>]*>([\s\S]*?)<\/is>/;
   let formulaTag = '<f';
 
-  const sstCells = new Map<number, Cell>();
+  // Registers repeat their words and dates: one cell object per string and style. By string
+  // index for the style first seen with it (an array slot, not a map entry: a register has
+  // hundreds of thousands of strings), by string and style for any other.
+  const sstCells: (Cell | undefined)[] = [];
+  const sstStyledCells = new Map<number, Cell>();
   const numberCells = new Map<string, Cell>();
   const cellOf = (attrs: string, inner: string | undefined): Cell | undefined => {
     const t = attr(attrs, 't') ?? 'n';
@@ -187,19 +192,21 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
         const text = sst[i];
         if (text === undefined || (!formula && text.trim() === '')) return undefined;
         if (formula) return { value: text, numFmt, formula: true };
-        // Registers repeat their words and dates: one cell object per string and style.
+        const first = sstCells[i];
+        if (first === undefined) return (sstCells[i] = plain(text, numFmt));
+        if (first.numFmt === numFmt) return first;
         const key = i * styles.fmt.length + s;
-        return sstCells.get(key) ?? remember(sstCells, key, plain(text, numFmt));
+        return sstStyledCells.get(key) ?? remember(sstStyledCells, key, plain(text, numFmt));
       }
       case 'inlineStr': {
         const is = inner === undefined ? null : isRe.exec(inner);
         const text = is ? stringItemText(is[1], p) : v !== undefined ? ooxmlText(v) : '';
-        return !formula && text.trim() === '' ? undefined : { value: text, numFmt, ...f };
+        return !formula && text.trim() === '' ? undefined : { value: ownString(text), numFmt, ...f };
       }
       case 'str':
         // A formula's text result; an empty <v></v> is the result "" (Excel and Calc write it so).
         if (v === undefined) return formula ? { value: null, formula: true, uncomputed: true } : undefined;
-        return !formula && ooxmlText(v).trim() === '' ? undefined : { value: ooxmlText(v), numFmt, ...f };
+        return !formula && ooxmlText(v).trim() === '' ? undefined : { value: ownString(ooxmlText(v)), numFmt, ...f };
       case 'b':
         if (v === undefined || v === '') return formula ? { value: null, formula: true, uncomputed: true } : undefined;
         return { value: v === '1' || v.toLowerCase() === 'true', numFmt, ...f };
@@ -214,7 +221,7 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
         // No cached value: a formula no spreadsheet computed (openpyxl, scripts), or a styled empty cell.
         if (v === undefined || v.trim() === '') return formula ? { value: null, formula: true, uncomputed: true } : undefined;
         const n = Number(v);
-        if (!Number.isFinite(n)) return { value: ooxmlText(v), numFmt, ...f };
+        if (!Number.isFinite(n)) return { value: ownString(ooxmlText(v)), numFmt, ...f };
         const value = date1904 && styles.date[s] ? n + DAYS_1904 : n;
         if (formula) return { value, numFmt, formula: true };
         const key = `${s}:${v}`;
@@ -224,6 +231,8 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
   };
 
   let nextRow = 0;
+  const rowCols: number[] = [];
+  const rowCells: Cell[] = [];
   const takeRows = (text: string) => {
     rowRe.lastIndex = 0;
     for (let rm = rowRe.exec(text); rm; rm = rowRe.exec(text)) {
@@ -233,8 +242,8 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
       nextRow = row + 1;
       const body = rm[2];
       if (!body) continue;
-      let out = rows[row];
       let col = -1;
+      let n = 0;
       cellRe.lastIndex = 0;
       for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
         const ref = attr(cm[1], 'r');
@@ -244,9 +253,15 @@ async function readSheet(zip: ZipArchive, entry: ZipEntry, name: string, sst: st
         const cell = cellOf(cm[1], cm[2]);
         if (!cell) continue;
         if (++cells > MAX_SHEET_CELLS) throw tooLarge();
-        if (!out) rows[row] = out = [];
-        out[col] = cell;
+        rowCols[n] = col;
+        rowCells[n++] = cell;
       }
+      if (n === 0) continue;
+      // The row array is made at its final length: grown cell by cell it would hold twice the slots.
+      let width = 0;
+      for (let k = 0; k < n; k++) if (rowCols[k] >= width) width = rowCols[k] + 1;
+      const out = rows[row] ?? (rows[row] = new Array<Cell | undefined>(width));
+      for (let k = 0; k < n; k++) out[rowCols[k]] = rowCells[k];
     }
   };
   const checkDimension = (head: string) => {

@@ -30,6 +30,18 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATE = 8;
+/** Chunks handed to the reader. */
+const CHUNK = 1 << 15;
+/**
+ * Entries up to this size are inflated at once on this thread: the stream's round trips to
+ * the thread pool cost more than inflating a small part, and on a busy machine each one waits
+ * its turn. A part whose declared size lies is stopped at this bound and streamed instead.
+ */
+const WHOLE_ENTRY_BYTES = 4 * 1024 * 1024;
+
+async function* pieces(b: Buffer): AsyncGenerator<Buffer> {
+  for (let i = 0; i < b.length; i += CHUNK) yield b.subarray(i, i + CHUNK);
+}
 
 const key = (name: string) => name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
 
@@ -101,12 +113,15 @@ export function openZip(b: Buffer): ZipArchive {
     },
     chunks(e) {
       const raw = data(e);
-      if (e.method === STORED) {
-        return (async function* () {
-          for (let i = 0; i < raw.length; i += 1 << 18) yield raw.subarray(i, i + (1 << 18));
-        })();
+      if (e.method === STORED) return pieces(raw);
+      if (e.size <= WHOLE_ENTRY_BYTES) {
+        try {
+          return pieces(inflateRawSync(raw, { maxOutputLength: WHOLE_ENTRY_BYTES }));
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw err;
+        }
       }
-      const inflate = createInflateRaw({ chunkSize: 1 << 18 });
+      const inflate = createInflateRaw({ chunkSize: CHUNK });
       inflate.end(raw);
       return inflate;
     },
