@@ -1,7 +1,8 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { orgUnitsOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
 
-export type Role = 'hq' | 'unit';
+/** `zone`: a reviewer of the districts of its zone (`orgUnit` is the zone's code). */
+export type Role = 'hq' | 'zone' | 'unit';
 export interface KeyGrant {
   role: Role;
   orgUnit?: string;
@@ -32,11 +33,12 @@ export function azuriteConnection(port = Number(process.env.AZURITE_TABLE_PORT ?
 /**
  * Development keys, used only when RETURNS_API_KEYS is not set and the code does not run
  * in Azure: `dev-hq` (headquarters) and `dev-unit-<code>` for every district and region
- * (`dev-unit-1045`, `dev-unit-N`).
+ * (`dev-unit-1045`, `dev-unit-N`), and `dev-zone-<zone code>` for every zone (`dev-zone-Z-C`).
  */
 export function devApiKeys(): Record<string, KeyGrant> {
   const keys: Record<string, KeyGrant> = { 'dev-hq': { role: 'hq' } };
   for (const u of [...orgUnitsOfKind('district'), ...orgUnitsOfKind('region'), ...orgUnitsOfKind('department')]) keys[`dev-unit-${u.code}`] = { role: 'unit', orgUnit: u.code };
+  for (const z of orgUnitsOfKind('zone')) keys[`dev-zone-${z.code}`] = { role: 'zone', orgUnit: z.code };
   return keys;
 }
 

@@ -78,6 +78,8 @@ export interface FormDef {
   catalog?: CatalogItem[];
   /** Days after the end of the period by which a return is on time (default 15). */
   dueDaysAfterPeriod?: number;
+  /** Days after the end of the period after which submissions are refused (period closed), unless HQ grants the unit an exception. */
+  closesAfterDays?: number;
   rules: RuleDef[];
   consolidation: ConsolidationDef;
 }

@@ -10,6 +10,9 @@ import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem } from '../http/problem';
 import { submitReturns } from '../services/submitReturns';
+import { submitGate } from '../services/submitGate';
+import { clientOf } from '../http/clientOf';
+import { tallyReview } from '../services/tallyReview';
 import { completeness, getReturn, listReturns, tallies } from '../services/readReturns';
 
 /** Query parameters are validated against strict patterns before anything touches storage. */
@@ -33,7 +36,8 @@ export const submit = (deps: Deps) =>
     if (isProblem(body)) return body;
     const key = req.headers.get('idempotency-key');
     if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key)) return problem(400, 'idempotency.bad_key', 'Bad Request', 'Idempotency-Key must be 8–128 visible ASCII characters.');
-    const out = await submitReturns(store, principal, body.value, body.text, key);
+    const gate = submitGate(await deps.reviews(), principal, clientOf(req), () => new Date());
+    const out = await submitReturns(store, principal, body.value, body.text, key, undefined, gate);
     if (isProblem(out)) return out;
     return json(out.status, out.body, out.replayed ? { 'Idempotent-Replay': 'true' } : {});
   });
@@ -75,8 +79,9 @@ export const getOne = (deps: Deps) =>
     return isProblem(out) ? out : json(200, out);
   });
 
-/** GET /api/tallies?form=&fy=&period=&by= — consolidated tallies grouped by org-unit level. */
-export const tally = (deps: Deps) => formRoute(deps, tallyQuerySchema, (q, form, p, store) => tallies(store, p, form, q.fy, q.period, q.by));
+/** GET /api/tallies?form=&fy=&period=&by=&include= — consolidated tallies grouped by org-unit level, of every current return or of accepted ones only. */
+export const tally = (deps: Deps) =>
+  formRoute(deps, tallyQuerySchema, async (q, form, p, store) => tallies(store, p, form, q.fy, q.period, q.by, tallyReview(await deps.reviews(), form.id, q.fy, q.include)));
 
 /** GET /api/completeness?form=&fy=&period= — expected, received, on time, missing units by name. */
 export const complete = (deps: Deps) => formRoute(deps, listQuerySchema, (q, form, p, store) => completeness(store, p, form, q.fy, q.period));

@@ -8,6 +8,8 @@ export interface ApiProblem {
   code: string;
   title: string;
   detail: string;
+  /** The detail in Thai, where the error has it. */
+  detail_th?: string;
   issues?: unknown[];
   headers?: Record<string, string>;
 }
@@ -24,6 +26,7 @@ export function isProblem(x: unknown): x is ApiProblem {
 export function problemResponse(p: ApiProblem): HttpResponseInit {
   const body: Problem & { code: string } = { type: `https://returns-hub.local/problems/${p.code}`, title: p.title, status: p.status, detail: p.detail, code: p.code };
   if (p.issues) body.issues = p.issues;
+  if (p.detail_th) Object.assign(body, { detail_th: p.detail_th });
   return { status: p.status, headers: { 'Content-Type': 'application/problem+json', ...(p.headers ?? {}) }, body: JSON.stringify(body) };
 }
 

@@ -10,6 +10,7 @@ import { problem, type ApiProblem } from '../http/problem';
 import type { ReturnStore } from '../store/returnStore';
 import type { StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
+import { acceptedKey, type TallyReview } from './tallyReview';
 
 const DEFAULT_DUE_DAYS = 15;
 
@@ -86,16 +87,20 @@ export async function completeness(store: ReturnStore, p: Principal, form: FormD
 }
 
 /** Consolidated tallies from the per-return contributions: reads one small partition per period, never rows. */
-export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy): Promise<Tally | ApiProblem> {
+export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy, review?: TallyReview): Promise<Tally | ApiProblem> {
   if (!validTallyPeriod(form, period)) return problem(400, 'query.bad_period', 'Bad Request', `Period ${period} does not apply to ${form.id}.`);
   if (!validGroupings(form).includes(by)) return problem(400, 'query.bad_grouping', 'Bad Request', `${form.id} is grouped by ${validGroupings(form).join(', ')}.`);
   const entries: TallyEntry[] = [];
   for (const per of periodsRead(form, period)) {
+    const accepted = await review?.acceptedIn(per);
     for (const r of await store.listCurrent(form.id, fiscalYear, per)) {
-      if (mayAccess(p, r.orgUnit)) entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution });
+      const isAccepted = accepted?.has(acceptedKey(r)) ?? false;
+      if (review?.include === 'accepted' && !isAccepted) continue;
+      if (mayAccess(p, r.orgUnit))
+        entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution, accepted: isAccepted });
     }
   }
-  const tally = consolidateReturns(form, entries, { fiscalYear, period, by });
+  const tally = { ...consolidateReturns(form, entries, { fiscalYear, period, by }), include: review?.include ?? 'all' };
   if (p.role === 'unit') {
     // A unit sees its own group only.
     const own = groupOf(p.orgUnit!, by)?.code;

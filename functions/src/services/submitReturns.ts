@@ -13,6 +13,8 @@ import { isProblem, problem, type ApiProblem } from '../http/problem';
 import type { ReturnStore } from '../store/returnStore';
 import type { StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
+import { reviewProblem } from '../http/reviewProblem';
+import type { SubmitGate } from './submitGate';
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
 const STORED_ISSUES = 200;
@@ -91,6 +93,7 @@ interface Meta {
   idempotencyKey: string | null;
   bodyHash: string;
   now: () => Date;
+  gate?: SubmitGate;
 }
 
 /**
@@ -111,6 +114,8 @@ async function storeOne(store: ReturnStore, r: CheckedReturn, meta: Meta): Promi
     );
   }
   const form = formById(r.formId)!;
+  const locked = await meta.gate?.check(key, form); // after getCurrent: see submitGate
+  if (locked) return reviewProblem(locked);
   const record: StoredReturn = {
     ...key,
     version: (current?.record.version ?? 0) + 1,
@@ -135,9 +140,12 @@ async function storeOne(store: ReturnStore, r: CheckedReturn, meta: Meta): Promi
   const switched = await store.switchCurrent(record, current?.etag ?? null);
   if (!switched.ok) {
     await store.deleteRows(record.writeId).catch(() => undefined);
+    const lockedMeanwhile = await meta.gate?.check(key, form);
+    if (lockedMeanwhile) return reviewProblem(lockedMeanwhile);
     return problem(409, 'return.conflict', 'Conflict', `Another submission of ${r.formId} ${r.orgUnit} ${r.fiscalYear} ${r.period} was stored at the same time; reload and send again.`);
   }
   await store.putVersion(record);
+  await meta.gate?.recorded(key, record.version, record.submittedAt);
   return receipt(record, current?.record);
 }
 
@@ -148,6 +156,7 @@ export async function submitReturns(
   text: string,
   idempotencyKey: string | null,
   now = () => new Date(),
+  gate?: SubmitGate,
 ): Promise<{ status: number; body: SubmitResponse; replayed: boolean } | ApiProblem> {
   const hash = bodyHash(text);
   if (idempotencyKey) {
@@ -162,10 +171,12 @@ export async function submitReturns(
   if (isProblem(checked)) return checked;
   for (const r of checked) {
     if (!mayAccess(principal, r.orgUnit!)) return problem(403, 'auth.other_unit', 'Forbidden', `This key may submit only for org unit ${principal.orgUnit}; the return is for ${r.orgUnit}.`);
+    const locked = await gate?.check(keyOf(r), formById(r.formId)!); // refuse before storing any of the request
+    if (locked) return reviewProblem(locked);
   }
   const receipts: Receipt[] = [];
   for (const r of checked) {
-    const out = await storeOne(store, r, { principal, fileName: req.fileName, idempotencyKey, bodyHash: hash, now });
+    const out = await storeOne(store, r, { principal, fileName: req.fileName, idempotencyKey, bodyHash: hash, now, gate });
     if (isProblem(out)) return receipts.length ? { ...out, detail: `${out.detail} (${receipts.length} earlier return(s) of this request were stored.)` } : out;
     receipts.push(out);
   }
