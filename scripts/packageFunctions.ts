@@ -1,11 +1,13 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 
 const ROOT = resolve(__dirname, '..');
 export const FUNCTIONS_ZIP = resolve(ROOT, 'dist/functions.zip');
-const STAGE = resolve(ROOT, 'dist/functions-package');
+/** The app azd deploys as it is (azure.yaml: api.dist), also zipped for `func azure functionapp publish`. */
+export const FUNCTIONS_STAGE = resolve(ROOT, 'functions/dist/deploy');
+const STAGE = FUNCTIONS_STAGE;
 
 interface PackageJson {
   name: string;
@@ -35,7 +37,10 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
   const shared = readJson(resolve(ROOT, 'shared/package.json'));
   const { [shared.name]: _workspace, ...registryDeps } = fn.dependencies ?? {};
   writeFileSync(join(STAGE, 'package.json'), JSON.stringify({ name: fn.name, version: fn.version, private: true, main: fn.main, dependencies: { ...registryDeps, ...shared.dependencies } }, null, 2));
-  cpSync(resolve(ROOT, 'functions/dist'), join(STAGE, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  const compiled = resolve(ROOT, 'functions/dist');
+  for (const entry of readdirSync(compiled).filter((e) => join(compiled, e) !== STAGE && !e.endsWith('.tsbuildinfo'))) {
+    cpSync(join(compiled, entry), join(STAGE, 'dist', entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  }
   cpSync(resolve(ROOT, 'functions/host.json'), join(STAGE, 'host.json'));
   const sharedOut = join(STAGE, 'node_modules', shared.name);
   cpSync(resolve(ROOT, 'shared/dist'), join(sharedOut, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.tsbuildinfo') });
@@ -51,6 +56,7 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
   const entries: Record<string, Uint8Array> = {};
   const files = filesUnder(STAGE);
   for (const f of files) entries[relative(STAGE, f).split('\\').join('/')] = readFileSync(f);
+  mkdirSync(dirname(FUNCTIONS_ZIP), { recursive: true });
   writeFileSync(FUNCTIONS_ZIP, zipSync(entries, { level: 6 }));
   return { zip: FUNCTIONS_ZIP, bytes: statSync(FUNCTIONS_ZIP).size, files: files.length };
 }

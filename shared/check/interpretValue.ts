@@ -32,7 +32,7 @@ function names(f: FieldDef) {
   return { th: f.label_th, en: f.label_en };
 }
 
-function fail(c: Ctx, code: string): null {
+function fail(c: Ctx, code: 'value.not_number' | 'value.not_date' | 'value.not_yesno' | 'value.not_year'): null {
   c.issues.push(issueAt('error', code, addressAt(c.where), { ...names(c.f), text: String(c.v) }));
   return null;
 }
@@ -115,7 +115,8 @@ export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: 
     return null;
   }
   if (d?.uncomputed) {
-    issues.push(issueAt('warning', 'cell.uncomputed', addressAt(where)));
+    // It would change a figure silently: an error, never a blank.
+    issues.push(issueAt('error', 'cell.uncomputed', addressAt(where)));
     return null;
   }
   if (v === null || v === '') return null;
@@ -134,9 +135,21 @@ export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: 
 
   const check = cachedFieldSchema(f).safeParse(value);
   if (check.success) return value;
-  const code = check.error.issues[0]?.message ?? 'bad_format';
-  const limit = code === 'below_min' ? f.min : code === 'above_max' ? f.max : '';
   const shown = typeof value === 'number' ? fmtNum(value) : String(value);
-  issues.push(issueAt('error', `value.${code}`, addressAt(where), { ...names(f), value: shown, text: shown, limit: limit ?? '' }));
+  issues.push(outOfRange(check.error.issues[0]?.message, f, addressAt(where), shown));
   return null;
+}
+
+/** The finding for a value its field's schema refuses; the schema's message names the reason. */
+function outOfRange(reason: string | undefined, f: FieldDef, cell: string, shown: string): Issue {
+  switch (reason) {
+    case 'not_whole':
+      return issueAt('error', 'value.not_whole', cell, { ...names(f), value: shown });
+    case 'below_min':
+      return issueAt('error', 'value.below_min', cell, { ...names(f), value: shown, limit: String(f.min) });
+    case 'above_max':
+      return issueAt('error', 'value.above_max', cell, { ...names(f), value: shown, limit: String(f.max) });
+    default:
+      return issueAt('error', 'value.bad_format', cell, { ...names(f), text: shown });
+  }
 }

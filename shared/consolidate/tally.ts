@@ -1,3 +1,7 @@
+import type { Contribution } from './contribution';
+
+export type { Contribution };
+
 /** Traffic light of a KPI by % of its target to date. */
 export type Status = 'green' | 'yellow' | 'red';
 
@@ -72,6 +76,3 @@ export interface TallyEntry {
   /** Accepted by headquarters (the review's last level). */
   accepted?: boolean;
 }
-
-/** A return's share of the tallies: small, whatever the size of the return. */
-export type Contribution = Record<string, unknown>;

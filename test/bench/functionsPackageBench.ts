@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { packageFunctions } from '../../scripts/packageFunctions';
+import { join } from 'node:path';
+import { FUNCTIONS_STAGE, packageFunctions } from '../../scripts/packageFunctions';
 import { machine, writeSection } from './report';
 
 function bytesUnder(dir: string): number {
@@ -12,7 +12,7 @@ function bytesUnder(dir: string): number {
 /** The deployable Functions package: production install size and zip size (`npm run package:functions`). */
 export async function functionsPackageBench(): Promise<string> {
   const out = packageFunctions();
-  const installed = bytesUnder(resolve(__dirname, '../../dist/functions-package'));
+  const installed = bytesUnder(FUNCTIONS_STAGE);
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
   const body = `## Functions package: production install size
 
