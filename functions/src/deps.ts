@@ -1,29 +1,35 @@
-import { configFromEnv, type ApiConfig } from './config';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { ApiConfig } from './config';
 import type { Deps } from './http/endpoint';
-import { ReturnStore } from './store/returnStore';
+import type { ReturnStore } from './store/returnStore';
+import { TableReturnStore, type StorageSource, type TableStoreOptions } from './store/tableReturnStore';
+import type { ReviewStore } from './store/reviewStore';
 import { TableReviewStore } from './store/tableReviewStore';
 
-/** Opens once, on first use; a failure (storage down) is tried again on the next request. */
-function lazily<T>(open: () => Promise<T>): () => Promise<T> {
-  let opening: Promise<T> | null = null;
-  return () =>
-    (opening ??= open().catch((e) => {
-      opening = null;
-      throw e;
-    }));
+/** A connection string as it is; an account URL with the managed identity (`DefaultAzureCredential` reads AZURE_CLIENT_ID). */
+export function storageSource(config: ApiConfig): StorageSource {
+  return 'accountUrl' in config.storage ? { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() } : config.storage;
 }
 
 /** Wires config and a lazily opened store (tables are created on first use). */
-export function makeDeps(config: ApiConfig = configFromEnv()): Deps {
+export function makeDeps(config: ApiConfig, opts: { additionalPolicies?: TableStoreOptions['additionalPolicies']; onOpen?: (store: ReturnStore) => void } = {}): Deps {
   let opening: Promise<ReturnStore> | null = null;
+  let openingReviews: Promise<ReviewStore> | null = null;
   return {
-    reviews: lazily(() => TableReviewStore.open(config.storage)),
     config,
-    store: () => {
-      opening ??= ReturnStore.open(config.storage).catch((e) => {
-        opening = null; // storage down: try again on the next request
+    reviews: () =>
+      (openingReviews ??= TableReviewStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
+        openingReviews = null;
         throw e;
-      });
+      })),
+    store: () => {
+      opening ??= TableReturnStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).then(
+        (store) => (opts.onOpen?.(store), store),
+        (e) => {
+          opening = null; // storage down: try again on the next request
+          throw e;
+        },
+      );
       return opening;
     },
   };

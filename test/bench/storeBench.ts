@@ -6,7 +6,8 @@ import { checkReturn } from '@returns-hub/shared/check/checkReturn';
 import { contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { formById } from '@returns-hub/shared/forms/index';
 import { submitReturns } from '@returns-hub/functions/services/submitReturns';
-import { ROWS_PER_PARTITION } from '@returns-hub/functions/store/returnStore';
+import { ROWS_PER_PARTITION } from '@returns-hub/functions/store/tableReturnStore';
+import { isDomainError } from '@returns-hub/functions/domain/domainError';
 import { startApi } from '../support/apiHarness';
 import { projectRegister } from './readerBench';
 import { machine, median, writeSection } from './report';
@@ -47,7 +48,7 @@ export async function storeBench(): Promise<string> {
     process.stderr.write(`single upserts: ${singleMs} ms\n`);
 
     // Tally latency with 1,000 and 100,000 rows per return: tallies read contributions, never rows.
-    const hq = { role: 'hq' as const, name: 'bench' };
+    const hq = { role: 'hq' as const, name: 'bench', id: 'bench' };
     const measure = async (fy: number) => {
       const client = api.client();
       await client.tallies({ form: 'bma-project-progress', fy, by: 'hq' });
@@ -92,7 +93,7 @@ ${lines.join('\n')}
           `bench-${fy}-${p}`,
           null,
         );
-        if ('problem' in out) throw new Error(`bench submit refused: ${out.detail}`);
+        if (isDomainError(out)) throw new Error(`bench submit refused: ${out.en}`);
       }
     };
     // One return of 1,000 rows; and 20 of them, to show what latency does follow: the number of returns.
@@ -114,10 +115,10 @@ ${lines.join('\n')}
       stored = Math.min(i + 1_000, large.rows.length);
     }
     const out = await submitReturns(store, hq, { fileName: 'bench.xlsx', returns: [registerReturn(10, 2566, '50450000-9999')] }, 'bench-large', null);
-    if ('problem' in out) throw new Error(`bench submit refused: ${out.detail}`);
+    if (isDomainError(out)) throw new Error(`bench submit refused: ${out.en}`);
     // Point the return at the large row set, as a submission of it would have.
     const cur = (await store.getCurrent({ formId: 'bma-project-progress', fiscalYear: 2566, period: 'FY', orgUnit: '1045', subject: '50450000-9999' }))!;
-    await store.switchCurrent({ ...cur.record, writeId, rowCount: stored, contribution: contributionOf(large, formById('bma-project-progress')!) }, cur.etag);
+    await store.switchCurrent([{ record: { ...cur.record, writeId, rowCount: stored, contribution: contributionOf(large, formById('bma-project-progress')!) }, etag: cur.etag }]);
     const writeMin = ((Date.now() - t1) / 60_000).toFixed(1);
     ms = await measure(2566);
     lines.push(

@@ -8,11 +8,12 @@ import { submitGate } from '@returns-hub/functions/services/submitGate';
 import { reviewReturn } from '@returns-hub/functions/services/reviewReturns';
 import type { ReviewStore } from '@returns-hub/functions/store/reviewStore';
 import type { ReturnKey } from '@returns-hub/functions/store/keys';
+import { isDomainError } from '@returns-hub/functions/domain/domainError';
 
 const FORM = formById('bma-community-plan-return')!;
 const keyOf = (orgUnit: string): ReturnKey => ({ formId: FORM.id, fiscalYear: 2563, period: 'FY', orgUnit, subject: null });
 const pathOf = (orgUnit: string) => `/api/returns/${FORM.id}/2563/FY/${orgUnit}`;
-const HQ = { role: 'hq' as const, name: 'hq-key' };
+const HQ = { role: 'hq' as const, name: 'hq-key', id: 'hq' };
 
 /** A store whose `method` waits, after its `nth` call has read, until `release` — so a race happens exactly where a test wants it. */
 function pausing<T extends object>(target: T, method: keyof T & string, nth: number, release: Promise<void>, reached: () => void): T {
@@ -55,10 +56,10 @@ describe('accepting version N while version N+1 is submitted: exactly one consis
     const atSwitch = new Promise<void>((r) => (arrived = r));
     let release!: () => void;
     const go = new Promise<void>((r) => (release = r));
-    // 1st get: the request's pre-check; 2nd: the check after reading the pointer. Pause after the 2nd.
-    const racing = pausing(reviews, 'get', 2, go, arrived);
+    // The gate reads the review after the submission read the pointer; pause right there.
+    const racing = pausing(reviews, 'get', 1, go, arrived);
     const body = JSON.stringify(requests.get('1001'));
-    const principal = { role: 'unit' as const, orgUnit: '1001', name: 'unit-key:1001' };
+    const principal = { role: 'unit' as const, orgUnit: '1001', name: 'unit-key:1001', id: 'key:1001' };
     const submitting = submitReturns(
       await api.deps.store(),
       principal,
@@ -72,8 +73,7 @@ describe('accepting version N while version N+1 is submitted: exactly one consis
     expect((await accept('1001', 1)).status).toBe(200);
     release();
     const lost = await submitting;
-    expect('status' in lost && lost.status).toBe(409);
-    expect('code' in lost && lost.code).toBe('lock.accepted');
+    expect(isDomainError(lost) && lost.code).toBe('lock.accepted'); // 409, naming the lock
     expect(await view('1001')).toMatchObject({ status: 'accepted', version: 1 });
     expect((await api.client().getReturn({ form: FORM.id, fy: 2563, period: 'FY', orgUnit: '1001' })).versions).toHaveLength(1);
     expect((await history('1001')).events.map((e) => `${e.action}@${e.version}`)).toEqual(['submit@1', 'accept@1']);
@@ -92,8 +92,8 @@ describe('accepting version N while version N+1 is submitted: exactly one consis
     expect((await submit('1002')).status).toBe(201);
     release();
     const lost = await accepting;
-    expect('code' in lost && lost.code).toBe('review.version_changed');
-    expect('en' in lost && lost.en).toContain('While you were reviewing version 1, version 2 was submitted by unit-key:1002');
+    expect(isDomainError(lost) && lost.code).toBe('review.version_changed');
+    expect(isDomainError(lost) && lost.en).toContain('While you were reviewing version 1, version 2 was submitted by unit-key:1002');
     expect(await view('1002')).toMatchObject({ status: 'submitted', version: 2 });
     expect((await history('1002')).events.map((e) => `${e.action}@${e.version}`)).toEqual(['submit@1', 'submit@2']);
   });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import type { Route } from '../routes';
 import { problem, problemResponse } from '../http/problem';
+import { tooLarge } from '../http/tooLarge';
 
 export interface LocalHost {
   url: string;
@@ -20,6 +21,17 @@ function compile(r: Route): Compiled {
   const names: string[] = [];
   const source = r.route.replace(/\{(\w+)\}/g, (_m, n) => (names.push(n), '([^/]+)'));
   return { route: r, pattern: new RegExp(`^/api/${source}/?$`), names };
+}
+
+/** Route parameters, percent-decoded; null when an encoding is malformed (`%E0%A4%A`, `%zz`). */
+function decodeParams(names: string[], m: RegExpExecArray): Record<string, string> | null {
+  const params: Record<string, string> = {};
+  try {
+    names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+  } catch {
+    return null;
+  }
+  return params;
 }
 
 function send(res: ServerResponse, out: HttpResponseInit): void {
@@ -65,32 +77,32 @@ export async function startLocalHost(routes: Route[], opts: { port: number; host
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
       if (opts.extra?.(req, res)) return;
       const matches = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
-      if (matches.length === 0) return send(res, problemResponse(problem(404, 'route.not_found', 'Not Found', `No API route ${url.pathname}.`)));
+      if (matches.length === 0) return send(res, problemResponse(problem(404, 'route.not_found', { en: `No API route ${url.pathname}.`, th: `ไม่มีเส้นทาง ${url.pathname} ในระบบ` })));
       const hit = matches.find((x) => x.c.route.methods.includes(req.method as Route['methods'][number]));
-      if (!hit) return send(res, problemResponse(problem(405, 'method.not_allowed', 'Method Not Allowed', `${req.method} is not allowed on ${url.pathname}.`)));
+      if (!hit) return send(res, problemResponse(problem(405, 'method.not_allowed', { en: `${req.method} is not allowed on ${url.pathname}.`, th: `เรียก ${url.pathname} ด้วย ${req.method} ไม่ได้` })));
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
-        send(res, problemResponse(problem(413, 'body.too_large', 'Content Too Large', `The request body is larger than ${opts.maxBodyBytes} bytes.`)));
+        send(res, problemResponse(tooLarge(opts.maxBodyBytes)));
         req.destroy();
         return;
       }
+      const params = decodeParams(hit.c.names, hit.m!);
+      if (!params) return send(res, problemResponse(problem(400, 'path.bad_encoding', { en: 'The path holds a malformed percent-encoding.', th: 'ที่อยู่ (path) มีการเข้ารหัสแบบเปอร์เซ็นต์ที่ไม่ถูกต้อง' })));
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
       const body = hasBody ? await readBody(req, opts.maxBodyBytes) : Buffer.alloc(0);
       if (body === null) {
         res.setHeader('Connection', 'close');
-        send(res, problemResponse(problem(413, 'body.too_large', 'Content Too Large', `The request body is larger than ${opts.maxBodyBytes} bytes.`)));
+        send(res, problemResponse(tooLarge(opts.maxBodyBytes)));
         req.destroy();
         return;
       }
-      const params: Record<string, string> = {};
-      hit.c.names.forEach((n, i) => (params[n] = decodeURIComponent(hit.m![i + 1])));
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       const request = new HttpRequest({ method: req.method, url: url.toString(), headers, params, body: hasBody && body.length ? { bytes: body } : undefined });
       const context = new InvocationContext({ functionName: hit.c.route.name, invocationId: randomUUID() });
       send(res, await hit.c.route.handler(request, context));
-    } catch (e) {
-      send(res, problemResponse(problem(500, 'internal', 'Internal Server Error', 'The local host failed to handle the request.')));
+    } catch {
+      send(res, problemResponse(problem(500, 'internal', { en: 'The local host failed to handle the request.', th: 'เครื่องบริการภายในขัดข้อง' })));
     }
   });
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? '127.0.0.1', resolve));

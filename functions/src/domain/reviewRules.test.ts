@@ -1,12 +1,12 @@
 import { decide, reviewLevel, type Actor, type ReviewTarget } from './reviewRules';
 import { isReviewError, type ReviewError } from './reviewError';
 import type { ReviewState } from './reviewState';
-import type { Principal } from '../http/auth';
+import type { Principal } from '../domain/principal';
 
-const HQ: Principal = { role: 'hq', name: 'hq-key' };
-const ZONE_C: Principal = { role: 'zone', orgUnit: 'Z-C', name: 'zone-key:Z-C' }; // 1045 วังทองหลาง is in Z-C
-const ZONE_E: Principal = { role: 'zone', orgUnit: 'Z-E', name: 'zone-key:Z-E' };
-const UNIT: Principal = { role: 'unit', orgUnit: '1045', name: 'unit-key:1045' };
+const HQ: Principal = { role: 'hq', name: 'hq-key', id: 'hq' };
+const ZONE_C: Principal = { role: 'zone', orgUnit: 'Z-C', name: 'zone-key:Z-C', id: 'zc' }; // 1045 วังทองหลาง is in Z-C
+const ZONE_E: Principal = { role: 'zone', orgUnit: 'Z-E', name: 'zone-key:Z-E', id: 'ze' };
+const UNIT: Principal = { role: 'unit', orgUnit: '1045', name: 'unit-key:1045', id: 'u' };
 const at = (p: Principal): Actor => ({ principal: p, client: 'test', now: new Date('2020-10-20T03:00:00Z') });
 
 function target(state: ReviewState | null = null, version = 3): ReviewTarget {

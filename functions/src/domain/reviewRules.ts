@@ -2,7 +2,7 @@ import { ancestorOfKind, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgU
 import type { ReviewComment, ReviewDecision, ReviewEvent, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
 import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
 import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
-import type { Principal } from '../http/auth';
+import type { Principal } from '../domain/principal';
 import type { ReturnKey } from '../store/keys';
 import { reviewError, type ReviewError } from './reviewError';
 import type { ReviewState } from './reviewState';

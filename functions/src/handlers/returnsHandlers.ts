@@ -4,29 +4,31 @@ import { submitRequestSchema, listQuerySchema, tallyQuerySchema, formIdParam, fi
 import { FORMS, formById } from '@returns-hub/shared/forms/index';
 import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { endpoint, type Deps } from '../http/endpoint';
-import type { Principal } from '../http/auth';
+import type { Principal } from '../domain/principal';
+import { isDomainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem } from '../http/problem';
 import { submitReturns } from '../services/submitReturns';
 import { submitGate } from '../services/submitGate';
-import { clientOf } from '../http/clientOf';
 import { tallyReview } from '../services/tallyReview';
-import { completeness, getReturn, listReturns, tallies } from '../services/readReturns';
+import { clientOf } from '../http/clientOf';
+import { getReturn, listReturns, tallies } from '../services/readReturns';
 
 /** Query parameters are validated against strict patterns before anything touches storage. */
 function query<T>(req: HttpRequest, schema: z.ZodType<T>) {
   const parsed = schema.safeParse(Object.fromEntries(req.query.entries()));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return problem(400, 'query.invalid', 'Bad Request', `Query parameter ${first?.path.join('.')}: ${first?.message}`);
+    const where = `${first?.path.join('.')}: ${first?.message}`;
+    return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
   }
   return parsed.data;
 }
 
 function knownForm(id: string) {
-  return formById(id) ?? problem(404, 'form.not_found', 'Not Found', `No form "${id}".`);
+  return formById(id) ?? problem(404, 'form.not_found', { en: `No form "${id}".`, th: `ไม่มีแบบรายงาน "${id}"` });
 }
 
 /** POST /api/returns — submit the returns a client read (server re-checks everything). */
@@ -35,22 +37,24 @@ export const submit = (deps: Deps) =>
     const body = await readJson(req, submitRequestSchema, deps.config.maxBodyBytes);
     if (isProblem(body)) return body;
     const key = req.headers.get('idempotency-key');
-    if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key)) return problem(400, 'idempotency.bad_key', 'Bad Request', 'Idempotency-Key must be 8–128 visible ASCII characters.');
+    if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key))
+      return problem(400, 'idempotency.bad_key', { en: 'Idempotency-Key must be 8–128 visible ASCII characters.', th: 'Idempotency-Key ต้องเป็นอักขระ ASCII ที่มองเห็นได้ 8–128 ตัว' });
     const gate = submitGate(await deps.reviews(), principal, clientOf(req), () => new Date());
     const out = await submitReturns(store, principal, body.value, body.text, key, undefined, gate);
-    if (isProblem(out)) return out;
-    return json(out.status, out.body, out.replayed ? { 'Idempotent-Replay': 'true' } : {});
+    if (isDomainError(out)) return out;
+    // A replay answers 200 (nothing new was created), a stored request 201.
+    return out.replayed ? json(200, out.body, { 'Idempotent-Replay': 'true' }) : json(201, out.body);
   });
 
 /** A GET route whose query names a form: validate the query, find the form, run the service, answer JSON. */
-function formRoute<Q extends { form: string }>(deps: Deps, schema: z.ZodType<Q>, run: (q: Q, form: FormDef, principal: Principal, store: ReturnStore) => Promise<unknown>) {
+function formRoute<Q extends { form: string }>(deps: Deps, schema: z.ZodType<Q>, run: (q: Q, form: FormDef, principal: Principal, store: ReturnStore) => Promise<unknown | DomainError>) {
   return endpoint(deps, async (req, principal, store) => {
     const q = query(req, schema);
     if (isProblem(q)) return q;
     const form = knownForm(q.form);
     if (isProblem(form)) return form;
     const out = await run(q, form, principal, store);
-    return isProblem(out) ? out : json(200, out);
+    return isDomainError(out) ? out : json(200, out);
   });
 }
 
@@ -63,28 +67,27 @@ const returnParams = z.object({ form: formIdParam, fy: fiscalYearParam, period: 
 export const getOne = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const p = returnParams.safeParse(req.params);
-    if (!p.success) return problem(400, 'path.invalid', 'Bad Request', 'Bad form, fiscal year, period or org unit in the path.');
+    if (!p.success) return problem(400, 'path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
     const form = knownForm(p.data.form);
     if (isProblem(form)) return form;
-    if (!orgUnitByCode(p.data.orgUnit)) return problem(404, 'org_unit.not_found', 'Not Found', `No org unit "${p.data.orgUnit}".`);
+    if (!orgUnitByCode(p.data.orgUnit)) return problem(404, 'org_unit.not_found', { en: `No org unit "${p.data.orgUnit}".`, th: `ไม่มีหน่วยงาน "${p.data.orgUnit}"` });
     const version = req.query.get('version');
-    if (version !== null && !/^\d{1,6}$/.test(version)) return problem(400, 'query.invalid', 'Bad Request', 'version must be a number.');
+    if (version !== null && !/^\d{1,6}$/.test(version)) return problem(400, 'query.invalid', { en: 'version must be a number.', th: 'version ต้องเป็นตัวเลข' });
     const subject = req.query.get('subject');
+    if (subject !== null && subject.length > store.bounds.subjectChars)
+      return problem(400, 'query.invalid', { en: `subject is longer than ${store.bounds.subjectChars} characters.`, th: `subject ยาวเกิน ${store.bounds.subjectChars} ตัวอักษร` });
     const out = await getReturn(
       store,
       principal,
-      { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject && subject.length <= 500 ? subject : null },
-      version ? Number(version) : undefined,
+      { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject || null },
+      version === null ? undefined : Number(version),
     );
-    return isProblem(out) ? out : json(200, out);
+    return isDomainError(out) ? out : json(200, out);
   });
 
 /** GET /api/tallies?form=&fy=&period=&by=&include= — consolidated tallies grouped by org-unit level, of every current return or of accepted ones only. */
 export const tally = (deps: Deps) =>
   formRoute(deps, tallyQuerySchema, async (q, form, p, store) => tallies(store, p, form, q.fy, q.period, q.by, tallyReview(await deps.reviews(), form.id, q.fy, q.include)));
-
-/** GET /api/completeness?form=&fy=&period= — expected, received, on time, missing units by name. */
-export const complete = (deps: Deps) => formRoute(deps, listQuerySchema, (q, form, p, store) => completeness(store, p, form, q.fy, q.period));
 
 /** GET /api/forms — the forms, as data. */
 export const forms = (deps: Deps) =>

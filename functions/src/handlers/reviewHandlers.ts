@@ -6,10 +6,9 @@ import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { acceptBodySchema, bulkAcceptBodySchema, exceptionBodySchema, reopenBodySchema, sendBackBodySchema } from '@returns-hub/shared/review/reviewSchemas';
 import { endpoint, type Deps } from '../http/endpoint';
-import { mayAccess, type Principal } from '../http/auth';
+import { mayAccess, type Principal } from '../domain/principal';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem, type ApiProblem } from '../http/problem';
-import { reviewProblem } from '../http/reviewProblem';
 import { clientOf } from '../http/clientOf';
 import { isReviewError, reviewError } from '../domain/reviewError';
 import type { Actor, ReviewCommand } from '../domain/reviewRules';
@@ -26,28 +25,33 @@ const subjectParam = z.string().max(1000).nullish();
 
 const actor = (req: HttpRequest, principal: Principal): Actor => ({ principal, client: clientOf(req), now: new Date() });
 
+const unknownUnit = (code: string) => problem(404, 'org_unit.not_found', { en: `No org unit "${code}".`, th: `ไม่มีหน่วยงาน "${code}"` });
+
 function knownForm(id: string): FormDef | ApiProblem {
-  return formById(id) ?? problem(404, 'form.not_found', 'Not Found', `No form "${id}".`);
+  return formById(id) ?? problem(404, 'form.not_found', { en: `No form "${id}".`, th: `ไม่มีแบบรายงาน "${id}"` });
 }
 
 /** The return a path names (`returns/{form}/{fy}/{period}/{orgUnit}/…`), with the subject from the body or the query. */
 function returnOf(req: HttpRequest, subject: string | null | undefined): { key: ReturnKey; form: FormDef } | ApiProblem {
   const p = returnPath.safeParse(req.params);
-  if (!p.success) return problem(400, 'path.invalid', 'Bad Request', 'Bad form, fiscal year, period or org unit in the path.');
+  if (!p.success) return problem(400, 'path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
   const form = knownForm(p.data.form);
   if (isProblem(form)) return form;
-  if (!orgUnitByCode(p.data.orgUnit)) return problem(404, 'org_unit.not_found', 'Not Found', `No org unit "${p.data.orgUnit}".`);
+  if (!orgUnitByCode(p.data.orgUnit)) return unknownUnit(p.data.orgUnit);
   return { key: { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject ?? null }, form };
 }
 
 function querySubject(req: HttpRequest): string | null | ApiProblem {
   const s = subjectParam.safeParse(req.query.get('subject'));
-  return s.success ? (s.data ?? null) : problem(400, 'query.invalid', 'Bad Request', 'subject must be at most 1,000 characters.');
+  return s.success ? (s.data ?? null) : problem(400, 'query.invalid', { en: 'subject must be at most 1,000 characters.', th: 'subject ยาวได้ไม่เกิน 1,000 ตัวอักษร' });
 }
 
 function periodQuery(req: HttpRequest): { form: FormDef; fy: number; period: z.infer<typeof listQuerySchema>['period'] } | ApiProblem {
   const q = listQuerySchema.safeParse(Object.fromEntries(req.query.entries()));
-  if (!q.success) return problem(400, 'query.invalid', 'Bad Request', `Query parameter ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
+  if (!q.success) {
+    const where = `${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`;
+    return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
+  }
   const form = knownForm(q.data.form);
   return isProblem(form) ? form : { form, fy: q.data.fy, period: q.data.period };
 }
@@ -76,7 +80,7 @@ export const reviewAction = (deps: Deps, action: ReviewCommand['action']) =>
     const target = returnOf(req, body.subject);
     if (isProblem(target)) return target;
     const out = await reviewReturn(await deps.reviews(), target.form, target.key, body.command, actor(req, principal));
-    return isReviewError(out) ? reviewProblem(out) : json(200, out);
+    return isReviewError(out) ? out : json(200, out);
   });
 
 /** GET /api/returns/{form}/{fy}/{period}/{orgUnit}/review?subject= — the return's status, the reviewer's reason and comments, and the lock a new submission would meet. */
@@ -88,7 +92,7 @@ export const reviewGet = (deps: Deps) =>
     if (isProblem(target)) return target;
     const { key, form } = target;
     if (!mayAccess(principal, key.orgUnit))
-      return reviewProblem(reviewError('review.forbidden', { en: `This key may read only org unit ${principal.orgUnit}.`, th: `คีย์นี้อ่านข้อมูลได้เฉพาะหน่วยงาน ${principal.orgUnit}` }));
+      return reviewError('review.forbidden', { en: `This key may read only org unit ${principal.orgUnit}.`, th: `คีย์นี้อ่านข้อมูลได้เฉพาะหน่วยงาน ${principal.orgUnit}` });
     const reviews = await deps.reviews();
     const [rec, exception] = await Promise.all([reviews.get(key), form.closesAfterDays === undefined ? null : reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit)]);
     return json(200, reviewViewOf(key, form, rec, exception, new Date()));
@@ -102,7 +106,7 @@ export const history = (deps: Deps) =>
     const target = returnOf(req, subject);
     if (isProblem(target)) return target;
     const out = await returnHistory(await deps.reviews(), store, target.key, principal);
-    return isReviewError(out) ? reviewProblem(out) : json(200, out);
+    return isReviewError(out) ? out : json(200, out);
   });
 
 /** GET /api/reviews?form=&fy=&period= — the period's returns with their review status. */
@@ -136,7 +140,7 @@ export const bulkAcceptRoute = (deps: Deps) =>
       b.note,
       actor(req, principal),
     );
-    return isReviewError(out) ? reviewProblem(out) : json(200, out);
+    return isReviewError(out) ? out : json(200, out);
   });
 
 /** POST /api/exceptions — HQ lets a unit submit for a closed period. */
@@ -147,9 +151,9 @@ export const exceptionGrant = (deps: Deps) =>
     const b = body.value;
     const form = knownForm(b.form);
     if (isProblem(form)) return form;
-    if (!orgUnitByCode(b.orgUnit)) return problem(404, 'org_unit.not_found', 'Not Found', `No org unit "${b.orgUnit}".`);
+    if (!orgUnitByCode(b.orgUnit)) return unknownUnit(b.orgUnit);
     const out = await grantException(await deps.reviews(), { formId: form.id, fiscalYear: b.fy, period: b.period, orgUnit: b.orgUnit }, b.reason, actor(req, principal));
-    return isReviewError(out) ? reviewProblem(out) : json(201, out);
+    return isReviewError(out) ? out : json(201, out);
   });
 
 /** GET /api/exceptions?form=&fy=&period= — the exceptions granted for a period. */

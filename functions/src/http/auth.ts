@@ -1,35 +1,33 @@
 import type { HttpRequest } from '@azure/functions';
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import type { ApiConfig, Role } from '../config';
-import { ancestorOfKind, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { ApiConfig } from '../config';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { Principal } from '../domain/principal';
 import { problem, type ApiProblem } from './problem';
-
-/** Who is calling: headquarters (reads everything, submits multi-unit sheets) or one org unit. */
-export interface Principal {
-  role: Role;
-  orgUnit?: string;
-  /** For the audit trail: the key's grant or the token's user. */
-  name: string;
-}
 
 const remoteKeys = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 /** App roles in the token: `Returns.HQ`, or `Returns.Zone` / `Returns.Unit` with the zone or unit in the `org_unit` claim. */
-function principalFromClaims(claims: JWTPayload): Principal | ApiProblem {
+function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | ApiProblem {
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   const name = String(claims.preferred_username ?? claims.upn ?? claims.sub ?? 'entra-user');
-  if (roles.includes('Returns.HQ')) return { role: 'hq', name };
+  const id = `entra:${tenantId}:${String(claims.oid ?? claims.sub ?? name)}`;
+  if (roles.includes('Returns.HQ')) return { role: 'hq', name, id };
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
-  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name };
-  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name };
-  return problem(403, 'auth.no_role', 'Forbidden', 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).');
+  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id };
+  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id };
+  return problem(403, 'auth.no_role', {
+    en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).',
+    th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Zone / Returns.Unit พร้อม org_unit)',
+  });
 }
 
 /** Bearer token (Entra ID JWT, validated with the tenant's keys) or API key (`Authorization: Bearer <key>` or `x-api-key`). */
 export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Principal | ApiProblem> {
   const auth = req.headers.get('authorization') ?? '';
   const token = (/^Bearer\s+(.+)$/i.exec(auth)?.[1] ?? req.headers.get('x-api-key') ?? '').trim();
-  if (!token) return problem(401, 'auth.missing', 'Unauthorized', 'Send an API key or an Entra ID bearer token.');
+  if (!token) return problem(401, 'auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาส่งคีย์ API หรือโทเค็นของ Entra ID' });
 
   if (cfg.entra && token.split('.').length === 3) {
     const { tenantId, audience } = cfg.entra;
@@ -40,17 +38,14 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Pr
     }
     try {
       const { payload } = await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0` });
-      return principalFromClaims(payload);
+      return principalFromClaims(payload, tenantId);
     } catch {
-      return problem(401, 'auth.invalid_token', 'Unauthorized', 'The bearer token is not valid for this API.');
+      return problem(401, 'auth.invalid_token', { en: 'The bearer token is not valid for this API.', th: 'โทเค็นไม่ถูกต้องสำหรับระบบนี้' });
     }
   }
   const grant = Object.prototype.hasOwnProperty.call(cfg.apiKeys, token) ? cfg.apiKeys[token] : undefined;
-  if (!grant) return problem(401, 'auth.invalid_key', 'Unauthorized', 'Unknown API key.');
-  return { role: grant.role, orgUnit: grant.orgUnit, name: grant.role === 'hq' ? 'hq-key' : `${grant.role}-key:${grant.orgUnit}` };
-}
-
-/** A unit principal may touch only its own org unit; a zone reviewer reads the units of its zone. */
-export function mayAccess(p: Principal, orgUnit: string): boolean {
-  return p.role === 'hq' || p.orgUnit === orgUnit || (p.role === 'zone' && ancestorOfKind(orgUnit, 'zone')?.code === p.orgUnit);
+  if (!grant) return problem(401, 'auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักคีย์ API นี้' });
+  // A key's identity is its hash: two keys with the same grant are still two callers.
+  const id = `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+  return { role: grant.role, orgUnit: grant.orgUnit, name: grant.role === 'hq' ? 'hq-key' : `${grant.role}-key:${grant.orgUnit}`, id };
 }

@@ -2,8 +2,11 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import type { ApiConfig } from '../config';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReviewStore } from '../store/reviewStore';
-import { authenticate, type Principal } from './auth';
-import { isProblem, problem, problemResponse, type ApiProblem } from './problem';
+import { isStorageUnavailable } from '../store/storageUnavailable';
+import { domainError, isDomainError, type DomainError } from '../domain/domainError';
+import type { Principal } from '../domain/principal';
+import { authenticate } from './auth';
+import { isProblem, problem, problemOf, problemResponse, type ApiProblem } from './problem';
 
 export interface Deps {
   config: ApiConfig;
@@ -12,7 +15,7 @@ export interface Deps {
   reviews: () => Promise<ReviewStore>;
 }
 
-type Handler = (req: HttpRequest, principal: Principal, store: ReturnStore, ctx: InvocationContext) => Promise<HttpResponseInit | ApiProblem>;
+type Handler = (req: HttpRequest, principal: Principal, store: ReturnStore, ctx: InvocationContext) => Promise<HttpResponseInit | ApiProblem | DomainError>;
 
 function corsHeaders(req: HttpRequest, cfg: ApiConfig): Record<string, string> {
   const origin = req.headers.get('origin');
@@ -21,25 +24,24 @@ function corsHeaders(req: HttpRequest, cfg: ApiConfig): Record<string, string> {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key, X-Returns-Client',
-    'Access-Control-Expose-Headers': 'Idempotent-Replay',
+    'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };
 }
 
-/** Storage down or timing out: the client should retry (Azurite restarting, a network blip). */
-function isStorageUnavailable(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? '';
-  const status = (e as { statusCode?: number })?.statusCode;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'REQUEST_SEND_ERROR'].includes(code) || status === 503 || status === 500;
-}
+export const storageUnavailable = () =>
+  domainError('storage.unavailable', {
+    en: 'Storage did not answer in time; nothing was changed. Retry shortly (with the same Idempotency-Key).',
+    th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่มีการบันทึกใด ๆ กรุณาลองใหม่อีกครั้ง',
+  });
 
-/** Every route: CORS (and preflight), authentication, then the handler; unexpected failures become problem details. */
+/** Every route: CORS (and preflight), authentication, then the handler; domain errors and unexpected failures become problem details. */
 export function endpoint(deps: Deps, handler: Handler): HttpHandler {
   return async (req, ctx) => {
     const cors = corsHeaders(req, deps.config);
-    const finish = (r: HttpResponseInit | ApiProblem): HttpResponseInit => {
-      const res = isProblem(r) ? problemResponse(r) : r;
+    const finish = (r: HttpResponseInit | ApiProblem | DomainError): HttpResponseInit => {
+      const res = isDomainError(r) ? problemResponse(problemOf(r)) : isProblem(r) ? problemResponse(r) : r;
       return { ...res, headers: { ...(res.headers as Record<string, string>), ...cors } };
     };
     if (req.method === 'OPTIONS') return { status: 204, headers: cors };
@@ -48,12 +50,14 @@ export function endpoint(deps: Deps, handler: Handler): HttpHandler {
       if (isProblem(principal)) return finish(principal);
       return finish(await handler(req, principal, await deps.store(), ctx));
     } catch (e) {
-      if (isStorageUnavailable(e)) {
-        const p = problem(503, 'storage.unavailable', 'Service Unavailable', 'Storage is not reachable right now; nothing was changed. Retry shortly.');
-        return finish({ ...p, headers: { 'Retry-After': '1' } });
-      }
+      if (isStorageUnavailable(e)) return finish(storageUnavailable());
       ctx.error?.(e);
-      return finish(problem(500, 'internal', 'Internal Server Error', 'Something failed on the server. Retry with the same Idempotency-Key: a submission is never stored twice.'));
+      return finish(
+        problem(500, 'internal', {
+          en: 'Something failed on the server. Retry with the same Idempotency-Key: a submission is never stored twice.',
+          th: 'ระบบขัดข้อง กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ข้อมูลจะไม่ถูกบันทึกซ้ำ',
+        }),
+      );
     }
   };
 }

@@ -2,42 +2,39 @@ import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { consolidateReturns, periodsRead, validGroupings, validTallyPeriod } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
 import { groupOf } from '@returns-hub/shared/consolidate/groups';
-import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { addDays, periodEnd } from '@returns-hub/shared/period/fiscalPeriod';
-import type { Principal } from '../http/auth';
-import { mayAccess } from '../http/auth';
-import { problem, type ApiProblem } from '../http/problem';
+import { mayAccess, type Principal } from '../domain/principal';
+import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
-import type { StoredReturn } from '../store/storedReturn';
+import type { ReturnSummary, StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
 import { acceptedKey, type TallyReview } from './tallyReview';
 
 const DEFAULT_DUE_DAYS = 15;
 
-function meta(r: StoredReturn) {
+/** What a reader sees of a version: not its storage ids, hash or tally contribution. */
+function meta<R extends ReturnSummary>(r: R) {
   const { contribution: _c, writeId: _w, bodyHash: _b, idempotencyKey: _i, ...rest } = r;
   return rest;
 }
 
 /** One return: its current version (or the one asked for) with rows, and every version's metadata. */
-export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey, version?: number): Promise<unknown | ApiProblem> {
-  if (!mayAccess(p, key.orgUnit)) return problem(403, 'auth.other_unit', 'Forbidden', `This key may read only org unit ${p.orgUnit}.`);
+export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey, version?: number) {
+  if (!mayAccess(p, key.orgUnit)) return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `คีย์นี้อ่านได้เฉพาะหน่วยงาน ${p.orgUnit}` });
   const current = await store.getCurrent(key);
-  if (!current) return problem(404, 'return.not_found', 'Not Found', 'No such return has been submitted.');
+  if (!current) return domainError('return.not_found', { en: 'No such return has been submitted.', th: 'ยังไม่มีการส่งแบบรายงานนี้' });
   const history = await store.listVersions(key);
-  const byVersion = new Map(history.map((v) => [v.version, v]));
+  const byVersion = new Map<number, ReturnSummary>(history.map((v) => [v.version, v]));
   byVersion.set(current.record.version, current.record);
-  const chosen = version ? byVersion.get(version) : current.record;
-  if (!chosen) return problem(404, 'return.version_not_found', 'Not Found', `Version ${version} does not exist.`);
+  const chosen: StoredReturn | null = version === undefined || version === current.record.version ? current.record : byVersion.has(version) ? await store.getVersion(key, version) : null;
+  if (!chosen) return domainError('return.version_not_found', { en: `Version ${version} does not exist.`, th: `ไม่มีฉบับที่ ${version}` });
   const rows = await store.readRows(chosen.writeId);
   return {
     current: current.record.version,
     ...meta(chosen),
     rows,
-    versions: [...byVersion.values()]
-      .sort((a, b) => a.version - b.version)
-      .map(meta)
-      .map(({ fields: _f, fieldCells: _fc, columns: _co, issues: _is, ...m }) => m),
+    versions: [...byVersion.values()].sort((a, b) => a.version - b.version).map((v) => meta<ReturnSummary>(v)),
   };
 }
 
@@ -64,32 +61,11 @@ export async function listReturns(store: ReturnStore, p: Principal, form: FormDe
   };
 }
 
-/** Expected units, received, on time, and the missing ones by name. */
-export async function completeness(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string) {
-  const kind = form.consolidation.expectedKind;
-  const expected = ORG_UNITS.filter((u) => u.kind === kind && mayAccess(p, u.code));
-  const list = await listReturns(store, p, form, fiscalYear, period);
-  const firstByUnit = new Map<string, string>();
-  for (const r of list.returns) if (!firstByUnit.has(r.orgUnit) || r.submittedAt < firstByUnit.get(r.orgUnit)!) firstByUnit.set(r.orgUnit, r.submittedAt);
-  const received = expected.filter((u) => firstByUnit.has(u.code));
-  const onTime = received.filter((u) => firstByUnit.get(u.code)!.slice(0, 10) <= list.dueDate);
-  return {
-    formId: form.id,
-    fiscalYear,
-    period,
-    dueDate: list.dueDate,
-    expected: expected.length,
-    received: received.length,
-    onTime: onTime.length,
-    late: received.length - onTime.length,
-    missing: expected.filter((u) => !firstByUnit.has(u.code)).map((u) => ({ code: u.code, name_th: u.name_th, name_en: u.name_en })),
-  };
-}
-
 /** Consolidated tallies from the per-return contributions: reads one small partition per period, never rows. */
-export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy, review?: TallyReview): Promise<Tally | ApiProblem> {
-  if (!validTallyPeriod(form, period)) return problem(400, 'query.bad_period', 'Bad Request', `Period ${period} does not apply to ${form.id}.`);
-  if (!validGroupings(form).includes(by)) return problem(400, 'query.bad_grouping', 'Bad Request', `${form.id} is grouped by ${validGroupings(form).join(', ')}.`);
+export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy, review?: TallyReview): Promise<Tally | DomainError> {
+  if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
+  if (!validGroupings(form).includes(by))
+    return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${validGroupings(form).join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${validGroupings(form).join(', ')}` });
   const entries: TallyEntry[] = [];
   for (const per of periodsRead(form, period)) {
     const accepted = await review?.acceptedIn(per);

@@ -4,7 +4,7 @@ import { bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCode';
 import type { Completeness, UnitCompleteness } from '@returns-hub/shared/review/completenessSchema';
 import type { ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
-import { mayAccess, type Principal } from '../http/auth';
+import { mayAccess, type Principal } from '../domain/principal';
 import type { ReviewStore } from '../store/reviewStore';
 import { listReviews } from './reviewList';
 

@@ -1,5 +1,5 @@
 import type { HistoryResponse, ReviewEvent } from '@returns-hub/shared/review/reviewSchemas';
-import { mayAccess, type Principal } from '../http/auth';
+import { mayAccess, type Principal } from '../domain/principal';
 import { reviewError, type ReviewError } from '../domain/reviewError';
 import type { ReturnKey } from '../store/keys';
 import type { ReviewStore } from '../store/reviewStore';

@@ -4,7 +4,7 @@ import { dueDate } from '@returns-hub/shared/period/period';
 import { bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCode';
 import type { ReviewList } from '@returns-hub/shared/review/reviewSchemas';
-import { mayAccess, type Principal } from '../http/auth';
+import { mayAccess, type Principal } from '../domain/principal';
 import { closesOn } from '../domain/submitLock';
 import { statusOf } from '../domain/reviewRules';
 import type { ReviewStore } from '../store/reviewStore';

@@ -1,5 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import type { Principal } from '../http/auth';
+import type { Principal } from '../domain/principal';
 import { reviewError, type ReviewError } from '../domain/reviewError';
 import { statusOf } from '../domain/reviewRules';
 import { submitLock } from '../domain/submitLock';

@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { SubmitRequest, Receipt, SubmitResponse } from '@returns-hub/shared/api/schemas';
-import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
-import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
-import { checkReturn } from '@returns-hub/shared/check/checkReturn';
 import { formById } from '@returns-hub/shared/forms/index';
 import { contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
-import { issueAt } from '@returns-hub/shared/issues/messages';
-import type { Issue } from '@returns-hub/shared/issues/issue';
-import type { Principal } from '../http/auth';
-import { mayAccess } from '../http/auth';
-import { isProblem, problem, type ApiProblem } from '../http/problem';
-import type { ReturnStore } from '../store/returnStore';
+import { mayAccess, type Principal } from '../domain/principal';
+import { domainError, isDomainError, type DomainError } from '../domain/domainError';
+import type { ReturnOutcome } from '../domain/returnOutcome';
+import type { CurrentReturn, PointerSwitch, ReturnStore, WriteRecord } from '../store/returnStore';
 import type { StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
-import { reviewProblem } from '../http/reviewProblem';
+import { isStorageUnavailable } from '../store/storageUnavailable';
+import { checkSubmission, type Storable } from './checkSubmission';
+import { sizeSubmission } from './sizeSubmission';
+import { keyOf } from './returnKeyOf';
+import { receipt } from './receipt';
 import type { SubmitGate } from './submitGate';
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
@@ -23,132 +22,57 @@ export function bodyHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function keyOf(r: CheckedReturn): ReturnKey {
-  return { formId: r.formId, fiscalYear: r.fiscalYear!, period: r.period!, orgUnit: r.orgUnit!, subject: r.subject };
+/** A stored (or replayed) request: `replayed` when every return was already stored by an earlier identical request. */
+export interface SubmitResult {
+  replayed: boolean;
+  body: SubmitResponse;
 }
 
-/** The previous quarter's current version, for the cumulative-result rule (across submissions). */
-async function previousQuarter(store: ReturnStore, r: CheckedReturn): Promise<CheckedReturn | undefined> {
-  if (!r.period || !/^Q[2-4]$/.test(r.period) || !r.orgUnit || !r.fiscalYear) return undefined;
-  const prev = await store.getCurrent({ ...keyOf(r), period: `Q${Number(r.period[1]) - 1}` });
-  if (!prev) return undefined;
-  const rows = await store.readRows(prev.record.writeId);
-  return { ...r, period: prev.record.period, fields: prev.record.fields, fieldCells: prev.record.fieldCells, columns: prev.record.columns, firstColumn: prev.record.firstColumn, rows, issues: [] };
+/** One return of the request on its way to storage. */
+interface Pending {
+  index: number;
+  key: ReturnKey;
+  current: CurrentReturn | null;
+  record: StoredReturn;
+  rows: Storable['rows'];
+  write: WriteRecord;
 }
 
-/** Checks everything the client read, again, with the same code; any error refuses the whole request. */
-async function recheck(store: ReturnStore, returns: LocatedReturn[]): Promise<CheckedReturn[] | ApiProblem> {
-  const checked: CheckedReturn[] = [];
-  const errors: Issue[] = [];
-  for (const loc of returns) {
-    const form = formById(loc.formId);
-    if (!form) {
-      errors.push(issueAt('error', 'form.unknown', loc.titleCell, { id: loc.formId }));
-      continue;
-    }
-    let r = checkReturn(loc);
-    if (form.period.kind === 'quarter') {
-      const previous = await previousQuarter(store, r);
-      if (previous) r = checkReturn(loc, { previous });
-    }
-    errors.push(...r.issues.filter((i) => i.severity === 'error'));
-    checked.push(r);
+type State = 'stored' | 'not_stored' | 'unknown';
+
+const unavailable = (what: { en: string; th: string }) => domainError('storage.unavailable', what);
+
+function outcomesOf(returns: Storable[], state: (i: number) => State, versionOf: (i: number) => number | undefined): ReturnOutcome[] {
+  return returns.map((r, i) => ({ ...keyOf(r), state: state(i), ...(state(i) === 'stored' ? { version: versionOf(i) } : {}) }));
+}
+
+async function previousOf(store: ReturnStore, r: StoredReturn): Promise<StoredReturn | null> {
+  return r.version > 1 ? store.getVersion(r, r.version - 1) : null;
+}
+
+/** Removes what a write left (it lost a race); storage trouble leaves it to the orphan sweep. */
+async function discard(store: ReturnStore, p: Pending): Promise<void> {
+  try {
+    await store.deleteWrite(p.record.writeId);
+    await store.endWrite(p.write);
+  } catch (e) {
+    if (!isStorageUnavailable(e)) throw e;
   }
-  if (errors.length) return problem(422, 'return.has_errors', 'Unprocessable Content', `The return has ${errors.length} error(s); nothing was stored.`, errors);
-  return checked;
-}
-
-function changesBetween(prev: StoredReturn | undefined, next: StoredReturn): Receipt['changes'] {
-  if (!prev) return [];
-  const out: Receipt['changes'] = [];
-  for (const id of new Set([...Object.keys(prev.fields), ...Object.keys(next.fields)])) {
-    const a = prev.fields[id] ?? null;
-    const b = next.fields[id] ?? null;
-    if (a !== b) out.push({ field: id, from: a, to: b });
-  }
-  if (prev.rowCount !== next.rowCount) out.push({ field: 'rows', from: prev.rowCount, to: next.rowCount });
-  return out;
-}
-
-function receipt(r: StoredReturn, prev: StoredReturn | undefined, replayed = false): Receipt {
-  return {
-    formId: r.formId,
-    orgUnit: r.orgUnit,
-    fiscalYear: r.fiscalYear,
-    period: r.period,
-    subject: r.subject,
-    version: r.version,
-    submittedAt: r.submittedAt,
-    previousVersion: prev?.version ?? null,
-    rows: r.rowCount,
-    warnings: r.warnings,
-    changes: changesBetween(prev, r),
-    ...(replayed ? { replayed: true } : {}),
-  };
-}
-
-interface Meta {
-  principal: Principal;
-  fileName: string;
-  idempotencyKey: string | null;
-  bodyHash: string;
-  now: () => Date;
-  gate?: SubmitGate;
 }
 
 /**
- * Stores one checked return as a new version: rows first (under a fresh write id, in
- * transactions), then the pointer moves with an ETag check. Of two concurrent writers
- * one wins; the other gets 409 and its rows are removed. A retry of a request that was
- * stored already (same idempotency key and body) answers with the stored version.
+ * Stores the returns of a request, all or nothing where storage allows it.
+ *
+ * 1. Check everything again, authorize on the org units named (403 before 422), bound every
+ *    value and size the request against the store: refusals come before any write.
+ * 2. Claim the caller's idempotency key (insert-if-absent, with the body's hash): another body
+ *    under the same key is refused; a finished request is replayed (200) after authorizing again.
+ * 3. Record each write, write its rows, keep the previous version in the history.
+ * 4. Switch the pointers: the returns of one form and period (≤100) in one transaction with
+ *    ETag conditions, so a request commits whole or not at all. A request spanning several
+ *    transactions answers, on a fault, per return what was stored; its retry (same key)
+ *    completes it, because a return already stored by this request is recognised and kept.
  */
-async function storeOne(store: ReturnStore, r: CheckedReturn, meta: Meta): Promise<Receipt | ApiProblem> {
-  const key = keyOf(r);
-  const current = await store.getCurrent(key);
-  if (current && meta.idempotencyKey && current.record.idempotencyKey === meta.idempotencyKey && current.record.bodyHash === meta.bodyHash) {
-    const history = await store.listVersions(key);
-    return receipt(
-      current.record,
-      history.find((v) => v.version === current.record.version - 1),
-      true,
-    );
-  }
-  const form = formById(r.formId)!;
-  const locked = await meta.gate?.check(key, form); // after getCurrent: see submitGate
-  if (locked) return reviewProblem(locked);
-  const record: StoredReturn = {
-    ...key,
-    version: (current?.record.version ?? 0) + 1,
-    writeId: store.newWriteId(),
-    submittedAt: meta.now().toISOString(),
-    submittedBy: meta.principal.name,
-    fileName: meta.fileName,
-    sheet: r.sheet,
-    idempotencyKey: meta.idempotencyKey,
-    bodyHash: meta.bodyHash,
-    rowCount: r.rows.length,
-    warnings: r.issues.filter((i) => i.severity === 'warning').length,
-    fields: r.fields,
-    fieldCells: r.fieldCells,
-    columns: r.columns,
-    firstColumn: r.firstColumn,
-    contribution: contributionOf(r, form),
-    issues: r.issues.slice(0, STORED_ISSUES),
-  };
-  await store.writeRows(record.writeId, r.rows);
-  if (current) await store.putVersion(current.record); // history holds every version, even if a writer died after its switch
-  const switched = await store.switchCurrent(record, current?.etag ?? null);
-  if (!switched.ok) {
-    await store.deleteRows(record.writeId).catch(() => undefined);
-    const lockedMeanwhile = await meta.gate?.check(key, form);
-    if (lockedMeanwhile) return reviewProblem(lockedMeanwhile);
-    return problem(409, 'return.conflict', 'Conflict', `Another submission of ${r.formId} ${r.orgUnit} ${r.fiscalYear} ${r.period} was stored at the same time; reload and send again.`);
-  }
-  await store.putVersion(record);
-  await meta.gate?.recorded(key, record.version, record.submittedAt);
-  return receipt(record, current?.record);
-}
-
 export async function submitReturns(
   store: ReturnStore,
   principal: Principal,
@@ -157,30 +81,171 @@ export async function submitReturns(
   idempotencyKey: string | null,
   now = () => new Date(),
   gate?: SubmitGate,
-): Promise<{ status: number; body: SubmitResponse; replayed: boolean } | ApiProblem> {
+): Promise<SubmitResult | DomainError> {
+  try {
+    return await submit(store, principal, req, text, idempotencyKey, now, gate);
+  } catch (e) {
+    if (!isStorageUnavailable(e)) throw e;
+    return unavailable({
+      en: 'Storage did not answer in time; nothing of this request was stored. Retry shortly with the same Idempotency-Key.',
+      th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่ได้บันทึกข้อมูลของคำขอนี้ กรุณาส่งใหม่ด้วย Idempotency-Key เดิม',
+    });
+  }
+}
+
+async function submit(
+  store: ReturnStore,
+  principal: Principal,
+  req: SubmitRequest,
+  text: string,
+  idempotencyKey: string | null,
+  now: () => Date,
+  gate?: SubmitGate,
+): Promise<SubmitResult | DomainError> {
   const hash = bodyHash(text);
+  const returns = await checkSubmission(store, principal, req.returns);
+  if (isDomainError(returns)) return returns;
+  const tooLarge = sizeSubmission(returns, store.bounds);
+  if (tooLarge) return tooLarge;
+  const contributions = returns.map((r) => contributionOf(r, formById(r.formId)!));
+  for (const [i, c] of contributions.entries()) {
+    const chars = JSON.stringify(c).length;
+    if (chars > store.bounds.recordJsonChars)
+      return domainError('return.too_large', {
+        en: `${returns[i].formId} ${returns[i].orgUnit} makes a tally contribution of ${chars} characters; at most ${store.bounds.recordJsonChars} can be stored.`,
+        th: `แบบรายงาน ${returns[i].formId} ${returns[i].orgUnit} มีข้อมูลสำหรับสรุปผล ${chars} ตัวอักษร เก็บได้ไม่เกิน ${store.bounds.recordJsonChars} ตัวอักษร`,
+      });
+  }
+
+  // The key is the caller's: the same key from another caller is another key.
+  const scopedKey = idempotencyKey ? `${principal.id}|${idempotencyKey}` : null;
   if (idempotencyKey) {
-    const seen = await store.getIdempotent(idempotencyKey);
-    if (seen && seen.bodyHash !== hash) return problem(422, 'idempotency.key_reused', 'Unprocessable Content', 'This Idempotency-Key was used for a different request.');
-    if (seen) {
-      const stored = seen.response as SubmitResponse;
-      return { status: 200, body: { receipts: stored.receipts.map((r) => ({ ...r, replayed: true })) }, replayed: true };
+    const claim = await store.claimIdempotency(principal.id, idempotencyKey, hash);
+    if (!claim.claimed && claim.existing.bodyHash !== hash)
+      return domainError('idempotency.key_reused', { en: 'This Idempotency-Key was used for a different request.', th: 'Idempotency-Key นี้เคยใช้กับคำขออื่นแล้ว' });
+    if (!claim.claimed && claim.existing.response) return replay(principal, claim.existing.response);
+    // Claimed now, or claimed by an identical request that has not finished: do the work (each return is kept once).
+  }
+
+  const receipts: (Receipt | null)[] = returns.map(() => null);
+  const pending: Pending[] = [];
+  const startedAt = now().toISOString();
+  for (const [index, r] of returns.entries()) {
+    const key = keyOf(r);
+    const current = await store.getCurrent(key);
+    if (current && scopedKey && current.record.idempotencyKey === scopedKey && current.record.bodyHash === hash) {
+      receipts[index] = receipt(current.record, await previousOf(store, current.record), true);
+      continue;
+    }
+    const locked = await gate?.check(key, formById(r.formId)!); // after getCurrent: see submitGate
+    if (locked) return locked;
+    const record: StoredReturn = {
+      ...key,
+      version: (current?.record.version ?? 0) + 1,
+      writeId: store.newWriteId(),
+      submittedAt: startedAt,
+      submittedBy: principal.name,
+      fileName: req.fileName,
+      sheet: r.sheet,
+      idempotencyKey: scopedKey,
+      bodyHash: hash,
+      rowCount: r.rows.length,
+      warnings: r.issues.filter((i) => i.severity === 'warning').length,
+      fields: r.fields,
+      fieldCells: r.fieldCells,
+      columns: r.columns,
+      firstColumn: r.firstColumn,
+      contribution: contributions[index],
+      issues: r.issues.slice(0, STORED_ISSUES),
+    };
+    pending.push({ index, key, current, record, rows: r.rows, write: { writeId: record.writeId, key, startedAt } });
+  }
+
+  // Nothing is visible until the pointers move: a failure here leaves only recorded writes, which the sweep removes.
+  for (const p of pending) {
+    await store.beginWrite(p.write);
+    await store.writeRows(p.record.writeId, p.rows);
+    if (p.current) await store.putVersion(p.current.record); // history holds every version, even if a writer died after its switch
+  }
+
+  const state = new Map<number, State>(pending.map((p) => [p.index, 'not_stored']));
+  const byWriteId = new Map(pending.map((p) => [p.record.writeId, p]));
+  const groups = store.switchGroups(pending.map((p): PointerSwitch => ({ record: p.record, etag: p.current?.etag ?? null })));
+  const stateOf = (i: number): State => (receipts[i] ? 'stored' : (state.get(i) ?? 'not_stored'));
+  const versionOf = (i: number) => receipts[i]?.version;
+
+  for (const [g, group] of groups.entries()) {
+    const members = group.map((s) => byWriteId.get(s.record.writeId)!);
+    let switched: Awaited<ReturnType<ReturnStore['switchCurrent']>>;
+    try {
+      switched = await store.switchCurrent(group);
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e;
+      members.forEach((p) => state.set(p.index, 'unknown'));
+      const stored = returns.filter((_r, i) => stateOf(i) === 'stored').length;
+      const what = {
+        en: `Storage did not answer in time: ${stored} of ${returns.length} return(s) of this request are stored, ${members.length} may be. Retry with the same Idempotency-Key to complete it.`,
+        th: `ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด บันทึกแล้ว ${stored} จาก ${returns.length} ฉบับ และอาจบันทึกแล้วอีก ${members.length} ฉบับ กรุณาส่งใหม่ด้วย Idempotency-Key เดิมเพื่อบันทึกให้ครบ`,
+      };
+      const outcomes = outcomesOf(returns, stateOf, versionOf);
+      return g === 0 && stored === 0 ? domainError('storage.unavailable', what, { outcomes }) : domainError('return.partly_stored', what, { outcomes });
+    }
+    if (switched.ok) {
+      for (const p of members) {
+        receipts[p.index] = receipt(p.record, p.current?.record);
+        try {
+          await store.putVersion(p.record);
+          await store.endWrite(p.write);
+          await gate?.recorded(p.key, p.record.version, p.record.submittedAt);
+        } catch (e) {
+          if (!isStorageUnavailable(e)) throw e; // stored: the pointer holds it; the sweep forgets the write
+        }
+      }
+      continue;
+    }
+    // A conflict: an identical request (same caller, key and body) got there first, or another writer did.
+    const now_ = await Promise.all(members.map((p) => store.getCurrent(p.key)));
+    const duplicate = scopedKey !== null && now_.every((c) => c && c.record.idempotencyKey === scopedKey && c.record.bodyHash === hash);
+    for (const p of members) await discard(store, p);
+    if (duplicate) {
+      for (const [k, p] of members.entries()) receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
+      continue;
+    }
+    for (const later of groups.slice(g + 1)) for (const s of later) await discard(store, byWriteId.get(s.record.writeId)!);
+    for (const p of members) {
+      const lockedMeanwhile = await gate?.check(p.key, formById(p.key.formId)!); // a review won the race: say which lock
+      if (lockedMeanwhile) return lockedMeanwhile;
+    }
+    const stored = returns.filter((_r, i) => stateOf(i) === 'stored').length;
+    const first = members[0].record;
+    return domainError(
+      'return.conflict',
+      {
+        en: `Another submission of ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} was stored at the same time; reload and send again.${stored ? ` (${stored} other return(s) of this request were stored.)` : ''}`,
+        th: `มีการส่งแบบรายงาน ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} พร้อมกันจากที่อื่น กรุณาโหลดใหม่แล้วส่งอีกครั้ง${stored ? ` (บันทึกฉบับอื่นของคำขอนี้แล้ว ${stored} ฉบับ)` : ''}`,
+      },
+      stored ? { outcomes: outcomesOf(returns, stateOf, versionOf) } : {},
+    );
+  }
+
+  const body: SubmitResponse = { receipts: receipts.map((r) => r!) };
+  if (idempotencyKey) {
+    try {
+      await store.completeIdempotency(principal.id, idempotencyKey, hash, body);
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e; // stored: a retry finds each return stored under the key and replays it
     }
   }
-  const checked = await recheck(store, req.returns);
-  if (isProblem(checked)) return checked;
-  for (const r of checked) {
-    if (!mayAccess(principal, r.orgUnit!)) return problem(403, 'auth.other_unit', 'Forbidden', `This key may submit only for org unit ${principal.orgUnit}; the return is for ${r.orgUnit}.`);
-    const locked = await gate?.check(keyOf(r), formById(r.formId)!); // refuse before storing any of the request
-    if (locked) return reviewProblem(locked);
-  }
-  const receipts: Receipt[] = [];
-  for (const r of checked) {
-    const out = await storeOne(store, r, { principal, fileName: req.fileName, idempotencyKey, bodyHash: hash, now, gate });
-    if (isProblem(out)) return receipts.length ? { ...out, detail: `${out.detail} (${receipts.length} earlier return(s) of this request were stored.)` } : out;
-    receipts.push(out);
-  }
-  const body: SubmitResponse = { receipts };
-  if (idempotencyKey) await store.putIdempotent(idempotencyKey, hash, body);
-  return { status: 201, body, replayed: receipts.every((r) => r.replayed) };
+  return { replayed: body.receipts.every((r) => r.replayed), body };
+}
+
+/** A finished request's answer again, after authorizing the caller again for every return in it. */
+function replay(principal: Principal, response: SubmitResponse): SubmitResult | DomainError {
+  const other = response.receipts.find((r) => !mayAccess(principal, r.orgUnit));
+  if (other)
+    return domainError('auth.other_unit', {
+      en: `This key may submit only for org unit ${principal.orgUnit}; the request was for ${other.orgUnit}.`,
+      th: `คีย์นี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${principal.orgUnit} แต่คำขอนี้เป็นของ ${other.orgUnit}`,
+    });
+  return { replayed: true, body: { receipts: response.receipts.map((r) => ({ ...r, replayed: true })) } };
 }

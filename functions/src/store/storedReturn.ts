@@ -12,6 +12,7 @@ export interface StoredReturn extends ReturnKey {
   submittedBy: string;
   fileName: string;
   sheet: string;
+  /** The caller-scoped idempotency key of the request that stored it (`<caller>|<key>`). */
   idempotencyKey: string | null;
   bodyHash: string;
   rowCount: number;
@@ -24,5 +25,12 @@ export interface StoredReturn extends ReturnKey {
   /** Findings of the check (warnings and info; capped). */
   issues: Issue[];
 }
+
+/** A version's details: read for one return, not for lists and tallies. */
+export const DETAIL_PROPS = ['fields', 'fieldCells', 'columns', 'issues'] as const;
+export type DetailProp = (typeof DETAIL_PROPS)[number];
+
+/** A version without its details: what lists, tallies and the history need. */
+export type ReturnSummary = Omit<StoredReturn, DetailProp>;
 
 export type { TypedRow };

@@ -1,10 +1,13 @@
-import { odata, TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, TableClient, type TableEntity, type TableServiceClientOptions } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import { reviewEventSchema, type LockException, type ReviewEvent } from '@returns-hub/shared/review/reviewSchemas';
 import { reviewStateSchema, type ReviewState } from '../domain/reviewState';
 import { getJson, putJson } from './jsonProps';
 import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import type { ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
+import { isStatus, unavailableReason, type StorageSource, type TableStoreOptions } from './tableReturnStore';
+import { StorageUnavailable } from './storageUnavailable';
+import { deadline } from './deadline';
 
 /** The tables: the return store's pointers (reviews live on them), the audit trail, exceptions. */
 const TABLES = { pointers: 'returns', audit: 'audit', exceptions: 'exceptions' } as const;
@@ -33,11 +36,6 @@ const POINTER_SELECT = [
 
 const exceptionEventsPartition = (formId: string, fiscalYear: number, period: string, orgUnit: string) => `${periodPartition(formId, fiscalYear, period)}|${escapeKey(orgUnit)}|~exceptions`;
 
-function isStatus(e: unknown, ...statuses: number[]): boolean {
-  const s = typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
-  return s !== undefined && statuses.includes(s);
-}
-
 function recordOf(e: Record<string, unknown> & { etag: string }): ReviewRecord {
   const raw = getJson<unknown>(e, REVIEW_PROP);
   const parsed = raw === null ? null : reviewStateSchema.safeParse(raw);
@@ -56,100 +54,134 @@ function recordOf(e: Record<string, unknown> & { etag: string }): ReviewRecord {
   };
 }
 
+function exceptionOf(e: Record<string, unknown>): LockException {
+  return { orgUnit: String(e.orgUnit), by: String(e.by), at: String(e.at), reason: String(e.reason) };
+}
+
 function eventOf(e: Record<string, unknown>): ReviewEvent {
   return reviewEventSchema.parse(getJson<unknown>(e, 'event'));
 }
 
-/** Reviews in Azure Table Storage (Azurite locally), beside the returns they review. */
+/** Reviews in Azure Table Storage (Azurite locally), beside the returns they review; every call bounded like the return store's. */
 export class TableReviewStore implements ReviewStore {
-  private constructor(private readonly t: Tables) {}
+  private constructor(
+    private readonly t: Tables,
+    private readonly timeoutMs: number,
+  ) {}
 
-  static async open(connectionString: string): Promise<TableReviewStore> {
-    const opts = { allowInsecureConnection: true, retryOptions: { maxRetries: 5, retryDelayInMs: 200, maxRetryDelayInMs: 3000 } };
-    const t = Object.fromEntries(Object.entries(TABLES).map(([k, name]) => [k, TableClient.fromConnectionString(connectionString, name, opts)])) as Tables;
-    for (const client of Object.values(t)) {
-      try {
-        await client.createTable();
-      } catch (e) {
-        if (!isStatus(e, 409)) throw e;
-      }
+  static async open(source: StorageSource, opts: TableStoreOptions): Promise<TableReviewStore> {
+    const clientOptions: TableServiceClientOptions = {
+      allowInsecureConnection: 'connectionString' in source,
+      retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      additionalPolicies: opts.additionalPolicies,
+    };
+    const client = (name: string) =>
+      'connectionString' in source
+        ? TableClient.fromConnectionString(source.connectionString, name, clientOptions)
+        : new TableClient(source.accountUrl.replace(/\/+$/, ''), name, source.credential, clientOptions);
+    const t: Tables = { pointers: client(TABLES.pointers), audit: client(TABLES.audit), exceptions: client(TABLES.exceptions) };
+    const store = new TableReviewStore(t, opts.timeoutMs);
+    for (const c of Object.values(t)) {
+      await store.call(async (abortSignal) => {
+        try {
+          await c.createTable({ abortSignal });
+        } catch (e) {
+          if (!isStatus(e, 409)) throw e;
+        }
+      });
     }
-    return new TableReviewStore(t);
+    return store;
+  }
+
+  /** One storage call, bounded: no progress within the timeout aborts it (`StorageUnavailable`). */
+  private async call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>): Promise<T> {
+    const d = deadline(this.timeoutMs);
+    try {
+      return await work(d.signal, d.progress);
+    } catch (e) {
+      const reason = d.signal.aborted ? `no answer within ${this.timeoutMs} ms` : unavailableReason(e);
+      if (reason) throw new StorageUnavailable(reason);
+      throw e;
+    } finally {
+      d.done();
+    }
+  }
+
+  private query(client: TableClient, filter: string, select?: string[]): Promise<(Record<string, unknown> & { etag: string })[]> {
+    return this.call(async (abortSignal, progress) => {
+      const out: (Record<string, unknown> & { etag: string })[] = [];
+      for await (const e of client.listEntities<Record<string, unknown>>({ queryOptions: { filter, select }, abortSignal })) {
+        out.push(e);
+        progress();
+      }
+      return out;
+    });
+  }
+
+  private async find(client: TableClient, pk: string, rk: string, select?: string[]): Promise<(Record<string, unknown> & { etag: string }) | null> {
+    return this.call(async (abortSignal) => {
+      try {
+        return await client.getEntity<Record<string, unknown>>(pk, rk, { abortSignal, queryOptions: { select } });
+      } catch (e) {
+        if (isStatus(e, 404)) return null;
+        throw e;
+      }
+    });
   }
 
   async get(k: ReturnKey): Promise<ReviewRecord | null> {
-    try {
-      return recordOf(await this.t.pointers.getEntity<Record<string, unknown>>(periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k), { queryOptions: { select: POINTER_SELECT } }));
-    } catch (e) {
-      if (isStatus(e, 404)) return null;
-      throw e;
-    }
+    const e = await this.find(this.t.pointers, periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k), POINTER_SELECT);
+    return e ? recordOf(e) : null;
   }
 
   async list(formId: string, fiscalYear: number, period: string): Promise<ReviewRecord[]> {
-    const out: ReviewRecord[] = [];
-    const pk = periodPartition(formId, fiscalYear, period);
-    for await (const e of this.t.pointers.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: POINTER_SELECT } })) out.push(recordOf(e));
-    return out;
+    return (await this.query(this.t.pointers, odata`PartitionKey eq ${periodPartition(formId, fiscalYear, period)}`, POINTER_SELECT)).map(recordOf);
   }
 
   async setState(k: ReturnKey, state: ReviewState, etag: string): Promise<SetReviewResult> {
     const e: Record<string, unknown> = { partitionKey: periodPartition(k.formId, k.fiscalYear, k.period), rowKey: returnRowKey(k), reviewStatus: state.status };
     putJson(e, REVIEW_PROP, state);
     if (Number(e[`${REVIEW_PROP}_n`]) > REVIEW_PARTS) throw new Error('A review is larger than a pointer keeps');
-    try {
-      await this.t.pointers.updateEntity(e as TableEntity, 'Merge', { etag });
-      return { ok: true };
-    } catch (err) {
-      if (isStatus(err, 404, 409, 412)) return { ok: false, conflict: true };
-      throw err;
-    }
+    return this.call(async (abortSignal) => {
+      try {
+        await this.t.pointers.updateEntity(e as TableEntity, 'Merge', { etag, abortSignal });
+        return { ok: true };
+      } catch (err) {
+        if (isStatus(err, 404, 409, 412)) return { ok: false, conflict: true };
+        throw err;
+      }
+    });
   }
 
   async putEvent(k: ReturnKey, seq: number, event: ReviewEvent): Promise<void> {
     const e: Record<string, unknown> = { partitionKey: versionPartition(k), rowKey: `${pad(event.version)}|${pad(seq, 4)}`, action: event.action, at: event.at };
     putJson(e, 'event', event);
-    await this.t.audit.upsertEntity(e as TableEntity, 'Replace');
+    await this.call((abortSignal) => this.t.audit.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
   }
 
   async listEvents(k: ReturnKey): Promise<{ seq: number; event: ReviewEvent }[]> {
-    const out: { seq: number; event: ReviewEvent }[] = [];
-    const pk = versionPartition(k);
-    for await (const e of this.t.audit.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } }))
-      out.push({ seq: Number(String(e.rowKey).split('|')[1]), event: eventOf(e) });
-    return out;
+    return (await this.query(this.t.audit, odata`PartitionKey eq ${versionPartition(k)}`)).map((e) => ({ seq: Number(String(e.rowKey).split('|')[1]), event: eventOf(e) }));
   }
 
   async getException(formId: string, fiscalYear: number, period: string, orgUnit: string): Promise<LockException | null> {
-    try {
-      const e = await this.t.exceptions.getEntity<Record<string, unknown>>(periodPartition(formId, fiscalYear, period), escapeKey(orgUnit));
-      return { orgUnit: String(e.orgUnit), by: String(e.by), at: String(e.at), reason: String(e.reason) };
-    } catch (e) {
-      if (isStatus(e, 404)) return null;
-      throw e;
-    }
+    const e = await this.find(this.t.exceptions, periodPartition(formId, fiscalYear, period), escapeKey(orgUnit));
+    return e ? exceptionOf(e) : null;
   }
 
   async listExceptions(formId: string, fiscalYear: number, period: string): Promise<LockException[]> {
-    const out: LockException[] = [];
-    const pk = periodPartition(formId, fiscalYear, period);
-    for await (const e of this.t.exceptions.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } }))
-      out.push({ orgUnit: String(e.orgUnit), by: String(e.by), at: String(e.at), reason: String(e.reason) });
-    return out;
+    return (await this.query(this.t.exceptions, odata`PartitionKey eq ${periodPartition(formId, fiscalYear, period)}`)).map(exceptionOf);
   }
 
   async putException(formId: string, fiscalYear: number, period: string, x: LockException, event: ReviewEvent): Promise<void> {
     // The audit entry first: an exception is never in force without its record.
     const entry: Record<string, unknown> = { partitionKey: exceptionEventsPartition(formId, fiscalYear, period, x.orgUnit), rowKey: `${event.at}|${randomUUID()}`, action: event.action, at: event.at };
     putJson(entry, 'event', event);
-    await this.t.audit.createEntity(entry as TableEntity);
-    await this.t.exceptions.upsertEntity({ partitionKey: periodPartition(formId, fiscalYear, period), rowKey: escapeKey(x.orgUnit), ...x }, 'Replace');
+    await this.call((abortSignal) => this.t.audit.createEntity(entry as TableEntity, { abortSignal }));
+    const e = { partitionKey: periodPartition(formId, fiscalYear, period), rowKey: escapeKey(x.orgUnit), ...x };
+    await this.call((abortSignal) => this.t.exceptions.upsertEntity(e, 'Replace', { abortSignal }));
   }
 
   async listExceptionEvents(formId: string, fiscalYear: number, period: string, orgUnit: string): Promise<ReviewEvent[]> {
-    const out: ReviewEvent[] = [];
-    const pk = exceptionEventsPartition(formId, fiscalYear, period, orgUnit);
-    for await (const e of this.t.audit.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) out.push(eventOf(e));
-    return out;
+    return (await this.query(this.t.audit, odata`PartitionKey eq ${exceptionEventsPartition(formId, fiscalYear, period, orgUnit)}`)).map(eventOf);
   }
 }

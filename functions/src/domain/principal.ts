@@ -1,0 +1,22 @@
+import { ancestorOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
+
+/** Who may do what: headquarters reads everything and submits multi-unit sheets; a zone reviewer reviews its zone's units; a unit touches only its own org unit. */
+export type Role = 'hq' | 'zone' | 'unit';
+
+/** Who is calling, as the services see it (the HTTP layer builds it from a key or a token). */
+export interface Principal {
+  role: Role;
+  orgUnit?: string;
+  /** For the audit trail: the key's grant or the token's user. */
+  name: string;
+  /**
+   * Stable identity of the credential (a key's hash, a token's tenant and object id):
+   * idempotency keys are scoped to it, so one caller can never replay another's request.
+   */
+  id: string;
+}
+
+/** A unit principal may touch only its own org unit; a zone reviewer (`orgUnit`: the zone) reads the units of its zone. */
+export function mayAccess(p: Principal, orgUnit: string): boolean {
+  return p.role === 'hq' || p.orgUnit === orgUnit || (p.role === 'zone' && ancestorOfKind(orgUnit, 'zone')?.code === p.orgUnit);
+}

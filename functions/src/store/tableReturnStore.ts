@@ -1,0 +1,418 @@
+import { odata, TableClient, type TableEntity, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import { randomUUID } from 'node:crypto';
+import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
+import type { SubmitResponse } from '@returns-hub/shared/api/schemas';
+import { getJson, getJsonText, putJson, putJsonText } from './jsonProps';
+import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
+import { DETAIL_PROPS, type ReturnSummary, type StoredReturn } from './storedReturn';
+import type { ClaimResult, CurrentReturn, PointerSwitch, ReturnStore, StoreBounds, SwitchResult, WriteRecord } from './returnStore';
+import { StorageUnavailable } from './storageUnavailable';
+import { deadline } from './deadline';
+
+/** Entities per transaction: Table Storage's batch limit. */
+export const BATCH = 100;
+/** A transaction's body may not exceed 4 MiB: stay well below it. */
+const BATCH_BYTES = 3 * 1024 * 1024;
+/**
+ * Rows per partition of a version. A partition serves a bounded rate and (on Azurite)
+ * slows as it grows, so a large version spreads over `<writeId>|00000`, `|00001`, …
+ */
+export const ROWS_PER_PARTITION = 1_000;
+/**
+ * JSON kept inside a pointer or version entity. Larger details (and a larger tally
+ * contribution) are kept apart under the write id, so an entity stays far below 1 MiB and
+ * 100 pointers fit one transaction.
+ */
+export const INLINE_JSON_CHARS = 8_000;
+/** Characters of JSON per entity kept apart: 2 properties of 30,000 (UTF-16: 120 KB; UTF-8 ≤ 180 KB). */
+const BLOB_ENTITY_CHARS = 60_000;
+/** Entities kept apart per transaction: far below the 4 MiB a transaction may carry. */
+const BLOB_BATCH = 8;
+
+const BOUNDS: StoreBounds = { subjectChars: 1_000, rowJsonChars: BLOB_ENTITY_CHARS, recordJsonChars: 8_000_000 };
+
+const rowPartition = (writeId: string, index: number) => `${writeId}|${pad(Math.floor(index / ROWS_PER_PARTITION), 5)}`;
+/** Every partition of a version: `<writeId>|` … `<writeId>|~`. */
+const rowsFilter = (writeId: string) => odata`PartitionKey ge ${writeId + '|'} and PartitionKey lt ${writeId + '|~'}`;
+const TABLES = { pointers: 'returns', versions: 'versions', rows: 'rows', blobs: 'blobs', idempotency: 'idempotency', writes: 'writes' } as const;
+type Tables = Record<keyof typeof TABLES, TableClient>;
+type Entity = TableEntityResult<Record<string, unknown>>;
+/** The write log's one partition: a sweep lists it by time. */
+const WRITES_PARTITION = 'pending';
+
+const SCALARS = [
+  'formId',
+  'fiscalYear',
+  'period',
+  'orgUnit',
+  'subject',
+  'version',
+  'writeId',
+  'submittedAt',
+  'submittedBy',
+  'fileName',
+  'sheet',
+  'idempotencyKey',
+  'bodyHash',
+  'rowCount',
+  'warnings',
+  'firstColumn',
+] as const;
+
+/** Where a storage account is: a connection string (Azurite, or a key), or a table endpoint and a credential. */
+export type StorageSource = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
+
+export interface TableStoreOptions {
+  /** Every storage call gives up after this long without progress (then `StorageUnavailable`). */
+  timeoutMs: number;
+  /** Extra HTTP pipeline policies (tests inject storage faults with one). */
+  additionalPolicies?: TableServiceClientOptions['additionalPolicies'];
+}
+
+/** An entity as written: its properties, and the JSON kept apart under its write id. */
+interface EntityPlan {
+  entity: TableEntity;
+  apart: { name: 'detail' | 'contribution'; text: string }[];
+}
+
+function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan {
+  const e: Record<string, unknown> = { partitionKey, rowKey };
+  for (const k of SCALARS) e[k] = r[k] ?? '';
+  const detail = JSON.stringify(Object.fromEntries(DETAIL_PROPS.map((k) => [k, r[k]])));
+  const contribution = JSON.stringify(r.contribution ?? null);
+  const apart: EntityPlan['apart'] = [];
+  if (detail.length + contribution.length <= INLINE_JSON_CHARS) {
+    putJsonText(e, 'detail', detail);
+    putJsonText(e, 'contribution', contribution);
+  } else {
+    apart.push({ name: 'detail', text: detail });
+    if (contribution.length <= INLINE_JSON_CHARS) putJsonText(e, 'contribution', contribution);
+    else apart.push({ name: 'contribution', text: contribution });
+  }
+  e.apart = apart.map((a) => a.name).join(',');
+  return { entity: e as TableEntity, apart };
+}
+
+const entityBytes = (e: TableEntity) => Buffer.byteLength(JSON.stringify(e));
+
+export function isStatus(e: unknown, ...statuses: number[]): boolean {
+  const s = typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
+  return s !== undefined && statuses.includes(s);
+}
+
+/** Failures that mean "storage is not there right now" rather than a defect. */
+export function unavailableReason(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const { name, code, statusCode } = e as { name?: string; code?: string; statusCode?: number };
+  if (name === 'AbortError') return 'no answer in time';
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET'].includes(code)) return code;
+  if (statusCode === 500 || statusCode === 503 || statusCode === 408) return `status ${statusCode}`;
+  return null;
+}
+
+/**
+ * Returns in Azure Table Storage (Azurite locally), through @azure/data-tables only.
+ *
+ * - `returns`: one pointer entity per return, in a partition per (form, year, period),
+ *   holding the current version and its tally contribution: a tally reads one partition,
+ *   and the returns of one form and period switch together in one transaction.
+ * - `rows`: a version's rows, in partitions of their own (a fresh write id, ≤1,000 rows
+ *   each), written before the pointer moves, so no half-written version is visible.
+ * - `blobs`: JSON too large to keep in a pointer, under the write id.
+ * - `versions`: every version's metadata, for audit.
+ * - `idempotency`: claims of idempotency keys, per caller, and their answers.
+ * - `writes`: writes begun and not yet committed, for the orphan sweep.
+ */
+export class TableReturnStore implements ReturnStore {
+  readonly bounds = BOUNDS;
+
+  private constructor(
+    private readonly t: Tables,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async open(source: StorageSource, opts: TableStoreOptions): Promise<TableReturnStore> {
+    const clientOptions: TableServiceClientOptions = {
+      allowInsecureConnection: 'connectionString' in source,
+      retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      additionalPolicies: opts.additionalPolicies,
+    };
+    const client = (name: string) =>
+      'connectionString' in source
+        ? TableClient.fromConnectionString(source.connectionString, name, clientOptions)
+        : new TableClient(`${source.accountUrl.replace(/\/+$/, '')}`, name, source.credential, clientOptions);
+    const t = {} as Tables;
+    for (const [k, name] of Object.entries(TABLES) as [keyof Tables, string][]) t[k] = client(name);
+    const store = new TableReturnStore(t, opts.timeoutMs);
+    for (const c of Object.values(t)) {
+      await store.call(async (abortSignal) => {
+        try {
+          await c.createTable({ abortSignal });
+        } catch (e) {
+          if (!isStatus(e, 409)) throw e;
+        }
+      });
+    }
+    return store;
+  }
+
+  /** One storage call, bounded: no progress within the timeout aborts it. */
+  private async call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>): Promise<T> {
+    const d = deadline(this.timeoutMs);
+    try {
+      return await work(d.signal, d.progress);
+    } catch (e) {
+      const reason = d.signal.aborted ? `no answer within ${this.timeoutMs} ms` : unavailableReason(e);
+      if (reason) throw new StorageUnavailable(reason);
+      throw e;
+    } finally {
+      d.done();
+    }
+  }
+
+  private async list(client: TableClient, filter: string, select?: string[]): Promise<Entity[]> {
+    return this.call(async (abortSignal, progress) => {
+      const out: Entity[] = [];
+      for await (const e of client.listEntities<Record<string, unknown>>({ queryOptions: { filter, select }, abortSignal })) {
+        out.push(e);
+        progress();
+      }
+      return out;
+    });
+  }
+
+  private async submit(client: TableClient, actions: TransactionAction[]): Promise<void> {
+    await this.call((abortSignal) => client.submitTransaction(actions, { abortSignal }));
+  }
+
+  newWriteId(): string {
+    return randomUUID();
+  }
+
+  private async putApart(writeId: string, apart: EntityPlan['apart']): Promise<void> {
+    for (const { name, text } of apart) {
+      const entities: TableEntity[] = [];
+      const parts = Math.max(1, Math.ceil(text.length / BLOB_ENTITY_CHARS));
+      for (let i = 0; i < parts; i++) {
+        const e: Record<string, unknown> = { partitionKey: writeId, rowKey: `${name}|${pad(i, 5)}`, parts };
+        putJsonText(e, 'text', text.slice(i * BLOB_ENTITY_CHARS, (i + 1) * BLOB_ENTITY_CHARS));
+        entities.push(e as TableEntity);
+      }
+      for (let i = 0; i < entities.length; i += BLOB_BATCH)
+        await this.submit(
+          this.t.blobs,
+          entities.slice(i, i + BLOB_BATCH).map((e) => ['upsert', e, 'Replace']),
+        );
+    }
+  }
+
+  private async getApart(writeId: string, name: string): Promise<unknown> {
+    const parts = await this.list(this.t.blobs, odata`PartitionKey eq ${writeId} and RowKey ge ${name + '|'} and RowKey lt ${name + '|~'}`);
+    if (parts.length === 0 || parts.length !== Number(parts[0].parts)) throw new Error(`Details of write ${writeId} (${name}) are incomplete`);
+    return JSON.parse(parts.map((p) => getJsonText(p, 'text')).join(''));
+  }
+
+  private async summaryOf(e: Record<string, unknown>): Promise<ReturnSummary> {
+    const apart = String(e.apart ?? '').split(',');
+    const summary: ReturnSummary = {
+      formId: String(e.formId),
+      fiscalYear: Number(e.fiscalYear),
+      period: String(e.period),
+      orgUnit: String(e.orgUnit),
+      subject: e.subject ? String(e.subject) : null,
+      version: Number(e.version),
+      writeId: String(e.writeId),
+      submittedAt: String(e.submittedAt),
+      submittedBy: String(e.submittedBy),
+      fileName: String(e.fileName),
+      sheet: String(e.sheet),
+      idempotencyKey: e.idempotencyKey ? String(e.idempotencyKey) : null,
+      bodyHash: String(e.bodyHash),
+      rowCount: Number(e.rowCount),
+      warnings: Number(e.warnings),
+      firstColumn: String(e.firstColumn),
+      contribution: apart.includes('contribution') ? ((await this.getApart(String(e.writeId), 'contribution')) as ReturnSummary['contribution']) : getJson(e, 'contribution'),
+    };
+    return summary;
+  }
+
+  private async recordOf(e: Record<string, unknown>): Promise<StoredReturn> {
+    const summary = await this.summaryOf(e);
+    const apart = String(e.apart ?? '').split(',');
+    const detail = (apart.includes('detail') ? await this.getApart(summary.writeId, 'detail') : getJson(e, 'detail')) as Pick<StoredReturn, (typeof DETAIL_PROPS)[number]>;
+    return { ...summary, fields: detail.fields, fieldCells: detail.fieldCells, columns: detail.columns, issues: detail.issues };
+  }
+
+  private async getEntity(client: TableClient, pk: string, rk: string): Promise<Entity> {
+    return this.call((abortSignal) => client.getEntity<Record<string, unknown>>(pk, rk, { abortSignal }));
+  }
+
+  private async find(client: TableClient, pk: string, rk: string): Promise<Entity | null> {
+    try {
+      return await this.getEntity(client, pk, rk);
+    } catch (e) {
+      if (isStatus(e, 404)) return null;
+      throw e;
+    }
+  }
+
+  async getCurrent(k: ReturnKey): Promise<CurrentReturn | null> {
+    const e = await this.find(this.t.pointers, periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k));
+    return e ? { record: await this.recordOf(e), etag: e.etag } : null;
+  }
+
+  async listCurrent(formId: string, fiscalYear: number, period: string): Promise<ReturnSummary[]> {
+    const pk = periodPartition(formId, fiscalYear, period);
+    return Promise.all((await this.list(this.t.pointers, odata`PartitionKey eq ${pk}`)).map((e) => this.summaryOf(e)));
+  }
+
+  private pointerPlan(r: StoredReturn): EntityPlan {
+    return plan(periodPartition(r.formId, r.fiscalYear, r.period), returnRowKey(r), r);
+  }
+
+  switchGroups(switches: PointerSwitch[]): PointerSwitch[][] {
+    const byPartition = new Map<string, PointerSwitch[]>();
+    for (const s of switches) {
+      const pk = periodPartition(s.record.formId, s.record.fiscalYear, s.record.period);
+      byPartition.set(pk, [...(byPartition.get(pk) ?? []), s]);
+    }
+    const groups: PointerSwitch[][] = [];
+    for (const list of byPartition.values()) {
+      let group: PointerSwitch[] = [];
+      let bytes = 0;
+      for (const s of list) {
+        const size = entityBytes(this.pointerPlan(s.record).entity) + 512; // the batch's per-operation headers
+        if (group.length && (group.length === BATCH || bytes + size > BATCH_BYTES)) {
+          groups.push(group);
+          group = [];
+          bytes = 0;
+        }
+        group.push(s);
+        bytes += size;
+      }
+      if (group.length) groups.push(group);
+    }
+    return groups;
+  }
+
+  async switchCurrent(group: PointerSwitch[]): Promise<SwitchResult> {
+    if (group.length === 0) return { ok: true };
+    const plans = group.map((s) => ({ s, p: this.pointerPlan(s.record) }));
+    for (const { s, p } of plans) await this.putApart(s.record.writeId, p.apart);
+    const actions: TransactionAction[] = plans.map(({ s, p }) => (s.etag ? ['update', p.entity, 'Replace', { etag: s.etag }] : ['create', p.entity]));
+    try {
+      await this.submit(this.t.pointers, actions);
+      return { ok: true };
+    } catch (e) {
+      if (isStatus(e, 409, 412)) return { ok: false, conflict: true };
+      throw e;
+    }
+  }
+
+  async putVersion(r: StoredReturn): Promise<void> {
+    const p = plan(versionPartition(r), pad(r.version), r);
+    await this.putApart(r.writeId, p.apart);
+    await this.call((abortSignal) => this.t.versions.upsertEntity(p.entity, 'Replace', { abortSignal }));
+  }
+
+  async listVersions(k: ReturnKey): Promise<ReturnSummary[]> {
+    const pk = versionPartition(k);
+    return Promise.all((await this.list(this.t.versions, odata`PartitionKey eq ${pk}`)).map((e) => this.summaryOf(e)));
+  }
+
+  async getVersion(k: ReturnKey, version: number): Promise<StoredReturn | null> {
+    const e = await this.find(this.t.versions, versionPartition(k), pad(version));
+    return e ? this.recordOf(e) : null;
+  }
+
+  async beginWrite(w: WriteRecord): Promise<void> {
+    const e = { partitionKey: WRITES_PARTITION, rowKey: `${w.startedAt}|${w.writeId}`, ...w.key, subject: w.key.subject ?? '', writeId: w.writeId, startedAt: w.startedAt };
+    await this.call((abortSignal) => this.t.writes.upsertEntity(e, 'Replace', { abortSignal }));
+  }
+
+  async endWrite(w: WriteRecord): Promise<void> {
+    await this.call(async (abortSignal) => {
+      try {
+        await this.t.writes.deleteEntity(WRITES_PARTITION, `${w.startedAt}|${w.writeId}`, { abortSignal });
+      } catch (e) {
+        if (!isStatus(e, 404)) throw e;
+      }
+    });
+  }
+
+  async listWrites(beforeIso: string): Promise<WriteRecord[]> {
+    const entities = await this.list(this.t.writes, odata`PartitionKey eq ${WRITES_PARTITION} and RowKey lt ${beforeIso}`);
+    return entities.map((e) => ({
+      writeId: String(e.writeId),
+      startedAt: String(e.startedAt),
+      key: { formId: String(e.formId), fiscalYear: Number(e.fiscalYear), period: String(e.period), orgUnit: String(e.orgUnit), subject: e.subject ? String(e.subject) : null },
+    }));
+  }
+
+  async writeRows(writeId: string, rows: TypedRow[], offset = 0): Promise<void> {
+    let actions: TransactionAction[] = [];
+    let bytes = 0;
+    let partition = '';
+    const flush = async () => {
+      if (actions.length) await this.submit(this.t.rows, actions);
+      actions = [];
+      bytes = 0;
+    };
+    for (let j = 0; j < rows.length; j++) {
+      const pk = rowPartition(writeId, offset + j);
+      const e: Record<string, unknown> = { partitionKey: pk, rowKey: pad(offset + j) };
+      putJson(e, 'row', rows[j]);
+      const size = entityBytes(e as TableEntity) + 512;
+      // A transaction stays inside one partition, ≤100 entities and under the size limit.
+      if (pk !== partition || actions.length === BATCH || bytes + size > BATCH_BYTES) await flush();
+      partition = pk;
+      actions.push(['upsert', e as TableEntity, 'Replace']);
+      bytes += size;
+    }
+    await flush();
+  }
+
+  async readRows(writeId: string): Promise<TypedRow[]> {
+    return (await this.list(this.t.rows, rowsFilter(writeId))).map((e) => getJson<TypedRow>(e, 'row'));
+  }
+
+  private async deleteAll(client: TableClient, filter: string): Promise<void> {
+    const byPartition = new Map<string, string[]>();
+    for (const e of await this.list(client, filter, ['PartitionKey', 'RowKey'])) {
+      const pk = String(e.partitionKey);
+      byPartition.set(pk, [...(byPartition.get(pk) ?? []), String(e.rowKey)]);
+    }
+    for (const [pk, keys] of byPartition) {
+      for (let i = 0; i < keys.length; i += BATCH)
+        await this.submit(
+          client,
+          keys.slice(i, i + BATCH).map((rowKey) => ['delete', { partitionKey: pk, rowKey }]),
+        );
+    }
+  }
+
+  async deleteWrite(writeId: string): Promise<void> {
+    await this.deleteAll(this.t.rows, rowsFilter(writeId));
+    await this.deleteAll(this.t.blobs, odata`PartitionKey eq ${writeId}`);
+  }
+
+  async claimIdempotency(scope: string, key: string, bodyHash: string): Promise<ClaimResult> {
+    const pk = escapeKey(scope);
+    const rk = escapeKey(key);
+    try {
+      await this.call((abortSignal) => this.t.idempotency.createEntity({ partitionKey: pk, rowKey: rk, bodyHash, at: new Date().toISOString(), response_n: 0 }, { abortSignal }));
+      return { claimed: true };
+    } catch (e) {
+      if (!isStatus(e, 409)) throw e;
+    }
+    const e = await this.getEntity(this.t.idempotency, pk, rk);
+    return { claimed: false, existing: { bodyHash: String(e.bodyHash), response: getJson<SubmitResponse | null>(e, 'response') } };
+  }
+
+  async completeIdempotency(scope: string, key: string, bodyHash: string, response: SubmitResponse): Promise<void> {
+    const e: Record<string, unknown> = { partitionKey: escapeKey(scope), rowKey: escapeKey(key), bodyHash, at: new Date().toISOString() };
+    putJson(e, 'response', response);
+    await this.call((abortSignal) => this.t.idempotency.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
+  }
+}
