@@ -81,6 +81,9 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** The title and detail in Thai. */
+  title_th?: string;
+  detail_th?: string;
   /** Cell-addressed findings, for 422. */
   issues?: unknown[];
 }
