@@ -15,6 +15,14 @@ async function run(argv: string[], key = 'dev-hq') {
 const RETURN = ['--form', 'bma-community-plan-return', '--fy', '2563', '--period', 'FY'];
 
 describe('returns status / accept / send-back / reopen / history against the local API', () => {
+  test('the help lists every review command', async () => {
+    const { code, out } = await run(['--help']);
+    expect(code).toBe(0);
+    for (const c of ['status', 'accept', 'send-back', 'reopen', 'history', 'exception']) expect(out).toContain(`returns ${c} --form F`);
+    expect(out).toContain('--all-clean');
+    expect(out).toContain('--comment CELL=TEXT');
+  });
+
   test('the review loop from the command line', async () => {
     const files = ['1001', '1002', '1003'].map((u) => sample(`community-plan/districts/${u}.xlsx`));
     expect((await run(['upload', ...files])).code).toBe(0);
