@@ -7,6 +7,7 @@ const RETURN = 'returns/{form}/{fy}/{period}/{orgUnit}';
 /** Headquarters' review of returns: status, accept / send back / reopen, bulk accept, history, lock exceptions. */
 export function reviewRoutes(deps: Deps): Route[] {
   return [
+    { name: 'whoAmI', methods: ['GET', 'OPTIONS'], route: 'me', handler: r.whoAmI(deps) },
     { name: 'reviewList', methods: ['GET', 'OPTIONS'], route: 'reviews', handler: r.reviewList(deps) },
     { name: 'bulkAccept', methods: ['POST', 'OPTIONS'], route: 'reviews/accept', handler: r.bulkAcceptRoute(deps) },
     { name: 'reviewOfReturn', methods: ['GET', 'OPTIONS'], route: `${RETURN}/review`, handler: r.reviewGet(deps) },

@@ -2,6 +2,7 @@ import type { SubmitRequest, SubmitResponse, Problem } from './schemas';
 import type { GroupBy, Tally, TallyInclude } from '../consolidate/tally';
 import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
+import type { Caller } from '../review/callerSchema';
 
 /** What the API answers when it refuses: its problem details. */
 export class ApiError extends Error {
@@ -114,6 +115,8 @@ export function createApiClient(o: ApiClientOptions) {
     getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
       call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
     forms: () => call<unknown[]>('GET', '/api/forms'),
+    /** Who the key or token is: role and org unit. */
+    me: () => call<Caller>('GET', '/api/me'),
     /** The period's returns with their review status. */
     reviews: (q: { form: string; fy: number; period?: string }) => call<ReviewList>('GET', `/api/reviews${qs(q)}`),
     review: (k: ReturnPath) => call<ReviewView>('GET', `${returnPath(k)}/review${qs({ subject: k.subject ?? undefined })}`),

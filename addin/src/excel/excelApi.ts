@@ -17,6 +17,8 @@ export interface ExcelContext {
 export interface ExcelWorkbook {
   readonly worksheets: ExcelWorksheets;
   readonly tables: ExcelTables;
+  /** The cells the user has selected (on the active sheet). */
+  getSelectedRange(): ExcelRange;
 }
 
 export interface ExcelWorksheets {

@@ -23,6 +23,7 @@ export const OFFICE_MEMBERS = {
   'RequestContext.sync': excel('1.1'),
   'Workbook.worksheets': excel('1.1'),
   'Workbook.tables': excel('1.1'),
+  'Workbook.getSelectedRange': excel('1.1'),
   'WorksheetCollection.getActiveWorksheet': excel('1.1'),
   'WorksheetCollection.getItem': excel('1.1'),
   'WorksheetCollection.getItemOrNullObject': excel('1.4'),

@@ -156,6 +156,9 @@ export const exceptionGrant = (deps: Deps) =>
     return isReviewError(out) ? out : json(201, out);
   });
 
+/** GET /api/me — who the caller is: role, org unit (a zone's code for a zone reviewer), name; the pane shows Review to reviewers. */
+export const whoAmI = (deps: Deps) => endpoint(deps, async (_req, principal) => json(200, { role: principal.role, orgUnit: principal.orgUnit ?? null, name: principal.name }));
+
 /** GET /api/exceptions?form=&fy=&period= — the exceptions granted for a period. */
 export const exceptionList = (deps: Deps) =>
   endpoint(deps, async (req, principal) => {

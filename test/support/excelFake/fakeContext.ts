@@ -1,4 +1,4 @@
-import type { ExcelContext, ExcelTables, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
+import type { ExcelContext, ExcelRange, ExcelTables, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
 import type { FakeBook, Op } from './fakeBook';
 import { FakeRichApiError } from './richApiError';
 import { FakeWorksheet } from './fakeWorksheet';
@@ -49,6 +49,13 @@ class FakeWorkbook implements ExcelWorkbook {
   get tables(): ExcelTables {
     this.ctx.book.use('Workbook.tables');
     return (this.tables_ ??= new FakeTables(this.ctx));
+  }
+
+  /** The user's selection (A1 of the active sheet when nothing was selected). */
+  getSelectedRange(): ExcelRange {
+    this.ctx.book.use('Workbook.getSelectedRange');
+    const sel = this.ctx.book.selection;
+    return new FakeWorksheet(this.ctx, () => (sel ? (this.ctx.book.sheet(sel.sheetId) ?? null) : this.ctx.book.activeSheet)).getRange(sel?.cell ?? 'A1');
   }
 }
 
