@@ -8,7 +8,6 @@ import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
 import type { ReviewComment, ReviewedReturn, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
 import { storedReturnViewSchema } from '@returns-hub/shared/review/storedReturnView';
-import type { SavedFill } from '../excel/highlights';
 import type { ExcelProblem } from '../excel/excelProblem';
 import { MARK_COLOURS } from '../excel/openStoredReturn';
 import type { Bilingual, Lang } from '../text/bilingual';
