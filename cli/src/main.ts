@@ -14,6 +14,16 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
   with BOM: the long tally table, or the named layout's tables) or JSON; the format defaults
   from --out's extension. --layout records writes every record (the flat export).
 
+  Review (HQ and zone reviewers; a unit key may read status and history of its own returns):
+  returns status --form F --fy Y [--period P] [--json]
+  returns accept --form F --fy Y --period P --unit U[,U…] [--subject S] [--version N] [--note TEXT]
+  returns accept --form F --fy Y --period P --all-clean [--note TEXT]
+  returns send-back --form F --fy Y --period P --unit U --reason "..." [--comment CELL=TEXT ...] [--subject S] [--version N]
+  returns reopen --form F --fy Y --period P --unit U --reason "..." [--subject S]
+  returns history --form F --fy Y --period P --unit U [--subject S] [--json]
+  returns exception --form F --fy Y --period P --unit U --reason "..."   (HQ: submit after the period closed)
+  CELL is 'แบบรายงาน 1'!C14 or C14 (the return's own sheet).
+
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
 
@@ -71,6 +81,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           print,
         );
       }
+      case 'status':
+        return await (await import('./commands/status.js')).statusCommand(rest, { api, key }, print);
+      case 'accept':
+        return await (await import('./commands/accept.js')).acceptCommand(rest, { api, key }, print);
+      case 'send-back':
+        return await (await import('./commands/sendBack.js')).sendBackCommand(rest, { api, key }, print);
+      case 'reopen':
+        return await (await import('./commands/reopen.js')).reopenCommand(rest, { api, key }, print);
+      case 'history':
+        return await (await import('./commands/history.js')).historyCommand(rest, { api, key }, print);
+      case 'exception':
+        return await (await import('./commands/exception.js')).exceptionCommand(rest, { api, key }, print);
       case undefined:
       case 'help':
       case '--help':

@@ -80,8 +80,12 @@ export function consolidateReturns(form: FormDef, entries: readonly TallyEntry[]
   for (const g of groups.values()) {
     const mine = relevant.filter((e) => groupOf(e.orgUnit, q.by)?.code === g.code);
     const expected = Math.max(expectedIn(g, kind).length, 1);
-    const received = new Set(mine.filter((e) => e.period === receivedPeriod).map((e) => e.orgUnit)).size;
-    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received, expected, measures: measuresOf(form, mine, q.period, expected) });
+    const ofPeriod = mine.filter((e) => e.period === receivedPeriod);
+    const received = new Set(ofPeriod.map((e) => e.orgUnit)).size;
+    const counts = { returns: ofPeriod.length, accepted: ofPeriod.filter((e) => e.accepted).length };
+    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received, expected, ...counts, measures: measuresOf(form, mine, q.period, expected) });
   }
-  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, groups: out };
+  const ofPeriod = relevant.filter((e) => e.period === receivedPeriod);
+  const returns = { included: ofPeriod.length, accepted: ofPeriod.filter((e) => e.accepted).length };
+  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, returns, groups: out };
 }

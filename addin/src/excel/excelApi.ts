@@ -16,6 +16,8 @@ export interface ExcelContext {
 
 export interface ExcelWorkbook {
   readonly worksheets: ExcelWorksheets;
+  /** The cells the user has selected (on the active sheet). */
+  getSelectedRange(): ExcelRange;
 }
 
 export interface ExcelWorksheets {

@@ -22,6 +22,7 @@ export const OFFICE_MEMBERS = {
   'RunOptions.delayForCellEdit': excel('1.11'),
   'RequestContext.sync': excel('1.1'),
   'Workbook.worksheets': excel('1.1'),
+  'Workbook.getSelectedRange': excel('1.1'),
   'WorksheetCollection.getActiveWorksheet': excel('1.1'),
   'WorksheetCollection.getItem': excel('1.1'),
   'WorksheetCollection.getItemOrNullObject': excel('1.4'),

@@ -2,7 +2,7 @@ import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { consolidateReturns, periodsRead, validGroupings, validTallyPeriod } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
 import { groupOf } from '@returns-hub/shared/consolidate/groups';
-import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { dueDate } from '@returns-hub/shared/period/period';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { mayAccess, type Principal } from '../domain/principal';
@@ -10,6 +10,7 @@ import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReturnSummary, StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
+import { acceptedKey, type TallyReview } from './tallyReview';
 
 /** What a reader sees of a version: not its storage ids, hash or tally contribution. */
 function meta<R extends ReturnSummary>(r: R) {
@@ -60,40 +61,22 @@ export async function listReturns(store: ReturnStore, p: Principal, form: FormDe
   };
 }
 
-/** Expected units, received, on time, and the missing ones by name. */
-export async function completeness(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string) {
-  const kind = form.consolidation.expectedKind;
-  const expected = ORG_UNITS.filter((u) => u.kind === kind && mayAccess(p, u.code));
-  const list = await listReturns(store, p, form, fiscalYear, period);
-  const firstByUnit = new Map<string, string>();
-  for (const r of list.returns) if (!firstByUnit.has(r.orgUnit) || r.submittedAt < firstByUnit.get(r.orgUnit)!) firstByUnit.set(r.orgUnit, r.submittedAt);
-  const received = expected.filter((u) => firstByUnit.has(u.code));
-  const onTime = received.filter((u) => firstByUnit.get(u.code)!.slice(0, 10) <= list.dueDate);
-  return {
-    formId: form.id,
-    fiscalYear,
-    period,
-    dueDate: list.dueDate,
-    expected: expected.length,
-    received: received.length,
-    onTime: onTime.length,
-    late: received.length - onTime.length,
-    missing: expected.filter((u) => !firstByUnit.has(u.code)).map((u) => ({ code: u.code, name_th: u.name_th, name_en: u.name_en })),
-  };
-}
-
 /** Consolidated tallies from the per-return contributions: reads one small partition per period, never rows. */
-export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy): Promise<Tally | DomainError> {
+export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy, review?: TallyReview): Promise<Tally | DomainError> {
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
   if (!validGroupings(form).includes(by))
     return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${validGroupings(form).join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${validGroupings(form).join(', ')}` });
   const entries: TallyEntry[] = [];
   for (const per of periodsRead(form, period)) {
+    const accepted = await review?.acceptedIn(per);
     for (const r of await store.listCurrent(form.id, fiscalYear, per)) {
-      if (mayAccess(p, r.orgUnit)) entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution });
+      const isAccepted = accepted?.has(acceptedKey(r)) ?? false;
+      if (review?.include === 'accepted' && !isAccepted) continue;
+      if (mayAccess(p, r.orgUnit))
+        entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution, accepted: isAccepted });
     }
   }
-  const tally = consolidateReturns(form, entries, { fiscalYear, period, by });
+  const tally = { ...consolidateReturns(form, entries, { fiscalYear, period, by }), include: review?.include ?? 'all' };
   if (p.role === 'unit') {
     // A unit sees its own group only.
     const own = groupOf(p.orgUnit!, by)?.code;

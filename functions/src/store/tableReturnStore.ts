@@ -96,13 +96,13 @@ function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan
 
 const entityBytes = (e: TableEntity) => Buffer.byteLength(JSON.stringify(e));
 
-function isStatus(e: unknown, ...statuses: number[]): boolean {
+export function isStatus(e: unknown, ...statuses: number[]): boolean {
   const s = typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
   return s !== undefined && statuses.includes(s);
 }
 
 /** Failures that mean "storage is not there right now" rather than a defect. */
-function unavailableReason(e: unknown): string | null {
+export function unavailableReason(e: unknown): string | null {
   if (typeof e !== 'object' || e === null) return null;
   const { name, code, statusCode } = e as { name?: string; code?: string; statusCode?: number };
   if (name === 'AbortError') return 'no answer in time';

@@ -249,6 +249,13 @@ export class FakeBook {
     this.activeId = this.must(name).id;
   }
 
+  /** The user selects cells (`C9` or `C9:C11`) of a sheet, which becomes the active one. */
+  select(name: string, cells: string): void {
+    const s = this.must(name);
+    this.activeId = s.id;
+    this.selection = { sheetId: s.id, cell: cells };
+  }
+
   protect(name: string, on = true): void {
     this.must(name).protected = on;
   }

@@ -1,4 +1,4 @@
-import type { ExcelContext, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
+import type { ExcelContext, ExcelRange, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
 import type { FakeBook, Op } from './fakeBook';
 import { FakeRichApiError } from './richApiError';
 import { FakeWorksheet } from './fakeWorksheet';
@@ -42,6 +42,13 @@ class FakeWorkbook implements ExcelWorkbook {
   get worksheets(): ExcelWorksheets {
     this.ctx.book.use('Workbook.worksheets');
     return (this.sheets ??= new FakeWorksheets(this.ctx));
+  }
+
+  /** The user's selection (A1 of the active sheet when nothing was selected). */
+  getSelectedRange(): ExcelRange {
+    this.ctx.book.use('Workbook.getSelectedRange');
+    const sel = this.ctx.book.selection;
+    return new FakeWorksheet(this.ctx, () => (sel ? (this.ctx.book.sheet(sel.sheetId) ?? null) : this.ctx.book.activeSheet)).getRange(sel?.cell ?? 'A1');
   }
 }
 
