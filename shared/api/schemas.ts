@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from '../period/fiscalYearBounds';
+import { fiscalYearInputSchema } from '../period/fiscalYear';
+import { periodCodeInputSchema } from '../period/parsePeriod';
 
 /** Wire schemas of the HTTP API, shared by the server (validation) and the clients (CLI, add-in). */
 
@@ -63,8 +64,9 @@ export const submitResponseSchema = z.object({ receipts: z.array(receiptSchema) 
 export type SubmitResponse = z.infer<typeof submitResponseSchema>;
 
 export const formIdParam = z.string().regex(/^[a-z0-9-]{1,64}$/);
-export const fiscalYearParam = z.coerce.number().int().min(FISCAL_YEAR_MIN).max(FISCAL_YEAR_MAX);
-export const periodParam = z.string().regex(/^(FY|Q[1-4]|M(0[1-9]|1[0-2]))$/);
+/** Fiscal year (BE 2400–2800, or CE / two digits, converted) and period (`Q2`, `q2`, `ไตรมาส 2`, …): any spelling the period module reads, out as canonical BE year and code. */
+export const fiscalYearParam = fiscalYearInputSchema;
+export const periodParam = periodCodeInputSchema;
 export const groupByParam = z.enum(['district', 'zone', 'region', 'hq']);
 export const orgUnitParam = z.string().regex(/^[A-Za-z0-9-]{1,16}$/);
 

@@ -3,13 +3,15 @@ import { formById } from '../forms';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
 import type { LocatedReturn, RawField, RawTable } from '../read/locatedReturn';
-import { fiscalYearFromText, quarterFromText } from '../period/fiscalPeriod';
+import { fiscalYearFromText, quarterFromText } from '../period/periodFromText';
+import { quarterCode, type PeriodCode } from '../period/periodCode';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { addressPrefix } from '../sheet/address';
 import { cellOf, type Addressing, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
 import { interpretCell, orgUnitIssue } from './interpretValue';
 import { applyRules, unitNamedBy, type RuleContext } from './rules';
+import { asNumber } from './valueAs';
 
 const NUMERIC = new Set(['number', 'count', 'money']);
 
@@ -61,7 +63,7 @@ export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: reado
     for (const col of numeric) {
       const total = row.values[col.id];
       if (typeof total !== 'number') continue;
-      const sum = since.reduce((a, r) => a + (typeof r.values[col.id] === 'number' ? (r.values[col.id] as number) : 0), 0);
+      const sum = since.reduce((a, r) => a + (asNumber(r.values[col.id]) ?? 0), 0);
       if (Math.abs(sum - total) > 0.005) {
         out.push(issueAt('warning', 'total.mismatch', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }));
       }
@@ -94,15 +96,15 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
   }
 
   const fyField = form.period.fiscalYearField;
-  let fiscalYear = fyField && typeof fields[fyField] === 'number' ? (fields[fyField] as number) : null;
+  let fiscalYear = fyField ? asNumber(fields[fyField]) : null;
   for (const t of loc.titles) fiscalYear ??= fiscalYearFromText(t);
   if (fiscalYear === null && !(fyField && loc.fields[fyField])) issues.push(issueAt('error', 'period.fiscal_year_missing', loc.titleCell));
 
-  let period: string | null = 'FY';
+  let period: PeriodCode | null = 'FY';
   if (form.period.kind === 'quarter') {
     let q: number | null = null;
     for (const t of loc.titles) q ??= quarterFromText(t);
-    period = q ? `Q${q}` : null;
+    period = q ? quarterCode(q) : null;
     if (!q) issues.push(issueAt('error', 'period.quarter_missing', loc.titleCell));
   }
 

@@ -4,6 +4,7 @@ import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
 import { parseNumber } from '../parse/parseNumber';
 import { parseThaiDate } from '../parse/parseThaiDate';
+import { parseFiscalYear } from '../period/fiscalYear';
 import { parseYesNo } from '../parse/parseYesNo';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { toArabicDigits } from '../text/thaiDigits';
@@ -31,7 +32,7 @@ function names(f: FieldDef) {
   return { th: f.label_th, en: f.label_en };
 }
 
-function fail(c: Ctx, code: string): null {
+function fail(c: Ctx, code: 'value.not_number' | 'value.not_date' | 'value.not_yesno' | 'value.not_year'): null {
   c.issues.push(issueAt('error', code, addressAt(c.where), { ...names(c.f), text: String(c.v) }));
   return null;
 }
@@ -69,10 +70,10 @@ function interpret(c: Ctx): Value | null {
       return b !== null ? b : fail(c, 'value.not_yesno');
     }
     case 'year': {
+      // A fiscal year, by the one rule (BE 2400–2800; CE and two-digit years converted); `พ.ศ. 2563` too.
       const n = parseNumber(c.v);
-      const y = n.ok ? n.value : NaN;
-      if (!Number.isInteger(y) || y < 1900 || y > 2800) return fail(c, 'value.not_year');
-      return y >= 2400 ? y : y + 543;
+      const y = n.ok ? parseFiscalYear(n.value) : typeof c.v === 'string' ? parseFiscalYear(c.v) : null;
+      return y?.ok ? y.value : fail(c, 'value.not_year');
     }
     case 'orgUnit': {
       const r = resolveOrgUnit(c.v, f.orgUnitKinds);
@@ -133,9 +134,21 @@ export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: 
 
   const check = cachedFieldSchema(f).safeParse(value);
   if (check.success) return value;
-  const code = check.error.issues[0]?.message ?? 'bad_format';
-  const limit = code === 'below_min' ? f.min : code === 'above_max' ? f.max : '';
   const shown = typeof value === 'number' ? fmtNum(value) : String(value);
-  issues.push(issueAt('error', `value.${code}`, addressAt(where), { ...names(f), value: shown, text: shown, limit: limit ?? '' }));
+  issues.push(outOfRange(check.error.issues[0]?.message, f, addressAt(where), shown));
   return null;
+}
+
+/** The finding for a value its field's schema refuses; the schema's message names the reason. */
+function outOfRange(reason: string | undefined, f: FieldDef, cell: string, shown: string): Issue {
+  switch (reason) {
+    case 'not_whole':
+      return issueAt('error', 'value.not_whole', cell, { ...names(f), value: shown });
+    case 'below_min':
+      return issueAt('error', 'value.below_min', cell, { ...names(f), value: shown, limit: String(f.min) });
+    case 'above_max':
+      return issueAt('error', 'value.above_max', cell, { ...names(f), value: shown, limit: String(f.max) });
+    default:
+      return issueAt('error', 'value.bad_format', cell, { ...names(f), text: shown });
+  }
 }

@@ -1,11 +1,13 @@
 import type { FieldDef, FormDef } from '../forms/formDef';
-import type { RuleDef } from '../forms/ruleDef';
+import type { RuleDef, RuleKind } from '../forms/ruleDef';
 import type { Issue } from '../issues/issue';
-import { fmtNum, issueAt } from '../issues/messages';
-import { fiscalYearRange } from '../period/fiscalPeriod';
+import { fmtNum, issueAt, withRelated } from '../issues/messages';
+import { periodEnd, periodStart } from '../period/period';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
+import { addressPrefix } from '../sheet/address';
 import { cellOf, rowCell, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
+import { asNumber, asString } from './valueAs';
 
 /** What a rule may know beyond the return itself: the unit's previous-quarter return. */
 export interface RuleContext {
@@ -15,8 +17,8 @@ export interface RuleContext {
 const EPS = 1e-6;
 type V = Value | null | undefined;
 
-const num = (v: V): number | null => (typeof v === 'number' ? v : null);
-const str = (v: V): string | null => (typeof v === 'string' ? v : null);
+const num = asNumber;
+const str = asString;
 const present = (v: V): boolean => v !== null && v !== undefined && v !== '';
 
 class Names {
@@ -38,32 +40,56 @@ function items(ret: CheckedReturn): TypedRow[] {
   return rows;
 }
 
+/** The cells of those record fields the sheet has (a field not found has no cell to point at). */
+function fieldCells(ret: CheckedReturn, ids: readonly string[]): string[] {
+  return ids.filter((id) => ret.fieldCells[id] !== undefined).map((id) => ret.fieldCells[id]);
+}
+
+/** The cells of a row in those columns the table has. */
+function rowCells(ret: CheckedReturn, row: TypedRow, ids: readonly string[]): string[] {
+  return ids.filter((id) => ret.columns[id] !== undefined).map((id) => cellOf(ret, id, row));
+}
+
+/** A column over the item rows (`Sheet!F8:F30`): the cells a column sum is taken of. */
+function columnRange(ret: CheckedReturn, id: string): string[] {
+  const col = ret.columns[id];
+  const rows = items(ret);
+  if (col === undefined || rows.length === 0) return [];
+  return [`${addressPrefix(ret.sheet)}${col}${rows[0].row}:${col}${rows[rows.length - 1].row}`];
+}
+
 /** A row with its key and nothing else (a numbered report with no data). */
 function isEmptyRow(row: TypedRow, key: string): boolean {
   for (const id in row.values) if (id !== key && id !== 'no' && present(row.values[id])) return false;
   return true;
 }
 
-type R<K extends RuleDef['kind']> = Extract<RuleDef, { kind: K }>;
-type Impl<K extends RuleDef['kind']> = (rule: R<K>, ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext) => Issue[];
+type RuleOf = { [K in RuleKind]: Extract<RuleDef, { kind: K }> };
+type Impl<K extends RuleKind> = (rule: RuleOf[K], ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext) => Issue[];
 
-const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
+const IMPL: { [K in RuleKind]: Impl<K> } = {
   sumEquals(rule, ret, _f, n) {
     const total = num(ret.fields[rule.total]);
     const parts = rule.parts.map((p) => num(ret.fields[p]));
     if (total === null || parts.some((p) => p === null)) return [];
-    const sum = parts.reduce((a: number, b) => a + (b as number), 0);
+    const sum = parts.reduce((a: number, b) => a + (b ?? 0), 0);
     if (Math.abs(sum - total) < EPS) return [];
-    return [issueAt(rule.severity, 'rule.sum_equals', cellOf(ret, rule.total), { ...n.of(rule.total), ...n.list(rule.parts), total: fmtNum(total), sum: fmtNum(sum) })];
+    const issue = issueAt(rule.severity, 'rule.sum_equals', cellOf(ret, rule.total), { ...n.of(rule.total), ...n.list(rule.parts), total: fmtNum(total), sum: fmtNum(sum) });
+    return [withRelated(issue, fieldCells(ret, rule.parts))];
   },
   sumAtMost(rule, ret, _f, n) {
-    const given = rule.parts.filter((p) => num(ret.fields[p]) !== null);
+    const given = rule.parts.flatMap((id) => {
+      const value = num(ret.fields[id]);
+      return value === null ? [] : [{ id, value }];
+    });
     if (given.length === 0) return [];
-    const sum = given.reduce((a, p) => a + (num(ret.fields[p]) as number), 0);
+    const sum = given.reduce((a, p) => a + p.value, 0);
     const limit = num(ret.fields[rule.limit]) ?? 0; // unreadable or missing: nothing was received
     if (sum <= limit + EPS) return [];
-    const cell = cellOf(ret, ret.fieldCells[rule.at] ? rule.at : given[0]);
-    return [issueAt(rule.severity, 'rule.sum_at_most', cell, { ...n.of(rule.limit), ...n.list(rule.parts), sum: fmtNum(sum), limit: fmtNum(limit) })];
+    // Pointed at the part that weighs most in the excess (the first of equals), never at a 0.
+    const over = given.reduce((a, p) => (p.value > a.value ? p : a));
+    const issue = issueAt(rule.severity, 'rule.sum_at_most', cellOf(ret, over.id), { ...n.of(rule.limit), ...n.list(rule.parts), sum: fmtNum(sum), limit: fmtNum(limit) });
+    return [withRelated(issue, fieldCells(ret, [...rule.parts, rule.limit]))];
   },
   differenceEquals(rule, ret, _f, n) {
     const value = num(ret.fields[rule.result]);
@@ -71,29 +97,33 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
     if (value === null || from === null) return [];
     const expected = rule.minus.reduce((a, m) => a - (num(ret.fields[m]) ?? 0), from);
     if (Math.abs(expected - value) < 0.005) return [];
-    return [issueAt(rule.severity, 'rule.difference', cellOf(ret, rule.result), { ...n.of(rule.result), value: fmtNum(value), expected: fmtNum(expected) })];
+    const issue = issueAt(rule.severity, 'rule.difference', cellOf(ret, rule.result), { ...n.of(rule.result), value: fmtNum(value), expected: fmtNum(expected) });
+    return [withRelated(issue, fieldCells(ret, [rule.from, ...rule.minus]))];
   },
   requiredWhen(rule, ret, _f, n) {
     if (ret.fields[rule.when] !== true || present(ret.fields[rule.field])) return [];
     const cell = cellOf(ret, ret.fieldCells[rule.field] ? rule.field : rule.when);
-    return [issueAt(rule.severity, 'rule.required_when', cell, { ...n.of(rule.field), when_th: n.th(rule.when), when_en: n.en(rule.when) })];
+    const issue = issueAt(rule.severity, 'rule.required_when', cell, { ...n.of(rule.field), when_th: n.th(rule.when), when_en: n.en(rule.when) });
+    return [withRelated(issue, fieldCells(ret, [rule.when]))];
   },
   dateOrder(rule, ret, _f, n) {
     const from = str(ret.fields[rule.from]);
     const to = str(ret.fields[rule.to]);
     if (!from || !to || from <= to) return [];
-    return [issueAt(rule.severity, 'rule.date_order', cellOf(ret, rule.to), { from, to, from_th: n.th(rule.from), from_en: n.en(rule.from), to_th: n.th(rule.to), to_en: n.en(rule.to) })];
+    const issue = issueAt(rule.severity, 'rule.date_order', cellOf(ret, rule.to), { from, to, from_th: n.th(rule.from), from_en: n.en(rule.from), to_th: n.th(rule.to), to_en: n.en(rule.to) });
+    return [withRelated(issue, fieldCells(ret, [rule.from]))];
   },
   agencyMatchesOrgUnit(rule, ret, form, n) {
     const code = str(ret.fields[rule.field]);
     if (!code || !ret.orgUnit) return [];
     const fromCode = resolveOrgUnit(code);
     // The other fields that name the unit must agree with the project code's agency.
-    const others = form.orgUnit.fields.filter((f) => f !== rule.field).map((f) => unitNamedBy(ret.fields[f]));
-    const reporting = others.find((u) => u !== null) ?? ret.orgUnit;
+    const namedBy = form.orgUnit.fields.filter((f) => f !== rule.field).find((f) => unitNamedBy(ret.fields[f]) !== null);
+    const reporting = (namedBy && unitNamedBy(ret.fields[namedBy])) ?? ret.orgUnit;
     if (!fromCode.ok || fromCode.unit.code === reporting) return [];
     const unit = orgUnitByCode(reporting);
-    return [issueAt(rule.severity, 'rule.agency_mismatch', cellOf(ret, rule.field), { ...n.of(rule.field), code, unit_th: unit?.name_th ?? reporting, unit_en: unit?.name_en ?? reporting })];
+    const issue = issueAt(rule.severity, 'rule.agency_mismatch', cellOf(ret, rule.field), { ...n.of(rule.field), code, unit_th: unit?.name_th ?? reporting, unit_en: unit?.name_en ?? reporting });
+    return [withRelated(issue, namedBy ? fieldCells(ret, [namedBy]) : [])];
   },
   rowSumEquals(rule, ret, _f, n) {
     const out: Issue[] = [];
@@ -101,9 +131,10 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
       const given = rule.parts.filter((p) => num(row.values[p]) !== null);
       const total = num(row.values[rule.total]);
       if (given.length === 0 || total === null) continue;
-      const sum = given.reduce((a, p) => a + (num(row.values[p]) as number), 0);
-      if (Math.abs(sum - total) > EPS)
-        out.push(issueAt(rule.severity, 'rule.row_sum', cellOf(ret, rule.total, row), { ...n.of(rule.total), ...n.list(rule.parts), sum: fmtNum(sum), total: fmtNum(total) }));
+      const sum = given.reduce((a, p) => a + (num(row.values[p]) ?? 0), 0);
+      if (Math.abs(sum - total) <= EPS) continue;
+      const issue = issueAt(rule.severity, 'rule.row_sum', cellOf(ret, rule.total, row), { ...n.of(rule.total), ...n.list(rule.parts), sum: fmtNum(sum), total: fmtNum(total) });
+      out.push(withRelated(issue, rowCells(ret, row, given)));
     }
     return out;
   },
@@ -114,9 +145,13 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
       const v = row.values[rule.column];
       if (!present(v)) continue;
       const first = seen.get(v!);
-      if (first)
-        out.push(issueAt(rule.severity, 'rule.duplicate_key', cellOf(ret, rule.column, row), { ...n.of(rule.column), value: String(v), other: cellOf(ret, rule.column, first).split('!').pop()! }));
-      else seen.set(v!, row);
+      if (!first) {
+        seen.set(v!, row);
+        continue;
+      }
+      const firstCell = cellOf(ret, rule.column, first);
+      const issue = issueAt(rule.severity, 'rule.duplicate_key', cellOf(ret, rule.column, row), { ...n.of(rule.column), value: String(v), other: firstCell.split('!').pop()! });
+      out.push(withRelated(issue, [firstCell]));
     }
     return out;
   },
@@ -139,29 +174,34 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
     if (!by) return [];
     const sorted = [...rows].sort((a, b) => (a.values[by]! < b.values[by]! ? -1 : a.values[by]! > b.values[by]! ? 1 : 0));
     const out: Issue[] = [];
-    let max = -Infinity;
+    let max: { value: number; row: TypedRow } | null = null;
     for (const r of sorted) {
-      const v = r.values[rule.column] as number;
-      if (v < max - EPS) out.push(issueAt(rule.severity, 'rule.decreasing', cellOf(ret, rule.column, r), { ...n.of(rule.column), before: fmtNum(max), value: fmtNum(v) }));
-      max = Math.max(max, v);
+      const v = num(r.values[rule.column]) ?? 0;
+      if (max && v < max.value - EPS) {
+        const issue = issueAt(rule.severity, 'rule.decreasing', cellOf(ret, rule.column, r), { ...n.of(rule.column), before: fmtNum(max.value), value: fmtNum(v) });
+        out.push(withRelated(issue, [cellOf(ret, rule.column, max.row)]));
+      }
+      if (!max || v > max.value) max = { value: v, row: r };
     }
     return out;
   },
   dateInPeriod(rule, ret) {
-    const limits: [string, string][] = [];
+    // The fiscal year (told by the title or a field), then the record's own start and end.
+    const limits: { from: string; to: string; cells: string[] }[] = [];
     if (ret.fiscalYear) {
-      const fy = fiscalYearRange(ret.fiscalYear);
-      limits.push([fy.start, fy.end]);
+      const fy = { fiscalYear: ret.fiscalYear, code: 'FY' } as const;
+      limits.push({ from: periodStart(fy), to: periodEnd(fy), cells: [] });
     }
     const start = rule.start ? str(ret.fields[rule.start]) : null;
     const end = rule.end ? str(ret.fields[rule.end]) : null;
-    if (start || end) limits.push([start ?? '0000-01-01', end ?? '9999-12-31']);
+    const given = [start ? rule.start : undefined, end ? rule.end : undefined].filter((id): id is string => id !== undefined);
+    if (start || end) limits.push({ from: start ?? '0000-01-01', to: end ?? '9999-12-31', cells: fieldCells(ret, given) });
     const out: Issue[] = [];
     for (const r of items(ret)) {
       const d = str(r.values[rule.column]);
       if (!d) continue;
-      const broken = limits.find(([a, b]) => d < a || d > b);
-      if (broken) out.push(issueAt(rule.severity, 'rule.date_outside', cellOf(ret, rule.column, r), { value: d, from: broken[0], to: broken[1] }));
+      const broken = limits.find((l) => d < l.from || d > l.to);
+      if (broken) out.push(withRelated(issueAt(rule.severity, 'rule.date_outside', cellOf(ret, rule.column, r), { value: d, from: broken.from, to: broken.to }), broken.cells));
     }
     return out;
   },
@@ -170,30 +210,28 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
     if (!limit) return [];
     const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
     if (sum <= limit + EPS) return [];
-    return [
-      issueAt(rule.severity, 'rule.column_sum_at_most', cellOf(ret, rule.limit), {
-        ...n.of(rule.column),
-        limit_th: n.th(rule.limit),
-        limit_en: n.en(rule.limit),
-        sum: fmtNum(sum),
-        limit: fmtNum(limit),
-      }),
-    ];
+    const issue = issueAt(rule.severity, 'rule.column_sum_at_most', cellOf(ret, rule.limit), {
+      ...n.of(rule.column),
+      limit_th: n.th(rule.limit),
+      limit_en: n.en(rule.limit),
+      sum: fmtNum(sum),
+      limit: fmtNum(limit),
+    });
+    return [withRelated(issue, columnRange(ret, rule.column))];
   },
   columnSumEquals(rule, ret, _f, n) {
     const value = num(ret.fields[rule.field]);
     if (value === null) return [];
     const sum = items(ret).reduce((a, r) => a + (num(r.values[rule.column]) ?? 0), 0);
     if (Math.abs(sum - value) < 0.005) return [];
-    return [
-      issueAt(rule.severity, 'rule.column_sum_equals', cellOf(ret, rule.field), {
-        ...n.of(rule.column),
-        field_th: n.th(rule.field),
-        field_en: n.en(rule.field),
-        value: fmtNum(value),
-        sum: fmtNum(sum),
-      }),
-    ];
+    const issue = issueAt(rule.severity, 'rule.column_sum_equals', cellOf(ret, rule.field), {
+      ...n.of(rule.column),
+      field_th: n.th(rule.field),
+      field_en: n.en(rule.field),
+      value: fmtNum(value),
+      sum: fmtNum(sum),
+    });
+    return [withRelated(issue, columnRange(ret, rule.column))];
   },
   knownItem(rule, ret, form) {
     const key = form.table?.key ?? '';
@@ -220,15 +258,14 @@ const IMPL: { [K in RuleDef['kind']]: Impl<K> } = {
       const result = num(r.values[rule.result]) ?? 0;
       const expected = previous + result;
       if (Math.abs(expected - value) > 1e-4) {
-        out.push(
-          issueAt(rule.severity, 'rule.cumulative', cellOf(ret, rule.cumulative, r), {
-            ...n.of(rule.cumulative),
-            value: fmtNum(value),
-            expected: fmtNum(expected),
-            previous: fmtNum(previous),
-            result: fmtNum(result),
-          }),
-        );
+        const issue = issueAt(rule.severity, 'rule.cumulative', cellOf(ret, rule.cumulative, r), {
+          ...n.of(rule.cumulative),
+          value: fmtNum(value),
+          expected: fmtNum(expected),
+          previous: fmtNum(previous),
+          result: fmtNum(result),
+        });
+        out.push(withRelated(issue, rowCells(ret, r, [rule.result])));
       }
     }
     return out;
@@ -246,5 +283,11 @@ export function unitNamedBy(v: V): string | null {
 /** Runs a form's rules over an interpreted return. */
 export function applyRules(ret: CheckedReturn, form: FormDef, ctx: RuleContext = {}): Issue[] {
   const n = new Names(form);
-  return form.rules.flatMap((rule) => (IMPL[rule.kind] as Impl<typeof rule.kind>)(rule as never, ret, form, n, ctx));
+  return form.rules.flatMap((rule) => applyRule(rule.kind, rule, ret, form, n, ctx));
+}
+
+/** One rule by its kind's implementation (the kind ties the rule's type to the implementation's). */
+function applyRule<K extends RuleKind>(kind: K, rule: RuleOf[K], ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext): Issue[] {
+  const impl: Impl<K> = IMPL[kind];
+  return impl(rule, ret, form, n, ctx);
 }

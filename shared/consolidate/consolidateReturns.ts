@@ -1,6 +1,7 @@
 import type { FormDef } from '../forms/formDef';
 import type { CheckedReturn } from '../check/checkedReturn';
 import type { Contribution, GroupBy, Measure, Tally, TallyEntry, TallyGroup } from './tally';
+import { codesUpTo, isPeriodCode, periodKindOf, type PeriodKind } from '../period/periodCode';
 import { allGroups, expectedIn, groupOf } from './groups';
 import { contributeIndicators, indicatorMeasures } from './indicatorTally';
 import { contributeKpis, kpiMeasures } from './kpiCatalogTally';
@@ -22,20 +23,24 @@ export function contributionOf(ret: CheckedReturn, form: FormDef): Contribution 
   }
 }
 
-/** The return periods a tally of `period` reads: quarterly forms read Q1..Q; yearly forms read FY. */
+/** The return periods a tally of `period` reads: quarterly forms read Q1..Q (none for a non-quarter); yearly forms read FY. */
 export function periodsRead(form: FormDef, period: string): string[] {
   if (form.period.kind === 'quarter') {
-    const q = Number(period.slice(1));
-    return Array.from({ length: q }, (_, i) => `Q${i + 1}`);
+    if (!isPeriodCode(period) || periodKindOf(period) !== 'quarter') return [];
+    return codesUpTo(period);
   }
   return ['FY'];
 }
 
-/** Which tally periods a form accepts. */
+/** The kinds of tally period a form offers: its return period, or any for project progress (reported monthly). */
+export function tallyPeriodKinds(form: FormDef): PeriodKind[] {
+  if (form.period.kind === 'quarter') return ['quarter'];
+  return form.consolidation.kind === 'projects' ? ['year', 'quarter', 'month'] : ['year'];
+}
+
+/** Which tally periods a form accepts (canonical codes). */
 export function validTallyPeriod(form: FormDef, period: string): boolean {
-  if (form.period.kind === 'quarter') return /^Q[1-4]$/.test(period);
-  if (form.consolidation.kind === 'projects') return /^(FY|Q[1-4]|M(0[1-9]|1[0-2]))$/.test(period);
-  return period === 'FY';
+  return isPeriodCode(period) && tallyPeriodKinds(form).includes(periodKindOf(period));
 }
 
 /** Which groupings make sense for a form: its reporting level, the levels above it, HQ. */

@@ -1,29 +1,26 @@
 import type { IndicatorConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
-import type { Contribution, Measure, TallyEntry } from './tally';
+import { asNumber } from '../check/valueAs';
+import type { Measure, TallyEntry } from './tally';
+import { indicatorContribution, type IndicatorContribution } from './contribution';
 import { pct, statusOf } from './trafficLight';
 
-interface IndicatorContribution {
-  sums: Record<string, number>;
-  flags: Record<string, 0 | 1>;
-}
-
 /** A return's share: each summed field, and whether the unit counts for each `countUnits` indicator. */
-export function contributeIndicators(ret: CheckedReturn, def: IndicatorConsolidation): Contribution {
-  const c: IndicatorContribution = { sums: {}, flags: {} };
+export function contributeIndicators(ret: CheckedReturn, def: IndicatorConsolidation): IndicatorContribution {
+  const c: IndicatorContribution = { kind: 'indicators', sums: {}, flags: {} };
   for (const ind of def.indicators) {
-    if (ind.kind === 'sum') c.sums[ind.field] = typeof ret.fields[ind.field] === 'number' ? (ret.fields[ind.field] as number) : 0;
+    if (ind.kind === 'sum') c.sums[ind.field] = asNumber(ret.fields[ind.field]) ?? 0;
     if (ind.kind === 'countUnits') {
-      const hit = ind.fields.some((f) => (ind.when === 'yes' ? ret.fields[f] === true : typeof ret.fields[f] === 'number' && (ret.fields[f] as number) > 0));
+      const hit = ind.fields.some((f) => (ind.when === 'yes' ? ret.fields[f] === true : (asNumber(ret.fields[f]) ?? 0) > 0));
       c.flags[ind.id] = hit ? 1 : 0;
     }
   }
-  return c as unknown as Contribution;
+  return c;
 }
 
 /** Sums and unit counts over a group's returns; percentages of their base, computed unrounded. */
 export function indicatorMeasures(entries: TallyEntry[], def: IndicatorConsolidation, expected: number): Measure[] {
-  const cs = entries.map((e) => e.contribution as unknown as IndicatorContribution);
+  const cs = entries.map((e) => indicatorContribution(e.contribution));
   const values = new Map<string, number>();
   for (const ind of def.indicators) {
     if (ind.kind === 'returns') values.set(ind.id, new Set(entries.map((e) => e.orgUnit)).size);
@@ -44,9 +41,9 @@ export function indicatorMeasures(entries: TallyEntry[], def: IndicatorConsolida
     const share = base === undefined ? undefined : base === 'expected' ? pct(value, expected) : pct(value, values.get(base.indicator) ?? 0);
     const target = ind.kind !== 'returns' ? ind.target : undefined;
     const m: Measure = { id: ind.id, label_th: ind.label_th, label_en: ind.label_en, value };
-    if (share !== undefined) {
+    if (base !== undefined && share !== undefined) {
       m.pct = share;
-      m.pctOf = base === 'expected' ? 'expected' : base!.indicator;
+      m.pctOf = base === 'expected' ? 'expected' : base.indicator;
     }
     if (target !== undefined) {
       m.target = target;

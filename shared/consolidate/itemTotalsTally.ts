@@ -1,20 +1,20 @@
 import type { FormDef } from '../forms/formDef';
 import type { ItemTotalsConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
-import type { Contribution, Measure, TallyEntry } from './tally';
-
-type ItemContribution = { items: Record<string, Record<string, number>> };
+import { asNumber } from '../check/valueAs';
+import type { Measure, TallyEntry } from './tally';
+import { itemContribution, type ItemContribution } from './contribution';
 
 /** A return's share: each item's column totals (welfare type → persons, amount). */
-export function contributeItems(ret: CheckedReturn, def: ItemTotalsConsolidation): Contribution {
+export function contributeItems(ret: CheckedReturn, def: ItemTotalsConsolidation): ItemContribution {
   const items: ItemContribution['items'] = {};
   for (const row of ret.rows) {
     const key = row.values[def.key];
     if (row.kind !== 'item' || key === null || key === '') continue;
     const line = (items[String(key)] ??= {});
-    for (const c of def.columns) line[c] = (line[c] ?? 0) + (typeof row.values[c] === 'number' ? (row.values[c] as number) : 0);
+    for (const c of def.columns) line[c] = (line[c] ?? 0) + (asNumber(row.values[c]) ?? 0);
   }
-  return { items } as unknown as Contribution;
+  return { kind: 'itemTotals', items };
 }
 
 /** Totals by item across returns, each with the number of returns (funds) reporting it; then grand totals. */
@@ -24,7 +24,7 @@ export function itemMeasures(entries: TallyEntry[], def: ItemTotalsConsolidation
   const totals = new Map<string, Record<string, number>>();
   const reporting = new Map<string, number>();
   for (const e of entries) {
-    for (const [key, line] of Object.entries((e.contribution as unknown as ItemContribution).items)) {
+    for (const [key, line] of Object.entries(itemContribution(e.contribution).items)) {
       if (!totals.has(key)) {
         order.push(key);
         totals.set(key, {});

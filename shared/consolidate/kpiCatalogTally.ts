@@ -1,22 +1,15 @@
 import type { CatalogItem } from '../forms/formDef';
 import type { KpiCatalogConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
-import type { Contribution, Measure, TallyEntry } from './tally';
+import { asNumber as n } from '../check/valueAs';
+import type { Measure, TallyEntry } from './tally';
+import { kpiContribution, type KpiContribution, type KpiLine } from './contribution';
+import { quarterNumberOf } from '../period/periodCode';
 import { pct, scoreFromTiers, statusOf } from './trafficLight';
 
-interface ItemLine {
-  annual: number | null;
-  targets: (number | null)[];
-  result: number | null;
-  cumulative: number | null;
-}
-type KpiContribution = { items: Record<string, ItemLine> };
-
-const n = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
 /** A quarterly return's share: each KPI line's targets, this quarter's result and the cumulative. */
-export function contributeKpis(ret: CheckedReturn, def: KpiCatalogConsolidation): Contribution {
-  const items: Record<string, ItemLine> = {};
+export function contributeKpis(ret: CheckedReturn, def: KpiCatalogConsolidation): KpiContribution {
+  const items: KpiContribution['items'] = {};
   const c = def.columns;
   for (const row of ret.rows) {
     if (row.kind !== 'item' || row.values[c.code] === null) continue;
@@ -27,10 +20,11 @@ export function contributeKpis(ret: CheckedReturn, def: KpiCatalogConsolidation)
       cumulative: n(row.values[c.cumulative]),
     };
   }
-  return { items } as unknown as Contribution;
+  return { kind: 'kpiCatalog', items };
 }
 
-const quarterOf = (period: string) => Number(period.slice(1));
+/** The quarter a period names; 0 (no quarter yet) for anything else. */
+const quarterOf = (period: string) => quarterNumberOf(period) ?? 0;
 const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 
 /**
@@ -43,9 +37,11 @@ export function kpiMeasures(entries: TallyEntry[], catalog: readonly CatalogItem
   const Q = quarterOf(period);
   const units = [...new Set(entries.map((e) => e.orgUnit))];
   // Per unit: its return of each quarter; its latest return up to Q carries the targets.
-  const line = (unit: string, q: number, code: string): ItemLine | undefined =>
-    (entries.find((e) => e.orgUnit === unit && quarterOf(e.period) === q)?.contribution as unknown as KpiContribution | undefined)?.items[code];
-  const latest = (unit: string, code: string): ItemLine | undefined => {
+  const line = (unit: string, q: number, code: string): KpiLine | undefined => {
+    const entry = entries.find((e) => e.orgUnit === unit && quarterOf(e.period) === q);
+    return entry && kpiContribution(entry.contribution).items[code];
+  };
+  const latest = (unit: string, code: string): KpiLine | undefined => {
     for (let q = Q; q >= 1; q--) if (line(unit, q, code)) return line(unit, q, code);
     return undefined;
   };

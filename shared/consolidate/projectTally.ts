@@ -1,35 +1,21 @@
 import type { ProjectConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
-import { fiscalMonthOf, fiscalYearOf } from '../period/fiscalPeriod';
-import type { Contribution, Measure, TallyEntry } from './tally';
+import { fiscalMonthOf, fiscalYearOf } from '../period/fiscalCalendar';
+import { fiscalMonthsOf, isPeriodCode } from '../period/periodCode';
+import { asBoolean, asNumber, asString } from '../check/valueAs';
+import type { Measure, TallyEntry } from './tally';
+import { projectContribution, type ProjectContribution } from './contribution';
 import { pct, statusOf } from './trafficLight';
 
-/** The last report of a fiscal month (progress reports are monthly). */
-interface MonthLine {
-  date: string;
-  progress: number | null;
-  onPlan: boolean | null;
-  onTarget: boolean | null;
-  disbursed: number;
-  reports: number;
-}
-interface ProjectContribution {
-  budget: number;
-  /** Fiscal month 1–12 → its last report. */
-  months: Record<string, MonthLine>;
-  /** Money disbursed with reports that have no date (counted in every period). */
-  undatedDisbursed: number;
-}
-
 /** A project's share: its budget and, per fiscal month, its last report and the money disbursed. */
-export function contributeProject(ret: CheckedReturn, def: ProjectConsolidation): Contribution {
+export function contributeProject(ret: CheckedReturn, def: ProjectConsolidation): ProjectContribution {
   const c = def.columns;
-  const out: ProjectContribution = { budget: typeof ret.fields[def.fields.budget] === 'number' ? (ret.fields[def.fields.budget] as number) : 0, months: {}, undatedDisbursed: 0 };
+  const out: ProjectContribution = { kind: 'projects', budget: asNumber(ret.fields[def.fields.budget]) ?? 0, months: {}, undatedDisbursed: 0 };
   for (const row of ret.rows) {
     if (row.kind !== 'item') continue;
-    const disbursed = typeof row.values[c.disbursed] === 'number' ? (row.values[c.disbursed] as number) : 0;
-    const date = row.values[c.date];
-    if (typeof date !== 'string' || (ret.fiscalYear && fiscalYearOf(date) !== ret.fiscalYear)) {
+    const disbursed = asNumber(row.values[c.disbursed]) ?? 0;
+    const date = asString(row.values[c.date]);
+    if (date === null || (ret.fiscalYear && fiscalYearOf(date) !== ret.fiscalYear)) {
       out.undatedDisbursed += disbursed;
       continue;
     }
@@ -38,37 +24,32 @@ export function contributeProject(ret: CheckedReturn, def: ProjectConsolidation)
     const later = !prev || date >= prev.date;
     out.months[m] = {
       date: later ? date : prev.date,
-      progress: later ? (row.values[c.progress] as number | null) : prev.progress,
-      onPlan: later ? (row.values[c.onPlan] as boolean | null) : prev.onPlan,
-      onTarget: later ? (row.values[c.onTarget] as boolean | null) : prev.onTarget,
+      progress: later ? asNumber(row.values[c.progress]) : prev.progress,
+      onPlan: later ? asBoolean(row.values[c.onPlan]) : prev.onPlan,
+      onTarget: later ? asBoolean(row.values[c.onTarget]) : prev.onTarget,
       disbursed: (prev?.disbursed ?? 0) + disbursed,
       reports: (prev?.reports ?? 0) + 1,
     };
   }
-  return out as unknown as Contribution;
+  return out;
 }
 
-/** Months covered by a tally period: FY, Q1–Q4 or M01–M12, counted from October. */
-export function periodMonths(period: string): { from: number; to: number } {
-  if (/^Q[1-4]$/.test(period)) {
-    const q = Number(period[1]);
-    return { from: 3 * q - 2, to: 3 * q };
-  }
-  if (/^M(0[1-9]|1[0-2])$/.test(period)) return { from: Number(period.slice(1)), to: Number(period.slice(1)) };
-  return { from: 1, to: 12 };
+/** Months covered by a tally period (FY, Q1–Q4 or M01–M12, counted from October); anything else reads as FY. */
+function periodMonths(period: string): { from: number; to: number } {
+  return fiscalMonthsOf(isPeriodCode(period) ? period : 'FY');
 }
 
 const M = (id: string, th: string, en: string, value: number | null, extra: Partial<Measure> = {}): Measure => ({ id, label_th: th, label_en: en, value, ...extra });
 
 export function projectMeasures(entries: TallyEntry[], def: ProjectConsolidation, period: string): Measure[] {
   const { from, to } = periodMonths(period);
-  const ps = entries.map((e) => e.contribution as unknown as ProjectContribution);
+  const ps = entries.map((e) => projectContribution(e.contribution));
   const latest = ps.map((p) => {
     for (let m = to; m >= 1; m--) if (p.months[m]?.progress !== null && p.months[m]) return p.months[m];
     return undefined;
   });
-  const withProgress = latest.filter((l): l is MonthLine => !!l && typeof l.progress === 'number');
-  const completed = withProgress.filter((l) => l.progress! >= 100);
+  const withProgress = latest.flatMap((l) => (l && l.progress !== null ? [{ ...l, progress: l.progress }] : []));
+  const completed = withProgress.filter((l) => l.progress >= 100);
   const completedOnTarget = completed.filter((l) => l.onTarget === true);
   const budget = ps.reduce((a, p) => a + p.budget, 0);
   let disbursed = 0;
@@ -77,7 +58,7 @@ export function projectMeasures(entries: TallyEntry[], def: ProjectConsolidation
     for (let m = 1; m <= to; m++) disbursed += p.months[m]?.disbursed ?? 0;
   }
   const elapsed = (to / 12) * 100;
-  const behind = withProgress.filter((l) => l.progress! < elapsed - def.behindByPoints).length;
+  const behind = withProgress.filter((l) => l.progress < elapsed - def.behindByPoints).length;
   const projects = ps.length;
   const shareOnTarget = pct(completedOnTarget.length, projects);
   const reporting = ps.filter((p) => Object.keys(p.months).some((m) => +m >= from && +m <= to)).length;
@@ -86,7 +67,7 @@ export function projectMeasures(entries: TallyEntry[], def: ProjectConsolidation
   return [
     M('projects', 'โครงการทั้งหมด', 'Projects', projects),
     M('projects_reporting', 'โครงการที่รายงานในงวด', 'Projects reporting in the period', reporting, { pct: pct(reporting, projects), pctOf: 'projects' }),
-    M('latest_progress', 'ความก้าวหน้าล่าสุดเฉลี่ย (ร้อยละ)', 'Latest progress, mean (%)', withProgress.length ? withProgress.reduce((a, l) => a + l.progress!, 0) / withProgress.length : null, {
+    M('latest_progress', 'ความก้าวหน้าล่าสุดเฉลี่ย (ร้อยละ)', 'Latest progress, mean (%)', withProgress.length ? withProgress.reduce((a, l) => a + l.progress, 0) / withProgress.length : null, {
       unit: 'ร้อยละ',
     }),
     M('completed', 'โครงการที่แล้วเสร็จ (100%)', 'Projects completed (100%)', completed.length, { pct: pct(completed.length, projects), pctOf: 'projects' }),

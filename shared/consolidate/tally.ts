@@ -1,3 +1,7 @@
+import type { Contribution } from './contribution';
+
+export type { Contribution };
+
 /** Traffic light of a KPI by % of its target to date. */
 export type Status = 'green' | 'yellow' | 'red';
 
@@ -61,6 +65,3 @@ export interface TallyEntry {
   submittedAt: string;
   contribution: Contribution;
 }
-
-/** A return's share of the tallies: small, whatever the size of the return. */
-export type Contribution = Record<string, unknown>;

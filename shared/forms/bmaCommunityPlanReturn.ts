@@ -31,7 +31,7 @@ export const bmaCommunityPlanReturn: FormDef = {
   period: { kind: 'year' },
   rules: [
     { kind: 'sumEquals', parts: ['communities_existing_plan', 'communities_new_plan'], total: 'communities_total', severity: 'error' },
-    { kind: 'sumAtMost', parts: ['budget_disbursed', 'budget_returned'], limit: 'budget_received', at: 'budget_returned', severity: 'error' },
+    { kind: 'sumAtMost', parts: ['budget_disbursed', 'budget_returned'], limit: 'budget_received', severity: 'error' },
     { kind: 'differenceEquals', result: 'budget_balance', from: 'budget_received', minus: ['budget_disbursed', 'budget_returned'], severity: 'error' },
     { kind: 'requiredWhen', field: 'meeting_date', when: 'meeting_held', severity: 'warning' },
   ],

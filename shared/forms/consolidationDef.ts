@@ -1,60 +1,74 @@
+import { z } from 'zod';
+import { fieldIdSchema as id } from './fieldId';
+
 /**
  * How a form's returns add up. Each kind is implemented once in `consolidate/`;
  * a form picks one and names its own fields.
  */
-export type ConsolidationDef = IndicatorConsolidation | KpiCatalogConsolidation | ProjectConsolidation | ItemTotalsConsolidation;
 
-/** A base a percentage is taken of. */
-export type PctBase = { indicator: string } | 'expected';
+/** Units expected to report: every unit of this kind. */
+const expectedKind = z.enum(['district', 'region']);
+const label = { label_th: z.string().min(1), label_en: z.string().min(1) };
 
-export type IndicatorDef =
+/** A base a percentage is taken of: another indicator, or the units expected. */
+export const pctBaseSchema = z.union([z.strictObject({ indicator: z.string().min(1) }), z.literal('expected')]);
+export type PctBase = z.infer<typeof pctBaseSchema>;
+
+export const indicatorDefSchema = z.discriminatedUnion('kind', [
   /** Returns received of those expected. */
-  | { id: string; kind: 'returns'; label_th: string; label_en: string }
+  z.strictObject({ id: z.string().min(1), kind: z.literal('returns'), ...label }),
   /** Σ of a record field over returns. */
-  | { id: string; kind: 'sum'; field: string; pctOf?: PctBase; label_th: string; label_en: string; target?: number }
+  z.strictObject({ id: z.string().min(1), kind: z.literal('sum'), field: id, pctOf: pctBaseSchema.optional(), ...label, target: z.number().optional() }),
   /** Units whose return satisfies `when` on any of `fields`. */
-  | {
-      id: string;
-      kind: 'countUnits';
-      fields: string[];
-      when: 'yes' | 'positive';
-      pctOf?: PctBase;
-      /** KPI target in % of the base (BMA KPI). */
-      target?: number;
-      label_th: string;
-      label_en: string;
-    };
+  z.strictObject({
+    id: z.string().min(1),
+    kind: z.literal('countUnits'),
+    fields: z.array(id).min(1),
+    when: z.enum(['yes', 'positive']),
+    pctOf: pctBaseSchema.optional(),
+    /** KPI target in % of the base (BMA KPI). */
+    target: z.number().optional(),
+    ...label,
+  }),
+]);
+export type IndicatorDef = z.infer<typeof indicatorDefSchema>;
 
-export interface IndicatorConsolidation {
-  kind: 'indicators';
-  /** Units expected to report: every unit of this kind. */
-  expectedKind: 'district' | 'region';
-  indicators: IndicatorDef[];
-}
+export const indicatorConsolidationSchema = z.strictObject({
+  kind: z.literal('indicators'),
+  expectedKind,
+  indicators: z.array(indicatorDefSchema).min(1),
+});
+export type IndicatorConsolidation = z.infer<typeof indicatorConsolidationSchema>;
 
 /** CODI-style KPI table: quarterly targets, results, cumulative, from the form's catalog. */
-export interface KpiCatalogConsolidation {
-  kind: 'kpiCatalog';
-  expectedKind: 'district' | 'region';
-  columns: { code: string; annualTarget: string; quarterTargets: [string, string, string, string]; result: string; cumulative: string };
-}
+export const kpiCatalogConsolidationSchema = z.strictObject({
+  kind: z.literal('kpiCatalog'),
+  expectedKind,
+  columns: z.strictObject({ code: id, annualTarget: id, quarterTargets: z.tuple([id, id, id, id]), result: id, cumulative: id }),
+});
+export type KpiCatalogConsolidation = z.infer<typeof kpiCatalogConsolidationSchema>;
 
 /** Project progress reports: latest progress, completion, on plan/target, money. */
-export interface ProjectConsolidation {
-  kind: 'projects';
-  expectedKind: 'district' | 'region';
-  fields: { budget: string; start?: string; end?: string };
-  columns: { date: string; number: string; progress: string; disbursed: string; onPlan: string; onTarget: string };
+export const projectConsolidationSchema = z.strictObject({
+  kind: z.literal('projects'),
+  expectedKind,
+  fields: z.strictObject({ budget: id, start: id.optional(), end: id.optional() }),
+  columns: z.strictObject({ date: id, number: id, progress: id, disbursed: id, onPlan: id, onTarget: id }),
   /** BMA KPI: share of projects completed on target, target %. */
-  completedOnTargetGoal: number;
+  completedOnTargetGoal: z.number().positive(),
   /** A project is behind when its latest progress is this many points below the elapsed share of the year. */
-  behindByPoints: number;
-}
+  behindByPoints: z.number().min(0),
+});
+export type ProjectConsolidation = z.infer<typeof projectConsolidationSchema>;
 
 /** Sum table columns by item (welfare type) across returns; count returns reporting each item. */
-export interface ItemTotalsConsolidation {
-  kind: 'itemTotals';
-  expectedKind: 'district' | 'region';
-  key: string;
-  columns: string[];
-}
+export const itemTotalsConsolidationSchema = z.strictObject({
+  kind: z.literal('itemTotals'),
+  expectedKind,
+  key: id,
+  columns: z.array(id).min(1),
+});
+export type ItemTotalsConsolidation = z.infer<typeof itemTotalsConsolidationSchema>;
+
+export const consolidationDefSchema = z.discriminatedUnion('kind', [indicatorConsolidationSchema, kpiCatalogConsolidationSchema, projectConsolidationSchema, itemTotalsConsolidationSchema]);
+export type ConsolidationDef = z.infer<typeof consolidationDefSchema>;

@@ -1,84 +1,96 @@
-import type { OrgUnitKind } from '../orgUnits/orgUnit';
+import { z } from 'zod';
+import { orgUnitKindSchema } from '../orgUnits/orgUnit';
 import type { Severity } from '../issues/issue';
-import type { RuleDef } from './ruleDef';
-import type { ConsolidationDef } from './consolidationDef';
+import { ruleDefSchema } from './ruleDef';
+import { consolidationDefSchema } from './consolidationDef';
+import { fieldIdSchema, formIdSchema } from './fieldId';
+
+/**
+ * A form's definition, as data: its shape is this schema; `loadForms.ts` checks it and
+ * that every id it names exists. The types below are inferred from the schemas.
+ */
 
 /** How a cell's text becomes a value. */
-export type FieldType = 'text' | 'code' | 'number' | 'count' | 'money' | 'percent' | 'date' | 'yesno' | 'orgUnit' | 'year';
+export const fieldTypeSchema = z.enum(['text', 'code', 'number', 'count', 'money', 'percent', 'date', 'yesno', 'orgUnit', 'year']);
+export type FieldType = z.infer<typeof fieldTypeSchema>;
 
-export interface FieldDef {
-  id: string;
-  type: FieldType;
-  label_th: string;
-  label_en: string;
+export const fieldDefSchema = z.strictObject({
+  id: fieldIdSchema,
+  type: fieldTypeSchema,
+  label_th: z.string().min(1),
+  label_en: z.string().min(1),
   /** More labels people use, Thai or English (matching ignores case, spaces, punctuation, unit suffixes). */
-  aliases?: string[];
-  min?: number;
-  max?: number;
+  aliases: z.array(z.string().min(1)).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
   /** A regular expression a code or text value must match. */
-  pattern?: string;
+  pattern: z.string().optional(),
   /** Words of this field that mean yes / no, beside the common ones. */
-  yes?: string[];
-  no?: string[];
+  yes: z.array(z.string().min(1)).optional(),
+  no: z.array(z.string().min(1)).optional(),
   /** For `orgUnit` fields: which kinds of unit are acceptable. */
-  orgUnitKinds?: OrgUnitKind[];
+  orgUnitKinds: z.array(orgUnitKindSchema).min(1).optional(),
   /** The unit amounts are kept in; a cell in ล้านบาท is converted when this is บาท. */
-  unit?: string;
-}
+  unit: z.string().optional(),
+});
+export type FieldDef = z.infer<typeof fieldDefSchema>;
 
 /** A table section: a header row (or two) and one row per item, or per org unit. */
-export interface TableDef {
+export const tableDefSchema = z.strictObject({
   /** `item`: rows are items of one return; `return`: each row is a whole return of one org unit. */
-  row: 'item' | 'return';
+  row: z.enum(['item', 'return']),
   /** Column fields (for `return` tables: the form's own fields). */
-  columns: FieldDef[];
-  /** Columns that must all be found for the table to be recognised. */
-  required: string[];
+  columns: z.array(fieldDefSchema).min(1),
+  /** Columns that must all be found for the table to be recognised (the key among them). */
+  required: z.array(fieldIdSchema).min(1),
   /** The column that names an item (report no., KPI code, welfare type). */
-  key: string;
+  key: fieldIdSchema,
   /** The column a total row's label (`รวม`) may stand in, beside the key. */
-  labelColumn?: string;
-}
+  labelColumn: fieldIdSchema.optional(),
+});
+export type TableDef = z.infer<typeof tableDefSchema>;
 
 /** A KPI of a catalog-driven form (CODI): unit, score tiers, how it consolidates. */
-export interface CatalogItem {
-  code: string;
-  name_th: string;
-  name_en: string;
-  unit: string;
+export const catalogItemSchema = z.strictObject({
+  code: z.string().min(1),
+  name_th: z.string().min(1),
+  name_en: z.string().min(1),
+  unit: z.string().min(1),
   /** `count`: results add up; `numerator`/`denominator`: the two amount rows of a ratio KPI. */
-  kind: 'count' | 'numerator' | 'denominator';
+  kind: z.enum(['count', 'numerator', 'denominator']),
   /** For numerator/denominator rows: the ratio KPI they make. */
-  ratioOf?: string;
+  ratioOf: z.string().optional(),
   /** Score tiers (minimum, standard, high) of the cumulative result. */
-  tiers?: [number, number, number];
+  tiers: z.tuple([z.number(), z.number(), z.number()]).optional(),
   /** Ratio KPIs: national cumulative targets in % at the end of Q1..Q4. */
-  cumulativeTargetsPct?: [number, number, number, number];
+  cumulativeTargetsPct: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   /**
    * Judged on the annual target only: CODI's report shows no % of target to date and no
    * traffic light before year end (its quarterly phasing is indicative).
    */
-  annualOnly?: boolean;
-}
+  annualOnly: z.boolean().optional(),
+});
+export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
-export interface FormDef {
-  id: string;
-  title_th: string;
-  title_en: string;
+export const formDefSchema = z.strictObject({
+  id: formIdSchema,
+  title_th: z.string().min(1),
+  title_en: z.string().min(1),
   /** Record fields: label–value pairs anywhere outside the table. */
-  fields: FieldDef[];
-  table?: TableDef;
+  fields: z.array(fieldDefSchema),
+  table: tableDefSchema.optional(),
   /** Which fields name the reporting org unit, first found wins, and the kinds allowed. */
-  orgUnit: { fields: string[]; kinds: OrgUnitKind[] };
+  orgUnit: z.strictObject({ fields: z.array(fieldIdSchema).min(1), kinds: z.array(orgUnitKindSchema).min(1) }),
   /** `year`: one return per fiscal year; `quarter`: the title states the quarter. */
-  period: { kind: 'year' | 'quarter'; fiscalYearField?: string };
+  period: z.strictObject({ kind: z.enum(['year', 'quarter']), fiscalYearField: fieldIdSchema.optional() }),
   /** Fields naming what the return is about when one unit sends many per period (a project). */
-  subjectFields?: string[];
-  catalog?: CatalogItem[];
+  subjectFields: z.array(fieldIdSchema).optional(),
+  catalog: z.array(catalogItemSchema).optional(),
   /** Days after the end of the period by which a return is on time (default 15). */
-  dueDaysAfterPeriod?: number;
-  rules: RuleDef[];
-  consolidation: ConsolidationDef;
-}
+  dueDaysAfterPeriod: z.number().int().positive().optional(),
+  rules: z.array(ruleDefSchema),
+  consolidation: consolidationDefSchema,
+});
+export type FormDef = z.infer<typeof formDefSchema>;
 
 export type { Severity };

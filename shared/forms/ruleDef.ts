@@ -1,39 +1,49 @@
-import type { Severity } from '../issues/issue';
+import { z } from 'zod';
+import { severitySchema } from '../issues/issue';
+import { fieldIdSchema } from './fieldId';
+
+const rule = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.strictObject({ kind: z.literal(kind), ...shape, severity: severitySchema });
+const id = fieldIdSchema;
+const ids = z.array(fieldIdSchema).min(1);
 
 /**
  * Cross-field and cross-row rules, as data. Each kind is implemented once in
- * `check/rules.ts`; a form lists the ones it needs with its own field ids.
+ * `check/rules.ts`; a form lists the ones it needs with its own field ids. Which ids
+ * name record fields and which name table columns is declared in `formProblems.ts`.
  */
-export type RuleDef =
+export const ruleDefSchema = z.discriminatedUnion('kind', [
   /** parts add up to total (record fields). */
-  | { kind: 'sumEquals'; parts: string[]; total: string; severity: Severity }
-  /** parts add up to at most limit; reported at `at`. A missing limit counts as 0. */
-  | { kind: 'sumAtMost'; parts: string[]; limit: string; at: string; severity: Severity }
+  rule('sumEquals', { parts: ids, total: id }),
+  /** parts add up to at most limit; reported at the largest part. A missing limit counts as 0. */
+  rule('sumAtMost', { parts: ids, limit: id }),
   /** result, when given, equals from − minus… */
-  | { kind: 'differenceEquals'; result: string; from: string; minus: string[]; severity: Severity }
+  rule('differenceEquals', { result: id, from: id, minus: ids }),
   /** field must be given when `when` is yes. */
-  | { kind: 'requiredWhen'; field: string; when: string; severity: Severity }
+  rule('requiredWhen', { field: id, when: id }),
   /** date `from` on or before date `to`. */
-  | { kind: 'dateOrder'; from: string; to: string; severity: Severity }
+  rule('dateOrder', { from: id, to: id }),
   /** The agency code inside `field` (a project code) must belong to the reporting unit. */
-  | { kind: 'agencyMatchesOrgUnit'; field: string; severity: Severity }
+  rule('agencyMatchesOrgUnit', { field: id }),
   /** Per table row: parts add up to total, when any part is given. */
-  | { kind: 'rowSumEquals'; parts: string[]; total: string; severity: Severity }
+  rule('rowSumEquals', { parts: ids, total: id }),
   /** No two rows share a value of column. */
-  | { kind: 'unique'; column: string; severity: Severity }
+  rule('unique', { column: id }),
   /** A row with its key and nothing else. */
-  | { kind: 'emptyRow'; severity: Severity }
+  rule('emptyRow', {}),
   /** Rows with data must give column. */
-  | { kind: 'rowRequired'; column: string; severity: Severity }
+  rule('rowRequired', { column: id }),
   /** column must not fall between rows ordered by `orderBy` (first column present in both rows wins). */
-  | { kind: 'nonDecreasing'; column: string; orderBy: string[]; severity: Severity }
+  rule('nonDecreasing', { column: id, orderBy: ids }),
   /** column's dates inside the fiscal year and between the record's start and end dates. */
-  | { kind: 'dateInPeriod'; column: string; start?: string; end?: string; severity: Severity }
+  rule('dateInPeriod', { column: id, start: id.optional(), end: id.optional() }),
   /** Σ column ≤ limit field, unless the limit is 0 or missing. */
-  | { kind: 'columnSumAtMost'; column: string; limit: string; severity: Severity }
+  rule('columnSumAtMost', { column: id, limit: id }),
   /** Σ column = field, when field is given. */
-  | { kind: 'columnSumEquals'; column: string; field: string; severity: Severity }
+  rule('columnSumEquals', { column: id, field: id }),
   /** Key column values must be in the form's catalog. */
-  | { kind: 'knownItem'; severity: Severity }
+  rule('knownItem', {}),
   /** Cumulative result = previous quarter's cumulative + this quarter (Q1: = this quarter). */
-  | { kind: 'cumulative'; result: string; cumulative: string; severity: Severity };
+  rule('cumulative', { result: id, cumulative: id }),
+]);
+export type RuleDef = z.infer<typeof ruleDefSchema>;
+export type RuleKind = RuleDef['kind'];

@@ -1,18 +1,25 @@
-/** A finding of the checker: always a cell, a stable code, and text in Thai and English. */
-export type Severity = 'error' | 'warning' | 'info';
+import { z } from 'zod';
 
-export interface Issue {
-  severity: Severity;
-  code: string;
+/** How bad a finding is: `error` blocks upload, `warning` does not, `info` is a note. */
+export const severitySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof severitySchema>;
+
+/**
+ * A finding of the checker: always a cell, a stable code, and text in Thai and English.
+ * `code` is a string here because findings are also read back (store, API) where older
+ * codes may appear; findings are built only through `issueAt`, whose codes are typed.
+ */
+export const issueSchema = z.object({
+  severity: severitySchema,
+  code: z.string(),
   /** `Sheet!C14`, or `Sheet` alone for a sheet-wide finding, or the file name for an unreadable file. */
-  cell: string;
-  message_th: string;
-  message_en: string;
-}
-
-export function makeIssue(severity: Severity, code: string, cell: string, th: string, en: string): Issue {
-  return { severity, code, cell, message_th: th, message_en: en };
-}
+  cell: z.string(),
+  message_th: z.string(),
+  message_en: z.string(),
+  /** Other cells the finding involves (the parts and the total of a sum), beside `cell`. */
+  related: z.array(z.string()).optional(),
+});
+export type Issue = z.infer<typeof issueSchema>;
 
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');

@@ -1,10 +1,68 @@
-import { makeIssue, type Issue, type Severity } from './issue';
+import type { Issue, Severity } from './issue';
 
-type P = Record<string, string | number>;
-type Texts = (p: P) => [th: string, en: string];
+/** Field labels in both languages, as most messages name the field they are about. */
+type Named = { th: string; en: string };
+/** A list of field labels joined with `+`, in both languages. */
+type Parts = { parts_th: string; parts_en: string };
+/** Codes with no parameters. */
+type None = Record<string, never>;
 
-/** Every finding's wording, Thai and English, keyed by its stable code. */
-export const MESSAGES: Record<string, Texts> = {
+/**
+ * Every finding code and the parameters its wording needs. A code missing here cannot be
+ * raised; a wrong or missing parameter does not compile.
+ */
+export interface IssueParamMap {
+  'file.unreadable': { detail: string };
+  'file.empty': None;
+  'file.too_large': { size: number; limit: number };
+  'file.no_form': None;
+  'form.unknown': { id: string };
+  'sheet.not_a_form': None;
+  'sheet.too_large': { cells: number; limit: number };
+  'column.unknown': { text: string };
+  'column.duplicate': Named;
+  'row.note_ignored': None;
+  'field.duplicate': Named;
+  'cell.formula_error': { error: string };
+  'cell.uncomputed': None;
+  'value.not_number': Named & { text: string };
+  'value.not_whole': Named & { value: string };
+  'value.not_date': Named & { text: string };
+  'value.not_yesno': Named & { text: string };
+  'value.not_year': Named & { text: string };
+  'value.below_min': Named & { value: string; limit: string };
+  'value.above_max': Named & { value: string; limit: string };
+  'value.bad_format': Named & { text: string };
+  'org_unit.unknown': { text: string; suggest_th: string; suggest_en: string };
+  'org_unit.wrong_kind': { text: string };
+  'org_unit.missing': None;
+  'period.fiscal_year_missing': None;
+  'period.quarter_missing': None;
+  'rule.sum_equals': Named & Parts & { total: string; sum: string };
+  'rule.sum_at_most': Named & Parts & { sum: string; limit: string };
+  'rule.difference': Named & { value: string; expected: string };
+  'rule.required_when': Named & { when_th: string; when_en: string };
+  'rule.date_order': { from: string; to: string; from_th: string; from_en: string; to_th: string; to_en: string };
+  'rule.agency_mismatch': Named & { code: string; unit_th: string; unit_en: string };
+  'rule.row_sum': Named & Parts & { sum: string; total: string };
+  'rule.duplicate_key': Named & { value: string; other: string };
+  'rule.empty_row': { value: string };
+  'rule.row_required': Named;
+  'rule.decreasing': Named & { before: string; value: string };
+  'rule.date_outside': { value: string; from: string; to: string };
+  'rule.column_sum_at_most': Named & { limit_th: string; limit_en: string; sum: string; limit: string };
+  'rule.column_sum_equals': Named & { field_th: string; field_en: string; value: string; sum: string };
+  'rule.unknown_item': { value: string };
+  'rule.cumulative': Named & { value: string; expected: string; previous: string; result: string };
+  'total.mismatch': Named & { value: string; sum: string };
+}
+export type IssueCode = keyof IssueParamMap;
+
+/** The parameters argument of a code: none for codes without parameters. */
+export type IssueParams<C extends IssueCode> = IssueParamMap[C] extends None ? [] : [params: IssueParamMap[C]];
+
+/** Every finding's wording, Thai and English; the type requires one entry per code. */
+const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: string] } = {
   'file.unreadable': (p) => [`เปิดไฟล์ไม่ได้: ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย (${p.detail})`, `Cannot open the file: not an Excel (.xlsx) file, or it is damaged (${p.detail})`],
   'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],
   'file.too_large': (p) => [`ไฟล์ใหญ่เกินไป (${p.size} ไบต์ เกิน ${p.limit})`, `The file is too large (${p.size} bytes, limit ${p.limit})`],
@@ -53,11 +111,20 @@ export const MESSAGES: Record<string, Texts> = {
   'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
 };
 
-/** Builds a finding from its code; the wording comes from MESSAGES. */
-export function issueAt(severity: Severity, code: string, cell: string, params: P = {}): Issue {
-  const texts = MESSAGES[code];
-  const [th, en] = texts ? texts(params) : [code, code];
-  return makeIssue(severity, code, cell, th, en);
+/** Builds a finding from its code; the wording comes from the message table. */
+export function issueAt<C extends IssueCode>(severity: Severity, code: C, cell: string, ...params: IssueParams<C>): Issue {
+  const texts: (p: IssueParamMap[C]) => [string, string] = MESSAGES[code];
+  // Absent only for codes whose parameters are `None`, which TypeScript cannot see through the generic.
+  const p: IssueParamMap[C] = params[0] ?? (NO_PARAMS as IssueParamMap[C]);
+  const [message_th, message_en] = texts(p);
+  return { severity, code, cell, message_th, message_en };
+}
+const NO_PARAMS: None = {};
+
+/** The finding with the other cells it involves; the finding's own cell and repeats are left out. */
+export function withRelated(issue: Issue, cells: readonly string[]): Issue {
+  const related = [...new Set(cells)].filter((c) => c !== issue.cell);
+  return related.length ? { ...issue, related } : issue;
 }
 
 /** Number formatting for messages: 3,304,180 and at most 4 decimals. */

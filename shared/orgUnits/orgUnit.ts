@@ -1,5 +1,8 @@
+import { z } from 'zod';
+
 /** Who reports: a node of one of the two hierarchies (BMA, CODI). */
-export type OrgUnitKind = 'hq' | 'zone' | 'district' | 'department' | 'region';
+export const orgUnitKindSchema = z.enum(['hq', 'zone', 'district', 'department', 'region']);
+export type OrgUnitKind = z.infer<typeof orgUnitKindSchema>;
 
 export interface OrgUnit {
   code: string;

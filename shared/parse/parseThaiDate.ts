@@ -1,43 +1,16 @@
 import { toArabicDigits } from '../text/thaiDigits';
 import { serialToDate } from '../sheet/grid';
+import { monthFromName } from '../text/monthNames';
+import { beToCe, toBe } from '../period/fiscalYear';
 
 /** A calendar date as `YYYY-MM-DD` (Common Era); JSON-friendly and sorts as text. */
 export type IsoDate = string;
 
 export type DateResult = { ok: true; value: IsoDate } | { ok: false };
 
-const THAI_MONTHS: [string, number][] = [
-  ['มกราคม', 1],
-  ['กุมภาพันธ์', 2],
-  ['มีนาคม', 3],
-  ['เมษายน', 4],
-  ['พฤษภาคม', 5],
-  ['มิถุนายน', 6],
-  ['กรกฎาคม', 7],
-  ['สิงหาคม', 8],
-  ['กันยายน', 9],
-  ['ตุลาคม', 10],
-  ['พฤศจิกายน', 11],
-  ['ธันวาคม', 12],
-  ['ม.ค.', 1],
-  ['ก.พ.', 2],
-  ['มี.ค.', 3],
-  ['เม.ย.', 4],
-  ['พ.ค.', 5],
-  ['มิ.ย.', 6],
-  ['ก.ค.', 7],
-  ['ส.ค.', 8],
-  ['ก.ย.', 9],
-  ['ต.ค.', 10],
-  ['พ.ย.', 11],
-  ['ธ.ค.', 12],
-];
-const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** A 4-digit year ≥ 2400 is Buddhist Era; other 4-digit years are CE; 2-digit years are BE (25yy). */
-export function toCeYear(year: number, digits: number): number {
-  if (digits <= 2) return 2500 + year - 543;
-  return year >= 2400 ? year - 543 : year;
+/** The CE year of a date's written year, by the one year rule (toBe): `63` → 2020, `2563` → 2020, `2020` → 2020. */
+function ceYearOf(written: string): number {
+  return beToCe(toBe(Number(written), written.length));
 }
 
 export function isoDate(y: number, m: number, d: number): IsoDate | null {
@@ -76,13 +49,13 @@ export function parseThaiDate(input: unknown): DateResult {
   if (s === '') return { ok: false };
 
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) return result(isoDate(toCeYear(+m[1], 4), +m[2], +m[3]));
+  if (m) return result(isoDate(ceYearOf(m[1]), +m[2], +m[3]));
 
   m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(s);
   if (m) {
     const a = +m[1];
     const b = +m[2];
-    const y = toCeYear(+m[3], m[3].length);
+    const y = ceYearOf(m[3]);
     if (b > 12 && a <= 12) return result(isoDate(y, a, b)); // m/d: the second cannot be a month
     return result(isoDate(y, b, a));
   }
@@ -91,15 +64,7 @@ export function parseThaiDate(input: unknown): DateResult {
   m = /^(\d{1,2})\s*([^\d\s]+(?:\s*[^\d\s]+)*?)\s*(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)?\s*(\d{2}|\d{4})$/.exec(s);
   if (m) {
     const month = monthFromName(m[2]);
-    if (month) return result(isoDate(toCeYear(+m[3], m[3].length), month, +m[1]));
+    if (month) return result(isoDate(ceYearOf(m[3]), month, +m[1]));
   }
   return { ok: false };
-}
-
-function monthFromName(name: string): number | null {
-  const compact = name.replace(/\s+/g, '');
-  for (const [thai, n] of THAI_MONTHS) if (compact === thai || compact === thai.replace(/\./g, '')) return n;
-  const en = compact.toLowerCase().slice(0, 3);
-  const idx = EN_MONTHS.indexOf(en);
-  return idx >= 0 && /^[a-z]+\.?$/i.test(compact) ? idx + 1 : null;
 }

@@ -1,12 +1,16 @@
 import { readerBench } from './readerBench';
 import { storeBench } from './storeBench';
 import { addinBench } from './addinBench';
+import { cliStartBench } from './cliStartBench';
+import { functionsPackageBench } from './functionsPackageBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
 const BENCHES: Record<string, () => Promise<string>> = {
   reader: () => readerBench(),
   store: () => storeBench(),
   addin: () => addinBench(),
+  cli: () => cliStartBench(),
+  package: () => functionsPackageBench(),
 };
 
 (async () => {

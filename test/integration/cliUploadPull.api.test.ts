@@ -24,9 +24,20 @@ describe('returns upload / returns pull against the local API', () => {
     expect(out).toContain('1017-huai-khwang.xlsx: not sent');
   });
 
-  test('a second upload of a file is a new version and says what changed', async () => {
-    const { out } = await run(['upload', sample('codi-kpi/N-2563-Q1.xlsx')]);
-    expect(out).toContain('→ version 2');
+  test('a second upload of a changed file is a new version and says what changed', async () => {
+    const original = sample('community-plan/districts/1046.xlsx');
+    expect((await run(['upload', original])).out).toMatch(/bma-community-plan-return 1046 FY 2563 FY → version 1 /);
+    // The district corrects its count of 2564 plan projects (the value cell right of the label) and sends again.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(original);
+    const label = wb.worksheets[0].getColumn(2).values.findIndex((v) => /แผนปฏิบัติการ\s*ปี\s*2564/.test(String(v ?? '')));
+    expect(label).toBeGreaterThan(0);
+    wb.worksheets[0].getCell(label, 3).value = Number(wb.worksheets[0].getCell(label, 3).value) + 1;
+    const changed = join(mkdtempSync(join(tmpdir(), 'upload-')), '1046.xlsx');
+    await wb.xlsx.writeFile(changed);
+    const { code, out } = await run(['upload', changed]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/1046 FY 2563 FY → version 2 at \S+; changed: projects_in_plan_2564$/m);
   });
 
   test('--api and --key flags win over the environment; a wrong key is refused', async () => {

@@ -37,7 +37,7 @@ export function recordFor(store: ReturnStore, key: ReturnKey, version = 1, over:
     fieldCells: { budget: "'แบบรายงาน'!C5" },
     columns: { no: 'A' },
     firstColumn: 'A',
-    contribution: { budget: 1000 },
+    contribution: { kind: 'projects', budget: 1000, months: {}, undatedDisbursed: 0 },
     issues: [],
     ...over,
   };
@@ -153,7 +153,7 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
       test('large details and a large tally contribution are stored and read back whole', async () => {
         const key = freshKey();
         const fields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, 'ข'.repeat(9_000)]));
-        const contribution = { items: Array.from({ length: 20_000 }, (_, i) => ({ name: `รายการ ${i}`, amount: i })) };
+        const contribution = { kind: 'itemTotals' as const, items: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`รายการ ${i}`, { amount: i }])) };
         const r = recordFor(store, key, 1, { fields, contribution });
         await store.switchCurrent([{ record: r, etag: null }]);
         await store.putVersion(r);

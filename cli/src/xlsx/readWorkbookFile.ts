@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { issueAt } from '@returns-hub/shared/issues/messages';
+import { issueAt, type IssueCode, type IssueParams } from '@returns-hub/shared/issues/messages';
 import { gridFromWorksheet } from './gridFromExcelJs';
 
 /** Files larger than this are refused before opening: no return is that big. */
@@ -15,7 +15,7 @@ export type WorkbookRead = { ok: true; grids: Grid[] } | { ok: false; issue: Iss
 
 /** Opens an .xlsx from bytes; anything that is not a readable workbook is one clear finding, never a throw. */
 export async function readWorkbookBytes(bytes: Buffer, name: string): Promise<WorkbookRead> {
-  const fail = (code: string, params: Record<string, string | number> = {}): WorkbookRead => ({ ok: false, issue: issueAt('error', code, name, params) });
+  const fail = <C extends IssueCode>(code: C, ...params: IssueParams<C>): WorkbookRead => ({ ok: false, issue: issueAt('error', code, name, ...params) });
   if (bytes.length === 0) return fail('file.empty');
   if (bytes.length > MAX_FILE_BYTES) return fail('file.too_large', { size: bytes.length, limit: MAX_FILE_BYTES });
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('file.unreadable', { detail: 'not a zip/xlsx container' });

@@ -31,15 +31,15 @@ export function valueBoundIssues(r: CheckedReturn, form: FormDef, titleCell: str
       issueAt('error', below ? 'value.below_min' : 'value.above_max', cell, {
         th: 'ปีงบประมาณ',
         en: 'Fiscal year',
-        limit: below ? FISCAL_YEAR_MIN : FISCAL_YEAR_MAX,
-        value: r.fiscalYear,
+        limit: String(below ? FISCAL_YEAR_MIN : FISCAL_YEAR_MAX),
+        value: String(r.fiscalYear),
       }),
     );
   }
   const check = (id: string, v: Value | null, row?: TypedRow) => {
     if (!outOfRange(v)) return;
     const below = v < 0;
-    issues.push(issueAt('error', below ? 'value.below_min' : 'value.above_max', cellOf(r, id, row), { ...label(form, id), limit: below ? -MAX_AMOUNT : MAX_AMOUNT, value: v }));
+    issues.push(issueAt('error', below ? 'value.below_min' : 'value.above_max', cellOf(r, id, row), { ...label(form, id), limit: String(below ? -MAX_AMOUNT : MAX_AMOUNT), value: String(v) }));
   };
   for (const [id, v] of Object.entries(r.fields)) check(id, v);
   for (const row of r.rows) for (const [id, v] of Object.entries(row.values)) check(id, v, row);

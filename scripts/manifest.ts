@@ -1,0 +1,71 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { validateManifest } from './validateManifest';
+
+const ROOT = resolve(__dirname, '..');
+/** The one manifest source: the development manifest, served by `npm start` on these origins. */
+export const MANIFEST_SOURCE = resolve(ROOT, 'manifest.xml');
+export const DEV_PANE_ORIGIN = 'https://localhost:3000';
+export const DEV_API_ORIGIN = 'https://localhost:7071';
+
+/** An https origin (scheme, host, port; no path), or a bilingual reason it is not one. */
+function httpsOrigin(url: string, what: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`${what} "${url}" is not a URL. / ${what} "${url}" ไม่ใช่ที่อยู่เว็บ`);
+  }
+  if (u.protocol !== 'https:') throw new Error(`${what} must use https (Office loads add-ins only over HTTPS): ${url} / ${what} ต้องขึ้นต้นด้วย https`);
+  if (/^(localhost|127\.|\[::1\])/.test(u.hostname)) throw new Error(`${what} must not be a local address in a production manifest: ${url} / ${what} ต้องไม่ใช่ที่อยู่ในเครื่อง`);
+  return u.origin + u.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The production manifest from the same source as the development one: ids, version,
+ * requirement sets, names and resources are the source's; only where the pane and the API
+ * are served changes.
+ */
+export function productionManifest(source: string, paneBaseUrl: string, apiBaseUrl?: string): string {
+  const pane = httpsOrigin(paneBaseUrl, '--base-url');
+  let xml = source.split(`<AppDomain>${DEV_PANE_ORIGIN}</AppDomain>`).join(`<AppDomain>${new URL(pane).origin}</AppDomain>`);
+  xml = xml.split(DEV_PANE_ORIGIN).join(pane);
+  const apiDomain = `<AppDomain>${DEV_API_ORIGIN}</AppDomain>`;
+  xml = apiBaseUrl
+    ? xml.split(apiDomain).join(`<AppDomain>${new URL(httpsOrigin(apiBaseUrl, '--api-url')).origin}</AppDomain>`)
+    : xml.replace(new RegExp(`\\s*${apiDomain.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), '');
+  if (/localhost|127\.0\.0\.1/.test(xml)) throw new Error('The manifest source names a local address the generator does not know how to replace. / ต้นฉบับ manifest มีที่อยู่ในเครื่องที่แทนค่าไม่ได้');
+  return xml;
+}
+
+/** `npm run manifest -- --base-url https://… [--api-url https://…] [--out addin/dist/manifest.xml]` */
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { 'base-url': { type: 'string' }, 'api-url': { type: 'string' }, out: { type: 'string' } } });
+  const base = values['base-url'];
+  if (!base) {
+    console.error('usage: npm run manifest -- --base-url https://pane.example.org [--api-url https://api.example.org] [--out addin/dist/manifest.xml]\n  ต้องระบุ --base-url (ที่อยู่ https ของหน้าต่างงาน)');
+    return 2;
+  }
+  const out = resolve(values.out ?? resolve(ROOT, 'addin/dist/manifest.xml'));
+  const xml = productionManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), base, values['api-url'] ?? process.env.API_URL);
+  const check = await validateManifest(xml, out);
+  if (!check.valid) {
+    console.error(`The production manifest does not validate against the XSDs: / manifest ไม่ผ่านการตรวจกับ XSD:\n${check.errors.join('\n')}`);
+    return 1;
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, xml);
+  console.log(`${out}: production manifest for ${base} (valid against the XSDs)`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,66 @@
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, relative, resolve } from 'node:path';
+import { zipSync } from 'fflate';
+
+const ROOT = resolve(__dirname, '..');
+export const FUNCTIONS_ZIP = resolve(ROOT, 'dist/functions.zip');
+/** The app azd deploys as it is (azure.yaml: api.dist), also zipped for `func azure functionapp publish`. */
+export const FUNCTIONS_STAGE = resolve(ROOT, 'functions/dist/deploy');
+const STAGE = FUNCTIONS_STAGE;
+
+interface PackageJson {
+  name: string;
+  version: string;
+  main?: string;
+  dependencies?: Record<string, string>;
+}
+const readJson = (p: string): PackageJson => JSON.parse(readFileSync(p, 'utf8'));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * `npm run package:functions`: the zip `azd` / `func azure functionapp publish` deploys: the
+ * compiled Functions (functions/dist), host.json, and production dependencies only. The shared
+ * core travels inside it as node_modules/@returns-hub/shared (its compiled JavaScript), since
+ * it is a workspace package, not a registry one.
+ */
+export function packageFunctions(): { zip: string; bytes: number; files: number } {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { cwd: ROOT, stdio: 'inherit' });
+  rmSync(STAGE, { recursive: true, force: true });
+  mkdirSync(STAGE, { recursive: true });
+  const fn = readJson(resolve(ROOT, 'functions/package.json'));
+  const shared = readJson(resolve(ROOT, 'shared/package.json'));
+  const { [shared.name]: _workspace, ...registryDeps } = fn.dependencies ?? {};
+  writeFileSync(join(STAGE, 'package.json'), JSON.stringify({ name: fn.name, version: fn.version, private: true, main: fn.main, dependencies: { ...registryDeps, ...shared.dependencies } }, null, 2));
+  const compiled = resolve(ROOT, 'functions/dist');
+  for (const entry of readdirSync(compiled).filter((e) => join(compiled, e) !== STAGE && !e.endsWith('.tsbuildinfo'))) {
+    cpSync(join(compiled, entry), join(STAGE, 'dist', entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  }
+  cpSync(resolve(ROOT, 'functions/host.json'), join(STAGE, 'host.json'));
+  const sharedOut = join(STAGE, 'node_modules', shared.name);
+  cpSync(resolve(ROOT, 'shared/dist'), join(sharedOut, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.tsbuildinfo') });
+  writeFileSync(join(sharedOut, 'package.json'), JSON.stringify({ name: shared.name, version: shared.version, exports: { './*': './dist/*.js' }, dependencies: shared.dependencies }, null, 2));
+  // Production dependencies as npm resolved them for the workspace (offline: no registry call),
+  // each copied to the same place under the package's node_modules.
+  const tree = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', 'functions'], { cwd: ROOT, encoding: 'utf8' });
+  for (const dir of new Set(tree.split('\n').filter(Boolean))) {
+    const rel = relative(ROOT, dir);
+    if (!rel.startsWith('node_modules/') || rel.startsWith('node_modules/@returns-hub/')) continue; // the root, and the workspaces (shared is staged above)
+    cpSync(dir, join(STAGE, rel), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('/node_modules/') });
+  }
+  const entries: Record<string, Uint8Array> = {};
+  const files = filesUnder(STAGE);
+  for (const f of files) entries[relative(STAGE, f).split('\\').join('/')] = readFileSync(f);
+  writeFileSync(FUNCTIONS_ZIP, zipSync(entries, { level: 6 }));
+  return { zip: FUNCTIONS_ZIP, bytes: statSync(FUNCTIONS_ZIP).size, files: files.length };
+}
+
+if (require.main === module) {
+  const out = packageFunctions();
+  console.log(`${relative(ROOT, out.zip)}: ${(out.bytes / 1024 / 1024).toFixed(1)} MB, ${out.files} files (compiled Functions, production dependencies only)`);
+}

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const PACKAGES = { shared: 'shared', functions: 'functions/src', cli: 'cli/src', addin: 'addin/src' } as const;
+
+function sourcesOf(dir: string): string[] {
+  return readdirSync(resolve(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !e.parentPath.includes('node_modules') && !e.parentPath.includes('/dist'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(?|require\()\s*'([^']+)'/g)].map((m) => m[1]);
+
+describe('package boundaries', () => {
+  test('the Functions ship no add-in or CLI libraries (npm ls --omit=dev -w functions)', () => {
+    const tree = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', 'functions'], { cwd: ROOT, encoding: 'utf8' });
+    const names = tree.split('\n').map((p) => p.replace(/.*node_modules\//, ''));
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((n) => /^(react|react-dom|@fluentui\/|@microsoft\/office-js|@azure\/msal|exceljs|azurite)/.test(n))).toEqual([]);
+  });
+
+  test.each(Object.entries(PACKAGES))('%s reaches other packages only by their package name', (_name, dir) => {
+    const root = resolve(ROOT, dir.split('/')[0]);
+    const escapes = sourcesOf(dir).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.'))
+        .filter((spec) => relative(root, resolve(dirname(file), spec)).startsWith('..'))
+        .map((spec) => `${relative(ROOT, file)}: ${spec}`),
+    );
+    expect(escapes).toEqual([]);
+  });
+
+  test('shared/ is pure: no Node built-ins, no office.js, no browser globals', () => {
+    const impure = sourcesOf('shared')
+      .filter((f) => !f.endsWith('.test.ts'))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => spec.startsWith('node:') || /^(fs|path|os|http|crypto)$/.test(spec) || spec.startsWith('@microsoft/'))
+          .map((spec) => `${relative(ROOT, file)}: ${spec}`),
+      );
+    expect(impure).toEqual([]);
+  });
+});
