@@ -20,6 +20,8 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', transpile],
     '^.+\\.js$': ['ts-jest', transpile],
   },
+  // Lazy `import('./x.js')` in CommonJS packages (node16 resolution wants the extension) → the TS source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transformIgnorePatterns: [`/node_modules/(?!.*(${ESM_ONLY.join('|')})/)`],
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],

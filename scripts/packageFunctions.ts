@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 
 const ROOT = resolve(__dirname, '..');
@@ -56,6 +56,7 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
   const entries: Record<string, Uint8Array> = {};
   const files = filesUnder(STAGE);
   for (const f of files) entries[relative(STAGE, f).split('\\').join('/')] = readFileSync(f);
+  mkdirSync(dirname(FUNCTIONS_ZIP), { recursive: true });
   writeFileSync(FUNCTIONS_ZIP, zipSync(entries, { level: 6 }));
   return { zip: FUNCTIONS_ZIP, bytes: statSync(FUNCTIONS_ZIP).size, files: files.length };
 }

@@ -1,12 +1,13 @@
-import { checkCommand } from './commands/check';
-import { uploadCommand } from './commands/upload';
-import { pullCommand } from './commands/pull';
 import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
+import { forTerminal } from './terminalText';
+
+// Each command (and the readers, checker and API client behind it) loads only when it runs:
+// `returns --help` starts as fast as Node does.
 
 const USAGE = `returns — read, check, send and pull Thai agencies' returns
 
-  returns check <file.xlsx>... [--json]
-  returns upload <file.xlsx>... [--api URL] [--key KEY]
+  returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
+  returns upload <file>... [--api URL] [--key KEY]
   returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--json] [--out file.xlsx] [--api URL] [--key KEY]
 
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
@@ -31,31 +32,35 @@ function parseArgs(argv: string[]) {
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   const { values, flags, args } = parseArgs(rest);
+  // Whatever a command prints passes here: cell text never reaches the terminal as control codes.
+  const print = (s: string) => out(forTerminal(s));
   const api = values.api ?? env.RETURNS_API_URL;
   const key = values.key ?? env.RETURNS_API_KEY;
   try {
     switch (command) {
       case 'check':
         if (args.length === 0) break;
-        return await checkCommand(args, flags.has('json'), out);
+        return await (await import('./commands/check.js')).checkCommand(args, flags.has('json'), print);
       case 'upload':
         if (args.length === 0 || !api || !key) break;
-        return await uploadCommand(args, api, key, out);
+        return await (await import('./commands/upload.js')).uploadCommand(args, api, key, print);
       case 'pull': {
         const fy = Number(values.fy);
         if (!values.form || !Number.isInteger(fy) || !api || !key) break;
-        return await pullCommand({ api, key, form: values.form, fy, period: values.period, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, out);
+        return await (
+          await import('./commands/pull.js')
+        ).pullCommand({ api, key, form: values.form, fy, period: values.period, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, print);
       }
       case undefined:
       case 'help':
       case '--help':
-        out(USAGE);
+        print(USAGE);
         return 0;
     }
-    out(USAGE);
+    print(USAGE);
     return 2;
   } catch (e) {
-    out(`returns: unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+    print(`returns: unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
 }

@@ -1,8 +1,9 @@
 import type { FieldDef, FormDef } from '../forms/formDef';
 import { formById } from '../forms';
 import type { Issue } from '../issues/issue';
-import { fmtNum, issueAt } from '../issues/messages';
-import type { LocatedReturn, RawField, RawTable } from '../read/locatedReturn';
+import { fmtNum, issueAt, withRelated } from '../issues/messages';
+import type { LocatedReturn, RawCell, RawField, RawTable } from '../read/locatedReturn';
+import { datesFarFromYear } from './datesFarFromYear';
 import { fiscalYearFromText, quarterFromText } from '../period/periodFromText';
 import { quarterCode, type PeriodCode } from '../period/periodCode';
 import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
@@ -50,26 +51,45 @@ export function interpretTable(sheet: string, table: RawTable, columns: readonly
   });
 }
 
-/** Total rows (`รวม`) are not data: each numeric cell must equal the sum of the item rows above it. */
-export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: readonly FieldDef[]): Issue[] {
+/** Why a total row's cell cannot be compared with its rows: its formula was never computed, or it shows an error or text. */
+function unverifiable(raw: RawCell | undefined): { reason_th: string; reason_en: string } | null {
+  if (raw === null || raw === undefined || typeof raw !== 'object')
+    return typeof raw === 'string' && raw !== '' ? { reason_th: `ไม่ใช่ตัวเลข ("${raw}")`, reason_en: `it is not a number ("${raw}")` } : null;
+  if (raw.uncomputed)
+    return { reason_th: 'สูตรไม่มีผลคำนวณบันทึกไว้ กรุณาเปิดและบันทึกไฟล์ใน Excel หรือ LibreOffice Calc', reason_en: 'its formula has no computed value; open and save the file in Excel or LibreOffice Calc' };
+  if (raw.err) return { reason_th: `สูตรผิดพลาด (${raw.err})`, reason_en: `its formula shows an error (${raw.err})` };
+  return null;
+}
+
+/**
+ * Total rows (`รวม`) are not data: each numeric cell must equal the sum of the item rows
+ * above it. A total cell that cannot be compared (no computed value, an error) says so,
+ * naming the rows it totals, rather than passing unchecked.
+ */
+export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: readonly FieldDef[], raw?: RawTable): Issue[] {
   const out: Issue[] = [];
   const numeric = columns.filter((c) => NUMERIC.has(c.type) && ret.columns[c.id] !== undefined);
   let since: TypedRow[] = [];
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     if (row.kind === 'item') {
       since.push(row);
-      continue;
+      return;
     }
     for (const col of numeric) {
       const total = row.values[col.id];
-      if (typeof total !== 'number') continue;
+      const parts = since.map((r) => cellOf(ret, col.id, r));
+      if (typeof total !== 'number') {
+        const why = unverifiable(raw?.rows[i]?.values[col.id]);
+        if (why) out.push(withRelated(issueAt('warning', 'total.unverifiable', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, ...why }), parts));
+        continue;
+      }
       const sum = since.reduce((a, r) => a + (asNumber(r.values[col.id]) ?? 0), 0);
       if (Math.abs(sum - total) > 0.005) {
-        out.push(issueAt('warning', 'total.mismatch', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }));
+        out.push(withRelated(issueAt('warning', 'total.mismatch', cellOf(ret, col.id, row), { th: col.label_th, en: col.label_en, value: fmtNum(total), sum: fmtNum(sum) }), parts));
       }
     }
     since = [];
-  }
+  });
   return out;
 }
 
@@ -144,6 +164,7 @@ export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}): CheckedR
     issues,
   };
   issues.push(...applyRules(ret, form, ctx));
-  if (itemTable) issues.push(...checkTotalRows(ret, rows, form.table!.columns));
+  if (itemTable) issues.push(...checkTotalRows(ret, rows, form.table!.columns, itemTable));
+  issues.push(...datesFarFromYear(ret, form));
   return ret;
 }

@@ -20,7 +20,7 @@ function unitTableTotals(sheet: string, reading: ReturnType<typeof locateSheet>)
   const columns = reading.form?.table?.columns;
   if (!t || !columns) return [];
   const rows = interpretTable(sheet, t, columns, []);
-  return checkTotalRows({ sheet, columns: t.columns, firstColumn: t.firstColumn, fieldCells: {} }, rows, columns);
+  return checkTotalRows({ sheet, columns: t.columns, firstColumn: t.firstColumn, fieldCells: {} }, rows, columns, t);
 }
 
 /** Reads and checks every sheet of a workbook: sheet → grid → form reading → checked returns. */

@@ -115,7 +115,8 @@ export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: 
     return null;
   }
   if (d?.uncomputed) {
-    issues.push(issueAt('warning', 'cell.uncomputed', addressAt(where)));
+    // It would change a figure silently: an error, never a blank.
+    issues.push(issueAt('error', 'cell.uncomputed', addressAt(where)));
     return null;
   }
   if (v === null || v === '') return null;

@@ -16,9 +16,12 @@ export interface IssueParamMap {
   'file.empty': None;
   'file.too_large': { size: number; limit: number };
   'file.no_form': None;
+  'file.password_protected': None;
+  'file.unknown_format': { what: string; formats: string };
   'form.unknown': { id: string };
   'sheet.not_a_form': None;
   'sheet.too_large': { cells: number; limit: number };
+  'sheet.beyond_limits': { row: number; col: number; rows: number; cols: number };
   'column.unknown': { text: string };
   'column.duplicate': Named;
   'row.note_ignored': None;
@@ -55,6 +58,8 @@ export interface IssueParamMap {
   'rule.unknown_item': { value: string };
   'rule.cumulative': Named & { value: string; expected: string; previous: string; result: string };
   'total.mismatch': Named & { value: string; sum: string };
+  'total.unverifiable': Named & { reason_th: string; reason_en: string };
+  'date.far_from_year': { value: string; fiscalYear: number; from: string; to: string };
 }
 export type IssueCode = keyof IssueParamMap;
 
@@ -63,19 +68,28 @@ export type IssueParams<C extends IssueCode> = IssueParamMap[C] extends None ? [
 
 /** Every finding's wording, Thai and English; the type requires one entry per code. */
 const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: string] } = {
-  'file.unreadable': (p) => [`เปิดไฟล์ไม่ได้: ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย (${p.detail})`, `Cannot open the file: not an Excel (.xlsx) file, or it is damaged (${p.detail})`],
+  'file.unreadable': (p) => [`เปิดไฟล์ไม่ได้: ไฟล์เสียหายหรือไม่ใช่สมุดงาน (${p.detail})`, `Cannot open the file: it is damaged or is no workbook (${p.detail})`],
+  'file.password_protected': () => ['ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ กรุณาเอารหัสผ่านออกแล้วบันทึกใหม่', 'The file is password-protected and cannot be read; remove the password and save it again'],
+  'file.unknown_format': (p) => [`ไม่รู้จักรูปแบบไฟล์นี้ (${p.what}) อ่านได้เฉพาะ ${p.formats}`, `Unknown file format (${p.what}); the formats read are ${p.formats}`],
   'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],
   'file.too_large': (p) => [`ไฟล์ใหญ่เกินไป (${p.size} ไบต์ เกิน ${p.limit})`, `The file is too large (${p.size} bytes, limit ${p.limit})`],
   'file.no_form': () => ['ไม่พบแบบรายงานที่รู้จักในไฟล์นี้', 'No known form was found in this file'],
   'form.unknown': (p) => [`ไม่รู้จักแบบรายงาน "${p.id}"`, `Unknown form "${p.id}"`],
   'sheet.not_a_form': () => ['ชีตนี้ไม่ใช่แบบรายงาน จึงข้ามไป', 'This sheet is not a known form and was skipped'],
-  'sheet.too_large': (p) => [`ชีตมีข้อมูลมากเกินไป (${p.cells} เซลล์ เกิน ${p.limit})`, `The sheet holds too much data (${p.cells} cells, limit ${p.limit})`],
+  'sheet.too_large': (p) => [`ชีตมีข้อมูลมากเกินไป (เกิน ${fmtNum(p.limit)} เซลล์) จึงหยุดอ่าน`, `The sheet holds too much data (more than ${fmtNum(p.limit)} cells); reading stopped`],
+  'sheet.beyond_limits': (p) => [
+    `ชีตมีเซลล์เกินขอบเขตของ Excel (แถว ${fmtNum(p.row)} คอลัมน์ ${fmtNum(p.col)}; สูงสุด ${fmtNum(p.rows)} แถว ${fmtNum(p.cols)} คอลัมน์)`,
+    `The sheet has a cell beyond Excel's bounds (row ${fmtNum(p.row)}, column ${fmtNum(p.col)}; at most ${fmtNum(p.rows)} rows, ${fmtNum(p.cols)} columns)`,
+  ],
   'column.unknown': (p) => [`ไม่รู้จักคอลัมน์ "${p.text}" จึงไม่นำมาใช้`, `Unknown column "${p.text}" ignored`],
   'column.duplicate': (p) => [`คอลัมน์ "${p.th}" ซ้ำ ใช้คอลัมน์แรก`, `Column "${p.en}" appears twice; the first is used`],
   'row.note_ignored': () => ['แถวนี้เป็นหมายเหตุ ไม่ใช่ข้อมูล จึงข้ามไป', 'This row is a note, not data, and was skipped'],
   'field.duplicate': (p) => [`รายการ "${p.th}" ซ้ำกันสองครั้ง`, `Item "${p.en}" is given twice`],
   'cell.formula_error': (p) => [`สูตรคำนวณผิดพลาด (${p.error})`, `Formula error (${p.error})`],
-  'cell.uncomputed': () => ['สูตรนี้ยังไม่ได้คำนวณ เปิดและบันทึกไฟล์ใน Excel ก่อน', 'This formula has no computed value; open and save the file in Excel first'],
+  'cell.uncomputed': () => [
+    'สูตรในเซลล์นี้ไม่มีผลคำนวณบันทึกไว้ (ไฟล์ถูกบันทึกโดยโปรแกรมที่ไม่คำนวณสูตร) กรุณาเปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่',
+    'This formula has no computed value saved (the file was saved by a program that does not calculate); open the file in Excel or LibreOffice Calc and save it again',
+  ],
   'value.not_number': (p) => [`"${p.th}" ต้องเป็นตัวเลข แต่พบ "${p.text}"`, `"${p.en}" must be a number, found "${p.text}"`],
   'value.not_whole': (p) => [`"${p.th}" ต้องเป็นจำนวนเต็ม แต่พบ ${p.value}`, `"${p.en}" must be a whole number, found ${p.value}`],
   'value.not_date': (p) => [`"${p.th}" ต้องเป็นวันที่ แต่พบ "${p.text}"`, `"${p.en}" must be a date, found "${p.text}"`],
@@ -107,6 +121,11 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'rule.cumulative': (p) => [
     `"${p.th}" (${p.value}) ควรเท่ากับ ${p.expected} (ผลสะสมครั้งก่อน ${p.previous} + ผลไตรมาสนี้ ${p.result})`,
     `"${p.en}" (${p.value}) should be ${p.expected} (previous cumulative ${p.previous} + this quarter ${p.result})`,
+  ],
+  'total.unverifiable': (p) => [`ตรวจแถวรวม "${p.th}" ไม่ได้: ${p.reason_th}`, `The total row "${p.en}" cannot be checked: ${p.reason_en}`],
+  'date.far_from_year': (p) => [
+    `วันที่ ${p.value} อยู่ห่างจากปีงบประมาณ ${p.fiscalYear} (${p.from} ถึง ${p.to}) เกินหนึ่งปี ตรวจสอบปี พ.ศ./ค.ศ. หรือระบบวันที่ของไฟล์`,
+    `The date ${p.value} is more than a year from fiscal year ${p.fiscalYear} (${p.from} to ${p.to}); check the year (BE/CE) or the file's date system`,
   ],
   'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
 };

@@ -10,15 +10,14 @@ const PLAIN = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 
 /**
  * Reads a number the way people type it in Thai returns: `3,304,180`, `๘๕,๔๔๐`,
- * `56 ชุมชน`, `10.00 %`, `ร้อยละ 66.56`, `(1,000)` (accounting negative), and a lone
- * dash for 0. Anything else is not a number.
+ * `56 ชุมชน`, `10.00 %`, `ร้อยละ 66.56`, `(1,000)` (accounting negative), and a dash
+ * for 0, each combined with the others (`- บาท`, `(๑,๒๐๐) บาท`). Anything else is not a number.
  */
 export function parseNumber(input: unknown): NumberResult {
   if (typeof input === 'number') return Number.isFinite(input) ? { ok: true, value: input } : { ok: false };
   if (typeof input !== 'string') return { ok: false };
   let s = toArabicDigits(input).trim();
   if (s === '') return { ok: false };
-  if (DASHES.has(s)) return { ok: true, value: 0 };
 
   let percent = false;
   let unit: string | undefined;
@@ -37,6 +36,8 @@ export function parseNumber(input: unknown): NumberResult {
       break;
     }
   }
+  // The dash for zero composes with the rest: `- บาท`, `— %`, `ร้อยละ -`.
+  if (DASHES.has(s)) return withUnit({ ok: true, value: 0 }, unit, percent);
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
@@ -45,7 +46,10 @@ export function parseNumber(input: unknown): NumberResult {
   if (s === '' || !PLAIN.test(s) || !/\d/.test(s)) return { ok: false };
   const value = Number(s.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { ok: false };
-  const result: NumberResult = { ok: true, value: negative ? -value : value };
+  return withUnit({ ok: true, value: negative ? -value : value }, unit, percent);
+}
+
+function withUnit(result: { ok: true; value: number; unit?: string; percent?: boolean }, unit: string | undefined, percent: boolean): NumberResult {
   if (unit) result.unit = unit;
   if (percent) result.percent = true;
   return result;

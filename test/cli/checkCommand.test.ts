@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { main } from '@returns-hub/cli/main';
 import { sample } from '../support/samples';
+import { xlsxOf } from '../support/xlsxFixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'returns-cli-'));
 async function run(...argv: string[]) {
@@ -38,7 +39,7 @@ describe('returns check', () => {
   });
 
   const bad: [string, () => Promise<string>, string][] = [
-    ['not an xlsx', async () => write('notes.xlsx', 'hello, this is text'), 'file.unreadable'],
+    ['not a workbook', async () => write('notes.xlsx', 'hello, this is text'), 'file.unknown_format'],
     ['empty (0 bytes)', async () => write('empty.xlsx', ''), 'file.empty'],
     ['truncated', async () => write('cut.xlsx', readFileSync(sample('welfare/wang-thonglang-2564.xlsx')).subarray(0, 3000)), 'file.unreadable'],
     ['a zip that is no workbook', async () => write('zip.xlsx', Buffer.from('504b0506000000000000000000000000000000000000', 'hex')), 'file.unreadable'],
@@ -99,3 +100,42 @@ async function workbook(name: string, rows: unknown[][]): Promise<string> {
   await wb.xlsx.writeFile(p);
   return p;
 }
+
+describe('hostile files end in one clear error within a memory bound (the bin under --max-old-space-size=256)', () => {
+  const bin = resolve(__dirname, '../../cli/bin/returns.js');
+  const runBin = async (file: string) => {
+    const r = await promisify(execFile)(process.execPath, ['--max-old-space-size=256', bin, 'check', '--json', file], { maxBuffer: 1 << 24 }).catch((e: { code: number; stdout: string }) => e);
+    return { code: 'code' in r ? r.code : 0, result: JSON.parse(r.stdout)[0] };
+  };
+
+  test('one cell at row 100,000,000 (a 1 KB file): beyond Excel’s rows, refused before any row is built', async () => {
+    const file = write('far.xlsx', xlsxOf({ sheets: [{ name: 'S', rows: '<row r="100000000"><c r="A100000000"><v>1</v></c></row>' }] }));
+    const { code, result } = await runBin(file);
+    expect(code).toBe(1);
+    expect(result.issues.map((i: { code: string }) => i.code)).toEqual(['sheet.beyond_limits']);
+  }, 60_000);
+
+  test('1,000 rows × 16,384 columns (16.4 million cells): stops at the 3,000,000-cell cap', async () => {
+    const row = (r: number) => Buffer.from(`<row r="${r}">${'<c><v>1</v></c>'.repeat(16_384)}</row>`);
+    const sheet = Buffer.concat([
+      Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'),
+      ...Array.from({ length: 1000 }, (_, i) => row(i + 1)),
+      Buffer.from('</sheetData></worksheet>'),
+    ]);
+    const file = write('wide.xlsx', xlsxOf({ sheets: [{ name: 'S', rows: '' }], extra: { 'xl/worksheets/sheet1.xml': sheet } }));
+    const t = Date.now();
+    const { code, result } = await runBin(file);
+    expect(code).toBe(1);
+    expect(result.issues.map((i: { code: string }) => i.code)).toEqual(['sheet.too_large']);
+    expect(Date.now() - t).toBeLessThan(30_000);
+  }, 120_000);
+
+  test('cell text with terminal escapes (ESC [2J, a title sequence, BEL) is printed without its control characters', async () => {
+    const csv = readFileSync(resolve(__dirname, '../fixtures/formats/special/utf8.csv'), 'utf8').replace(',85440,', ',\u001b[2J\u001b]0;pwned\u0007แปดหมื่น,');
+    const { code, out } = await run('check', write('escape.csv', csv));
+    expect(code).toBe(1);
+    expect(out).toContain('[2J]0;pwnedแปดหมื่น');
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});

@@ -1,57 +1,16 @@
-import { checkFile, fileHasErrors, type FileCheck } from '../checkFiles';
-import { bySeverity, type Issue } from '@returns-hub/shared/issues/issue';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
-import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
+import { checkInParallel } from '../checkInParallel';
 
-function recordCount(r: CheckedReturn): number {
-  return r.rows.length ? r.rows.filter((x) => x.kind === 'item').length : Object.values(r.fields).filter((v) => v !== null).length;
-}
-
-function issueLine(i: Issue): string {
-  return `    ${i.severity.padEnd(7)} ${i.cell}  ${i.code}\n            ${i.message_th}\n            ${i.message_en}`;
-}
-
-export function summariseReturn(r: CheckedReturn) {
-  const unit = r.orgUnit ? orgUnitByCode(r.orgUnit) : undefined;
-  return {
-    sheet: r.sheet,
-    form: r.formId,
-    orgUnit: r.orgUnit,
-    orgUnitName: unit?.name_th ?? null,
-    fiscalYear: r.fiscalYear,
-    period: r.period,
-    subject: r.subject,
-    records: recordCount(r),
-    issues: [...r.issues].sort(bySeverity),
-  };
-}
-
-function printText(f: FileCheck, out: (s: string) => void) {
-  out(f.file);
-  for (const i of f.issues) out(issueLine(i));
-  for (const s of f.sheets) {
-    for (const _ of s.issues.filter((x) => x.code === 'sheet.not_a_form')) out(`  sheet ${s.sheet}: skipped (not a form)`);
-    for (const r of s.returns) {
-      const x = summariseReturn(r);
-      out(`  sheet ${x.sheet}: ${x.form} · ${x.orgUnit ?? '?'} ${x.orgUnitName ?? ''} · FY ${x.fiscalYear ?? '?'} · ${x.period ?? '?'}${x.subject ? ` · ${x.subject}` : ''} · ${x.records} records`);
-      for (const i of x.issues) out(issueLine(i));
-    }
-    for (const i of s.issues.filter((x) => x.code !== 'sheet.not_a_form').sort(bySeverity)) out(issueLine(i));
-  }
-}
-
-/** `returns check <file.xlsx>... [--json]`: exit 0 when no file has an error, 1 otherwise. */
+/** `returns check <file>... [--json]`: exit 0 when no file has an error, 1 otherwise. Files are read and checked in parallel. */
 export async function checkCommand(files: string[], json: boolean, out: (s: string) => void): Promise<number> {
-  const results: FileCheck[] = [];
-  for (const file of files) results.push(await checkFile(file));
-  if (json) {
+  const reports = await checkInParallel(files, json ? 'json' : 'text');
+  if (json)
     out(
       JSON.stringify(
-        results.map((f) => ({ file: f.file, issues: f.issues, sheets: f.sheets.map((s) => ({ sheet: s.sheet, form: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) })) })),
+        reports.map((r) => r.json),
         null,
         2,
       ),
     );
-  } else results.forEach((f) => printText(f, out));
-  return results.some(fileHasErrors) ? 1 : 0;
+  else for (const r of reports) for (const line of r.text ?? []) out(line);
+  return reports.some((r) => r.failed) ? 1 : 0;
 }

@@ -1,13 +1,14 @@
 import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
-import { checkFile, fileHasErrors } from '../checkFiles';
+import { fileHasErrors } from '../checkFiles';
+import { checkInParallel } from '../checkInParallel';
 
 /** `returns upload <file.xlsx>... --api URL --key KEY`: checks each file, sends the clean ones. */
 export async function uploadCommand(files: string[], api: string, key: string, out: (s: string) => void): Promise<number> {
   const client = createApiClient({ baseUrl: api, key, fetch, onRetry: (n, why) => out(`  retrying (${n}): ${why}`) });
   let failed = 0;
-  for (const file of files) {
-    const f = await checkFile(file);
+  // Files are read and checked in parallel; they are sent one by one, in the order given.
+  for (const f of await checkInParallel(files, 'full')) {
     const located = f.sheets.flatMap((s) => s.located);
     if (fileHasErrors(f) || located.length === 0) {
       out(`${f.file}: not sent — it has errors (run \`returns check ${f.file}\`)`);

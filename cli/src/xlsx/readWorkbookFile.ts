@@ -1,40 +1,41 @@
-import ExcelJS from 'exceljs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
-import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { issueAt, type IssueCode, type IssueParams } from '@returns-hub/shared/issues/messages';
-import { gridFromWorksheet } from './gridFromExcelJs';
+import { issueAt } from '@returns-hub/shared/issues/messages';
+import { detectFormat } from './detectFormat';
+import { MAX_FILE_BYTES } from './readLimits';
+import type { GridsRead, WorkbookRead } from './workbookRead';
 
-/** Files larger than this are refused before opening: no return is that big. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** Cells per sheet above which a sheet is refused (a junk export, not a return). */
-export const MAX_SHEET_CELLS = 3_000_000;
+export type { WorkbookFormat, WorkbookRead } from './workbookRead';
+export { MAX_FILE_BYTES, MAX_SHEET_CELLS } from './readLimits';
 
-export type WorkbookRead = { ok: true; grids: Grid[] } | { ok: false; issue: Issue };
+/** The formats read, as the unknown-format finding lists them. */
+export const FORMATS_READ = '.xlsx, .xlsm, .xls, .ods, .csv';
 
-/** Opens an .xlsx from bytes; anything that is not a readable workbook is one clear finding, never a throw. */
+/**
+ * Opens a workbook from bytes, whatever it is (.xlsx/.xlsm streamed by our reader; .xls and
+ * .ods by SheetJS; .csv as text); anything that cannot be read is one clear finding, never
+ * a throw. Each reader is loaded only when a file of its format comes.
+ */
 export async function readWorkbookBytes(bytes: Buffer, name: string): Promise<WorkbookRead> {
-  const fail = <C extends IssueCode>(code: C, ...params: IssueParams<C>): WorkbookRead => ({ ok: false, issue: issueAt('error', code, name, ...params) });
-  if (bytes.length === 0) return fail('file.empty');
-  if (bytes.length > MAX_FILE_BYTES) return fail('file.too_large', { size: bytes.length, limit: MAX_FILE_BYTES });
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('file.unreadable', { detail: 'not a zip/xlsx container' });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    return fail('file.unreadable', { detail: e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : 'unknown' });
-  }
-  const grids: Grid[] = [];
-  for (const ws of wb.worksheets) {
-    const grid = gridFromWorksheet(ws, MAX_SHEET_CELLS);
-    const cells = grid.rows.reduce((n, r) => n + r.length, 0);
-    if (cells > MAX_SHEET_CELLS) return fail('sheet.too_large', { cells, limit: MAX_SHEET_CELLS });
-    grids.push(grid);
-  }
-  if (grids.length === 0) return fail('file.unreadable', { detail: 'no worksheet inside' });
-  if (grids.every((g) => g.rows.length === 0)) return fail('file.empty');
-  return { ok: true, grids };
+  const fail = (issue: Issue): WorkbookRead => ({ ok: false, issue });
+  if (bytes.length === 0) return fail(issueAt('error', 'file.empty', name));
+  if (bytes.length > MAX_FILE_BYTES) return fail(issueAt('error', 'file.too_large', name, { size: bytes.length, limit: MAX_FILE_BYTES }));
+  const detected = detectFormat(bytes, name);
+  if (detected.kind === 'password_protected') return fail(issueAt('error', 'file.password_protected', name));
+  if (detected.kind === 'damaged') return fail(issueAt('error', 'file.unreadable', name, { detail: detected.detail }));
+  if (detected.kind === 'unknown') return fail(issueAt('error', 'file.unknown_format', name, { what: detected.what, formats: FORMATS_READ }));
+  const format = detected.format;
+  let read: GridsRead;
+  if (format === 'xlsx' || format === 'xlsm') read = await (await import('./readXlsx.js')).readXlsx(bytes, name);
+  else if (format === 'csv') {
+    const csv = (await import('./readCsv.js')).readCsv(bytes, basename(name, extname(name)));
+    read = csv.ok ? { ok: true, grids: [csv.grid] } : csv;
+  } else read = await (await import('./readWithSheetJs.js')).readWithSheetJs(bytes, name, format);
+  if (!read.ok) return { ok: false, format, issue: read.issue };
+  if (read.grids.length === 0) return { ok: false, format, issue: issueAt('error', 'file.unreadable', name, { detail: 'no worksheet inside' }) };
+  if (read.grids.every((g) => g.rows.length === 0)) return { ok: false, format, issue: issueAt('error', 'file.empty', name) };
+  return { ok: true, format, grids: read.grids };
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {

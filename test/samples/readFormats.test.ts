@@ -1,0 +1,208 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { checkFile, type FileCheck } from '@returns-hub/cli/checkFiles';
+import { formById } from '@returns-hub/shared/forms/index';
+import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import { SAMPLES, sample } from '../support/samples';
+import { expectCommunityPlanFigures } from '../support/formsFigures';
+
+/**
+ * A file written by another program reads exactly as the original: the same form, unit,
+ * period, every value and every finding. Committed renditions of five samples run
+ * everywhere; where LibreOffice is installed, every sample is converted at test time.
+ */
+const FIXTURES = resolve(__dirname, '../fixtures/formats');
+
+/** What a reading is, without where the file came from. */
+function reading(f: FileCheck) {
+  const issue = (i: Issue) => `${i.severity}:${i.code}@${i.cell}${i.related ? `+${i.related.join(',')}` : ''}`;
+  return {
+    issues: f.issues.map(issue),
+    sheets: f.sheets.map((s) => ({
+      sheet: s.sheet,
+      form: s.formId,
+      issues: s.issues.map(issue),
+      returns: s.returns.map((r) => ({ form: r.formId, unit: r.orgUnit, fy: r.fiscalYear, period: r.period, subject: r.subject, fields: r.fields, rows: r.rows, issues: r.issues.map(issue) })),
+    })),
+  };
+}
+type Reading = ReturnType<typeof reading>;
+
+/**
+ * An openpyxl re-save drops cached results: where the original had a value from a formula,
+ * the rendition must have a blank *and* a finding at that cell (an error, or for a total
+ * row "cannot be checked"), never a silent blank. Everything else is as the original.
+ */
+function expectOpenpyxlReading(got: Reading, want: Reading) {
+  const flagged = new Set(
+    got.sheets
+      .flatMap((s) => [...s.issues, ...s.returns.flatMap((r) => r.issues)])
+      .filter((i) => /^(error:cell\.uncomputed|warning:total\.unverifiable)@/.test(i))
+      .map((i) => i.split('@')[1].split('+')[0]),
+  );
+  const strip = (r: Reading): Reading => ({
+    ...r,
+    sheets: r.sheets.map((s) => ({
+      ...s,
+      issues: s.issues.filter((i) => !flagged.has(i.split('@')[1].split('+')[0])),
+      returns: s.returns.map((x) => ({ ...x, issues: x.issues.filter((i) => !flagged.has(i.split('@')[1].split('+')[0])) })),
+    })),
+  });
+  expect(strip(got).sheets.map((s) => s.returns.map((x) => x.issues))).toEqual(strip(want).sheets.map((s) => s.returns.map((x) => x.issues)));
+  got.sheets.forEach((s, si) =>
+    s.returns.forEach((r, ri) => {
+      const w = want.sheets[si].returns[ri];
+      expect([r.form, r.unit, r.fy, r.period, r.subject]).toEqual([w.form, w.unit, w.fy, w.period, w.subject]);
+      for (const [id, v] of Object.entries(w.fields)) if (r.fields[id] !== v) expect(r.fields[id]).toBeNull();
+    }),
+  );
+  return flagged;
+}
+
+const renditions = (dir: string, base: string) => ['xls', 'ods', 'calc.xlsx'].map((ext) => join(dir, `${base}.${ext}`));
+
+describe('committed renditions (Calc .xls/.ods/.xlsx, openpyxl .xlsx) read as their originals', () => {
+  const sources = ['community-plan/districts/1045', 'community-plan/layouts/1002-dusit', 'welfare/wang-thonglang-2564', 'project-progress/seed000-wang-thonglang-2564', 'codi-kpi/N-2563-Q2'];
+  test.each(sources)('%s', async (src) => {
+    const want = reading(await checkFile(sample(`${src}.xlsx`)));
+    for (const file of renditions(join(FIXTURES, src, '..'), basename(src))) {
+      const got = await checkFile(file);
+      expect({ file: basename(file), ...reading(got) }).toEqual({ file: basename(file), ...want });
+    }
+    const openpyxl = await checkFile(join(FIXTURES, `${src}.openpyxl.xlsx`));
+    expectOpenpyxlReading(reading(openpyxl), want);
+  });
+
+  test('1002-dusit re-saved by openpyxl: C10 and C16 (formulas with no cached value) are errors, not blanks', async () => {
+    const f = await checkFile(join(FIXTURES, 'community-plan/layouts/1002-dusit.openpyxl.xlsx'));
+    const [r] = f.sheets.flatMap((s) => s.returns);
+    expect(r.issues.filter((i) => i.code === 'cell.uncomputed').map((i) => [i.severity, i.cell])).toEqual([
+      ['error', "'แบบรายงาน'!C10"],
+      ['error', "'แบบรายงาน'!C16"],
+    ]);
+    expect(r.issues[0].message_en).toContain('open the file in Excel or LibreOffice Calc and save it again');
+    expect([r.fields.communities_new_plan, r.fields.budget_balance]).toEqual([null, null]);
+  });
+
+  test('welfare re-saved by openpyxl: the total row says it cannot be checked (no bogus mismatch)', async () => {
+    const f = await checkFile(join(FIXTURES, 'welfare/wang-thonglang-2564.openpyxl.xlsx'));
+    const issues = f.sheets.flatMap((s) => s.returns.flatMap((r) => r.issues));
+    expect(issues.filter((i) => i.code.startsWith('total.')).map((i) => [i.severity, i.code, i.cell.split('!')[1]])).toEqual([
+      ['warning', 'total.unverifiable', 'C18'],
+      ['warning', 'total.unverifiable', 'D18'],
+    ]);
+  });
+});
+
+describe('special files: the exact reading or error', () => {
+  const special = (name: string) => join(FIXTURES, 'special', name);
+  const only = async (name: string) => {
+    const f = await checkFile(special(name));
+    return { f, r: f.sheets.flatMap((s) => s.returns)[0] };
+  };
+
+  test('1904 date system: B5 is 2020-08-27, not 2016-08-26; no finding', async () => {
+    const { f, r } = await only('date1904.xlsx');
+    expect(f.format).toBe('xlsx');
+    expect(r.fields.report_date).toBe('2020-08-27');
+    expect(r.issues).toEqual([]);
+  });
+
+  test('formulas whose result is 0: values, not missing', async () => {
+    const { r } = await only('zero-formula.xlsx');
+    expect([r.fields.communities_new_plan, r.fields.budget_balance]).toEqual([12, 0]);
+    expect(r.issues).toEqual([]);
+  });
+
+  test('a FALSE() formula answers "no"', async () => {
+    const { r } = await only('false-formula.xlsx');
+    expect(r.fields.meeting_held).toBe(false);
+    expect(r.issues).toEqual([]);
+  });
+
+  test('openpyxl total row with no cached values: 10 returns as the original, 9 totals that cannot be checked', async () => {
+    const f = await checkFile(special('openpyxl-no-cache.xlsx'));
+    const want = reading(await checkFile(sample('community-plan/layouts/zone-table-1005-1014.xlsx')));
+    const got = reading(f);
+    expect(got.sheets.flatMap((s) => s.returns.map((r) => [r.unit, r.fields]))).toEqual(want.sheets.flatMap((s) => s.returns.map((r) => [r.unit, r.fields])));
+    const totals = f.sheets.flatMap((s) => [...s.issues, ...s.returns.flatMap((r) => r.issues)]).filter((i) => i.code === 'total.unverifiable');
+    expect(totals.map((i) => i.cell.split('!')[1])).toEqual(['C15', 'D15', 'E15', 'H15', 'I15', 'J15', 'K15', 'L15', 'M15']);
+  });
+
+  test('encrypted: password-protected, one error', async () => {
+    const f = await checkFile(special('encrypted.xlsx'));
+    expect(f.issues.map((i) => [i.severity, i.code])).toEqual([['error', 'file.password_protected']]);
+  });
+
+  test.each(['utf8.csv', 'utf8-bom.csv', 'tis620.csv'])('%s: 1002 ดุสิต with every value', async (name) => {
+    const { f, r } = await only(name);
+    expect(f.format).toBe('csv');
+    expect([r.orgUnit, r.fiscalYear, r.fields.report_date, r.fields.communities_new_plan, r.fields.meeting_held, r.fields.meeting_date, r.fields.budget_balance]).toEqual([
+      '1002',
+      2563,
+      '2020-08-29',
+      30,
+      true,
+      '2020-03-27',
+      0,
+    ]);
+  });
+});
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+const python = '/usr/bin/python3';
+
+/** Every sample, converted now by LibreOffice (and re-saved by openpyxl where it is installed). */
+(soffice ? describe : describe.skip)('every sample converted at test time reads as the original', () => {
+  const out = mkdtempSync(join(tmpdir(), 'returns-formats-'));
+  const originals: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.xlsx')) originals.push(join(dir, e.name));
+    }
+  };
+  walk(SAMPLES);
+  originals.sort();
+  const hasOpenpyxl = (() => {
+    try {
+      execFileSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  beforeAll(() => {
+    execFileSync('bash', [resolve(__dirname, '../../scripts/convertSamples.sh'), SAMPLES, out], { stdio: 'ignore', env: { ...process.env, SOFFICE: soffice! } });
+  }, 600_000);
+
+  test(`all ${originals.length} samples as .xls, .ods and Calc .xlsx${hasOpenpyxl ? ', and openpyxl .xlsx' : ''}`, async () => {
+    let compared = 0;
+    for (const original of originals) {
+      const rel = relative(SAMPLES, original).replace(/\.xlsx$/, '');
+      const want = reading(await checkFile(original));
+      for (const file of renditions(join(out, rel, '..'), basename(rel))) {
+        expect({ file: relative(out, file), ...reading(await checkFile(file)) }).toEqual({ file: relative(out, file), ...want });
+        compared++;
+      }
+      const resaved = join(out, `${rel}.openpyxl.xlsx`);
+      if (hasOpenpyxl && existsSync(resaved)) expectOpenpyxlReading(reading(await checkFile(resaved)), want);
+    }
+    expect(compared).toBe(originals.length * 3);
+  }, 300_000);
+
+  test('the 50 district files as .xls reproduce every Form 2 figure through check and consolidation', async () => {
+    const files = readdirSync(join(out, 'community-plan/districts'))
+      .filter((f) => f.endsWith('.xls'))
+      .map((f) => join(out, 'community-plan/districts', f));
+    expect(files).toHaveLength(50);
+    const form = formById('bma-community-plan-return')!;
+    const rs = (await Promise.all(files.map(checkFile))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
+    const entries = rs.map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: r.subject, submittedAt: '', contribution: contributionOf(r, form) }));
+    expectCommunityPlanFigures(consolidateReturns(form, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
+  });
+});
