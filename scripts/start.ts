@@ -2,46 +2,82 @@ import { resolve } from 'node:path';
 import { startAzurite } from '@returns-hub/functions/dev/startAzurite';
 import { startLocalHost } from '@returns-hub/functions/dev/localHost';
 import { makeDeps } from '@returns-hub/functions/deps';
-import { configFromEnv } from '@returns-hub/functions/config';
+import { loadConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
+import { sweepOrphans, DEV_SWEEP_GRACE_MS } from '@returns-hub/functions/services/sweepOrphans';
 import { buildAddin } from './buildAddin';
 import { serveAddin } from './serveAddin';
 
 /**
- * `npm start`: Azurite (data under .azurite/, git-ignored), the Functions API on the local
- * host (PORT or 7071), and the task pane built and served on ADDIN_PORT or 3000.
- * Set RETURNS_STORAGE to use another storage account instead of Azurite.
+ * `npm start`: the product in development mode (RETURNS_ENV=development, set here
+ * explicitly: development keys exist only then), on Azurite (data under .azurite/,
+ * git-ignored; AZURITE_LOCATION moves it) unless RETURNS_STORAGE or
+ * RETURNS_STORAGE_ACCOUNT_URL names a real account; the Functions API on the local host
+ * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not).
+ *
+ * Azurite saves to disk every few seconds and on a clean stop, so every way this process
+ * ends (Ctrl-C, SIGTERM, SIGHUP, an error at start-up, an uncaught error) stops it cleanly.
  */
-async function main() {
-  const port = Number(process.env.PORT ?? 7071);
-  let storage = process.env.RETURNS_STORAGE;
-  const stops: (() => Promise<void>)[] = [];
-  if (!storage) {
-    const azurite = await startAzurite({ port: Number(process.env.AZURITE_TABLE_PORT ?? 10002), location: resolve(__dirname, '../.azurite') });
-    storage = azurite.connectionString;
-    stops.push(azurite.stop);
-    console.log(`Azurite table service on 127.0.0.1:${azurite.port} (data in .azurite/)`);
-  }
-  const config = { ...configFromEnv(), storage };
-  const deps = makeDeps(config);
-  const host = await startLocalHost(routes(deps), { port, maxBodyBytes: config.maxBodyBytes });
-  stops.push(host.close);
-  console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
-  const built = await buildAddin();
-  const pane = await serveAddin(Number(process.env.ADDIN_PORT ?? 3000));
-  stops.push(pane.close);
-  console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
-  if (pane.note) console.log(pane.note);
-  if (!process.env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');
-  const shutdown = async () => {
+const stops: (() => Promise<void>)[] = [];
+let stopping: Promise<void> | null = null;
+
+function stopAll(code: number): Promise<void> {
+  stopping ??= (async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+process.on('uncaughtException', (e) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  void stopAll(1);
+});
+process.on('unhandledRejection', (e) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  void stopAll(1);
+});
+
+async function main() {
+  const env: Record<string, string | undefined> = { ...process.env, RETURNS_ENV: process.env.RETURNS_ENV ?? 'development' };
+  const apiOnly = process.argv.includes('--api-only');
+  if (!env.RETURNS_STORAGE && !env.RETURNS_STORAGE_ACCOUNT_URL) {
+    const location = resolve(env.AZURITE_LOCATION ?? resolve(__dirname, '../.azurite'));
+    const azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
+    stops.push(azurite.stop);
+    env.RETURNS_STORAGE = azurite.connectionString;
+    console.log(`Azurite table service on 127.0.0.1:${azurite.port} (data in ${location}; a local emulator: see "Storage" in the README for what it does not promise)`);
+  }
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new Error(`the configuration is refused: ${loaded.errors.join('; ')}`);
+  const config = loaded.config;
+  const deps = makeDeps(config, {
+    onOpen: (store) => {
+      if (config.env !== 'development') return;
+      // Rows of writes that never committed (a crash, a lost race), older than the grace period.
+      sweepOrphans(store, DEV_SWEEP_GRACE_MS).then(
+        (s) => s.removed && console.log(`Orphan sweep: removed ${s.removed} uncommitted write(s).`),
+        (e) => console.error(`Orphan sweep failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
+  });
+  const host = await startLocalHost(routes(deps), { port: Number(env.PORT ?? 7071), maxBodyBytes: config.maxBodyBytes });
+  stops.push(host.close);
+  await deps.store(); // open storage now: tables created, and the sweep started
+  console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
+  if (!apiOnly) {
+    const built = await buildAddin();
+    const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));
+    stops.push(pane.close);
+    console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
+    if (pane.note) console.log(pane.note);
+  }
+  if (config.env === 'development' && !env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');
+  console.log('returns-hub ready');
 }
 
 main().catch((e) => {
   console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
+  void stopAll(1);
 });

@@ -1,17 +1,62 @@
+import { z } from 'zod';
 import type { JWTVerifyGetKey } from 'jose';
-import { orgUnitsOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
-
+import { orgUnitByCode, orgUnitsOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
 import type { Role } from './domain/principal';
+
+/**
+ * The Functions' configuration: one zod schema over the environment, read once at start-up.
+ * Every setting is validated (a bad one stops the start with a message naming it); nothing
+ * is read from the environment anywhere else.
+ */
+
+/** Settings this schema reads. */
+export const CONFIG_SETTINGS = [
+  'RETURNS_ENV',
+  'RETURNS_STORAGE',
+  'RETURNS_STORAGE_ACCOUNT_URL',
+  'RETURNS_STORAGE_TIMEOUT_MS',
+  'RETURNS_API_KEYS',
+  'RETURNS_CORS_ORIGINS',
+  'RETURNS_MAX_BODY_BYTES',
+  'ENTRA_TENANT_ID',
+  'ENTRA_AUDIENCE',
+  'AZURE_CLIENT_ID',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'AZURITE_TABLE_PORT',
+  'WEBSITE_INSTANCE_ID',
+  'WEBSITE_SITE_NAME',
+] as const;
+
+/** Settings of the Azure platform the schema knowingly ignores (the Functions host reads them). */
+export const PLATFORM_SETTINGS = [
+  'AzureWebJobsStorage',
+  'AzureWebJobsStorage__accountName',
+  'AzureWebJobsStorage__credential',
+  'AzureWebJobsStorage__clientId',
+  'FUNCTIONS_WORKER_RUNTIME',
+  'AZURE_FUNCTIONS_ENVIRONMENT',
+] as const;
+
+/** Settings that must be given when running in Azure (and one of `STORAGE_SETTINGS`). */
+export const REQUIRED_IN_AZURE = ['ENTRA_TENANT_ID', 'ENTRA_AUDIENCE'] as const;
+/** Where storage is: exactly one of these. */
+export const STORAGE_SETTINGS = ['RETURNS_STORAGE', 'RETURNS_STORAGE_ACCOUNT_URL'] as const;
 
 export interface KeyGrant {
   role: Role;
   orgUnit?: string;
 }
 
+/** Where the returns are stored: a connection string (Azurite, or an account key), or a table endpoint reached with a managed identity. */
+export type StorageSetting = { connectionString: string } | { accountUrl: string };
+
 export interface ApiConfig {
-  /** Table Storage connection string (Azurite by default). */
-  storage: string;
-  /** API keys (local/dev): key → grant. */
+  /** `development` only when set explicitly and not in Azure: development keys and the start-up sweep exist only then. */
+  env: 'development' | 'production';
+  storage: StorageSetting;
+  /** Every storage call gives up after this long without progress (503 with Retry-After). */
+  storageTimeoutMs: number;
+  /** API keys: key → grant. */
   apiKeys: Record<string, KeyGrant>;
   /** Microsoft Entra ID: bearer tokens are validated against the tenant's keys. */
   entra?: { tenantId: string; audience: string; issuer?: string; keys?: JWTVerifyGetKey };
@@ -19,10 +64,12 @@ export interface ApiConfig {
   maxBodyBytes: number;
   /** Origins allowed to call the API from a browser (the add-in's). */
   corsOrigins: string[];
+  /** Application Insights, when configured. */
+  appInsightsConnectionString?: string;
 }
 
-/** Azurite's well-known development account; the table endpoint port is configurable. */
-export function azuriteConnection(port = Number(process.env.AZURITE_TABLE_PORT ?? 10002), host = '127.0.0.1'): string {
+/** Azurite's well-known development account on loopback. */
+export function azuriteConnection(port = 10002, host = '127.0.0.1'): string {
   return (
     'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;' +
     'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
@@ -31,9 +78,8 @@ export function azuriteConnection(port = Number(process.env.AZURITE_TABLE_PORT ?
 }
 
 /**
- * Development keys, used only when RETURNS_API_KEYS is not set and the code does not run
- * in Azure: `dev-hq` (headquarters) and `dev-unit-<code>` for every district and region
- * (`dev-unit-1045`, `dev-unit-N`).
+ * Development keys, only in development: `dev-hq` (headquarters) and `dev-unit-<code>` for
+ * every district, region and department (`dev-unit-1045`, `dev-unit-N`).
  */
 export function devApiKeys(): Record<string, KeyGrant> {
   const keys: Record<string, KeyGrant> = { 'dev-hq': { role: 'hq' } };
@@ -41,17 +87,128 @@ export function devApiKeys(): Record<string, KeyGrant> {
   return keys;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const inAzure = !!env.WEBSITE_INSTANCE_ID;
-  const keys = env.RETURNS_API_KEYS ? (JSON.parse(env.RETURNS_API_KEYS) as Record<string, KeyGrant>) : inAzure ? {} : devApiKeys();
+const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankIsAbsent, z.string().trim().optional());
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    blankIsAbsent,
+    z.string().regex(/^\d+$/, 'must be a whole number written in digits only (bytes or milliseconds, no unit such as "MB")').transform(Number).pipe(z.number().int().min(min).max(max)).optional(),
+  );
+
+const grantSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('hq') }).strict(),
+  z.object({ role: z.literal('unit'), orgUnit: z.string().refine((c) => !!orgUnitByCode(c), 'is not a known org unit code') }).strict(),
+]);
+const apiKeysSchema = z.preprocess(
+  blankIsAbsent,
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON (expected {"<key>": {"role": "hq"} | {"role": "unit", "orgUnit": "<code>"}})' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().min(6, 'keys must be at least 6 characters'), grantSchema))
+    .optional(),
+);
+
+const origins = z.preprocess(
+  blankIsAbsent,
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin is scheme://host[:port], without a path')))
+    .optional(),
+);
+
+const envSchema = z.object({
+  RETURNS_ENV: z.preprocess(blankIsAbsent, z.enum(['development', 'production']).default('production')),
+  RETURNS_STORAGE: optionalText,
+  RETURNS_STORAGE_ACCOUNT_URL: z.preprocess(
+    blankIsAbsent,
+    z
+      .string()
+      .regex(/^https:\/\/[^/\s]+\/?$/, 'must be the https table endpoint, e.g. https://<account>.table.core.windows.net')
+      .optional(),
+  ),
+  RETURNS_STORAGE_TIMEOUT_MS: wholeNumber(100, 120_000),
+  RETURNS_API_KEYS: apiKeysSchema,
+  RETURNS_CORS_ORIGINS: origins,
+  RETURNS_MAX_BODY_BYTES: wholeNumber(1024, 256 * 1024 * 1024),
+  ENTRA_TENANT_ID: optionalText,
+  ENTRA_AUDIENCE: optionalText,
+  AZURE_CLIENT_ID: optionalText,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  AZURITE_TABLE_PORT: wholeNumber(1, 65_535),
+  WEBSITE_INSTANCE_ID: optionalText,
+  WEBSITE_SITE_NAME: optionalText,
+} satisfies Record<(typeof CONFIG_SETTINGS)[number], z.ZodType>);
+
+export const DEFAULT_STORAGE_TIMEOUT_MS = 5_000;
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+const DEV_CORS_ORIGINS = ['https://localhost:3000', 'http://localhost:3000'];
+
+export type ConfigResult = { ok: true; config: ApiConfig } | { ok: false; errors: string[] };
+
+/**
+ * Reads the configuration, failing closed: development keys, the Azurite default and the
+ * localhost origins exist only when `RETURNS_ENV=development` is set and the process is not
+ * in Azure (`WEBSITE_INSTANCE_ID` or `WEBSITE_SITE_NAME`). In Azure, Entra ID settings are required.
+ */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(Object.fromEntries(CONFIG_SETTINGS.map((k) => [k, env[k]])));
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`) };
+  const s = parsed.data;
+  const errors: string[] = [];
+  const inAzure = !!(s.WEBSITE_INSTANCE_ID || s.WEBSITE_SITE_NAME);
+  const development = s.RETURNS_ENV === 'development' && !inAzure;
+  const entra = s.ENTRA_TENANT_ID && s.ENTRA_AUDIENCE ? { tenantId: s.ENTRA_TENANT_ID, audience: s.ENTRA_AUDIENCE } : undefined;
+  if (!!s.ENTRA_TENANT_ID !== !!s.ENTRA_AUDIENCE) errors.push('ENTRA_TENANT_ID and ENTRA_AUDIENCE are given together or not at all');
+  else if (inAzure && !entra) errors.push('running in Azure without ENTRA_TENANT_ID and ENTRA_AUDIENCE: refusing to start (development keys are never accepted in Azure)');
+  if (s.RETURNS_STORAGE && s.RETURNS_STORAGE_ACCOUNT_URL) errors.push('give RETURNS_STORAGE or RETURNS_STORAGE_ACCOUNT_URL, not both');
+  const storage: StorageSetting | null = s.RETURNS_STORAGE_ACCOUNT_URL
+    ? { accountUrl: s.RETURNS_STORAGE_ACCOUNT_URL }
+    : s.RETURNS_STORAGE
+      ? { connectionString: s.RETURNS_STORAGE }
+      : development
+        ? { connectionString: azuriteConnection(s.AZURITE_TABLE_PORT ?? 10002) }
+        : null;
+  if (!storage)
+    errors.push('no storage: set RETURNS_STORAGE_ACCOUNT_URL (Azure, with a managed identity) or RETURNS_STORAGE (a connection string); Azurite is the default only with RETURNS_ENV=development');
+  if (errors.length || !storage) return { ok: false, errors };
   return {
-    storage: env.RETURNS_STORAGE ?? env.AzureWebJobsStorage ?? azuriteConnection(),
-    apiKeys: keys,
-    entra: env.ENTRA_TENANT_ID && env.ENTRA_AUDIENCE ? { tenantId: env.ENTRA_TENANT_ID, audience: env.ENTRA_AUDIENCE } : undefined,
-    maxBodyBytes: Number(env.RETURNS_MAX_BODY_BYTES ?? 16 * 1024 * 1024),
-    corsOrigins: (env.RETURNS_CORS_ORIGINS ?? 'https://localhost:3000,http://localhost:3000')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    ok: true,
+    config: {
+      env: development ? 'development' : 'production',
+      storage,
+      storageTimeoutMs: s.RETURNS_STORAGE_TIMEOUT_MS ?? DEFAULT_STORAGE_TIMEOUT_MS,
+      apiKeys: s.RETURNS_API_KEYS ?? (development ? devApiKeys() : {}),
+      entra,
+      maxBodyBytes: s.RETURNS_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES,
+      corsOrigins: s.RETURNS_CORS_ORIGINS ?? (development ? DEV_CORS_ORIGINS : []),
+      appInsightsConnectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    },
   };
+}
+
+/** The configuration, or one line saying why the Functions refuse to start. */
+export class ConfigError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`returns-hub refuses to start: ${errors.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function configFromEnv(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const out = loadConfig(env);
+  if (!out.ok) throw new ConfigError(out.errors);
+  return out.config;
 }

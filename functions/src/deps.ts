@@ -1,18 +1,27 @@
-import { configFromEnv, type ApiConfig } from './config';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { ApiConfig } from './config';
 import type { Deps } from './http/endpoint';
 import type { ReturnStore } from './store/returnStore';
-import { TableReturnStore } from './store/tableReturnStore';
+import { TableReturnStore, type StorageSource, type TableStoreOptions } from './store/tableReturnStore';
+
+/** A connection string as it is; an account URL with the managed identity (`DefaultAzureCredential` reads AZURE_CLIENT_ID). */
+export function storageSource(config: ApiConfig): StorageSource {
+  return 'accountUrl' in config.storage ? { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() } : config.storage;
+}
 
 /** Wires config and a lazily opened store (tables are created on first use). */
-export function makeDeps(config: ApiConfig = configFromEnv()): Deps {
+export function makeDeps(config: ApiConfig, opts: { additionalPolicies?: TableStoreOptions['additionalPolicies']; onOpen?: (store: ReturnStore) => void } = {}): Deps {
   let opening: Promise<ReturnStore> | null = null;
   return {
     config,
     store: () => {
-      opening ??= TableReturnStore.open({ connectionString: config.storage }, { timeoutMs: 5_000 }).catch((e) => {
-        opening = null; // storage down: try again on the next request
-        throw e;
-      });
+      opening ??= TableReturnStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).then(
+        (store) => (opts.onOpen?.(store), store),
+        (e) => {
+          opening = null; // storage down: try again on the next request
+          throw e;
+        },
+      );
       return opening;
     },
   };

@@ -1,8 +1,9 @@
 import { startAzurite, type Azurite } from '@returns-hub/functions/dev/startAzurite';
 import { startLocalHost, type LocalHost } from '@returns-hub/functions/dev/localHost';
 import { makeDeps } from '@returns-hub/functions/deps';
-import { devApiKeys, type ApiConfig } from '@returns-hub/functions/config';
+import { configFromEnv, type ApiConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
+import type { TableStoreOptions } from '@returns-hub/functions/store/tableReturnStore';
 import { createApiClient } from '@returns-hub/shared/api/client';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { checkFile } from '@returns-hub/cli/checkFiles';
@@ -17,11 +18,26 @@ export interface Api {
   close(): Promise<void>;
 }
 
-/** A real Azurite on a free loopback port and the Functions handlers on the local host. */
-export async function startApi(opts: { location?: string; config?: Partial<ApiConfig> } = {}): Promise<Api> {
+/**
+ * A real Azurite on a free loopback port and the Functions handlers on the local host,
+ * configured as `npm start` is: from the environment schema, with RETURNS_ENV=development
+ * set explicitly (development keys exist only then). `config` overrides what a test needs.
+ */
+export async function startApi(
+  opts: { location?: string; env?: Record<string, string>; config?: Partial<ApiConfig>; additionalPolicies?: TableStoreOptions['additionalPolicies'] } = {},
+): Promise<Api> {
   const azurite = await startAzurite({ location: opts.location });
-  const config: ApiConfig = { storage: azurite.connectionString, apiKeys: devApiKeys(), maxBodyBytes: 2 * 1024 * 1024, corsOrigins: ['https://localhost:3000'], ...opts.config };
-  const deps = makeDeps(config);
+  const config: ApiConfig = {
+    ...configFromEnv({
+      RETURNS_ENV: 'development',
+      RETURNS_STORAGE: azurite.connectionString,
+      RETURNS_MAX_BODY_BYTES: String(2 * 1024 * 1024),
+      RETURNS_CORS_ORIGINS: 'https://localhost:3000',
+      ...opts.env,
+    }),
+    ...opts.config,
+  };
+  const deps = makeDeps(config, { additionalPolicies: opts.additionalPolicies });
   const host = await startLocalHost(routes(deps), { port: 0, maxBodyBytes: config.maxBodyBytes });
   return {
     azurite,
