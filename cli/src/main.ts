@@ -9,6 +9,7 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
   returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
   returns upload <file>... [--api URL] [--key KEY]
   returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--json] [--out file.xlsx] [--api URL] [--key KEY]
+  returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--check] [--json] [--api URL] [--key KEY]
 
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
@@ -51,6 +52,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           await import('./commands/pull.js')
         ).pullCommand({ api, key, form: values.form, fy, period: values.period, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, print);
       }
+      case 'admin':
+        if (!api || !key) break;
+        return await (
+          await import('./commands/admin.js')
+        ).adminCommand({ sub: args[0], api, key, form: values.form, fy: Number(values.fy), period: values.period, check: flags.has('check'), json: flags.has('json') }, print);
       case undefined:
       case 'help':
       case '--help':

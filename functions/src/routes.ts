@@ -1,6 +1,7 @@
 import type { HttpHandler } from '@azure/functions';
 import type { Deps } from './http/endpoint';
 import * as h from './handlers/returnsHandlers';
+import { rebuildTalliesRoute } from './handlers/adminHandlers';
 
 export interface Route {
   name: string;
@@ -20,5 +21,6 @@ export function routes(deps: Deps): Route[] {
     { name: 'completeness', methods: ['GET', 'OPTIONS'], route: 'completeness', handler: h.complete(deps) },
     { name: 'forms', methods: ['GET', 'OPTIONS'], route: 'forms', handler: h.forms(deps) },
     { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
+    { name: 'rebuildTallies', methods: ['POST'], route: 'admin/rebuild-tallies', handler: rebuildTalliesRoute(deps) },
   ];
 }

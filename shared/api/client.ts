@@ -1,5 +1,6 @@
 import type { SubmitRequest, SubmitResponse, Problem } from './schemas';
 import type { GroupBy, Tally } from '../consolidate/tally';
+import type { TallyRebuild } from './tallyRebuild';
 
 /** What the API answers when it refuses: its problem details. */
 export class ApiError extends Error {
@@ -93,6 +94,9 @@ export function createApiClient(o: ApiClientOptions) {
     getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
       call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
     forms: () => call<unknown[]>('GET', '/api/forms'),
+    /** Headquarters only: recomputes a form's tallies of a fiscal year from the contributions; `check` compares without writing. */
+    rebuildTallies: (q: { form: string; fy: number; period?: string; check?: boolean }) =>
+      call<TallyRebuild>('POST', `/api/admin/rebuild-tallies${qs({ form: q.form, fy: q.fy, period: q.period, check: q.check ? 'true' : undefined })}`),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -89,3 +89,6 @@ export interface AggregateKey {
   by: GroupBy;
   group: string;
 }
+
+/** Which returns aggregates hold: every current return, or those headquarters accepted. */
+export type TallyBasis = 'all' | 'accepted';

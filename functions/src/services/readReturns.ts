@@ -1,5 +1,6 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { consolidateReturns, periodsRead, validGroupings, validTallyPeriod } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { consolidateReturns, periodsRead, tallyOfAggregates, validGroupings, validTallyPeriod } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { aggregatePeriodOf } from '@returns-hub/shared/consolidate/shares';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
 import { groupOf } from '@returns-hub/shared/consolidate/groups';
 import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
@@ -82,22 +83,35 @@ export async function completeness(store: ReturnStore, p: Principal, form: FormD
   };
 }
 
-/** Consolidated tallies from the per-return contributions: reads one small partition per period, never rows. */
+/**
+ * Consolidated tallies. Headquarters reads the maintained aggregates: one entity per group of
+ * the level, whatever the number of returns. A unit sees its own group, computed from its own
+ * returns' contributions; a scope marked stale (an update could not be applied) is recomputed
+ * from every contribution until an administrator rebuilds it.
+ */
 export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy): Promise<Tally | DomainError> {
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
   if (!validGroupings(form).includes(by))
     return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${validGroupings(form).join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${validGroupings(form).join(', ')}` });
+  const q = { fiscalYear, period, by };
+  if (p.role === 'unit') {
+    const own = groupOf(p.orgUnit!, by)?.code;
+    const tally = consolidateReturns(form, await currentEntries(store, form, fiscalYear, period, p.orgUnit), q);
+    return { ...tally, groups: tally.groups.filter((g) => g.orgUnit === own) };
+  }
+  const scope = { formId: form.id, fiscalYear, basis: 'all' as const };
+  const aggregatePeriod = aggregatePeriodOf(form, period)!;
+  const [aggregates, stale] = await Promise.all([store.tallies.listAggregates(scope, aggregatePeriod, by), store.tallies.staleOf(scope)]);
+  if (stale) return consolidateReturns(form, await currentEntries(store, form, fiscalYear, period), q);
+  return tallyOfAggregates(form, q, new Map(aggregates.map((a) => [a.key.group, a.aggregate])));
+}
+
+/** The current returns' contributions a tally of `period` reads (of one org unit, or all): the path the aggregates replace. */
+export async function currentEntries(store: ReturnStore, form: FormDef, fiscalYear: number, period: string, orgUnit?: string): Promise<TallyEntry[]> {
   const entries: TallyEntry[] = [];
   for (const per of periodsRead(form, period)) {
-    for (const r of await store.listCurrent(form.id, fiscalYear, per)) {
-      if (mayAccess(p, r.orgUnit)) entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution });
-    }
+    for (const r of await store.listCurrent(form.id, fiscalYear, per, orgUnit))
+      entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution });
   }
-  const tally = consolidateReturns(form, entries, { fiscalYear, period, by });
-  if (p.role === 'unit') {
-    // A unit sees its own group only.
-    const own = groupOf(p.orgUnit!, by)?.code;
-    tally.groups = tally.groups.filter((g) => g.orgUnit === own);
-  }
-  return tally;
+  return entries;
 }

@@ -1,0 +1,89 @@
+import { randomInt } from 'node:crypto';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
+import type { TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
+import type { ReturnState } from '@returns-hub/shared/consolidate/shares';
+import { applyChange, tallyChanges } from '@returns-hub/shared/consolidate/tallyDelta';
+import type { ReturnKey } from '../store/keys';
+import type { ReturnStore } from '../store/returnStore';
+import type { AppliedShare, Stored, TallyScope, TallyWrite } from '../store/tallyStore';
+import { isStorageUnavailable } from '../store/storageUnavailable';
+
+/** Tries of one update before giving up (each re-reads what changed meanwhile). */
+export const TALLY_ATTEMPTS = 8;
+
+/** Waits before another try: growing, with jitter so that writers racing for one aggregate spread out. */
+const backoff = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(200, 5 * 2 ** attempt) + randomInt(10)));
+
+export type ApplyOutcome = 'applied' | 'already' | 'gave_up';
+
+function stateOf(shares: Stored<AppliedShare>[]): ReturnState {
+  const state: ReturnState = {};
+  for (const s of shares) if (s.value.contribution) state[s.value.period] = s.value.contribution;
+  return state;
+}
+
+/**
+ * Brings a scope's aggregates up to a return's new contribution (null: withdrawn): takes out
+ * what the return last added, adds the new share, and records it, all in one transaction
+ * under ETag conditions; when another writer got there first it reads again and retries, up
+ * to `TALLY_ATTEMPTS` times. A revision at or below the one already applied changes nothing,
+ * so the same update may be made twice (a retried request, the sweep).
+ */
+export async function applyTallyShare(
+  store: ReturnStore,
+  form: FormDef,
+  basis: TallyBasis,
+  key: ReturnKey,
+  revision: number,
+  contribution: Contribution | null,
+  wait: (attempt: number) => Promise<void> = backoff,
+): Promise<ApplyOutcome> {
+  const scope: TallyScope = { formId: form.id, fiscalYear: key.fiscalYear, basis };
+  for (let attempt = 0; attempt < TALLY_ATTEMPTS; attempt++) {
+    if (attempt > 0) await wait(attempt);
+    const shares = await store.tallies.sharesOf(scope, key.orgUnit, key.subject);
+    const mine = shares.find((s) => s.value.period === key.period);
+    if (mine && mine.value.revision >= revision) return 'already';
+    const before = stateOf(shares);
+    const after: ReturnState = { ...before };
+    if (contribution) after[key.period] = contribution;
+    else delete after[key.period];
+    const changes = tallyChanges(form, key.orgUnit, before, after);
+    const current = await store.tallies.getAggregates(
+      scope,
+      changes.map((c) => c.key),
+    );
+    const writes: TallyWrite[] = [
+      { kind: 'share', key, value: { orgUnit: key.orgUnit, subject: key.subject, period: key.period, revision, contribution }, etag: mine?.etag ?? null },
+      ...changes.map((c, i): TallyWrite => ({ kind: 'aggregate', key: c.key, value: applyChange(form, current[i]?.value ?? null, c), etag: current[i]?.etag ?? null })),
+    ];
+    if ((await store.tallies.commit(scope, writes)).ok) return 'applied';
+  }
+  return 'gave_up';
+}
+
+/**
+ * `applyTallyShare` for a caller whose own work is already done (the return is stored): an
+ * update that cannot be made marks the scope stale, so tallies are recomputed from the
+ * contributions until an administrator rebuilds them, instead of showing wrong figures.
+ */
+export async function keepTallies(store: ReturnStore, form: FormDef, basis: TallyBasis, key: ReturnKey, revision: number, contribution: Contribution | null): Promise<ApplyOutcome | 'unavailable'> {
+  const scope: TallyScope = { formId: form.id, fiscalYear: key.fiscalYear, basis };
+  let outcome: ApplyOutcome | 'unavailable';
+  try {
+    outcome = await applyTallyShare(store, form, basis, key, revision, contribution);
+  } catch (e) {
+    if (!isStorageUnavailable(e)) throw e;
+    outcome = 'unavailable';
+  }
+  if (outcome === 'gave_up' || outcome === 'unavailable') {
+    const reason = `${key.orgUnit} ${key.subject ?? ''} ${key.period} revision ${revision}: ${outcome === 'gave_up' ? `${TALLY_ATTEMPTS} conflicting tries` : 'storage unavailable'}`;
+    try {
+      await store.tallies.markStale(scope, { at: new Date().toISOString(), reason });
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e; // the write log still holds the write: the sweep applies it again
+    }
+  }
+  return outcome;
+}
