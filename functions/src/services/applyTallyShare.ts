@@ -4,6 +4,7 @@ import type { Contribution } from '@returns-hub/shared/consolidate/contribution'
 import type { TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
 import type { ReturnState } from '@returns-hub/shared/consolidate/shares';
 import { applyChange, tallyChanges } from '@returns-hub/shared/consolidate/tallyDelta';
+import { periodsOfKind } from '@returns-hub/shared/period/periodCode';
 import type { ReturnKey } from '../store/keys';
 import type { ReturnStore } from '../store/returnStore';
 import type { AppliedShare, Stored, TallyScope, TallyWrite } from '../store/tallyStore';
@@ -16,6 +17,11 @@ export const TALLY_ATTEMPTS = 8;
 const backoff = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(200, 5 * 2 ** attempt) + randomInt(10)));
 
 export type ApplyOutcome = 'applied' | 'already' | 'gave_up';
+
+/** The other periods a return of `period` shares its tallies with: a quarterly form's other quarters. */
+function siblingPeriods(form: FormDef, period: string): string[] {
+  return form.period.kind === 'quarter' ? periodsOfKind('quarter').filter((p) => p !== period) : [];
+}
 
 function stateOf(shares: Stored<AppliedShare>[]): ReturnState {
   const state: ReturnState = {};
@@ -56,6 +62,15 @@ export async function applyTallyShare(
     );
     const writes: TallyWrite[] = [
       { kind: 'share', key, value: { orgUnit: key.orgUnit, subject: key.subject, period: key.period, revision, contribution }, etag: mine?.etag ?? null },
+      // The return's other periods were read to compute the shares (a quarter's targets come from the latest quarter):
+      // written back unchanged under their ETags (an absent one as an empty placeholder, created only if still absent),
+      // so the commit fails if any changed meanwhile.
+      ...siblingPeriods(form, key.period).map((period): TallyWrite => {
+        const s = shares.find((x) => x.value.period === period);
+        return s
+          ? { kind: 'share', key: s.value, value: s.value, etag: s.etag }
+          : { kind: 'share', key: { ...key, period }, value: { orgUnit: key.orgUnit, subject: key.subject, period, revision: 0, contribution: null }, etag: null };
+      }),
       ...changes.map((c, i): TallyWrite => ({ kind: 'aggregate', key: c.key, value: applyChange(form, current[i]?.value ?? null, c), etag: current[i]?.etag ?? null })),
     ];
     if ((await store.tallies.commit(scope, writes)).ok) return 'applied';
