@@ -1,6 +1,6 @@
 import { gridFromValues } from '@returns-hub/shared/sheet/grid';
 import { locateSheet } from '@returns-hub/shared/read/locateSheet';
-import type { LocatedReturn } from '@returns-hub/shared/read/locateSheet';
+import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
 import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
 
 /** A small seeded PRNG (mulberry32): reproducible random returns, never Math.random(). */
