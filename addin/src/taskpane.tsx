@@ -1,55 +1,60 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { createApiClient } from '@returns-hub/shared/api/client';
 import { PaneController } from './pane/paneController';
-import { languageFrom } from './pane/i18n';
-import { officeExcelPort } from './excel/officeExcelPort';
-import { App, type Settings } from './ui/App';
-import { associateFunctions, useFigureSource } from './functions/customFunctions';
+import { languageFrom } from './text/bilingual';
+import { officeHost } from './excel/officeHost';
+import { excelRunner } from './excel/excelRunner';
+import { excelPort } from './excel/excelPort';
+import { App } from './ui/App';
+import type { SignIn } from './ui/SettingsPanel';
+import { associateFunctions, useFigureSource, useFunctionErrors } from './functions/customFunctions';
 import { FigureSource } from './functions/figureSource';
-import { createNestablePublicClientApplication } from '@azure/msal-browser';
-import { apiKeyProvider, entraProvider, type TokenProvider } from './auth/tokenProvider';
+import { entraSession, type EntraSession } from './auth/tokenProvider';
+import { buildConfig } from './settings/buildConfig';
+import { loadDevSettings, SETTINGS_KEY, type DevSettings } from './settings/devSettings';
 
-const SETTINGS_KEY = 'returns-hub.settings';
-const DEFAULTS: Settings = { apiUrl: 'http://127.0.0.1:7071', apiKey: 'dev-hq' };
-
-/** Entra ID sign-in when the pane is configured for it (settings.entra), the API key otherwise. */
-async function tokenProvider(s: Settings): Promise<TokenProvider> {
-  if (s.entra?.clientId && s.entra.tenantId && s.entra.scope) return entraProvider(s.entra, createNestablePublicClientApplication);
-  return apiKeyProvider(s.apiKey);
-}
-
-function loadSettings(): Settings {
-  try {
-    return { ...DEFAULTS, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') };
-  } catch {
-    return DEFAULTS;
-  }
-}
-
-/** Entry: once Office is ready, wire the controller (office.js port + API client) and render the pane. */
+/** Entry: once Office is ready, wire the controller (office.js through the one runner, the API client) and render the pane. */
 Office.onReady(() => {
-  let settings = loadSettings();
-  let token: Promise<TokenProvider> = tokenProvider(settings);
-  const client = () => createApiClient({ baseUrl: settings.apiUrl, key: async () => (await token)(), fetch: (...a) => fetch(...a) });
-  // Shared runtime: the custom functions use the pane's client and settings.
+  const build = buildConfig();
+  let settings = loadDevSettings(build, window.localStorage);
+  const runner = excelRunner(officeHost());
+
+  // Entra ID sign-in where the build has its settings; a development key otherwise.
+  let session: EntraSession | null = null;
+  const sessionReady = build.entra ? entraSession(build.entra, createNestablePublicClientApplication).then((s) => (session = s)) : null;
+  const signIn: SignIn | null = sessionReady && {
+    account: () => session?.account() ?? null,
+    signIn: async () => (await sessionReady).signIn(),
+  };
+  const token = async () => (sessionReady ? (await sessionReady).token() : settings.apiKey);
+  const client = () => createApiClient({ baseUrl: build.dev ? settings.apiUrl : build.apiUrl, key: token, fetch: (url, init) => fetch(url, init) });
+
+  // Shared runtime: the custom functions use the pane's client, where the host runs them.
   const figures = new FigureSource(client);
-  useFigureSource(figures);
-  associateFunctions();
-  const pane = new PaneController(officeExcelPort(), client, languageFrom(Office.context?.displayLanguage), () => figures.refresh());
+  if (runner.supports('customFunctions')) {
+    useFigureSource(figures);
+    useFunctionErrors(runner.supports('functionErrors'));
+    associateFunctions();
+  }
+
+  const pane = new PaneController(excelPort(runner), client, languageFrom(Office.context?.displayLanguage), { onRefresh: () => figures.refresh() });
   const root = createRoot(document.getElementById('root')!);
   const render = () =>
     root.render(
       <FluentProvider theme={webLightTheme}>
         <App
           pane={pane}
+          build={build}
           settings={settings}
-          onSettings={(s) => {
+          signIn={signIn}
+          now={() => new Date()}
+          onSettings={(s: DevSettings) => {
             settings = s;
-            token = tokenProvider(s);
             figures.refresh();
-            localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
+            window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
             render();
           }}
         />

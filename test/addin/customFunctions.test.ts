@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { parseFigureArgs } from '@returns-hub/addin/functions/parseFunctionArgs';
 import { FigureSource } from '@returns-hub/addin/functions/figureSource';
-import { pct, received, status, total, useFigureSource } from '@returns-hub/addin/functions/customFunctions';
+import { pct, received, status, total, useFigureSource, useFunctionErrors } from '@returns-hub/addin/functions/customFunctions';
 import { FunctionError } from '@returns-hub/addin/functions/functionError';
 import { ApiError, createApiClient, type ApiClient } from '@returns-hub/shared/api/client';
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
@@ -110,6 +110,45 @@ describe('batching and caching', () => {
     } as unknown as ApiClient;
     useFigureSource(new FigureSource(() => refusing));
     expect(await fails(total('bma-community-plan-return', 'budget_disbursed', 2563))).toMatchObject({ code: '#VALUE!' });
+  });
+});
+
+describe('function errors by requirement set', () => {
+  /** Stands for office.js's CustomFunctions.Error (CustomFunctionsRuntime 1.2). */
+  class HostError {
+    constructor(
+      readonly code: unknown,
+      readonly message?: string,
+    ) {}
+  }
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'CustomFunctions');
+    useFunctionErrors(false);
+  });
+
+  test('CustomFunctions.Error only where the host has CustomFunctionsRuntime 1.2; before it the plain error', async () => {
+    Object.assign(globalThis, { CustomFunctions: { Error: HostError, ErrorCode: { invalidValue: 'invalidValue', notAvailable: 'notAvailable' } } });
+    const api = {
+      tallies: async () => ({
+        formId: 'bma-community-plan-return',
+        fiscalYear: 2563,
+        period: 'FY',
+        by: 'hq',
+        groups: [{ orgUnit: 'BMA', name_th: '', name_en: '', received: 1, expected: 1, measures: [] }],
+      }),
+    };
+    useFigureSource(
+      new FigureSource(() =>
+        createApiClient({ baseUrl: 'http://127.0.0.1:9', key: 'k', fetch: async () => ({ ok: true, status: 200, statusText: 'OK', text: async () => JSON.stringify(await api.tallies()) }) }),
+      ),
+    );
+    useFunctionErrors(false);
+    const plain = await total('bma-community-plan-return', 'no_such', 2563).catch((e: unknown) => e);
+    expect(plain).toBeInstanceOf(FunctionError);
+    useFunctionErrors(true);
+    const hosted = await total('bma-community-plan-return', 'no_such', 2563).catch((e: unknown) => e);
+    expect(hosted).toBeInstanceOf(HostError);
+    expect(hosted).toMatchObject({ code: 'notAvailable' });
   });
 });
 

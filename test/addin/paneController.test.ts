@@ -1,15 +1,11 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { createApiClient } from '@returns-hub/shared/api/client';
-import { readActiveSheet } from '@returns-hub/addin/excel/readActiveSheet';
-import { clearHighlights, highlightIssues, selectCell } from '@returns-hub/addin/excel/highlights';
-import { writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
-import { insertBlankForm } from '@returns-hub/addin/excel/insertBlankForm';
 import type { ExcelPort } from '@returns-hub/addin/pane/excelPort';
-import { PaneController } from '@returns-hub/addin/pane/paneController';
-import { languageFrom, t } from '@returns-hub/addin/pane/i18n';
-import { installExcelEnums, mockWorkbook } from '../support/excelMock';
+import { PaneController, type Flow, type PaneState } from '@returns-hub/addin/pane/paneController';
+import { bi, languageFrom } from '@returns-hub/addin/pane/i18n';
+import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
+import type { FakeSets } from '../support/excelFake/fakeBook';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
@@ -19,20 +15,6 @@ beforeAll(async () => {
   api = await startApi();
 }, 60_000);
 afterAll(async () => api?.close());
-
-/** The pane's Excel port over office-addin-mock: the real Excel layer, one mock workbook. */
-function mockPort(grid: Grid) {
-  const wb = mockWorkbook({ active: grid });
-  const port: ExcelPort = {
-    readActiveSheet: () => readActiveSheet(wb.context),
-    highlight: (i) => highlightIssues(wb.context, i),
-    clearHighlights: (s) => clearHighlights(wb.context, s),
-    selectCell: (a) => selectCell(wb.context, a),
-    writeTallies: (tally, c) => writeTallySheet(wb.context, tally, c),
-    insertBlankForm: (form) => insertBlankForm(wb.context, form),
-  };
-  return { port, wb };
-}
 
 async function gridOf(path: string): Promise<Grid> {
   const r = await readWorkbookFile(sample(path));
@@ -45,31 +27,51 @@ const client =
   () =>
     createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch: f, attempts: 1 });
 
+/** A pane over a fake workbook holding one sample sheet, on the local API. */
+async function paneOn(path: string, o: { lang?: 'th' | 'en'; sets?: FakeSets; f?: typeof fetch } = {}) {
+  const x = fakeExcel([await gridOf(path)], { sets: o.sets });
+  const pane = new PaneController(x.port, client(o.f), o.lang ?? 'th');
+  return { ...x, pane, sheet: x.book.sheets[0].name };
+}
+
+/** No flow left in progress, nothing busy: every button usable. */
+function settled(s: PaneState) {
+  expect(s.busy).toBeNull();
+  expect(['reading', 'sending', 'pulling', 'inserting']).not.toContain(s.check.status);
+  expect(['reading', 'sending', 'pulling', 'inserting']).not.toContain(s.send.status);
+  expect(['reading', 'sending', 'pulling', 'inserting']).not.toContain(s.pull.status);
+  expect(['reading', 'sending', 'pulling', 'inserting']).not.toContain(s.insert.status);
+}
+
+const PLAN_Q = { form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'zone' } as const;
+
 describe('the task pane flows', () => {
   test('the language follows Office: th-TH → Thai, others → English', () => {
     expect([languageFrom('th-TH'), languageFrom('en-US'), languageFrom(undefined)]).toEqual(['th', 'en', 'en']);
   });
 
-  test('check lists findings by severity and highlights them; send is refused while errors remain', async () => {
-    const { port } = mockPort(await gridOf('community-plan/errors/1017-huai-khwang.xlsx'));
-    const pane = new PaneController(port, client(), 'th');
+  test('check lists findings by severity and colours them; send is refused while errors remain; clearing restores', async () => {
+    const { pane, book, sheet } = await paneOn('community-plan/errors/1017-huai-khwang.xlsx');
     const seen: string[] = [];
     pane.subscribe((s) => seen.push(s.check.status));
     await pane.check();
-    expect(seen).toEqual(['reading', 'done']);
+    expect(seen).toContain('reading');
+    expect(pane.state.check.status).toBe('done');
     expect(pane.state.check.issues.error.map((i) => i.cell.split('!')[1])).toEqual(['C13', 'C15']);
     expect(pane.state.check.issues.warning.map((i) => i.cell.split('!')[1])).toEqual(['C12']);
-    expect(pane.state.check.highlighted.map((h) => h.cell).sort()).toEqual(['C12', 'C13', 'C15']);
-    expect(pane.state.check.message).toBe(t('th', 'fixFirst'));
+    expect([book.fillAt(sheet, 'C13').color, book.fillAt(sheet, 'C12').color]).toEqual(['#FFC7CE', '#FFEB9C']);
+    expect(pane.state.check.outcome).toMatchObject({ tone: 'error', text: { th: expect.stringContaining('พบข้อผิดพลาด 2 รายการ') } });
+    expect(pane.state.check.returns[0]).toMatchObject({ unit: { th: expect.stringContaining('ห้วยขวาง') }, period: { th: 'ทั้งปี 2563' } });
     await pane.send();
     expect(pane.state.send.status).toBe('refused');
     await pane.clearHighlights();
     expect(pane.state.check.highlighted).toEqual([]);
+    expect(book.fillAt(sheet, 'C13').pattern).toBe('None');
+    settled(pane.state);
   });
 
   test('send shows the receipt; sending again is a new version that says what changed', async () => {
-    const { port } = mockPort(await gridOf('community-plan/districts/1030.xlsx'));
-    const pane = new PaneController(port, client(), 'en');
+    const { pane } = await paneOn('community-plan/districts/1030.xlsx', { lang: 'en' });
     await pane.check();
     await pane.send();
     expect(pane.state.send.status).toBe('sent');
@@ -77,7 +79,7 @@ describe('the task pane flows', () => {
 
     const edited = await gridOf('community-plan/districts/1030.xlsx');
     edited.rows[19][1] = { value: 'นายสมศักดิ์ รักงาน' }; // B20: a new reporter
-    const other = mockPort(edited);
+    const other = fakeExcel([edited]);
     const pane2 = new PaneController(other.port, client(), 'en');
     await pane2.check();
     await pane2.send();
@@ -85,8 +87,62 @@ describe('the task pane flows', () => {
     expect(pane2.state.send.receipts[0].changes).toEqual([{ field: 'reporter', from: expect.any(String), to: 'นายสมศักดิ์ รักงาน' }]);
   });
 
+  test('an edit after a clean check: Send re-reads, says what changed, and the next Send sends the edited values', async () => {
+    const { pane, book, sheet } = await paneOn('community-plan/districts/1032.xlsx');
+    await pane.check();
+    expect(pane.state.check.issues.error).toEqual([]);
+    const before = book.syncs;
+    // The clerk records a disbursement after Check: disbursed 0 → 10,000, balance 48,470 → 38,470.
+    book.type(sheet, 'C14', 10000);
+    book.type(sheet, 'C16', 38470);
+    await pane.send();
+    expect(book.syncs - before).toBe(1); // one read sync
+    expect(pane.state.send).toMatchObject({ status: 'changed', changedCells: ['C14', 'C16'], outcome: { text: { th: expect.stringContaining('C14, C16') } } });
+    expect(pane.state.send.receipts).toEqual([]);
+    await pane.send();
+    expect(pane.state.send.status).toBe('sent');
+    const stored = await api.client().getReturn({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', orgUnit: '1032' });
+    expect(stored).toMatchObject({ version: 1, fields: { budget_disbursed: 10000, budget_balance: 38470 } });
+  });
+
+  test('an edit after check that makes an error: nothing is sent, the new findings are shown', async () => {
+    const { pane, book, sheet } = await paneOn('community-plan/districts/1033.xlsx', { lang: 'en' });
+    await pane.check();
+    book.type(sheet, 'C16', 'lots');
+    await pane.send();
+    expect(pane.state.send.status).toBe('refused');
+    expect(pane.state.send.outcome?.text.en).toMatch(/changed after it was checked \(C16\).*Nothing was sent/);
+    expect(pane.state.check.issues.error.map((i) => i.cell.split('!')[1])).toContain('C16');
+    expect(book.fillAt(sheet, 'C16').color).toBe('#FFC7CE');
+  });
+
+  test('a sheet renamed after check: the pane follows it by id (select, send)', async () => {
+    const { pane, book, sheet } = await paneOn('community-plan/districts/1034.xlsx');
+    await pane.check();
+    book.rename(sheet, 'ส่งเขต 1034');
+    book.addSheet('อื่น');
+    book.activate('อื่น');
+    await pane.selectIssue({ severity: 'info', code: 'x', cell: `'${sheet}'!C16`, message_th: '', message_en: '' });
+    expect(book.activeSheet.name).toBe('ส่งเขต 1034');
+    expect(pane.state.check.actionProblem).toBeUndefined();
+    await pane.send();
+    expect(pane.state.send.status).toBe('sent');
+    expect(pane.state.check.sheet).toBe('ส่งเขต 1034');
+  });
+
+  test('a sheet deleted after check: Send says to check again, and nothing is sent', async () => {
+    const { pane, book, sheet } = await paneOn('community-plan/districts/1035.xlsx');
+    await pane.check();
+    book.addSheet('อื่น');
+    book.remove(sheet);
+    await pane.send();
+    expect(pane.state.send.status).toBe('failed');
+    expect(pane.state.send.outcome?.text.th).toContain('ไม่พบชีตที่ตรวจสอบไว้');
+    expect(pane.state.check.status).toBe('idle');
+    settled(pane.state);
+  });
+
   test('a dropped connection: clear message, retry, and no duplicate version', async () => {
-    const { port } = mockPort(await gridOf('community-plan/districts/1031.xlsx'));
     let drop = true;
     // The request reaches the server and is stored, but the answer is lost on the way back.
     const flaky: typeof fetch = async (input, init) => {
@@ -97,48 +153,155 @@ describe('the task pane flows', () => {
       }
       return res;
     };
-    const pane = new PaneController(port, client(flaky), 'th');
+    const { pane } = await paneOn('community-plan/districts/1031.xlsx', { f: flaky });
     await pane.check();
     await pane.send();
-    expect(pane.state.send.status).toBe('offline');
-    expect(pane.state.send.message).toBe(t('th', 'offline'));
+    expect(pane.state.send).toMatchObject({ status: 'offline', outcome: { text: bi('offline'), retry: true } });
     await pane.send(); // the user presses Retry
     expect(pane.state.send.status).toBe('sent');
     expect(pane.state.send.receipts[0]).toMatchObject({ version: 1, replayed: true });
   });
 
-  test('pull writes the tally sheet, and refresh writes it again in place', async () => {
-    const { port, wb } = mockPort(await gridOf('community-plan/districts/1030.xlsx'));
-    const pane = new PaneController(port, client(), 'th');
-    await pane.pull({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'zone' });
-    expect(pane.state.pull.status).toBe('done');
-    expect(wb.rec.added).toHaveLength(1);
-    await pane.pull(); // Refresh: the last query again
-    expect(pane.state.pull.status).toBe('done');
+  describe.each([
+    ['cell-edit mode', 'InvalidOperationInCellEditMode', 'กำลังแก้ไขเซลล์', 'a cell is being edited'],
+    ['a protected sheet', 'AccessDenied', 'ถูกป้องกัน', 'protected'],
+  ] as const)('%s during each flow ends in a bilingual message and a working pane', (_name, code, th, en) => {
+    /**
+     * Makes Excel refuse, on Excel without delayForCellEdit: cell-edit mode outlasts the
+     * runner's retries (the first try and three more); protection stays until lifted.
+     */
+    function refuse(x: Awaited<ReturnType<typeof paneOn>>) {
+      if (code === 'InvalidOperationInCellEditMode') x.book.failNextSync(code, 4);
+      else for (const s of x.book.sheets) x.book.protect(s.name);
+    }
+    function allow(x: Awaited<ReturnType<typeof paneOn>>) {
+      for (const s of x.book.sheets) x.book.protect(s.name, false);
+    }
+    const failed = { retry: true, text: { th: expect.stringContaining(th), en: expect.stringContaining(en) } };
+
+    test('check', async () => {
+      const x = await paneOn('community-plan/errors/1017-huai-khwang.xlsx');
+      refuse(x);
+      await x.pane.check();
+      settled(x.pane.state);
+      if (code === 'AccessDenied') {
+        // Reading a protected sheet works: the findings are listed, the note says why the cells are not coloured.
+        expect(x.pane.state.check.status).toBe('done');
+        expect(x.pane.state.check.issues.error).toHaveLength(2);
+        expect(x.pane.state.check.notes.map((n) => n.th).join(' ')).toContain(th);
+      } else expect(x.pane.state.check).toMatchObject({ status: 'failed', outcome: { tone: 'error', ...failed } });
+      allow(x);
+      await x.pane.check();
+      expect(x.pane.state.check.status).toBe('done');
+      expect(x.pane.state.check.highlighted).toHaveLength(3);
+    });
+
+    test('send', async () => {
+      const x = await paneOn('community-plan/districts/1036.xlsx');
+      await x.pane.check();
+      x.book.failNextSync(code, code === 'AccessDenied' ? 1 : 4); // the re-read at the moment of sending is refused
+      await x.pane.send();
+      settled(x.pane.state);
+      expect(x.pane.state.send).toMatchObject({ status: 'failed', outcome: failed });
+      await x.pane.send(); // Retry
+      expect(x.pane.state.send.status).toBe('sent');
+    });
+
+    test('pull', async () => {
+      const x = await paneOn('community-plan/districts/1036.xlsx');
+      await x.pane.pull(PLAN_Q);
+      expect(x.pane.state.pull.status).toBe('done');
+      refuse(x);
+      await x.pane.pull(); // Refresh onto the same, now refused, sheet
+      settled(x.pane.state);
+      expect(x.pane.state.pull).toMatchObject({ status: 'failed', outcome: failed });
+      allow(x);
+      await x.pane.pull();
+      expect(x.pane.state.pull.status).toBe('done');
+    });
   });
 
-  test('insert blank form: a new sheet of the form, with org-unit and yes/no dropdowns, in two syncs', async () => {
-    const { port, wb } = mockPort(await gridOf('community-plan/districts/1030.xlsx'));
-    const pane = new PaneController(port, client(), 'th');
-    const before = wb.rec.syncs;
-    const sheet = await pane.insertBlankForm('bma-community-plan-return');
-    expect(wb.rec.syncs - before).toBe(2);
-    expect(wb.rec.added).toEqual(['รายชื่อหน่วยงาน', sheet]);
-    const ws = (wb.context.workbook.worksheets as any).byName(sheet);
-    const rules = [...wb.rec.ranges.entries()]
-      .filter(([k]) => k.startsWith(`${sheet}|`))
-      .map(([, r]) => r.dataValidation.rule)
-      .filter((r) => typeof r === 'object');
-    expect(rules.map((r: any) => r.list.source)).toEqual(["='รายชื่อหน่วยงาน'!$A$1:$A$50", 'ใช่,ไม่ใช่']);
-    expect(ws.getRangeByIndexes(0, 0, 1, 1)).toBeDefined();
-    expect(await pane.insertBlankForm('no-such-form')).toBeNull();
+  test('a protected sheet does not stop Send: nothing is written to it', async () => {
+    const x = await paneOn('community-plan/districts/1037.xlsx');
+    await x.pane.check();
+    x.book.protect(x.sheet);
+    await x.pane.send();
+    expect(x.pane.state.send.status).toBe('sent');
   });
 
-  test('an unknown form on pull is a message, not a crash', async () => {
-    const { port } = mockPort(await gridOf('community-plan/districts/1030.xlsx'));
-    const pane = new PaneController(port, client(), 'en');
+  test('Excel 2021 and later hold a call while a cell is edited: the pane says what it waits for, and goes on when the clerk leaves the cell', async () => {
+    const x = fakeExcel([await gridOf('community-plan/districts/1038.xlsx')]);
+    const pane = new PaneController(x.port, client(), 'th', { slowMs: 5 });
+    x.book.enterCellEdit();
+    const checking = pane.check();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(pane.state.check).toMatchObject({ status: 'reading', outcome: { tone: 'info', text: bi('excelWaiting') } });
+    x.book.leaveCellEdit();
+    await checking;
+    expect(pane.state.check.status).toBe('done');
+    expect(x.book.used.has('RunOptions.delayForCellEdit')).toBe(true);
+  });
+
+  test('cell-edit mode for a moment: the runner waits and retries, and the clerk sees no error', async () => {
+    const x = await paneOn('community-plan/districts/1036.xlsx');
+    x.book.failNextSync('InvalidOperationInCellEditMode');
+    await x.pane.check();
+    expect(x.pane.state.check.status).toBe('done');
+  });
+
+  test('an Excel layer that throws (a bug) still leaves the pane settled, with a message', async () => {
+    const x = await paneOn('community-plan/districts/1036.xlsx');
+    const broken: ExcelPort = { ...x.port, readSheet: () => Promise.reject(new Error('bug')) };
+    const pane = new PaneController(broken, client(), 'en');
+    const flows: [Flow, () => Promise<void>][] = [['check', () => pane.check()]];
+    for (const [, run] of flows) await run();
+    settled(pane.state);
+    expect(pane.state.check).toMatchObject({ status: 'failed', outcome: { retry: true, text: { en: expect.stringContaining('unexpected') } } });
+  });
+
+  test('pull writes the tally sheet and says what it holds; refresh writes it again in place', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
+    await pane.pull(PLAN_Q);
+    expect(pane.state.pull).toMatchObject({ status: 'done', summary: { grouping: { th: 'กลุ่มเขต' }, period: { th: 'ทั้งปี 2563' } } });
+    const sheets = book.sheets.length;
+    await pane.pull();
+    expect(pane.state.pull.status).toBe('done');
+    expect(book.sheets).toHaveLength(sheets);
+  });
+
+  test('pull on Excel 2016 (ExcelApi 1.1): says it needs a newer Excel, and what to use instead', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx', { sets: { ExcelApi: '1.1' } });
+    await pane.pull(PLAN_Q);
+    expect(pane.state.pull).toMatchObject({ status: 'failed', outcome: { retry: false, text: { th: expect.stringContaining('Excel 2021') } } });
+    expect(book.sheets).toHaveLength(1);
+  });
+
+  test('check on Excel 2016: the findings, with a note that merged cells are not known', async () => {
+    const { pane } = await paneOn('community-plan/errors/1017-huai-khwang.xlsx', { sets: { ExcelApi: '1.1' } });
+    await pane.check();
+    expect(pane.state.check.issues.error).toHaveLength(2);
+    expect(pane.state.check.notes).toEqual([bi('mergesUnknown')]);
+  });
+
+  test('insert blank form: unique names, a visible confirmation, the new sheet activated', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
+    await pane.insertBlankForm('bma-community-plan-return');
+    const first = pane.state.insert.sheet!;
+    expect(pane.state.insert.outcome).toMatchObject({ tone: 'success', text: { th: expect.stringContaining(`“${first}”`) } });
+    await pane.insertBlankForm('bma-community-plan-return'); // again, the same minute
+    const second = pane.state.insert.sheet!;
+    expect(second).not.toBe(first);
+    expect(book.activeSheet.name).toBe(second);
+    await pane.insertBlankForm('no-such-form');
+    expect(pane.state.insert.status).toBe('failed');
+    settled(pane.state);
+  });
+
+  test('an unknown form on pull is a message in the clerk’s language, not a crash', async () => {
+    const { pane } = await paneOn('community-plan/districts/1030.xlsx', { lang: 'en' });
     await pane.pull({ form: 'no-such-form', fy: 2563, period: 'FY', by: 'hq' });
     expect(pane.state.pull).toMatchObject({ status: 'failed' });
-    expect(pane.state.pull.message).toContain('no-such-form');
+    expect(pane.state.pull.outcome?.text.en).toContain('no-such-form');
+    expect(pane.state.pull.outcome?.text.th).not.toMatch(/[A-Za-z]{3}/);
   });
 });

@@ -1,22 +1,23 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { launchChromium } from '../support/browser';
 import { buildAddin } from '../../scripts/buildAddin';
 import { serveAddin } from '../../scripts/serveAddin';
 import { machine, median, writeSection } from './report';
+import { ALL_SETS } from '../support/excelFake/fakeBook';
+import type { FakeOfficeWindow } from '../e2e/officeInBrowser';
 
 /** The pane's bundle size (gzipped) and time to interactive in headless Chromium (navigation → the Check button enabled). */
 export async function addinBench(): Promise<string> {
   const size = await buildAddin();
   const pane = await serveAddin(0);
-  const standIn = (await build({ entryPoints: [resolve(__dirname, '../e2e/excelStandIn.ts')], bundle: true, write: false, format: 'iife' })).outputFiles[0].text;
+  const standIn = (await build({ entryPoints: [resolve(__dirname, '../e2e/officeInBrowser.ts')], bundle: true, write: false, format: 'iife', conditions: ['source'] })).outputFiles[0].text;
   const browser = await launchChromium();
   const times: number[] = [];
   try {
     for (let i = 0; i < 8; i++) {
       const page = await browser.newPage();
-      await page.addInitScript(() => ((window as any).__USED__ = { sheet: 'Sheet1', rowIndex: 0, columnIndex: 0, cellCount: 0, values: [], valueTypes: [], numberFormat: [], merged: '' }));
+      await page.addInitScript((config) => void ((window as FakeOfficeWindow).__FAKE_OFFICE__ = config), { grids: [], sets: ALL_SETS, displayLanguage: 'th-TH' });
       await page.route('**/*', (route) => {
         const host = new URL(route.request().url()).hostname;
         if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: standIn });
@@ -34,7 +35,7 @@ export async function addinBench(): Promise<string> {
   }
   const body = `## Task pane: size and time to interactive
 
-Command: \`npm run bench\` (test/bench/addinBench.ts) · ${machine()} · Debian chromium, headless, served from loopback (office.js replaced by the test stand-in)
+Command: \`npm run bench\` (test/bench/addinBench.ts) · ${machine()} · Debian chromium, headless, served from loopback (office.js replaced by the test fake)
 
 | measure | value |
 |---|---|

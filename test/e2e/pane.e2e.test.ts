@@ -1,101 +1,324 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- office.js stand-in: to be replaced by one typed office.js fake (issue 11) */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { buildAddin } from '../../scripts/buildAddin';
 import { serveAddin } from '../../scripts/serveAddin';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
+import { tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
+import { a1 } from '@returns-hub/shared/sheet/address';
+import { t, type Lang } from '@returns-hub/addin/pane/i18n';
 import { startApi, type Api } from '../support/apiHarness';
-import { usedRangeOf } from '../support/excelMock';
 import { sample } from '../support/samples';
 import { launchChromium } from '../support/browser';
+import { ALL_SETS, type FakeSets } from '../support/excelFake/fakeBook';
+import type { FakeErrorCode } from '../support/excelFake/richApiError';
+import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
 
 const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
+/** The width the pane is tried at (Excel's default task pane is about 350 px), and the narrowest Office allows. */
+const WIDTH = 350;
+const NARROWEST = 320;
+/** A fixed clock: the pane's period choices default to FY 2563, the samples' year. */
+const NOW = new Date('2020-06-15T03:00:00Z');
+
 let api: Api;
 let pane: Awaited<ReturnType<typeof serveAddin>>;
 let browser: Browser;
-let standIn: string;
+let officeFake: string;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await buildAddin();
+  await buildAddin({ env: {} }); // a development build: API address and key from Settings
   pane = await serveAddin(0);
   api = await startApi({ config: { corsOrigins: [pane.url] } });
-  standIn = (await build({ entryPoints: [resolve(__dirname, 'excelStandIn.ts')], bundle: true, write: false, format: 'iife' })).outputFiles[0].text;
+  officeFake = (await build({ entryPoints: [resolve(__dirname, 'officeInBrowser.ts')], bundle: true, write: false, format: 'iife', conditions: ['source'], logLevel: 'error' })).outputFiles[0].text;
   browser = await launchChromium();
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await pane?.close();
   await api?.close();
 });
 
-/** Opens the built pane on a workbook stand-in loaded from a sample; only loopback traffic is allowed. */
-async function openPane(samplePath: string): Promise<Page> {
-  const read = await readWorkbookFile(sample(samplePath));
-  if (!read.ok) throw new Error('sample unreadable');
-  const grid = read.grids.find((g) => g.rows.length > 1)!;
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+async function gridsOf(path: string): Promise<Grid[]> {
+  const read = await readWorkbookFile(sample(path));
+  if (!read.ok) throw new Error(`sample unreadable: ${path}`);
+  return read.grids.filter((g) => g.rows.length > 1);
+}
+
+/** Opens the built pane at 350 px on the office.js fake holding a sample's sheets; only loopback traffic is allowed. */
+async function openPane(o: { path: string; lang: Lang; sets?: FakeSets; url?: string; apiKey?: string }): Promise<Page> {
+  const config: FakeOfficeConfig = { grids: await gridsOf(o.path), sets: o.sets ?? ALL_SETS, displayLanguage: o.lang === 'th' ? 'th-TH' : 'en-US' };
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
+  await page.clock.setFixedTime(NOW);
   await page.addInitScript(
-    ({ used, apiUrl }) => {
-      (window as any).__USED__ = used;
-      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey: 'dev-hq' }));
+    ({ config, apiUrl, apiKey }) => {
+      const w: FakeOfficeWindow = window;
+      w.__FAKE_OFFICE__ = config;
+      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey }));
     },
-    { used: { ...usedRangeOf(grid), sheet: grid.sheet }, apiUrl: api.url },
+    { config, apiUrl: api.url, apiKey: o.apiKey ?? 'dev-hq' },
   );
   await page.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;
-    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: standIn });
+    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeFake });
     if (host === 'localhost' || host === '127.0.0.1') return route.continue();
     return route.abort();
   });
-  await page.goto(`${pane.url}/taskpane.html`);
-  await page.getByRole('tab', { name: 'ตรวจสอบ' }).waitFor();
+  await page.goto(`${o.url ?? pane.url}/taskpane.html`);
+  await page.getByRole('tab', { name: t(o.lang, 'checkTab') }).waitFor();
   return page;
 }
 
-const book = (page: Page) => page.evaluate(() => (window as any).__BOOK__);
+// ——— the workbook behind the page ———
+const bookDo = {
+  type: (page: Page, sheet: string, cell: string, value: string | number) => page.evaluate((a) => (window as FakeOfficeWindow).__BOOK__!.type(a.sheet, a.cell, a.value), { sheet, cell, value }),
+  fail: (page: Page, code: FakeErrorCode, times = 1) => page.evaluate((a) => (window as FakeOfficeWindow).__BOOK__!.failNextSync(a.code, a.times), { code, times }),
+  protect: (page: Page, sheet: string, on = true) => page.evaluate((a) => (window as FakeOfficeWindow).__BOOK__!.protect(a.sheet, a.on), { sheet, on }),
+  rename: (page: Page, from: string, to: string) => page.evaluate((a) => (window as FakeOfficeWindow).__BOOK__!.rename(a.from, a.to), { from, to }),
+  addSheet: (page: Page, name: string) => page.evaluate((n) => void (window as FakeOfficeWindow).__BOOK__!.addSheet(n), name),
+  activate: (page: Page, name: string) => page.evaluate((n) => (window as FakeOfficeWindow).__BOOK__!.activate(n), name),
+  sheet: (page: Page, name: string) => page.evaluate((n) => (window as FakeOfficeWindow).__BOOK__!.describe(n), name),
+  names: (page: Page) => page.evaluate(() => (window as FakeOfficeWindow).__BOOK__!.sheets.map((s) => s.name)),
+  active: (page: Page) => page.evaluate(() => (window as FakeOfficeWindow).__BOOK__!.activeSheet.name),
+  selection: (page: Page) => page.evaluate(() => (window as FakeOfficeWindow).__BOOK__!.selection),
+};
 
-describe('the task pane in Chromium, on the local backend', () => {
-  test('check → findings listed in Thai and cells highlighted', async () => {
-    const page = await openPane('community-plan/errors/1017-huai-khwang.xlsx');
-    await page.getByRole('button', { name: 'ตรวจสอบ', exact: true }).click();
-    await page.getByText('ข้อผิดพลาด (2)').waitFor();
-    await page.getByText('คำเตือน (1)').waitFor();
-    const fills = (await book(page)).sheets['แบบรายงาน 1'].fills;
-    expect([fills.C13.color, fills.C15.color, fills.C12.color]).toEqual(['#FFC7CE', '#FFC7CE', '#FFEB9C']);
+/** No sideways scrolling: the page is no wider than the pane. */
+async function expectNoSideScroll(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** A screenshot of the state at 350 px, and the same state checked at 320 px for sideways scrolling. */
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(150); // let Fluent's transitions settle
+  await expectNoSideScroll(page);
+  await page.screenshot({ path: resolve(ARTIFACTS, `e2e-${name}.png`), fullPage: true });
+  await page.setViewportSize({ width: NARROWEST, height: 800 });
+  await expectNoSideScroll(page);
+  await page.setViewportSize({ width: WIDTH, height: 800 });
+}
+
+/** Waits until a reading of the page's workbook settles on what is expected (the pane's Excel calls are asynchronous). */
+async function eventually<T>(read: () => Promise<T>, expected: unknown, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const got = await read();
+    try {
+      expect(got).toEqual(expected);
+      return;
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const tab = (page: Page, lang: Lang, key: Parameters<typeof t>[1]) => page.getByRole('tab', { name: t(lang, key) }).click();
+
+describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)', (lang) => {
+  const L = (k: Parameters<typeof t>[1]) => t(lang, k);
+  const sheet = 'แบบรายงาน 1';
+
+  test('first screen: one sentence says what to do; check → findings → highlights; a click selects the cell', async () => {
+    const page = await openPane({ path: 'community-plan/errors/1017-huai-khwang.xlsx', lang });
+    await page.getByText(L('firstStep')).waitFor();
+    await shot(page, `${lang}-1-start`);
+    await button(page, L('check')).click();
+    await page.getByText(`${L('errors')} (2)`).waitFor();
+    await page.getByText(`${L('warnings')} (1)`).waitFor();
+    const fills = (await bookDo.sheet(page, sheet)).fills;
+    expect([fills.C13, fills.C15, fills.C12]).toEqual(['#FFC7CE', '#FFC7CE', '#FFEB9C']);
+    await page
+      .getByTestId('return-summary')
+      .getByText(lang === 'th' ? 'ทั้งปี 2563' : 'FY2563')
+      .waitFor();
     await page.locator('[data-cell$="!C13"]').click();
-    expect((await book(page)).sheets['แบบรายงาน 1'].selected).toContain('C13');
-    await page.screenshot({ path: resolve(ARTIFACTS, 'e2e-check.png') });
+    await eventually(async () => (await bookDo.selection(page))?.cell, 'C13');
+    await shot(page, `${lang}-2-check-findings`);
     await page.close();
   }, 60_000);
 
-  test('send → receipt from the backend', async () => {
-    const page = await openPane('community-plan/districts/1045.xlsx');
-    await page.getByRole('button', { name: 'ตรวจสอบ', exact: true }).click();
-    await page.getByText('ไม่พบข้อผิดพลาด พร้อมส่ง').waitFor();
-    await page.getByRole('tab', { name: 'ส่งข้อมูล' }).click();
-    await page.getByRole('button', { name: 'ส่งข้อมูล', exact: true }).click();
-    await page.getByTestId('receipt').getByText('ฉบับที่ 1').waitFor();
-    const list = await api.client().list({ form: 'bma-community-plan-return', fy: 2563 });
-    expect(list.returns.map((r) => r.orgUnit)).toContain('1045');
-    await page.screenshot({ path: resolve(ARTIFACTS, 'e2e-send.png') });
+  test('an edit after Check: Send says what changed, then sends the edited values', async () => {
+    const unit = lang === 'th' ? '1040' : '1041';
+    const page = await openPane({ path: `community-plan/districts/${unit}.xlsx`, lang });
+    await button(page, L('check')).click();
+    await page.getByText(L('clean')).waitFor();
+    const received = Number((await bookDo.sheet(page, sheet)).values.C13);
+    await bookDo.type(page, sheet, 'C15', 1000); // the clerk records 1,000 baht returned, after the check
+    await bookDo.type(page, sheet, 'C16', received - 1000);
+    await tab(page, lang, 'sendTab');
+    await button(page, L('send')).click();
+    await page.getByText(lang === 'th' ? /ชีตเปลี่ยนไปหลังการตรวจสอบครั้งล่าสุด \(C15, C16\)/ : /changed after it was last checked \(C15, C16\)/).waitFor();
+    await shot(page, `${lang}-3-send-changed`);
+    await button(page, L('sendCurrent')).click();
+    await page
+      .getByTestId('receipt')
+      .getByText(`${L('version')} 1`)
+      .waitFor();
+    const stored = await api.client().getReturn({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', orgUnit: unit });
+    expect(stored).toMatchObject({ fields: { budget_returned: 1000 } });
+    await shot(page, `${lang}-4-send-receipt`);
     await page.close();
   }, 60_000);
 
-  test('pull → a tally sheet written with the backend figures', async () => {
-    const page = await openPane('community-plan/districts/1045.xlsx');
-    await page.getByRole('tab', { name: 'ดึงยอดรวม' }).click();
-    await page.getByRole('button', { name: 'ดึงยอดรวม', exact: true }).click();
-    await page.getByText(/เขียนยอดรวมลงชีต/).waitFor();
-    const b = await book(page);
-    const tallySheet = Object.values(b.sheets).find((s: any) => s.name.startsWith('ยอดรวม')) as any;
-    const rows = Object.entries(tallySheet.writes).find(([k]) => k.startsWith('3,0,'))![1] as unknown[][];
-    const received = rows.find((r) => r[4] === 'districts')!;
-    expect(received[6]).toBeGreaterThanOrEqual(1); // 1045 was sent in the test before
-    expect(tallySheet.charts).toEqual(['ColumnClustered']);
-    await page.screenshot({ path: resolve(ARTIFACTS, 'e2e-pull.png') });
+  test('cell-edit mode during Check, Send and Pull: a bilingual message each time, and Retry works', async () => {
+    const page = await openPane({ path: 'community-plan/districts/1042.xlsx', lang });
+    const busy = lang === 'th' ? /กำลังแก้ไขเซลล์/ : /a cell is being edited/;
+    await bookDo.fail(page, 'InvalidOperationInCellEditMode', 4); // outlasts the automatic retries
+    await button(page, L('check')).click();
+    await page.getByText(busy).waitFor();
+    await shot(page, `${lang}-5-cell-edit-check`);
+    await button(page, L('retry')).click();
+    await page.getByText(L('clean')).waitFor();
+
+    await tab(page, lang, 'sendTab');
+    await bookDo.fail(page, 'InvalidOperationInCellEditMode', 4);
+    await button(page, L('send')).click();
+    await page.getByText(busy).waitFor();
+    await shot(page, `${lang}-6-cell-edit-send`);
+    await button(page, L('retry')).click();
+    await page.getByTestId('receipt').waitFor();
+
+    await tab(page, lang, 'pullTab');
+    await bookDo.fail(page, 'InvalidOperationInCellEditMode', 4);
+    await button(page, L('pull')).click();
+    await page.getByText(busy).waitFor();
+    await shot(page, `${lang}-7-cell-edit-pull`);
+    await button(page, L('retry')).click();
+    await page.getByTestId('tally-summary').waitFor();
+    await page.close();
+  }, 90_000);
+
+  test('a protected sheet during Check, Send and Pull: findings still listed, a bilingual message, a working pane', async () => {
+    const page = await openPane({ path: 'community-plan/errors/1017-huai-khwang.xlsx', lang });
+    const locked = lang === 'th' ? /ถูกป้องกัน/ : /protected/;
+    await bookDo.protect(page, sheet);
+    await button(page, L('check')).click();
+    await page.getByText(`${L('errors')} (2)`).waitFor();
+    await page.getByText(L('protectedNoColour')).waitFor();
+    await shot(page, `${lang}-8-protected-check`);
+
+    await tab(page, lang, 'sendTab');
+    await bookDo.fail(page, 'AccessDenied');
+    await button(page, L('send')).click();
+    await page.getByText(locked).waitFor();
+    await shot(page, `${lang}-9-protected-send`);
+
+    await tab(page, lang, 'pullTab');
+    await button(page, L('pull')).click();
+    await page.getByTestId('tally-summary').waitFor();
+    const tally = (await bookDo.names(page)).find((n) => n.startsWith('ยอดรวม'))!;
+    await bookDo.protect(page, tally);
+    await button(page, L('refresh')).click();
+    await page.getByText(locked).waitFor();
+    await shot(page, `${lang}-10-protected-pull`);
+    await bookDo.protect(page, tally, false);
+    await button(page, L('retry')).click();
+    await page.getByTestId('tally-summary').waitFor();
     await page.close();
   }, 60_000);
+
+  test('a sheet renamed after Check: a click on a finding and Clear colours still find it', async () => {
+    const page = await openPane({ path: 'community-plan/errors/1017-huai-khwang.xlsx', lang });
+    await button(page, L('check')).click();
+    await page.getByText(`${L('errors')} (2)`).waitFor();
+    await bookDo.rename(page, sheet, 'เขตห้วยขวาง');
+    await bookDo.addSheet(page, 'อื่น ๆ');
+    await bookDo.activate(page, 'อื่น ๆ');
+    await page.locator('[data-cell$="!C15"]').click();
+    await eventually(() => bookDo.active(page), 'เขตห้วยขวาง');
+    expect(await bookDo.selection(page)).toMatchObject({ cell: 'C15' });
+    await button(page, L('clearHighlights')).click();
+    await eventually(async () => (await bookDo.sheet(page, 'เขตห้วยขวาง')).fills, {});
+    await shot(page, `${lang}-11-renamed`);
+    await page.close();
+  }, 60_000);
+
+  test('refresh after a smaller tally leaves no stale cell', async () => {
+    const page = await openPane({ path: 'community-plan/districts/1043.xlsx', lang });
+    await tab(page, lang, 'pullTab');
+    await shot(page, `${lang}-12-pull-form`);
+    await button(page, L('pull')).click(); // by district: one row per district and indicator
+    await page.getByTestId('tally-summary').waitFor();
+    const name = (await bookDo.names(page)).find((n) => n.startsWith('ยอดรวม'))!;
+    const bigRows = Object.keys((await bookDo.sheet(page, name)).values).filter((k) => /^A\d+$/.test(k)).length;
+    await page.getByLabel(L('groupBy'), { exact: true }).selectOption('zone');
+    await button(page, L('pull')).click();
+    await page
+      .getByTestId('tally-summary')
+      .getByText(lang === 'th' ? 'กลุ่มเขต' : 'By zone')
+      .waitFor();
+    const zone = await api.client().tallies({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'zone' });
+    const rows = tallyRows(zone);
+    expect(rows.length).toBeLessThan(bigRows);
+    const values = (await bookDo.sheet(page, name)).values;
+    // Every cell of the table, down to where the bigger tally ended, holds the new value or nothing.
+    for (let r = 0; r < bigRows; r++)
+      for (let c = 0; c < rows[0].length; c++) {
+        const want = rows[r]?.[c] ?? '';
+        expect([a1(3 + r, c), values[a1(3 + r, c)] ?? '']).toEqual([a1(3 + r, c), want === null ? '' : want]);
+      }
+    await page.getByTestId('tally-summary').waitFor();
+    await shot(page, `${lang}-13-pull-refreshed`);
+    await page.close();
+  }, 60_000);
+
+  test('insert blank form: a confirmation, unique names, the new sheet active', async () => {
+    const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang });
+    await tab(page, lang, 'blankTab');
+    await page.getByLabel(L('form'), { exact: true }).selectOption('bma-community-plan-return');
+    await button(page, L('insertBlank')).click();
+    await page.getByText(lang === 'th' ? /เพิ่มชีต “แบบรายงานผลการดำเนินงาน” แล้ว/ : /Added the sheet “แบบรายงานผลการดำเนินงาน”/).waitFor();
+    await button(page, L('insertBlank')).click();
+    await page.getByText(/“แบบรายงานผลการดำเนินงาน \(2\)”/).waitFor();
+    expect(await bookDo.active(page)).toBe('แบบรายงานผลการดำเนินงาน (2)');
+    await shot(page, `${lang}-14-blank-form`);
+    await page.close();
+  }, 60_000);
+
+  test('settings in a development build: an address and an empty key field, no HQ key', async () => {
+    const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang, apiKey: '' });
+    await button(page, L('settings')).click();
+    await page.getByLabel(L('apiKey'), { exact: true }).waitFor();
+    expect(await page.getByLabel(L('apiKey'), { exact: true }).inputValue()).toBe('');
+    await shot(page, `${lang}-15-settings-dev`);
+    await page.close();
+  }, 60_000);
+});
+
+describe('a deployment build with Entra settings', () => {
+  let dir: string;
+  let served: Awaited<ReturnType<typeof serveAddin>>;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pane-'));
+    await buildAddin({
+      outDir: dir,
+      env: { API_URL: api.url, ENTRA_CLIENT_ID: '00000000-0000-0000-0000-000000000001', ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000002', ENTRA_API_SCOPE: 'api://returns-hub/access_as_user' },
+    });
+    served = await serveAddin(0, dir);
+  }, 120_000);
+  afterAll(async () => {
+    await served?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test.each(['th', 'en'] as const)(
+    'Settings offers sign-in with Microsoft, and no address or key (%s)',
+    async (lang) => {
+      const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang, url: served.url });
+      await button(page, t(lang, 'settings')).click();
+      await button(page, t(lang, 'signIn')).waitFor();
+      expect(await page.getByLabel(t(lang, 'apiKey'), { exact: true }).count()).toBe(0);
+      await shot(page, `${lang}-16-settings-sign-in`);
+      await page.close();
+    },
+    60_000,
+  );
 });

@@ -1,4 +1,4 @@
-import { apiKeyProvider, entraProvider } from './tokenProvider';
+import { apiKeyProvider, entraProvider, entraSession } from './tokenProvider';
 
 /** A stand-in for MSAL's nestable client application: records calls, answers like MSAL does. */
 function fakePca(opts: { accounts?: { username: string }[]; silentFails?: boolean }) {
@@ -41,5 +41,15 @@ describe('sign-in token providers', () => {
     expect(await provider()).toBe('popup-token');
     expect(await provider()).toBe('silent-token');
     expect(calls).toEqual(['popup:api://returns-hub/access_as_user', 'silent:api://returns-hub/access_as_user']);
+  });
+});
+
+describe('sign-in session', () => {
+  test('before sign-in no account; signing in names the account', async () => {
+    const { pca } = fakePca({});
+    const session = await entraSession(settings, async () => pca as never);
+    expect(session.account()).toBeNull();
+    expect(await session.signIn()).toBe('user@bma.go.th');
+    expect(session.account()).toBe('user@bma.go.th');
   });
 });

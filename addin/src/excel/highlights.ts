@@ -1,55 +1,69 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
+import type { ExcelContext } from './excelApi';
 
 /** A cell's fill before we highlighted it, so clearing restores exactly that. */
 export interface SavedFill {
-  sheet: string;
+  /** The sheet's stable id: clearing still finds it after a rename. */
+  sheetId: string;
   cell: string;
   color: string;
-  pattern: string;
+  /** `None` for no fill; null where the host cannot tell (before ExcelApi 1.9): white then counts as no fill. */
+  pattern: string | null;
 }
 
 export const HIGHLIGHT: Record<string, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
 
-/**
- * Fills each cell with an error or warning (errors win), saving its previous fill first.
- * Two syncs whatever the number of cells: one to read the fills, one to write.
- */
-export async function highlightIssues(context: Excel.RequestContext, issues: readonly Issue[]): Promise<SavedFill[]> {
-  const worst = new Map<string, string>();
+/** What Excel reports as the colour of a cell with no fill. */
+const NO_FILL_COLOR = '#FFFFFF';
+
+/** Each cell gets the worst of its findings' severities (errors win); notes are not highlighted. */
+export function cellsToHighlight(issues: readonly Issue[]): Map<string, 'error' | 'warning'> {
+  const worst = new Map<string, 'error' | 'warning'>();
   for (const i of issues) {
-    if (!HIGHLIGHT[i.severity] || !i.cell.includes('!')) continue;
-    if (worst.get(i.cell) !== 'error') worst.set(i.cell, i.severity);
+    if ((i.severity !== 'error' && i.severity !== 'warning') || !i.cell.includes('!')) continue;
+    const { cell } = splitSheetAddress(i.cell);
+    if (worst.get(cell) !== 'error') worst.set(cell, i.severity);
   }
-  const targets = [...worst.entries()].map(([address, severity]) => {
-    const { sheet, cell } = splitSheetAddress(address);
-    const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
-    range.format.fill.load(['color', 'pattern']);
-    return { sheet, cell, severity, range };
+  return worst;
+}
+
+/**
+ * Fills each finding's cell on the checked sheet (found by id) with an error or warning
+ * colour, saving its previous fill first. Two syncs whatever the number of cells: one to
+ * read the fills, one to write.
+ */
+export async function highlightIssues(context: ExcelContext, sheetId: string, issues: readonly Issue[], o: { fillPattern: boolean }): Promise<SavedFill[]> {
+  const cells = cellsToHighlight(issues);
+  if (cells.size === 0) return [];
+  const sheet = context.workbook.worksheets.getItem(sheetId);
+  const targets = [...cells].map(([cell, severity]) => {
+    const range = sheet.getRange(cell);
+    range.format.fill.load(o.fillPattern ? ['color', 'pattern'] : ['color']);
+    return { cell, severity, range };
   });
-  if (targets.length === 0) return [];
   await context.sync();
-  const saved = targets.map((t) => ({ sheet: t.sheet, cell: t.cell, color: t.range.format.fill.color, pattern: String(t.range.format.fill.pattern) }));
+  const saved = targets.map((t) => ({ sheetId, cell: t.cell, color: t.range.format.fill.color, pattern: o.fillPattern ? t.range.format.fill.pattern : null }));
   for (const t of targets) t.range.format.fill.color = HIGHLIGHT[t.severity];
   await context.sync();
   return saved;
 }
 
 /** Puts every highlighted cell's fill back as it was (no fill stays no fill). One sync. */
-export async function clearHighlights(context: Excel.RequestContext, saved: readonly SavedFill[]): Promise<void> {
+export async function clearHighlights(context: ExcelContext, saved: readonly SavedFill[]): Promise<void> {
   if (saved.length === 0) return;
   for (const s of saved) {
-    const fill = context.workbook.worksheets.getItem(s.sheet).getRange(s.cell).format.fill;
-    if (s.pattern === 'None') fill.clear();
+    const fill = context.workbook.worksheets.getItem(s.sheetId).getRange(s.cell).format.fill;
+    const hadNoFill = s.pattern === null ? s.color.toUpperCase() === NO_FILL_COLOR : s.pattern === 'None';
+    if (hadNoFill) fill.clear();
     else fill.color = s.color;
   }
   await context.sync();
 }
 
-/** Selects the cell an issue points at (clicking an issue in the pane). One sync. */
-export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
-  const { sheet, cell } = splitSheetAddress(address);
-  const ws = context.workbook.worksheets.getItem(sheet);
+/** Selects a cell of the checked sheet (clicking a finding in the pane), found by the sheet's id. One sync. */
+export async function selectCell(context: ExcelContext, sheetId: string, cell: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheetId);
   ws.activate();
   ws.getRange(cell).select();
   await context.sync();

@@ -2,6 +2,7 @@ import type { Tally, TallyGroup } from '@returns-hub/shared/consolidate/tally';
 import type { Completeness } from '@returns-hub/shared/api/client';
 import { BE_DATE, TALLY_COLUMNS, THAI_PERCENT, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
 import { columnLetters } from '@returns-hub/shared/sheet/address';
+import type { ExcelContext } from './excelApi';
 
 /** Excel on the web refuses requests over 5 MB: each batch of written values stays under this. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -57,7 +58,7 @@ export function headline(g: TallyGroup): number | null {
  * table, so formulas pointing at them keep working. Small tallies take two syncs; large
  * ones one more per batch of values.
  */
-export async function writeTallySheet(context: Excel.RequestContext, t: Tally, c: Completeness | null, maxBytes = MAX_REQUEST_BYTES): Promise<{ sheet: string; syncs: number }> {
+export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, maxBytes = MAX_REQUEST_BYTES): Promise<{ sheet: string; syncs: number }> {
   let syncs = 0;
   const sync = async () => (syncs++, await context.sync());
   const name = tallySheetName(t);
@@ -72,7 +73,7 @@ export async function writeTallySheet(context: Excel.RequestContext, t: Tally, c
   const rows = tallyRows(t);
   const cols = TALLY_COLUMNS.length;
   ws.getRange('A1').values = [[`ยอดรวม ${t.formId} ปีงบประมาณ พ.ศ. ${t.fiscalYear} งวด ${t.period} (ตาม ${t.by})`]];
-  ws.getRange('A2').values = [[Date.now() / 86_400_000 + 25569]]; // now, as an Excel serial
+  ws.getRange('A2').values = [[(Date.now() + 7 * 3_600_000) / 86_400_000 + 25569]]; // now in Bangkok (UTC+7), as an Excel serial
   ws.getRange('A2').numberFormat = [[BE_DATE]];
   ws.getRangeByIndexes(HEADER_ROW, 0, 1, cols).values = [TALLY_COLUMNS.map((col) => col.th)];
 
@@ -80,7 +81,7 @@ export async function writeTallySheet(context: Excel.RequestContext, t: Tally, c
   const chunks = chunkRowsByBytes(rows, maxBytes);
   let at = HEADER_ROW + 1;
   for (const [i, chunk] of chunks.entries()) {
-    ws.getRangeByIndexes(at, 0, chunk.length, cols).values = chunk;
+    ws.getRangeByIndexes(at, 0, chunk.length, cols).values = chunk.map((r) => r.map((v) => v ?? '')); // null would leave an old figure
     at += chunk.length;
     if (i < chunks.length - 1) await sync();
   }

@@ -26,11 +26,17 @@ async function measureOf(q: FigureQuery, indicator: unknown): Promise<Measure> {
   return m;
 }
 
+/** CustomFunctionsRuntime 1.2: errors with their own code and message; before it, plain errors (#VALUE!). */
+let functionErrors = false;
+export function useFunctionErrors(supported: boolean): void {
+  functionErrors = supported;
+}
+
 async function excelSafe<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    throw e instanceof FunctionError ? toExcelError(e) : e;
+    throw e instanceof FunctionError && functionErrors ? toExcelError(e) : e;
   }
 }
 

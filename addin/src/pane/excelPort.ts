@@ -2,18 +2,24 @@ import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import type { Completeness } from '@returns-hub/shared/api/client';
-import type { SheetRead } from '../excel/readActiveSheet';
+import type { SheetRead } from '../excel/readSheet';
 import type { SavedFill } from '../excel/highlights';
+import type { InsertedForm } from '../excel/insertBlankForm';
+import type { ExcelOutcome } from '../excel/excelRunner';
+import type { Feature } from '../excel/requirementSets';
 
 /**
  * Everything the pane needs from Excel. The pane's state and logic use only this; the
- * office.js implementation (`excel/officeExcelPort.ts`) is the one place that calls Excel.
+ * office.js implementation (`excel/excelPort.ts`) runs every call through the one runner
+ * that maps Excel's errors, so each call answers with a value or a problem, never throws.
  */
 export interface ExcelPort {
-  readActiveSheet(): Promise<SheetRead>;
-  highlight(issues: readonly Issue[]): Promise<SavedFill[]>;
-  clearHighlights(saved: readonly SavedFill[]): Promise<void>;
-  selectCell(address: string): Promise<void>;
-  writeTallies(t: Tally, c: Completeness | null): Promise<{ sheet: string }>;
-  insertBlankForm(form: FormDef): Promise<{ sheet: string }>;
+  /** The sheet by its stable id (the active sheet without one): one read sync. */
+  readSheet(sheetId?: string): Promise<ExcelOutcome<SheetRead>>;
+  highlight(sheetId: string, issues: readonly Issue[]): Promise<ExcelOutcome<SavedFill[]>>;
+  clearHighlights(saved: readonly SavedFill[]): Promise<ExcelOutcome<void>>;
+  selectCell(sheetId: string, cell: string): Promise<ExcelOutcome<void>>;
+  writeTallies(t: Tally, c: Completeness | null): Promise<ExcelOutcome<{ sheet: string }>>;
+  insertBlankForm(form: FormDef): Promise<ExcelOutcome<InsertedForm>>;
+  supports(feature: Feature): boolean;
 }

@@ -1,0 +1,40 @@
+import { formById } from '@returns-hub/shared/forms/index';
+import { defaultPullQuery, fiscalYearChoices, groupingChoices, periodChoices, queryForForm } from './pullChoices';
+
+const codi = formById('codi-quarterly-kpi')!;
+const plan = formById('bma-community-plan-return')!;
+const projects = formById('bma-project-progress')!;
+
+describe('pull choices', () => {
+  test('a quarterly form offers quarters only; a yearly one the whole year; project progress all', () => {
+    expect(periodChoices(codi, 'th').map((c) => c.label)).toEqual(['ไตรมาส 1', 'ไตรมาส 2', 'ไตรมาส 3', 'ไตรมาส 4']);
+    expect(periodChoices(plan, 'th').map((c) => c.value)).toEqual(['FY']);
+    expect(periodChoices(projects, 'en')).toHaveLength(17);
+  });
+
+  test('defaults: the current fiscal year in Bangkok, and the latest quarter that has ended', () => {
+    // 30 Sep 2025 18:00 UTC is already 1 Oct 2025 in Bangkok: fiscal year 2569 has begun.
+    const now = new Date('2025-09-30T18:00:00Z');
+    expect(defaultPullQuery(plan, now)).toEqual({ form: plan.id, fy: 2569, period: 'FY', by: 'district' });
+    expect(defaultPullQuery(codi, now)).toMatchObject({ fy: 2568, period: 'Q4', by: 'region' });
+    expect(defaultPullQuery(codi, new Date('2026-02-10T03:00:00Z'))).toMatchObject({ fy: 2569, period: 'Q1' });
+  });
+
+  test('fiscal years: current first, with the Common Era span in English', () => {
+    const years = fiscalYearChoices(new Date('2020-05-01T00:00:00Z'), 'en');
+    expect(years[0]).toEqual({ value: 2563, label: '2563 (Oct 2019 – Sep 2020)' });
+    expect(years).toHaveLength(10);
+    expect(fiscalYearChoices(new Date('2020-05-01T00:00:00Z'), 'th')[0].label).toBe('2563');
+  });
+
+  test('groupings in words, only those the form is tallied by', () => {
+    expect(groupingChoices(plan, 'th').map((c) => c.label)).toEqual(['รายเขต', 'กลุ่มเขต', 'ทั้งหมด']);
+    expect(groupingChoices(codi, 'th').map((c) => c.label)).toEqual(['ภาค', 'ทั้งหมด']);
+  });
+
+  test('changing the form keeps only choices the new form has', () => {
+    const now = new Date('2020-05-01T00:00:00Z');
+    const q = queryForForm({ form: plan.id, fy: 2562, period: 'FY', by: 'district' }, codi, now);
+    expect(q).toEqual({ form: codi.id, fy: 2563, period: 'Q2', by: 'region' });
+  });
+});

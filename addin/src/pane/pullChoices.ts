@@ -1,0 +1,75 @@
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
+import { tallyPeriodKinds, validGroupings } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { currentFiscalYear, latestDuePeriod, periodCodeLabel, periodsOfKind, periodStart, periodEnd, type PeriodCode } from '@returns-hub/shared/period/index';
+import { ENGLISH_MONTH_NAMES } from '@returns-hub/shared/text/monthNames';
+import type { Lang } from '../text/bilingual';
+
+/** What Pull asks the API for: a form, a fiscal year (BE), a period code, a grouping. */
+export interface PullQuery {
+  form: string;
+  fy: number;
+  period: PeriodCode;
+  by: GroupBy;
+}
+
+export interface Choice<T> {
+  value: T;
+  label: string;
+}
+
+/** Fiscal years offered: the current one and the nine before it. */
+export const YEARS_BACK = 9;
+
+const GROUPING_LABELS: Record<GroupBy, [th: string, en: string]> = {
+  district: ['รายเขต', 'By district'],
+  zone: ['กลุ่มเขต', 'By zone'],
+  region: ['ภาค', 'By region'],
+  hq: ['ทั้งหมด', 'All'],
+};
+
+export function groupingLabel(by: GroupBy, lang: Lang): string {
+  return GROUPING_LABELS[by][lang === 'th' ? 0 : 1];
+}
+
+/** The periods a form's tallies are asked for (a quarterly form: quarters only), in order. */
+export function periodChoices(form: FormDef, lang: Lang): Choice<PeriodCode>[] {
+  return tallyPeriodKinds(form)
+    .flatMap(periodsOfKind)
+    .map((code) => ({ value: code, label: periodCodeLabel(code, lang) }));
+}
+
+/** `Oct 2019 – Sep 2020` for FY 2563 (English readers may not know BE years). */
+function ceSpan(fy: number): string {
+  const [s, e] = [periodStart({ fiscalYear: fy, code: 'FY' }), periodEnd({ fiscalYear: fy, code: 'FY' })].map((d) => d.split('-').map(Number));
+  return `${ENGLISH_MONTH_NAMES[s[1] - 1].slice(0, 3)} ${s[0]} – ${ENGLISH_MONTH_NAMES[e[1] - 1].slice(0, 3)} ${e[0]}`;
+}
+
+/** The current fiscal year (Bangkok time) and the ones before it, newest first. */
+export function fiscalYearChoices(now: Date, lang: Lang): Choice<number>[] {
+  const current = currentFiscalYear(now);
+  return Array.from({ length: YEARS_BACK + 1 }, (_, i) => current - i).map((fy) => ({ value: fy, label: lang === 'th' ? String(fy) : `${fy} (${ceSpan(fy)})` }));
+}
+
+export function groupingChoices(form: FormDef, lang: Lang): Choice<GroupBy>[] {
+  return validGroupings(form).map((by) => ({ value: by, label: groupingLabel(by, lang) }));
+}
+
+/**
+ * What Pull offers first for a form: a yearly form, the current fiscal year (Bangkok
+ * time); a quarterly or monthly one, the latest period that has ended (in October that
+ * is Q4 of the year before); grouped by the level that reports it.
+ */
+export function defaultPullQuery(form: FormDef, now: Date): PullQuery {
+  const kind = tallyPeriodKinds(form)[0];
+  const p = kind === 'year' ? { fiscalYear: currentFiscalYear(now), code: 'FY' as const } : latestDuePeriod(kind, now);
+  return { form: form.id, fy: p.fiscalYear, period: p.code, by: validGroupings(form)[0] };
+}
+
+/** The query kept valid when the form changes: its year kept, its period and grouping replaced when the new form has no such choice. */
+export function queryForForm(q: PullQuery, form: FormDef, now: Date): PullQuery {
+  const d = defaultPullQuery(form, now);
+  const periodOk = periodChoices(form, 'en').some((c) => c.value === q.period);
+  const byOk = validGroupings(form).includes(q.by);
+  return { form: form.id, fy: periodOk ? q.fy : d.fy, period: periodOk ? q.period : d.period, by: byOk ? q.by : d.by };
+}

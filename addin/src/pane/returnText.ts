@@ -1,0 +1,41 @@
+import { formById } from '@returns-hub/shared/forms/index';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { formatPeriod, isFiscalYear, isPeriodCode } from '@returns-hub/shared/period/index';
+import type { Bilingual } from '../text/bilingual';
+
+/** A return as the clerk reads it: the form's title, the unit's name, the period in words. */
+export interface ReturnText {
+  form: Bilingual;
+  unit: Bilingual | null;
+  period: Bilingual | null;
+}
+
+export function formTitle(formId: string): Bilingual {
+  const f = formById(formId);
+  return f ? { th: f.title_th, en: f.title_en } : { th: formId, en: formId };
+}
+
+export function unitName(code: string | null): Bilingual | null {
+  if (!code) return null;
+  const u = orgUnitByCode(code);
+  return u ? { th: u.name_th, en: u.name_en } : { th: code, en: code };
+}
+
+/** `ไตรมาส 2/2563`, `ทั้งปี 2563`; `Q2 FY2563`, `FY2563`. */
+export function periodText(fiscalYear: number | null, period: string | null): Bilingual | null {
+  if (!isFiscalYear(fiscalYear) || !isPeriodCode(period)) return null;
+  const p = { fiscalYear, code: period };
+  return { th: formatPeriod(p, 'th'), en: formatPeriod(p, 'en') };
+}
+
+export function describeReturn(r: { formId: string; orgUnit: string | null; fiscalYear: number | null; period: string | null }): ReturnText {
+  return { form: formTitle(r.formId), unit: unitName(r.orgUnit), period: periodText(r.fiscalYear, r.period) };
+}
+
+/** A changed field of a receipt by its label in the form (`rows`: the number of rows). */
+export function fieldLabel(formId: string, field: string): Bilingual {
+  if (field === 'rows') return { th: 'จำนวนแถว', en: 'number of rows' };
+  const f = formById(formId);
+  const def = [...(f?.fields ?? []), ...(f?.table?.columns ?? [])].find((x) => x.id === field);
+  return def ? { th: def.label_th, en: def.label_en } : { th: field, en: field };
+}

@@ -1,0 +1,32 @@
+import * as React from 'react';
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { FORMS } from '@returns-hub/shared/forms/index';
+import type { PaneController, PaneState } from '../pane/paneController';
+import { t } from '../pane/i18n';
+import { OutcomeBar } from './OutcomeBar';
+import { NoteList } from './NoteList';
+import { ChoiceField } from './ChoiceField';
+import { usePaneStyles } from './paneStyles';
+
+/** Blank form: a new, empty sheet of the chosen form, opened for the clerk to fill in. */
+export function BlankFormFlow({ pane, state }: { pane: PaneController; state: PaneState }) {
+  const s = usePaneStyles();
+  const { lang, insert } = state;
+  const busy = state.busy !== null;
+  const [formId, setFormId] = React.useState(FORMS[0].id);
+  const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
+  return (
+    <section className={s.column} aria-label={t(lang, 'blankTab')}>
+      <Text className={s.intro}>{t(lang, 'blankIntro')}</Text>
+      <ChoiceField label={t(lang, 'form')} value={formId} choices={forms} onChange={setFormId} />
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => pane.insertBlankForm(formId)} disabled={busy}>
+          {t(lang, 'insertBlank')}
+        </Button>
+        {state.busy === 'insert' && <Spinner size="tiny" label={t(lang, 'working')} />}
+      </div>
+      <OutcomeBar outcome={insert.outcome} lang={lang} onRetry={() => pane.insertBlankForm(formId)} busy={busy} />
+      <NoteList notes={insert.notes} lang={lang} />
+    </section>
+  );
+}

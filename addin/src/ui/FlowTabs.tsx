@@ -1,0 +1,32 @@
+import * as React from 'react';
+import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle20Regular, DocumentAdd20Regular, Send20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { t, type Lang } from '../pane/i18n';
+
+export type FlowTab = 'check' | 'send' | 'pull' | 'blank';
+
+const useStyles = makeStyles({
+  // Two by two: four tabs side by side do not fit 320 px in Thai.
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS },
+  tab: { justifyContent: 'flex-start', minWidth: 0 },
+});
+
+/** The four flows as tabs: check and send numbered as the two steps of a return, totals and blank form beside them. */
+export function FlowTabs({ lang, value, onChange }: { lang: Lang; value: FlowTab; onChange: (t: FlowTab) => void }) {
+  const s = useStyles();
+  const tabs: [FlowTab, React.ReactElement, string][] = [
+    ['check', <CheckmarkCircle20Regular key="i" />, t(lang, 'checkTab')],
+    ['send', <Send20Regular key="i" />, t(lang, 'sendTab')],
+    ['pull', <TableSimple20Regular key="i" />, t(lang, 'pullTab')],
+    ['blank', <DocumentAdd20Regular key="i" />, t(lang, 'blankTab')],
+  ];
+  return (
+    <TabList className={s.grid} selectedValue={value} onTabSelect={(_e, d) => onChange(d.value as FlowTab)} size="medium">
+      {tabs.map(([id, icon, label]) => (
+        <Tab key={id} value={id} icon={icon} className={s.tab}>
+          {label}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}

@@ -1,0 +1,42 @@
+import * as React from 'react';
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import type { PaneController, PaneState } from '../pane/paneController';
+import { defaultPullQuery, fiscalYearChoices, groupingChoices, periodChoices, queryForForm, type PullQuery } from '../pane/pullChoices';
+import { t } from '../pane/i18n';
+import { OutcomeBar } from './OutcomeBar';
+import { ChoiceField } from './ChoiceField';
+import { TallySummaryCard } from './TallySummaryCard';
+import { usePaneStyles } from './paneStyles';
+
+/** Totals: choose a form, year, period and grouping (only choices the form has), and pull them into a sheet. */
+export function PullFlow({ pane, state, now }: { pane: PaneController; state: PaneState; now: () => Date }) {
+  const s = usePaneStyles();
+  const { lang, pull } = state;
+  const busy = state.busy !== null;
+  const [query, setQuery] = React.useState<PullQuery>(() => pull.last ?? defaultPullQuery(FORMS.find((f) => f.id === 'bma-community-plan-return') ?? FORMS[0], now()));
+  const form = formById(query.form) ?? FORMS[0];
+  const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
+  return (
+    <section className={s.column} aria-label={t(lang, 'pull')}>
+      <Text className={s.intro}>{t(lang, 'pullIntro')}</Text>
+      <ChoiceField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(queryForForm(query, formById(id) ?? form, now()))} />
+      <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => setQuery({ ...query, fy })} />
+      <ChoiceField label={t(lang, 'period')} value={query.period} choices={periodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
+      <ChoiceField label={t(lang, 'groupBy')} value={query.by} choices={groupingChoices(form, lang)} onChange={(by) => setQuery({ ...query, by })} />
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => pane.pull(query)} disabled={busy}>
+          {t(lang, 'pull')}
+        </Button>
+        {pull.last && (
+          <Button onClick={() => pane.pull()} disabled={busy}>
+            {t(lang, 'refresh')}
+          </Button>
+        )}
+        {state.busy === 'pull' && <Spinner size="tiny" label={t(lang, 'working')} />}
+      </div>
+      <OutcomeBar outcome={pull.outcome} lang={lang} onRetry={() => pane.pull()} busy={busy} />
+      {pull.status === 'done' && pull.summary && <TallySummaryCard summary={pull.summary} lang={lang} />}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import * as React from 'react';
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import type { PaneController, PaneState } from '../pane/paneController';
+import { t } from '../pane/i18n';
+import { OutcomeBar } from './OutcomeBar';
+import { IssueList } from './IssueList';
+import { ReceiptCard } from './ReceiptCard';
+import { usePaneStyles } from './paneStyles';
+
+/** Step 2: send the checked sheet, read again at the moment of sending. */
+export function SendFlow({ pane, state }: { pane: PaneController; state: PaneState }) {
+  const s = usePaneStyles();
+  const { lang, send } = state;
+  const busy = state.busy !== null;
+  const label = send.status === 'changed' ? 'sendCurrent' : send.status === 'offline' || send.status === 'failed' ? 'retry' : 'send';
+  return (
+    <section className={s.column} aria-label={t(lang, 'send')}>
+      <Text className={s.intro}>{t(lang, 'sendIntro')}</Text>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => pane.send()} disabled={busy}>
+          {t(lang, label)}
+        </Button>
+        {state.busy === 'send' && <Spinner size="tiny" label={t(lang, 'working')} />}
+      </div>
+      <OutcomeBar outcome={send.outcome} lang={lang} />
+      <IssueList title={t(lang, 'errors')} issues={send.problemIssues} lang={lang} />
+      {send.receipts.map((r, k) => (
+        <ReceiptCard key={k} receipt={r} lang={lang} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,276 @@
+import type { Rect } from '@returns-hub/shared/sheet/grid';
+import { a1, addressPrefix } from '@returns-hub/shared/sheet/address';
+import type { ExcelConditionalFormats, ExcelRange, ExcelRangeAreas, ExcelRangeFormat } from '@returns-hub/addin/excel/excelApi';
+import type { FakeCell, FakeSheet } from './fakeBook';
+import type { FakeContext } from './fakeContext';
+import type { FakeWorksheet } from './fakeWorksheet';
+import { FakeConditionalFormats, FakeRangeFormat } from './fakeRangeFormat';
+import { Loaded, NullState } from './loaded';
+import { FakeRichApiError } from './richApiError';
+
+/** `A1:C3`, or `A1` for one cell. */
+export function rectOf(r: Rect): string {
+  const from = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? from : `${from}:${a1(r.bottom, r.right)}`;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+interface RangeProps {
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  cellCount: number;
+  values: unknown[][];
+  valueTypes: string[][];
+  numberFormat: string[][];
+}
+
+const RANGE_MEMBERS = {
+  address: 'Range.address',
+  rowIndex: 'Range.rowIndex',
+  columnIndex: 'Range.columnIndex',
+  cellCount: 'Range.cellCount',
+  values: 'Range.values',
+  valueTypes: 'Range.valueTypes',
+  numberFormat: 'Range.numberFormat',
+} as const;
+
+function isRangeProp(p: string): p is keyof RangeProps {
+  return p in RANGE_MEMBERS;
+}
+
+function valueTypeOf(c: FakeCell | undefined): string {
+  if (!c || (c.value === '' && !c.error)) return 'Empty';
+  if (c.error) return 'Error';
+  return typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String';
+}
+
+/**
+ * A range proxy: its cells are settled at sync (an `…OrNullObject` range with no cells is
+ * a null object). Writes apply at sync and fail on a protected sheet (AccessDenied); a
+ * `null` in `values` or `numberFormat` leaves that cell as it is, `''` empties it.
+ */
+export class FakeRange implements ExcelRange {
+  private loaded = new Loaded<RangeProps>();
+  private nullState = new NullState();
+  /** Settled at sync; null for a null object. */
+  rect: Rect | null = null;
+
+  constructor(
+    readonly ctx: FakeContext,
+    readonly worksheet: FakeWorksheet,
+    locate: (s: FakeSheet) => Rect | null,
+  ) {
+    ctx.queue(() => {
+      this.rect = this.worksheet.target ? locate(this.worksheet.target) : null;
+      this.nullState.resolve(this.rect === null);
+    });
+  }
+
+  get isNullObject(): boolean {
+    return this.nullState.isNull;
+  }
+
+  /** Each cell of the range at sync, row by row. */
+  forEachCell(fn: (sheet: FakeSheet, row: number, col: number) => void): void {
+    const s = this.worksheet.target;
+    const r = this.rect;
+    if (!s || !r) return;
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(s, row, col);
+  }
+
+  /** A write: queued; at sync it fails on a protected sheet. */
+  write(apply: (sheet: FakeSheet, rect: Rect) => void): void {
+    this.ctx.queue(() => {
+      const s = this.worksheet.target;
+      if (!s || !this.rect) return;
+      this.ctx.book.writable(s);
+      apply(s, this.rect);
+    });
+  }
+
+  private read<K extends keyof RangeProps>(key: K): RangeProps[K] {
+    this.ctx.book.use(RANGE_MEMBERS[key]);
+    return this.loaded.get(key);
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get cellCount(): number {
+    return this.read('cellCount');
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+
+  /** Rows × columns of a written array must match the range, as Excel demands. */
+  private grid<T>(name: string, data: T[][], each: (cell: FakeCell, v: T) => void): void {
+    this.write((s, r) => {
+      const rows = r.bottom - r.top + 1;
+      const cols = r.right - r.left + 1;
+      if (data.length !== rows || data.some((row) => row.length !== cols)) {
+        throw new FakeRichApiError('InvalidArgument', `The number of rows or columns in the ${name} array doesn't match the size of the range (${rows} × ${cols}).`);
+      }
+      data.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null || v === undefined) return; // office.js: null leaves the cell unchanged
+          each(this.ctx.book.cellForWrite(s, r.top + i, r.left + j), v);
+        }),
+      );
+    });
+  }
+
+  set values(data: unknown[][]) {
+    this.ctx.book.use('Range.values');
+    this.grid('values', data, (cell, v) => {
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new FakeRichApiError('InvalidArgument', `Not a cell value: ${String(v)}`);
+      cell.value = v;
+      cell.error = undefined;
+    });
+  }
+
+  set numberFormat(data: string[][]) {
+    this.ctx.book.use('Range.numberFormat');
+    this.grid('numberFormat', data, (cell, v) => void (cell.numberFormat = v));
+  }
+
+  load(propertyNames: string[]): void {
+    for (const p of propertyNames) {
+      if (!isRangeProp(p)) throw new FakeRichApiError('InvalidArgument', `The fake cannot load Range.${p}`);
+      this.ctx.book.use(RANGE_MEMBERS[p]);
+    }
+    this.ctx.queue(() => {
+      const s = this.worksheet.target;
+      const r = this.rect;
+      if (!s || !r) return;
+      const rows = Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => this.ctx.book.cell(s, r.top + i, r.left + j)));
+      for (const p of propertyNames) {
+        if (!isRangeProp(p)) continue;
+        if (p === 'address') this.loaded.set(p, addressPrefix(s.name) + rectOf(r));
+        else if (p === 'rowIndex') this.loaded.set(p, r.top);
+        else if (p === 'columnIndex') this.loaded.set(p, r.left);
+        else if (p === 'cellCount') this.loaded.set(p, rows.length * rows[0].length);
+        else if (p === 'values')
+          this.loaded.set(
+            p,
+            rows.map((row) => row.map((c) => c?.value ?? '')),
+          );
+        else if (p === 'valueTypes')
+          this.loaded.set(
+            p,
+            rows.map((row) => row.map(valueTypeOf)),
+          );
+        else
+          this.loaded.set(
+            p,
+            rows.map((row) => row.map((c) => c?.numberFormat ?? 'General')),
+          );
+      }
+    });
+  }
+
+  private format_: FakeRangeFormat | undefined;
+  /** The same proxy each time, as office.js gives (a load on it is read back from it). */
+  get format(): ExcelRangeFormat {
+    this.ctx.book.use('Range.format');
+    return (this.format_ ??= new FakeRangeFormat(this));
+  }
+
+  get dataValidation(): { rule: { list?: { inCellDropDown: boolean; source: unknown } } } {
+    this.ctx.book.use('Range.dataValidation');
+    const use = () => this.ctx.book.use('DataValidation.rule');
+    const write = (rule: unknown) => this.write((s, r) => void s.validations.set(rectOf(r), rule));
+    return {
+      set rule(rule: { list?: { inCellDropDown: boolean; source: unknown } }) {
+        use();
+        write(rule);
+      },
+      get rule(): { list?: { inCellDropDown: boolean; source: unknown } } {
+        throw new FakeRichApiError('PropertyNotLoaded', 'The add-in only writes validation rules.');
+      },
+    };
+  }
+
+  get conditionalFormats(): ExcelConditionalFormats {
+    this.ctx.book.use('Range.conditionalFormats');
+    return new FakeConditionalFormats(this);
+  }
+
+  select(): void {
+    this.ctx.book.use('Range.select');
+    this.ctx.queue(() => {
+      const s = this.worksheet.target;
+      if (!s || !this.rect) return;
+      if (s.id !== this.ctx.book.activeId) throw new FakeRichApiError('GeneralException', 'Only a range of the active sheet can be selected.');
+      this.ctx.book.selection = { sheetId: s.id, cell: rectOf(this.rect) };
+    });
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.ctx.book.use('Range.clear');
+    this.write(() =>
+      this.forEachCell((s, row, col) => {
+        const c = this.ctx.book.cell(s, row, col);
+        if (!c) return;
+        if (applyTo === 'All') s.cells.delete(`${row},${col}`);
+        if (applyTo === 'Contents') Object.assign(c, { value: '', error: undefined });
+        if (applyTo === 'Formats') Object.assign(c, { numberFormat: 'General', fill: { color: '#FFFFFF', pattern: 'None' }, bold: false });
+      }),
+    );
+  }
+
+  getMergedAreasOrNullObject(): ExcelRangeAreas {
+    this.ctx.book.use('Range.getMergedAreasOrNullObject');
+    return new FakeRangeAreas(this);
+  }
+}
+
+/** The merged areas within a range, as one comma-separated address; a null object when there are none. */
+class FakeRangeAreas implements ExcelRangeAreas {
+  private loaded = new Loaded<{ address: string }>();
+  private nullState = new NullState();
+  private areas: Rect[] = [];
+
+  constructor(private readonly range: FakeRange) {
+    range.ctx.queue(() => {
+      const s = range.worksheet.target;
+      const r = range.rect;
+      this.areas = s && r ? s.merges.filter((m) => intersects(m, r)) : [];
+      this.nullState.resolve(this.areas.length === 0);
+    });
+  }
+
+  get isNullObject(): boolean {
+    return this.nullState.isNull;
+  }
+
+  get address(): string {
+    this.range.ctx.book.use('RangeAreas.address');
+    return this.loaded.get('address');
+  }
+
+  load(propertyNames: string[]): void {
+    if (propertyNames.some((p) => p !== 'address')) throw new FakeRichApiError('InvalidArgument', 'The fake loads RangeAreas.address only.');
+    this.range.ctx.book.use('RangeAreas.address');
+    this.range.ctx.queue(() => {
+      const s = this.range.worksheet.target;
+      if (s && this.areas.length) this.loaded.set('address', this.areas.map((m) => addressPrefix(s.name) + rectOf(m)).join(', '));
+    });
+  }
+}
