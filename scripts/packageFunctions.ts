@@ -48,9 +48,14 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
   // Production dependencies as npm resolved them for the workspace (offline: no registry call),
   // each copied to the same place under the package's node_modules.
   const tree = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', 'functions'], { cwd: ROOT, encoding: 'utf8' });
+  // A dependency npm could not hoist (functions/node_modules/…, another version is at the root) goes to the same place under the stage.
+  const staged = new Set<string>();
   for (const dir of new Set(tree.split('\n').filter(Boolean))) {
-    const rel = relative(ROOT, dir);
+    const found = relative(ROOT, dir);
+    const rel = found.startsWith('functions/node_modules/') ? found.slice('functions/'.length) : found;
     if (!rel.startsWith('node_modules/') || rel.startsWith('node_modules/@returns-hub/')) continue; // the root, and the workspaces (shared is staged above)
+    if (staged.has(rel)) throw new Error(`Two versions of ${rel} in the Functions' production tree`);
+    staged.add(rel);
     cpSync(dir, join(STAGE, rel), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('/node_modules/') });
   }
   const entries: Record<string, Uint8Array> = {};

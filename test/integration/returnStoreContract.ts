@@ -37,7 +37,7 @@ export function recordFor(store: ReturnStore, key: ReturnKey, version = 1, over:
     fieldCells: { budget: "'แบบรายงาน'!C5" },
     columns: { no: 'A' },
     firstColumn: 'A',
-    contribution: { kind: 'projects', budget: 1000, months: {}, undatedDisbursed: 0 },
+    contribution: { kind: 'indicators', sums: { budget: 1000 }, flags: {} },
     issues: [],
     ...over,
   };
@@ -146,7 +146,7 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
         await store.switchCurrent([{ record: recordFor(store, { ...key, fiscalYear: key.fiscalYear + 1 }), etag: null }]);
         const list = await store.listCurrent(key.formId, key.fiscalYear, key.period);
         expect(list).toHaveLength(1);
-        expect(list[0]).toMatchObject({ orgUnit: '1045', version: 1, contribution: { budget: 1000 } });
+        expect(list[0]).toMatchObject({ orgUnit: '1045', version: 1, contribution: { sums: { budget: 1000 } } });
         expect(list[0]).not.toHaveProperty('fields');
       });
 

@@ -18,7 +18,13 @@ describe('package boundaries', () => {
     const tree = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', 'functions'], { cwd: ROOT, encoding: 'utf8' });
     const names = tree.split('\n').map((p) => p.replace(/.*node_modules\//, ''));
     expect(names.length).toBeGreaterThan(5);
-    expect(names.filter((n) => /^(react|react-dom|@fluentui\/|@microsoft\/office-js|@azure\/msal|exceljs|azurite)/.test(n))).toEqual([]);
+    expect(names.filter((n) => /^(react|react-dom|@fluentui\/|@microsoft\/office-js|exceljs|azurite)/.test(n))).toEqual([]);
+    // MSAL may come only with @azure/identity (DefaultAzureCredential: the managed identity to storage), never on its own.
+    type Node = { dependencies?: Record<string, Node> };
+    const msalParents: string[] = [];
+    const walk = (name: string, n: Node) => Object.entries(n.dependencies ?? {}).forEach(([d, child]) => (d.startsWith('@azure/msal') && msalParents.push(name), walk(d, child)));
+    walk('root', JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--json', '-w', 'functions'], { cwd: ROOT, encoding: 'utf8' })) as Node);
+    expect(msalParents.filter((p) => p !== '@azure/identity' && !p.startsWith('@azure/msal'))).toEqual([]);
   });
 
   test.each(Object.entries(PACKAGES))('%s reaches other packages only by their package name', (_name, dir) => {

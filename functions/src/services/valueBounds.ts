@@ -3,7 +3,7 @@ import { cellOf } from '@returns-hub/shared/check/checkedReturn';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, isFiscalYearInRange } from '@returns-hub/shared/period/fiscalYearBounds';
+import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, isFiscalYear } from '@returns-hub/shared/period/fiscalYear';
 
 /** Largest magnitude of any stored amount: sums of thousands of returns stay exact enough and finite. */
 export const MAX_AMOUNT = 1e15;
@@ -23,15 +23,15 @@ function outOfRange(v: Value | null): v is number {
  */
 export function valueBoundIssues(r: CheckedReturn, form: FormDef, titleCell: string): Issue[] {
   const issues: Issue[] = [];
-  if (r.fiscalYear !== null && !isFiscalYearInRange(r.fiscalYear)) {
+  if (r.fiscalYear !== null && !isFiscalYear(r.fiscalYear)) {
     const fyField = form.period.fiscalYearField;
     const cell = fyField && r.fieldCells[fyField] ? r.fieldCells[fyField] : titleCell;
-    const below = r.fiscalYear < FISCAL_YEAR_MIN;
+    const below = r.fiscalYear < MIN_FISCAL_YEAR;
     issues.push(
       issueAt('error', below ? 'value.below_min' : 'value.above_max', cell, {
         th: 'ปีงบประมาณ',
         en: 'Fiscal year',
-        limit: String(below ? FISCAL_YEAR_MIN : FISCAL_YEAR_MAX),
+        limit: String(below ? MIN_FISCAL_YEAR : MAX_FISCAL_YEAR),
         value: String(r.fiscalYear),
       }),
     );
