@@ -6,8 +6,7 @@ import type { ReturnState } from '@returns-hub/shared/consolidate/shares';
 import { applyChange, tallyChanges } from '@returns-hub/shared/consolidate/tallyDelta';
 import { periodsOfKind } from '@returns-hub/shared/period/periodCode';
 import type { ReturnKey } from '../store/keys';
-import type { ReturnStore } from '../store/returnStore';
-import type { AppliedShare, Stored, TallyScope, TallyWrite } from '../store/tallyStore';
+import type { AppliedShare, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
 import { isStorageUnavailable } from '../store/storageUnavailable';
 
 /** Tries of one update before giving up (each re-reads what changed meanwhile). */
@@ -37,7 +36,7 @@ function stateOf(shares: Stored<AppliedShare>[]): ReturnState {
  * so the same update may be made twice (a retried request, the sweep).
  */
 export async function applyTallyShare(
-  store: ReturnStore,
+  tallies: TallyStore,
   form: FormDef,
   basis: TallyBasis,
   key: ReturnKey,
@@ -48,7 +47,7 @@ export async function applyTallyShare(
   const scope: TallyScope = { formId: form.id, fiscalYear: key.fiscalYear, basis };
   for (let attempt = 0; attempt < TALLY_ATTEMPTS; attempt++) {
     if (attempt > 0) await wait(attempt);
-    const shares = await store.tallies.sharesOf(scope, key.orgUnit, key.subject);
+    const shares = await tallies.sharesOf(scope, key.orgUnit, key.subject);
     const mine = shares.find((s) => s.value.period === key.period);
     if (mine && mine.value.revision >= revision) return 'already';
     const before = stateOf(shares);
@@ -56,7 +55,7 @@ export async function applyTallyShare(
     if (contribution) after[key.period] = contribution;
     else delete after[key.period];
     const changes = tallyChanges(form, key.orgUnit, before, after);
-    const current = await store.tallies.getAggregates(
+    const current = await tallies.getAggregates(
       scope,
       changes.map((c) => c.key),
     );
@@ -73,7 +72,7 @@ export async function applyTallyShare(
       }),
       ...changes.map((c, i): TallyWrite => ({ kind: 'aggregate', key: c.key, value: applyChange(form, current[i]?.value ?? null, c), etag: current[i]?.etag ?? null })),
     ];
-    if ((await store.tallies.commit(scope, writes)).ok) return 'applied';
+    if ((await tallies.commit(scope, writes)).ok) return 'applied';
   }
   return 'gave_up';
 }
@@ -83,11 +82,19 @@ export async function applyTallyShare(
  * update that cannot be made marks the scope stale, so tallies are recomputed from the
  * contributions until an administrator rebuilds them, instead of showing wrong figures.
  */
-export async function keepTallies(store: ReturnStore, form: FormDef, basis: TallyBasis, key: ReturnKey, revision: number, contribution: Contribution | null): Promise<ApplyOutcome | 'unavailable'> {
+export async function keepTallies(
+  tallies: TallyStore,
+  form: FormDef,
+  basis: TallyBasis,
+  key: ReturnKey,
+  revision: number,
+  contribution: Contribution | null,
+  wait: (attempt: number) => Promise<void> = backoff,
+): Promise<ApplyOutcome | 'unavailable'> {
   const scope: TallyScope = { formId: form.id, fiscalYear: key.fiscalYear, basis };
   let outcome: ApplyOutcome | 'unavailable';
   try {
-    outcome = await applyTallyShare(store, form, basis, key, revision, contribution);
+    outcome = await applyTallyShare(tallies, form, basis, key, revision, contribution, wait);
   } catch (e) {
     if (!isStorageUnavailable(e)) throw e;
     outcome = 'unavailable';
@@ -95,7 +102,7 @@ export async function keepTallies(store: ReturnStore, form: FormDef, basis: Tall
   if (outcome === 'gave_up' || outcome === 'unavailable') {
     const reason = `${key.orgUnit} ${key.subject ?? ''} ${key.period} revision ${revision}: ${outcome === 'gave_up' ? `${TALLY_ATTEMPTS} conflicting tries` : 'storage unavailable'}`;
     try {
-      await store.tallies.markStale(scope, { at: new Date().toISOString(), reason });
+      await tallies.markStale(scope, { at: new Date().toISOString(), reason });
     } catch (e) {
       if (!isStorageUnavailable(e)) throw e; // the write log still holds the write: the sweep applies it again
     }

@@ -56,7 +56,7 @@ async function previousOf(store: ReturnStore, r: StoredReturn): Promise<StoredRe
  * the return is stored.
  */
 async function tally(store: ReturnStore, r: StoredReturn): Promise<boolean> {
-  const outcome = await keepTallies(store, formById(r.formId)!, 'all', r, r.version, r.contribution);
+  const outcome = await keepTallies(store.tallies, formById(r.formId)!, 'all', r, r.version, r.contribution);
   return outcome === 'applied' || outcome === 'already';
 }
 

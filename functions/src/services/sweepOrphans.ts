@@ -7,7 +7,7 @@ import { keepTallies } from './applyTallyShare';
 async function tallyCurrent(store: ReturnStore, r: StoredReturn): Promise<boolean> {
   const form = formById(r.formId);
   if (!form) return true; // a form no longer offered has no tallies to keep
-  const outcome = await keepTallies(store, form, 'all', r, r.version, r.contribution);
+  const outcome = await keepTallies(store.tallies, form, 'all', r, r.version, r.contribution);
   return outcome === 'applied' || outcome === 'already';
 }
 
