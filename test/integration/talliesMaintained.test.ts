@@ -6,6 +6,9 @@ import { submitReturns } from '@returns-hub/functions/services/submitReturns';
 import { rebuildTallies } from '@returns-hub/functions/services/rebuildTallies';
 import { currentEntries, tallies } from '@returns-hub/functions/services/readReturns';
 import { isDomainError } from '@returns-hub/functions/domain/domainError';
+import { keepTallies } from '@returns-hub/functions/services/applyTallyShare';
+import { acceptedKey, reviewRevision, type AcceptedSource } from '@returns-hub/functions/services/acceptedSource';
+import type { ReturnKey } from '@returns-hub/functions/store/keys';
 import type { Principal } from '@returns-hub/functions/domain/principal';
 import type { ReturnStore } from '@returns-hub/functions/store/returnStore';
 import { main } from '@returns-hub/cli/main';
@@ -38,11 +41,49 @@ async function checkMatches(form: RandomForm, fy: number) {
   return report;
 }
 
+/**
+ * Headquarters' review as the accepted basis sees it (the review workflow's stand-in): per
+ * return its version, the actions taken on that version, and whether it stands accepted.
+ */
+interface Review {
+  key: ReturnKey;
+  version: number;
+  seq: number;
+  accepted: boolean;
+}
+const reviewId = (k: ReturnKey) => `${k.formId}|${k.fiscalYear}|${k.period}|${k.orgUnit}|${k.subject ?? ''}`;
+
+/** A new version starts its review again: an accepted one leaves the accepted tallies. */
+async function resubmitted(reviews: Map<string, Review>, k: ReturnKey, version: number) {
+  const r = reviews.get(reviewId(k));
+  if (r && r.version >= version) return;
+  reviews.set(reviewId(k), { key: k, version, seq: 0, accepted: false });
+  if (r?.accepted) expect(await keepTallies(store.tallies, formById(k.formId)!, 'accepted', k, reviewRevision(version, 0), null)).toBe('applied');
+}
+
+/** Accept or send back the current version. */
+async function decide(r: Review, accept: boolean) {
+  const current = (await store.getCurrent(r.key))!;
+  expect(current.record.version).toBe(r.version);
+  r.seq++;
+  r.accepted = accept;
+  expect(await keepTallies(store.tallies, formById(r.key.formId)!, 'accepted', r.key, reviewRevision(r.version, r.seq), accept ? current.record.contribution : null)).toBe('applied');
+}
+
+const acceptedSource =
+  (reviews: Map<string, Review>, form: string, fy: number): AcceptedSource =>
+  async (period) =>
+    new Map(
+      [...reviews.values()].filter((r) => r.accepted && r.key.formId === form && r.key.fiscalYear === fy && r.key.period === period).map((r) => [acceptedKey(r.key), reviewRevision(r.version, r.seq)]),
+    );
+
 describe('running tallies on Azurite', () => {
-  test(`after ${SEQUENCES} random submit / resubmit sequences (some submitted concurrently), the maintained aggregates equal a full recomputation from the contributions`, async () => {
+  test(`after ${SEQUENCES} random submit / resubmit / accept / send-back sequences (some submitted concurrently), the aggregates of every return and of accepted ones equal a full recomputation from the contributions`, async () => {
     const r = seededRandom(SEED);
     let submitted = 0;
     let conflicts = 0;
+    let decisions = 0;
+    const reviews = new Map<string, Review>();
     for (let s = 0; s < SEQUENCES; s++) {
       const form = pick(r, RANDOM_FORMS);
       const def = formById(form)!;
@@ -53,15 +94,28 @@ describe('running tallies on Azurite', () => {
         const batch = Array.from({ length: int(r, 1, 3) }, () => randomReturn(r, form, fy, randomPick(r, form)));
         const outs = await Promise.all(batch.map((ret, i) => submit(form, fy, [ret], `seq-${s}-${step}-${i}`)));
         for (const o of outs) {
-          if (!isDomainError(o)) submitted++;
-          else if (o.code === 'return.conflict')
+          if (isDomainError(o)) {
+            if (o.code !== 'return.conflict') throw new Error(`${o.code}: ${o.en} ${JSON.stringify(o.issues?.slice(0, 2))}`);
             conflicts++; // two requests for one return at once: one is refused
-          else throw new Error(`${o.code}: ${o.en} ${JSON.stringify(o.issues?.slice(0, 2))}`);
+            continue;
+          }
+          submitted++;
+          for (const rc of o.body.receipts) await resubmitted(reviews, { formId: rc.formId, fiscalYear: rc.fiscalYear, period: rc.period, orgUnit: rc.orgUnit, subject: rc.subject }, rc.version);
+        }
+        // Headquarters accepts or sends back one or two of the year's returns (a decision may be taken again).
+        const open = [...reviews.values()].filter((x) => x.key.formId === form && x.key.fiscalYear === fy);
+        for (let d = int(r, 0, 2); d > 0 && open.length; d--) {
+          await decide(pick(r, open), r() < 0.7);
+          decisions++;
         }
       }
       const report = await checkMatches(form, fy);
       expect({ sequence: s, form, fy, differences: report.differences, stale: report.stale }).toEqual({ sequence: s, form, fy, differences: [], stale: null });
       expect(report.matched).toBe(true);
+      const accepted = acceptedSource(reviews, form, fy);
+      const ofAccepted = await rebuildTallies(store, hq, def, fy, def.period.kind === 'quarter' ? 'Q4' : 'FY', { write: false, only: { basis: 'accepted', accepted } });
+      if (isDomainError(ofAccepted)) throw new Error(ofAccepted.en);
+      expect({ sequence: s, form, fy, accepted: ofAccepted.differences }).toEqual({ sequence: s, form, fy, accepted: [] });
 
       // And what HQ is served (maintained) is what recomputation gives, at a level and period drawn at random.
       const by = pick(r, validGroupings(def));
@@ -69,9 +123,13 @@ describe('running tallies on Azurite', () => {
       const served = await tallies(store, hq, def, fy, period, by);
       const recomputed = consolidateReturns(def, await currentEntries(store, def, fy, period), { fiscalYear: fy, period, by });
       expect(differences(served, recomputed)).toEqual([]);
+      const servedAccepted = await tallies(store, hq, def, fy, period, by, { basis: 'accepted', accepted });
+      const recomputedAccepted = consolidateReturns(def, await currentEntries(store, def, fy, period, { accepted }), { fiscalYear: fy, period, by });
+      expect(differences(servedAccepted, recomputedAccepted)).toEqual([]);
     }
     expect(submitted).toBeGreaterThan(SEQUENCES * 2);
-    process.stderr.write(`tallies: ${submitted} submissions in ${SEQUENCES} sequences, ${conflicts} refused as concurrent\n`);
+    expect(decisions).toBeGreaterThan(SEQUENCES);
+    process.stderr.write(`tallies: ${submitted} submissions and ${decisions} review decisions in ${SEQUENCES} sequences, ${conflicts} submissions refused as concurrent\n`);
   }, 540_000);
 
   test('a pointer switched without its tally update (a writer that stopped) is found by the check, repaired by the rebuild, and a later submission of it is exact', async () => {

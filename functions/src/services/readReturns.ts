@@ -10,6 +10,7 @@ import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReturnSummary, StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
+import { acceptedKey, type AcceptedSource } from './acceptedSource';
 
 const DEFAULT_DUE_DAYS = 15;
 
@@ -89,29 +90,44 @@ export async function completeness(store: ReturnStore, p: Principal, form: FormD
  * returns' contributions; a scope marked stale (an update could not be applied) is recomputed
  * from every contribution until an administrator rebuilds it.
  */
-export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy): Promise<Tally | DomainError> {
+export async function tallies(
+  store: ReturnStore,
+  p: Principal,
+  form: FormDef,
+  fiscalYear: number,
+  period: string,
+  by: GroupBy,
+  only: { basis: 'all' } | { basis: 'accepted'; accepted: AcceptedSource } = { basis: 'all' },
+): Promise<Tally | DomainError> {
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
   if (!validGroupings(form).includes(by))
     return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${validGroupings(form).join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${validGroupings(form).join(', ')}` });
   const q = { fiscalYear, period, by };
+  const accepted = only.basis === 'accepted' ? only.accepted : undefined;
   if (p.role === 'unit') {
     const own = groupOf(p.orgUnit!, by)?.code;
-    const tally = consolidateReturns(form, await currentEntries(store, form, fiscalYear, period, p.orgUnit), q);
+    const tally = consolidateReturns(form, await currentEntries(store, form, fiscalYear, period, { orgUnit: p.orgUnit, accepted }), q);
     return { ...tally, groups: tally.groups.filter((g) => g.orgUnit === own) };
   }
-  const scope = { formId: form.id, fiscalYear, basis: 'all' as const };
+  const scope = { formId: form.id, fiscalYear, basis: only.basis };
   const aggregatePeriod = aggregatePeriodOf(form, period)!;
   const [aggregates, stale] = await Promise.all([store.tallies.listAggregates(scope, aggregatePeriod, by), store.tallies.staleOf(scope)]);
-  if (stale) return consolidateReturns(form, await currentEntries(store, form, fiscalYear, period), q);
+  if (stale) return consolidateReturns(form, await currentEntries(store, form, fiscalYear, period, { accepted }), q);
   return tallyOfAggregates(form, q, new Map(aggregates.map((a) => [a.key.group, a.aggregate])));
 }
 
-/** The current returns' contributions a tally of `period` reads (of one org unit, or all): the path the aggregates replace. */
-export async function currentEntries(store: ReturnStore, form: FormDef, fiscalYear: number, period: string, orgUnit?: string): Promise<TallyEntry[]> {
+/**
+ * The current returns' contributions a tally of `period` reads (of one org unit, or all; the
+ * accepted ones only, given their source): the path the aggregates replace.
+ */
+export async function currentEntries(store: ReturnStore, form: FormDef, fiscalYear: number, period: string, only: { orgUnit?: string; accepted?: AcceptedSource } = {}): Promise<TallyEntry[]> {
   const entries: TallyEntry[] = [];
   for (const per of periodsRead(form, period)) {
-    for (const r of await store.listCurrent(form.id, fiscalYear, per, orgUnit))
+    const accepted = only.accepted ? await only.accepted(per) : null;
+    for (const r of await store.listCurrent(form.id, fiscalYear, per, only.orgUnit)) {
+      if (accepted && !accepted.has(acceptedKey(r))) continue;
       entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution });
+    }
   }
   return entries;
 }

@@ -10,6 +10,7 @@ import type { Principal } from '../domain/principal';
 import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { AppliedShare, ShareKey, TallyScope, TallyWrite } from '../store/tallyStore';
+import { acceptedKey, type AcceptedSource } from './acceptedSource';
 
 /** Whole rebuilds tried before giving up (each starts again from what is stored now). */
 const REBUILD_ATTEMPTS = 3;
@@ -33,10 +34,18 @@ function returnPeriods(form: FormDef): string[] {
  * For a quarterly form the year's four quarters are rebuilt together (each quarter's targets
  * come from the latest return up to it).
  */
-export async function rebuildTallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, opts: { write: boolean }): Promise<RebuildReport | DomainError> {
+export async function rebuildTallies(
+  store: ReturnStore,
+  p: Principal,
+  form: FormDef,
+  fiscalYear: number,
+  period: string,
+  opts: { write: boolean; only?: { basis: 'all' } | { basis: 'accepted'; accepted: AcceptedSource } },
+): Promise<RebuildReport | DomainError> {
   if (p.role !== 'hq') return domainError('auth.hq_only', { en: 'Only headquarters may rebuild tallies.', th: 'เฉพาะส่วนกลางเท่านั้นที่สร้างผลสรุปใหม่ได้' });
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
-  const scope: TallyScope = { formId: form.id, fiscalYear, basis: 'all' };
+  const only = opts.only ?? { basis: 'all' };
+  const scope: TallyScope = { formId: form.id, fiscalYear, basis: only.basis };
   const periods = returnPeriods(form);
   let report: RebuildReport | null = null;
   for (let attempt = 0; attempt < REBUILD_ATTEMPTS; attempt++) {
@@ -45,9 +54,13 @@ export async function rebuildTallies(store: ReturnStore, p: Principal, form: For
     const entries: TallyEntry[] = [];
     const shares: AppliedShare[] = [];
     for (const per of periods) {
+      const accepted = only.basis === 'accepted' ? await only.accepted(per) : null;
       for (const r of await store.listCurrent(form.id, fiscalYear, per)) {
+        // Every current return at its version; or an accepted one at its review revision.
+        const revision = accepted ? accepted.get(acceptedKey(r)) : r.version;
+        if (revision === undefined) continue;
         entries.push({ orgUnit: r.orgUnit, fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution });
-        shares.push({ orgUnit: r.orgUnit, subject: r.subject, period: r.period, revision: r.version, contribution: r.contribution });
+        shares.push({ orgUnit: r.orgUnit, subject: r.subject, period: r.period, revision, contribution: r.contribution });
       }
     }
     const rebuilt = new Map(foldAggregates(form, entries).map((a) => [aggregateKeyText(a.key), a]));
@@ -68,7 +81,7 @@ export async function rebuildTallies(store: ReturnStore, p: Principal, form: For
     const wanted = new Map(shares.map((s) => [shareKeyText(s), s]));
     for (const k of [...new Set([...wanted.keys(), ...keptShares.keys()])].sort()) {
       const have = keptShares.get(k);
-      // A share with no current return (none is ever removed) keeps its revision, withdrawn.
+      // A share with no current (accepted) return keeps its revision, withdrawn: none is ever removed.
       const want = wanted.get(k) ?? { ...have!.value, contribution: null };
       const diff = have ? differences(have.value, want) : [`missing (revision ${want.revision})`];
       if (diff.length === 0) continue;
