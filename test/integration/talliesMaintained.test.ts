@@ -7,6 +7,7 @@ import { rebuildTallies } from '@returns-hub/functions/services/rebuildTallies';
 import { currentEntries, tallies } from '@returns-hub/functions/services/readReturns';
 import { isDomainError } from '@returns-hub/functions/domain/domainError';
 import { keepTallies } from '@returns-hub/functions/services/applyTallyShare';
+import { sweepOrphans } from '@returns-hub/functions/services/sweepOrphans';
 import { acceptedKey, reviewRevision, type AcceptedSource } from '@returns-hub/functions/services/acceptedSource';
 import type { ReturnKey } from '@returns-hub/functions/store/keys';
 import type { Principal } from '@returns-hub/functions/domain/principal';
@@ -175,6 +176,28 @@ describe('running tallies on Azurite', () => {
     expect((await checkMatches(form, fy)).matched).toBe(false);
     expect(isDomainError(await submit(form, fy, [randomReturn(r, form, fy, pickA)], 'crash-2'))).toBe(false);
     expect((await checkMatches(form, fy)).matched).toBe(true);
+  }, 60_000);
+
+  test('the sweep makes good the tallies of a write that committed but stopped before them, and only then forgets it', async () => {
+    const r = seededRandom(9);
+    const form = 'bma-community-plan-return';
+    const fy = 2592;
+    expect(isDomainError(await submit(form, fy, [randomReturn(r, form, fy, { unit: 2, subject: 0, period: 'FY' })], 'sweep-1'))).toBe(false);
+    const key = { formId: form, fiscalYear: fy, period: 'FY', orgUnit: '1003', subject: null };
+    // A writer recorded its write, moved the pointer to it, and stopped: no tallies, no endWrite.
+    const cur = (await store.getCurrent(key))!;
+    const write = { writeId: store.newWriteId(), key, startedAt: '2001-01-01T00:00:00.000Z' };
+    await store.beginWrite(write);
+    const c = cur.record.contribution;
+    if (c.kind !== 'indicators') throw new Error('an indicators contribution expected');
+    const moved = { ...cur.record, version: 2, writeId: write.writeId, contribution: { ...c, sums: { ...c.sums, communities_total: 777 } } };
+    expect((await store.switchCurrent([{ record: moved, etag: cur.etag }])).ok).toBe(true);
+    expect((await checkMatches(form, fy)).matched).toBe(false);
+
+    const swept = await sweepOrphans(store, 60_000);
+    expect(swept.removed).toBe(0); // the pointer holds it: kept
+    expect((await checkMatches(form, fy)).matched).toBe(true);
+    expect((await store.listWrites('2001-01-02T00:00:00.000Z')).map((w) => w.writeId)).not.toContain(write.writeId);
   }, 60_000);
 
   test('tallies of a scope marked stale are recomputed from the contributions until a rebuild clears the mark; only HQ may rebuild', async () => {
