@@ -27,6 +27,7 @@ export async function startApi(
   opts: { location?: string; env?: Record<string, string>; config?: Partial<ApiConfig>; additionalPolicies?: TableStoreOptions['additionalPolicies'] } = {},
 ): Promise<Api> {
   const azurite = await startAzurite({ location: opts.location });
+  // Development, as npm start sets it; the tests' own settings (a short storage timeout) on top.
   const config: ApiConfig = {
     ...configFromEnv({
       RETURNS_ENV: 'development',

@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 export interface Azurite {
   port: number;
   connectionString: string;
+  /** The emulator's process id (tests freeze it with SIGSTOP to see what a hung storage does). */
+  readonly pid: number;
   stop(): Promise<void>;
   /** Stops and starts it again on the same port and folder (data kept unless in memory). */
   restart(): Promise<void>;
@@ -70,5 +72,13 @@ export async function startAzurite(opts: { port?: number; location?: string; qui
     'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;' +
     'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
     `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
-  return { port, connectionString, stop, restart: async () => (await stop(), await launch()) };
+  return {
+    port,
+    connectionString,
+    get pid() {
+      return child.pid ?? -1;
+    },
+    stop,
+    restart: async () => (await stop(), await launch()),
+  };
 }

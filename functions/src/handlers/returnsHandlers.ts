@@ -25,7 +25,7 @@ function query<T>(req: HttpRequest, schema: z.ZodType<T>) {
 }
 
 function knownForm(id: string) {
-  return formById(id) ?? problem(404, 'form.not_found', { en: `No form "${id}".`, th: `ไม่มีแบบรายงาน "${id}"` });
+  return formById(id) ?? problem(404, 'form.not_found', { en: `No form "${id}".`, th: 'ไม่มีแบบรายงานตามรหัสที่ระบุ' });
 }
 
 /** POST /api/returns — submit the returns a client read (server re-checks everything). */

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, startAzurite } from '@returns-hub/functions/dev/startAzurite';
+import { TableReturnStore } from '@returns-hub/functions/store/tableReturnStore';
+import { requestFor } from '../support/apiHarness';
+import { sample } from '../support/samples';
+
+const ROOT = resolve(__dirname, '../..');
+/** Exactly what `npm start` runs (one process: signals reach the script itself), from package.json. */
+const START = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+/** Preloaded into `npm start` for one case: SIGUSR2 makes it throw an uncaught error. */
+const CRASH_ON_USR2 = join(mkdtempSync(join(tmpdir(), 'crash-')), 'crashOnUsr2.js');
+writeFileSync(CRASH_ON_USR2, "process.on('SIGUSR2', () => setImmediate(() => { throw new Error('injected uncaught error'); }));\n");
+
+interface Started {
+  child: ChildProcess;
+  apiPort: number;
+  azuritePort: number;
+  location: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start -- --api-only` (scripts/start.ts), in development, on its own ports and data folder. */
+async function npmStart(opts: { apiPort?: number; preload?: string } = {}): Promise<Started> {
+  const apiPort = opts.apiPort ?? (await freePort());
+  const azuritePort = await freePort();
+  const location = mkdtempSync(join(tmpdir(), 'azurite-start-'));
+  expect(START[0]).toBe('node');
+  const child = spawn(process.execPath, [...START.slice(1), '--api-only'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: String(apiPort),
+      AZURITE_TABLE_PORT: String(azuritePort),
+      AZURITE_LOCATION: location,
+      ...(opts.preload ? { NODE_OPTIONS: `--require ${opts.preload}` } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, apiPort, azuritePort, location, output: () => out, exited };
+}
+
+async function ready(s: Started): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!s.output().includes('returns-hub ready')) {
+    if (s.child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not get ready:\n${s.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const sock = connect(port, '127.0.0.1');
+    sock.once('connect', () => (sock.destroy(), resolve(true)));
+    sock.once('error', () => resolve(false));
+  });
+
+/** The returns an emulator started again on the same folder holds: what the stopped one saved. */
+async function savedUnits(location: string): Promise<string[]> {
+  const azurite = await startAzurite({ location });
+  try {
+    const store = await TableReturnStore.open({ connectionString: azurite.connectionString }, { timeoutMs: 10_000 });
+    return (await store.listCurrent('bma-community-plan-return', 2563, 'FY')).map((r) => r.orgUnit);
+  } finally {
+    await azurite.stop();
+  }
+}
+
+describe('npm start stops Azurite cleanly on every exit path', () => {
+  test.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'uncaught error'] as const)(
+    '%s: Azurite stops, and what was answered is on disk',
+    async (how) => {
+      const s = await npmStart({ preload: how === 'uncaught error' ? CRASH_ON_USR2 : undefined });
+      await ready(s);
+      const res = await fetch(`http://127.0.0.1:${s.apiPort}/api/returns`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer dev-hq', 'Content-Type': 'application/json' },
+        body: JSON.stringify(await requestFor(sample('community-plan/districts/1045.xlsx'))),
+      });
+      expect(res.status).toBe(201);
+      s.child.kill(how === 'uncaught error' ? 'SIGUSR2' : how); // at once: Azurite has not saved on its own timer yet
+      expect(await s.exited).toBe(how === 'uncaught error' ? 1 : 0);
+      expect(await listening(s.azuritePort)).toBe(false);
+      expect(await savedUnits(s.location)).toEqual(['1045']);
+    },
+    90_000,
+  );
+
+  test('a start that fails (the API port is taken) stops the Azurite it started', async () => {
+    const taken: Server = createServer();
+    const apiPort = await freePort();
+    await new Promise<void>((r) => taken.listen(apiPort, '127.0.0.1', r));
+    try {
+      const s = await npmStart({ apiPort });
+      expect(await s.exited).toBe(1);
+      expect(s.output()).toMatch(/npm start failed: .*EADDRINUSE/);
+      expect(await listening(s.azuritePort)).toBe(false);
+    } finally {
+      taken.close();
+    }
+  }, 90_000);
+});
