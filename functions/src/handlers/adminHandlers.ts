@@ -16,7 +16,7 @@ export const rebuildTalliesRoute = (deps: Deps) =>
     }
     const q = parsed.data;
     const form = formById(q.form);
-    if (!form) return problem(404, 'form.not_found', { en: `No form "${q.form}".`, th: `ไม่มีแบบรายงาน "${q.form}"` });
+    if (!form) return problem(404, 'form.not_found', { en: `No form "${q.form}".`, th: 'ไม่มีแบบรายงานตามรหัสที่ระบุ' });
     const period = q.period ?? (form.period.kind === 'quarter' ? 'Q4' : 'FY');
     const out = await rebuildTallies(store, principal, form, q.fy, period, { write: q.check !== 'true' });
     return isDomainError(out) ? out : json(200, out);
