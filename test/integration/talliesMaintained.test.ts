@@ -153,8 +153,8 @@ describe('running tallies on Azurite', () => {
       expect.stringMatching(/^aggregate FY\|district\|1001 sums\.communities_total: \d+ ≠ 999$/),
       expect.stringMatching(/^aggregate FY\|hq\|BMA sums\.communities_total: \d+ ≠ 999$/),
       expect.stringMatching(/^aggregate FY\|zone\|Z-C sums\.communities_total: \d+ ≠ 999$/),
-      expect.stringMatching(/^share 1001\|\|FY contribution\.sums\.communities_total: \d+ ≠ 999$/),
-      'share 1001||FY revision: 1 ≠ 2',
+      expect.stringMatching(/^share 1001\|FY\| contribution\.sums\.communities_total: \d+ ≠ 999$/),
+      'share 1001|FY| revision: 1 ≠ 2',
     ]);
 
     // The CLI (HQ key, through the API route): check, then repair.

@@ -19,7 +19,7 @@ const LISTED = 50;
 
 export type RebuildReport = TallyRebuild;
 
-const shareKeyText = (k: ShareKey) => `${k.orgUnit}|${k.subject ?? ''}|${k.period}`;
+const shareKeyText = (k: ShareKey) => `${k.orgUnit}|${k.period}|${k.subject ?? ''}`;
 
 /** The periods a form's returns are stored under for a fiscal year's tallies. */
 function returnPeriods(form: FormDef): string[] {

@@ -92,7 +92,9 @@ export class TableTallyStore implements TallyStore {
   }
 
   async sharesOf(scope: TallyScope, orgUnit: string, subject: string | null): Promise<Stored<AppliedShare>[]> {
-    return (await this.list(rowsFrom(partitionOf(scope), sharePrefix(orgUnit, subject)))).map((e) => ({ value: shareOf(e), etag: e.etag }));
+    const listed = (await this.list(rowsFrom(partitionOf(scope), sharePrefix(orgUnit, subject)))).map((e) => ({ value: shareOf(e), etag: e.etag }));
+    // A subject may hold `|`: the key range can take in another subject that starts with this one.
+    return listed.filter((s) => s.value.orgUnit === orgUnit && s.value.subject === subject);
   }
 
   async getAggregates(scope: TallyScope, keys: AggregateKey[]): Promise<(Stored<Aggregate | null> | null)[]> {
