@@ -46,11 +46,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (args.length === 0 || !api || !key) break;
         return await (await import('./commands/upload.js')).uploadCommand(args, api, key, print);
       case 'pull': {
-        const fy = Number(values.fy);
-        if (!values.form || !Number.isInteger(fy) || !api || !key) break;
-        return await (
-          await import('./commands/pull.js')
-        ).pullCommand({ api, key, form: values.form, fy, period: values.period, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, print);
+        if (!values.form || !values.fy || !api || !key) break;
+        // Years and periods are read as the API, the pane and the formulas read them (shared/period).
+        const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYear');
+        const { parsePeriodCode } = await import('@returns-hub/shared/period/parsePeriod');
+        const refuse = (e: { en: string; th: string }) => {
+          print(`${e.en}\n  ${e.th}`);
+          return 2;
+        };
+        const fy = parseFiscalYear(values.fy);
+        if (!fy.ok) return refuse(fy.error);
+        const period = values.period === undefined ? undefined : parsePeriodCode(values.period);
+        if (period && !period.ok) return refuse(period.error);
+        const pull = await import('./commands/pull.js');
+        return await pull.pullCommand({ api, key, form: values.form, fy: fy.value, period: period?.value, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, print);
       }
       case 'admin':
         if (!api || !key) break;

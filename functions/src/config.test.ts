@@ -1,5 +1,5 @@
 import { HttpRequest } from '@azure/functions';
-import { CONFIG_SETTINGS, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORAGE_TIMEOUT_MS, loadConfig, PLATFORM_SETTINGS, REQUIRED_IN_AZURE, STORAGE_SETTINGS, type ApiConfig } from './config';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_STORAGE_TIMEOUT_MS, loadConfig, type ApiConfig } from './config';
 import { authenticate } from './http/auth';
 import { isProblem } from './http/problem';
 
@@ -107,41 +107,5 @@ describe('every setting is validated', () => {
 
   test('blank settings count as absent (an app setting left empty)', () => {
     expect(config({ ...STORAGE, RETURNS_MAX_BODY_BYTES: '', ENTRA_TENANT_ID: ' ', ENTRA_AUDIENCE: '' }).maxBodyBytes).toBe(DEFAULT_MAX_BODY_BYTES);
-  });
-});
-
-describe('the settings the schema knows', () => {
-  /** What the Bicep gives the Function App (issue 15); a test against infra/ replaces this list when it lands. */
-  const BICEP_APP_SETTINGS = [
-    'RETURNS_ENV',
-    'RETURNS_STORAGE_ACCOUNT_URL',
-    'AZURE_CLIENT_ID',
-    'ENTRA_TENANT_ID',
-    'ENTRA_AUDIENCE',
-    'RETURNS_CORS_ORIGINS',
-    'APPLICATIONINSIGHTS_CONNECTION_STRING',
-    'AzureWebJobsStorage__accountName',
-    'AzureWebJobsStorage__credential',
-    'AzureWebJobsStorage__clientId',
-  ];
-
-  test('every setting the Bicep gives is read or knowingly ignored', () => {
-    const known = new Set<string>([...CONFIG_SETTINGS, ...PLATFORM_SETTINGS]);
-    expect(BICEP_APP_SETTINGS.filter((s) => !known.has(s))).toEqual([]);
-  });
-
-  test('every setting required in the cloud is given by the Bicep', () => {
-    expect(REQUIRED_IN_AZURE.filter((s) => !BICEP_APP_SETTINGS.includes(s))).toEqual([]);
-    expect(STORAGE_SETTINGS.some((s) => BICEP_APP_SETTINGS.includes(s))).toBe(true);
-  });
-
-  test('the Bicep settings alone make a configuration that starts in Azure', () => {
-    const env = Object.fromEntries(
-      BICEP_APP_SETTINGS.map((s) => [
-        s,
-        s === 'RETURNS_STORAGE_ACCOUNT_URL' ? 'https://acct.table.core.windows.net' : s === 'RETURNS_CORS_ORIGINS' ? 'https://pane.example' : s === 'RETURNS_ENV' ? 'production' : 'x',
-      ]),
-    );
-    expect(loadConfig({ ...env, ...AZURE_SITE }).ok).toBe(true);
   });
 });

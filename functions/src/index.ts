@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import { loadConfig } from './config';
 import { makeDeps } from './deps';
 import { routes } from './routes';
+import { startTelemetry } from './telemetry/startTelemetry';
 
 /**
  * Azure Functions entry (`func start`, or deployed): reads the configuration once and
@@ -13,6 +14,7 @@ if (!loaded.ok) {
   console.error(`returns-hub refuses to start: ${loaded.errors.join('; ')}`);
   process.exit(1);
 } else {
+  startTelemetry(loaded.config.appInsightsConnectionString);
   const deps = makeDeps(loaded.config);
   for (const r of routes(deps)) app.http(r.name, { methods: r.methods, authLevel: 'anonymous', route: r.route, handler: r.handler });
 }

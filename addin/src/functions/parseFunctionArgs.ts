@@ -4,6 +4,10 @@ import { resolveOrgUnit } from '@returns-hub/shared/orgUnits/resolveOrgUnit';
 import { groupOfLevel } from './groupLevel';
 import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
 import { badArgument } from './functionError';
+import { parseFiscalYear } from '@returns-hub/shared/period/fiscalYear';
+import { parsePeriodCode } from '@returns-hub/shared/period/parsePeriod';
+import { tallyPeriodKinds } from '@returns-hub/shared/consolidate/consolidateReturns';
+import type { PeriodError } from '@returns-hub/shared/period/periodError';
 
 export interface FigureQuery {
   form: FormDef;
@@ -15,22 +19,21 @@ export interface FigureQuery {
 }
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
+const bilingual = (e: PeriodError) => `${e.en} / ${e.th}`;
 
 /**
  * Checks and normalises the arguments every function shares: form (id), fiscal year (BE,
- * or CE which is converted), period (default FY; quarterly forms need Q1–Q4), org unit
+ * or CE which is converted), period (default FY; quarterly forms need a quarter), org unit
  * (code or name; default the form's headquarters).
  */
 export function parseFigureArgs(form: unknown, fiscalYear: unknown, period?: unknown, orgUnit?: unknown): FigureQuery {
   const f = FORMS.find((x) => x.id === String(form ?? '').trim());
   if (!f) throw badArgument(`Unknown form "${form}". Forms: ${FORMS.map((x) => x.id).join(', ')}`);
-  const y = typeof fiscalYear === 'number' ? fiscalYear : Number(String(fiscalYear ?? '').trim());
-  if (!Number.isInteger(y) || y < 1900 || y > 2800) throw badArgument(`Fiscal year must be a year such as 2563, not "${fiscalYear}"`);
-  const fy = y >= 2400 ? y : y + 543;
-  const p = blank(period) ? (f.period.kind === 'quarter' ? null : 'FY') : String(period).trim().toUpperCase();
-  if (!p || !/^(FY|Q[1-4]|M(0[1-9]|1[0-2]))$/.test(p) || (f.period.kind === 'quarter' && !p.startsWith('Q'))) {
-    throw badArgument(`Period must be ${f.period.kind === 'quarter' ? 'Q1–Q4' : 'FY (or Q1–Q4, M01–M12 for project progress)'}, not "${period ?? ''}"`);
-  }
+  const fy = parseFiscalYear(typeof fiscalYear === 'number' ? fiscalYear : String(fiscalYear ?? '').trim());
+  if (!fy.ok) throw badArgument(bilingual(fy.error));
+  // The same spellings and errors as the API, the CLI and the pane (shared/period).
+  const p = blank(period) ? (f.period.kind === 'quarter' ? parsePeriodCode('', ['quarter']) : parsePeriodCode('FY')) : parsePeriodCode(String(period), tallyPeriodKinds(f));
+  if (!p.ok) throw badArgument(bilingual(p.error));
   const hq = f.consolidation.expectedKind === 'region' ? 'CODI' : 'BMA';
   let unit = hq;
   if (!blank(orgUnit)) {
@@ -40,5 +43,5 @@ export function parseFigureArgs(form: unknown, fiscalYear: unknown, period?: unk
   }
   const by = groupOfLevel(unit);
   if (!by) throw badArgument(`"${orgUnit}" is not a unit this form is tallied by`);
-  return { form: f, fy, period: p, by, unit };
+  return { form: f, fy: fy.value, period: p.value, by, unit };
 }

@@ -1,3 +1,4 @@
+import { describeSubmission } from '../telemetry/requestTelemetry';
 import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
 import { submitRequestSchema, listQuerySchema, tallyQuerySchema, formIdParam, fiscalYearParam, periodParam, orgUnitParam } from '@returns-hub/shared/api/schemas';
@@ -33,6 +34,7 @@ export const submit = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const body = await readJson(req, submitRequestSchema, deps.config.maxBodyBytes);
     if (isProblem(body)) return body;
+    describeSubmission(body.value.returns);
     const key = req.headers.get('idempotency-key');
     if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key))
       return problem(400, 'idempotency.bad_key', { en: 'Idempotency-Key must be 8–128 visible ASCII characters.', th: 'Idempotency-Key ต้องเป็นอักขระ ASCII ที่มองเห็นได้ 8–128 ตัว' });

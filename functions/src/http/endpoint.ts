@@ -6,6 +6,7 @@ import { domainError, isDomainError, type DomainError } from '../domain/domainEr
 import type { Principal } from '../domain/principal';
 import { authenticate } from './auth';
 import { isProblem, problem, problemOf, problemResponse, type ApiProblem } from './problem';
+import { traceRequest } from '../telemetry/requestTelemetry';
 
 export interface Deps {
   config: ApiConfig;
@@ -42,19 +43,22 @@ export function endpoint(deps: Deps, handler: Handler): HttpHandler {
       return { ...res, headers: { ...(res.headers as Record<string, string>), ...cors } };
     };
     if (req.method === 'OPTIONS') return { status: 204, headers: cors };
-    try {
-      const principal = await authenticate(req, deps.config);
-      if (isProblem(principal)) return finish(principal);
-      return finish(await handler(req, principal, await deps.store(), ctx));
-    } catch (e) {
-      if (isStorageUnavailable(e)) return finish(storageUnavailable());
-      ctx.error?.(e);
-      return finish(
-        problem(500, 'internal', {
-          en: 'Something failed on the server. Retry with the same Idempotency-Key: a submission is never stored twice.',
-          th: 'ระบบขัดข้อง กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ข้อมูลจะไม่ถูกบันทึกซ้ำ',
-        }),
-      );
-    }
+    return traceRequest(req, async (setPrincipal) => {
+      try {
+        const principal = await authenticate(req, deps.config);
+        if (isProblem(principal)) return finish(principal);
+        setPrincipal(principal);
+        return finish(await handler(req, principal, await deps.store(), ctx));
+      } catch (e) {
+        if (isStorageUnavailable(e)) return finish(storageUnavailable());
+        ctx.error?.(e);
+        return finish(
+          problem(500, 'internal', {
+            en: 'Something failed on the server. Retry with the same Idempotency-Key: a submission is never stored twice.',
+            th: 'ระบบขัดข้อง กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ข้อมูลจะไม่ถูกบันทึกซ้ำ',
+          }),
+        );
+      }
+    });
   };
 }

@@ -9,14 +9,17 @@ import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import { keyOf } from './returnKeyOf';
 import { valueBoundIssues } from './valueBounds';
+import { previousPeriodInYear } from '@returns-hub/shared/period/period';
+import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 
 /** A checked return that names its org unit, year and period: one that can be stored. */
 export type Storable = CheckedReturn & { orgUnit: string; fiscalYear: number; period: string };
 
 /** The previous quarter's current version, for the cumulative-result rule (across submissions). */
 async function previousQuarter(store: ReturnStore, r: Storable): Promise<CheckedReturn | undefined> {
-  if (!/^Q[2-4]$/.test(r.period)) return undefined;
-  const prev = await store.getCurrent({ ...keyOf(r), period: `Q${Number(r.period[1]) - 1}` });
+  const previous = isPeriodCode(r.period) ? previousPeriodInYear({ fiscalYear: r.fiscalYear, code: r.period }) : null;
+  if (!previous) return undefined; // Q1 (and the year's first month) starts the cumulative count
+  const prev = await store.getCurrent({ ...keyOf(r), period: previous.code });
   if (!prev) return undefined;
   const rows = await store.readRows(prev.record.writeId);
   return { ...r, period: prev.record.period, fields: prev.record.fields, fieldCells: prev.record.fieldCells, columns: prev.record.columns, firstColumn: prev.record.firstColumn, rows, issues: [] };

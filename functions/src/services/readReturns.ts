@@ -4,15 +4,14 @@ import { aggregatePeriodOf } from '@returns-hub/shared/consolidate/shares';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
 import { groupOf } from '@returns-hub/shared/consolidate/groups';
 import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
-import { addDays, periodEnd } from '@returns-hub/shared/period/fiscalPeriod';
+import { dueDate } from '@returns-hub/shared/period/period';
+import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { mayAccess, type Principal } from '../domain/principal';
 import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReturnSummary, StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
 import { acceptedKey, type AcceptedSource } from './acceptedSource';
-
-const DEFAULT_DUE_DAYS = 15;
 
 /** What a reader sees of a version: not its storage ids, hash or tally contribution. */
 function meta<R extends ReturnSummary>(r: R) {
@@ -41,7 +40,8 @@ export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey
 
 /** Every return of a form and period, with its status; a unit key sees its own. */
 export async function listReturns(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string) {
-  const due = addDays(periodEnd(fiscalYear, period), form.dueDaysAfterPeriod ?? DEFAULT_DUE_DAYS);
+  // Unknown codes never get here (the route validates them); FY is the safe reading if one did.
+  const due = dueDate({ fiscalYear, code: isPeriodCode(period) ? period : 'FY' }, form.dueDaysAfterPeriod);
   const current = (await store.listCurrent(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit));
   return {
     formId: form.id,
