@@ -9,12 +9,22 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
   returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
   returns upload <file>... [--api URL] [--key KEY]
   returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--json] [--out file.xlsx] [--api URL] [--key KEY]
-  returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--check] [--json] [--api URL] [--key KEY]
+  returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--include all|accepted] [--check] [--json] [--api URL] [--key KEY]
+
+  Review (HQ and zone reviewers; a unit key may read status and history of its own returns):
+  returns status --form F --fy Y [--period P] [--json]
+  returns accept --form F --fy Y --period P --unit U[,U…] [--subject S] [--version N] [--note TEXT]
+  returns accept --form F --fy Y --period P --all-clean [--note TEXT]
+  returns send-back --form F --fy Y --period P --unit U --reason "..." [--comment CELL=TEXT ...] [--subject S] [--version N]
+  returns reopen --form F --fy Y --period P --unit U --reason "..." [--subject S]
+  returns history --form F --fy Y --period P --unit U [--subject S] [--json]
+  returns exception --form F --fy Y --period P --unit U --reason "..."   (HQ: submit after the period closed)
+  CELL is 'แบบรายงาน 1'!C14 or C14 (the return's own sheet).
 
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
 
-const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out']);
+const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out', '--include']);
 
 function parseArgs(argv: string[]) {
   const values: Record<string, string> = {};
@@ -65,7 +75,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (!api || !key) break;
         return await (
           await import('./commands/admin.js')
-        ).adminCommand({ sub: args[0], api, key, form: values.form, fy: Number(values.fy), period: values.period, check: flags.has('check'), json: flags.has('json') }, print);
+        ).adminCommand({ sub: args[0], api, key, form: values.form, fy: Number(values.fy), period: values.period, include: values.include, check: flags.has('check'), json: flags.has('json') }, print);
+      case 'status':
+        return await (await import('./commands/status.js')).statusCommand(rest, { api, key }, print);
+      case 'accept':
+        return await (await import('./commands/accept.js')).acceptCommand(rest, { api, key }, print);
+      case 'send-back':
+        return await (await import('./commands/sendBack.js')).sendBackCommand(rest, { api, key }, print);
+      case 'reopen':
+        return await (await import('./commands/reopen.js')).reopenCommand(rest, { api, key }, print);
+      case 'history':
+        return await (await import('./commands/history.js')).historyCommand(rest, { api, key }, print);
+      case 'exception':
+        return await (await import('./commands/exception.js')).exceptionCommand(rest, { api, key }, print);
       case undefined:
       case 'help':
       case '--help':

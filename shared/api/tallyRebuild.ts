@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fiscalYearParam, formIdParam, periodParam } from './schemas';
 
 /**
- * `POST /api/admin/rebuild-tallies?form=&fy=&period=&check=true` (headquarters only): recompute
+ * `POST /api/admin/rebuild-tallies?form=&fy=&period=&include=&check=true` (headquarters only): recompute
  * a form's tallies of a fiscal year from the returns' contributions, compare them with the
  * maintained aggregates and, unless `check`, replace what differs.
  */
@@ -12,6 +12,8 @@ export const rebuildQuerySchema = z.object({
   /** A tally period of the form; by default its year (a quarterly form: Q4). The whole fiscal year is rebuilt in any case. */
   period: periodParam.optional(),
   check: z.enum(['true', 'false']).default('false'),
+  /** The tallies of every current return (default) or of the accepted ones. */
+  include: z.enum(['all', 'accepted']).default('all'),
 });
 
 export const tallyRebuildSchema = z.object({

@@ -78,6 +78,11 @@ export function emptyAggregate(kind: AggregateKind): Aggregate {
   }
 }
 
+/** Returns of the aggregate's own period (of every unit). */
+export function returnsIn(a: Aggregate): number {
+  return Object.values(a.units).reduce((x, n) => x + n, 0);
+}
+
 /** Org units with a return in the aggregate's own period. */
 export function unitsReceived(a: Aggregate): number {
   return Object.keys(a.units).length;

@@ -236,10 +236,14 @@ function referenceConsolidation(form: FormDef, entries: readonly TallyEntry[], q
   for (const g of groups.values()) {
     const mine = relevant.filter((e) => groupOf(e.orgUnit, q.by)?.code === g.code);
     const expected = Math.max(expectedIn(g, kind).length, 1);
-    const received = new Set(mine.filter((e) => e.period === receivedPeriod).map((e) => e.orgUnit)).size;
-    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received, expected, measures: refMeasuresOf(form, mine, q.period, expected) });
+    const ofPeriod = mine.filter((e) => e.period === receivedPeriod);
+    const received = new Set(ofPeriod.map((e) => e.orgUnit)).size;
+    const counts = { returns: ofPeriod.length, accepted: ofPeriod.filter((e) => e.accepted).length };
+    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received, expected, ...counts, measures: refMeasuresOf(form, mine, q.period, expected) });
   }
-  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, groups: out };
+  const ofPeriod = relevant.filter((e) => e.period === receivedPeriod);
+  const returns = { included: ofPeriod.length, accepted: ofPeriod.filter((e) => e.accepted).length };
+  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, returns, groups: out };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -329,8 +333,10 @@ function maintain(form: FormDef, steps: Step[]): { aggregates: Map<string, Aggre
     }
   }
   const entries: TallyEntry[] = [];
+  // Some marked accepted (by a fixed rule), so the counts of accepted returns are compared too.
   for (const { orgUnit, subject, state } of states.values())
-    for (const [period, contribution] of Object.entries(state)) if (contribution) entries.push({ orgUnit, subject, fiscalYear: 2564, period, submittedAt: '', contribution });
+    for (const [period, contribution] of Object.entries(state))
+      if (contribution) entries.push({ orgUnit, subject, fiscalYear: 2564, period, submittedAt: '', contribution, accepted: (orgUnit.charCodeAt(orgUnit.length - 1) + period.length) % 2 === 0 });
   return { aggregates, entries };
 }
 

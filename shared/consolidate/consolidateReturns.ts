@@ -1,12 +1,12 @@
 import type { FormDef } from '../forms/formDef';
 import type { CheckedReturn } from '../check/checkedReturn';
 import type { Contribution, GroupBy, Measure, Tally, TallyEntry, TallyGroup } from './tally';
-import { emptyAggregate, unitsReceived, type Aggregate } from './aggregate';
+import { emptyAggregate, returnsIn, unitsReceived, type Aggregate } from './aggregate';
 import { foldAggregates } from './foldAggregates';
 import { aggregatePeriodOf } from './shares';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { codesUpTo, isPeriodCode, periodKindOf, type PeriodKind } from '../period/periodCode';
-import { allGroups, expectedIn, validGroupings } from './groups';
+import { allGroups, expectedIn, groupOf, validGroupings } from './groups';
 import { contributeIndicators, indicatorMeasures } from './indicatorTally';
 import { contributeKpis, kpiMeasures } from './kpiCatalogTally';
 import { contributeProject, projectMeasures } from './projectTally';
@@ -74,7 +74,12 @@ function measuresOf(form: FormDef, agg: Aggregate, period: string, expected: num
  * of the level that has units expected to report, with or without returns, then any other
  * group that has returns (e.g. a department reporting beside districts).
  */
-export function tallyOfAggregates(form: FormDef, q: { fiscalYear: number; period: string; by: GroupBy }, aggregates: ReadonlyMap<string, Aggregate>): Tally {
+export function tallyOfAggregates(
+  form: FormDef,
+  q: { fiscalYear: number; period: string; by: GroupBy },
+  aggregates: ReadonlyMap<string, Aggregate>,
+  acceptedCounts: ReadonlyMap<string, number> = new Map(),
+): Tally {
   const kind = form.consolidation.expectedKind;
   const groups = new Map(allGroups(q.by, kind).map((g) => [g.code, g]));
   for (const code of [...aggregates.keys()].sort()) {
@@ -85,19 +90,28 @@ export function tallyOfAggregates(form: FormDef, q: { fiscalYear: number; period
   for (const g of groups.values()) {
     const agg = aggregates.get(g.code) ?? emptyAggregate(form.consolidation.kind);
     const expected = Math.max(expectedIn(g, kind).length, 1);
-    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received: unitsReceived(agg), expected, measures: measuresOf(form, agg, q.period, expected) });
+    const counts = { returns: returnsIn(agg), accepted: acceptedCounts.get(g.code) ?? 0 };
+    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received: unitsReceived(agg), expected, ...counts, measures: measuresOf(form, agg, q.period, expected) });
   }
-  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, groups: out };
+  // Each return of the period is in exactly one group of a level.
+  const returns = { included: out.reduce((a, g) => a + (g.returns ?? 0), 0), accepted: out.reduce((a, g) => a + (g.accepted ?? 0), 0) };
+  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, returns, groups: out };
 }
 
 /**
  * Consolidates the current versions of a form's returns for a fiscal year and period,
  * grouped by org-unit level, computing the aggregates from the per-return contributions
- * (the repair path; tallies served by the API read maintained aggregates instead).
+ * (the repair path; tallies served by the API read maintained aggregates instead). Entries
+ * marked `accepted` are counted as such.
  */
 export function consolidateReturns(form: FormDef, entries: readonly TallyEntry[], q: { fiscalYear: number; period: string; by: GroupBy }): Tally {
   const period = aggregatePeriodOf(form, q.period);
   const ofYear = entries.filter((e) => e.fiscalYear === q.fiscalYear);
   const folded = period === null ? [] : foldAggregates(form, ofYear, { periods: [period], by: q.by });
-  return tallyOfAggregates(form, q, new Map(folded.map((a) => [a.key.group, a.aggregate])));
+  const acceptedCounts = new Map<string, number>();
+  for (const e of ofYear) {
+    const group = groupOf(e.orgUnit, q.by)?.code;
+    if (e.accepted && e.period === period && group) acceptedCounts.set(group, (acceptedCounts.get(group) ?? 0) + 1);
+  }
+  return tallyOfAggregates(form, q, new Map(folded.map((a) => [a.key.group, a.aggregate])), acceptedCounts);
 }

@@ -88,6 +88,8 @@ export const formDefSchema = z.strictObject({
   catalog: z.array(catalogItemSchema).optional(),
   /** Days after the end of the period by which a return is on time (default 15). */
   dueDaysAfterPeriod: z.number().int().positive().optional(),
+  /** Days after the end of the period after which submissions are refused (period closed), unless HQ grants the unit an exception. */
+  closesAfterDays: z.number().int().min(0).optional(),
   rules: z.array(ruleDefSchema),
   consolidation: consolidationDefSchema,
 });

@@ -1,5 +1,6 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { ReturnOutcome } from './returnOutcome';
+import { REVIEW_ERROR_KINDS } from './reviewErrorKinds';
 
 /** What kind of refusal an error is; the HTTP layer alone turns a kind into a status. */
 export type DomainErrorKind = 'bad_request' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'unavailable';
@@ -20,6 +21,7 @@ export const DOMAIN_ERROR_KINDS = {
   'storage.unavailable': 'unavailable',
   'tally.rebuild_conflict': 'conflict',
   'return.partly_stored': 'unavailable',
+  ...REVIEW_ERROR_KINDS,
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

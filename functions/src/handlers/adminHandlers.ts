@@ -4,8 +4,9 @@ import { endpoint, type Deps } from '../http/endpoint';
 import { isDomainError } from '../domain/domainError';
 import { json, problem } from '../http/problem';
 import { rebuildTallies } from '../services/rebuildTallies';
+import { tallyReview } from '../services/tallyReview';
 
-/** POST /api/admin/rebuild-tallies?form=&fy=&period=&check=true — headquarters only: repair (or, with check, compare) the running tallies. */
+/** POST /api/admin/rebuild-tallies?form=&fy=&period=&include=all|accepted&check=true — headquarters only: repair (or, with check, compare) the running tallies. */
 export const rebuildTalliesRoute = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const parsed = rebuildQuerySchema.safeParse(Object.fromEntries(req.query.entries()));
@@ -18,6 +19,7 @@ export const rebuildTalliesRoute = (deps: Deps) =>
     const form = formById(q.form);
     if (!form) return problem(404, 'form.not_found', { en: `No form "${q.form}".`, th: 'ไม่มีแบบรายงานตามรหัสที่ระบุ' });
     const period = q.period ?? (form.period.kind === 'quarter' ? 'Q4' : 'FY');
-    const out = await rebuildTallies(store, principal, form, q.fy, period, { write: q.check !== 'true' });
+    const review = q.include === 'accepted' ? tallyReview(await deps.reviews(), form.id, q.fy, 'accepted') : undefined;
+    const out = await rebuildTallies(store, principal, form, q.fy, period, { write: q.check !== 'true', review });
     return isDomainError(out) ? out : json(200, out);
   });

@@ -1,15 +1,10 @@
 /**
  * For tallies of accepted returns (basis `accepted`): which current returns of a period
- * headquarters has accepted, each with the review revision at which it was (see
+ * headquarters has accepted (by `acceptedKey`), each with the review revision at which it was (see
  * `reviewRevision`). The review workflow provides it; the aggregates of that basis follow
  * its accept / send back / reopen through `keepTallies(…, 'accepted', …)`.
  */
 export type AcceptedSource = (period: string) => Promise<ReadonlyMap<string, number>>;
-
-/** How an accepted return is named in an `AcceptedSource`: its unit and subject. */
-export function acceptedKey(r: { orgUnit: string; subject: string | null }): string {
-  return `${r.orgUnit}|${r.subject ?? ''}`;
-}
 
 /** Review actions counted on one version at most (the review's `seq`). */
 const ACTIONS_PER_VERSION = 10_000;

@@ -10,7 +10,7 @@ import type { Principal } from '../domain/principal';
 import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { AppliedShare, ShareKey, TallyScope, TallyWrite } from '../store/tallyStore';
-import { acceptedKey, type AcceptedSource } from './acceptedSource';
+import { acceptedKey, type TallyReview } from './tallyReview';
 
 /** Whole rebuilds tried before giving up (each starts again from what is stored now). */
 const REBUILD_ATTEMPTS = 3;
@@ -27,7 +27,8 @@ function returnPeriods(form: FormDef): string[] {
 }
 
 /**
- * Recomputes a form's tallies of a fiscal year from the current returns' contributions and
+ * Recomputes a form's tallies of a fiscal year (of every current return, or of the accepted
+ * ones: `review.include`) from the current returns' contributions and
  * compares them with the maintained aggregates (the check: rebuilt = maintained); with
  * `write`, replaces what differs, under ETag conditions (a submission landing meanwhile makes
  * it start again), and clears a stale mark. The repair path: tallies never need it otherwise.
@@ -40,12 +41,12 @@ export async function rebuildTallies(
   form: FormDef,
   fiscalYear: number,
   period: string,
-  opts: { write: boolean; only?: { basis: 'all' } | { basis: 'accepted'; accepted: AcceptedSource } },
+  opts: { write: boolean; review?: TallyReview },
 ): Promise<RebuildReport | DomainError> {
   if (p.role !== 'hq') return domainError('auth.hq_only', { en: 'Only headquarters may rebuild tallies.', th: 'เฉพาะส่วนกลางเท่านั้นที่สร้างผลสรุปใหม่ได้' });
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
-  const only = opts.only ?? { basis: 'all' };
-  const scope: TallyScope = { formId: form.id, fiscalYear, basis: only.basis };
+  const basis = opts.review?.include ?? 'all';
+  const scope: TallyScope = { formId: form.id, fiscalYear, basis };
   const periods = returnPeriods(form);
   let report: RebuildReport | null = null;
   for (let attempt = 0; attempt < REBUILD_ATTEMPTS; attempt++) {
@@ -54,7 +55,7 @@ export async function rebuildTallies(
     const entries: TallyEntry[] = [];
     const shares: AppliedShare[] = [];
     for (const per of periods) {
-      const accepted = only.basis === 'accepted' ? await only.accepted(per) : null;
+      const accepted = basis === 'accepted' ? await opts.review!.acceptedIn(per) : null;
       for (const r of await store.listCurrent(form.id, fiscalYear, per)) {
         // Every current return at its version; or an accepted one at its review revision.
         const revision = accepted ? accepted.get(acceptedKey(r)) : r.version;

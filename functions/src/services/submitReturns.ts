@@ -14,6 +14,7 @@ import { sizeSubmission } from './sizeSubmission';
 import { keyOf } from './returnKeyOf';
 import { receipt } from './receipt';
 import { keepTallies } from './applyTallyShare';
+import type { SubmitGate } from './submitGate';
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
 const STORED_ISSUES = 200;
@@ -90,9 +91,10 @@ export async function submitReturns(
   text: string,
   idempotencyKey: string | null,
   now = () => new Date(),
+  gate?: SubmitGate,
 ): Promise<SubmitResult | DomainError> {
   try {
-    return await submit(store, principal, req, text, idempotencyKey, now);
+    return await submit(store, principal, req, text, idempotencyKey, now, gate);
   } catch (e) {
     if (!isStorageUnavailable(e)) throw e;
     return unavailable({
@@ -102,7 +104,15 @@ export async function submitReturns(
   }
 }
 
-async function submit(store: ReturnStore, principal: Principal, req: SubmitRequest, text: string, idempotencyKey: string | null, now: () => Date): Promise<SubmitResult | DomainError> {
+async function submit(
+  store: ReturnStore,
+  principal: Principal,
+  req: SubmitRequest,
+  text: string,
+  idempotencyKey: string | null,
+  now: () => Date,
+  gate?: SubmitGate,
+): Promise<SubmitResult | DomainError> {
   const hash = bodyHash(text);
   const returns = await checkSubmission(store, principal, req.returns);
   if (isDomainError(returns)) return returns;
@@ -139,6 +149,8 @@ async function submit(store: ReturnStore, principal: Principal, req: SubmitReque
       await tally(store, current.record); // stored by an earlier try that may have stopped before the tallies
       continue;
     }
+    const locked = await gate?.check(key, formById(r.formId)!); // after getCurrent: see submitGate
+    if (locked) return locked;
     const record: StoredReturn = {
       ...key,
       version: (current?.record.version ?? 0) + 1,
@@ -197,6 +209,7 @@ async function submit(store: ReturnStore, principal: Principal, req: SubmitReque
           await store.putVersion(p.record);
           // The write is forgotten only once the tallies hold it: until then the sweep applies it again.
           if (await tally(store, p.record)) await store.endWrite(p.write);
+          await gate?.recorded(p.key, p.record.version, p.record.submittedAt);
         } catch (e) {
           if (!isStorageUnavailable(e)) throw e; // stored: the pointer holds it; the sweep forgets the write
         }
@@ -215,6 +228,10 @@ async function submit(store: ReturnStore, principal: Principal, req: SubmitReque
       continue;
     }
     for (const later of groups.slice(g + 1)) for (const s of later) await discard(store, byWriteId.get(s.record.writeId)!);
+    for (const p of members) {
+      const lockedMeanwhile = await gate?.check(p.key, formById(p.key.formId)!); // a review won the race: say which lock
+      if (lockedMeanwhile) return lockedMeanwhile;
+    }
     const stored = returns.filter((_r, i) => stateOf(i) === 'stored').length;
     const first = members[0].record;
     return domainError(
