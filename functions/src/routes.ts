@@ -2,6 +2,7 @@ import type { HttpHandler } from '@azure/functions';
 import type { Deps } from './http/endpoint';
 import * as h from './handlers/returnsHandlers';
 import { exportData } from './handlers/exportHandler';
+import { rebuildTalliesRoute } from './handlers/adminHandlers';
 import * as r from './handlers/reviewHandlers';
 import { reviewRoutes } from './reviewRoutes';
 
@@ -25,5 +26,6 @@ export function routes(deps: Deps): Route[] {
     { name: 'forms', methods: ['GET', 'OPTIONS'], route: 'forms', handler: h.forms(deps) },
     { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
     { name: 'exports', methods: ['GET', 'OPTIONS'], route: 'exports/{kind}', handler: exportData(deps) },
+    { name: 'rebuildTallies', methods: ['POST'], route: 'admin/rebuild-tallies', handler: rebuildTalliesRoute(deps) },
   ];
 }

@@ -1,6 +1,7 @@
 import type { SubmitRequest, SubmitResponse, Problem } from './schemas';
 import type { FlatColumn, FlatValue } from '../report/flatRecords';
 import type { GroupBy, Tally, TallyInclude } from '../consolidate/tally';
+import type { TallyRebuild } from './tallyRebuild';
 import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
 import type { Caller } from '../review/callerSchema';
@@ -120,6 +121,9 @@ export function createApiClient(o: ApiClientOptions) {
     exportRecords: (q: { form: string; fy: number; period?: string }) => call<RecordsExport>('GET', `/api/exports/records${qs(q)}`),
     /** Who the key or token is: role and org unit. */
     me: () => call<Caller>('GET', '/api/me'),
+    /** Headquarters only: recomputes a form's tallies of a fiscal year from the contributions; `check` compares without writing. */
+    rebuildTallies: (q: { form: string; fy: number; period?: string; include?: TallyInclude; check?: boolean }) =>
+      call<TallyRebuild>('POST', `/api/admin/rebuild-tallies${qs({ form: q.form, fy: q.fy, period: q.period, include: q.include, check: q.check ? 'true' : undefined })}`),
     /** The period's returns with their review status. */
     reviews: (q: { form: string; fy: number; period?: string }) => call<ReviewList>('GET', `/api/reviews${qs(q)}`),
     review: (k: ReturnPath) => call<ReviewView>('GET', `${returnPath(k)}/review${qs({ subject: k.subject ?? undefined })}`),

@@ -8,6 +8,7 @@ export type DomainErrorKind = 'bad_request' | 'forbidden' | 'not_found' | 'confl
 /** Every error the services answer with, by stable code, and its kind. */
 export const DOMAIN_ERROR_KINDS = {
   'auth.other_unit': 'forbidden',
+  'auth.hq_only': 'forbidden',
   'return.not_found': 'not_found',
   'return.version_not_found': 'not_found',
   'return.conflict': 'conflict',
@@ -18,6 +19,7 @@ export const DOMAIN_ERROR_KINDS = {
   'query.bad_period': 'bad_request',
   'query.bad_grouping': 'bad_request',
   'storage.unavailable': 'unavailable',
+  'tally.rebuild_conflict': 'conflict',
   'return.partly_stored': 'unavailable',
   ...REVIEW_ERROR_KINDS,
 } as const satisfies Record<string, DomainErrorKind>;

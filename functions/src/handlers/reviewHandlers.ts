@@ -13,6 +13,7 @@ import { clientOf } from '../http/clientOf';
 import { isReviewError, reviewError } from '../domain/reviewError';
 import type { Actor, ReviewCommand } from '../domain/reviewRules';
 import type { ReturnKey } from '../store/keys';
+import { tallyOnReview } from '../services/reviewTallies';
 import { bulkAccept, reviewReturn } from '../services/reviewReturns';
 import { reviewViewOf } from '../services/reviewView';
 import { returnHistory } from '../services/reviewHistory';
@@ -74,12 +75,12 @@ async function commandOf(req: HttpRequest, action: ReviewCommand['action'], maxB
 }
 /** POST /api/returns/{form}/{fy}/{period}/{orgUnit}/accept | send-back | reopen */
 export const reviewAction = (deps: Deps, action: ReviewCommand['action']) =>
-  endpoint(deps, async (req, principal) => {
+  endpoint(deps, async (req, principal, store) => {
     const body = await commandOf(req, action, deps.config.maxBodyBytes);
     if (isProblem(body)) return body;
     const target = returnOf(req, body.subject);
     if (isProblem(target)) return target;
-    const out = await reviewReturn(await deps.reviews(), target.form, target.key, body.command, actor(req, principal));
+    const out = await reviewReturn(await deps.reviews(), target.form, target.key, body.command, actor(req, principal), tallyOnReview(store));
     return isReviewError(out) ? out : json(200, out);
   });
 
@@ -127,7 +128,7 @@ export const completeness = (deps: Deps) =>
 
 /** POST /api/reviews/accept — accept a selection, or every clean return awaiting the caller. */
 export const bulkAcceptRoute = (deps: Deps) =>
-  endpoint(deps, async (req, principal) => {
+  endpoint(deps, async (req, principal, store) => {
     const body = await readJson(req, bulkAcceptBodySchema, deps.config.maxBodyBytes);
     if (isProblem(body)) return body;
     const b = body.value;
@@ -139,6 +140,7 @@ export const bulkAcceptRoute = (deps: Deps) =>
       b.allClean ? { allClean: true } : { returns: b.returns ?? [] },
       b.note,
       actor(req, principal),
+      tallyOnReview(store),
     );
     return isReviewError(out) ? out : json(200, out);
   });

@@ -13,6 +13,7 @@ import { checkSubmission, type Storable } from './checkSubmission';
 import { sizeSubmission } from './sizeSubmission';
 import { keyOf } from './returnKeyOf';
 import { receipt } from './receipt';
+import { keepTallies } from './applyTallyShare';
 import type { SubmitGate } from './submitGate';
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
@@ -48,6 +49,16 @@ function outcomesOf(returns: Storable[], state: (i: number) => State, versionOf:
 
 async function previousOf(store: ReturnStore, r: StoredReturn): Promise<StoredReturn | null> {
   return r.version > 1 ? store.getVersion(r, r.version - 1) : null;
+}
+
+/**
+ * Brings the running tallies (every current return) up to a stored version; true once they
+ * hold it. Idempotent. Trouble leaves the tallies marked stale, never the submission refused:
+ * the return is stored.
+ */
+async function tally(store: ReturnStore, r: StoredReturn): Promise<boolean> {
+  const outcome = await keepTallies(store.tallies, formById(r.formId)!, 'all', r, r.version, r.contribution);
+  return outcome === 'applied' || outcome === 'already';
 }
 
 /** Removes what a write left (it lost a race); storage trouble leaves it to the orphan sweep. */
@@ -135,6 +146,7 @@ async function submit(
     const current = await store.getCurrent(key);
     if (current && scopedKey && current.record.idempotencyKey === scopedKey && current.record.bodyHash === hash) {
       receipts[index] = receipt(current.record, await previousOf(store, current.record), true);
+      await tally(store, current.record); // stored by an earlier try that may have stopped before the tallies
       continue;
     }
     const locked = await gate?.check(key, formById(r.formId)!); // after getCurrent: see submitGate
@@ -195,7 +207,8 @@ async function submit(
         receipts[p.index] = receipt(p.record, p.current?.record);
         try {
           await store.putVersion(p.record);
-          await store.endWrite(p.write);
+          // The write is forgotten only once the tallies hold it: until then the sweep applies it again.
+          if (await tally(store, p.record)) await store.endWrite(p.write);
           await gate?.recorded(p.key, p.record.version, p.record.submittedAt);
         } catch (e) {
           if (!isStorageUnavailable(e)) throw e; // stored: the pointer holds it; the sweep forgets the write
@@ -208,7 +221,10 @@ async function submit(
     const duplicate = scopedKey !== null && now_.every((c) => c && c.record.idempotencyKey === scopedKey && c.record.bodyHash === hash);
     for (const p of members) await discard(store, p);
     if (duplicate) {
-      for (const [k, p] of members.entries()) receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
+      for (const [k, p] of members.entries()) {
+        receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
+        await tally(store, now_[k]!.record);
+      }
       continue;
     }
     for (const later of groups.slice(g + 1)) for (const s of later) await discard(store, byWriteId.get(s.record.writeId)!);

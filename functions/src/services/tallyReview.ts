@@ -1,11 +1,12 @@
 import type { TallyInclude } from '@returns-hub/shared/consolidate/tally';
 import type { ReviewStore } from '../store/reviewStore';
+import { reviewRevision, type AcceptedSource } from './acceptedSource';
 
 /** What a tally asks of the review: which returns to include, and which of a period's returns are accepted. */
 export interface TallyReview {
   include: TallyInclude;
-  /** `acceptedKey`s of the accepted returns of one period. */
-  acceptedIn(period: string): Promise<ReadonlySet<string>>;
+  /** The accepted returns of one period by `acceptedKey`, each at its review revision. */
+  acceptedIn: AcceptedSource;
 }
 
 export function acceptedKey(r: { orgUnit: string; subject: string | null }): string {
@@ -15,6 +16,7 @@ export function acceptedKey(r: { orgUnit: string; subject: string | null }): str
 export function tallyReview(reviews: ReviewStore, formId: string, fiscalYear: number, include: TallyInclude): TallyReview {
   return {
     include,
-    acceptedIn: async (period) => new Set((await reviews.list(formId, fiscalYear, period)).filter((r) => r.state?.status === 'accepted').map((r) => acceptedKey(r.key))),
+    acceptedIn: async (period) =>
+      new Map((await reviews.list(formId, fiscalYear, period)).flatMap((r) => (r.state?.status === 'accepted' ? [[acceptedKey(r.key), reviewRevision(r.version, r.state.seq)] as const] : []))),
   };
 }

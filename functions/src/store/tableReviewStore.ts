@@ -5,7 +5,8 @@ import { reviewStateSchema, type ReviewState } from '../domain/reviewState';
 import { getJson, putJson } from './jsonProps';
 import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import type { ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
-import { isStatus, unavailableReason, type StorageSource, type TableStoreOptions } from './tableReturnStore';
+import { type StorageSource, type TableStoreOptions } from './tableReturnStore';
+import { isStatus, unavailableReason } from './storageErrors';
 import { StorageUnavailable } from './storageUnavailable';
 import { deadline } from './deadline';
 
