@@ -9,6 +9,7 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
   returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
   returns upload <file>... [--api URL] [--key KEY]
   returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--format xlsx|csv|json] [--layout NAME] [--out FILE] [--api URL] [--key KEY]
+  returns admin sweep [--grace-minutes 60]
   returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--include all|accepted] [--check] [--json] [--api URL] [--key KEY]
 
   pull writes the report sheets (xlsx: every layout of the form, or --layout NAME), CSV (UTF-8
@@ -28,7 +29,7 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
 
-const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out', '--format', '--layout', '--include']);
+const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out', '--format', '--layout', '--include', '--grace-minutes']);
 const PULL_FORMATS = ['xlsx', 'csv', 'json'] as const;
 const isPullFormat = (f: string | undefined): f is (typeof PULL_FORMATS)[number] => PULL_FORMATS.some((x) => x === f);
 
@@ -83,10 +84,24 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         );
       }
       case 'admin':
-        if (!api || !key) break;
         return await (
           await import('./commands/admin.js')
-        ).adminCommand({ sub: args[0], api, key, form: values.form, fy: Number(values.fy), period: values.period, include: values.include, check: flags.has('check'), json: flags.has('json') }, print);
+        ).adminCommand(
+          {
+            sub: args[0],
+            api,
+            env,
+            key,
+            graceMinutes: values['grace-minutes'],
+            form: values.form,
+            fy: Number(values.fy),
+            period: values.period,
+            include: values.include,
+            check: flags.has('check'),
+            json: flags.has('json'),
+          },
+          print,
+        );
       case 'status':
         return await (await import('./commands/status.js')).statusCommand(rest, { api, key }, print);
       case 'accept':

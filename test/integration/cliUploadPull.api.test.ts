@@ -83,4 +83,16 @@ describe('returns upload / returns pull against the local API', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/could not reach http:\/\/127\.0\.0\.1:9/);
   });
+
+  test('admin sweep runs against the configured storage and says what it removed', async () => {
+    const { code, out } = await run(['admin', 'sweep', '--grace-minutes', '0'], { RETURNS_ENV: 'development', RETURNS_STORAGE: api.azurite.connectionString });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^checked \d+ unfinished write\(s\) older than 0 minute\(s\); removed \d+ no version points at$/);
+  });
+
+  test('admin sweep refuses a grace period that is not a number of minutes', async () => {
+    const { code, out } = await run(['admin', 'sweep', '--grace-minutes', 'soon']);
+    expect(code).toBe(2);
+    expect(out).toContain('--grace-minutes ต้องเป็นจำนวนนาที');
+  });
 });

@@ -1,7 +1,10 @@
 import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
 import type { TallyRebuild } from '@returns-hub/shared/api/tallyRebuild';
 
-export const ADMIN_USAGE = `  returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--include all|accepted] [--check] [--json] [--api URL] [--key KEY]
+export const ADMIN_USAGE = `  returns admin sweep [--grace-minutes 60]
+      remove rows that failed or lost writes left behind, older than the grace period, from the storage
+      the Functions use (RETURNS_STORAGE or RETURNS_STORAGE_ACCOUNT_URL; Azurite with RETURNS_ENV=development)
+  returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--include all|accepted] [--check] [--json] [--api URL] [--key KEY]
       recompute a form's tallies of a fiscal year from the returns (headquarters key); --check only compares`;
 
 function printRebuild(r: TallyRebuild, checkOnly: boolean, out: (s: string) => void) {
@@ -19,11 +22,24 @@ function printRebuild(r: TallyRebuild, checkOnly: boolean, out: (s: string) => v
  * check found differences, 1 when refused or unreachable.
  */
 export async function adminCommand(
-  o: { sub: string | undefined; api: string; key: string; form?: string; fy: number; period?: string; include?: string; check: boolean; json: boolean },
+  o: {
+    sub: string | undefined;
+    api?: string;
+    key?: string;
+    graceMinutes?: string;
+    env?: NodeJS.ProcessEnv;
+    form?: string;
+    fy: number;
+    period?: string;
+    include?: string;
+    check: boolean;
+    json: boolean;
+  },
   out: (s: string) => void,
 ): Promise<number> {
+  if (o.sub === 'sweep') return sweepCommand(o.graceMinutes, o.env ?? process.env, out);
   const include = o.include ?? 'all';
-  if (o.sub !== 'rebuild-tallies' || !o.form || !Number.isInteger(o.fy) || (include !== 'all' && include !== 'accepted')) {
+  if (o.sub !== 'rebuild-tallies' || !o.api || !o.key || !o.form || !Number.isInteger(o.fy) || (include !== 'all' && include !== 'accepted')) {
     out(`usage:\n${ADMIN_USAGE}`);
     return 2;
   }
@@ -35,6 +51,24 @@ export async function adminCommand(
     return o.check && !r.matched ? 3 : 0;
   } catch (e) {
     out(e instanceof ApiError ? `refused — ${e.status} ${e.problem.detail}` : `could not reach ${o.api} — ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+/** `returns admin sweep`: straight to storage (no API route), as the Functions' own start-up sweep does. */
+async function sweepCommand(graceMinutes: string | undefined, env: NodeJS.ProcessEnv, out: (s: string) => void): Promise<number> {
+  const minutes = graceMinutes === undefined ? 60 : Number(graceMinutes);
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    out(`--grace-minutes must be a number of minutes, such as 60 / --grace-minutes ต้องเป็นจำนวนนาที เช่น 60\nusage:\n${ADMIN_USAGE}`);
+    return 2;
+  }
+  try {
+    const { sweepConfiguredStorage } = await import('@returns-hub/functions/admin/sweep');
+    const r = await sweepConfiguredStorage(minutes * 60_000, env);
+    out(`checked ${r.checked} unfinished write(s) older than ${minutes} minute(s); removed ${r.removed} no version points at`);
+    return 0;
+  } catch (e) {
+    out(`sweep failed — ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
 }
