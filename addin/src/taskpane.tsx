@@ -9,6 +9,8 @@ import { officeHost } from './excel/officeHost';
 import { excelRunner } from './excel/excelRunner';
 import { excelPort } from './excel/excelPort';
 import { App } from './ui/App';
+import { ReviewController } from './pane/reviewController';
+import { reviewExcelPort } from './excel/reviewExcelPort';
 import type { SignIn } from './ui/SettingsPanel';
 import { associateFunctions, useFigureSource, useFunctionErrors } from './functions/customFunctions';
 import { FigureSource } from './functions/figureSource';
@@ -30,7 +32,7 @@ Office.onReady(() => {
     signIn: async () => (await sessionReady).signIn(),
   };
   const token = async () => (sessionReady ? (await sessionReady).token() : settings.apiKey);
-  const client = () => createApiClient({ baseUrl: build.dev ? settings.apiUrl : build.apiUrl, key: token, fetch: (url, init) => fetch(url, init) });
+  const client = () => createApiClient({ baseUrl: build.dev ? settings.apiUrl : build.apiUrl, key: token, fetch: (url, init) => fetch(url, init), client: 'returns-addin' });
 
   // Shared runtime: the custom functions use the pane's client, where the host runs them.
   const figures = new FigureSource(client);
@@ -41,12 +43,15 @@ Office.onReady(() => {
   }
 
   const pane = new PaneController(excelPort(runner), client, languageFrom(Office.context?.displayLanguage), { onRefresh: () => figures.refresh() });
+  const review = new ReviewController(reviewExcelPort(runner), client, pane.state.lang);
+  void review.identify(); // reviewers get the Review tab
   const root = createRoot(document.getElementById('root')!);
   const render = () =>
     root.render(
       <FluentProvider theme={webLightTheme}>
         <App
           pane={pane}
+          review={review}
           build={build}
           settings={settings}
           signIn={signIn}
@@ -54,6 +59,7 @@ Office.onReady(() => {
           onSettings={(s: DevSettings) => {
             settings = s;
             figures.refresh();
+            void review.identify();
             window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
             render();
           }}

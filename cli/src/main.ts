@@ -8,12 +8,30 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
 
   returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
   returns upload <file>... [--api URL] [--key KEY]
-  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--json] [--out file.xlsx] [--api URL] [--key KEY]
+  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--format xlsx|csv|json] [--layout NAME] [--out FILE] [--api URL] [--key KEY]
+  returns admin sweep [--grace-minutes 60]
+  returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--include all|accepted] [--check] [--json] [--api URL] [--key KEY]
+
+  pull writes the report sheets (xlsx: every layout of the form, or --layout NAME), CSV (UTF-8
+  with BOM: the long tally table, or the named layout's tables) or JSON; the format defaults
+  from --out's extension. --layout records writes every record (the flat export).
+
+  Review (HQ and zone reviewers; a unit key may read status and history of its own returns):
+  returns status --form F --fy Y [--period P] [--json]
+  returns accept --form F --fy Y --period P --unit U[,U…] [--subject S] [--version N] [--note TEXT]
+  returns accept --form F --fy Y --period P --all-clean [--note TEXT]
+  returns send-back --form F --fy Y --period P --unit U --reason "..." [--comment CELL=TEXT ...] [--subject S] [--version N]
+  returns reopen --form F --fy Y --period P --unit U --reason "..." [--subject S]
+  returns history --form F --fy Y --period P --unit U [--subject S] [--json]
+  returns exception --form F --fy Y --period P --unit U --reason "..."   (HQ: submit after the period closed)
+  CELL is 'แบบรายงาน 1'!C14 or C14 (the return's own sheet).
 
   --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
 `;
 
-const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out']);
+const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out', '--format', '--layout', '--include', '--grace-minutes']);
+const PULL_FORMATS = ['xlsx', 'csv', 'json'] as const;
+const isPullFormat = (f: string | undefined): f is (typeof PULL_FORMATS)[number] => PULL_FORMATS.some((x) => x === f);
 
 function parseArgs(argv: string[]) {
   const values: Record<string, string> = {};
@@ -46,6 +64,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return await (await import('./commands/upload.js')).uploadCommand(args, api, key, print);
       case 'pull': {
         if (!values.form || !values.fy || !api || !key) break;
+        if (values.format !== undefined && !isPullFormat(values.format)) break;
+        const format = isPullFormat(values.format) ? values.format : flags.has('json') ? 'json' : undefined;
         // Years and periods are read as the API, the pane and the formulas read them (shared/period).
         const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYear');
         const { parsePeriodCode } = await import('@returns-hub/shared/period/parsePeriod');
@@ -58,8 +78,42 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const period = values.period === undefined ? undefined : parsePeriodCode(values.period);
         if (period && !period.ok) return refuse(period.error);
         const pull = await import('./commands/pull.js');
-        return await pull.pullCommand({ api, key, form: values.form, fy: fy.value, period: period?.value, by: values.by as GroupBy | undefined, json: flags.has('json'), outFile: values.out }, print);
+        return await pull.pullCommand(
+          { api, key, form: values.form, fy: fy.value, period: period?.value, by: values.by as GroupBy | undefined, format, layout: values.layout, outFile: values.out },
+          print,
+        );
       }
+      case 'admin':
+        return await (
+          await import('./commands/admin.js')
+        ).adminCommand(
+          {
+            sub: args[0],
+            api,
+            env,
+            key,
+            graceMinutes: values['grace-minutes'],
+            form: values.form,
+            fy: Number(values.fy),
+            period: values.period,
+            include: values.include,
+            check: flags.has('check'),
+            json: flags.has('json'),
+          },
+          print,
+        );
+      case 'status':
+        return await (await import('./commands/status.js')).statusCommand(rest, { api, key }, print);
+      case 'accept':
+        return await (await import('./commands/accept.js')).acceptCommand(rest, { api, key }, print);
+      case 'send-back':
+        return await (await import('./commands/sendBack.js')).sendBackCommand(rest, { api, key }, print);
+      case 'reopen':
+        return await (await import('./commands/reopen.js')).reopenCommand(rest, { api, key }, print);
+      case 'history':
+        return await (await import('./commands/history.js')).historyCommand(rest, { api, key }, print);
+      case 'exception':
+        return await (await import('./commands/exception.js')).exceptionCommand(rest, { api, key }, print);
       case undefined:
       case 'help':
       case '--help':

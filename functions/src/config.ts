@@ -79,11 +79,13 @@ export function azuriteConnection(port = 10002, host = '127.0.0.1'): string {
 
 /**
  * Development keys, only in development: `dev-hq` (headquarters) and `dev-unit-<code>` for
- * every district, region and department (`dev-unit-1045`, `dev-unit-N`).
+ * every district, region and department (`dev-unit-1045`, `dev-unit-N`), and `dev-zone-<zone code>`
+ * for every zone's reviewer (`dev-zone-Z-C`).
  */
 export function devApiKeys(): Record<string, KeyGrant> {
   const keys: Record<string, KeyGrant> = { 'dev-hq': { role: 'hq' } };
   for (const u of [...orgUnitsOfKind('district'), ...orgUnitsOfKind('region'), ...orgUnitsOfKind('department')]) keys[`dev-unit-${u.code}`] = { role: 'unit', orgUnit: u.code };
+  for (const z of orgUnitsOfKind('zone')) keys[`dev-zone-${z.code}`] = { role: 'zone', orgUnit: z.code };
   return keys;
 }
 
@@ -98,6 +100,7 @@ const wholeNumber = (min: number, max: number) =>
 const grantSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('hq') }).strict(),
   z.object({ role: z.literal('unit'), orgUnit: z.string().refine((c) => !!orgUnitByCode(c), 'is not a known org unit code') }).strict(),
+  z.object({ role: z.literal('zone'), orgUnit: z.string().refine((c) => orgUnitByCode(c)?.kind === 'zone', 'is not a known zone code') }).strict(),
 ]);
 const apiKeysSchema = z.preprocess(
   blankIsAbsent,
@@ -107,7 +110,7 @@ const apiKeysSchema = z.preprocess(
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'is not JSON (expected {"<key>": {"role": "hq"} | {"role": "unit", "orgUnit": "<code>"}})' });
+        ctx.addIssue({ code: 'custom', message: 'is not JSON (expected {"<key>": {"role": "hq"} | {"role": "zone", "orgUnit": "<zone code>"} | {"role": "unit", "orgUnit": "<code>"}})' });
         return z.NEVER;
       }
     })

@@ -3,6 +3,8 @@ import type { ApiConfig } from './config';
 import type { Deps } from './http/endpoint';
 import type { ReturnStore } from './store/returnStore';
 import { TableReturnStore, type StorageSource, type TableStoreOptions } from './store/tableReturnStore';
+import type { ReviewStore } from './store/reviewStore';
+import { TableReviewStore } from './store/tableReviewStore';
 
 /** A connection string as it is; an account URL with the managed identity (`DefaultAzureCredential` reads AZURE_CLIENT_ID). */
 export function storageSource(config: ApiConfig): StorageSource {
@@ -12,8 +14,14 @@ export function storageSource(config: ApiConfig): StorageSource {
 /** Wires config and a lazily opened store (tables are created on first use). */
 export function makeDeps(config: ApiConfig, opts: { additionalPolicies?: TableStoreOptions['additionalPolicies']; onOpen?: (store: ReturnStore) => void } = {}): Deps {
   let opening: Promise<ReturnStore> | null = null;
+  let openingReviews: Promise<ReviewStore> | null = null;
   return {
     config,
+    reviews: () =>
+      (openingReviews ??= TableReviewStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
+        openingReviews = null;
+        throw e;
+      })),
     store: () => {
       opening ??= TableReturnStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).then(
         (store) => (opts.onOpen?.(store), store),

@@ -1,6 +1,10 @@
 import type { HttpHandler } from '@azure/functions';
 import type { Deps } from './http/endpoint';
 import * as h from './handlers/returnsHandlers';
+import { exportData } from './handlers/exportHandler';
+import { rebuildTalliesRoute } from './handlers/adminHandlers';
+import * as r from './handlers/reviewHandlers';
+import { reviewRoutes } from './reviewRoutes';
 
 export interface Route {
   name: string;
@@ -17,8 +21,11 @@ export function routes(deps: Deps): Route[] {
     { name: 'listReturns', methods: ['GET'], route: 'returns', handler: h.list(deps) },
     { name: 'getReturn', methods: ['GET', 'OPTIONS'], route: 'returns/{form}/{fy}/{period}/{orgUnit}', handler: h.getOne(deps) },
     { name: 'tallies', methods: ['GET', 'OPTIONS'], route: 'tallies', handler: h.tally(deps) },
-    { name: 'completeness', methods: ['GET', 'OPTIONS'], route: 'completeness', handler: h.complete(deps) },
+    { name: 'completeness', methods: ['GET', 'OPTIONS'], route: 'completeness', handler: r.completeness(deps) },
+    ...reviewRoutes(deps),
     { name: 'forms', methods: ['GET', 'OPTIONS'], route: 'forms', handler: h.forms(deps) },
     { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
+    { name: 'exports', methods: ['GET', 'OPTIONS'], route: 'exports/{kind}', handler: exportData(deps) },
+    { name: 'rebuildTallies', methods: ['POST'], route: 'admin/rebuild-tallies', handler: rebuildTalliesRoute(deps) },
   ];
 }

@@ -1,5 +1,10 @@
 import type { SubmitRequest, SubmitResponse, Problem } from './schemas';
-import type { GroupBy, Tally } from '../consolidate/tally';
+import type { FlatColumn, FlatValue } from '../report/flatRecords';
+import type { GroupBy, Tally, TallyInclude } from '../consolidate/tally';
+import type { TallyRebuild } from './tallyRebuild';
+import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
+import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
+import type { Caller } from '../review/callerSchema';
 
 /** What the API answers when it refuses: its problem details. */
 export class ApiError extends Error {
@@ -24,6 +29,17 @@ export interface ApiClientOptions {
   backoffMs?: number;
   /** Called before each retry, for progress display. */
   onRetry?: (attempt: number, reason: string) => void;
+  /** Names this client in the audit trail (`X-Returns-Client`): `returns-cli/0.1.0`, `returns-addin/0.1.0`. */
+  client?: string;
+}
+
+/** A return as the review routes name it. */
+export interface ReturnPath {
+  form: string;
+  fy: number;
+  period: string;
+  orgUnit: string;
+  subject?: string | null;
 }
 
 /** The part of WHATWG `fetch` the client uses: Node's and the browser's `fetch` both are one. */
@@ -44,6 +60,8 @@ export function newIdempotencyKey(): string {
   return c?.randomUUID ? c.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+const returnPath = (k: ReturnPath) => `/api/returns/${[k.form, k.fy, k.period, k.orgUnit].map((p) => encodeURIComponent(String(p))).join('/')}`;
+
 /** The returns-hub HTTP API, for the CLI and the add-in. */
 export function createApiClient(o: ApiClientOptions) {
   const attempts = o.attempts ?? 6;
@@ -57,7 +75,13 @@ export function createApiClient(o: ApiClientOptions) {
       try {
         const res = await o.fetch(`${base}${path}`, {
           method,
-          headers: { Authorization: `Bearer ${typeof o.key === 'string' ? o.key : await o.key()}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+          headers: {
+            Authorization: `Bearer ${typeof o.key === 'string' ? o.key : await o.key()}`,
+            Accept: 'application/json',
+            ...(body ? { 'Content-Type': 'application/json' } : {}),
+            ...(o.client ? { 'X-Returns-Client': o.client } : {}),
+            ...headers,
+          },
           body: body ? JSON.stringify(body) : undefined,
         });
         const text = await res.text();
@@ -87,15 +111,41 @@ export function createApiClient(o: ApiClientOptions) {
   return {
     /** Submits; network failures and 503 are retried with the same idempotency key, so nothing is stored twice. */
     submit: (req: SubmitRequest, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', req, { 'Idempotency-Key': idempotencyKey }),
-    tallies: (q: { form: string; fy: number; period?: string; by?: GroupBy }) => call<Tally>('GET', `/api/tallies${qs(q)}`),
-    completeness: (q: { form: string; fy: number; period?: string }) => call<Completeness>('GET', `/api/completeness${qs(q)}`),
+    tallies: (q: { form: string; fy: number; period?: string; by?: GroupBy; include?: TallyInclude }) => call<Tally>('GET', `/api/tallies${qs(q)}`),
+    completeness: (q: { form: string; fy: number; period?: string }) => call<ReviewCompleteness>('GET', `/api/completeness${qs(q)}`),
     list: (q: { form: string; fy: number; period?: string }) => call<{ returns: ListedReturn[]; dueDate: string }>('GET', `/api/returns${qs(q)}`),
     getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
       call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
     forms: () => call<unknown[]>('GET', '/api/forms'),
+    /** Every current return's records, one row per record (the flat export, as JSON). */
+    exportRecords: (q: { form: string; fy: number; period?: string }) => call<RecordsExport>('GET', `/api/exports/records${qs(q)}`),
+    /** Who the key or token is: role and org unit. */
+    me: () => call<Caller>('GET', '/api/me'),
+    /** Headquarters only: recomputes a form's tallies of a fiscal year from the contributions; `check` compares without writing. */
+    rebuildTallies: (q: { form: string; fy: number; period?: string; include?: TallyInclude; check?: boolean }) =>
+      call<TallyRebuild>('POST', `/api/admin/rebuild-tallies${qs({ form: q.form, fy: q.fy, period: q.period, include: q.include, check: q.check ? 'true' : undefined })}`),
+    /** The period's returns with their review status. */
+    reviews: (q: { form: string; fy: number; period?: string }) => call<ReviewList>('GET', `/api/reviews${qs(q)}`),
+    review: (k: ReturnPath) => call<ReviewView>('GET', `${returnPath(k)}/review${qs({ subject: k.subject ?? undefined })}`),
+    history: (k: ReturnPath) => call<HistoryResponse>('GET', `${returnPath(k)}/history${qs({ subject: k.subject ?? undefined })}`),
+    accept: (k: ReturnPath, body: Omit<AcceptBody, 'subject'> = {}) => call<ReviewView>('POST', `${returnPath(k)}/accept`, { ...body, subject: k.subject ?? null }),
+    sendBack: (k: ReturnPath, body: Omit<SendBackInput, 'subject'>) => call<ReviewView>('POST', `${returnPath(k)}/send-back`, { ...body, subject: k.subject ?? null }),
+    reopen: (k: ReturnPath, body: Omit<ReopenBody, 'subject'>) => call<ReviewView>('POST', `${returnPath(k)}/reopen`, { ...body, subject: k.subject ?? null }),
+    bulkAccept: (body: BulkAcceptBody) => call<BulkAcceptResponse>('POST', '/api/reviews/accept', body),
+    grantException: (body: ExceptionBody) => call<LockException>('POST', '/api/exceptions', body),
+    exceptions: (q: { form: string; fy: number; period?: string }) => call<{ exceptions: LockException[] }>('GET', `/api/exceptions${qs(q)}`),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** GET /api/exports/records as JSON: the columns (ids with Thai and English labels) and one row per record. */
+export interface RecordsExport {
+  formId: string;
+  fiscalYear: number;
+  period: string;
+  columns: FlatColumn[];
+  rows: FlatValue[][];
+}
 
 export interface Completeness {
   formId: string;

@@ -2,7 +2,7 @@ import { listQuerySchema, tallyQuerySchema } from './schemas';
 
 describe('API period and fiscal-year parameters', () => {
   it('accept the spellings the period module reads and hand on canonical values', () => {
-    expect(tallyQuerySchema.parse({ form: 'codi-quarterly-kpi', fy: '2563', period: 'ไตรมาสที่ 2' })).toEqual({ form: 'codi-quarterly-kpi', fy: 2563, period: 'Q2', by: 'hq' });
+    expect(tallyQuerySchema.parse({ form: 'codi-quarterly-kpi', fy: '2563', period: 'ไตรมาสที่ 2' })).toEqual({ form: 'codi-quarterly-kpi', fy: 2563, period: 'Q2', by: 'hq', include: 'all' });
     expect(listQuerySchema.parse({ form: 'x', fy: '63', period: 'm3' })).toEqual({ form: 'x', fy: 2563, period: 'M03' });
     expect(listQuerySchema.parse({ form: 'x', fy: '2020' })).toEqual({ form: 'x', fy: 2563, period: 'FY' });
   });

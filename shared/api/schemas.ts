@@ -70,7 +70,9 @@ export const periodParam = periodCodeInputSchema;
 export const groupByParam = z.enum(['district', 'zone', 'region', 'hq']);
 export const orgUnitParam = z.string().regex(/^[A-Za-z0-9-]{1,16}$/);
 
-export const tallyQuerySchema = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam.default('FY'), by: groupByParam.default('hq') });
+/** `include=accepted`: figures of accepted returns only; `all` (default): every current return. */
+export const tallyIncludeParam = z.enum(['all', 'accepted']);
+export const tallyQuerySchema = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam.default('FY'), by: groupByParam.default('hq'), include: tallyIncludeParam.default('all') });
 export const listQuerySchema = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam.default('FY') });
 
 /** Problem details (RFC 9457) returned with every error status. */
@@ -79,6 +81,9 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** The title and detail in Thai. */
+  title_th?: string;
+  detail_th?: string;
   /** Cell-addressed findings, for 422. */
   issues?: unknown[];
 }

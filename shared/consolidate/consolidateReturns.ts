@@ -1,8 +1,12 @@
 import type { FormDef } from '../forms/formDef';
 import type { CheckedReturn } from '../check/checkedReturn';
 import type { Contribution, GroupBy, Measure, Tally, TallyEntry, TallyGroup } from './tally';
+import { emptyAggregate, returnsIn, unitsReceived, type Aggregate } from './aggregate';
+import { foldAggregates } from './foldAggregates';
+import { aggregatePeriodOf } from './shares';
+import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { codesUpTo, isPeriodCode, periodKindOf, type PeriodKind } from '../period/periodCode';
-import { allGroups, expectedIn, groupOf } from './groups';
+import { allGroups, expectedIn, groupOf, validGroupings } from './groups';
 import { contributeIndicators, indicatorMeasures } from './indicatorTally';
 import { contributeKpis, kpiMeasures } from './kpiCatalogTally';
 import { contributeProject, projectMeasures } from './projectTally';
@@ -43,45 +47,71 @@ export function validTallyPeriod(form: FormDef, period: string): boolean {
   return isPeriodCode(period) && tallyPeriodKinds(form).includes(periodKindOf(period));
 }
 
-/** Which groupings make sense for a form: its reporting level, the levels above it, HQ. */
-export function validGroupings(form: FormDef): GroupBy[] {
-  return form.consolidation.expectedKind === 'district' ? ['district', 'zone', 'hq'] : ['region', 'hq'];
-}
+export { validGroupings };
 
-function measuresOf(form: FormDef, entries: TallyEntry[], period: string, expected: number): Measure[] {
+function measuresOf(form: FormDef, agg: Aggregate, period: string, expected: number): Measure[] {
   const c = form.consolidation;
+  const mismatch = () => new Error(`an aggregate of kind "${agg.kind}" where "${c.kind}" is expected`);
   switch (c.kind) {
     case 'indicators':
-      return indicatorMeasures(entries, c, expected);
+      if (agg.kind !== c.kind) throw mismatch();
+      return indicatorMeasures(agg, c, expected);
     case 'kpiCatalog':
-      return kpiMeasures(entries, form.catalog ?? [], period);
+      if (agg.kind !== c.kind) throw mismatch();
+      return kpiMeasures(agg, form.catalog ?? [], period);
     case 'projects':
-      return projectMeasures(entries, c, period);
+      if (agg.kind !== c.kind) throw mismatch();
+      return projectMeasures(agg, c, period);
     case 'itemTotals':
-      return itemMeasures(entries, c, form);
+      if (agg.kind !== c.kind) throw mismatch();
+      return itemMeasures(agg, c, form);
   }
 }
 
 /**
- * Consolidates the current versions of a form's returns for a fiscal year and period,
- * grouped by org-unit level. Reads only the per-return contributions.
+ * The tally of a form's fiscal year and period at one grouping level, from its groups'
+ * aggregates (group org unit → aggregate of `aggregatePeriodOf(form, period)`): every group
+ * of the level that has units expected to report, with or without returns, then any other
+ * group that has returns (e.g. a department reporting beside districts).
  */
-export function consolidateReturns(form: FormDef, entries: readonly TallyEntry[], q: { fiscalYear: number; period: string; by: GroupBy }): Tally {
-  const periods = new Set(periodsRead(form, q.period));
+export function tallyOfAggregates(
+  form: FormDef,
+  q: { fiscalYear: number; period: string; by: GroupBy },
+  aggregates: ReadonlyMap<string, Aggregate>,
+  acceptedCounts: ReadonlyMap<string, number> = new Map(),
+): Tally {
   const kind = form.consolidation.expectedKind;
-  const relevant = entries.filter((e) => e.fiscalYear === q.fiscalYear && periods.has(e.period));
   const groups = new Map(allGroups(q.by, kind).map((g) => [g.code, g]));
-  for (const e of relevant) {
-    const g = groupOf(e.orgUnit, q.by);
-    if (g && !groups.has(g.code)) groups.set(g.code, g); // e.g. a department reporting beside districts
+  for (const code of [...aggregates.keys()].sort()) {
+    const g = orgUnitByCode(code);
+    if (g && !groups.has(code)) groups.set(code, g);
   }
-  const receivedPeriod = form.period.kind === 'quarter' ? q.period : 'FY';
   const out: TallyGroup[] = [];
   for (const g of groups.values()) {
-    const mine = relevant.filter((e) => groupOf(e.orgUnit, q.by)?.code === g.code);
+    const agg = aggregates.get(g.code) ?? emptyAggregate(form.consolidation.kind);
     const expected = Math.max(expectedIn(g, kind).length, 1);
-    const received = new Set(mine.filter((e) => e.period === receivedPeriod).map((e) => e.orgUnit)).size;
-    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received, expected, measures: measuresOf(form, mine, q.period, expected) });
+    const counts = { returns: returnsIn(agg), accepted: acceptedCounts.get(g.code) ?? 0 };
+    out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received: unitsReceived(agg), expected, ...counts, measures: measuresOf(form, agg, q.period, expected) });
   }
-  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, groups: out };
+  // Each return of the period is in exactly one group of a level.
+  const returns = { included: out.reduce((a, g) => a + (g.returns ?? 0), 0), accepted: out.reduce((a, g) => a + (g.accepted ?? 0), 0) };
+  return { formId: form.id, fiscalYear: q.fiscalYear, period: q.period, by: q.by, returns, groups: out };
+}
+
+/**
+ * Consolidates the current versions of a form's returns for a fiscal year and period,
+ * grouped by org-unit level, computing the aggregates from the per-return contributions
+ * (the repair path; tallies served by the API read maintained aggregates instead). Entries
+ * marked `accepted` are counted as such.
+ */
+export function consolidateReturns(form: FormDef, entries: readonly TallyEntry[], q: { fiscalYear: number; period: string; by: GroupBy }): Tally {
+  const period = aggregatePeriodOf(form, q.period);
+  const ofYear = entries.filter((e) => e.fiscalYear === q.fiscalYear);
+  const folded = period === null ? [] : foldAggregates(form, ofYear, { periods: [period], by: q.by });
+  const acceptedCounts = new Map<string, number>();
+  for (const e of ofYear) {
+    const group = groupOf(e.orgUnit, q.by)?.code;
+    if (e.accepted && e.period === period && group) acceptedCounts.set(group, (acceptedCounts.get(group) ?? 0) + 1);
+  }
+  return tallyOfAggregates(form, q, new Map(folded.map((a) => [a.key.group, a.aggregate])), acceptedCounts);
 }

@@ -1,8 +1,9 @@
 import type { IndicatorConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
 import { asNumber } from '../check/valueAs';
-import type { Measure, TallyEntry } from './tally';
-import { indicatorContribution, type IndicatorContribution } from './contribution';
+import type { Measure } from './tally';
+import { indicatorContribution, type Contribution, type IndicatorContribution } from './contribution';
+import { unitsReceived, type IndicatorAggregate } from './aggregate';
 import { pct, statusOf } from './trafficLight';
 
 /** A return's share: each summed field, and whether the unit counts for each `countUnits` indicator. */
@@ -18,22 +19,19 @@ export function contributeIndicators(ret: CheckedReturn, def: IndicatorConsolida
   return c;
 }
 
-/** Sums and unit counts over a group's returns; percentages of their base, computed unrounded. */
-export function indicatorMeasures(entries: TallyEntry[], def: IndicatorConsolidation, expected: number): Measure[] {
-  const cs = entries.map((e) => indicatorContribution(e.contribution));
+/** A return's share of an aggregate: its sums and flags, and one return of its unit. */
+export function indicatorShare(c: Contribution, orgUnit: string, received: boolean): IndicatorAggregate {
+  const own = indicatorContribution(c);
+  return { kind: 'indicators', returns: 1, units: received ? { [orgUnit]: 1 } : {}, sums: { ...own.sums }, flags: { ...own.flags } };
+}
+
+/** Sums and unit counts of a group's aggregate; percentages of their base, computed unrounded. */
+export function indicatorMeasures(agg: IndicatorAggregate, def: IndicatorConsolidation, expected: number): Measure[] {
   const values = new Map<string, number>();
   for (const ind of def.indicators) {
-    if (ind.kind === 'returns') values.set(ind.id, new Set(entries.map((e) => e.orgUnit)).size);
-    else if (ind.kind === 'sum')
-      values.set(
-        ind.id,
-        cs.reduce((a, c) => a + (c.sums[ind.field] ?? 0), 0),
-      );
-    else
-      values.set(
-        ind.id,
-        cs.reduce((a, c) => a + (c.flags[ind.id] ?? 0), 0),
-      );
+    if (ind.kind === 'returns') values.set(ind.id, unitsReceived(agg));
+    else if (ind.kind === 'sum') values.set(ind.id, agg.sums[ind.field] ?? 0);
+    else values.set(ind.id, agg.flags[ind.id] ?? 0);
   }
   return def.indicators.map((ind): Measure => {
     const value = values.get(ind.id)!;

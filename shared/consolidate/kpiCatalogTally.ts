@@ -2,8 +2,9 @@ import type { CatalogItem } from '../forms/formDef';
 import type { KpiCatalogConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
 import { asNumber as n } from '../check/valueAs';
-import type { Measure, TallyEntry } from './tally';
-import { kpiContribution, type KpiContribution, type KpiLine } from './contribution';
+import type { Measure } from './tally';
+import { kpiContribution, type Contribution, type KpiContribution, type KpiLine } from './contribution';
+import type { KpiAggregate } from './aggregate';
 import { quarterNumberOf } from '../period/periodCode';
 import { pct, scoreFromTiers, statusOf } from './trafficLight';
 
@@ -25,7 +26,36 @@ export function contributeKpis(ret: CheckedReturn, def: KpiCatalogConsolidation)
 
 /** The quarter a period names; 0 (no quarter yet) for anything else. */
 const quarterOf = (period: string) => quarterNumberOf(period) ?? 0;
+const QUARTERS = [1, 2, 3, 4];
 const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+
+/**
+ * A unit's share of the aggregate of quarter `upTo`, from its returns of the year by period:
+ * the results of each quarter up to it, and for each KPI its latest line up to it (targets are
+ * restated each quarter; the latest return that has the line counts).
+ */
+export function kpiShare(returns: Partial<Record<string, Contribution>>, upTo: number, orgUnit: string): KpiAggregate | null {
+  const lines = (q: number) => {
+    const c = returns[`Q${q}`];
+    return c ? kpiContribution(c).items : undefined;
+  };
+  const share: KpiAggregate = { kind: 'kpiCatalog', returns: 0, units: lines(upTo) ? { [orgUnit]: 1 } : {}, results: {}, plans: {} };
+  for (const q of QUARTERS.filter((x) => x <= upTo)) {
+    const items = lines(q);
+    if (!items) continue;
+    share.returns = 1;
+    for (const [code, line] of Object.entries(items)) {
+      const r = (share.results[code] ??= { n: 1, byQuarter: [0, 0, 0, 0] });
+      r.byQuarter[q - 1] += line.result ?? 0;
+      share.plans[code] = planOf(line); // later quarters replace earlier ones
+    }
+  }
+  return share.returns ? share : null;
+}
+
+function planOf(l: KpiLine): KpiAggregate['plans'][string] {
+  return { n: 1, annual: l.annual ?? 0, targets: QUARTERS.map((q) => l.targets[q - 1] ?? 0), annualOrCumulative: l.annual ?? l.cumulative ?? 0 };
+}
 
 /**
  * CODI semantics: results add up over quarters and regions; cumulative target through Q
@@ -33,19 +63,11 @@ const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((a, x) => a
  * result through Q−1; status by % of target to date; ratio KPIs sum numerators and
  * denominators first, then divide.
  */
-export function kpiMeasures(entries: TallyEntry[], catalog: readonly CatalogItem[], period: string): Measure[] {
+export function kpiMeasures(agg: KpiAggregate, catalog: readonly CatalogItem[], period: string): Measure[] {
   const Q = quarterOf(period);
-  const units = [...new Set(entries.map((e) => e.orgUnit))];
-  // Per unit: its return of each quarter; its latest return up to Q carries the targets.
-  const line = (unit: string, q: number, code: string): KpiLine | undefined => {
-    const entry = entries.find((e) => e.orgUnit === unit && quarterOf(e.period) === q);
-    return entry && kpiContribution(entry.contribution).items[code];
-  };
-  const latest = (unit: string, code: string): KpiLine | undefined => {
-    for (let q = Q; q >= 1; q--) if (line(unit, q, code)) return line(unit, q, code);
-    return undefined;
-  };
-  const quarters = [1, 2, 3, 4];
+  const quarters = QUARTERS;
+  const resultOf = (code: string, q: number) => (q > Q ? null : (agg.results[code]?.byQuarter[q - 1] ?? 0));
+  const plan = (code: string) => agg.plans[code];
 
   const out: Measure[] = [];
   for (const item of catalog) {
@@ -55,8 +77,8 @@ export function kpiMeasures(entries: TallyEntry[], catalog: readonly CatalogItem
     if (ratio) {
       const den = catalog.find((c) => c.ratioOf === item.code && c.kind === 'denominator')!;
       // Numerator: cumulative disbursement (results add up); denominator: the annual spending plan.
-      const denominator = sum(units.map((u) => latest(u, den.code)?.annual ?? latest(u, den.code)?.cumulative));
-      const resultQ = (q: number) => (q > Q ? null : sum(units.map((u) => line(u, q, ratio.code)?.result)));
+      const denominator = plan(den.code)?.annualOrCumulative ?? 0;
+      const resultQ = (q: number) => resultOf(ratio.code, q);
       const numerator = sum(quarters.filter((q) => q <= Q).map(resultQ));
       const value = pct(numerator, denominator);
       const targetToDate = item.cumulativeTargetsPct?.[Q - 1] ?? null;
@@ -74,9 +96,9 @@ export function kpiMeasures(entries: TallyEntry[], catalog: readonly CatalogItem
       });
       continue;
     }
-    const annual = sum(units.map((u) => latest(u, item.code)?.annual));
-    const targets = quarters.map((q) => sum(units.map((u) => latest(u, item.code)?.targets[q - 1])));
-    const results = quarters.map((q) => (q > Q ? null : sum(units.map((u) => line(u, q, item.code)?.result))));
+    const annual = plan(item.code)?.annual ?? 0;
+    const targets = quarters.map((q) => plan(item.code)?.targets[q - 1] ?? 0);
+    const results = quarters.map((q) => resultOf(item.code, q));
     const cumTarget = (q: number) => sum(targets.slice(0, q));
     const cumResult = (q: number) => sum(results.slice(0, q));
     const remaining = (q: number) => (q > Q ? null : cumTarget(q) - cumResult(q - 1));

@@ -43,6 +43,9 @@ export interface TallyGroup {
   /** Units that sent a return, of those expected to. */
   received: number;
   expected: number;
+  /** Returns of the period included in this group, and how many of them headquarters accepted (set by consolidateReturns). */
+  returns?: number;
+  accepted?: number;
   measures: Measure[];
 }
 
@@ -53,8 +56,14 @@ export interface Tally {
   fiscalYear: number;
   period: string;
   by: GroupBy;
+  /** Which returns the figures include: every current one, or accepted ones only (set by the API). */
+  include?: TallyInclude;
+  /** Returns of the period the figures include, and how many of them are accepted (set by consolidateReturns). */
+  returns?: { included: number; accepted: number };
   groups: TallyGroup[];
 }
+
+export type TallyInclude = 'all' | 'accepted';
 
 /** What the store keeps per return (current version only) so tallies never read rows. */
 export interface TallyEntry {
@@ -64,4 +73,6 @@ export interface TallyEntry {
   subject: string | null;
   submittedAt: string;
   contribution: Contribution;
+  /** Accepted by headquarters (the review's last level). */
+  accepted?: boolean;
 }

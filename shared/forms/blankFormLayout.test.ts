@@ -18,4 +18,14 @@ describe('blank forms', () => {
       ['meeting_held', 'yesno'],
     ]);
   });
+
+  test('each record field has its value cell right of its label; a table names its header row and columns', () => {
+    const welfare = FORMS.find((f) => f.id === 'welfare-fund-tally')!;
+    const { rows, valueCells, table } = blankFormLayout(welfare);
+    for (const f of welfare.fields) expect([rows[valueCells[f.id].row][valueCells[f.id].col - 1], valueCells[f.id].col]).toEqual([f.label_th, 1]);
+    expect(rows[table!.headerRow]).toEqual(welfare.table!.columns.map((c) => c.label_th));
+    expect(table!.columns).toEqual(welfare.table!.columns.map((c) => c.id));
+    // A table of returns (one row per unit) has no record fields above it.
+    expect(blankFormLayout(FORMS.find((f) => f.id === 'bma-community-plan-return')!).valueCells).toEqual({});
+  });
 });

@@ -1,4 +1,5 @@
 import type { FieldDef, FormDef } from './formDef';
+import { bmaCommunityPlanReturnReports } from './bmaCommunityPlanReturn.reports';
 
 const money = (id: string, th: string, en: string, aliases: string[]): FieldDef => ({ id, type: 'money', label_th: th, label_en: en, aliases, min: 0, unit: 'บาท' });
 const count = (id: string, th: string, en: string, aliases: string[]): FieldDef => ({ id, type: 'count', label_th: th, label_en: en, aliases, min: 0 });
@@ -72,4 +73,5 @@ export const bmaCommunityPlanReturn: FormDef = {
       },
     ],
   },
+  reports: bmaCommunityPlanReturnReports,
 };

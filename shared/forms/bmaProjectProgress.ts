@@ -1,4 +1,5 @@
 import type { FormDef } from './formDef';
+import { bmaProjectProgressReports } from './bmaProjectProgress.reports';
 
 const ON_PLAN = { yes: ['เป็นไปตามแผน'], no: ['ไม่เป็นไปตามแผน'] };
 const ON_TARGET = { yes: ['เป็นไปตามเป้าหมาย'], no: ['ไม่เป็นไปตามเป้าหมาย'] };
@@ -66,4 +67,5 @@ export const bmaProjectProgress: FormDef = {
     completedOnTargetGoal: 80,
     behindByPoints: 10,
   },
+  reports: bmaProjectProgressReports,
 };

@@ -1,4 +1,5 @@
 import type { FormDef } from './formDef';
+import { codiQuarterlyKpiReports } from './codiQuarterlyKpi.reports';
 
 const target = (id: string, q: number) => ({
   id,
@@ -56,4 +57,5 @@ export const codiQuarterlyKpi: FormDef = {
     expectedKind: 'region',
     columns: { code: 'code', annualTarget: 'annual_target', quarterTargets: ['target_q1', 'target_q2', 'target_q3', 'target_q4'], result: 'result', cumulative: 'cumulative' },
   },
+  reports: codiQuarterlyKpiReports,
 };

@@ -3,6 +3,7 @@ import { orgUnitKindSchema } from '../orgUnits/orgUnit';
 import type { Severity } from '../issues/issue';
 import { ruleDefSchema } from './ruleDef';
 import { consolidationDefSchema } from './consolidationDef';
+import { reportLayoutSchema } from '../report/reportLayout';
 import { fieldIdSchema, formIdSchema } from './fieldId';
 
 /**
@@ -88,8 +89,12 @@ export const formDefSchema = z.strictObject({
   catalog: z.array(catalogItemSchema).optional(),
   /** Days after the end of the period by which a return is on time (default 15). */
   dueDaysAfterPeriod: z.number().int().positive().optional(),
+  /** Days after the end of the period after which submissions are refused (period closed), unless HQ grants the unit an exception. */
+  closesAfterDays: z.number().int().min(0).optional(),
   rules: z.array(ruleDefSchema),
   consolidation: consolidationDefSchema,
+  /** The report tables its tally offers (layouts as data: `report/reportLayout.ts`), the first the default. */
+  reports: z.array(reportLayoutSchema).optional(),
 });
 export type FormDef = z.infer<typeof formDefSchema>;
 

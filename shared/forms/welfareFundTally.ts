@@ -1,4 +1,5 @@
 import type { FormDef } from './formDef';
+import { welfareFundTallyReports } from './welfareFundTally.reports';
 
 /** Form 4 — community welfare fund: welfare paid in the year, by type. */
 export const welfareFundTally: FormDef = {
@@ -26,4 +27,5 @@ export const welfareFundTally: FormDef = {
   subjectFields: ['fund'],
   rules: [{ kind: 'unique', column: 'welfare_type', severity: 'error' }],
   consolidation: { kind: 'itemTotals', expectedKind: 'district', key: 'welfare_type', columns: ['persons', 'amount'] },
+  reports: welfareFundTallyReports,
 };

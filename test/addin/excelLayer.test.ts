@@ -3,13 +3,12 @@ import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
 import { formById } from '@returns-hub/shared/forms/index';
 import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
-import { tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { readSheet } from '@returns-hub/addin/excel/readSheet';
 import { clearHighlights, highlightIssues, selectCell, HIGHLIGHT } from '@returns-hub/addin/excel/highlights';
 import { insertBlankForm, LISTS_SHEET } from '@returns-hub/addin/excel/insertBlankForm';
-import { chunkRowsByBytes, tallySheetName, tallyTableName, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
+import { chunkRowsByBytes, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
 import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
 import { FakeBook } from '../support/excelFake/fakeBook';
 import { FakeContext } from '../support/excelFake/fakeContext';
@@ -160,7 +159,7 @@ describe('insert blank form', () => {
   });
 });
 
-describe('writing tallies', () => {
+describe('writing tallies (the report sheet; its cells against the CLI workbook: test/report/writersAgree.test.ts)', () => {
   async function codiTally(by: 'region' | 'hq' = 'region') {
     const form = formById('codi-quarterly-kpi')!;
     const grids = (await Promise.all(sampleFiles('codi-kpi').map(readWorkbookFile))).flatMap((r) => (r.ok ? r.grids : []));
@@ -171,56 +170,47 @@ describe('writing tallies', () => {
   }
   const completeness = { formId: 'codi-quarterly-kpi', fiscalYear: 2563, period: 'Q2', dueDate: '2020-04-15', expected: 5, received: 5, onTime: 0, late: 5, missing: [] };
 
-  test('a new sheet: table, formats, traffic lights, chart, completeness, in two syncs', async () => {
+  test('a new sheet: names not ids, status words with their colours, a chart, completeness, in two syncs', async () => {
     const tally = await codiTally();
     const { book, context } = fakeExcel([]);
     const out = await writeTallySheet(context, tally, completeness);
     expect([out.syncs, book.syncs]).toEqual([2, 2]);
+    expect(out.sheet).toBe('ตัวชี้วัดรายภาค Q2-2563');
     const ws = book.sheet(out.sheet)!;
-    expect(out.sheet).toBe(tallySheetName(tally));
-    expect(book.valuesAt(out.sheet, 'A3:G3')[0]).toEqual(['รหัสหน่วยงาน', 'หน่วยงาน', 'ส่งแล้ว', 'ทั้งหมด', 'รหัสตัวชี้วัด', 'ตัวชี้วัด', 'ค่า']);
-    const rows = book.valuesAt(out.sheet, 'A4:S33');
-    expect(rows.every((r) => r[0] !== '')).toBe(true); // 5 regions × 6 KPIs
-    expect(rows.find((r) => r[0] === 'N' && r[4] === '5.1')![6]).toBe(420);
-    expect(book.tables.find((t) => t.sheetId === ws.id)?.name).toBe(tallyTableName(tally));
-    const status = ws.conditionalFormats.map((c) => c.text);
-    expect(status).toEqual(['green', 'yellow', 'red']);
+    const values = Object.values(book.describe(out.sheet).values).map(String);
+    expect(values).toContain('เหนือ');
+    expect(values).toContain('5.1 ผู้นำที่ได้รับการพัฒนาศักยภาพ (หน่วยนับ: คน)');
+    expect(values.some((v) => v.includes('ยังไม่ส่ง'))).toBe(true);
     expect(ws.charts.map((c) => c.type)).toEqual(['ColumnClustered']);
     expect(book.activeSheet.id).toBe(ws.id);
+    const status = await writeTallySheet(context, await codiTally('hq'), completeness);
+    expect(book.sheet(status.sheet)!.conditionalFormats.map((c) => c.text)).toEqual(['เขียว', 'เหลือง', 'แดง']);
   });
 
-  test('refresh rewrites the same sheet and resizes the same table; a smaller tally leaves no stale cell', async () => {
+  test('refresh rewrites the same sheet; a smaller tally leaves no stale cell', async () => {
     const { book, context } = fakeExcel([]);
     const big = await codiTally('region');
     const out = await writeTallySheet(context, big, completeness);
-    // The same sheet, one region now and its figures gone (null): every old cell must be emptied, not left.
-    const small = { ...big, groups: [{ ...big.groups[0], measures: big.groups[0].measures.map((m) => ({ ...m, value: null, pctOfTargetToDate: null, score: null })) }] };
+    const small = { ...big, groups: big.groups.slice(0, 1) };
     await writeTallySheet(context, small, null);
     expect(book.sheets.filter((s) => s.name === out.sheet)).toHaveLength(1);
-    expect(book.sheet(out.sheet)!.charts).toHaveLength(1); // the chart already reads the refreshed block
-    const table = book.tables.find((t) => t.name === tallyTableName(big))!;
-    expect(table.rect.bottom - table.rect.top).toBe(6); // header + 6 KPIs
-    const after = book.valuesAt(out.sheet, 'A4:S40');
-    expect(after.slice(6).every((r) => r.every((v) => v === ''))).toBe(true); // nothing left below
-    // Within the rows written, every cell holds the new tally's value or is empty: none is left from the bigger one.
-    expect(after.slice(0, 6)).toEqual(tallyRows(small).map((r) => r.map((v) => v ?? '')));
+    const fresh = fakeExcel([]);
+    await writeTallySheet(fresh.context, small, null);
+    expect(book.describe(out.sheet).values).toEqual(
+      Object.fromEntries(Object.entries(fresh.book.describe(out.sheet).values).map(([k, v]) => [k, k === 'A5' ? book.describe(out.sheet).values.A5 : v])),
+    );
   });
 
   test('the report date is today in Bangkok, also before 07:00 (UTC is still yesterday then)', async () => {
-    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2020-06-14T20:30:00Z')); // 03:30 on 15 June in Bangkok
-    try {
-      const { book, context } = fakeExcel([]);
-      const out = await writeTallySheet(context, await codiTally(), null);
-      expect(Math.floor(Number(book.valueAt(out.sheet, 'A2')))).toBe(Date.UTC(2020, 5, 15) / 86_400_000 + 25569);
-    } finally {
-      now.mockRestore();
-    }
+    const { book, context } = fakeExcel([]);
+    const out = await writeTallySheet(context, await codiTally(), null, { now: new Date('2020-06-14T20:30:00Z') }); // 03:30 on 15 June in Bangkok
+    expect(Math.floor(Number(book.valueAt(out.sheet, 'A5')))).toBe(Date.UTC(2020, 5, 15) / 86_400_000 + 25569);
   });
 
   test('large tallies are written in batches under the 5 MB request limit, one sync each', async () => {
     const tally = await codiTally();
     const { book, context } = fakeExcel([]);
-    const out = await writeTallySheet(context, tally, null, 2_000); // a tiny limit forces several batches
+    const out = await writeTallySheet(context, tally, null, { maxBytes: 2_000 }); // a tiny limit forces several batches
     expect(
       chunkRowsByBytes(
         Array.from({ length: 30 }, () => ['x']),

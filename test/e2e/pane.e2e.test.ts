@@ -8,7 +8,10 @@ import { buildAddin } from '../../scripts/buildAddin';
 import { serveAddin } from '../../scripts/serveAddin';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
-import { tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
+import { formById } from '@returns-hub/shared/forms/index';
+import { computeReport } from '@returns-hub/shared/report/computeReport';
+import { defaultLayoutFor } from '@returns-hub/shared/report/formReports';
+import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import { a1 } from '@returns-hub/shared/sheet/address';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
 import { startApi, type Api } from '../support/apiHarness';
@@ -214,7 +217,7 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await tab(page, lang, 'pullTab');
     await button(page, L('pull')).click();
     await page.getByTestId('tally-summary').waitFor();
-    const tally = (await bookDo.names(page)).find((n) => n.startsWith('ยอดรวม'))!;
+    const tally = (await bookDo.names(page)).find((n) => n.endsWith('FY2563'))!; // the report sheet: layout and period
     await bookDo.protect(page, tally);
     await button(page, L('refresh')).click();
     await page.getByText(locked).waitFor();
@@ -247,24 +250,26 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await shot(page, `${lang}-12-pull-form`);
     await button(page, L('pull')).click(); // by district: one row per district and indicator
     await page.getByTestId('tally-summary').waitFor();
-    const name = (await bookDo.names(page)).find((n) => n.startsWith('ยอดรวม'))!;
-    const bigRows = Object.keys((await bookDo.sheet(page, name)).values).filter((k) => /^A\d+$/.test(k)).length;
+    const name = (await bookDo.names(page)).find((n) => n.endsWith('FY2563'))!; // the report sheet: layout and period
+    const bigCells = Object.keys((await bookDo.sheet(page, name)).values).length;
     await page.getByLabel(L('groupBy'), { exact: true }).selectOption('zone');
     await button(page, L('pull')).click();
     await page
       .getByTestId('tally-summary')
       .getByText(lang === 'th' ? 'กลุ่มเขต' : 'By zone')
       .waitFor();
-    const zone = await api.client().tallies({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'zone' });
-    const rows = tallyRows(zone);
-    expect(rows.length).toBeLessThan(bigRows);
-    const values = (await bookDo.sheet(page, name)).values;
-    // Every cell of the table, down to where the bigger tally ended, holds the new value or nothing.
-    for (let r = 0; r < bigRows; r++)
-      for (let c = 0; c < rows[0].length; c++) {
-        const want = rows[r]?.[c] ?? '';
-        expect([a1(3 + r, c), values[a1(3 + r, c)] ?? '']).toEqual([a1(3 + r, c), want === null ? '' : want]);
-      }
+    // The same sheet, now by zone: exactly the cells the report has, nothing left from the districts.
+    const q = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
+    const zone = await api.client().tallies({ ...q, by: 'zone' });
+    const layout = defaultLayoutFor(q.form, 'zone');
+    if (isReportProblem(layout)) throw new Error(layout.message_en);
+    const report = computeReport(layout, { form: formById(q.form)!, tallies: { zone }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'zone');
+    if (isReportProblem(report)) throw new Error(report.message_en);
+    expect(report.name).toBe(name);
+    const want = Object.fromEntries(report.cells.filter((c) => c.value !== '' && c.row !== 4).map((c) => [a1(c.row, c.col), c.value])); // row 5: the time it was made
+    const { A5: _made, ...got } = (await bookDo.sheet(page, name)).values;
+    expect(Object.keys(got).length).toBeLessThan(bigCells);
+    expect(got).toEqual(want);
     await page.getByTestId('tally-summary').waitFor();
     await shot(page, `${lang}-13-pull-refreshed`);
     await page.close();

@@ -50,7 +50,7 @@ describe('returns upload / returns pull against the local API', () => {
     const { code, out } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--by', 'region']);
     expect(code).toBe(0);
     expect(out).toContain('N ภาคเหนือ — received 1/1');
-    expect(out).toMatch(/5\.1\s+420/);
+    expect(out).toMatch(/ผู้นำที่ได้รับการพัฒนาศักยภาพ\s+420/); // names, not ids
     expect(out).toContain('completeness: 5/5 received');
   });
 
@@ -61,27 +61,38 @@ describe('returns upload / returns pull against the local API', () => {
     expect(completeness.missing).toEqual([]);
   });
 
-  test('pull --out writes a formatted workbook: a table, Thai number formats, traffic lights, completeness', async () => {
+  test('pull --out writes the report sheets: names not ids, formats both Excel and LibreOffice render, status words', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'pull-')), 'tallies.xlsx');
     const { code } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--out', file]);
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet('ยอดรวม')!;
-    const header = (ws.getRow(3).values as unknown[]).slice(1);
-    expect(header.slice(0, 7)).toEqual(['รหัสหน่วยงาน', 'หน่วยงาน', 'ส่งแล้ว', 'ทั้งหมด', 'รหัสตัวชี้วัด', 'ตัวชี้วัด', 'ค่า']);
-    const rows = [...Array(ws.rowCount - 3).keys()].map((i) => ws.getRow(i + 4));
-    const kpi51 = rows.find((r) => r.getCell(5).value === '5.1')!;
-    expect(kpi51.getCell(7).value).toBe(864);
-    expect(kpi51.getCell(7).numFmt).toContain('th-TH');
-    expect(ws.getCell('A2').numFmt).toContain('107'); // Buddhist Era calendar
-    expect((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length).toBeGreaterThan(0);
-    expect(wb.getWorksheet('ความครบถ้วน')!.getCell('B3').value).toBe(5);
+    const ws = wb.getWorksheet('ตัวชี้วัด Q2-2563')!;
+    const rows = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1));
+    const kpi51 = rows.find((r) => r.getCell(1).value === '5.1')!;
+    expect(kpi51.getCell(2).value).toBe('ผู้นำที่ได้รับการพัฒนาศักยภาพ');
+    expect(kpi51.getCell(10).value).toBe(864);
+    expect(kpi51.getCell(10).numFmt).toBe('#,##0');
+    expect(kpi51.getCell(13).value).toBe('เขียว');
+    expect(ws.getCell('A5').numFmt).toContain('[$-107041E]'); // Buddhist Era calendar, Thai locale, as LibreOffice reads it
+    expect(rows.some((r) => r.getCell(1).value === 'ส่งแล้ว / ทั้งหมด (received / expected)')).toBe(true);
   });
 
   test('an unreachable API is a clear message, not a stack trace', async () => {
     const { code, out } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--api', 'http://127.0.0.1:9']);
     expect(code).toBe(1);
     expect(out).toMatch(/could not reach http:\/\/127\.0\.0\.1:9/);
+  });
+
+  test('admin sweep runs against the configured storage and says what it removed', async () => {
+    const { code, out } = await run(['admin', 'sweep', '--grace-minutes', '0'], { RETURNS_ENV: 'development', RETURNS_STORAGE: api.azurite.connectionString });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^checked \d+ unfinished write\(s\) older than 0 minute\(s\); removed \d+ no version points at$/);
+  });
+
+  test('admin sweep refuses a grace period that is not a number of minutes', async () => {
+    const { code, out } = await run(['admin', 'sweep', '--grace-minutes', 'soon']);
+    expect(code).toBe(2);
+    expect(out).toContain('--grace-minutes ต้องเป็นจำนวนนาที');
   });
 });

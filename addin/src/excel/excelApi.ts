@@ -16,7 +16,8 @@ export interface ExcelContext {
 
 export interface ExcelWorkbook {
   readonly worksheets: ExcelWorksheets;
-  readonly tables: ExcelTables;
+  /** The cells the user has selected (on the active sheet). */
+  getSelectedRange(): ExcelRange;
 }
 
 export interface ExcelWorksheets {
@@ -42,8 +43,23 @@ export interface ExcelWorksheet {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): ExcelRange;
   getUsedRange(valuesOnly?: boolean): ExcelRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
-  readonly tables: { add(address: ExcelRange | string, hasHeaders: boolean): ExcelTable };
-  readonly charts: { add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart };
+  readonly charts: { add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart; readonly items: ExcelChart[]; load(propertyNames: string[]): void };
+  /** The report sheet's frozen headings. Ranges are passed by address. */
+  readonly freezePanes: { unfreeze(): void; freezeRows(count: number): void; freezeColumns(count: number): void; freezeAt(frozenRange: string): void };
+  /** The report sheet's print setup (ExcelApi 1.9). */
+  readonly pageLayout: {
+    orientation: string;
+    paperSize: string;
+    centerHorizontally: boolean;
+    leftMargin: number;
+    rightMargin: number;
+    topMargin: number;
+    bottomMargin: number;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    setPrintArea(printArea: string): void;
+    setPrintTitleRows(printTitleRows: string): void;
+  };
+  readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown; removePageBreaks(): void };
 }
 
 export interface ExcelRange {
@@ -63,11 +79,27 @@ export interface ExcelRange {
   select(): void;
   clear(applyTo?: string): void;
   getMergedAreasOrNullObject(): ExcelRangeAreas;
+  merge(across?: boolean): void;
+  unmerge(): void;
 }
 
 export interface ExcelRangeFormat {
   readonly fill: ExcelRangeFill;
-  readonly font: { bold: boolean };
+  readonly font: { bold: boolean; name: string; size: number; italic: boolean; color: string };
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  wrapText: boolean;
+  indentLevel: number;
+  columnWidth: number;
+  rowHeight: number;
+  useStandardWidth: boolean;
+  useStandardHeight: boolean;
+  readonly borders: { getItem(index: string): ExcelRangeBorder };
+}
+
+export interface ExcelRangeBorder {
+  style: string;
+  color: string;
 }
 
 export interface ExcelRangeFill {
@@ -90,21 +122,11 @@ export interface ExcelConditionalFormats {
 }
 
 export interface ExcelConditionalFormat {
-  readonly textComparison: { readonly format: { readonly fill: { color: string } }; rule: { operator: string; text: string } };
-}
-
-export interface ExcelTables {
-  getItemOrNullObject(key: string): ExcelTable;
-}
-
-export interface ExcelTable {
-  name: string;
-  readonly isNullObject: boolean;
-  readonly rows: { readonly count: number; load(propertyNames: string[]): void };
-  resize(newRange: ExcelRange | string): void;
+  readonly textComparison: { readonly format: { readonly fill: { color: string }; readonly font: { color: string; bold: boolean } }; rule: { operator: string; text: string } };
 }
 
 export interface ExcelChart {
   readonly title: { text: string };
-  setPosition(startCell: string): void;
+  setPosition(startCell: string, endCell?: string): void;
+  delete(): void;
 }

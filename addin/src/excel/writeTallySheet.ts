@@ -1,26 +1,16 @@
-import type { Tally, TallyGroup } from '@returns-hub/shared/consolidate/tally';
+import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import type { Completeness } from '@returns-hub/shared/api/client';
-import { BE_DATE, TALLY_COLUMNS, THAI_PERCENT, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
-import { columnLetters } from '@returns-hub/shared/sheet/address';
-import type { ExcelContext } from './excelApi';
+import { formById } from '@returns-hub/shared/forms/index';
+import { computeReport } from '@returns-hub/shared/report/computeReport';
+import { defaultLayoutFor, reportByName } from '@returns-hub/shared/report/formReports';
+import { isReportProblem, reportProblem, type ReportProblem } from '@returns-hub/shared/report/reportProblem';
+import type { CellStyle, ReportCell, ReportSheet, Rect } from '@returns-hub/shared/report/reportSheet';
+import { rectA1, rowsA1 } from '@returns-hub/shared/report/rectAddress';
+import { a1 } from '@returns-hub/shared/sheet/address';
+import type { ExcelContext, ExcelRange, ExcelWorksheet } from './excelApi';
 
 /** Excel on the web refuses requests over 5 MB: each batch of written values stays under this. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
-const HEADER_ROW = 2; // 0-based: title, date, then the header
-const STATUS_COL = TALLY_COLUMNS.findIndex((c) => c.key === 'status');
-const SUMMARY_COL = TALLY_COLUMNS.length + 1; // a blank column, then the chart's data
-const STATUS_FILLS: [string, string][] = [
-  ['green', '#C6EFCE'],
-  ['yellow', '#FFEB9C'],
-  ['red', '#FFC7CE'],
-];
-
-export function tallySheetName(t: Tally): string {
-  return `ยอดรวม ${t.fiscalYear} ${t.period} ${t.formId}`.replace(/[:\\/?*[\]]/g, '-').slice(0, 31);
-}
-export function tallyTableName(t: Tally): string {
-  return `Tally_${t.formId.replace(/[^A-Za-z0-9]/g, '_')}_${t.fiscalYear}_${t.period}`;
-}
 
 const encoder = new TextEncoder();
 
@@ -43,87 +33,201 @@ export function chunkRowsByBytes<T>(rows: T[], maxBytes = MAX_REQUEST_BYTES): T[
   return out;
 }
 
-/** Each group's headline figure for the chart: % of target to date, else the first percentage. */
-export function headline(g: TallyGroup): number | null {
-  const kpi = g.measures.find((m) => m.pctOfTargetToDate !== undefined && m.pctOfTargetToDate !== null);
-  if (kpi) return kpi.pctOfTargetToDate!;
-  const target = g.measures.find((m) => m.target !== undefined && m.pct !== undefined);
-  return (target ?? g.measures.find((m) => m.pct !== undefined && m.pct !== null))?.pct ?? null;
+/** A report that could not be made (an unknown layout, a missing tally): its message in Thai and English. */
+export class ReportError extends Error {
+  constructor(readonly problem: ReportProblem) {
+    super(`${problem.message_th} / ${problem.message_en}`);
+  }
 }
 
 /**
- * Writes (or refreshes in place) a sheet of the tally: an Excel table, Thai number and
- * Buddhist Era date formats, traffic-light conditional formats, a chart of % of target by
- * unit, and the completeness list. Refresh rewrites the same cells and resizes the same
- * table, so formulas pointing at them keep working. Small tallies take two syncs; large
- * ones one more per batch of values.
+ * Text that starts like a formula (`=`, `+`, `-`, `@`) is written with Excel's quote prefix
+ * (a leading apostrophe, which Excel keeps as the cell's text marker, not as text), so a
+ * project named `=HYPERLINK(…)` stays a name.
  */
-export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, maxBytes = MAX_REQUEST_BYTES): Promise<{ sheet: string; syncs: number }> {
+export function officeValue(v: string | number): string | number {
+  return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
+/** Excel column units (the width of `0`) to the points office.js sets widths in. */
+export const unitsToPoints = (units: number) => Math.trunc(units * 7 + 5) * 0.75;
+
+const colour = (rgb: string) => `#${rgb}`;
+const ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right', top: 'Top', middle: 'Center', bottom: 'Bottom' };
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+
+function styleKey(s: CellStyle): string {
+  return JSON.stringify([s.bold ?? false, s.italic ?? false, s.size ?? 0, s.color ?? '', s.fill ?? '', s.align ?? '', s.valign ?? 'top', s.wrap ?? false, s.indent ?? 0]);
+}
+
+const range = (ws: ExcelWorksheet, r: Rect) => ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+
+/** The cells as a dense rectangle of values and number formats (`""` and General where the sheet is empty). */
+function grid(sheet: ReportSheet): { values: (string | number)[][]; formats: string[][]; rows: number; cols: number } {
+  const rows = Math.max(0, ...sheet.cells.map((c) => c.row)) + 1;
+  const cols = Math.max(0, ...sheet.cells.map((c) => c.col)) + 1;
+  const values = Array.from({ length: rows }, () => Array<string | number>(cols).fill(''));
+  const formats = Array.from({ length: rows }, () => Array<string>(cols).fill('General'));
+  for (const c of sheet.cells) {
+    values[c.row][c.col] = officeValue(c.value);
+    if (c.numFmt) formats[c.row][c.col] = c.numFmt;
+  }
+  return { values, formats, rows, cols };
+}
+
+/** Runs of adjacent cells in a row that share a style: one format call each. */
+function styleRuns(sheet: ReportSheet): { row: number; left: number; right: number; style: CellStyle }[] {
+  const byRow = new Map<number, ReportCell[]>();
+  for (const c of sheet.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  const runs: { row: number; left: number; right: number; style: CellStyle }[] = [];
+  for (const [row, cells] of byRow) {
+    cells.sort((a, b) => a.col - b.col);
+    for (const c of cells) {
+      const last = runs[runs.length - 1];
+      if (last && last.row === row && last.right === c.col - 1 && styleKey(last.style) === styleKey(c.style)) last.right = c.col;
+      else runs.push({ row, left: c.col, right: c.col, style: c.style });
+    }
+  }
+  return runs;
+}
+
+function applyStyle(r: ExcelRange, s: CellStyle, sheet: ReportSheet, withIndent: boolean): void {
+  const f = r.format;
+  f.font.bold = s.bold ?? false;
+  f.font.italic = s.italic ?? false;
+  f.font.size = s.size ?? sheet.font.size;
+  if (s.color) f.font.color = colour(s.color);
+  if (s.fill) f.fill.color = colour(s.fill);
+  if (s.align) f.horizontalAlignment = ALIGN[s.align];
+  f.verticalAlignment = ALIGN[s.valign ?? 'top'];
+  f.wrapText = s.wrap ?? false;
+  if (s.indent && withIndent) f.indentLevel = s.indent;
+}
+
+/**
+ * Renders a report sheet through office.js, adding nothing: the same cells, formats,
+ * merges, borders, widths, heights, frozen panes, print setup, status colours and chart
+ * the CLI's workbook has (the chart only here: ExcelJS writes none). A refresh clears what
+ * the sheet held (values, formats, merges, conditional formats, charts, page breaks) and
+ * writes it again in place, so formulas pointing at the sheet keep working and nothing
+ * stale is left. Values go in batches under the request limit, before formats.
+ */
+export async function renderReportSheet(context: ExcelContext, sheet: ReportSheet, opts: { maxBytes?: number; printSetup?: boolean } = {}): Promise<{ sheet: string; syncs: number }> {
   let syncs = 0;
   const sync = async () => (syncs++, await context.sync());
-  const name = tallySheetName(t);
-  const existing = context.workbook.worksheets.getItemOrNullObject(name);
-  const table = context.workbook.tables.getItemOrNullObject(tallyTableName(t));
-  const oldRows = table.rows;
-  oldRows.load(['count']);
+  const existing = context.workbook.worksheets.getItemOrNullObject(sheet.name);
   await sync();
 
-  const fresh = existing.isNullObject;
-  const ws = fresh ? context.workbook.worksheets.add(name) : existing;
-  const rows = tallyRows(t);
-  const cols = TALLY_COLUMNS.length;
-  ws.getRange('A1').values = [[`ยอดรวม ${t.formId} ปีงบประมาณ พ.ศ. ${t.fiscalYear} งวด ${t.period} (ตาม ${t.by})`]];
-  ws.getRange('A2').values = [[(Date.now() + 7 * 3_600_000) / 86_400_000 + 25569]]; // now in Bangkok (UTC+7), as an Excel serial
-  ws.getRange('A2').numberFormat = [[BE_DATE]];
-  ws.getRangeByIndexes(HEADER_ROW, 0, 1, cols).values = [TALLY_COLUMNS.map((col) => col.th)];
+  let ws: ExcelWorksheet;
+  if (existing.isNullObject) ws = context.workbook.worksheets.add(sheet.name);
+  else {
+    ws = existing;
+    const used = ws.getUsedRangeOrNullObject();
+    used.load(['address']);
+    ws.charts.load(['items']);
+    await sync();
+    if (!used.isNullObject) {
+      used.unmerge();
+      used.conditionalFormats.clearAll();
+      used.clear('All');
+      // Heights and widths the last report set: back to standard, so a shorter report leaves none behind.
+      used.format.useStandardHeight = true;
+      used.format.useStandardWidth = true;
+    }
+    for (const ch of ws.charts.items) ch.delete();
+    ws.freezePanes.unfreeze();
+    if (opts.printSetup !== false) ws.horizontalPageBreaks.removePageBreaks();
+  }
 
-  // Values, in batches under the request limit; values before formats.
-  const chunks = chunkRowsByBytes(rows, maxBytes);
-  let at = HEADER_ROW + 1;
+  // Values (and their number formats), in batches under the request limit.
+  const g = grid(sheet);
+  const rows = g.values.map((v, i) => ({ v, f: g.formats[i] }));
+  const chunks = chunkRowsByBytes(rows, opts.maxBytes ?? MAX_REQUEST_BYTES);
+  let at = 0;
   for (const [i, chunk] of chunks.entries()) {
-    ws.getRangeByIndexes(at, 0, chunk.length, cols).values = chunk.map((r) => r.map((v) => v ?? '')); // null would leave an old figure
+    const r = ws.getRangeByIndexes(at, 0, chunk.length, g.cols);
+    r.values = chunk.map((x) => x.v);
+    r.numberFormat = chunk.map((x) => x.f);
     at += chunk.length;
     if (i < chunks.length - 1) await sync();
   }
-  const previous = fresh || table.isNullObject ? 0 : oldRows.count;
-  if (previous > rows.length) ws.getRangeByIndexes(HEADER_ROW + 1 + rows.length, 0, previous - rows.length, cols).clear('Contents');
 
-  const n = Math.max(rows.length, 1);
-  TALLY_COLUMNS.forEach((col, k) => {
-    if (col.fmt) ws.getRangeByIndexes(HEADER_ROW + 1, k, n, 1).numberFormat = Array.from({ length: n }, () => [col.fmt!]);
-  });
-  const tableRange = ws.getRangeByIndexes(HEADER_ROW, 0, n + 1, cols);
-  if (table.isNullObject) {
-    const created = ws.tables.add(tableRange, true);
-    created.name = tallyTableName(t);
-  } else table.resize(tableRange);
+  // Formats: the font over everything, then each run of cells that shares a style.
+  const all = ws.getRangeByIndexes(0, 0, g.rows, g.cols);
+  all.format.font.name = sheet.font.name;
+  all.format.font.size = sheet.font.size;
+  for (const run of styleRuns(sheet)) applyStyle(range(ws, { top: run.row, left: run.left, bottom: run.row, right: run.right }), run.style, sheet, opts.printSetup !== false);
+  for (const b of sheet.boxes) {
+    const r = range(ws, b);
+    const edges: string[] = [...EDGES, ...(b.right > b.left ? ['InsideVertical'] : []), ...(b.bottom > b.top ? ['InsideHorizontal'] : [])];
+    for (const e of edges) {
+      const border = r.format.borders.getItem(e);
+      border.style = 'Continuous';
+      border.color = '#808080';
+    }
+  }
+  for (const m of sheet.merges) range(ws, m).merge(false);
+  sheet.columnWidths.forEach((w, k) => (ws.getRangeByIndexes(0, k, 1, 1).format.columnWidth = unitsToPoints(w)));
+  for (const [r, h] of Object.entries(sheet.rowHeights)) ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
 
-  const status = ws.getRangeByIndexes(HEADER_ROW + 1, STATUS_COL, n, 1);
-  status.conditionalFormats.clearAll();
-  for (const [word, color] of STATUS_FILLS) {
-    const cf = status.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
-    cf.textComparison.format.fill.color = color;
-    cf.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text: word };
+  for (const cf of sheet.conditionalFormats) {
+    const r = range(ws, cf.range);
+    for (const rule of cf.rules) {
+      const c = r.conditionalFormats.add('ContainsText');
+      c.textComparison.format.fill.color = colour(rule.fill);
+      c.textComparison.format.font.color = colour(rule.color);
+      c.textComparison.format.font.bold = true;
+      c.textComparison.rule = { operator: 'Contains', text: rule.text };
+    }
   }
 
-  // Chart data: unit and headline % per group, beside the table; the chart reads that block.
-  const summary = [['หน่วยงาน', 'ร้อยละของเป้าหมาย'], ...t.groups.map((g) => [g.name_th, headline(g) ?? 0])];
-  const summaryRange = ws.getRangeByIndexes(HEADER_ROW, SUMMARY_COL, summary.length, 2);
-  summaryRange.values = summary;
-  ws.getRangeByIndexes(HEADER_ROW + 1, SUMMARY_COL + 1, summary.length - 1, 1).numberFormat = summary.slice(1).map(() => [THAI_PERCENT]);
-  if (fresh) {
-    const chart = ws.charts.add(Excel.ChartType.columnClustered, summaryRange, Excel.ChartSeriesBy.columns);
-    chart.title.text = 'ร้อยละของเป้าหมาย รายหน่วยงาน';
-    chart.setPosition(`${columnLetters(SUMMARY_COL + 3)}${HEADER_ROW + 1}`);
+  const { rows: fr, columns: fc } = sheet.freeze;
+  if (fr > 0 && fc > 0) ws.freezePanes.freezeAt(rectA1({ top: 0, left: 0, bottom: fr - 1, right: fc - 1 }));
+  else if (fr > 0) ws.freezePanes.freezeRows(fr);
+  else if (fc > 0) ws.freezePanes.freezeColumns(fc);
+
+  if (opts.printSetup !== false) {
+    const p = ws.pageLayout;
+    p.orientation = 'Landscape';
+    p.paperSize = 'A4';
+    p.zoom = { horizontalFitToPages: sheet.print.fitToWidth, verticalFitToPages: sheet.print.fitToHeight };
+    p.centerHorizontally = true;
+    p.leftMargin = p.rightMargin = 0.4 * 72;
+    p.topMargin = p.bottomMargin = 0.5 * 72;
+    p.setPrintArea(rectA1(sheet.print.area));
+    if (sheet.print.titleRows) p.setPrintTitleRows(rowsA1(sheet.print.titleRows.top, sheet.print.titleRows.bottom));
+    for (const r of sheet.print.breaksBefore) ws.horizontalPageBreaks.add(a1(r, 0));
   }
 
-  if (c) {
-    const list = [['ความครบถ้วน', ''], ['ส่งแล้ว / ทั้งหมด', `${c.received} / ${c.expected}`], ['ตรงเวลา', c.onTime], ['ยังไม่ส่ง', c.missing.length], ...c.missing.map((m) => [m.name_th, m.code])];
-    const startRow = HEADER_ROW + summary.length + 2;
-    ws.getRangeByIndexes(startRow, SUMMARY_COL, Math.max(60, list.length), 2).clear('Contents'); // an earlier, longer list
-    ws.getRangeByIndexes(startRow, SUMMARY_COL, list.length, 2).values = list;
+  for (const c of sheet.charts) {
+    const chart = ws.charts.add('ColumnClustered', range(ws, c.data), 'Columns');
+    chart.title.text = c.title;
+    chart.setPosition(a1(c.at.row, c.at.col), a1(c.at.row + c.size.rows - 1, c.at.col + c.size.columns - 1));
   }
   ws.activate();
   await sync();
-  return { sheet: name, syncs };
+  return { sheet: sheet.name, syncs };
+}
+
+/** What a tally sheet is made of beyond the tally: the HQ tally for total rows, which layout, when. */
+export interface TallySheetOptions {
+  /** A layout of the form by name; by default the form's layout for the tally's grouping. */
+  layout?: string;
+  /** The HQ tally, for the total row of tables whose rows are units. */
+  total?: Tally;
+  now?: Date;
+  maxBytes?: number;
+  /** False where ExcelApi 1.9 (the `printSetup` feature) is not supported: the sheet is written without print setup and indents. */
+  printSetup?: boolean;
+}
+
+/** Writes (or refreshes) the report sheet of a tally: the form's layout for its grouping, computed once in shared/report. */
+export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, o: TallySheetOptions = {}): Promise<{ sheet: string; syncs: number }> {
+  const form = formById(t.formId);
+  if (!form) throw new ReportError(reportProblem('report.unknown_layout', { form: t.formId, layout: o.layout ?? '—', known: '—' }));
+  const layout = o.layout ? reportByName(form.id, o.layout) : defaultLayoutFor(form.id, t.by);
+  if (isReportProblem(layout)) throw new ReportError(layout);
+  const sheet = computeReport(layout, { form, tallies: { [t.by]: t, ...(o.total ? { hq: o.total } : {}) }, completeness: c, generatedAt: o.now ?? new Date() }, t.by);
+  if (isReportProblem(sheet)) throw new ReportError(sheet);
+  return renderReportSheet(context, sheet, o);
 }

@@ -11,9 +11,14 @@ import { SendFlow } from './SendFlow';
 import { PullFlow } from './PullFlow';
 import { BlankFormFlow } from './BlankFormFlow';
 import { SettingsPanel, type SignIn } from './SettingsPanel';
+import type { ReviewController } from '../pane/reviewController';
+import { useReviewState } from './useReviewState';
+import { ReviewTab } from './ReviewTab';
 
 export interface AppProps {
   pane: PaneController;
+  /** The review: the Review tab for HQ and zone reviewers, HQ's status on the Send tab for units. */
+  review: ReviewController;
   build: BuildConfig;
   settings: DevSettings;
   onSettings: (s: DevSettings) => void;
@@ -23,9 +28,10 @@ export interface AppProps {
 }
 
 /** The task pane: the four flows as tabs, Settings behind the header button. It renders the controller's state; it never calls office.js. */
-export function App({ pane, build, settings, onSettings, signIn, now }: AppProps) {
+export function App({ pane, review, build, settings, onSettings, signIn, now }: AppProps) {
   const s = usePaneStyles();
   const state = usePaneState(pane);
+  const reviewer = ['hq', 'zone'].includes(useReviewState(review).caller?.role ?? '');
   const [tab, setTab] = React.useState<FlowTab>('check');
   const [inSettings, setInSettings] = React.useState(false);
   return (
@@ -35,11 +41,12 @@ export function App({ pane, build, settings, onSettings, signIn, now }: AppProps
         <SettingsPanel lang={state.lang} build={build} settings={settings} onSettings={onSettings} signIn={signIn} />
       ) : (
         <>
-          <FlowTabs lang={state.lang} value={tab} onChange={setTab} />
+          <FlowTabs lang={state.lang} value={tab} onChange={setTab} review={reviewer} />
           {tab === 'check' && <CheckFlow pane={pane} state={state} />}
-          {tab === 'send' && <SendFlow pane={pane} state={state} />}
+          {tab === 'send' && <SendFlow pane={pane} state={state} review={review} />}
           {tab === 'pull' && <PullFlow pane={pane} state={state} now={now} />}
           {tab === 'blank' && <BlankFormFlow pane={pane} state={state} />}
+          {tab === 'review' && <ReviewTab review={review} lang={state.lang} now={now} />}
         </>
       )}
     </main>

@@ -1,9 +1,10 @@
 import * as React from 'react';
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Regular, DocumentAdd20Regular, Send20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle20Regular, DocumentAdd20Regular, DocumentCheckmark20Regular, Send20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { rt } from '../pane/reviewText';
 import { t, type Lang } from '../pane/i18n';
 
-export type FlowTab = 'check' | 'send' | 'pull' | 'blank';
+export type FlowTab = 'check' | 'send' | 'pull' | 'blank' | 'review';
 
 const useStyles = makeStyles({
   // Two by two: four tabs side by side do not fit 320 px in Thai.
@@ -12,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 /** The four flows as tabs: check and send numbered as the two steps of a return, totals and blank form beside them. */
-export function FlowTabs({ lang, value, onChange }: { lang: Lang; value: FlowTab; onChange: (t: FlowTab) => void }) {
+export function FlowTabs({ lang, value, onChange, review = false }: { lang: Lang; value: FlowTab; onChange: (t: FlowTab) => void; review?: boolean }) {
   const s = useStyles();
   const tabs: [FlowTab, React.ReactElement, string][] = [
     ['check', <CheckmarkCircle20Regular key="i" />, t(lang, 'checkTab')],
@@ -20,6 +21,7 @@ export function FlowTabs({ lang, value, onChange }: { lang: Lang; value: FlowTab
     ['pull', <TableSimple20Regular key="i" />, t(lang, 'pullTab')],
     ['blank', <DocumentAdd20Regular key="i" />, t(lang, 'blankTab')],
   ];
+  if (review) tabs.push(['review', <DocumentCheckmark20Regular key="i" />, rt(lang, 'reviewTab')]); // for HQ and zone reviewers
   return (
     <TabList className={s.grid} selectedValue={value} onTabSelect={(_e, d) => onChange(d.value as FlowTab)} size="medium">
       {tabs.map(([id, icon, label]) => (

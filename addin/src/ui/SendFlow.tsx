@@ -6,9 +6,11 @@ import { OutcomeBar } from './OutcomeBar';
 import { IssueList } from './IssueList';
 import { ReceiptCard } from './ReceiptCard';
 import { usePaneStyles } from './paneStyles';
+import type { ReviewController } from '../pane/reviewController';
+import { ReviewStatusCard } from './ReviewStatusCard';
 
 /** Step 2: send the checked sheet, read again at the moment of sending. */
-export function SendFlow({ pane, state }: { pane: PaneController; state: PaneState }) {
+export function SendFlow({ pane, state, review }: { pane: PaneController; state: PaneState; review?: ReviewController }) {
   const s = usePaneStyles();
   const { lang, send } = state;
   const busy = state.busy !== null;
@@ -27,6 +29,7 @@ export function SendFlow({ pane, state }: { pane: PaneController; state: PaneSta
       {send.receipts.map((r, k) => (
         <ReceiptCard key={k} receipt={r} lang={lang} />
       ))}
+      {review && <ReviewStatusCard review={review} lang={lang} sheetId={state.check.sheetId} grid={state.check.grid} sent={send.receipts.length} />}
     </section>
   );
 }

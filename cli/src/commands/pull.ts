@@ -1,6 +1,36 @@
-import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
+import { writeFile } from 'node:fs/promises';
+import { createApiClient, ApiError, type Completeness } from '@returns-hub/shared/api/client';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
-import { writeTallyWorkbook } from '../xlsx/writeTallyWorkbook';
+import { formById } from '@returns-hub/shared/forms/index';
+import { tallyHeadings, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
+import { reportByName, reportsOf } from '@returns-hub/shared/report/formReports';
+import { computeReport, groupingsNeeded, type ReportInput } from '@returns-hub/shared/report/computeReport';
+import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
+import type { ReportLayout } from '@returns-hub/shared/report/reportLayout';
+import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
+import { reportCsvRows } from '@returns-hub/shared/report/reportCsv';
+import { toCsv, type CsvValue } from '@returns-hub/shared/report/csv';
+import { STATUS_LOOK } from '@returns-hub/shared/report/statusWords';
+import { computeRecordsSheet } from '@returns-hub/shared/report/recordsSheet';
+
+export type PullFormat = 'xlsx' | 'csv' | 'json' | 'text';
+
+/** `--layout records`: every form's flat export (one row per record), beside its report layouts. */
+export const RECORDS = 'records';
+
+export interface PullOptions {
+  api: string;
+  key: string;
+  form: string;
+  fy: number;
+  period?: string;
+  by?: GroupBy;
+  /** Defaults from the output file's extension, else text on the terminal. */
+  format?: PullFormat;
+  /** One report layout of the form; the xlsx holds all of them when none is named. */
+  layout?: string;
+  outFile?: string;
+}
 
 const fmt = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d }));
 
@@ -9,7 +39,7 @@ function printTally(t: Tally, out: (s: string) => void) {
   for (const g of t.groups) {
     out(`\n${g.orgUnit} ${g.name_th} — received ${g.received}/${g.expected}`);
     for (const m of g.measures) {
-      const parts = [`${m.id.padEnd(28)} ${fmt(m.value, 4).padStart(14)}`];
+      const parts = [`${m.label_th.padEnd(40)} ${fmt(m.value, 4).padStart(14)}`];
       if (m.pct !== undefined) parts.push(`${fmt(m.pct)} %`);
       if (m.annualTarget !== undefined)
         parts.push(
@@ -19,32 +49,126 @@ function printTally(t: Tally, out: (s: string) => void) {
           `% annual ${fmt(m.pctOfAnnual)}`,
           `% to date ${fmt(m.pctOfTargetToDate)}`,
         );
-      if (m.status) parts.push(m.status);
+      if (m.status) parts.push(STATUS_LOOK[m.status].th);
       if (m.score !== undefined && m.score !== null) parts.push(`score ${fmt(m.score)}`);
       out(`  ${parts.join('  ')}`);
     }
   }
 }
 
-/** `returns pull --form ID --fy 2563 [--period Q2] [--by …] [--json] [--out file.xlsx]`. */
-export async function pullCommand(
-  o: { api: string; key: string; form: string; fy: number; period?: string; by?: GroupBy; json: boolean; outFile?: string },
-  out: (s: string) => void,
-): Promise<number> {
+/** The format asked for, else the one the output file's extension names, else text. */
+export function pullFormat(o: Pick<PullOptions, 'format' | 'outFile'>): PullFormat {
+  if (o.format) return o.format;
+  const ext = /\.(xlsx|csv|json)$/i.exec(o.outFile ?? '')?.[1]?.toLowerCase();
+  return ext === 'xlsx' || ext === 'csv' || ext === 'json' ? ext : 'text';
+}
+
+/**
+ * `returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq]
+ * [--format xlsx|csv|json] [--layout NAME] [--out FILE]`: the tallies as report sheets
+ * (xlsx: every layout of the form, or the one named), as CSV (the long table, or the named
+ * layout's tables) or JSON; `--layout records` gives every record (the flat export). ExcelJS is
+ * loaded only to write xlsx, so the CLI starts fast.
+ */
+export async function pullCommand(o: PullOptions, out: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
+  const format = pullFormat(o);
+  const form = formById(o.form);
+  if (o.layout === RECORDS) return pullRecords(o, format, out, now);
+  let layouts: ReportLayout[] = [];
+  if (o.layout) {
+    const l = reportByName(o.form, o.layout);
+    if (isReportProblem(l)) return (out(`${l.message_th}\n${l.message_en}`), 2);
+    layouts = [l];
+  } else if (format === 'xlsx') layouts = reportsOf(o.form);
+  if (format === 'xlsx' && (!o.outFile || layouts.length === 0)) {
+    out(!o.outFile ? 'ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)' : `แบบฟอร์ม ${o.form} ไม่มีรูปแบบรายงาน (form ${o.form} has no report layouts)`);
+    return 2;
+  }
+
   const client = createApiClient({ baseUrl: o.api, key: o.key, fetch });
   try {
-    const tally = await client.tallies({ form: o.form, fy: o.fy, period: o.period, by: o.by });
-    const completeness = await client.completeness({ form: o.form, fy: o.fy, period: tally.period });
-    if (o.outFile) {
-      await writeTallyWorkbook(o.outFile, tally, completeness);
-      out(`wrote ${o.outFile}`);
+    const wanted = layouts.length ? [...new Set(layouts.flatMap((l) => groupingsNeeded(l, o.by)))] : [o.by];
+    const tallies: Partial<Record<GroupBy, Tally>> = {};
+    let period = o.period;
+    let first: Tally | undefined;
+    for (const by of wanted) {
+      const t = await client.tallies({ form: o.form, fy: o.fy, period, by });
+      tallies[t.by] = t;
+      period ??= t.period;
+      first ??= t;
     }
-    if (o.json) out(JSON.stringify({ tally, completeness }, null, 2));
-    else if (!o.outFile) {
-      printTally(tally, out);
-      out(`\ncompleteness: ${completeness.received}/${completeness.expected} received, ${completeness.onTime} on time; missing: ${completeness.missing.map((m) => m.name_th).join(', ') || '—'}`);
+    if (!first) return 1;
+    const completeness: Completeness = await client.completeness({ form: o.form, fy: o.fy, period: first.period });
+    const input: ReportInput = {
+      form: form ?? { id: o.form, title_th: o.form, title_en: o.form },
+      tallies,
+      completeness,
+      generatedAt: now(),
+    };
+    const sheets: ReportSheet[] = [];
+    for (const l of layouts) {
+      const s = computeReport(l, input, o.by);
+      if (isReportProblem(s)) return (out(`${s.message_th}\n${s.message_en}`), 1);
+      sheets.push(s);
     }
-    return 0;
+
+    switch (format) {
+      case 'xlsx': {
+        const { writeTallyWorkbook } = await import('../xlsx/writeTallyWorkbook.js');
+        await writeTallyWorkbook(o.outFile!, sheets);
+        out(`wrote ${o.outFile} (${sheets.map((s) => s.name).join(', ')})`);
+        return 0;
+      }
+      case 'csv': {
+        const rows: CsvValue[][] = sheets.length ? sheets.flatMap((s, i) => [...(i ? [[]] : []), ...reportCsvRows(s)]) : [tallyHeadings(), ...tallyRows(first)];
+        return emit(toCsv(rows), o.outFile, out);
+      }
+      case 'json':
+        return emit(JSON.stringify({ tally: first, tallies, completeness }, null, 2), o.outFile, out);
+      case 'text':
+        printTally(first, out);
+        out(`\ncompleteness: ${completeness.received}/${completeness.expected} received, ${completeness.onTime} on time; missing: ${completeness.missing.map((m) => m.name_th).join(', ') || '—'}`);
+        return 0;
+    }
+  } catch (e) {
+    out(e instanceof ApiError ? `refused — ${e.status} ${e.problem.detail}` : `could not reach ${o.api} — ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+async function emit(text: string, file: string | undefined, out: (s: string) => void): Promise<number> {
+  if (file) {
+    await writeFile(file, text, 'utf8');
+    out(`wrote ${file}`);
+  } else out(text);
+  return 0;
+}
+
+/** The flat export: every current return's records of the period, as xlsx (a sheet of the records), CSV or JSON. */
+async function pullRecords(o: PullOptions, format: PullFormat, out: (s: string) => void, now: () => Date): Promise<number> {
+  const form = formById(o.form);
+  if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} (no form ${o.form})`), 2);
+  if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
+  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch });
+  try {
+    const period = o.period ?? (form.period.kind === 'quarter' ? undefined : 'FY');
+    const r = await client.exportRecords({ form: o.form, fy: o.fy, period });
+    switch (format) {
+      case 'xlsx': {
+        const { writeTallyWorkbook } = await import('../xlsx/writeTallyWorkbook.js');
+        const sheet = computeRecordsSheet(form, r, { fiscalYear: r.fiscalYear, period: r.period, generatedAt: now() });
+        await writeTallyWorkbook(o.outFile!, [sheet]);
+        out(`wrote ${o.outFile} (${r.rows.length} records)`);
+        return 0;
+      }
+      case 'csv':
+        return emit(toCsv([r.columns.map((c) => c.id), ...r.rows]), o.outFile, out);
+      case 'json':
+        return emit(JSON.stringify(r, null, 2), o.outFile, out);
+      case 'text':
+        out(`${r.rows.length} records of ${r.formId} FY ${r.fiscalYear} ${r.period}; write them with --format xlsx|csv|json`);
+        return 0;
+    }
   } catch (e) {
     out(e instanceof ApiError ? `refused — ${e.status} ${e.problem.detail}` : `could not reach ${o.api} — ${e instanceof Error ? e.message : String(e)}`);
     return 1;

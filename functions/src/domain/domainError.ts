@@ -1,5 +1,6 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { ReturnOutcome } from './returnOutcome';
+import { REVIEW_ERROR_KINDS } from './reviewErrorKinds';
 
 /** What kind of refusal an error is; the HTTP layer alone turns a kind into a status. */
 export type DomainErrorKind = 'bad_request' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'unavailable';
@@ -7,6 +8,7 @@ export type DomainErrorKind = 'bad_request' | 'forbidden' | 'not_found' | 'confl
 /** Every error the services answer with, by stable code, and its kind. */
 export const DOMAIN_ERROR_KINDS = {
   'auth.other_unit': 'forbidden',
+  'auth.hq_only': 'forbidden',
   'return.not_found': 'not_found',
   'return.version_not_found': 'not_found',
   'return.conflict': 'conflict',
@@ -17,7 +19,9 @@ export const DOMAIN_ERROR_KINDS = {
   'query.bad_period': 'bad_request',
   'query.bad_grouping': 'bad_request',
   'storage.unavailable': 'unavailable',
+  'tally.rebuild_conflict': 'conflict',
   'return.partly_stored': 'unavailable',
+  ...REVIEW_ERROR_KINDS,
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

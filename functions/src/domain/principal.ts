@@ -1,5 +1,7 @@
-/** Who may do what: headquarters reads everything and submits multi-unit sheets; a unit touches only its own org unit. */
-export type Role = 'hq' | 'unit';
+import { ancestorOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
+
+/** Who may do what: headquarters reads everything and submits multi-unit sheets; a zone reviewer reviews its zone's units; a unit touches only its own org unit. */
+export type Role = 'hq' | 'zone' | 'unit';
 
 /** Who is calling, as the services see it (the HTTP layer builds it from a key or a token). */
 export interface Principal {
@@ -14,7 +16,7 @@ export interface Principal {
   id: string;
 }
 
-/** A unit principal may touch only its own org unit. */
+/** A unit principal may touch only its own org unit; a zone reviewer (`orgUnit`: the zone) reads the units of its zone. */
 export function mayAccess(p: Principal, orgUnit: string): boolean {
-  return p.role === 'hq' || p.orgUnit === orgUnit;
+  return p.role === 'hq' || p.orgUnit === orgUnit || (p.role === 'zone' && ancestorOfKind(orgUnit, 'zone')?.code === p.orgUnit);
 }

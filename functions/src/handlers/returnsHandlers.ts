@@ -12,7 +12,10 @@ import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem } from '../http/problem';
 import { submitReturns } from '../services/submitReturns';
-import { completeness, getReturn, listReturns, tallies } from '../services/readReturns';
+import { submitGate } from '../services/submitGate';
+import { tallyReview } from '../services/tallyReview';
+import { clientOf } from '../http/clientOf';
+import { getReturn, listReturns, tallies } from '../services/readReturns';
 
 /** Query parameters are validated against strict patterns before anything touches storage. */
 function query<T>(req: HttpRequest, schema: z.ZodType<T>) {
@@ -38,7 +41,8 @@ export const submit = (deps: Deps) =>
     const key = req.headers.get('idempotency-key');
     if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key))
       return problem(400, 'idempotency.bad_key', { en: 'Idempotency-Key must be 8–128 visible ASCII characters.', th: 'Idempotency-Key ต้องเป็นอักขระ ASCII ที่มองเห็นได้ 8–128 ตัว' });
-    const out = await submitReturns(store, principal, body.value, body.text, key);
+    const gate = submitGate(await deps.reviews(), principal, clientOf(req), () => new Date());
+    const out = await submitReturns(store, principal, body.value, body.text, key, undefined, gate);
     if (isDomainError(out)) return out;
     // A replay answers 200 (nothing new was created), a stored request 201.
     return out.replayed ? json(200, out.body, { 'Idempotent-Replay': 'true' }) : json(201, out.body);
@@ -83,11 +87,9 @@ export const getOne = (deps: Deps) =>
     return isDomainError(out) ? out : json(200, out);
   });
 
-/** GET /api/tallies?form=&fy=&period=&by= — consolidated tallies grouped by org-unit level. */
-export const tally = (deps: Deps) => formRoute(deps, tallyQuerySchema, (q, form, p, store) => tallies(store, p, form, q.fy, q.period, q.by));
-
-/** GET /api/completeness?form=&fy=&period= — expected, received, on time, missing units by name. */
-export const complete = (deps: Deps) => formRoute(deps, listQuerySchema, (q, form, p, store) => completeness(store, p, form, q.fy, q.period));
+/** GET /api/tallies?form=&fy=&period=&by=&include= — consolidated tallies grouped by org-unit level, of every current return or of accepted ones only. */
+export const tally = (deps: Deps) =>
+  formRoute(deps, tallyQuerySchema, async (q, form, p, store) => tallies(store, p, form, q.fy, q.period, q.by, tallyReview(await deps.reviews(), form.id, q.fy, q.include)));
 
 /** GET /api/forms — the forms, as data. */
 export const forms = (deps: Deps) =>

@@ -8,17 +8,18 @@ import { problem, type ApiProblem } from './problem';
 
 const remoteKeys = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** App roles in the token: `Returns.HQ`, or `Returns.Unit` with the unit in the `org_unit` claim. */
+/** App roles in the token: `Returns.HQ`, or `Returns.Zone` / `Returns.Unit` with the zone or unit in the `org_unit` claim. */
 function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | ApiProblem {
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   const name = String(claims.preferred_username ?? claims.upn ?? claims.sub ?? 'entra-user');
   const id = `entra:${tenantId}:${String(claims.oid ?? claims.sub ?? name)}`;
   if (roles.includes('Returns.HQ')) return { role: 'hq', name, id };
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
+  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id };
   if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id };
   return problem(403, 'auth.no_role', {
-    en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Unit with org_unit).',
-    th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Unit พร้อม org_unit)',
+    en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).',
+    th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Zone / Returns.Unit พร้อม org_unit)',
   });
 }
 
@@ -46,5 +47,5 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Pr
   if (!grant) return problem(401, 'auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักคีย์ API นี้' });
   // A key's identity is its hash: two keys with the same grant are still two callers.
   const id = `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
-  return { role: grant.role, orgUnit: grant.orgUnit, name: grant.role === 'hq' ? 'hq-key' : `unit-key:${grant.orgUnit}`, id };
+  return { role: grant.role, orgUnit: grant.orgUnit, name: grant.role === 'hq' ? 'hq-key' : `${grant.role}-key:${grant.orgUnit}`, id };
 }

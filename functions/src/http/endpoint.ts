@@ -1,6 +1,7 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ApiConfig } from '../config';
 import type { ReturnStore } from '../store/returnStore';
+import type { ReviewStore } from '../store/reviewStore';
 import { isStorageUnavailable } from '../store/storageUnavailable';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
 import type { Principal } from '../domain/principal';
@@ -11,6 +12,8 @@ import { traceRequest } from '../telemetry/requestTelemetry';
 export interface Deps {
   config: ApiConfig;
   store: () => Promise<ReturnStore>;
+  /** The review workflow's store (reviews, audit trail, lock exceptions). */
+  reviews: () => Promise<ReviewStore>;
 }
 
 type Handler = (req: HttpRequest, principal: Principal, store: ReturnStore, ctx: InvocationContext) => Promise<HttpResponseInit | ApiProblem | DomainError>;
@@ -21,7 +24,7 @@ function corsHeaders(req: HttpRequest, cfg: ApiConfig): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key, X-Returns-Client',
     'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',

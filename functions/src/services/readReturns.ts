@@ -1,8 +1,10 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { consolidateReturns, periodsRead, validGroupings, validTallyPeriod } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { consolidateReturns, periodsRead, tallyOfAggregates, validGroupings, validTallyPeriod } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { aggregatePeriodOf } from '@returns-hub/shared/consolidate/shares';
+import { returnsIn } from '@returns-hub/shared/consolidate/aggregate';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
 import { groupOf } from '@returns-hub/shared/consolidate/groups';
-import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { dueDate } from '@returns-hub/shared/period/period';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { mayAccess, type Principal } from '../domain/principal';
@@ -10,6 +12,8 @@ import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReturnSummary, StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
+import { acceptedKey, type TallyReview } from './tallyReview';
+import type { AcceptedSource } from './acceptedSource';
 
 /** What a reader sees of a version: not its storage ids, hash or tally contribution. */
 function meta<R extends ReturnSummary>(r: R) {
@@ -60,44 +64,65 @@ export async function listReturns(store: ReturnStore, p: Principal, form: FormDe
   };
 }
 
-/** Expected units, received, on time, and the missing ones by name. */
-export async function completeness(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string) {
-  const kind = form.consolidation.expectedKind;
-  const expected = ORG_UNITS.filter((u) => u.kind === kind && mayAccess(p, u.code));
-  const list = await listReturns(store, p, form, fiscalYear, period);
-  const firstByUnit = new Map<string, string>();
-  for (const r of list.returns) if (!firstByUnit.has(r.orgUnit) || r.submittedAt < firstByUnit.get(r.orgUnit)!) firstByUnit.set(r.orgUnit, r.submittedAt);
-  const received = expected.filter((u) => firstByUnit.has(u.code));
-  const onTime = received.filter((u) => firstByUnit.get(u.code)!.slice(0, 10) <= list.dueDate);
-  return {
-    formId: form.id,
-    fiscalYear,
-    period,
-    dueDate: list.dueDate,
-    expected: expected.length,
-    received: received.length,
-    onTime: onTime.length,
-    late: received.length - onTime.length,
-    missing: expected.filter((u) => !firstByUnit.has(u.code)).map((u) => ({ code: u.code, name_th: u.name_th, name_en: u.name_en })),
-  };
-}
-
-/** Consolidated tallies from the per-return contributions: reads one small partition per period, never rows. */
-export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy): Promise<Tally | DomainError> {
+/**
+ * Consolidated tallies of every current return, or of accepted ones only (`review.include`).
+ * Headquarters reads the maintained aggregates: one entity per group of the level, whatever
+ * the number of returns (and, for every return, the accepted ones' aggregates for the
+ * accepted counts). A unit sees its own group, computed from its own returns'
+ * contributions; a scope marked stale (an update could not be applied) is recomputed from
+ * every contribution until an administrator rebuilds it.
+ */
+export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy, review?: TallyReview): Promise<Tally | DomainError> {
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
   if (!validGroupings(form).includes(by))
     return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${validGroupings(form).join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${validGroupings(form).join(', ')}` });
+  const q = { fiscalYear, period, by };
+  const include = review?.include ?? 'all';
+  const recompute = async (orgUnit?: string) => ({
+    ...consolidateReturns(form, await currentEntries(store, form, fiscalYear, period, { orgUnit, accepted: review?.acceptedIn, onlyAccepted: include === 'accepted' }), q),
+    include,
+  });
+  if (p.role === 'unit') {
+    const own = groupOf(p.orgUnit!, by)?.code;
+    const tally = await recompute(p.orgUnit);
+    return { ...tally, groups: tally.groups.filter((g) => g.orgUnit === own) };
+  }
+  const scope = { formId: form.id, fiscalYear, basis: include };
+  const acceptedScope = { ...scope, basis: 'accepted' as const };
+  const aggregatePeriod = aggregatePeriodOf(form, period)!;
+  // Counting accepted returns among all of them reads the accepted aggregates too.
+  const countAccepted = include === 'all' && review !== undefined;
+  const [aggregates, stale, accepted, acceptedStale] = await Promise.all([
+    store.tallies.listAggregates(scope, aggregatePeriod, by),
+    store.tallies.staleOf(scope),
+    countAccepted ? store.tallies.listAggregates(acceptedScope, aggregatePeriod, by) : null,
+    countAccepted ? store.tallies.staleOf(acceptedScope) : null,
+  ]);
+  if (stale || acceptedStale) return recompute();
+  const acceptedCounts = new Map((accepted ?? (include === 'accepted' ? aggregates : [])).map((a) => [a.key.group, returnsIn(a.aggregate)]));
+  return { ...tallyOfAggregates(form, q, new Map(aggregates.map((a) => [a.key.group, a.aggregate])), acceptedCounts), include };
+}
+
+/**
+ * The current returns' contributions a tally of `period` reads (of one org unit, or all),
+ * marked accepted or not given their source (only the accepted ones, if asked): the path the
+ * aggregates replace.
+ */
+export async function currentEntries(
+  store: ReturnStore,
+  form: FormDef,
+  fiscalYear: number,
+  period: string,
+  only: { orgUnit?: string; accepted?: AcceptedSource; onlyAccepted?: boolean } = {},
+): Promise<TallyEntry[]> {
   const entries: TallyEntry[] = [];
   for (const per of periodsRead(form, period)) {
-    for (const r of await store.listCurrent(form.id, fiscalYear, per)) {
-      if (mayAccess(p, r.orgUnit)) entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution });
+    const accepted = only.accepted ? await only.accepted(per) : null;
+    for (const r of await store.listCurrent(form.id, fiscalYear, per, only.orgUnit)) {
+      const isAccepted = accepted?.has(acceptedKey(r)) ?? false;
+      if (only.onlyAccepted && !isAccepted) continue;
+      entries.push({ orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, subject: r.subject, submittedAt: r.submittedAt, contribution: r.contribution, accepted: isAccepted });
     }
   }
-  const tally = consolidateReturns(form, entries, { fiscalYear, period, by });
-  if (p.role === 'unit') {
-    // A unit sees its own group only.
-    const own = groupOf(p.orgUnit!, by)?.code;
-    tally.groups = tally.groups.filter((g) => g.orgUnit === own);
-  }
-  return tally;
+  return entries;
 }

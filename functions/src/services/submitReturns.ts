@@ -13,6 +13,8 @@ import { checkSubmission, type Storable } from './checkSubmission';
 import { sizeSubmission } from './sizeSubmission';
 import { keyOf } from './returnKeyOf';
 import { receipt } from './receipt';
+import { keepTallies } from './applyTallyShare';
+import type { SubmitGate } from './submitGate';
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
 const STORED_ISSUES = 200;
@@ -49,6 +51,16 @@ async function previousOf(store: ReturnStore, r: StoredReturn): Promise<StoredRe
   return r.version > 1 ? store.getVersion(r, r.version - 1) : null;
 }
 
+/**
+ * Brings the running tallies (every current return) up to a stored version; true once they
+ * hold it. Idempotent. Trouble leaves the tallies marked stale, never the submission refused:
+ * the return is stored.
+ */
+async function tally(store: ReturnStore, r: StoredReturn): Promise<boolean> {
+  const outcome = await keepTallies(store.tallies, formById(r.formId)!, 'all', r, r.version, r.contribution);
+  return outcome === 'applied' || outcome === 'already';
+}
+
 /** Removes what a write left (it lost a race); storage trouble leaves it to the orphan sweep. */
 async function discard(store: ReturnStore, p: Pending): Promise<void> {
   try {
@@ -79,9 +91,10 @@ export async function submitReturns(
   text: string,
   idempotencyKey: string | null,
   now = () => new Date(),
+  gate?: SubmitGate,
 ): Promise<SubmitResult | DomainError> {
   try {
-    return await submit(store, principal, req, text, idempotencyKey, now);
+    return await submit(store, principal, req, text, idempotencyKey, now, gate);
   } catch (e) {
     if (!isStorageUnavailable(e)) throw e;
     return unavailable({
@@ -91,7 +104,15 @@ export async function submitReturns(
   }
 }
 
-async function submit(store: ReturnStore, principal: Principal, req: SubmitRequest, text: string, idempotencyKey: string | null, now: () => Date): Promise<SubmitResult | DomainError> {
+async function submit(
+  store: ReturnStore,
+  principal: Principal,
+  req: SubmitRequest,
+  text: string,
+  idempotencyKey: string | null,
+  now: () => Date,
+  gate?: SubmitGate,
+): Promise<SubmitResult | DomainError> {
   const hash = bodyHash(text);
   const returns = await checkSubmission(store, principal, req.returns);
   if (isDomainError(returns)) return returns;
@@ -125,8 +146,11 @@ async function submit(store: ReturnStore, principal: Principal, req: SubmitReque
     const current = await store.getCurrent(key);
     if (current && scopedKey && current.record.idempotencyKey === scopedKey && current.record.bodyHash === hash) {
       receipts[index] = receipt(current.record, await previousOf(store, current.record), true);
+      await tally(store, current.record); // stored by an earlier try that may have stopped before the tallies
       continue;
     }
+    const locked = await gate?.check(key, formById(r.formId)!); // after getCurrent: see submitGate
+    if (locked) return locked;
     const record: StoredReturn = {
       ...key,
       version: (current?.record.version ?? 0) + 1,
@@ -183,7 +207,9 @@ async function submit(store: ReturnStore, principal: Principal, req: SubmitReque
         receipts[p.index] = receipt(p.record, p.current?.record);
         try {
           await store.putVersion(p.record);
-          await store.endWrite(p.write);
+          // The write is forgotten only once the tallies hold it: until then the sweep applies it again.
+          if (await tally(store, p.record)) await store.endWrite(p.write);
+          await gate?.recorded(p.key, p.record.version, p.record.submittedAt);
         } catch (e) {
           if (!isStorageUnavailable(e)) throw e; // stored: the pointer holds it; the sweep forgets the write
         }
@@ -195,10 +221,17 @@ async function submit(store: ReturnStore, principal: Principal, req: SubmitReque
     const duplicate = scopedKey !== null && now_.every((c) => c && c.record.idempotencyKey === scopedKey && c.record.bodyHash === hash);
     for (const p of members) await discard(store, p);
     if (duplicate) {
-      for (const [k, p] of members.entries()) receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
+      for (const [k, p] of members.entries()) {
+        receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
+        await tally(store, now_[k]!.record);
+      }
       continue;
     }
     for (const later of groups.slice(g + 1)) for (const s of later) await discard(store, byWriteId.get(s.record.writeId)!);
+    for (const p of members) {
+      const lockedMeanwhile = await gate?.check(p.key, formById(p.key.formId)!); // a review won the race: say which lock
+      if (lockedMeanwhile) return lockedMeanwhile;
+    }
     const stored = returns.filter((_r, i) => stateOf(i) === 'stored').length;
     const first = members[0].record;
     return domainError(

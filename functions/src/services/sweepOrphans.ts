@@ -1,4 +1,15 @@
+import { formById } from '@returns-hub/shared/forms/index';
 import type { ReturnStore } from '../store/returnStore';
+import type { StoredReturn } from '../store/storedReturn';
+import { keepTallies } from './applyTallyShare';
+
+/** The tallies brought up to a return's current version (idempotent); false when that could not be done now. */
+async function tallyCurrent(store: ReturnStore, r: StoredReturn): Promise<boolean> {
+  const form = formById(r.formId);
+  if (!form) return true; // a form no longer offered has no tallies to keep
+  const outcome = await keepTallies(store.tallies, form, 'all', r, r.version, r.contribution);
+  return outcome === 'applied' || outcome === 'already';
+}
 
 /** Grace of the start-up sweep in development: a write older than this that nothing points at is dead. */
 export const DEV_SWEEP_GRACE_MS = 10 * 60_000;
@@ -28,6 +39,8 @@ export async function sweepOrphans(store: ReturnStore, graceMs: number, now = ()
       await store.deleteWrite(w.writeId);
       removed++;
     }
+    // A committed write is forgotten only once the tallies hold it: a writer may have stopped before them.
+    if (current && current.record.writeId === w.writeId && !(await tallyCurrent(store, current.record))) continue;
     await store.endWrite(w);
   }
   return { checked, removed };

@@ -2,6 +2,7 @@ import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 import type { SubmitResponse } from '@returns-hub/shared/api/schemas';
 import type { ReturnKey } from './keys';
 import type { ReturnSummary, StoredReturn } from './storedReturn';
+import type { TallyStore } from './tallyStore';
 
 /** A return's current version and the condition (ETag) under which it may be replaced. */
 export interface CurrentReturn {
@@ -50,11 +51,13 @@ export interface StoreBounds {
  */
 export interface ReturnStore {
   readonly bounds: StoreBounds;
+  /** Running aggregates for tallies. */
+  readonly tallies: TallyStore;
   newWriteId(): string;
 
   getCurrent(k: ReturnKey): Promise<CurrentReturn | null>;
-  /** The current versions of every return of a form and period, without their record details. */
-  listCurrent(formId: string, fiscalYear: number, period: string): Promise<ReturnSummary[]>;
+  /** The current versions of every return of a form and period (or of one org unit), without their record details. */
+  listCurrent(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]>;
   /**
    * Splits pointer switches into the groups the store can switch atomically, each all or
    * nothing (for Table Storage: one partition, ≤100 entities, under the transaction's size).

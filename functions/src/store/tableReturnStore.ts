@@ -4,11 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 import type { SubmitResponse } from '@returns-hub/shared/api/schemas';
 import { getJson, getJsonText, putJson, putJsonText } from './jsonProps';
-import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
+import { escapeKey, keyText, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import { DETAIL_PROPS, type ReturnSummary, type StoredReturn } from './storedReturn';
 import type { ClaimResult, CurrentReturn, PointerSwitch, ReturnStore, StoreBounds, SwitchResult, WriteRecord } from './returnStore';
 import { StorageUnavailable } from './storageUnavailable';
 import { deadline } from './deadline';
+import { isStatus, unavailableReason } from './storageErrors';
+import { TableTallyStore } from './tableTallyStore';
+import type { TallyStore } from './tallyStore';
 
 /** Entities per transaction: Table Storage's batch limit. */
 export const BATCH = 100;
@@ -35,7 +38,7 @@ const BOUNDS: StoreBounds = { subjectChars: 1_000, rowJsonChars: BLOB_ENTITY_CHA
 const rowPartition = (writeId: string, index: number) => `${writeId}|${pad(Math.floor(index / ROWS_PER_PARTITION), 5)}`;
 /** Every partition of a version: `<writeId>|` … `<writeId>|~`. */
 const rowsFilter = (writeId: string) => odata`PartitionKey ge ${writeId + '|'} and PartitionKey lt ${writeId + '|~'}`;
-const TABLES = { pointers: 'returns', versions: 'versions', rows: 'rows', blobs: 'blobs', idempotency: 'idempotency', writes: 'writes' } as const;
+const TABLES = { pointers: 'returns', versions: 'versions', rows: 'rows', blobs: 'blobs', idempotency: 'idempotency', writes: 'writes', tallies: 'tallies' } as const;
 type Tables = Record<keyof typeof TABLES, TableClient>;
 type Entity = TableEntityResult<Record<string, unknown>>;
 /** The write log's one partition: a sweep lists it by time. */
@@ -59,6 +62,13 @@ const SCALARS = [
   'warnings',
   'firstColumn',
 ] as const;
+
+/**
+ * What a list reads of a pointer: its scalars and its tally contribution, never the details
+ * (fields, cells, findings). An inline contribution is one chunk: it is inline only when
+ * details and contribution together stay under `INLINE_JSON_CHARS`.
+ */
+const SUMMARY_PROPS = [...SCALARS, 'apart', 'contribution_n', 'contribution_0'];
 
 /** Where a storage account is: a connection string (Azurite, or a key), or a table endpoint and a credential. */
 export type StorageSource = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
@@ -96,21 +106,6 @@ function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan
 
 const entityBytes = (e: TableEntity) => Buffer.byteLength(JSON.stringify(e));
 
-function isStatus(e: unknown, ...statuses: number[]): boolean {
-  const s = typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
-  return s !== undefined && statuses.includes(s);
-}
-
-/** Failures that mean "storage is not there right now" rather than a defect. */
-function unavailableReason(e: unknown): string | null {
-  if (typeof e !== 'object' || e === null) return null;
-  const { name, code, statusCode } = e as { name?: string; code?: string; statusCode?: number };
-  if (name === 'AbortError') return 'no answer in time';
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET'].includes(code)) return code;
-  if (statusCode === 500 || statusCode === 503 || statusCode === 408) return `status ${statusCode}`;
-  return null;
-}
-
 /**
  * Returns in Azure Table Storage (Azurite locally), through @azure/data-tables only.
  *
@@ -130,7 +125,12 @@ export class TableReturnStore implements ReturnStore {
   private constructor(
     private readonly t: Tables,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.tallies = new TableTallyStore(t.tallies, timeoutMs);
+  }
+
+  /** Running aggregates, in their own table (`tableTallyStore.ts`). */
+  readonly tallies: TallyStore;
 
   static async open(source: StorageSource, opts: TableStoreOptions): Promise<TableReturnStore> {
     const clientOptions: TableServiceClientOptions = {
@@ -262,9 +262,11 @@ export class TableReturnStore implements ReturnStore {
     return e ? { record: await this.recordOf(e), etag: e.etag } : null;
   }
 
-  async listCurrent(formId: string, fiscalYear: number, period: string): Promise<ReturnSummary[]> {
+  async listCurrent(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]> {
     const pk = periodPartition(formId, fiscalYear, period);
-    return Promise.all((await this.list(this.t.pointers, odata`PartitionKey eq ${pk}`)).map((e) => this.summaryOf(e)));
+    const unit = orgUnit === undefined ? '' : `${keyText(orgUnit)}|`;
+    const filter = unit ? odata`PartitionKey eq ${pk} and RowKey ge ${unit} and RowKey lt ${unit + '~'}` : odata`PartitionKey eq ${pk}`;
+    return Promise.all((await this.list(this.t.pointers, filter, SUMMARY_PROPS)).map((e) => this.summaryOf(e)));
   }
 
   private pointerPlan(r: StoredReturn): EntityPlan {

@@ -18,6 +18,32 @@ export interface FakeCell {
   numberFormat: string;
   fill: FakeFill;
   bold: boolean;
+  /** The formula a value starting with `=` became (office.js writes it as one). */
+  formula?: string;
+  /** What the report sheet writes beyond value, format, fill and bold. */
+  font?: { name: string; size: number; italic: boolean; color: string };
+  hAlign?: string;
+  vAlign?: string;
+  wrap?: boolean;
+  indent?: number;
+  borders?: Set<'top' | 'bottom' | 'left' | 'right'>;
+}
+
+/** A worksheet's layout and print setup, as the report sheet sets them. */
+export interface FakeLayout {
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  frozen: { rows: number; columns: number };
+  page: {
+    orientation: string;
+    paperSize: string;
+    centerHorizontally: boolean;
+    margins: number[];
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    printArea: string;
+    printTitleRows: string;
+  };
+  pageBreaks: number[];
 }
 
 export interface FakeConditionalFormat {
@@ -26,6 +52,8 @@ export interface FakeConditionalFormat {
   text?: string;
   operator?: string;
   color?: string;
+  fontColor?: string;
+  fontBold?: boolean;
 }
 
 export interface FakeChart {
@@ -34,6 +62,8 @@ export interface FakeChart {
   seriesBy?: string;
   title: string;
   position?: string;
+  /** Where the chart's bottom-right corner is, when set. */
+  end?: string;
 }
 
 export interface FakeSheet {
@@ -47,12 +77,7 @@ export interface FakeSheet {
   validations: Map<string, unknown>;
   conditionalFormats: FakeConditionalFormat[];
   charts: FakeChart[];
-}
-
-export interface FakeTable {
-  name: string;
-  sheetId: string;
-  rect: Rect;
+  layout: FakeLayout;
 }
 
 /** The requirement sets a fake host supports, e.g. `{ ExcelApi: '1.1' }` for Excel 2016. */
@@ -70,7 +95,7 @@ const key = (row: number, col: number) => `${row},${col}`;
 export type Op = () => void;
 
 /**
- * A workbook as office.js shows it, for tests: sheets of cells with stable ids, tables,
+ * A workbook as office.js shows it, for tests: sheets of cells with stable ids,
  * charts, and what the add-in asked of it. The object model over it (fakeContext.ts)
  * queues commands and loads until `sync`, as office.js does. Tests drive it like a
  * clerk would (type in a cell, rename or protect a sheet, stay in cell-edit mode) and can
@@ -78,7 +103,6 @@ export type Op = () => void;
  */
 export class FakeBook {
   sheets: FakeSheet[] = [];
-  tables: FakeTable[] = [];
   activeId = '';
   selection: { sheetId: string; cell: string } | null = null;
   syncs = 0;
@@ -126,6 +150,13 @@ export class FakeBook {
       validations: new Map(),
       conditionalFormats: [],
       charts: [],
+      layout: {
+        columnWidths: new Map(),
+        rowHeights: new Map(),
+        frozen: { rows: 0, columns: 0 },
+        page: { orientation: 'Portrait', paperSize: 'Letter', centerHorizontally: false, margins: [], zoom: {}, printArea: '', printTitleRows: '' },
+        pageBreaks: [],
+      },
     };
     this.sheets.push(sheet);
     if (!this.activeId) this.activeId = sheet.id;
@@ -218,6 +249,13 @@ export class FakeBook {
     this.activeId = this.must(name).id;
   }
 
+  /** The user selects cells (`C9` or `C9:C11`) of a sheet, which becomes the active one. */
+  select(name: string, cells: string): void {
+    const s = this.must(name);
+    this.activeId = s.id;
+    this.selection = { sheetId: s.id, cell: cells };
+  }
+
   protect(name: string, on = true): void {
     this.must(name).protected = on;
   }
@@ -287,7 +325,7 @@ export class FakeBook {
       right = -1;
     for (const [k, c] of sheet.cells) {
       const blank = c.value === '' && !c.error;
-      const formatted = c.numberFormat !== 'General' || c.fill.pattern !== 'None' || c.bold;
+      const formatted = c.numberFormat !== 'General' || c.fill.pattern !== 'None' || c.bold || c.font !== undefined || c.borders !== undefined || c.hAlign !== undefined;
       if (blank && (valuesOnly || !formatted)) continue;
       const [r, col] = k.split(',').map(Number);
       top = Math.min(top, r);

@@ -1,8 +1,7 @@
-import type { ExcelContext, ExcelTables, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
+import type { ExcelContext, ExcelRange, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '@returns-hub/addin/excel/excelApi';
 import type { FakeBook, Op } from './fakeBook';
 import { FakeRichApiError } from './richApiError';
 import { FakeWorksheet } from './fakeWorksheet';
-import { FakeTable } from './fakeTable';
 import { Loaded } from './loaded';
 
 /** One `Excel.run`'s request context: commands queue here until `sync`. */
@@ -38,7 +37,6 @@ export class FakeContext implements ExcelContext {
 
 class FakeWorkbook implements ExcelWorkbook {
   private sheets: FakeWorksheets | undefined;
-  private tables_: FakeTables | undefined;
   constructor(private readonly ctx: FakeContext) {}
 
   get worksheets(): ExcelWorksheets {
@@ -46,9 +44,11 @@ class FakeWorkbook implements ExcelWorkbook {
     return (this.sheets ??= new FakeWorksheets(this.ctx));
   }
 
-  get tables(): ExcelTables {
-    this.ctx.book.use('Workbook.tables');
-    return (this.tables_ ??= new FakeTables(this.ctx));
+  /** The user's selection (A1 of the active sheet when nothing was selected). */
+  getSelectedRange(): ExcelRange {
+    this.ctx.book.use('Workbook.getSelectedRange');
+    const sel = this.ctx.book.selection;
+    return new FakeWorksheet(this.ctx, () => (sel ? (this.ctx.book.sheet(sel.sheetId) ?? null) : this.ctx.book.activeSheet)).getRange(sel?.cell ?? 'A1');
   }
 }
 
@@ -99,14 +99,5 @@ class FakeWorksheets implements ExcelWorksheets {
 
   get items(): ExcelWorksheet[] {
     return this.loaded.get('items');
-  }
-}
-
-class FakeTables implements ExcelTables {
-  constructor(private readonly ctx: FakeContext) {}
-
-  getItemOrNullObject(key: string): FakeTable {
-    this.ctx.book.use('TableCollection.getItemOrNullObject');
-    return new FakeTable(this.ctx, () => this.ctx.book.tables.find((t) => t.name.toLowerCase() === key.toLowerCase()) ?? null);
   }
 }

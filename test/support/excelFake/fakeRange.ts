@@ -140,8 +140,12 @@ export class FakeRange implements ExcelRange {
     this.ctx.book.use('Range.values');
     this.grid('values', data, (cell, v) => {
       if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new FakeRichApiError('InvalidArgument', `Not a cell value: ${String(v)}`);
-      cell.value = v;
       cell.error = undefined;
+      cell.formula = undefined;
+      // As Excel takes typing: a leading apostrophe makes the rest text (and is not kept); a leading = makes a formula.
+      if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1);
+      else if (typeof v === 'string' && v.startsWith('=')) cell.value = cell.formula = v;
+      else cell.value = v;
     });
   }
 
@@ -233,6 +237,37 @@ export class FakeRange implements ExcelRange {
         if (applyTo === 'Formats') Object.assign(c, { numberFormat: 'General', fill: { color: '#FFFFFF', pattern: 'None' }, bold: false });
       }),
     );
+  }
+
+  /** Merging keeps the top-left cell's value and gives the area its format, as Excel does. */
+  merge(): void {
+    this.ctx.book.use('Range.merge');
+    this.write((s, r) => {
+      if (s.merges.some((m) => intersects(m, r))) throw new FakeRichApiError('InvalidArgument', 'Cannot merge over a merged area.');
+      s.merges.push({ ...r });
+      const master = this.ctx.book.cellForWrite(s, r.top, r.left);
+      this.forEachCell((sheet, row, col) => {
+        if (row === r.top && col === r.left) return;
+        const c = this.ctx.book.cellForWrite(sheet, row, col);
+        Object.assign(c, {
+          value: '',
+          formula: undefined,
+          numberFormat: master.numberFormat,
+          fill: { ...master.fill },
+          bold: master.bold,
+          font: master.font && { ...master.font },
+          hAlign: master.hAlign,
+          vAlign: master.vAlign,
+          wrap: master.wrap,
+          indent: master.indent,
+        });
+      });
+    });
+  }
+
+  unmerge(): void {
+    this.ctx.book.use('Range.unmerge');
+    this.write((s, r) => void (s.merges = s.merges.filter((m) => !intersects(m, r))));
   }
 
   getMergedAreasOrNullObject(): ExcelRangeAreas {

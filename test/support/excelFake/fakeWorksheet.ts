@@ -1,10 +1,10 @@
 import type { Rect } from '@returns-hub/shared/sheet/grid';
-import type { ExcelChart, ExcelRange, ExcelTable, ExcelWorksheet } from '@returns-hub/addin/excel/excelApi';
+import type { ExcelChart, ExcelRange, ExcelWorksheet } from '@returns-hub/addin/excel/excelApi';
 import { parseRange } from '@returns-hub/shared/sheet/address';
-import type { FakeSheet } from './fakeBook';
+import type { FakeChart, FakeSheet } from './fakeBook';
+import type { OfficeMember } from '@returns-hub/addin/excel/requirementSets';
 import type { FakeContext } from './fakeContext';
 import { FakeRange, rectOf } from './fakeRange';
-import { FakeTable } from './fakeTable';
 import { Loaded, NullState } from './loaded';
 import { FakeRichApiError, notLoaded } from './richApiError';
 
@@ -121,22 +121,46 @@ export class FakeWorksheet implements ExcelWorksheet {
     return this.range((s) => this.ctx.book.usedRect(s, valuesOnly ?? false));
   }
 
-  get tables(): { add(address: ExcelRange | string, hasHeaders: boolean): ExcelTable } {
-    this.ctx.book.use('Worksheet.tables');
-    return {
-      add: (address, hasHeaders) => {
-        this.ctx.book.use('TableCollection.add');
-        return FakeTable.added(this.ctx, this, address, hasHeaders);
-      },
-    };
-  }
+  private chartItems: ExcelChart[] | null = null;
 
-  get charts(): { add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart } {
+  get charts(): { add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart; readonly items: ExcelChart[]; load(propertyNames: string[]): void } {
     this.ctx.book.use('Worksheet.charts');
+    const ctx = this.ctx;
+    const sheet = () => this.target;
+    const loadedItems = () => {
+      ctx.book.use('ChartCollection.items');
+      if (!this.chartItems) throw notLoaded('items');
+      return this.chartItems;
+    };
+    const proxy = (chart: FakeChart): ExcelChart => ({
+      get title() {
+        ctx.book.use('Chart.title');
+        return {
+          set text(text: string) {
+            ctx.book.use('ChartTitle.text');
+            ctx.queue(() => void (chart.title = text));
+          },
+          get text(): string {
+            throw notLoaded('text'); // the add-in only writes titles
+          },
+        };
+      },
+      setPosition(startCell: string, endCell?: string) {
+        ctx.book.use('Chart.setPosition');
+        ctx.queue(() => void Object.assign(chart, { position: startCell, end: endCell }));
+      },
+      delete() {
+        ctx.book.use('Chart.delete');
+        ctx.queue(() => {
+          const s = sheet();
+          if (s) s.charts = s.charts.filter((c) => c !== chart);
+        });
+      },
+    });
     return {
       add: (type, sourceData, seriesBy) => {
         this.ctx.book.use('ChartCollection.add');
-        const chart = { type, source: '', seriesBy, title: '', position: undefined as string | undefined };
+        const chart: FakeChart = { type, source: '', seriesBy, title: '', position: undefined };
         this.ctx.queue(() => {
           const s = this.target;
           if (!s) return;
@@ -144,25 +168,130 @@ export class FakeWorksheet implements ExcelWorksheet {
           if (sourceData instanceof FakeRange && sourceData.rect) chart.source = rectOf(sourceData.rect);
           s.charts.push(chart);
         });
-        const ctx = this.ctx;
-        return {
-          get title() {
-            ctx.book.use('Chart.title');
-            return {
-              set text(text: string) {
-                ctx.book.use('ChartTitle.text');
-                ctx.queue(() => void (chart.title = text));
-              },
-              get text(): string {
-                throw notLoaded('text'); // the add-in only writes titles
-              },
-            };
-          },
-          setPosition(startCell: string) {
-            ctx.book.use('Chart.setPosition');
-            ctx.queue(() => void (chart.position = startCell));
-          },
-        };
+        return proxy(chart);
+      },
+      get items(): ExcelChart[] {
+        return loadedItems();
+      },
+      load: (propertyNames: string[]) => {
+        if (propertyNames.some((p) => p !== 'items')) throw new FakeRichApiError('InvalidArgument', 'The fake loads ChartCollection.items only.');
+        this.ctx.book.use('ChartCollection.items');
+        this.ctx.queue(() => void (this.chartItems = (this.target?.charts ?? []).map(proxy)));
+      },
+    };
+  }
+
+  /** A layout change, at sync; refused on a protected sheet. */
+  private layout(apply: (l: FakeSheet['layout']) => void): void {
+    this.ctx.queue(() => {
+      const s = this.target;
+      if (!s) return;
+      this.ctx.book.writable(s);
+      apply(s.layout);
+    });
+  }
+
+  get freezePanes(): { unfreeze(): void; freezeRows(count: number): void; freezeColumns(count: number): void; freezeAt(frozenRange: string): void } {
+    this.ctx.book.use('Worksheet.freezePanes');
+    const use = (m: 'WorksheetFreezePanes.unfreeze' | 'WorksheetFreezePanes.freezeRows' | 'WorksheetFreezePanes.freezeColumns' | 'WorksheetFreezePanes.freezeAt') => this.ctx.book.use(m);
+    return {
+      unfreeze: () => {
+        use('WorksheetFreezePanes.unfreeze');
+        this.layout((l) => void (l.frozen = { rows: 0, columns: 0 }));
+      },
+      freezeRows: (n) => {
+        use('WorksheetFreezePanes.freezeRows');
+        this.layout((l) => void (l.frozen = { rows: n, columns: 0 }));
+      },
+      freezeColumns: (n) => {
+        use('WorksheetFreezePanes.freezeColumns');
+        this.layout((l) => void (l.frozen = { rows: 0, columns: n }));
+      },
+      freezeAt: (address) => {
+        use('WorksheetFreezePanes.freezeAt');
+        const r = parseRange(address);
+        if (!r) throw new FakeRichApiError('InvalidArgument', `Not an address: ${address}`);
+        this.layout((l) => void (l.frozen = { rows: r.bottom + 1, columns: r.right + 1 }));
+      },
+    };
+  }
+
+  get pageLayout(): ExcelWorksheet['pageLayout'] {
+    this.ctx.book.use('Worksheet.pageLayout');
+    const set = (member: OfficeMember, apply: (p: FakeSheet['layout']['page']) => void) => {
+      this.ctx.book.use(member);
+      this.layout((l) => apply(l.page));
+    };
+    const only = (): never => {
+      throw new FakeRichApiError('PropertyNotLoaded', 'The add-in only writes the page layout.');
+    };
+    return {
+      set orientation(v: string) {
+        set('PageLayout.orientation', (p) => void (p.orientation = v));
+      },
+      get orientation(): string {
+        return only();
+      },
+      set paperSize(v: string) {
+        set('PageLayout.paperSize', (p) => void (p.paperSize = v));
+      },
+      get paperSize(): string {
+        return only();
+      },
+      set centerHorizontally(v: boolean) {
+        set('PageLayout.centerHorizontally', (p) => void (p.centerHorizontally = v));
+      },
+      get centerHorizontally(): boolean {
+        return only();
+      },
+      set zoom(v: FakeSheet['layout']['page']['zoom']) {
+        set('PageLayout.zoom', (p) => void (p.zoom = { ...v }));
+      },
+      get zoom(): FakeSheet['layout']['page']['zoom'] {
+        return only();
+      },
+      set leftMargin(v: number) {
+        set('PageLayout.leftMargin', (p) => void (p.margins[0] = v));
+      },
+      get leftMargin(): number {
+        return only();
+      },
+      set rightMargin(v: number) {
+        set('PageLayout.rightMargin', (p) => void (p.margins[1] = v));
+      },
+      get rightMargin(): number {
+        return only();
+      },
+      set topMargin(v: number) {
+        set('PageLayout.topMargin', (p) => void (p.margins[2] = v));
+      },
+      get topMargin(): number {
+        return only();
+      },
+      set bottomMargin(v: number) {
+        set('PageLayout.bottomMargin', (p) => void (p.margins[3] = v));
+      },
+      get bottomMargin(): number {
+        return only();
+      },
+      setPrintArea: (a: string) => set('PageLayout.setPrintArea', (p) => void (p.printArea = a)),
+      setPrintTitleRows: (r: string) => set('PageLayout.setPrintTitleRows', (p) => void (p.printTitleRows = r)),
+    };
+  }
+
+  get horizontalPageBreaks(): { add(pageBreakRange: string): unknown; removePageBreaks(): void } {
+    this.ctx.book.use('Worksheet.horizontalPageBreaks');
+    return {
+      add: (address) => {
+        this.ctx.book.use('PageBreakCollection.add');
+        const at = parseRange(address);
+        if (!at) throw new FakeRichApiError('InvalidArgument', `Not an address: ${address}`);
+        this.layout((l) => void l.pageBreaks.push(at.top));
+        return at;
+      },
+      removePageBreaks: () => {
+        this.ctx.book.use('PageBreakCollection.removePageBreaks');
+        this.layout((l) => void (l.pageBreaks = []));
       },
     };
   }

@@ -1,0 +1,244 @@
+import { ApiError, type ApiClient, type ReturnPath } from '@returns-hub/shared/api/client';
+import { checkSheets } from '@returns-hub/shared/check/checkSheets';
+import { formById } from '@returns-hub/shared/forms/index';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { PeriodCode } from '@returns-hub/shared/period/index';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
+import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
+import type { Caller } from '@returns-hub/shared/review/callerSchema';
+import type { ReviewComment, ReviewedReturn, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
+import { storedReturnViewSchema } from '@returns-hub/shared/review/storedReturnView';
+import type { ExcelProblem } from '../excel/excelProblem';
+import { MARK_COLOURS } from '../excel/openStoredReturn';
+import type { Bilingual, Lang } from '../text/bilingual';
+import type { Outcome } from './paneController';
+import { apiProblemText } from './apiProblemText';
+import type { ReviewExcelPort } from './reviewExcelPort';
+import { reviewSheetLayout } from './reviewSheetLayout';
+import { rbi } from './reviewText';
+import { districtViewOf, type DistrictReview } from './reviewDistrict';
+
+export interface ReviewQuery {
+  form: string;
+  fy: number;
+  period: PeriodCode;
+}
+
+/** A stored return opened into a sheet for review. */
+export interface OpenedReturn {
+  key: ReturnPath;
+  version: number;
+  status: ReviewStatus;
+  sheet: string;
+  sheetId: string;
+  /** Opened-sheet cell → the unit's own cell: comments are made on the unit's cells. */
+  toUnitCell: Record<string, string>;
+}
+
+export interface ReviewPaneState {
+  lang: Lang;
+  busy: boolean;
+  /** Who the pane's key or sign-in is; the Review tab is for `hq` and `zone`. */
+  caller: Caller | null;
+  query: ReviewQuery | null;
+  list: ReviewedReturn[];
+  opened: OpenedReturn | null;
+  /** Comments gathered from selected cells, sent with Send back. */
+  draft: ReviewComment[];
+  outcome?: Outcome;
+  /** The unit's side: the checked sheet's returns as HQ sees them. */
+  district: DistrictReview;
+}
+
+const say = (tone: Outcome['tone'], text: Bilingual, retry = false): Outcome => ({ tone, text, retry });
+const excelOutcome = (p: ExcelProblem): Outcome => ({ tone: 'error', text: p, retry: p.wayOn === 'retry' });
+const apiOutcome = (e: unknown): Outcome => (e instanceof ApiError && e.status < 500 ? say('error', apiProblemText(e)) : say('warning', rbi('offline'), true));
+
+/**
+ * The Review tab's state and flows, and the unit's view of its returns' status, with no
+ * office.js and no UI (Excel through the review port, the backend through the API client).
+ * Reviewers list a period's returns, open one into a sheet laid out as its form, gather
+ * comments from selected cells, and accept or send back; a unit sees HQ's status, reason and
+ * comments for the sheet it checked, the comments coloured in that sheet.
+ */
+export class ReviewController {
+  state: ReviewPaneState;
+  private listeners = new Set<(s: ReviewPaneState) => void>();
+
+  constructor(
+    private readonly excel: ReviewExcelPort,
+    private readonly api: () => ApiClient,
+    lang: Lang,
+  ) {
+    this.state = { lang, busy: false, caller: null, query: null, list: [], opened: null, draft: [], district: { status: 'idle', returns: [], highlighted: [] } };
+  }
+
+  subscribe(fn: (s: ReviewPaneState) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private set(patch: Partial<ReviewPaneState>) {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn(this.state);
+  }
+
+  /** One step at a time; whatever happens it ends settled. */
+  private async run(body: () => Promise<void>): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ busy: true, outcome: undefined });
+    try {
+      await body();
+    } catch (e) {
+      this.set({ outcome: apiOutcome(e) });
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  /** Asks the API who the pane is (the Review tab shows for reviewers); silent when it cannot say. */
+  async identify(): Promise<void> {
+    try {
+      this.set({ caller: await this.api().me() });
+    } catch {
+      this.set({ caller: null });
+    }
+  }
+
+  load(q: ReviewQuery): Promise<void> {
+    return this.run(async () => {
+      const list = await this.api().reviews(q);
+      this.set({ query: q, list: list.returns });
+    });
+  }
+
+  /** Opens a listed return into a new sheet, laid out as its form, findings and comments coloured. */
+  open(r: ReviewedReturn): Promise<void> {
+    const q = this.state.query;
+    if (!q) return Promise.resolve();
+    return this.run(async () => {
+      const key: ReturnPath = { form: q.form, fy: q.fy, period: q.period, orgUnit: r.orgUnit, subject: r.subject };
+      const [raw, review] = await Promise.all([this.api().getReturn(key), this.api().review(key)]);
+      const stored = storedReturnViewSchema.safeParse(raw);
+      const form = formById(q.form);
+      if (!stored.success || !form) return this.set({ outcome: say('error', { th: 'อ่านแบบรายงานที่เก็บไว้ไม่ได้', en: 'The stored return could not be read.' }) });
+      const layout = reviewSheetLayout(form, stored.data, review.comments);
+      const title = `${r.orgUnit} ${orgUnitByCode(r.orgUnit)?.name_th ?? ''} v${stored.data.version}`.trim();
+      const opened = await this.excel.openStoredReturn(title, layout);
+      if (!opened.ok) return this.set({ outcome: excelOutcome(opened.problem) });
+      this.set({
+        opened: { key, version: stored.data.version, status: review.status === 'not_received' ? 'submitted' : review.status, ...opened.value, toUnitCell: layout.toUnitCell },
+        draft: [],
+        outcome: say('info', { th: `เปิดแบบรายงานในชีต “${opened.value.sheet}” แล้ว`, en: `The return is open in the sheet “${opened.value.sheet}”.` }),
+      });
+    });
+  }
+
+  /** A comment on the cells selected in the opened sheet, addressed on the unit's own sheet. */
+  addComment(text: string): Promise<void> {
+    const o = this.state.opened;
+    if (!o) return Promise.resolve();
+    if (!text.trim()) return Promise.resolve(this.set({ outcome: say('warning', rbi('writeComment')) }));
+    return this.run(async () => {
+      const sel = await this.excel.selectedCells();
+      if (!sel.ok) return this.set({ outcome: excelOutcome(sel.problem) });
+      const unitCells = sel.value.sheetId === o.sheetId ? sel.value.cells.flatMap((c) => (o.toUnitCell[c] ? [o.toUnitCell[c]] : [])) : [];
+      if (unitCells.length === 0) return this.set({ outcome: say('warning', rbi('selectValueCell')) });
+      const added = unitCells.map((cell) => ({ cell, text: text.trim() }));
+      await this.excel.highlightCells(
+        o.sheetId,
+        sel.value.cells.filter((c) => o.toUnitCell[c]).map((cell) => ({ cell, color: MARK_COLOURS.comment })),
+      );
+      this.set({ draft: [...this.state.draft, ...added] });
+    });
+  }
+
+  removeComment(index: number): void {
+    this.set({ draft: this.state.draft.filter((_c, i) => i !== index) });
+  }
+
+  accept(): Promise<void> {
+    const o = this.state.opened;
+    if (!o) return Promise.resolve();
+    return this.run(async () => {
+      const v = await this.api().accept(o.key, { version: o.version });
+      this.set({
+        opened: { ...o, status: v.status === 'not_received' ? 'submitted' : v.status },
+        outcome: say(
+          'success',
+          v.status === 'zone_accepted'
+            ? { th: `กลุ่มเขตตรวจรับฉบับที่ ${v.version} แล้ว ส่วนกลางจะตรวจรับเป็นลำดับสุดท้าย`, en: `Version ${v.version} accepted by the zone; headquarters accepts last.` }
+            : { th: `ตรวจรับฉบับที่ ${v.version} แล้ว`, en: `Version ${v.version} accepted.` },
+        ),
+      });
+      await this.refreshList();
+    });
+  }
+
+  sendBack(reason: string): Promise<void> {
+    const o = this.state.opened;
+    if (!o) return Promise.resolve();
+    if (!reason.trim()) return Promise.resolve(this.set({ outcome: say('warning', rbi('writeReason')) }));
+    return this.run(async () => {
+      const v = await this.api().sendBack(o.key, { version: o.version, reason: reason.trim(), comments: this.state.draft });
+      const n = v.comments.length;
+      this.set({
+        opened: { ...o, status: 'returned' },
+        draft: [],
+        outcome: say('success', {
+          th: `ส่งกลับฉบับที่ ${v.version} ให้แก้ไขแล้ว${n ? ` พร้อมความเห็น ${n} รายการ` : ''}`,
+          en: `Version ${v.version} sent back${n ? ` with ${n} comment${n > 1 ? 's' : ''}` : ''}.`,
+        }),
+      });
+      await this.refreshList();
+    });
+  }
+
+  acceptAllClean(): Promise<void> {
+    const q = this.state.query;
+    if (!q) return Promise.resolve();
+    return this.run(async () => {
+      const r = await this.api().bulkAccept({ ...q, allClean: true });
+      this.set({
+        outcome: say(r.skipped ? 'warning' : 'success', {
+          th: `ตรวจรับแล้ว ${r.accepted} ฉบับ${r.skipped ? ` ยังไม่ได้ตรวจรับ ${r.skipped} ฉบับ (มีคำเตือน หรือเปลี่ยนไประหว่างนั้น)` : ''}`,
+          en: `${r.accepted} accepted${r.skipped ? `; ${r.skipped} not (warnings, or changed meanwhile)` : ''}.`,
+        }),
+      });
+      await this.refreshList();
+    });
+  }
+
+  private async refreshList(): Promise<void> {
+    const q = this.state.query;
+    if (q) this.set({ list: (await this.api().reviews(q)).returns });
+  }
+
+  /**
+   * The unit's side: for the sheet just checked, each return's status at headquarters, with
+   * the reviewer's reason and comments; the comments' cells coloured in that sheet.
+   */
+  async loadDistrict(sheetId: string, grid: Grid): Promise<void> {
+    const d = this.state.district;
+    if (d.highlighted.length) await this.excel.clearHighlights(d.highlighted);
+    const keys = checkSheets([grid])
+      .flatMap((s) => s.returns)
+      .flatMap((r) => (r.orgUnit && r.fiscalYear && r.period ? [{ form: r.formId, fy: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject }] : []));
+    if (keys.length === 0) return this.set({ district: { status: 'idle', returns: [], highlighted: [] } });
+    this.set({ district: { status: 'loading', returns: [], highlighted: [], sheetId } });
+    try {
+      const returns = await Promise.all(keys.map((k) => this.api().review(k)));
+      const cells = returns.flatMap((v) => v.comments.map((c) => ({ cell: splitSheetAddress(c.cell).cell, color: MARK_COLOURS.comment })));
+      const coloured = await this.excel.highlightCells(sheetId, cells);
+      this.set({ district: districtViewOf(sheetId, returns, coloured.ok ? coloured.value : []) });
+    } catch (e) {
+      this.set({ district: { status: 'failed', returns: [], highlighted: [], sheetId, outcome: apiOutcome(e) } });
+    }
+  }
+
+  /** A click on a reviewer's comment: its cell is selected in the unit's sheet. */
+  async selectComment(cell: string): Promise<void> {
+    const sheetId = this.state.district.sheetId;
+    if (sheetId) await this.excel.selectCell(sheetId, splitSheetAddress(cell).cell);
+  }
+}

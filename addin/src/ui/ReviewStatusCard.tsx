@@ -1,0 +1,80 @@
+import * as React from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
+import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
+import type { Grid } from '@returns-hub/shared/sheet/grid';
+import type { ReviewController } from '../pane/reviewController';
+import { MARK_COLOURS } from '../excel/openStoredReturn';
+import { rt, statusText } from '../pane/reviewText';
+import { inLang, type Lang } from '../text/bilingual';
+import { useReviewState } from './useReviewState';
+import { OutcomeBar } from './OutcomeBar';
+import { usePaneStyles } from './paneStyles';
+
+const useStyles = makeStyles({
+  item: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    justifyContent: 'flex-start',
+    alignItems: 'baseline',
+    textAlign: 'left',
+    width: '100%',
+    minWidth: 0,
+    height: 'auto',
+    fontWeight: tokens.fontWeightRegular,
+  },
+  cell: { flexShrink: 0, fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  mark: { flexShrink: 0, width: '10px', height: '10px', borderRadius: '2px', alignSelf: 'center', border: '1px solid #999', backgroundColor: MARK_COLOURS.comment },
+});
+
+/**
+ * On the Send tab, for the sheet last checked: each return's status at headquarters, who
+ * decided and when, the reason, and the reviewer's comments as findings of their own kind
+ * (coloured blue in the sheet; a click selects the cell). Loaded after each check and send.
+ */
+export function ReviewStatusCard({ review, lang, sheetId, grid, sent }: { review: ReviewController; lang: Lang; sheetId?: string; grid?: Grid; sent: number }) {
+  const s = usePaneStyles();
+  const c = useStyles();
+  const { district } = useReviewState(review);
+  React.useEffect(() => {
+    if (sheetId && grid) void review.loadDistrict(sheetId, grid);
+  }, [review, sheetId, grid, sent]);
+  if (district.status === 'failed') return <OutcomeBar outcome={district.outcome} lang={lang} />;
+  return (
+    <>
+      {district.returns.map((v, k) => (
+        <section key={k} className={s.card} data-testid="hq-status" aria-label={rt(lang, 'statusTitle')}>
+          <Text weight="semibold">
+            {rt(lang, 'statusTitle')}: {inLang(statusText(v.status), lang)}
+            {v.version ? ` · v${v.version}` : ''}
+          </Text>
+          {v.decision && (
+            <Text size={200}>
+              {v.decision.by} · {inLang(bangkokTime(v.decision.at), lang)}
+            </Text>
+          )}
+          {v.reason && (
+            <Text>
+              {rt(lang, 'reasonFromHq')}: {v.reason}
+            </Text>
+          )}
+          {v.lock && <Text size={200}>{lang === 'th' ? v.lock.detail_th : v.lock.detail}</Text>}
+          {v.comments.length > 0 && (
+            <section aria-label={rt(lang, 'comments')}>
+              <Text weight="semibold" block>
+                {rt(lang, 'comments')} ({v.comments.length})
+              </Text>
+              {v.comments.map((cm, i) => (
+                <Button key={i} appearance="subtle" className={c.item} onClick={() => review.selectComment(cm.cell)} data-cell={cm.cell}>
+                  <span className={c.mark} />
+                  <span className={c.cell}>{splitSheetAddress(cm.cell).cell}</span>
+                  <span>{cm.text}</span>
+                </Button>
+              ))}
+            </section>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
+import { explain, parseReviewArgs, returnOf, reviewClient, type Connection } from './reviewArgs';
+
+const ACTION = { submit: 'submitted', accept: 'accepted', send_back: 'sent back', reopen: 'reopened', exception: 'exception granted' } as const;
+
+/** `returns history --form F --fy Y --period P --unit U [--subject S] [--json]`: every action on a return, oldest first. */
+export async function historyCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
+  const a = parseReviewArgs(argv);
+  const target = returnOf(a);
+  if (!c.api || !c.key || typeof target === 'string') {
+    out('usage: returns history --form F --fy Y --period P --unit U [--subject S] [--json]');
+    return 2;
+  }
+  try {
+    const h = await reviewClient({ api: c.api, key: c.key }).history(target);
+    if (a.flags.has('json')) {
+      out(JSON.stringify(h, null, 2));
+      return 0;
+    }
+    out(`${h.formId} ${h.orgUnit} FY ${h.fiscalYear} ${h.period}${h.subject ? ` ${h.subject}` : ''}`);
+    for (const e of h.events) {
+      const what = `${ACTION[e.action]}${e.level === 'zone' ? ' by zone' : ''}`;
+      out(`  ${bangkokTime(e.at).en}  v${e.version}  ${what.padEnd(18)} ${e.by} via ${e.client}${e.recovered ? ' (recovered from the version history)' : ''}`);
+      if (e.reason) out(`      ${e.reason}`);
+      for (const cm of e.comments ?? []) out(`      ${cm.cell}: ${cm.text}`);
+    }
+    return 0;
+  } catch (e) {
+    out(explain(e, c.api));
+    return 1;
+  }
+}

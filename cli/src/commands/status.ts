@@ -1,0 +1,37 @@
+import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
+import { explain, parseReviewArgs, reviewClient, type Connection } from './reviewArgs';
+
+/** `returns status --form F --fy Y [--period P] [--json]`: each expected unit's status, on time or late, and the counts. */
+export async function statusCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
+  const a = parseReviewArgs(argv);
+  const fy = Number(a.values.fy);
+  if (!a.values.form || !Number.isInteger(fy) || !c.api || !c.key) {
+    out('usage: returns status --form F --fy Y [--period P] [--json] (with --api/--key or RETURNS_API_URL/RETURNS_API_KEY)');
+    return 2;
+  }
+  const client = reviewClient({ api: c.api, key: c.key });
+  try {
+    const q = { form: a.values.form, fy, period: a.values.period };
+    const [completeness, list] = await Promise.all([client.completeness(q), client.reviews(q)]);
+    if (a.flags.has('json')) {
+      out(JSON.stringify({ completeness, returns: list.returns }, null, 2));
+      return 0;
+    }
+    out(`${completeness.formId} · FY ${completeness.fiscalYear} · ${completeness.period} · due ${completeness.dueDate}${completeness.closesOn ? ` · closes after ${completeness.closesOn}` : ''}`);
+    for (const u of completeness.units) {
+      const returns = list.returns.filter((r) => r.orgUnit === u.code);
+      const versions = returns.length === 1 ? ` v${returns[0].version}` : returns.length > 1 ? ` ${returns.length} returns` : '';
+      out(`  ${u.code.padEnd(6)} ${u.name_th.padEnd(22)} ${STATUS_LABELS[u.status].en.padEnd(17)} ${u.timeliness.padEnd(8)}${versions}${u.submittedAt ? ` ${u.submittedAt}` : ''}`);
+      for (const r of returns.filter((r) => r.reason && r.status === 'returned')) out(`           ↳ ${r.subject ? `${r.subject}: ` : ''}${r.reason}${r.comments ? ` (${r.comments} comment(s))` : ''}`);
+    }
+    const s = completeness.byStatus;
+    out(
+      `\n${completeness.expected} expected: ${s.not_received ?? 0} not received, ${s.submitted ?? 0} submitted, ${s.returned ?? 0} sent back, ${s.zone_accepted ?? 0} accepted by zone, ${s.accepted ?? 0} accepted, ${s.reopened ?? 0} reopened; ${completeness.onTime} on time, ${completeness.late} late`,
+    );
+    out(`returns: ${completeness.returns.total} received, ${completeness.returns.accepted} accepted`);
+    return 0;
+  } catch (e) {
+    out(explain(e, c.api));
+    return 1;
+  }
+}

@@ -1,0 +1,137 @@
+import { ancestorOfKind, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { ReviewComment, ReviewDecision, ReviewEvent, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
+import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
+import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
+import type { Principal } from '../domain/principal';
+import type { ReturnKey } from '../store/keys';
+import { reviewError, type ReviewError } from './reviewError';
+import type { ReviewState } from './reviewState';
+import { unitName } from './returnName';
+import { decidedBy } from './decidedBy';
+
+/** A return as a reviewer finds it: its current version and review (none: `submitted`). */
+export interface ReviewTarget {
+  key: ReturnKey;
+  version: number;
+  submittedAt: string;
+  submittedBy: string;
+  state: ReviewState | null;
+}
+
+/** Who acts, from which client, when. */
+export interface Actor {
+  principal: Principal;
+  client: string;
+  now: Date;
+}
+
+export type ReviewCommand =
+  { action: 'accept'; version?: number; note?: string } | { action: 'send_back'; version?: number; reason: string; comments: ReviewComment[] } | { action: 'reopen'; version?: number; reason: string };
+
+export type ReviewLevel = 'zone' | 'hq';
+
+export function statusOf(state: ReviewState | null): ReviewStatus {
+  return state?.status ?? 'submitted';
+}
+
+/** Units do not review: only headquarters and zone reviewers do. */
+export function reviewerOnly(p: Principal): ReviewError | null {
+  if (p.role !== 'unit') return null;
+  return reviewError('review.forbidden', {
+    en: `Only headquarters and zone reviewers accept, send back or reopen returns; this key is for org unit ${p.orgUnit}.`,
+    th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต คีย์นี้เป็นของหน่วยงาน ${p.orgUnit}`,
+  });
+}
+
+/**
+ * At which level a principal reviews a unit's returns: HQ everything; a zone reviewer the
+ * units of its zone (only where the hierarchy has zones: BMA districts); a unit never.
+ */
+export function reviewLevel(p: Principal, orgUnit: string): ReviewLevel | ReviewError {
+  const notReviewer = reviewerOnly(p);
+  if (notReviewer) return notReviewer;
+  if (p.role === 'hq') return 'hq';
+  const zone = ancestorOfKind(orgUnit, 'zone');
+  if (zone && zone.code === p.orgUnit) return 'zone';
+  const mine = orgUnitByCode(p.orgUnit ?? '');
+  return reviewError('review.forbidden', {
+    en: `Zone ${p.orgUnit} reviews the districts of ${mine?.name_en ?? p.orgUnit}; ${unitName(orgUnit, 'en')} is ${zone ? `in ${zone.name_en}` : 'in no zone'}.`,
+    th: `ผู้ตรวจ ${mine?.name_th ?? p.orgUnit} ตรวจได้เฉพาะเขตในกลุ่มเขตของตน แต่ ${unitName(orgUnit, 'th')} ${zone ? `อยู่ใน${zone.name_th}` : 'ไม่อยู่ในกลุ่มเขตใด'}`,
+  });
+}
+
+function refusal(t: ReviewTarget, command: ReviewCommand, level: ReviewLevel): ReviewError | null {
+  const status = statusOf(t.state);
+  const by = t.state ? decidedBy(t.state.decision) : { en: t.submittedBy, th: t.submittedBy };
+  const v = t.version;
+  switch (command.action) {
+    case 'accept':
+      if (status === 'accepted' || (status === 'zone_accepted' && level === 'zone'))
+        return reviewError('review.already_accepted', { en: `Version ${v} was already accepted by ${by.en}.`, th: `ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th}` });
+      if (status === 'returned')
+        return reviewError('review.not_pending', {
+          en: `Version ${v} was sent back by ${by.en}; it waits for the unit's new version.`,
+          th: `ฉบับที่ ${v} ถูกส่งกลับให้แก้ไขโดย ${by.th} และรอหน่วยงานส่งฉบับใหม่`,
+        });
+      return null;
+    case 'send_back':
+      if (status === 'accepted' || (status === 'zone_accepted' && level === 'zone'))
+        return reviewError('review.not_pending', {
+          en: `Version ${v} was accepted by ${by.en}; reopen it before sending it back.`,
+          th: `ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th} ต้องเปิดให้แก้ไขใหม่ก่อนจึงจะส่งกลับได้`,
+        });
+      if (status === 'returned') return reviewError('review.not_pending', { en: `Version ${v} was already sent back by ${by.en}.`, th: `ฉบับที่ ${v} ถูกส่งกลับให้แก้ไขแล้วโดย ${by.th}` });
+      return null;
+    case 'reopen':
+      if (status === 'accepted' && level === 'zone')
+        return reviewError('review.forbidden', {
+          en: `Headquarters accepted version ${v} (${by.en}); only headquarters can reopen it.`,
+          th: `ส่วนกลางตรวจรับฉบับที่ ${v} แล้ว (${by.th}) เฉพาะส่วนกลางเปิดให้แก้ไขใหม่ได้`,
+        });
+      if (status !== 'accepted' && status !== 'zone_accepted')
+        return reviewError('review.not_pending', {
+          en: `Version ${v} is ${STATUS_LABELS[status].en}, not accepted: there is nothing to reopen.`,
+          th: `ฉบับที่ ${v} อยู่ในสถานะ "${STATUS_LABELS[status].th}" ยังไม่ได้ตรวจรับ จึงไม่มีอะไรต้องเปิดให้แก้ไขใหม่`,
+        });
+      return null;
+  }
+}
+
+/**
+ * The review workflow as a pure decision: what a reviewer's action makes of a return's
+ * current version (its next state and the audit entry), or why it is refused.
+ */
+export function decide(t: ReviewTarget, command: ReviewCommand, actor: Actor): { state: ReviewState; event: ReviewEvent } | ReviewError {
+  const level = reviewLevel(actor.principal, t.key.orgUnit);
+  if (typeof level !== 'string') return level;
+  if (command.version !== undefined && command.version !== t.version)
+    return reviewError('review.version_changed', {
+      en: `You reviewed version ${command.version}, but the current version is ${t.version}, submitted by ${t.submittedBy} at ${bangkokTime(t.submittedAt).en}. Open version ${t.version} and review it.`,
+      th: `คุณตรวจฉบับที่ ${command.version} แต่ฉบับปัจจุบันคือฉบับที่ ${t.version} ส่งโดย ${t.submittedBy} เมื่อ ${bangkokTime(t.submittedAt).th} กรุณาเปิดฉบับที่ ${t.version} เพื่อตรวจอีกครั้ง`,
+    });
+  const refused = refusal(t, command, level);
+  if (refused) return refused;
+
+  const from = statusOf(t.state);
+  const decision: ReviewDecision = { by: actor.principal.name, role: level, at: actor.now.toISOString(), client: actor.client };
+  const to: ReviewState['status'] = command.action === 'accept' ? (level === 'hq' ? 'accepted' : 'zone_accepted') : command.action === 'send_back' ? 'returned' : 'reopened';
+  const reason = command.action === 'accept' ? (command.note ?? null) : command.reason;
+  const comments = command.action === 'send_back' ? command.comments : [];
+  const seq = (t.state?.seq ?? 0) + 1;
+  const event: ReviewEvent = {
+    action: command.action,
+    ...(command.action === 'accept' ? { level } : {}),
+    version: t.version,
+    at: decision.at,
+    by: decision.by,
+    role: level,
+    client: actor.client,
+    from,
+    to,
+    ...(reason ? { reason } : {}),
+    ...(comments.length ? { comments } : {}),
+  };
+  // HQ's decision after a zone's acceptance keeps it on record; a reopening clears it (the zone reviews again).
+  const zoneAccepted = to === 'zone_accepted' ? decision : to === 'reopened' ? null : (t.state?.zoneAccepted ?? null);
+  return { state: { status: to, version: t.version, decision, reason, comments, zoneAccepted, seq, last: event }, event };
+}

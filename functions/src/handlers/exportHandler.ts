@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { fiscalYearParam, formIdParam, groupByParam, periodParam } from '@returns-hub/shared/api/schemas';
+import { formById } from '@returns-hub/shared/forms/index';
+import { toCsv } from '@returns-hub/shared/report/csv';
+import { endpoint, type Deps } from '../http/endpoint';
+import { json, problem } from '../http/problem';
+import { isDomainError } from '../domain/domainError';
+import { exportRecords, exportTally, type ExportTable } from '../services/exportData';
+
+const exportQuery = z.object({
+  form: formIdParam,
+  fy: fiscalYearParam,
+  period: periodParam.default('FY'),
+  by: groupByParam.default('hq'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+/** CSV (UTF-8 with BOM, formula-safe): the ids as the heading row, then the rows. */
+function csvOf(t: ExportTable): string {
+  return toCsv([t.columns.map((c) => c.id), ...t.rows]);
+}
+
+/**
+ * GET /api/exports/{kind}?form=&fy=&period=[&by=][&format=json|csv] — for upstream systems and
+ * analysts. `records`: every current return's records, one row per record (unit code and Thai
+ * name, period, version, on-time status, the form's fields and columns). `tally`: the tally
+ * as one long table (a row per unit and measure). JSON gives the columns with Thai and
+ * English labels; CSV is UTF-8 with BOM, and text that could start a formula is neutralized.
+ */
+export const exportData = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const kind = req.params.kind;
+    if (kind !== 'records' && kind !== 'tally')
+      return problem(404, 'export.not_found', { en: 'Exports are /api/exports/records and /api/exports/tally.', th: 'ส่งออกได้ที่ /api/exports/records และ /api/exports/tally เท่านั้น' });
+    const parsed = exportQuery.safeParse(Object.fromEntries(req.query.entries()));
+    if (!parsed.success) {
+      const where = `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
+      return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
+    }
+    const q = parsed.data;
+    const form = formById(q.form);
+    if (!form) return problem(404, 'form.not_found', { en: `No form "${q.form}".`, th: `ไม่มีแบบรายงาน "${q.form}"` });
+    const name = `${form.id}-${q.fy}-${q.period}-${kind}`;
+    if (kind === 'records') {
+      const t = await exportRecords(store, principal, form, q.fy, q.period);
+      if (isDomainError(t)) return t;
+      if (q.format === 'json') return json(200, { formId: form.id, fiscalYear: q.fy, period: q.period, columns: t.columns, rows: t.rows });
+      return { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` }, body: csvOf(t) };
+    }
+    const out = await exportTally(store, principal, form, q.fy, q.period, q.by);
+    if (isDomainError(out)) return out;
+    if (q.format === 'json') return json(200, { tally: out.tally, columns: out.table.columns, rows: out.table.rows });
+    return { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}-${q.by}.csv"` }, body: csvOf(out.table) };
+  });

@@ -1,0 +1,171 @@
+import type { HttpRequest } from '@azure/functions';
+import { z } from 'zod';
+import { fiscalYearParam, formIdParam, listQuerySchema, orgUnitParam, periodParam } from '@returns-hub/shared/api/schemas';
+import { formById } from '@returns-hub/shared/forms/index';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { acceptBodySchema, bulkAcceptBodySchema, exceptionBodySchema, reopenBodySchema, sendBackBodySchema } from '@returns-hub/shared/review/reviewSchemas';
+import { endpoint, type Deps } from '../http/endpoint';
+import { mayAccess, type Principal } from '../domain/principal';
+import { readJson } from '../http/readJson';
+import { isProblem, json, problem, type ApiProblem } from '../http/problem';
+import { clientOf } from '../http/clientOf';
+import { isReviewError, reviewError } from '../domain/reviewError';
+import type { Actor, ReviewCommand } from '../domain/reviewRules';
+import type { ReturnKey } from '../store/keys';
+import { tallyOnReview } from '../services/reviewTallies';
+import { bulkAccept, reviewReturn } from '../services/reviewReturns';
+import { reviewViewOf } from '../services/reviewView';
+import { returnHistory } from '../services/reviewHistory';
+import { listReviews } from '../services/reviewList';
+import { completenessOf } from '../services/reviewCompleteness';
+import { grantException } from '../services/lockExceptions';
+
+const returnPath = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam, orgUnit: orgUnitParam });
+const subjectParam = z.string().max(1000).nullish();
+
+const actor = (req: HttpRequest, principal: Principal): Actor => ({ principal, client: clientOf(req), now: new Date() });
+
+const unknownUnit = (code: string) => problem(404, 'org_unit.not_found', { en: `No org unit "${code}".`, th: `ไม่มีหน่วยงาน "${code}"` });
+
+function knownForm(id: string): FormDef | ApiProblem {
+  return formById(id) ?? problem(404, 'form.not_found', { en: `No form "${id}".`, th: `ไม่มีแบบรายงาน "${id}"` });
+}
+
+/** The return a path names (`returns/{form}/{fy}/{period}/{orgUnit}/…`), with the subject from the body or the query. */
+function returnOf(req: HttpRequest, subject: string | null | undefined): { key: ReturnKey; form: FormDef } | ApiProblem {
+  const p = returnPath.safeParse(req.params);
+  if (!p.success) return problem(400, 'path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
+  const form = knownForm(p.data.form);
+  if (isProblem(form)) return form;
+  if (!orgUnitByCode(p.data.orgUnit)) return unknownUnit(p.data.orgUnit);
+  return { key: { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject ?? null }, form };
+}
+
+function querySubject(req: HttpRequest): string | null | ApiProblem {
+  const s = subjectParam.safeParse(req.query.get('subject'));
+  return s.success ? (s.data ?? null) : problem(400, 'query.invalid', { en: 'subject must be at most 1,000 characters.', th: 'subject ยาวได้ไม่เกิน 1,000 ตัวอักษร' });
+}
+
+function periodQuery(req: HttpRequest): { form: FormDef; fy: number; period: z.infer<typeof listQuerySchema>['period'] } | ApiProblem {
+  const q = listQuerySchema.safeParse(Object.fromEntries(req.query.entries()));
+  if (!q.success) {
+    const where = `${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`;
+    return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
+  }
+  const form = knownForm(q.data.form);
+  return isProblem(form) ? form : { form, fy: q.data.fy, period: q.data.period };
+}
+
+async function commandOf(req: HttpRequest, action: ReviewCommand['action'], maxBytes: number): Promise<{ subject: string | null | undefined; command: ReviewCommand } | ApiProblem> {
+  switch (action) {
+    case 'accept': {
+      const b = await readJson(req, acceptBodySchema, maxBytes);
+      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, note: b.value.note } };
+    }
+    case 'send_back': {
+      const b = await readJson(req, sendBackBodySchema, maxBytes);
+      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, reason: b.value.reason, comments: b.value.comments } };
+    }
+    case 'reopen': {
+      const b = await readJson(req, reopenBodySchema, maxBytes);
+      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, reason: b.value.reason } };
+    }
+  }
+}
+/** POST /api/returns/{form}/{fy}/{period}/{orgUnit}/accept | send-back | reopen */
+export const reviewAction = (deps: Deps, action: ReviewCommand['action']) =>
+  endpoint(deps, async (req, principal, store) => {
+    const body = await commandOf(req, action, deps.config.maxBodyBytes);
+    if (isProblem(body)) return body;
+    const target = returnOf(req, body.subject);
+    if (isProblem(target)) return target;
+    const out = await reviewReturn(await deps.reviews(), target.form, target.key, body.command, actor(req, principal), tallyOnReview(store));
+    return isReviewError(out) ? out : json(200, out);
+  });
+
+/** GET /api/returns/{form}/{fy}/{period}/{orgUnit}/review?subject= — the return's status, the reviewer's reason and comments, and the lock a new submission would meet. */
+export const reviewGet = (deps: Deps) =>
+  endpoint(deps, async (req, principal) => {
+    const subject = querySubject(req);
+    if (isProblem(subject)) return subject;
+    const target = returnOf(req, subject);
+    if (isProblem(target)) return target;
+    const { key, form } = target;
+    if (!mayAccess(principal, key.orgUnit))
+      return reviewError('review.forbidden', { en: `This key may read only org unit ${principal.orgUnit}.`, th: `คีย์นี้อ่านข้อมูลได้เฉพาะหน่วยงาน ${principal.orgUnit}` });
+    const reviews = await deps.reviews();
+    const [rec, exception] = await Promise.all([reviews.get(key), form.closesAfterDays === undefined ? null : reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit)]);
+    return json(200, reviewViewOf(key, form, rec, exception, new Date()));
+  });
+
+/** GET /api/returns/{form}/{fy}/{period}/{orgUnit}/history?subject= — every action on the return, oldest first. */
+export const history = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const subject = querySubject(req);
+    if (isProblem(subject)) return subject;
+    const target = returnOf(req, subject);
+    if (isProblem(target)) return target;
+    const out = await returnHistory(await deps.reviews(), store, target.key, principal);
+    return isReviewError(out) ? out : json(200, out);
+  });
+
+/** GET /api/reviews?form=&fy=&period= — the period's returns with their review status. */
+export const reviewList = (deps: Deps) =>
+  endpoint(deps, async (req, principal) => {
+    const q = periodQuery(req);
+    if (isProblem(q)) return q;
+    return json(200, await listReviews(await deps.reviews(), principal, q.form, q.fy, q.period));
+  });
+
+/** GET /api/completeness?form=&fy=&period= — per expected unit: status, on time or late, due date; counts by status. */
+export const completeness = (deps: Deps) =>
+  endpoint(deps, async (req, principal) => {
+    const q = periodQuery(req);
+    if (isProblem(q)) return q;
+    return json(200, await completenessOf(await deps.reviews(), principal, q.form, q.fy, q.period, new Date()));
+  });
+
+/** POST /api/reviews/accept — accept a selection, or every clean return awaiting the caller. */
+export const bulkAcceptRoute = (deps: Deps) =>
+  endpoint(deps, async (req, principal, store) => {
+    const body = await readJson(req, bulkAcceptBodySchema, deps.config.maxBodyBytes);
+    if (isProblem(body)) return body;
+    const b = body.value;
+    const form = knownForm(b.form);
+    if (isProblem(form)) return form;
+    const out = await bulkAccept(
+      await deps.reviews(),
+      { formId: form.id, fiscalYear: b.fy, period: b.period },
+      b.allClean ? { allClean: true } : { returns: b.returns ?? [] },
+      b.note,
+      actor(req, principal),
+      tallyOnReview(store),
+    );
+    return isReviewError(out) ? out : json(200, out);
+  });
+
+/** POST /api/exceptions — HQ lets a unit submit for a closed period. */
+export const exceptionGrant = (deps: Deps) =>
+  endpoint(deps, async (req, principal) => {
+    const body = await readJson(req, exceptionBodySchema, deps.config.maxBodyBytes);
+    if (isProblem(body)) return body;
+    const b = body.value;
+    const form = knownForm(b.form);
+    if (isProblem(form)) return form;
+    if (!orgUnitByCode(b.orgUnit)) return unknownUnit(b.orgUnit);
+    const out = await grantException(await deps.reviews(), { formId: form.id, fiscalYear: b.fy, period: b.period, orgUnit: b.orgUnit }, b.reason, actor(req, principal));
+    return isReviewError(out) ? out : json(201, out);
+  });
+
+/** GET /api/me — who the caller is: role, org unit (a zone's code for a zone reviewer), name; the pane shows Review to reviewers. */
+export const whoAmI = (deps: Deps) => endpoint(deps, async (_req, principal) => json(200, { role: principal.role, orgUnit: principal.orgUnit ?? null, name: principal.name }));
+
+/** GET /api/exceptions?form=&fy=&period= — the exceptions granted for a period. */
+export const exceptionList = (deps: Deps) =>
+  endpoint(deps, async (req, principal) => {
+    const q = periodQuery(req);
+    if (isProblem(q)) return q;
+    const all = await (await deps.reviews()).listExceptions(q.form.id, q.fy, q.period);
+    return json(200, { formId: q.form.id, fiscalYear: q.fy, period: q.period, exceptions: all.filter((x) => mayAccess(principal, x.orgUnit)) });
+  });

@@ -1,0 +1,130 @@
+import { formById } from '@returns-hub/shared/forms/index';
+import type { Aggregate, AggregateKey } from '@returns-hub/shared/consolidate/aggregate';
+import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
+import type { AppliedShare, CommitResult, StaleMark, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
+import { StorageUnavailable } from '../store/storageUnavailable';
+import { applyTallyShare, keepTallies, TALLY_ATTEMPTS } from './applyTallyShare';
+
+/** The tally port in memory, with ETags as counters; `interfere` runs before each commit (another writer). */
+class MemoryTallies implements TallyStore {
+  readonly commitLimit = 100;
+  readonly rows = new Map<string, { value: AppliedShare | { key: AggregateKey; aggregate: Aggregate | null } | StaleMark; etag: string }>();
+  commits = 0;
+  interfere: () => Promise<void> = async () => undefined;
+  private n = 0;
+  private etag = () => `e${++this.n}`;
+  static aggregateRow = (k: AggregateKey) => `a|${k.period}|${k.by}|${k.group}`;
+  static shareRow = (k: { orgUnit: string; subject: string | null; period: string }) => `s|${k.orgUnit}|${k.subject ?? '-'}|${k.period}`;
+
+  async sharesOf(_s: TallyScope, orgUnit: string, subject: string | null): Promise<Stored<AppliedShare>[]> {
+    const prefix = `s|${orgUnit}|${subject ?? '-'}|`;
+    return [...this.rows].filter(([k]) => k.startsWith(prefix)).map(([, v]) => ({ value: v.value as AppliedShare, etag: v.etag }));
+  }
+  async getAggregates(_s: TallyScope, keys: AggregateKey[]) {
+    return keys.map((k) => {
+      const row = this.rows.get(MemoryTallies.aggregateRow(k));
+      return row ? { value: (row.value as { aggregate: Aggregate | null }).aggregate, etag: row.etag } : null;
+    });
+  }
+  aggregate(k: AggregateKey): Aggregate | null {
+    const row = this.rows.get(MemoryTallies.aggregateRow(k));
+    return row ? (row.value as { aggregate: Aggregate | null }).aggregate : null;
+  }
+  async listAggregates(): Promise<{ key: AggregateKey; aggregate: Aggregate }[]> {
+    throw new Error('not used');
+  }
+  async listScope(): Promise<never> {
+    throw new Error('not used');
+  }
+  async commit(_s: TallyScope, writes: TallyWrite[]): Promise<CommitResult> {
+    this.commits++;
+    await this.interfere();
+    const rowOf = (w: TallyWrite) => (w.kind === 'share' ? MemoryTallies.shareRow(w.key) : MemoryTallies.aggregateRow(w.key));
+    if (writes.some((w) => (this.rows.get(rowOf(w))?.etag ?? null) !== w.etag)) return { ok: false, conflict: true };
+    for (const w of writes) this.rows.set(rowOf(w), { value: w.kind === 'share' ? w.value : { key: w.key, aggregate: w.value }, etag: this.etag() });
+    return { ok: true };
+  }
+  stale: StaleMark | null = null;
+  async markStale(_s: TallyScope, mark: StaleMark) {
+    this.stale = mark;
+  }
+  async staleOf() {
+    return this.stale ? { value: this.stale, etag: 'x' } : null;
+  }
+  async clearStale(): Promise<CommitResult> {
+    this.stale = null;
+    return { ok: true };
+  }
+}
+
+const form = formById('bma-community-plan-return')!;
+const key = { formId: form.id, fiscalYear: 2567, period: 'FY', orgUnit: '1001', subject: null };
+const hqKey: AggregateKey = { period: 'FY', by: 'hq', group: 'BMA' };
+const zoneKey: AggregateKey = { period: 'FY', by: 'zone', group: 'Z-C' };
+const contribution = (total: number): Contribution => ({ kind: 'indicators', sums: { communities_total: total }, flags: {} });
+const total = (a: Aggregate | null) => (a?.kind === 'indicators' ? a.sums.communities_total : undefined);
+const noWait = async () => undefined;
+
+describe('applyTallyShare', () => {
+  test('a first submission adds its share at every level; a resubmission takes out the previous one and adds the new', async () => {
+    const t = new MemoryTallies();
+    expect(await applyTallyShare(t, form, 'all', key, 1, contribution(10), noWait)).toBe('applied');
+    expect(await applyTallyShare(t, form, 'all', { ...key, orgUnit: '1002' }, 1, contribution(5), noWait)).toBe('applied');
+    expect(total(t.aggregate(hqKey))).toBe(15);
+    expect(await applyTallyShare(t, form, 'all', key, 2, contribution(30), noWait)).toBe('applied');
+    expect(total(t.aggregate(hqKey))).toBe(35);
+    expect(total(t.aggregate({ period: 'FY', by: 'district', group: '1001' }))).toBe(30);
+    expect(t.aggregate(zoneKey)?.returns).toBe(2);
+  });
+
+  test('the same revision again, or an older one, changes nothing (a retried request, the sweep)', async () => {
+    const t = new MemoryTallies();
+    await applyTallyShare(t, form, 'all', key, 2, contribution(10), noWait);
+    const commits = t.commits;
+    expect(await applyTallyShare(t, form, 'all', key, 2, contribution(10), noWait)).toBe('already');
+    expect(await applyTallyShare(t, form, 'all', key, 1, contribution(99), noWait)).toBe('already');
+    expect(t.commits).toBe(commits);
+    expect(total(t.aggregate(hqKey))).toBe(10);
+  });
+
+  test('a withdrawal (sent back) takes the share out and empties an aggregate left with nothing', async () => {
+    const t = new MemoryTallies();
+    await applyTallyShare(t, form, 'accepted', key, 1, contribution(10), noWait);
+    expect(await applyTallyShare(t, form, 'accepted', key, 2, null, noWait)).toBe('applied');
+    expect(t.aggregate(hqKey)).toBeNull();
+  });
+
+  test('another writer changing an aggregate between read and commit: read again and retry, its update kept', async () => {
+    const t = new MemoryTallies();
+    await applyTallyShare(t, form, 'all', { ...key, orgUnit: '1002' }, 1, contribution(5), noWait);
+    t.interfere = async () => {
+      t.interfere = async () => undefined;
+      // Another return of the same zone and HQ commits first.
+      expect(await applyTallyShare(t, form, 'all', { ...key, orgUnit: '1003' }, 1, contribution(7), noWait)).toBe('applied');
+    };
+    const waits: number[] = [];
+    expect(await applyTallyShare(t, form, 'all', key, 1, contribution(10), async (a) => void waits.push(a))).toBe('applied');
+    expect(waits).toEqual([1]);
+    expect(total(t.aggregate(hqKey))).toBe(22);
+  });
+
+  test(`always conflicting: gives up after ${TALLY_ATTEMPTS} tries, and keepTallies marks the scope stale (the return stays stored)`, async () => {
+    const t = new MemoryTallies();
+    t.commit = async () => {
+      t.commits++;
+      return { ok: false, conflict: true };
+    };
+    expect(await keepTallies(t, form, 'all', key, 1, contribution(10), noWait)).toBe('gave_up');
+    expect(t.commits).toBe(TALLY_ATTEMPTS);
+    expect(t.stale?.reason).toContain(`${TALLY_ATTEMPTS} conflicting tries`);
+  });
+
+  test('storage unavailable: keepTallies answers so, marks stale if it can, and never throws it', async () => {
+    const t = new MemoryTallies();
+    t.sharesOf = async () => {
+      throw new StorageUnavailable('no answer');
+    };
+    expect(await keepTallies(t, form, 'all', key, 1, contribution(10), noWait)).toBe('unavailable');
+    expect(t.stale?.reason).toContain('storage unavailable');
+  });
+});

@@ -1,0 +1,166 @@
+import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { buildAddin } from '../../scripts/buildAddin';
+import { serveAddin } from '../../scripts/serveAddin';
+import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
+import { formById } from '@returns-hub/shared/forms/index';
+import { blankFormLayout } from '@returns-hub/shared/forms/blankFormLayout';
+import { a1 } from '@returns-hub/shared/sheet/address';
+import { t, type Lang } from '@returns-hub/addin/pane/i18n';
+import { rt } from '@returns-hub/addin/pane/reviewText';
+import { MARK_COLOURS } from '@returns-hub/addin/excel/openStoredReturn';
+import { startApi, requestFor, type Api } from '../support/apiHarness';
+import { sample } from '../support/samples';
+import { launchChromium } from '../support/browser';
+import { ALL_SETS } from '../support/excelFake/fakeBook';
+import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
+
+const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
+const NOW = new Date('2020-06-15T03:00:00Z'); // the pane's period choices default to FY 2563, the samples' year
+const FORM = formById('bma-community-plan-return')!;
+const UNIT_SHEET = 'แบบรายงาน 1';
+
+let api: Api;
+let dir: string;
+let served: Awaited<ReturnType<typeof serveAddin>>;
+let browser: Browser;
+let officeFake: string;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = await mkdtemp(join(tmpdir(), 'review-pane-'));
+  await buildAddin({ env: {}, outDir: dir }); // a development build: API address and key from Settings
+  served = await serveAddin(0, dir);
+  api = await startApi({ config: { corsOrigins: [served.url] } });
+  officeFake = (await build({ entryPoints: [resolve(__dirname, 'officeInBrowser.ts')], bundle: true, write: false, format: 'iife', conditions: ['source'], logLevel: 'error' })).outputFiles[0].text;
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await api?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** The built pane at 350 px on the office.js fake holding a sample's sheets, signed in with a key; only loopback traffic. */
+async function openPane(path: string, lang: Lang, apiKey: string): Promise<Page> {
+  const read = await readWorkbookFile(sample(path));
+  if (!read.ok) throw new Error(`sample unreadable: ${path}`);
+  const config: FakeOfficeConfig = { grids: read.grids.filter((g) => g.rows.length > 1), sets: ALL_SETS, displayLanguage: lang === 'th' ? 'th-TH' : 'en-US' };
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  await page.clock.setFixedTime(NOW);
+  await page.addInitScript(
+    ({ config, apiUrl, apiKey }) => {
+      const w: FakeOfficeWindow = window;
+      w.__FAKE_OFFICE__ = config;
+      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey }));
+    },
+    { config, apiUrl: api.url, apiKey },
+  );
+  await page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeFake });
+    if (host === 'localhost' || host === '127.0.0.1') return route.continue();
+    return route.abort();
+  });
+  await page.goto(`${served.url}/taskpane.html`);
+  await page.getByRole('tab', { name: t(lang, 'checkTab') }).waitFor();
+  return page;
+}
+
+const book = {
+  sheet: (page: Page, name: string) => page.evaluate((n) => (window as FakeOfficeWindow).__BOOK__!.describe(n), name),
+  names: (page: Page) => page.evaluate(() => (window as FakeOfficeWindow).__BOOK__!.sheets.map((s) => s.name)),
+  select: (page: Page, name: string, cell: string) => page.evaluate((a) => (window as FakeOfficeWindow).__BOOK__!.select(a.name, a.cell), { name, cell }),
+  selection: (page: Page) => page.evaluate(() => (window as FakeOfficeWindow).__BOOK__!.selection),
+};
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: resolve(ARTIFACTS, `e2e-review-${name}.png`), fullPage: true });
+
+async function eventually<T>(read: () => Promise<T>, expected: unknown, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const got = await read();
+    try {
+      expect(got).toEqual(expected);
+      return;
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+describe.each([
+  ['th', '1045'],
+  ['en', '1047'],
+] as const)('review in the pane (%s)', (lang, unit) => {
+  test('HQ opens a return into a sheet and sends it back with a comment on a cell; the district pane shows that comment at that cell', async () => {
+    const sent = await api.client(`dev-unit-${unit}`).submit(await requestFor(sample(`community-plan/districts/${unit}.xlsx`)));
+    const disbursed = (await api.client().getReturn({ form: FORM.id, fy: 2563, period: 'FY', orgUnit: unit })).fields as Record<string, unknown>;
+
+    // ——— headquarters ———
+    const hq = await openPane('community-plan/districts/1001.xlsx', lang, 'dev-hq');
+    await hq.getByRole('tab', { name: rt(lang, 'reviewTab'), exact: true }).click(); // shown once the API says the key is a reviewer's
+    await button(hq, rt(lang, 'load')).click();
+    await hq.locator(`[data-testid="review-row"][data-unit="${unit}"]`).waitFor();
+    await shot(hq, `${lang}-1-list`);
+    await button(hq, `${rt(lang, 'open')} ${unit}`).click();
+    await hq.getByTestId('opened-return').waitFor();
+
+    // The new sheet is the form's blank layout holding what the district sent.
+    const opened = (await book.names(hq)).find((n) => n.startsWith(unit))!;
+    expect(opened).toBe(`${unit} ${lang === 'th' ? 'วังทองหลาง' : 'บางนา'} v${sent.receipts[0].version}`);
+    const layout = blankFormLayout(FORM);
+    const header = layout.table!.headerRow;
+    const cellOf = (id: string) => a1(header + 1, layout.table!.columns.indexOf(id));
+    const values = (await book.sheet(hq, opened)).values;
+    expect(values[a1(header, 0)]).toBe(FORM.table!.columns[0].label_th);
+    expect(values[cellOf('budget_disbursed')]).toBe(disbursed.budget_disbursed);
+    expect(values[cellOf('communities_total')]).toBe(disbursed.communities_total);
+
+    // A comment on the selected cell, then send back with a reason.
+    await book.select(hq, opened, cellOf('budget_disbursed'));
+    await hq.getByLabel(rt(lang, 'commentText'), { exact: true }).fill('ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ');
+    await button(hq, rt(lang, 'addComment')).click();
+    await hq.locator(`[data-cell="'${UNIT_SHEET}'!C14"]`).waitFor(); // the district's own cell
+    await eventually(async () => (await book.sheet(hq, opened)).fills[cellOf('budget_disbursed')], MARK_COLOURS.comment);
+    // A label is no value of the return: refused, said plainly.
+    await book.select(hq, opened, a1(header, 0));
+    await hq.getByLabel(rt(lang, 'commentText'), { exact: true }).fill('หัวตาราง');
+    await button(hq, rt(lang, 'addComment')).click();
+    await hq.getByText(rt(lang, 'selectValueCell')).waitFor();
+    await hq.getByLabel(rt(lang, 'reason'), { exact: true }).fill('กรุณาตรวจสอบยอดเบิกจ่าย');
+    await button(hq, rt(lang, 'sendBack')).click();
+    await hq.getByText(lang === 'th' ? /ส่งกลับฉบับที่ 1 ให้แก้ไขแล้ว พร้อมความเห็น 1 รายการ/ : /Version 1 sent back with 1 comment\./).waitFor();
+    await shot(hq, `${lang}-2-sent-back`);
+    await hq.close();
+    const stored = await api.client().review({ form: FORM.id, fy: 2563, period: 'FY', orgUnit: unit });
+    expect(stored).toMatchObject({ status: 'returned', reason: 'กรุณาตรวจสอบยอดเบิกจ่าย', comments: [{ cell: `'${UNIT_SHEET}'!C14`, text: 'ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ' }] });
+    const h = await api.client().history({ form: FORM.id, fy: 2563, period: 'FY', orgUnit: unit });
+    expect(h.events.at(-1)).toMatchObject({ action: 'send_back', client: 'returns-addin' });
+
+    // ——— the district ———
+    const district = await openPane(`community-plan/districts/${unit}.xlsx`, lang, `dev-unit-${unit}`);
+    await button(district, t(lang, 'check')).click();
+    await district.getByText(t(lang, 'clean')).waitFor();
+    await district.getByRole('tab', { name: t(lang, 'sendTab') }).click();
+    const status = district.getByTestId('hq-status');
+    await status.getByText(lang === 'th' ? 'ส่งกลับให้แก้ไข' : 'sent back', { exact: false }).waitFor();
+    await status.getByText('กรุณาตรวจสอบยอดเบิกจ่าย', { exact: false }).waitFor();
+    const comment = status.locator(`[data-cell="'${UNIT_SHEET}'!C14"]`);
+    await comment.getByText('ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ').waitFor();
+    // Highlighted in the district's sheet like the checker's findings, in the reviewers' colour.
+    await eventually(async () => (await book.sheet(district, UNIT_SHEET)).fills.C14, MARK_COLOURS.comment);
+    await comment.click();
+    await eventually(async () => (await book.selection(district))?.cell, 'C14');
+    // A unit has no Review tab.
+    expect(await district.getByRole('tab', { name: rt(lang, 'reviewTab') }).count()).toBe(0);
+    await shot(district, `${lang}-3-district-sees-comment`);
+    await district.close();
+  }, 120_000);
+});

@@ -1,0 +1,53 @@
+import { SignJWT, generateKeyPair, exportJWK, createLocalJWKSet, type KeyLike } from 'jose';
+import { loadConfig } from '@returns-hub/functions/config';
+import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
+import { sample } from '../support/samples';
+
+const TENANT = '00000000-0000-0000-0000-000000000001';
+const AUDIENCE = 'api://returns-hub';
+let api: Api;
+let privateKey: KeyLike;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  privateKey = pair.privateKey;
+  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256' };
+  api = await startApi({ config: { entra: { tenantId: TENANT, audience: AUDIENCE, keys: createLocalJWKSet({ keys: [jwk] }) } } });
+}, 60_000);
+afterAll(async () => api?.close());
+
+const token = (claims: Record<string, unknown>) =>
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(privateKey);
+
+describe('the zone reviewer role', () => {
+  test('a Returns.Zone token with its zone in org_unit reviews its districts, and reads nothing else', async () => {
+    await api.client('dev-unit-1045').submit(await requestFor(sample('community-plan/districts/1045.xlsx'))); // Z-C
+    await api.client('dev-unit-1010').submit(await requestFor(sample('community-plan/districts/1010.xlsx'))); // Z-E
+    const zone = await token({ roles: ['Returns.Zone'], org_unit: 'Z-C', preferred_username: 'zone-c@bma.go.th' });
+    expect((await raw(api, '/api/me', { key: zone })).body).toEqual({ role: 'zone', orgUnit: 'Z-C', name: 'zone-c@bma.go.th' });
+    const accepted = await raw(api, '/api/returns/bma-community-plan-return/2563/FY/1045/accept', { method: 'POST', key: zone, body: '{}' });
+    expect([accepted.status, accepted.body.status, accepted.body.decision.by]).toEqual([200, 'zone_accepted', 'zone-c@bma.go.th']);
+    expect((await raw(api, '/api/returns/bma-community-plan-return/2563/FY/1010/accept', { method: 'POST', key: zone, body: '{}' })).status).toBe(403);
+    const list = await raw(api, '/api/reviews?form=bma-community-plan-return&fy=2563', { key: zone });
+    expect(list.body.returns.map((r: { orgUnit: string }) => r.orgUnit)).toEqual(['1045']);
+    expect((await raw(api, '/api/returns/bma-community-plan-return/2563/FY/1010', { key: zone })).status).toBe(403);
+  });
+
+  test('Returns.Zone naming a district, or no zone, is no role', async () => {
+    expect((await raw(api, '/api/me', { key: await token({ roles: ['Returns.Zone'], org_unit: '1045' }) })).status).toBe(403);
+    expect((await raw(api, '/api/me', { key: await token({ roles: ['Returns.Zone'] }) })).status).toBe(403);
+  });
+
+  test('RETURNS_API_KEYS grants zone keys for known zones only', () => {
+    const good = loadConfig({ RETURNS_ENV: 'production', RETURNS_STORAGE: 'UseDevelopmentStorage=true', RETURNS_API_KEYS: JSON.stringify({ 'zone-c-key-1': { role: 'zone', orgUnit: 'Z-C' } }) });
+    expect(good.ok && good.config.apiKeys['zone-c-key-1']).toEqual({ role: 'zone', orgUnit: 'Z-C' });
+    const bad = loadConfig({ RETURNS_ENV: 'production', RETURNS_STORAGE: 'UseDevelopmentStorage=true', RETURNS_API_KEYS: JSON.stringify({ 'zone-x-key-1': { role: 'zone', orgUnit: '1045' } }) });
+    expect(bad.ok).toBe(false);
+  });
+});
