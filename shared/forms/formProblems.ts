@@ -1,7 +1,6 @@
 import { normalizeLabel } from '../text/normalizeLabel';
 import type { CatalogItem, FieldDef, FormDef } from './formDef';
 import type { RuleDef, RuleKind } from './ruleDef';
-import { layoutProblems } from '../report/layoutProblems';
 
 /** What an id in a definition names: a record field, or a column of the table of items. */
 type Ref = 'field' | 'column';
@@ -230,6 +229,8 @@ function catalogProblems(form: FormDef): string[] {
 /**
  * What is wrong with a definition whose shape is right: ids it names that it does not
  * have, repeated ids and catalog codes, labels two fields share. Empty when it is sound.
+ * Its report layouts are checked by `loadForm` (they need the tally code, which a CLI
+ * check does not load).
  */
 export function formProblems(form: FormDef): string[] {
   const ids = new Ids(form);
@@ -241,6 +242,5 @@ export function formProblems(form: FormDef): string[] {
     ...catalogProblems(form),
     ...ruleProblems(form, ids),
     ...consolidationProblems(form, ids),
-    ...layoutProblems(form),
   ];
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { formDefSchema, type FormDef } from './formDef';
-import { checkForm, checkUniqueIds } from './checkForms';
+import { checkUniqueIds } from './checkForms';
+import { formProblems } from './formProblems';
+import { layoutProblems } from '../report/layoutProblems';
 import { FormDefinitionError } from './formDefinitionError';
 
 export { FormDefinitionError };
@@ -21,15 +23,18 @@ function statedId(def: unknown): string {
 }
 
 /**
- * Checks a form definition of unknown shape and returns it typed: its shape (zod), then
- * that every id it names exists (see `formProblems`). Throws one FormDefinitionError
- * listing every problem. The product's own forms are typed already: `forms/index.ts`
- * checks their ids without zod, and the test suite loads each through here.
+ * Checks a form definition of unknown shape and returns it typed: its shape (zod), that
+ * every id it names exists (see `formProblems`), and its report layouts (see
+ * `layoutProblems`). Throws one FormDefinitionError listing every problem. The product's
+ * own forms are typed already: `forms/index.ts` checks their ids at start-up without zod
+ * or the tally code, and the test suite loads each through here.
  */
 export function loadForm(def: unknown): FormDef {
   const parsed = formDefSchema.safeParse(def);
   if (!parsed.success) throw new FormDefinitionError(statedId(def), parsed.error.issues.map(shapeProblem));
-  return checkForm(parsed.data);
+  const problems = [...formProblems(parsed.data), ...layoutProblems(parsed.data)];
+  if (problems.length) throw new FormDefinitionError(parsed.data.id, problems);
+  return parsed.data;
 }
 
 /** Loads every definition; form ids must be unique. */
