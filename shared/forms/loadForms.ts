@@ -25,15 +25,18 @@ function statedId(def: unknown): string {
 /**
  * Checks a form definition of unknown shape and returns it typed: its shape (zod), that
  * every id it names exists (see `formProblems`), and its report layouts (see
- * `layoutProblems`). Throws one FormDefinitionError listing every problem. The product's
+ * `layoutProblems`, once the rest is sound). Throws one FormDefinitionError listing every problem. The product's
  * own forms are typed already: `forms/index.ts` checks their ids at start-up without zod
  * or the tally code, and the test suite loads each through here.
  */
 export function loadForm(def: unknown): FormDef {
   const parsed = formDefSchema.safeParse(def);
   if (!parsed.success) throw new FormDefinitionError(statedId(def), parsed.error.issues.map(shapeProblem));
-  const problems = [...formProblems(parsed.data), ...layoutProblems(parsed.data)];
+  // Layouts are checked against the form's tally, which only a sound definition has.
+  const problems = formProblems(parsed.data);
   if (problems.length) throw new FormDefinitionError(parsed.data.id, problems);
+  const layout = layoutProblems(parsed.data);
+  if (layout.length) throw new FormDefinitionError(parsed.data.id, layout);
   return parsed.data;
 }
 
