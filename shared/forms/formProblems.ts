@@ -1,7 +1,6 @@
 import { normalizeLabel } from '../text/normalizeLabel';
 import type { CatalogItem, FieldDef, FormDef } from './formDef';
 import type { RuleDef, RuleKind } from './ruleDef';
-import { layoutProblems } from '../report/layoutProblems';
 
 /** What an id in a definition names: a record field, or a column of the table of items. */
 type Ref = 'field' | 'column';
@@ -241,6 +240,5 @@ export function formProblems(form: FormDef): string[] {
     ...catalogProblems(form),
     ...ruleProblems(form, ids),
     ...consolidationProblems(form, ids),
-    ...layoutProblems(form),
   ];
 }
