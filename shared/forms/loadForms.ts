@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { formDefSchema, type FormDef } from './formDef';
 import { checkForm, checkUniqueIds } from './checkForms';
 import { FormDefinitionError } from './formDefinitionError';
+import { layoutTallyProblems } from '../report/layoutTallyProblems';
 
 export { FormDefinitionError };
 
@@ -29,7 +30,10 @@ function statedId(def: unknown): string {
 export function loadForm(def: unknown): FormDef {
   const parsed = formDefSchema.safeParse(def);
   if (!parsed.success) throw new FormDefinitionError(statedId(def), parsed.error.issues.map(shapeProblem));
-  return checkForm(parsed.data);
+  const form = checkForm(parsed.data);
+  const tally = layoutTallyProblems(form);
+  if (tally.length) throw new FormDefinitionError(form.id, tally);
+  return form;
 }
 
 /** Loads every definition; form ids must be unique. */

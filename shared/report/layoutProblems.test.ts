@@ -2,7 +2,11 @@ import { formById } from '../forms/index';
 import { loadForm } from '../forms/loadForms';
 import type { FormDef } from '../forms/formDef';
 import type { ReportLayout } from './reportLayout';
-import { layoutProblems } from './layoutProblems';
+import { layoutProblems as plainProblems } from './layoutProblems';
+import { layoutTallyProblems } from './layoutTallyProblems';
+
+/** Both checks, as loadForms runs them: what plain code tells, then what the tally tells. */
+const layoutProblems = (f: FormDef) => [...plainProblems(f), ...layoutTallyProblems(f)];
 
 const codi = formById('codi-quarterly-kpi')!;
 const form2 = formById('bma-community-plan-return')!;
