@@ -2,24 +2,9 @@ import type { GroupBy } from '../consolidate/tally';
 import { formById } from '../forms/index';
 import type { ReportLayout } from './reportLayout';
 import { reportProblem, type ReportProblem } from './reportProblem';
-import { layoutProblems } from './layoutProblems';
-import { FormDefinitionError } from '../forms/formDefinitionError';
-
-// Layouts are checked against the form's tally the first time they are used, not when the
-// forms load: checking a sheet never builds a tally (and `returns check` stays light). The
-// built-in layouts are checked by layoutProblems.test.ts, so a broken one fails npm test.
-const checked = new Set<string>();
-
 /** The report layouts a form offers (its definition's checked `reports`), the first being its default. */
 export function reportsOf(formId: string): ReportLayout[] {
-  const form = formById(formId);
-  if (!form) return [];
-  if (!checked.has(form.id)) {
-    const problems = layoutProblems(form);
-    if (problems.length) throw new FormDefinitionError(form.id, problems);
-    checked.add(form.id);
-  }
-  return form.reports ?? [];
+  return formById(formId)?.reports ?? [];
 }
 
 /** A form's layout by name (`--layout kpi-by-region`), or a problem naming the ones it has. */
