@@ -67,7 +67,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (values.format !== undefined && !isPullFormat(values.format)) break;
         const format = isPullFormat(values.format) ? values.format : flags.has('json') ? 'json' : undefined;
         // Years and periods are read as the API, the pane and the formulas read them (shared/period).
-        const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYear');
+        const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYearNumbers');
         const { parsePeriodCode } = await import('@returns-hub/shared/period/parsePeriod');
         const refuse = (e: { en: string; th: string }) => {
           print(`${e.en}\n  ${e.th}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fiscalYearInputSchema } from '../period/fiscalYear';
-import { periodCodeInputSchema } from '../period/parsePeriod';
+import { periodCodeInputSchema } from '../period/periodCode';
 
 /** Wire schemas of the HTTP API, shared by the server (validation) and the clients (CLI, add-in). */
 

@@ -5,7 +5,7 @@ import { emptyAggregate, returnsIn, unitsReceived, type Aggregate } from './aggr
 import { foldAggregates } from './foldAggregates';
 import { aggregatePeriodOf } from './shares';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
-import { codesUpTo, isPeriodCode, periodKindOf, type PeriodKind } from '../period/periodCode';
+import { codesUpTo, isPeriodCode, periodKindOf, type PeriodKind } from '../period/periodCodeList';
 import { allGroups, expectedIn, groupOf, validGroupings } from './groups';
 import { contributeIndicators, indicatorMeasures } from './indicatorTally';
 import { contributeKpis, kpiMeasures } from './kpiCatalogTally';

@@ -5,7 +5,7 @@ import { asNumber as n } from '../check/valueAs';
 import type { Measure } from './tally';
 import { kpiContribution, type Contribution, type KpiContribution, type KpiLine } from './contribution';
 import type { KpiAggregate } from './aggregate';
-import { quarterNumberOf } from '../period/periodCode';
+import { quarterNumberOf } from '../period/periodCodeList';
 import { pct, scoreFromTiers, statusOf } from './trafficLight';
 
 /** A quarterly return's share: each KPI line's targets, this quarter's result and the cumulative. */

@@ -1,7 +1,7 @@
 import type { ProjectConsolidation } from '../forms/consolidationDef';
 import type { CheckedReturn } from '../check/checkedReturn';
 import { fiscalMonthOf, fiscalYearOf } from '../period/fiscalCalendar';
-import { PERIOD_CODES, fiscalMonthsOf, isPeriodCode } from '../period/periodCode';
+import { PERIOD_CODES, fiscalMonthsOf, isPeriodCode } from '../period/periodCodeList';
 import { asBoolean, asNumber, asString } from '../check/valueAs';
 import type { Measure } from './tally';
 import { projectContribution, type Contribution, type MonthLine, type ProjectContribution } from './contribution';

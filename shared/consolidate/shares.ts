@@ -1,5 +1,5 @@
 import type { FormDef } from '../forms/formDef';
-import { isPeriodCode, periodKindOf, quarterNumberOf } from '../period/periodCode';
+import { isPeriodCode, periodKindOf, quarterNumberOf } from '../period/periodCodeList';
 import type { Aggregate } from './aggregate';
 import type { Contribution } from './contribution';
 import { indicatorShare } from './indicatorTally';

@@ -229,6 +229,8 @@ function catalogProblems(form: FormDef): string[] {
 /**
  * What is wrong with a definition whose shape is right: ids it names that it does not
  * have, repeated ids and catalog codes, labels two fields share. Empty when it is sound.
+ * Its report layouts are checked by `loadForm` (they need the tally code, which a CLI
+ * check does not load).
  */
 export function formProblems(form: FormDef): string[] {
   const ids = new Ids(form);

@@ -1,4 +1,5 @@
-import { parsePeriod, parsePeriodCode, periodCodeInputSchema } from './parsePeriod';
+import { parsePeriod, parsePeriodCode } from './parsePeriod';
+import { periodCodeInputSchema } from './periodCode';
 import type { PeriodCode, PeriodKind } from './periodCode';
 
 const code = (text: string, allowed?: PeriodKind[]) => {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { toArabicDigits } from '../text/thaiDigits';
 import { monthFromName } from '../text/monthNames';
 import { beYearFromDigits, fiscalYearFromDigits, invalidFiscalYear, isFiscalYear } from './fiscalYearNumbers';
@@ -115,11 +114,3 @@ export function parsePeriod(text: string, allowed: readonly PeriodKind[] = PERIO
   if (p === 'period' || !allowed.includes(periodKindOf(p.code))) return { ok: false, error: invalidPeriod(text, allowed, true) };
   return { ok: true, value: p };
 }
-
-/** For query strings, path segments and form fields: any spelling parsePeriodCode reads; the output is the canonical code. */
-export const periodCodeInputSchema = z.string().transform((v, ctx): PeriodCode => {
-  const r = parsePeriodCode(v);
-  if (r.ok) return r.value;
-  ctx.issues.push({ code: 'custom', message: r.error.en, input: v });
-  return z.NEVER;
-});

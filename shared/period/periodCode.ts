@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_CODES, PERIOD_KINDS } from './periodCodeList';
+import { parsePeriodCode } from './parsePeriod';
 
 export * from './periodCodeList';
 
@@ -9,3 +10,11 @@ export type PeriodCode = z.infer<typeof periodCodeSchema>;
 
 export const periodKindSchema = z.enum(PERIOD_KINDS);
 export type PeriodKind = z.infer<typeof periodKindSchema>;
+
+/** For query strings, path segments and form fields: any spelling parsePeriodCode reads; the output is the canonical code. */
+export const periodCodeInputSchema = z.string().transform((v, ctx): PeriodCode => {
+  const r = parsePeriodCode(v);
+  if (r.ok) return r.value;
+  ctx.issues.push({ code: 'custom', message: r.error.en, input: v });
+  return z.NEVER;
+});

@@ -1,4 +1,4 @@
-import { isPeriodCode } from '../period/periodCode';
+import { isPeriodCode } from '../period/periodCodeList';
 import { periodTitle } from '../period/formatPeriod';
 
 /** A report title's period: `ไตรมาส 2 ปีงบประมาณ พ.ศ. 2563` / `Quarter 2, fiscal year 2563` (the Period module's long form). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fiscalYearInputSchema } from '../period/fiscalYear';
-import { periodCodeInputSchema } from '../period/parsePeriod';
+import { periodCodeInputSchema } from '../period/periodCode';
 
 /**
  * Wire schemas of headquarters' review of returns, shared by the server, the CLI and the add-in.

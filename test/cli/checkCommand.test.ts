@@ -98,6 +98,20 @@ describe('returns check', () => {
     expect(loaded.filter((m) => m.includes('node_modules'))).toEqual([]);
   }, 60_000);
 
+  test("pull --json loads no library either (the API answers through Node's http)", async () => {
+    const script = `const http = require('node:http');
+      const s = http.createServer((q, r) => { r.statusCode = 404; r.end('{"type":"about:blank","title":"Not Found","status":404,"detail":"none"}'); });
+      s.listen(0, '127.0.0.1', async () => {
+        const code = await require(${JSON.stringify(resolve(__dirname, '../../cli/dist/main.js'))}).main(['pull', '--form', 'bma-community-plan-return', '--fy', '2563', '--json', '--api', 'http://127.0.0.1:' + s.address().port, '--key', 'k'], () => {});
+        process.stdout.write(JSON.stringify({ code, loaded: Object.keys(require.cache) }));
+        s.close();
+      });`;
+    const { code, loaded }: { code: number; loaded: string[] } = JSON.parse((await promisify(execFile)(process.execPath, ['-e', script])).stdout);
+    expect(code).toBe(1);
+    expect(loaded.some((m) => m.includes('commands/pull'))).toBe(true);
+    expect(loaded.filter((m) => m.includes('node_modules'))).toEqual([]);
+  }, 60_000);
+
   test('the installed bin runs (npx returns check)', async () => {
     const bin = resolve(__dirname, '../../cli/bin/returns.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'check', sample('codi-kpi/S-2563-Q1.xlsx')]);

@@ -1,4 +1,5 @@
 import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
+import { httpFetch } from '../httpFetch';
 import type { TallyRebuild } from '@returns-hub/shared/api/tallyRebuild';
 
 export const ADMIN_USAGE = `  returns admin sweep [--grace-minutes 60]
@@ -43,7 +44,7 @@ export async function adminCommand(
     out(`usage:\n${ADMIN_USAGE}`);
     return 2;
   }
-  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch });
+  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
   try {
     const r = await client.rebuildTallies({ form: o.form, fy: o.fy, period: o.period, include, check: o.check });
     if (o.json) out(JSON.stringify(r, null, 2));

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { createApiClient, ApiError, type Completeness } from '@returns-hub/shared/api/client';
+import { httpFetch } from '../httpFetch';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
 import { formById } from '@returns-hub/shared/forms/index';
 import { tallyHeadings, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
@@ -85,7 +86,7 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
     return 2;
   }
 
-  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch });
+  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
   try {
     const wanted = layouts.length ? [...new Set(layouts.flatMap((l) => groupingsNeeded(l, o.by)))] : [o.by];
     const tallies: Partial<Record<GroupBy, Tally>> = {};
@@ -149,7 +150,7 @@ async function pullRecords(o: PullOptions, format: PullFormat, out: (s: string) 
   const form = formById(o.form);
   if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} (no form ${o.form})`), 2);
   if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
-  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch });
+  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
   try {
     const period = o.period ?? (form.period.kind === 'quarter' ? undefined : 'FY');
     const r = await client.exportRecords({ form: o.form, fy: o.fy, period });

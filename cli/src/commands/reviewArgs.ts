@@ -1,4 +1,5 @@
 import { ApiError, createApiClient, type ApiClient } from '@returns-hub/shared/api/client';
+import { httpFetch } from '../httpFetch';
 
 /** Flags of the review commands; `--comment` may be given many times. */
 export interface ReviewArgs {
@@ -29,7 +30,7 @@ export interface Connection {
 
 /** The API client the review commands use: named `returns-cli` in the audit trail. */
 export function reviewClient(c: Required<Connection>): ApiClient {
-  return createApiClient({ baseUrl: c.api, key: c.key, fetch, client: 'returns-cli' });
+  return createApiClient({ baseUrl: c.api, key: c.key, fetch: httpFetch, client: 'returns-cli' });
 }
 
 /** The return the flags name: form, fiscal year, period, unit (and subject, for forms with several per unit). */
