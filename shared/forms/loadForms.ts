@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import { formDefSchema, type FormDef } from './formDef';
-import { checkUniqueIds } from './checkForms';
-import { formProblems } from './formProblems';
-import { layoutProblems } from '../report/layoutProblems';
+import { checkForm, checkUniqueIds } from './checkForms';
 import { FormDefinitionError } from './formDefinitionError';
+import { layoutTallyProblems } from '../report/layoutTallyProblems';
 
 export { FormDefinitionError };
 
@@ -23,21 +22,18 @@ function statedId(def: unknown): string {
 }
 
 /**
- * Checks a form definition of unknown shape and returns it typed: its shape (zod), that
- * every id it names exists (see `formProblems`), and its report layouts (see
- * `layoutProblems`, once the rest is sound). Throws one FormDefinitionError listing every problem. The product's
- * own forms are typed already: `forms/index.ts` checks their ids at start-up without zod
- * or the tally code, and the test suite loads each through here.
+ * Checks a form definition of unknown shape and returns it typed: its shape (zod), then
+ * that every id it names exists (see `formProblems`). Throws one FormDefinitionError
+ * listing every problem. The product's own forms are typed already: `forms/index.ts`
+ * checks their ids without zod, and the test suite loads each through here.
  */
 export function loadForm(def: unknown): FormDef {
   const parsed = formDefSchema.safeParse(def);
   if (!parsed.success) throw new FormDefinitionError(statedId(def), parsed.error.issues.map(shapeProblem));
-  // Layouts are checked against the form's tally, which only a sound definition has.
-  const problems = formProblems(parsed.data);
-  if (problems.length) throw new FormDefinitionError(parsed.data.id, problems);
-  const layout = layoutProblems(parsed.data);
-  if (layout.length) throw new FormDefinitionError(parsed.data.id, layout);
-  return parsed.data;
+  const form = checkForm(parsed.data);
+  const tally = layoutTallyProblems(form);
+  if (tally.length) throw new FormDefinitionError(form.id, tally);
+  return form;
 }
 
 /** Loads every definition; form ids must be unique. */

@@ -2,7 +2,6 @@ import type { GroupBy } from '../consolidate/tally';
 import { formById } from '../forms/index';
 import type { ReportLayout } from './reportLayout';
 import { reportProblem, type ReportProblem } from './reportProblem';
-
 /** The report layouts a form offers (its definition's checked `reports`), the first being its default. */
 export function reportsOf(formId: string): ReportLayout[] {
   return formById(formId)?.reports ?? [];

@@ -1,17 +1,9 @@
 import type { FormDef } from '../forms/formDef';
-import { consolidateReturns, validGroupings } from '../consolidate/consolidateReturns';
 import { orgUnitByCode } from '../orgUnits/orgUnits';
 import type { GroupRowColumn, MeasureRowColumn, ReportLayout } from './reportLayout';
 
-/** The ids of the measures a form's tally has (item-totals forms add one per item they meet: those are not known ahead). */
-function measureIds(form: FormDef): Set<string> {
-  const period = form.period.kind === 'quarter' ? 'Q1' : 'FY';
-  const t = consolidateReturns(form, [], { fiscalYear: 2563, period, by: 'hq' });
-  return new Set(t.groups[0]?.measures.map((m) => m.id) ?? []);
-}
-
 /** Every measure id a layout names, with where it names it. */
-function namedMeasures(l: ReportLayout): [string, string][] {
+export function namedMeasures(l: ReportLayout): [string, string][] {
   const out: [string, string][] = [];
   if (l.shape !== 'itemRows') {
     for (const id of l.measures.include ?? []) out.push([id, 'measures.include']);
@@ -30,23 +22,20 @@ function namedMeasures(l: ReportLayout): [string, string][] {
 }
 
 /**
- * What is wrong with a form's report layouts beyond their shape: names used twice, a
- * grouping the form has not, a measure the tally has not, an org-unit row label for no unit,
- * a column that needs a measure and names none, a table kind the form's consolidation does
- * not make. Each problem names the layout and where.
+ * What is wrong with a form's report layouts beyond their shape, that plain code can tell
+ * (this runs in every CLI process, without zod or the consolidation): names used twice, an
+ * org-unit row label for no unit, a column that needs a measure and names none, a table kind
+ * the form's consolidation does not make. Each problem names the layout and where. The
+ * groupings and measure ids are checked against the tally by `layoutTallyProblems`.
  */
 export function layoutProblems(form: FormDef): string[] {
   const layouts = form.reports ?? [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  const ids = form.consolidation.kind === 'itemTotals' ? null : measureIds(form);
-  const groupings = validGroupings(form);
   layouts.forEach((l, i) => {
     const at = `reports[${i}] (${l.name})`;
     if (seen.has(l.name)) problems.push(`${at}: the name is used by another layout`);
     seen.add(l.name);
-    if (!groupings.includes(l.by)) problems.push(`${at}.by: ${l.by} is not a grouping of this form (${groupings.join(', ')})`);
-    if (ids) for (const [id, where] of namedMeasures(l)) if (!ids.has(id)) problems.push(`${at}.${where}: no measure "${id}" in this form's tally`);
     if (l.shape === 'itemRows') {
       if (form.consolidation.kind !== 'itemTotals') problems.push(`${at}: item rows need an item-totals consolidation`);
       else {

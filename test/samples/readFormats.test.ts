@@ -8,6 +8,7 @@ import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolid
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { SAMPLES, sample } from '../support/samples';
 import { expectCommunityPlanFigures } from '../support/formsFigures';
+import { requestFor, startApi } from '../support/apiHarness';
 
 /**
  * A file written by another program reads exactly as the original: the same form, unit,
@@ -205,4 +206,20 @@ const python = '/usr/bin/python3';
     const entries = rs.map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: r.subject, submittedAt: '', contribution: contributionOf(r, form) }));
     expectCommunityPlanFigures(consolidateReturns(form, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
   });
+
+  test('the 50 district files as .xls, uploaded through the API on Azurite, reproduce every Form 2 figure', async () => {
+    const api = await startApi();
+    try {
+      const hq = api.client('dev-hq');
+      for (const f of readdirSync(join(out, 'community-plan/districts'))
+        .filter((x) => x.endsWith('.xls'))
+        .sort()) {
+        const res = await hq.submit(await requestFor(join(out, 'community-plan/districts', f)));
+        expect(res.receipts).toHaveLength(1);
+      }
+      expectCommunityPlanFigures(await hq.tallies({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'hq' }));
+    } finally {
+      await api.close();
+    }
+  }, 300_000);
 });
