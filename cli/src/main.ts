@@ -46,6 +46,21 @@ function parseArgs(argv: string[]) {
   return { values, flags, args };
 }
 
+/**
+ * A fiscal year and an optional period read as the API, the pane and the formulas read them
+ * (shared/period); a bilingual refusal and exit status 2 otherwise.
+ */
+async function yearAndPeriod(fyText: string, periodText: string | undefined, print: (s: string) => void): Promise<{ fy: number; period: string | undefined } | number> {
+  const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYearNumbers');
+  const { parsePeriodCode } = await import('@returns-hub/shared/period/parsePeriod');
+  const refuse = (e: { en: string; th: string }) => (print(`${e.en}\n  ${e.th}`), 2);
+  const fy = parseFiscalYear(fyText);
+  if (!fy.ok) return refuse(fy.error);
+  if (periodText === undefined) return { fy: fy.value, period: undefined };
+  const period = parsePeriodCode(periodText);
+  return period.ok ? { fy: fy.value, period: period.value } : refuse(period.error);
+}
+
 /** Entry point: returns the process exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
@@ -66,24 +81,17 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (!values.form || !values.fy || !api || !key) break;
         if (values.format !== undefined && !isPullFormat(values.format)) break;
         const format = isPullFormat(values.format) ? values.format : flags.has('json') ? 'json' : undefined;
-        // Years and periods are read as the API, the pane and the formulas read them (shared/period).
-        const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYearNumbers');
-        const { parsePeriodCode } = await import('@returns-hub/shared/period/parsePeriod');
-        const refuse = (e: { en: string; th: string }) => {
-          print(`${e.en}\n  ${e.th}`);
-          return 2;
-        };
-        const fy = parseFiscalYear(values.fy);
-        if (!fy.ok) return refuse(fy.error);
-        const period = values.period === undefined ? undefined : parsePeriodCode(values.period);
-        if (period && !period.ok) return refuse(period.error);
+        const when = await yearAndPeriod(values.fy, values.period, print);
+        if (typeof when === 'number') return when;
         const pull = await import('./commands/pull.js');
         return await pull.pullCommand(
-          { api, key, form: values.form, fy: fy.value, period: period?.value, by: values.by as GroupBy | undefined, format, layout: values.layout, outFile: values.out },
+          { api, key, form: values.form, fy: when.fy, period: when.period, by: values.by as GroupBy | undefined, format, layout: values.layout, outFile: values.out },
           print,
         );
       }
-      case 'admin':
+      case 'admin': {
+        const when = values.fy === undefined ? { fy: undefined, period: values.period } : await yearAndPeriod(values.fy, values.period, print);
+        if (typeof when === 'number') return when;
         return await (
           await import('./commands/admin.js')
         ).adminCommand(
@@ -94,14 +102,15 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             key,
             graceMinutes: values['grace-minutes'],
             form: values.form,
-            fy: Number(values.fy),
-            period: values.period,
+            fy: when.fy,
+            period: when.period,
             include: values.include,
             check: flags.has('check'),
             json: flags.has('json'),
           },
           print,
         );
+      }
       case 'status':
         return await (await import('./commands/status.js')).statusCommand(rest, { api, key }, print);
       case 'accept':

@@ -30,7 +30,7 @@ export async function adminCommand(
     graceMinutes?: string;
     env?: NodeJS.ProcessEnv;
     form?: string;
-    fy: number;
+    fy: number | undefined;
     period?: string;
     include?: string;
     check: boolean;
@@ -40,7 +40,7 @@ export async function adminCommand(
 ): Promise<number> {
   if (o.sub === 'sweep') return sweepCommand(o.graceMinutes, o.env ?? process.env, out);
   const include = o.include ?? 'all';
-  if (o.sub !== 'rebuild-tallies' || !o.api || !o.key || !o.form || !Number.isInteger(o.fy) || (include !== 'all' && include !== 'accepted')) {
+  if (o.sub !== 'rebuild-tallies' || !o.api || !o.key || !o.form || o.fy === undefined || (include !== 'all' && include !== 'accepted')) {
     out(`usage:\n${ADMIN_USAGE}`);
     return 2;
   }
