@@ -33,10 +33,13 @@ export const locatedReturnSchema = z.object({
     .optional(),
 });
 
-/** POST /api/returns: the returns a client read from one sheet or workbook. */
+/** POST /api/returns: the returns a client read from one sheet or workbook, or from several files bundled (each return then names its file). */
 export const submitRequestSchema = z.object({
   fileName: z.string().min(1).max(260),
-  returns: z.array(locatedReturnSchema).min(1).max(100),
+  returns: z
+    .array(locatedReturnSchema.extend({ fileName: z.string().min(1).max(260).optional() }))
+    .min(1)
+    .max(100),
 });
 export type SubmitRequest = z.infer<typeof submitRequestSchema>;
 

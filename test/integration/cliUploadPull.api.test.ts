@@ -46,6 +46,16 @@ describe('returns upload / returns pull against the local API', () => {
     expect(out).toContain('refused — 403');
   });
 
+  test('files go bundled; a bundle refused for what it holds is sent again file by file, each with its own answer, in order', async () => {
+    // A unit's key may send only its own unit: the bundle of N and S is refused (403), then S alone is stored and N alone refused.
+    const { code, out } = await run(['upload', '--key', 'dev-unit-S', sample('codi-kpi/N-2563-Q1.xlsx'), sample('codi-kpi/S-2563-Q1.xlsx')]);
+    expect(code).toBe(1);
+    const lines = out.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/N-2563-Q1\.xlsx: refused — 403/);
+    expect(lines[1]).toMatch(/S-2563-Q1\.xlsx: codi-quarterly-kpi S FY 2563 Q1 → version \d+/);
+  });
+
   test('pull prints the tallies and completeness', async () => {
     const { code, out } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--by', 'region']);
     expect(code).toBe(0);

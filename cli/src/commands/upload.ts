@@ -5,57 +5,102 @@ import { checkInParallel } from '../checkInParallel';
 import type { FileToSend } from '../fileTask';
 import { sendInOrder } from '../sendInOrder';
 import { httpFetch } from '../httpFetch';
+import { bundleFiles } from '../bundleFiles';
 
-/** Requests in flight at once: enough to keep the API and storage busy while the next is sent. */
-const IN_FLIGHT = 4;
+/** Bundles in flight at once: most uploads make one bundle; a few more keep the API busy while the next is sent. */
+const IN_FLIGHT = 2;
 
 type Outcome = { ok: SubmitResponse } | { error: unknown } | { notSent: true };
 
-/** The returns a file holds, as keys: two files holding the same return are never sent at once. */
-function returnKeys(f: FileToSend): string[] {
-  return f.sheets.flatMap((s) => s.returns.map((r) => [r.form, r.orgUnit, r.fiscalYear, r.period, r.subject].join('|')));
+type Returns = SubmitRequest['returns'];
+
+/** A clean file's returns as a request carries them, each naming its file (a bundle holds several). */
+interface Ready {
+  file: FileToSend;
+  returns: Returns;
+  /** JSON characters of its returns: what it adds to a request's body. */
+  bytes: number;
 }
 
-/** `returns upload <file.xlsx>... --api URL --key KEY`: checks each file, sends the clean ones. */
+/**
+ * A file's returns as keys, without the period: two files holding the same return are never
+ * sent at once, nor a quarter's return with the previous quarter's (it is checked against the
+ * stored one), so they go in the order given.
+ */
+function seriesKeys(f: FileToSend): string[] {
+  return f.sheets.flatMap((s) => s.returns.map((r) => [r.form, r.orgUnit, r.fiscalYear, r.subject].join('|')));
+}
+
+const isReady = (it: Ready | FileToSend): it is Ready => 'returns' in it;
+
+/** A refusal tied to what the bundle holds (not storage, not a race): each file is then sent alone for its own answer. */
+const refusedForContent = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409;
+
+/**
+ * `returns upload <file.xlsx>... --api URL --key KEY`: checks each file, sends the clean ones
+ * bundled into few requests (each within the API's limits), and reports per file in the
+ * order given.
+ */
 export async function uploadCommand(files: string[], api: string, key: string, out: (s: string) => void): Promise<number> {
   const client = createApiClient({ baseUrl: api, key, fetch: httpFetch, onRetry: (n, why) => out(`  retrying (${n}): ${why}`) });
   let failed = 0;
   const clean = (f: FileToSend) => !fileHasErrors(f) && f.sheets.some((s) => s.located.length > 0);
-  // Files are read and checked first (in parallel where it pays); the clean ones are then sent a few at a time, reported in the order given.
-  await sendInOrder(await checkInParallel(files, 'full'), {
-    limit: IN_FLIGHT,
-    keys: (f) => (clean(f) ? returnKeys(f) : []),
-    send: async (f): Promise<Outcome> => {
-      if (!clean(f)) return { notSent: true };
-      const req: SubmitRequest = { fileName: f.file, returns: f.sheets.flatMap((s) => s.located) };
-      try {
-        return { ok: await client.submit(req) };
-      } catch (error) {
-        return { error };
-      }
-    },
-    done: (f, outcome) => {
-      if ('notSent' in outcome) {
-        out(`${f.file}: not sent — it has errors (run \`returns check ${f.file}\`)`);
-        failed++;
-        return;
-      }
-      if ('ok' in outcome) {
-        for (const r of outcome.ok.receipts) {
-          const changed = r.changes.length ? `; changed: ${r.changes.map((c) => c.field).join(', ')}` : '';
-          out(
-            `${f.file}: ${r.formId} ${r.orgUnit} FY ${r.fiscalYear} ${r.period}${r.subject ? ` ${r.subject}` : ''} → version ${r.version} at ${r.submittedAt}${r.replayed ? ' (already stored)' : ''}${changed}`,
-          );
-        }
-        return;
-      }
+  const checked = await checkInParallel(files, 'full');
+  const items = checked.map((file): Ready | FileToSend => {
+    if (!clean(file)) return file;
+    const returns = file.sheets.flatMap((s) => s.located.map((r) => ({ ...r, fileName: file.file })));
+    return { file, returns, bytes: JSON.stringify(returns).length + returns.length };
+  });
+  // Files not sent keep their place in the order (a bundle reports them where they stand).
+  const bundles = bundleFiles(items, (it) => (isReady(it) ? { returns: it.returns.length, bytes: it.bytes, keys: seriesKeys(it.file) } : { returns: 0, bytes: 0, keys: [`not sent ${it.file}`] }));
+  const submit = async (ready: Ready[]): Promise<Outcome> => {
+    try {
+      return { ok: await client.submit({ fileName: ready[0].file.file, returns: ready.flatMap((r) => r.returns) }) };
+    } catch (error) {
+      return { error };
+    }
+  };
+
+  const report = (f: FileToSend, outcome: Outcome) => {
+    if ('notSent' in outcome) {
+      out(`${f.file}: not sent — it has errors (run \`returns check ${f.file}\`)`);
       failed++;
-      const e = outcome.error;
-      if (e instanceof ApiError) {
-        out(`${f.file}: refused — ${e.status} ${e.problem.detail}`);
-        for (const i of (e.problem.issues ?? []) as { cell: string; message_th: string; message_en: string }[]) out(`    ${i.cell}  ${i.message_th} / ${i.message_en}`);
-      } else out(`${f.file}: could not reach ${api} — ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if ('ok' in outcome) {
+      for (const r of outcome.ok.receipts) {
+        const changed = r.changes.length ? `; changed: ${r.changes.map((c) => c.field).join(', ')}` : '';
+        out(
+          `${f.file}: ${r.formId} ${r.orgUnit} FY ${r.fiscalYear} ${r.period}${r.subject ? ` ${r.subject}` : ''} → version ${r.version} at ${r.submittedAt}${r.replayed ? ' (already stored)' : ''}${changed}`,
+        );
+      }
+      return;
+    }
+    failed++;
+    const e = outcome.error;
+    if (e instanceof ApiError) {
+      out(`${f.file}: refused — ${e.status} ${e.problem.detail}`);
+      for (const i of (e.problem.issues ?? []) as { cell: string; message_th: string; message_en: string }[]) out(`    ${i.cell}  ${i.message_th} / ${i.message_en}`);
+    } else out(`${f.file}: could not reach ${api} — ${e instanceof Error ? e.message : String(e)}`);
+  };
+
+  await sendInOrder(bundles, {
+    limit: IN_FLIGHT,
+    keys: (b) => b.flatMap((it) => (isReady(it) ? seriesKeys(it.file) : [])),
+    send: async (b): Promise<[FileToSend, Outcome][]> => {
+      const ready = b.filter(isReady);
+      const outcomes = new Map<FileToSend, Outcome>();
+      const outcome: Outcome = ready.length ? await submit(ready) : { notSent: true };
+      if ('ok' in outcome) {
+        // Receipts come in the order of the returns sent: each file takes as many as it sent.
+        let at = 0;
+        for (const r of ready) outcomes.set(r.file, { ok: { receipts: outcome.ok.receipts.slice(at, (at += r.returns.length)) } });
+      } else if (ready.length > 1 && 'error' in outcome && refusedForContent(outcome.error)) {
+        for (const r of ready) outcomes.set(r.file, await submit([r]));
+      } else for (const r of ready) outcomes.set(r.file, outcome);
+      return b.map((it) => (isReady(it) ? [it.file, outcomes.get(it.file)!] : [it, { notSent: true }]));
     },
+    done: (_b, results) => results.forEach(([f, outcome]) => report(f, outcome)),
   });
   return failed ? 1 : 0;
 }

@@ -157,7 +157,7 @@ async function submit(
       writeId: store.newWriteId(),
       submittedAt: startedAt,
       submittedBy: principal.name,
-      fileName: req.fileName,
+      fileName: req.returns[index].fileName ?? req.fileName, // checkSubmission keeps the request's order
       sheet: r.sheet,
       idempotencyKey: scopedKey,
       bodyHash: hash,
