@@ -3,11 +3,11 @@ import type { Aggregate, AggregateKey } from '@returns-hub/shared/consolidate/ag
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
 import type { AppliedShare, CommitResult, StaleMark, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
 import { StorageUnavailable } from '../store/storageUnavailable';
-import { applyTallyShare, keepTallies, TALLY_ATTEMPTS } from './applyTallyShare';
+import { applyTallyShare, applyTallyShares, keepTallies, keepTalliesAll, TALLY_ATTEMPTS, type ShareUpdate } from './applyTallyShare';
 
 /** The tally port in memory, with ETags as counters; `interfere` runs before each commit (another writer). */
 class MemoryTallies implements TallyStore {
-  readonly commitLimit = 100;
+  constructor(readonly commitLimit = 100) {}
   readonly rows = new Map<string, { value: AppliedShare | { key: AggregateKey; aggregate: Aggregate | null } | StaleMark; etag: string }>();
   commits = 0;
   interfere: () => Promise<void> = async () => undefined;
@@ -16,9 +16,9 @@ class MemoryTallies implements TallyStore {
   static aggregateRow = (k: AggregateKey) => `a|${k.period}|${k.by}|${k.group}`;
   static shareRow = (k: { orgUnit: string; subject: string | null; period: string }) => `s|${k.orgUnit}|${k.subject ?? '-'}|${k.period}`;
 
-  async sharesOf(_s: TallyScope, orgUnit: string, subject: string | null): Promise<Stored<AppliedShare>[]> {
-    const prefix = `s|${orgUnit}|${subject ?? '-'}|`;
-    return [...this.rows].filter(([k]) => k.startsWith(prefix)).map(([, v]) => ({ value: v.value as AppliedShare, etag: v.etag }));
+  async sharesOf(_s: TallyScope, returns: { orgUnit: string; subject: string | null }[]): Promise<Stored<AppliedShare>[]> {
+    const prefixes = returns.map((r) => `s|${r.orgUnit}|${r.subject ?? '-'}|`);
+    return [...this.rows].filter(([k]) => prefixes.some((p) => k.startsWith(p))).map(([, v]) => ({ value: v.value as AppliedShare, etag: v.etag }));
   }
   async getAggregates(_s: TallyScope, keys: AggregateKey[]) {
     return keys.map((k) => {
@@ -126,5 +126,125 @@ describe('applyTallyShare', () => {
     };
     expect(await keepTallies(t, form, 'all', key, 1, contribution(10), noWait)).toBe('unavailable');
     expect(t.stale?.reason).toContain('storage unavailable');
+  });
+});
+
+describe('applyTallyShares: many returns of a scope at once', () => {
+  const districts = Array.from({ length: 50 }, (_, i) => String(1001 + i));
+  const updates = (revision: number, value: (i: number) => number): ShareUpdate[] => districts.map((orgUnit, i) => ({ key: { ...key, orgUnit }, revision, contribution: contribution(value(i)) }));
+  const sum = (value: (i: number) => number) => districts.reduce((a, _d, i) => a + value(i), 0);
+
+  test('in commits of at most commitLimit entities, each with its returns’ shares and aggregates: the same figures as one by one', async () => {
+    const bulk = new MemoryTallies(30);
+    const commits: number[] = [];
+    const commit = bulk.commit.bind(bulk);
+    bulk.commit = async (scope, writes) => (commits.push(writes.length), commit(scope, writes));
+    expect(
+      await applyTallyShares(
+        bulk,
+        form,
+        'all',
+        updates(1, (i) => i + 1),
+        noWait,
+      ),
+    ).toEqual(districts.map(() => 'applied'));
+    expect(Math.max(...commits)).toBeLessThanOrEqual(30);
+    expect(commits.length).toBeGreaterThan(1);
+    const single = new MemoryTallies();
+    for (const u of updates(1, (i) => i + 1)) await applyTallyShare(single, form, 'all', u.key, u.revision, u.contribution, noWait);
+    expect(total(bulk.aggregate(hqKey))).toBe(sum((i) => i + 1));
+    const values = (t: MemoryTallies) => Object.fromEntries([...t.rows].map(([k, v]) => [k, v.value]));
+    expect(values(bulk)).toEqual(values(single));
+    // Again, and a resubmission: already in, then replaced.
+    expect(
+      new Set(
+        await applyTallyShares(
+          bulk,
+          form,
+          'all',
+          updates(1, (i) => i + 1),
+          noWait,
+        ),
+      ),
+    ).toEqual(new Set(['already']));
+    await applyTallyShares(
+      bulk,
+      form,
+      'all',
+      updates(2, () => 2),
+      noWait,
+    );
+    expect(total(bulk.aggregate(hqKey))).toBe(100);
+  });
+
+  test('a return named twice is applied in order (a later round)', async () => {
+    const t = new MemoryTallies();
+    const got = await applyTallyShares(
+      t,
+      form,
+      'all',
+      [
+        { key, revision: 1, contribution: contribution(5) },
+        { key, revision: 2, contribution: contribution(8) },
+      ],
+      noWait,
+    );
+    expect(got).toEqual(['applied', 'applied']);
+    expect(total(t.aggregate(hqKey))).toBe(8);
+  });
+
+  test('a conflicting commit is read again and what is left retried; the totals are those of recomputation', async () => {
+    const t = new MemoryTallies(30);
+    let n = 0;
+    t.interfere = async () => {
+      if (++n !== 2) return;
+      // Another writer lands between the reads and the second commit.
+      expect(await applyTallyShare(t, form, 'all', { ...key, orgUnit: '1050', subject: 'other' }, 1, contribution(1000), noWait)).toBe('applied');
+    };
+    const waits: number[] = [];
+    expect(
+      new Set(
+        await applyTallyShares(
+          t,
+          form,
+          'all',
+          updates(1, () => 1),
+          async (a) => void waits.push(a),
+        ),
+      ),
+    ).toEqual(new Set(['applied']));
+    expect(waits).toEqual([1]);
+    expect(total(t.aggregate(hqKey))).toBe(50 + 1000);
+  });
+
+  test('storage failing mid-way: each commit is all or nothing; the stale mark names what is missing; a second run completes it', async () => {
+    const t = new MemoryTallies(30);
+    const commit = t.commit.bind(t);
+    let n = 0;
+    t.commit = async (scope, writes) => {
+      if (++n === 2) throw new StorageUnavailable('no answer');
+      return commit(scope, writes);
+    };
+    const first = await keepTalliesAll(
+      t,
+      form,
+      'all',
+      updates(1, () => 1),
+      noWait,
+    );
+    const applied = first.filter((o) => o === 'applied').length;
+    expect(applied).toBeGreaterThan(0);
+    expect(first.filter((o) => o === 'unavailable')).toHaveLength(50 - applied);
+    expect(total(t.aggregate(hqKey))).toBe(applied); // only whole commits are in
+    expect(t.stale?.reason).toContain('storage unavailable');
+    const second = await keepTalliesAll(
+      t,
+      form,
+      'all',
+      updates(1, () => 1),
+      noWait,
+    );
+    expect(second.filter((o) => o === 'already')).toHaveLength(applied);
+    expect(total(t.aggregate(hqKey))).toBe(50);
   });
 });

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
-import type { TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
+import type { AggregateKey, TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
 import type { ReturnState } from '@returns-hub/shared/consolidate/shares';
-import { applyChange, tallyChanges } from '@returns-hub/shared/consolidate/tallyDelta';
+import { applyChange, tallyChanges, type TallyChange } from '@returns-hub/shared/consolidate/tallyDelta';
 import { periodsOfKind } from '@returns-hub/shared/period/periodCode';
 import type { ReturnKey } from '../store/keys';
 import type { AppliedShare, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
@@ -28,38 +28,36 @@ function stateOf(shares: Stored<AppliedShare>[]): ReturnState {
   return state;
 }
 
-/**
- * Brings a scope's aggregates up to a return's new contribution (null: withdrawn): takes out
- * what the return last added, adds the new share, and records it, all in one transaction
- * under ETag conditions; when another writer got there first it reads again and retries, up
- * to `TALLY_ATTEMPTS` times. A revision at or below the one already applied changes nothing,
- * so the same update may be made twice (a retried request, the sweep).
- */
-export async function applyTallyShare(
-  tallies: TallyStore,
-  form: FormDef,
-  basis: TallyBasis,
-  key: ReturnKey,
-  revision: number,
-  contribution: Contribution | null,
-  wait: (attempt: number) => Promise<void> = backoff,
-): Promise<ApplyOutcome> {
-  const scope: TallyScope = { formId: form.id, fiscalYear: key.fiscalYear, basis };
-  for (let attempt = 0; attempt < TALLY_ATTEMPTS; attempt++) {
-    if (attempt > 0) await wait(attempt);
-    const shares = await tallies.sharesOf(scope, key.orgUnit, key.subject);
-    const mine = shares.find((s) => s.value.period === key.period);
-    if (mine && mine.value.revision >= revision) return 'already';
-    const before = stateOf(shares);
-    const after: ReturnState = { ...before };
-    if (contribution) after[key.period] = contribution;
-    else delete after[key.period];
-    const changes = tallyChanges(form, key.orgUnit, before, after);
-    const current = await tallies.getAggregates(
-      scope,
-      changes.map((c) => c.key),
-    );
-    const writes: TallyWrite[] = [
+/** One return's update of a scope's aggregates: its new contribution (null: withdrawn) at a revision. */
+export interface ShareUpdate {
+  key: ReturnKey;
+  revision: number;
+  contribution: Contribution | null;
+}
+
+const returnOf = (k: { orgUnit: string; subject: string | null }) => `${k.orgUnit}\u0000${k.subject ?? ''}`;
+const aggregateId = (k: AggregateKey) => `${k.period}\u0000${k.by}\u0000${k.group}`;
+
+/** An update ready to commit: the writes of its shares, and the aggregate changes it makes. */
+interface Planned {
+  index: number;
+  shares: TallyWrite[];
+  changes: TallyChange[];
+}
+
+/** What an update writes, planned from the shares read: its share, its other periods (as read), and the changes to aggregates. */
+function planOf(form: FormDef, u: ShareUpdate, index: number, shares: Stored<AppliedShare>[]): Planned | 'already' {
+  const { key, revision, contribution } = u;
+  const mine = shares.find((s) => s.value.period === key.period);
+  if (mine && mine.value.revision >= revision) return 'already';
+  const before = stateOf(shares);
+  const after: ReturnState = { ...before };
+  if (contribution) after[key.period] = contribution;
+  else delete after[key.period];
+  return {
+    index,
+    changes: tallyChanges(form, key.orgUnit, before, after),
+    shares: [
       { kind: 'share', key, value: { orgUnit: key.orgUnit, subject: key.subject, period: key.period, revision, contribution }, etag: mine?.etag ?? null },
       // The return's other periods were read to compute the shares (a quarter's targets come from the latest quarter):
       // written back unchanged under their ETags (an absent one as an empty placeholder, created only if still absent),
@@ -70,18 +68,166 @@ export async function applyTallyShare(
           ? { kind: 'share', key: s.value, value: s.value, etag: s.etag }
           : { kind: 'share', key: { ...key, period }, value: { orgUnit: key.orgUnit, subject: key.subject, period, revision: 0, contribution: null }, etag: null };
       }),
-      ...changes.map((c, i): TallyWrite => ({ kind: 'aggregate', key: c.key, value: applyChange(form, current[i]?.value ?? null, c), etag: current[i]?.etag ?? null })),
-    ];
-    if ((await tallies.commit(scope, writes)).ok) return 'applied';
+    ],
+  };
+}
+
+/** Packs planned updates, in order, into commits of at most `limit` distinct entities (shares and the aggregates they change). */
+function commitsOf(planned: Planned[], limit: number): Planned[][] {
+  const out: Planned[][] = [];
+  let commit: Planned[] = [];
+  let aggregates = new Set<string>();
+  let shares = 0;
+  for (const p of planned) {
+    const mine = p.changes.map((c) => aggregateId(c.key)).filter((id) => !aggregates.has(id));
+    if (commit.length && shares + p.shares.length + aggregates.size + new Set(mine).size > limit) {
+      out.push(commit);
+      commit = [];
+      aggregates = new Set();
+      shares = 0;
+    }
+    commit.push(p);
+    shares += p.shares.length;
+    for (const c of p.changes) aggregates.add(aggregateId(c.key));
   }
-  return 'gave_up';
+  if (commit.length) out.push(commit);
+  return out;
 }
 
 /**
- * `applyTallyShare` for a caller whose own work is already done (the return is stored): an
- * update that cannot be made marks the scope stale, so tallies are recomputed from the
- * contributions until an administrator rebuilds them, instead of showing wrong figures.
+ * Brings a scope's aggregates up to many returns' new contributions at once (each return
+ * once: a return named twice is applied in a later round). Reads the returns' shares and the
+ * aggregates they change in few requests, then commits returns together: each commit holds,
+ * for each of its returns, its share and every aggregate it changes (≤ `commitLimit`
+ * entities), all under ETag conditions, so a commit is all or nothing and a share is
+ * recorded exactly when its change is in the aggregates. A commit that conflicts (another
+ * writer got there first) is read again and retried with what is left, up to
+ * `TALLY_ATTEMPTS` conflicting tries. A revision at or below the one applied changes
+ * nothing ('already'), so the same updates may be made twice (a retried request, the sweep).
+ * Outcomes come in the order of the updates.
  */
+export async function applyTallyShares(tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void> = backoff): Promise<ApplyOutcome[]> {
+  const outcomes: (ApplyOutcome | null)[] = updates.map(() => null);
+  await applyInto(outcomes, tallies, form, basis, updates, wait);
+  return outcomes.map((o) => o ?? 'gave_up');
+}
+
+/** `applyTallyShares`, recording each outcome as it is known: what was applied before a failure stays known. */
+async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void>): Promise<void> {
+  const scopes = new Set(updates.map((u) => u.key.fiscalYear));
+  if (scopes.size > 1) throw new Error('applyTallyShares: updates of one scope (fiscal year) at a time');
+  if (updates.length === 0) return;
+  const scope: TallyScope = { formId: form.id, fiscalYear: updates[0].key.fiscalYear, basis };
+  let conflicts = 0;
+  while (outcomes.includes(null)) {
+    if (conflicts >= TALLY_ATTEMPTS) break;
+    if (conflicts > 0) await wait(conflicts);
+    // This round: each return once (its first pending update).
+    const round: number[] = [];
+    const taken = new Set<string>();
+    for (const [i, u] of updates.entries())
+      if (outcomes[i] === null && !taken.has(returnOf(u.key))) {
+        taken.add(returnOf(u.key));
+        round.push(i);
+      }
+    const shares = await tallies.sharesOf(
+      scope,
+      round.map((i) => updates[i].key),
+    );
+    const byReturn = new Map<string, Stored<AppliedShare>[]>();
+    for (const s of shares) byReturn.set(returnOf(s.value), [...(byReturn.get(returnOf(s.value)) ?? []), s]);
+    const planned: Planned[] = [];
+    for (const i of round) {
+      const p = planOf(form, updates[i], i, byReturn.get(returnOf(updates[i].key)) ?? []);
+      if (p === 'already') outcomes[i] = 'already';
+      else planned.push(p);
+    }
+    let conflicted = false;
+    for (const commit of commitsOf(planned, tallies.commitLimit)) {
+      const keys = new Map<string, AggregateKey>();
+      for (const p of commit) for (const c of p.changes) keys.set(aggregateId(c.key), c.key);
+      const read = await tallies.getAggregates(scope, [...keys.values()]);
+      const aggregates = new Map([...keys.keys()].map((id, j) => [id, { value: read[j]?.value ?? null, etag: read[j]?.etag ?? null }]));
+      for (const p of commit)
+        for (const c of p.changes) {
+          const a = aggregates.get(aggregateId(c.key))!;
+          a.value = applyChange(form, a.value, c);
+        }
+      const writes: TallyWrite[] = [...commit.flatMap((p) => p.shares), ...[...aggregates].map(([id, a]): TallyWrite => ({ kind: 'aggregate', key: keys.get(id)!, value: a.value, etag: a.etag }))];
+      if (!(await tallies.commit(scope, writes)).ok) {
+        conflicted = true;
+        break; // read again: what is left goes in the next try
+      }
+      for (const p of commit) outcomes[p.index] = 'applied';
+    }
+    if (conflicted) conflicts++;
+  }
+  for (const [i, o] of outcomes.entries()) outcomes[i] = o ?? 'gave_up';
+}
+
+/** `applyTallyShares` for one return. */
+export async function applyTallyShare(
+  tallies: TallyStore,
+  form: FormDef,
+  basis: TallyBasis,
+  key: ReturnKey,
+  revision: number,
+  contribution: Contribution | null,
+  wait: (attempt: number) => Promise<void> = backoff,
+): Promise<ApplyOutcome> {
+  return (await applyTallyShares(tallies, form, basis, [{ key, revision, contribution }], wait))[0];
+}
+
+/**
+ * `applyTallyShares` for a caller whose own work is already done (the returns are stored):
+ * updates that cannot be made mark the scope stale, so tallies are recomputed from the
+ * contributions until an administrator rebuilds them, instead of showing wrong figures.
+ * Updates may span fiscal years (each its own scope).
+ */
+export async function keepTalliesAll(
+  tallies: TallyStore,
+  form: FormDef,
+  basis: TallyBasis,
+  updates: ShareUpdate[],
+  wait: (attempt: number) => Promise<void> = backoff,
+): Promise<(ApplyOutcome | 'unavailable')[]> {
+  const outcomes: (ApplyOutcome | 'unavailable')[] = updates.map(() => 'unavailable');
+  for (const fiscalYear of new Set(updates.map((u) => u.key.fiscalYear))) {
+    const indexes = [...updates.keys()].filter((i) => updates[i].key.fiscalYear === fiscalYear);
+    const scope: TallyScope = { formId: form.id, fiscalYear, basis };
+    const got: (ApplyOutcome | null)[] = indexes.map(() => null);
+    try {
+      await applyInto(
+        got,
+        tallies,
+        form,
+        basis,
+        indexes.map((i) => updates[i]),
+        wait,
+      );
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e;
+    }
+    indexes.forEach((i, j) => (outcomes[i] = got[j] ?? 'unavailable'));
+    const failed = indexes.filter((i) => outcomes[i] === 'gave_up' || outcomes[i] === 'unavailable');
+    if (failed.length === 0) continue;
+    const reason = failed
+      .slice(0, 5)
+      .map((i) => {
+        const { key, revision } = updates[i];
+        return `${key.orgUnit} ${key.subject ?? ''} ${key.period} revision ${revision}: ${outcomes[i] === 'gave_up' ? `${TALLY_ATTEMPTS} conflicting tries` : 'storage unavailable'}`;
+      })
+      .join('; ');
+    try {
+      await tallies.markStale(scope, { at: new Date().toISOString(), reason: failed.length > 5 ? `${reason}; and ${failed.length - 5} more` : reason });
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e; // the write log still holds the writes: the sweep applies them again
+    }
+  }
+  return outcomes;
+}
+
+/** `keepTalliesAll` for one return. */
 export async function keepTallies(
   tallies: TallyStore,
   form: FormDef,
@@ -91,21 +237,5 @@ export async function keepTallies(
   contribution: Contribution | null,
   wait: (attempt: number) => Promise<void> = backoff,
 ): Promise<ApplyOutcome | 'unavailable'> {
-  const scope: TallyScope = { formId: form.id, fiscalYear: key.fiscalYear, basis };
-  let outcome: ApplyOutcome | 'unavailable';
-  try {
-    outcome = await applyTallyShare(tallies, form, basis, key, revision, contribution, wait);
-  } catch (e) {
-    if (!isStorageUnavailable(e)) throw e;
-    outcome = 'unavailable';
-  }
-  if (outcome === 'gave_up' || outcome === 'unavailable') {
-    const reason = `${key.orgUnit} ${key.subject ?? ''} ${key.period} revision ${revision}: ${outcome === 'gave_up' ? `${TALLY_ATTEMPTS} conflicting tries` : 'storage unavailable'}`;
-    try {
-      await tallies.markStale(scope, { at: new Date().toISOString(), reason });
-    } catch (e) {
-      if (!isStorageUnavailable(e)) throw e; // the write log still holds the write: the sweep applies it again
-    }
-  }
-  return outcome;
+  return (await keepTalliesAll(tallies, form, basis, [{ key, revision, contribution }], wait))[0];
 }

@@ -1,5 +1,4 @@
-import { odata, TableClient, type TableEntity, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
-import type { TokenCredential } from '@azure/identity';
+import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 import type { SubmitResponse } from '@returns-hub/shared/api/schemas';
@@ -7,9 +6,8 @@ import { getJson, getJsonText, putJson, putJsonText } from './jsonProps';
 import { escapeKey, keyText, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import { DETAIL_PROPS, type ReturnSummary, type StoredReturn } from './storedReturn';
 import type { ClaimResult, CurrentReturn, PointerSwitch, ReturnStore, StoreBounds, SwitchResult, WriteRecord } from './returnStore';
-import { StorageUnavailable } from './storageUnavailable';
-import { deadline } from './deadline';
-import { isStatus, unavailableReason } from './storageErrors';
+import { isStatus } from './storageErrors';
+import { TableAccess, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
 import { TableTallyStore } from './tableTallyStore';
 import type { TallyStore } from './tallyStore';
 
@@ -39,8 +37,7 @@ const rowPartition = (writeId: string, index: number) => `${writeId}|${pad(Math.
 /** Every partition of a version: `<writeId>|` … `<writeId>|~`. */
 const rowsFilter = (writeId: string) => odata`PartitionKey ge ${writeId + '|'} and PartitionKey lt ${writeId + '|~'}`;
 const TABLES = { pointers: 'returns', versions: 'versions', rows: 'rows', blobs: 'blobs', idempotency: 'idempotency', writes: 'writes', tallies: 'tallies' } as const;
-type Tables = Record<keyof typeof TABLES, TableClient>;
-type Entity = TableEntityResult<Record<string, unknown>>;
+type Table = keyof typeof TABLES;
 /** The write log's one partition: a sweep lists it by time. */
 const WRITES_PARTITION = 'pending';
 
@@ -70,15 +67,7 @@ const SCALARS = [
  */
 const SUMMARY_PROPS = [...SCALARS, 'apart', 'contribution_n', 'contribution_0'];
 
-/** Where a storage account is: a connection string (Azurite, or a key), or a table endpoint and a credential. */
-export type StorageSource = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
-
-export interface TableStoreOptions {
-  /** Every storage call gives up after this long without progress (then `StorageUnavailable`). */
-  timeoutMs: number;
-  /** Extra HTTP pipeline policies (tests inject storage faults with one). */
-  additionalPolicies?: TableServiceClientOptions['additionalPolicies'];
-}
+export type { StorageSource, TableStoreOptions } from './tableAccess';
 
 /** An entity as written: its properties, and the JSON kept apart under its write id. */
 interface EntityPlan {
@@ -122,68 +111,27 @@ const entityBytes = (e: TableEntity) => Buffer.byteLength(JSON.stringify(e));
 export class TableReturnStore implements ReturnStore {
   readonly bounds = BOUNDS;
 
-  private constructor(
-    private readonly t: Tables,
-    private readonly timeoutMs: number,
-  ) {
-    this.tallies = new TableTallyStore(t.tallies, timeoutMs);
+  private constructor(private readonly a: TableAccess<Table>) {
+    this.tallies = new TableTallyStore(a);
   }
 
   /** Running aggregates, in their own table (`tableTallyStore.ts`). */
   readonly tallies: TallyStore;
 
   static async open(source: StorageSource, opts: TableStoreOptions): Promise<TableReturnStore> {
-    const clientOptions: TableServiceClientOptions = {
-      allowInsecureConnection: 'connectionString' in source,
-      retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-      additionalPolicies: opts.additionalPolicies,
-    };
-    const client = (name: string) =>
-      'connectionString' in source
-        ? TableClient.fromConnectionString(source.connectionString, name, clientOptions)
-        : new TableClient(`${source.accountUrl.replace(/\/+$/, '')}`, name, source.credential, clientOptions);
-    const t = {} as Tables;
-    for (const [k, name] of Object.entries(TABLES) as [keyof Tables, string][]) t[k] = client(name);
-    const store = new TableReturnStore(t, opts.timeoutMs);
-    for (const c of Object.values(t)) {
-      await store.call(async (abortSignal) => {
-        try {
-          await c.createTable({ abortSignal });
-        } catch (e) {
-          if (!isStatus(e, 409)) throw e;
-        }
-      });
-    }
-    return store;
+    return new TableReturnStore(await TableAccess.open(source, opts, TABLES));
   }
 
-  /** One storage call, bounded: no progress within the timeout aborts it. */
-  private async call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>): Promise<T> {
-    const d = deadline(this.timeoutMs);
-    try {
-      return await work(d.signal, d.progress);
-    } catch (e) {
-      const reason = d.signal.aborted ? `no answer within ${this.timeoutMs} ms` : unavailableReason(e);
-      if (reason) throw new StorageUnavailable(reason);
-      throw e;
-    } finally {
-      d.done();
-    }
+  private list(table: Table, filter: string, select?: string[]): Promise<Entity[]> {
+    return this.a.list(table, filter, select);
   }
 
-  private async list(client: TableClient, filter: string, select?: string[]): Promise<Entity[]> {
-    return this.call(async (abortSignal, progress) => {
-      const out: Entity[] = [];
-      for await (const e of client.listEntities<Record<string, unknown>>({ queryOptions: { filter, select }, abortSignal })) {
-        out.push(e);
-        progress();
-      }
-      return out;
-    });
+  private submit(table: Table, actions: TransactionAction[]): Promise<void> {
+    return this.a.submit(table, actions);
   }
 
-  private async submit(client: TableClient, actions: TransactionAction[]): Promise<void> {
-    await this.call((abortSignal) => client.submitTransaction(actions, { abortSignal }));
+  private find(table: Table, pk: string, rk: string): Promise<Entity | null> {
+    return this.a.find(table, pk, rk);
   }
 
   newWriteId(): string {
@@ -201,14 +149,14 @@ export class TableReturnStore implements ReturnStore {
       }
       for (let i = 0; i < entities.length; i += BLOB_BATCH)
         await this.submit(
-          this.t.blobs,
+          'blobs',
           entities.slice(i, i + BLOB_BATCH).map((e) => ['upsert', e, 'Replace']),
         );
     }
   }
 
   private async getApart(writeId: string, name: string): Promise<unknown> {
-    const parts = await this.list(this.t.blobs, odata`PartitionKey eq ${writeId} and RowKey ge ${name + '|'} and RowKey lt ${name + '|~'}`);
+    const parts = await this.list('blobs', odata`PartitionKey eq ${writeId} and RowKey ge ${name + '|'} and RowKey lt ${name + '|~'}`);
     if (parts.length === 0 || parts.length !== Number(parts[0].parts)) throw new Error(`Details of write ${writeId} (${name}) are incomplete`);
     return JSON.parse(parts.map((p) => getJsonText(p, 'text')).join(''));
   }
@@ -244,21 +192,8 @@ export class TableReturnStore implements ReturnStore {
     return { ...summary, fields: detail.fields, fieldCells: detail.fieldCells, columns: detail.columns, issues: detail.issues };
   }
 
-  private async getEntity(client: TableClient, pk: string, rk: string): Promise<Entity> {
-    return this.call((abortSignal) => client.getEntity<Record<string, unknown>>(pk, rk, { abortSignal }));
-  }
-
-  private async find(client: TableClient, pk: string, rk: string): Promise<Entity | null> {
-    try {
-      return await this.getEntity(client, pk, rk);
-    } catch (e) {
-      if (isStatus(e, 404)) return null;
-      throw e;
-    }
-  }
-
   async getCurrent(k: ReturnKey): Promise<CurrentReturn | null> {
-    const e = await this.find(this.t.pointers, periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k));
+    const e = await this.find('pointers', periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k));
     return e ? { record: await this.recordOf(e), etag: e.etag } : null;
   }
 
@@ -266,7 +201,7 @@ export class TableReturnStore implements ReturnStore {
     const pk = periodPartition(formId, fiscalYear, period);
     const unit = orgUnit === undefined ? '' : `${keyText(orgUnit)}|`;
     const filter = unit ? odata`PartitionKey eq ${pk} and RowKey ge ${unit} and RowKey lt ${unit + '~'}` : odata`PartitionKey eq ${pk}`;
-    return Promise.all((await this.list(this.t.pointers, filter, SUMMARY_PROPS)).map((e) => this.summaryOf(e)));
+    return Promise.all((await this.list('pointers', filter, SUMMARY_PROPS)).map((e) => this.summaryOf(e)));
   }
 
   private pointerPlan(r: StoredReturn): EntityPlan {
@@ -304,7 +239,7 @@ export class TableReturnStore implements ReturnStore {
     for (const { s, p } of plans) await this.putApart(s.record.writeId, p.apart);
     const actions: TransactionAction[] = plans.map(({ s, p }) => (s.etag ? ['update', p.entity, 'Replace', { etag: s.etag }] : ['create', p.entity]));
     try {
-      await this.submit(this.t.pointers, actions);
+      await this.submit('pointers', actions);
       return { ok: true };
     } catch (e) {
       if (isStatus(e, 409, 412)) return { ok: false, conflict: true };
@@ -315,28 +250,28 @@ export class TableReturnStore implements ReturnStore {
   async putVersion(r: StoredReturn): Promise<void> {
     const p = plan(versionPartition(r), pad(r.version), r);
     await this.putApart(r.writeId, p.apart);
-    await this.call((abortSignal) => this.t.versions.upsertEntity(p.entity, 'Replace', { abortSignal }));
+    await this.a.call((abortSignal) => this.a.tables.versions.upsertEntity(p.entity, 'Replace', { abortSignal }));
   }
 
   async listVersions(k: ReturnKey): Promise<ReturnSummary[]> {
     const pk = versionPartition(k);
-    return Promise.all((await this.list(this.t.versions, odata`PartitionKey eq ${pk}`)).map((e) => this.summaryOf(e)));
+    return Promise.all((await this.list('versions', odata`PartitionKey eq ${pk}`)).map((e) => this.summaryOf(e)));
   }
 
   async getVersion(k: ReturnKey, version: number): Promise<StoredReturn | null> {
-    const e = await this.find(this.t.versions, versionPartition(k), pad(version));
+    const e = await this.find('versions', versionPartition(k), pad(version));
     return e ? this.recordOf(e) : null;
   }
 
   async beginWrite(w: WriteRecord): Promise<void> {
     const e = { partitionKey: WRITES_PARTITION, rowKey: `${w.startedAt}|${w.writeId}`, ...w.key, subject: w.key.subject ?? '', writeId: w.writeId, startedAt: w.startedAt };
-    await this.call((abortSignal) => this.t.writes.upsertEntity(e, 'Replace', { abortSignal }));
+    await this.a.call((abortSignal) => this.a.tables.writes.upsertEntity(e, 'Replace', { abortSignal }));
   }
 
   async endWrite(w: WriteRecord): Promise<void> {
-    await this.call(async (abortSignal) => {
+    await this.a.call(async (abortSignal) => {
       try {
-        await this.t.writes.deleteEntity(WRITES_PARTITION, `${w.startedAt}|${w.writeId}`, { abortSignal });
+        await this.a.tables.writes.deleteEntity(WRITES_PARTITION, `${w.startedAt}|${w.writeId}`, { abortSignal });
       } catch (e) {
         if (!isStatus(e, 404)) throw e;
       }
@@ -344,7 +279,7 @@ export class TableReturnStore implements ReturnStore {
   }
 
   async listWrites(beforeIso: string): Promise<WriteRecord[]> {
-    const entities = await this.list(this.t.writes, odata`PartitionKey eq ${WRITES_PARTITION} and RowKey lt ${beforeIso}`);
+    const entities = await this.list('writes', odata`PartitionKey eq ${WRITES_PARTITION} and RowKey lt ${beforeIso}`);
     return entities.map((e) => ({
       writeId: String(e.writeId),
       startedAt: String(e.startedAt),
@@ -357,7 +292,7 @@ export class TableReturnStore implements ReturnStore {
     let bytes = 0;
     let partition = '';
     const flush = async () => {
-      if (actions.length) await this.submit(this.t.rows, actions);
+      if (actions.length) await this.submit('rows', actions);
       actions = [];
       bytes = 0;
     };
@@ -376,10 +311,10 @@ export class TableReturnStore implements ReturnStore {
   }
 
   async readRows(writeId: string): Promise<TypedRow[]> {
-    return (await this.list(this.t.rows, rowsFilter(writeId))).map((e) => getJson<TypedRow>(e, 'row'));
+    return (await this.list('rows', rowsFilter(writeId))).map((e) => getJson<TypedRow>(e, 'row'));
   }
 
-  private async deleteAll(client: TableClient, filter: string): Promise<void> {
+  private async deleteAll(client: Table, filter: string): Promise<void> {
     const byPartition = new Map<string, string[]>();
     for (const e of await this.list(client, filter, ['PartitionKey', 'RowKey'])) {
       const pk = String(e.partitionKey);
@@ -395,26 +330,27 @@ export class TableReturnStore implements ReturnStore {
   }
 
   async deleteWrite(writeId: string): Promise<void> {
-    await this.deleteAll(this.t.rows, rowsFilter(writeId));
-    await this.deleteAll(this.t.blobs, odata`PartitionKey eq ${writeId}`);
+    await this.deleteAll('rows', rowsFilter(writeId));
+    await this.deleteAll('blobs', odata`PartitionKey eq ${writeId}`);
   }
 
   async claimIdempotency(scope: string, key: string, bodyHash: string): Promise<ClaimResult> {
     const pk = escapeKey(scope);
     const rk = escapeKey(key);
     try {
-      await this.call((abortSignal) => this.t.idempotency.createEntity({ partitionKey: pk, rowKey: rk, bodyHash, at: new Date().toISOString(), response_n: 0 }, { abortSignal }));
+      await this.a.call((abortSignal) => this.a.tables.idempotency.createEntity({ partitionKey: pk, rowKey: rk, bodyHash, at: new Date().toISOString(), response_n: 0 }, { abortSignal }));
       return { claimed: true };
     } catch (e) {
       if (!isStatus(e, 409)) throw e;
     }
-    const e = await this.getEntity(this.t.idempotency, pk, rk);
+    const e = await this.find('idempotency', pk, rk);
+    if (!e) throw new Error(`Idempotency claim ${pk}/${rk} conflicted but cannot be read`);
     return { claimed: false, existing: { bodyHash: String(e.bodyHash), response: getJson<SubmitResponse | null>(e, 'response') } };
   }
 
   async completeIdempotency(scope: string, key: string, bodyHash: string, response: SubmitResponse): Promise<void> {
     const e: Record<string, unknown> = { partitionKey: escapeKey(scope), rowKey: escapeKey(key), bodyHash, at: new Date().toISOString() };
     putJson(e, 'response', response);
-    await this.call((abortSignal) => this.t.idempotency.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
+    await this.a.call((abortSignal) => this.a.tables.idempotency.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
   }
 }

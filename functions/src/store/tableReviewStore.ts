@@ -1,18 +1,16 @@
-import { odata, TableClient, type TableEntity, type TableServiceClientOptions } from '@azure/data-tables';
+import { odata, type TableEntity } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import { reviewEventSchema, type LockException, type ReviewEvent } from '@returns-hub/shared/review/reviewSchemas';
 import { reviewStateSchema, type ReviewState } from '../domain/reviewState';
 import { getJson, putJson } from './jsonProps';
 import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import type { ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
-import { type StorageSource, type TableStoreOptions } from './tableReturnStore';
-import { isStatus, unavailableReason } from './storageErrors';
-import { StorageUnavailable } from './storageUnavailable';
-import { deadline } from './deadline';
+import { isStatus } from './storageErrors';
+import { TableAccess, type StorageSource, type TableStoreOptions } from './tableAccess';
 
 /** The tables: the return store's pointers (reviews live on them), the audit trail, exceptions. */
 const TABLES = { pointers: 'returns', audit: 'audit', exceptions: 'exceptions' } as const;
-type Tables = Record<keyof typeof TABLES, TableClient>;
+type Table = keyof typeof TABLES;
 
 /** A review's JSON on a pointer: at most a reason and 100 comments, well inside 4 properties of 30,000 characters. */
 const REVIEW_PROP = 'review';
@@ -65,87 +63,28 @@ function eventOf(e: Record<string, unknown>): ReviewEvent {
 
 /** Reviews in Azure Table Storage (Azurite locally), beside the returns they review; every call bounded like the return store's. */
 export class TableReviewStore implements ReviewStore {
-  private constructor(
-    private readonly t: Tables,
-    private readonly timeoutMs: number,
-  ) {}
+  private constructor(private readonly a: TableAccess<Table>) {}
 
   static async open(source: StorageSource, opts: TableStoreOptions): Promise<TableReviewStore> {
-    const clientOptions: TableServiceClientOptions = {
-      allowInsecureConnection: 'connectionString' in source,
-      retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-      additionalPolicies: opts.additionalPolicies,
-    };
-    const client = (name: string) =>
-      'connectionString' in source
-        ? TableClient.fromConnectionString(source.connectionString, name, clientOptions)
-        : new TableClient(source.accountUrl.replace(/\/+$/, ''), name, source.credential, clientOptions);
-    const t: Tables = { pointers: client(TABLES.pointers), audit: client(TABLES.audit), exceptions: client(TABLES.exceptions) };
-    const store = new TableReviewStore(t, opts.timeoutMs);
-    for (const c of Object.values(t)) {
-      await store.call(async (abortSignal) => {
-        try {
-          await c.createTable({ abortSignal });
-        } catch (e) {
-          if (!isStatus(e, 409)) throw e;
-        }
-      });
-    }
-    return store;
-  }
-
-  /** One storage call, bounded: no progress within the timeout aborts it (`StorageUnavailable`). */
-  private async call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>): Promise<T> {
-    const d = deadline(this.timeoutMs);
-    try {
-      return await work(d.signal, d.progress);
-    } catch (e) {
-      const reason = d.signal.aborted ? `no answer within ${this.timeoutMs} ms` : unavailableReason(e);
-      if (reason) throw new StorageUnavailable(reason);
-      throw e;
-    } finally {
-      d.done();
-    }
-  }
-
-  private query(client: TableClient, filter: string, select?: string[]): Promise<(Record<string, unknown> & { etag: string })[]> {
-    return this.call(async (abortSignal, progress) => {
-      const out: (Record<string, unknown> & { etag: string })[] = [];
-      for await (const e of client.listEntities<Record<string, unknown>>({ queryOptions: { filter, select }, abortSignal })) {
-        out.push(e);
-        progress();
-      }
-      return out;
-    });
-  }
-
-  private async find(client: TableClient, pk: string, rk: string, select?: string[]): Promise<(Record<string, unknown> & { etag: string }) | null> {
-    return this.call(async (abortSignal) => {
-      try {
-        return await client.getEntity<Record<string, unknown>>(pk, rk, { abortSignal, queryOptions: { select } });
-      } catch (e) {
-        if (isStatus(e, 404)) return null;
-        throw e;
-      }
-    });
+    return new TableReviewStore(await TableAccess.open(source, opts, TABLES));
   }
 
   async get(k: ReturnKey): Promise<ReviewRecord | null> {
-    const e = await this.find(this.t.pointers, periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k), POINTER_SELECT);
+    const e = await this.a.find('pointers', periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k), POINTER_SELECT);
     return e ? recordOf(e) : null;
   }
 
   async list(formId: string, fiscalYear: number, period: string): Promise<ReviewRecord[]> {
-    return (await this.query(this.t.pointers, odata`PartitionKey eq ${periodPartition(formId, fiscalYear, period)}`, POINTER_SELECT)).map(recordOf);
+    return (await this.a.list('pointers', odata`PartitionKey eq ${periodPartition(formId, fiscalYear, period)}`, POINTER_SELECT)).map(recordOf);
   }
 
   async setState(k: ReturnKey, state: ReviewState, etag: string): Promise<SetReviewResult> {
     const e: Record<string, unknown> = { partitionKey: periodPartition(k.formId, k.fiscalYear, k.period), rowKey: returnRowKey(k), reviewStatus: state.status };
     putJson(e, REVIEW_PROP, state);
     if (Number(e[`${REVIEW_PROP}_n`]) > REVIEW_PARTS) throw new Error('A review is larger than a pointer keeps');
-    return this.call(async (abortSignal) => {
+    return this.a.call(async (abortSignal) => {
       try {
-        await this.t.pointers.updateEntity(e as TableEntity, 'Merge', { etag, abortSignal });
+        await this.a.tables.pointers.updateEntity(e as TableEntity, 'Merge', { etag, abortSignal });
         return { ok: true };
       } catch (err) {
         if (isStatus(err, 404, 409, 412)) return { ok: false, conflict: true };
@@ -157,32 +96,32 @@ export class TableReviewStore implements ReviewStore {
   async putEvent(k: ReturnKey, seq: number, event: ReviewEvent): Promise<void> {
     const e: Record<string, unknown> = { partitionKey: versionPartition(k), rowKey: `${pad(event.version)}|${pad(seq, 4)}`, action: event.action, at: event.at };
     putJson(e, 'event', event);
-    await this.call((abortSignal) => this.t.audit.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
+    await this.a.call((abortSignal) => this.a.tables.audit.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
   }
 
   async listEvents(k: ReturnKey): Promise<{ seq: number; event: ReviewEvent }[]> {
-    return (await this.query(this.t.audit, odata`PartitionKey eq ${versionPartition(k)}`)).map((e) => ({ seq: Number(String(e.rowKey).split('|')[1]), event: eventOf(e) }));
+    return (await this.a.list('audit', odata`PartitionKey eq ${versionPartition(k)}`)).map((e) => ({ seq: Number(String(e.rowKey).split('|')[1]), event: eventOf(e) }));
   }
 
   async getException(formId: string, fiscalYear: number, period: string, orgUnit: string): Promise<LockException | null> {
-    const e = await this.find(this.t.exceptions, periodPartition(formId, fiscalYear, period), escapeKey(orgUnit));
+    const e = await this.a.find('exceptions', periodPartition(formId, fiscalYear, period), escapeKey(orgUnit));
     return e ? exceptionOf(e) : null;
   }
 
   async listExceptions(formId: string, fiscalYear: number, period: string): Promise<LockException[]> {
-    return (await this.query(this.t.exceptions, odata`PartitionKey eq ${periodPartition(formId, fiscalYear, period)}`)).map(exceptionOf);
+    return (await this.a.list('exceptions', odata`PartitionKey eq ${periodPartition(formId, fiscalYear, period)}`)).map(exceptionOf);
   }
 
   async putException(formId: string, fiscalYear: number, period: string, x: LockException, event: ReviewEvent): Promise<void> {
     // The audit entry first: an exception is never in force without its record.
     const entry: Record<string, unknown> = { partitionKey: exceptionEventsPartition(formId, fiscalYear, period, x.orgUnit), rowKey: `${event.at}|${randomUUID()}`, action: event.action, at: event.at };
     putJson(entry, 'event', event);
-    await this.call((abortSignal) => this.t.audit.createEntity(entry as TableEntity, { abortSignal }));
+    await this.a.call((abortSignal) => this.a.tables.audit.createEntity(entry as TableEntity, { abortSignal }));
     const e = { partitionKey: periodPartition(formId, fiscalYear, period), rowKey: escapeKey(x.orgUnit), ...x };
-    await this.call((abortSignal) => this.t.exceptions.upsertEntity(e, 'Replace', { abortSignal }));
+    await this.a.call((abortSignal) => this.a.tables.exceptions.upsertEntity(e, 'Replace', { abortSignal }));
   }
 
   async listExceptionEvents(formId: string, fiscalYear: number, period: string, orgUnit: string): Promise<ReviewEvent[]> {
-    return (await this.query(this.t.audit, odata`PartitionKey eq ${exceptionEventsPartition(formId, fiscalYear, period, orgUnit)}`)).map(eventOf);
+    return (await this.a.list('audit', odata`PartitionKey eq ${exceptionEventsPartition(formId, fiscalYear, period, orgUnit)}`)).map(eventOf);
   }
 }

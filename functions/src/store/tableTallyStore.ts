@@ -1,12 +1,11 @@
-import { odata, type TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { aggregateSchema, type Aggregate, type AggregateKey } from '@returns-hub/shared/consolidate/aggregate';
 import { contributionSchema } from '@returns-hub/shared/consolidate/contribution';
 import { getJson, putJson } from './jsonProps';
 import { keyText } from './keys';
-import { boundedCall, isStatus } from './storageErrors';
+import { isStatus } from './storageErrors';
+import { FILTER_COMPARISONS, type Entity, type TableAccess } from './tableAccess';
 import type { AppliedShare, CommitResult, ShareKey, StaleMark, Stored, TallyScope, TallyStore, TallyWrite } from './tallyStore';
-
-type Entity = TableEntityResult<Record<string, unknown>>;
 
 /** One partition per scope: a commit (one transaction) can touch any of its entities. */
 const partitionOf = (s: TallyScope) => `${s.formId}|${s.fiscalYear}|${s.basis}`;
@@ -16,6 +15,8 @@ const aggregateRow = (k: AggregateKey) => `a|${k.period}|${k.by}|${keyText(k.gro
 const sharePrefix = (orgUnit: string, subject: string | null) => `s|${keyText(orgUnit)}|${keyText(subject ?? '-')}|`;
 const shareRow = (k: ShareKey) => sharePrefix(k.orgUnit, k.subject) + k.period;
 const STALE_ROW = 'stale';
+/** Key ranges per query: two comparisons each, within the filter's comparisons. */
+const RANGES_PER_QUERY = Math.floor(FILTER_COMPARISONS / 2);
 /** Entities of a scope whose row key starts with `prefix`. */
 const rowsFrom = (pk: string, prefix: string) => odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${prefix + '~'}`;
 
@@ -62,49 +63,37 @@ export class TableTallyStore implements TallyStore {
   /** A transaction holds at most 100 entities. */
   readonly commitLimit = 100;
 
-  constructor(
-    private readonly client: TableClient,
-    private readonly timeoutMs: number,
-  ) {}
-
-  private call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>): Promise<T> {
-    return boundedCall(this.timeoutMs, work);
-  }
+  constructor(private readonly a: TableAccess<'tallies'>) {}
 
   private list(filter: string): Promise<Entity[]> {
-    return this.call(async (abortSignal, progress) => {
-      const out: Entity[] = [];
-      for await (const e of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter }, abortSignal })) {
-        out.push(e);
-        progress();
-      }
-      return out;
-    });
+    return this.a.list('tallies', filter);
   }
 
-  private async find(pk: string, rk: string): Promise<Entity | null> {
-    try {
-      return await this.call((abortSignal) => this.client.getEntity<Record<string, unknown>>(pk, rk, { abortSignal }));
-    } catch (e) {
-      if (isStatus(e, 404)) return null;
-      throw e;
-    }
+  private find(pk: string, rk: string): Promise<Entity | null> {
+    return this.a.find('tallies', pk, rk);
   }
 
-  async sharesOf(scope: TallyScope, orgUnit: string, subject: string | null): Promise<Stored<AppliedShare>[]> {
-    const listed = (await this.list(rowsFrom(partitionOf(scope), sharePrefix(orgUnit, subject)))).map((e) => ({ value: shareOf(e), etag: e.etag }));
-    // A subject may hold `|`: the key range can take in another subject that starts with this one.
-    return listed.filter((s) => s.value.orgUnit === orgUnit && s.value.subject === subject);
+  async sharesOf(scope: TallyScope, returns: { orgUnit: string; subject: string | null }[]): Promise<Stored<AppliedShare>[]> {
+    const pk = partitionOf(scope);
+    const prefixes = [...new Set(returns.map((r) => sharePrefix(r.orgUnit, r.subject)))];
+    // A key range is two comparisons: a filter holds 7 of them beside the partition's.
+    const chunks: string[][] = [];
+    for (let i = 0; i < prefixes.length; i += RANGES_PER_QUERY) chunks.push(prefixes.slice(i, i + RANGES_PER_QUERY));
+    const pages = await Promise.all(chunks.map((c) => this.list(`${odata`PartitionKey eq ${pk}`} and (${c.map((p) => `(${odata`RowKey ge ${p} and RowKey lt ${p + '~'}`})`).join(' or ')})`)));
+    const wanted = new Set(returns.map((r) => `${r.orgUnit}\u0000${r.subject ?? ''}`));
+    // A subject may hold `|`: a key range can take in another subject that starts with this one.
+    return pages
+      .flat()
+      .map((e) => ({ value: shareOf(e), etag: e.etag }))
+      .filter((s) => wanted.has(`${s.value.orgUnit}\u0000${s.value.subject ?? ''}`));
   }
 
   async getAggregates(scope: TallyScope, keys: AggregateKey[]): Promise<(Stored<Aggregate | null> | null)[]> {
-    const pk = partitionOf(scope);
-    return Promise.all(
-      keys.map(async (k) => {
-        const e = await this.find(pk, aggregateRow(k));
-        return e ? { value: aggregateOf(e).aggregate, etag: e.etag } : null;
-      }),
-    );
+    const found = new Map((await this.a.findMany('tallies', partitionOf(scope), keys.map(aggregateRow))).map((e) => [String(e.rowKey), e]));
+    return keys.map((k) => {
+      const e = found.get(aggregateRow(k));
+      return e ? { value: aggregateOf(e).aggregate, etag: e.etag } : null;
+    });
   }
 
   async listAggregates(scope: TallyScope, period: string, by: AggregateKey['by']): Promise<{ key: AggregateKey; aggregate: Aggregate }[]> {
@@ -132,7 +121,7 @@ export class TableTallyStore implements TallyStore {
     });
     if (actions.length === 0) return { ok: true };
     try {
-      await this.call((abortSignal) => this.client.submitTransaction(actions, { abortSignal }));
+      await this.a.call((abortSignal) => this.a.tables.tallies.submitTransaction(actions, { abortSignal }));
       return { ok: true };
     } catch (e) {
       // 412: an entity changed since it was read; 409: one was created meanwhile.
@@ -143,7 +132,7 @@ export class TableTallyStore implements TallyStore {
 
   async markStale(scope: TallyScope, mark: StaleMark): Promise<void> {
     const e = { partitionKey: partitionOf(scope), rowKey: STALE_ROW, at: mark.at, reason: mark.reason.slice(0, 1_000) };
-    await this.call((abortSignal) => this.client.upsertEntity(e, 'Replace', { abortSignal }));
+    await this.a.call((abortSignal) => this.a.tables.tallies.upsertEntity(e, 'Replace', { abortSignal }));
   }
 
   async staleOf(scope: TallyScope): Promise<Stored<StaleMark> | null> {
@@ -153,7 +142,7 @@ export class TableTallyStore implements TallyStore {
 
   async clearStale(scope: TallyScope, etag: string): Promise<CommitResult> {
     try {
-      await this.call((abortSignal) => this.client.deleteEntity(partitionOf(scope), STALE_ROW, { etag, abortSignal }));
+      await this.a.call((abortSignal) => this.a.tables.tallies.deleteEntity(partitionOf(scope), STALE_ROW, { etag, abortSignal }));
       return { ok: true };
     } catch (e) {
       if (isStatus(e, 404, 412)) return { ok: false, conflict: true };

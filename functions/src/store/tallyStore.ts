@@ -58,9 +58,9 @@ export interface StaleMark {
 export interface TallyStore {
   /** Writes of one `commit` at most. */
   readonly commitLimit: number;
-  /** What a return (unit and subject) has added, for each of its periods. */
-  sharesOf(scope: TallyScope, orgUnit: string, subject: string | null): Promise<Stored<AppliedShare>[]>;
-  /** Aggregates by key; null where there is none (a stored null: emptied). */
+  /** What these returns (unit and subject) have added, for each of their periods, in few requests. */
+  sharesOf(scope: TallyScope, returns: { orgUnit: string; subject: string | null }[]): Promise<Stored<AppliedShare>[]>;
+  /** Aggregates by key, in few requests; null where there is none (a stored null: emptied). */
   getAggregates(scope: TallyScope, keys: AggregateKey[]): Promise<(Stored<Aggregate | null> | null)[]>;
   /** Every non-empty aggregate of one period and grouping level: all a tally reads. */
   listAggregates(scope: TallyScope, period: string, by: AggregateKey['by']): Promise<{ key: AggregateKey; aggregate: Aggregate }[]>;

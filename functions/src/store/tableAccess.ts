@@ -1,0 +1,103 @@
+import { odata, TableClient, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import { boundedCall, isStatus } from './storageErrors';
+
+/** Where a storage account is: a connection string (Azurite, or a key), or a table endpoint and a credential. */
+export type StorageSource = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
+
+export interface TableStoreOptions {
+  /** Every storage call gives up after this long without progress (then `StorageUnavailable`). */
+  timeoutMs: number;
+  /** Extra HTTP pipeline policies (tests inject storage faults with one). */
+  additionalPolicies?: TableServiceClientOptions['additionalPolicies'];
+}
+
+export type Entity = TableEntityResult<Record<string, unknown>>;
+
+/**
+ * Comparisons a query's filter may hold: Table Storage allows 15 discrete comparisons, one
+ * of them the partition's.
+ */
+export const FILTER_COMPARISONS = 14;
+
+/**
+ * The tables of one store, each call bounded by the store's timeout: what every Table
+ * Storage store of this package shares (opening, the call wrapper, list and find).
+ */
+export class TableAccess<Name extends string> {
+  private constructor(
+    readonly tables: Record<Name, TableClient>,
+    readonly timeoutMs: number,
+  ) {}
+
+  /** Clients for `names` (key → table name), each table created if absent. */
+  static async open<Name extends string>(source: StorageSource, opts: TableStoreOptions, names: Record<Name, string>): Promise<TableAccess<Name>> {
+    const clientOptions: TableServiceClientOptions = {
+      allowInsecureConnection: 'connectionString' in source,
+      retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      additionalPolicies: opts.additionalPolicies,
+    };
+    const client = (name: string) =>
+      'connectionString' in source
+        ? TableClient.fromConnectionString(source.connectionString, name, clientOptions)
+        : new TableClient(source.accountUrl.replace(/\/+$/, ''), name, source.credential, clientOptions);
+    const entries = (Object.keys(names) as Name[]).map((k) => [k, client(names[k])] as const);
+    const access = new TableAccess(Object.fromEntries(entries) as Record<Name, TableClient>, opts.timeoutMs);
+    for (const [, c] of entries) {
+      await access.call(async (abortSignal) => {
+        try {
+          await c.createTable({ abortSignal });
+        } catch (e) {
+          if (!isStatus(e, 409)) throw e;
+        }
+      });
+    }
+    return access;
+  }
+
+  /** One storage call, bounded: no progress within the timeout aborts it (`StorageUnavailable`). */
+  call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>): Promise<T> {
+    return boundedCall(this.timeoutMs, work);
+  }
+
+  /** Every entity a filter selects (each page counts as progress). */
+  list(table: Name, filter: string, select?: string[]): Promise<Entity[]> {
+    return this.call(async (abortSignal, progress) => {
+      const out: Entity[] = [];
+      for await (const e of this.tables[table].listEntities<Record<string, unknown>>({ queryOptions: { filter, select }, abortSignal })) {
+        out.push(e);
+        progress();
+      }
+      return out;
+    });
+  }
+
+  /** An entity, or null when there is none. */
+  find(table: Name, pk: string, rk: string, select?: string[]): Promise<Entity | null> {
+    return this.call(async (abortSignal) => {
+      try {
+        return await this.tables[table].getEntity<Record<string, unknown>>(pk, rk, { abortSignal, queryOptions: { select } });
+      } catch (e) {
+        if (isStatus(e, 404)) return null;
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * The entities of one partition with these row keys, in few queries (each filter within
+   * Table Storage's comparisons); absent ones are left out.
+   */
+  async findMany(table: Name, pk: string, rowKeys: string[], select?: string[]): Promise<Entity[]> {
+    const unique = [...new Set(rowKeys)];
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += FILTER_COMPARISONS) chunks.push(unique.slice(i, i + FILTER_COMPARISONS));
+    const pages = await Promise.all(chunks.map((keys) => this.list(table, `${odata`PartitionKey eq ${pk}`} and (${keys.map((k) => odata`RowKey eq ${k}`).join(' or ')})`, select)));
+    return pages.flat();
+  }
+
+  /** One entity-group transaction (one partition, ≤100 entities). */
+  async submit(table: Name, actions: TransactionAction[]): Promise<void> {
+    await this.call((abortSignal) => this.tables[table].submitTransaction(actions, { abortSignal }));
+  }
+}
