@@ -156,7 +156,7 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
         const contribution = { kind: 'itemTotals' as const, items: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`รายการ ${i}`, { amount: i }])) };
         const r = recordFor(store, key, 1, { fields, contribution });
         await store.switchCurrent([{ record: r, etag: null }]);
-        await store.putVersion(r);
+        await store.putVersions([r]);
         expect((await store.getCurrent(key))?.record).toEqual(r);
         expect((await store.getVersion(key, 1))?.contribution).toEqual(contribution);
         expect((await store.listCurrent(key.formId, key.fiscalYear, key.period))[0].contribution).toEqual(contribution);
@@ -167,7 +167,7 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
         const a = freshKey({ subject: long });
         const b = { ...a, subject: long.slice(0, -1) + 'x' };
         await store.switchCurrent([{ record: recordFor(store, a), etag: null }]);
-        await store.putVersion(recordFor(store, a));
+        await store.putVersions([recordFor(store, a)]);
         expect((await store.getCurrent(a))?.record.subject).toBe(long);
         expect(await store.getCurrent(b)).toBeNull();
         expect((await store.listVersions(a)).map((v) => v.version)).toEqual([1]);
@@ -179,12 +179,49 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
         const key = freshKey();
         const v1 = recordFor(store, key, 1);
         const v2 = recordFor(store, key, 2, { fields: { budget: 2000 } });
-        await store.putVersion(v1);
-        await store.putVersion(v2);
-        await store.putVersion(v1);
+        await store.putVersions([v1]);
+        await store.putVersions([v2]);
+        await store.putVersions([v1]);
         expect((await store.listVersions(key)).map((v) => v.version)).toEqual([1, 2]);
         expect((await store.getVersion(key, 2))?.fields).toEqual({ budget: 2000 });
         expect(await store.getVersion(key, 3)).toBeNull();
+      });
+    });
+
+    describe('many returns at once', () => {
+      test('getCurrentMany: in the order asked, across periods, absent ones null, more than one query holds', async () => {
+        const base = freshKey();
+        const keys = Array.from({ length: 33 }, (_, i) => ({ ...base, orgUnit: String(1001 + i) }));
+        const other = freshKey();
+        await store.switchCurrent(store.switchGroups(keys.slice(0, 30).map((k) => ({ record: recordFor(store, k), etag: null })))[0]);
+        await store.switchCurrent([{ record: recordFor(store, other, 3), etag: null }]);
+        const asked = [other, ...keys.slice().reverse()];
+        const got = await store.getCurrentMany(asked);
+        expect(got.map((c) => c?.record.orgUnit ?? null)).toEqual(asked.map((k, i) => (i >= 1 && i <= 3 ? null : k.orgUnit)));
+        expect(got[0]?.record.version).toBe(3);
+        expect(got[4]?.etag).toBe((await store.getCurrent(keys[29]))?.etag);
+      });
+
+      test('putVersions of many returns of a period at once; each history is its own, a subject that starts another is not mixed in', async () => {
+        const base = freshKey({ subject: 'a' });
+        const keys = [...Array.from({ length: 120 }, (_, i) => ({ ...base, orgUnit: String(1001 + i) })), { ...base, subject: 'a|b' }];
+        await store.putVersions(keys.flatMap((k) => [recordFor(store, k, 1), recordFor(store, k, 2)]));
+        for (const k of [keys[0], keys[119]])
+          expect((await store.listVersions(k)).map((v) => [v.orgUnit, v.subject, v.version])).toEqual([
+            [k.orgUnit, 'a', 1],
+            [k.orgUnit, 'a', 2],
+          ]);
+        expect((await store.getVersion(keys[120], 2))?.subject).toBe('a|b');
+        expect(await store.getVersion({ ...base, orgUnit: '9999' }, 1)).toBeNull();
+      });
+
+      test('endWrites forgets many writes, some already forgotten', async () => {
+        const ws = Array.from({ length: 5 }, (_, i) => ({ writeId: store.newWriteId(), key: freshKey(), startedAt: `2000-02-0${i + 1}T00:00:00.000Z` }));
+        await store.beginWrites(ws);
+        await store.endWrites([ws[1]]);
+        await store.endWrites(ws);
+        expect((await store.listWrites('2000-03-01T00:00:00.000Z')).map((x) => x.writeId)).not.toEqual(expect.arrayContaining([ws[0].writeId]));
+        expect((await store.listWrites('2000-03-01T00:00:00.000Z')).filter((x) => ws.some((w) => w.writeId === x.writeId))).toEqual([]);
       });
     });
 
@@ -192,14 +229,14 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
       test('a begun write is listed until it ends; only those begun before the cutoff', async () => {
         const w = { writeId: store.newWriteId(), key: freshKey({ subject: 'ก/#' }), startedAt: '2000-01-01T00:00:00.000Z' };
         const later = { ...w, writeId: store.newWriteId(), startedAt: '2000-01-02T00:00:00.000Z' };
-        await store.beginWrite(w);
-        await store.beginWrite(later);
+        await store.beginWrites([w]);
+        await store.beginWrites([later]);
         const listed = await store.listWrites('2000-01-01T12:00:00.000Z');
         expect(listed).toContainEqual(w);
         expect(listed.map((x) => x.writeId)).not.toContain(later.writeId);
-        await store.endWrite(w);
-        await store.endWrite(later);
-        await store.endWrite(later); // again: nothing to forget is fine
+        await store.endWrites([w]);
+        await store.endWrites([later]);
+        await store.endWrites([later]); // again: nothing to forget is fine
         expect((await store.listWrites('2000-01-03T00:00:00.000Z')).map((x) => x.writeId)).not.toContain(w.writeId);
       });
     });

@@ -57,7 +57,7 @@ describe('accepting version N while version N+1 is submitted: exactly one consis
     let release!: () => void;
     const go = new Promise<void>((r) => (release = r));
     // The gate reads the review after the submission read the pointer; pause right there.
-    const racing = pausing(reviews, 'get', 1, go, arrived);
+    const racing = pausing(reviews, 'getMany', 1, go, arrived);
     const body = JSON.stringify(requests.get('1001'));
     const principal = { role: 'unit' as const, orgUnit: '1001', name: 'unit-key:1001', id: 'key:1001' };
     const submitting = submitReturns(

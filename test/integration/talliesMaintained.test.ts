@@ -177,7 +177,7 @@ describe('running tallies on Azurite', () => {
     // A writer recorded its write, moved the pointer to it, and stopped: no tallies, no endWrite.
     const cur = (await store.getCurrent(key))!;
     const write = { writeId: store.newWriteId(), key, startedAt: '2001-01-01T00:00:00.000Z' };
-    await store.beginWrite(write);
+    await store.beginWrites([write]);
     const c = cur.record.contribution;
     if (c.kind !== 'indicators') throw new Error('an indicators contribution expected');
     const moved = { ...cur.record, version: 2, writeId: write.writeId, contribution: { ...c, sums: { ...c.sums, communities_total: 777 } } };

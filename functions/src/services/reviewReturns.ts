@@ -25,10 +25,10 @@ async function apply(reviews: ReviewStore, rec: ReviewRecord, command: ReviewCom
   const next = decide({ key: rec.key, version: rec.version, submittedAt: rec.submittedAt, submittedBy: rec.submittedBy, state: rec.state }, command, actor);
   if (isReviewError(next)) return next;
   // The entry this review replaces on the pointer is in the trail before the pointer moves on.
-  if (rec.state) await reviews.putEvent(rec.key, rec.state.seq, rec.state.last);
+  if (rec.state) await reviews.putEvents([{ key: rec.key, seq: rec.state.seq, event: rec.state.last }]);
   const set = await reviews.setState(rec.key, next.state, rec.etag);
   if (!set.ok) return explainLostReview(reviews, rec);
-  await reviews.putEvent(rec.key, next.state.seq, next.event);
+  await reviews.putEvents([{ key: rec.key, seq: next.state.seq, event: next.event }]);
   await decided?.(rec, next.state); // the tallies of accepted returns follow
   return { ...rec, state: next.state };
 }

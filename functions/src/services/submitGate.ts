@@ -4,7 +4,8 @@ import { reviewError, type ReviewError } from '../domain/reviewError';
 import { statusOf } from '../domain/reviewRules';
 import { submitLock } from '../domain/submitLock';
 import { versionPartition, type ReturnKey } from '../store/keys';
-import type { ReviewRecord, ReviewStore } from '../store/reviewStore';
+import type { AuditEntry, ReviewRecord, ReviewStore } from '../store/reviewStore';
+import type { LockException } from '@returns-hub/shared/review/reviewSchemas';
 
 /**
  * What the review workflow asks of a submission: the locks that refuse it, and its entry in
@@ -13,39 +14,51 @@ import type { ReviewRecord, ReviewStore } from '../store/reviewStore';
  * or moves the pointer (the switch fails), so a submission never replaces an accepted return.
  */
 export interface SubmitGate {
+  /** Reads the reviews of the returns a request will check, in few requests (after their pointers were read). */
+  prime(keys: ReturnKey[]): Promise<void>;
   check(key: ReturnKey, form: FormDef): Promise<ReviewError | null>;
-  /** Records a stored version (and the review entry it replaced, should that entry's write have been cut short). */
-  recorded(key: ReturnKey, version: number, submittedAt: string): Promise<void>;
+  /** Records stored versions (and the review entries they replaced, should those entries' writes have been cut short), in few writes. */
+  recorded(stored: { key: ReturnKey; version: number; submittedAt: string }[]): Promise<void>;
 }
 
 export function submitGate(reviews: ReviewStore, principal: Principal, client: string, now: () => Date): SubmitGate {
   const seen = new Map<string, ReviewRecord | null>();
+  /** Reviews read ahead by `prime`, each used by one check only: a check again (after a lost race) reads afresh. */
+  const primed = new Map<string, ReviewRecord | null>();
+  const exceptions = new Map<string, Promise<LockException | null>>();
   return {
+    async prime(keys) {
+      const recs = await reviews.getMany(keys);
+      keys.forEach((k, i) => primed.set(versionPartition(k), recs[i]));
+    },
     async check(key, form) {
       if (principal.role === 'zone')
         return reviewError('submit.reviewer_only', {
           en: `Zone reviewers review returns; they do not submit them. Ask the unit (${key.orgUnit}) to send it.`,
           th: `ผู้ตรวจกลุ่มเขตมีหน้าที่ตรวจแบบรายงาน ไม่ได้เป็นผู้ส่ง กรุณาให้หน่วยงาน (${key.orgUnit}) เป็นผู้ส่ง`,
         });
-      const rec = await reviews.get(key);
-      seen.set(versionPartition(key), rec);
+      const id = versionPartition(key);
+      const rec = primed.has(id) ? (primed.get(id) ?? null) : await reviews.get(key);
+      primed.delete(id);
+      seen.set(id, rec);
       const held = principal.role !== 'hq';
-      const exception = held && form.closesAfterDays !== undefined ? await reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit) : null;
+      const unit = [key.formId, key.fiscalYear, key.period, key.orgUnit].join('|');
+      if (held && form.closesAfterDays !== undefined && !exceptions.has(unit)) exceptions.set(unit, reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit));
+      const exception = (await exceptions.get(unit)) ?? null;
       return submitLock({ key, form, current: rec ? { version: rec.version, state: rec.state } : null, exception, heldByClosedPeriods: held, now: now() });
     },
-    async recorded(key, version, submittedAt) {
-      const before = seen.get(versionPartition(key));
-      if (before?.state) await reviews.putEvent(key, before.state.seq, before.state.last);
-      await reviews.putEvent(key, 0, {
-        action: 'submit',
-        version,
-        at: submittedAt,
-        by: principal.name,
-        role: principal.role,
-        client,
-        from: before ? statusOf(before.state) : 'not_received',
-        to: 'submitted',
-      });
+    async recorded(stored) {
+      const entries: AuditEntry[] = [];
+      for (const { key, version, submittedAt } of stored) {
+        const before = seen.get(versionPartition(key));
+        if (before?.state) entries.push({ key, seq: before.state.seq, event: before.state.last });
+        entries.push({
+          key,
+          seq: 0,
+          event: { action: 'submit', version, at: submittedAt, by: principal.name, role: principal.role, client, from: before ? statusOf(before.state) : 'not_received', to: 'submitted' },
+        });
+      }
+      await reviews.putEvents(entries);
     },
   };
 }

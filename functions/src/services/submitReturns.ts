@@ -13,7 +13,7 @@ import { checkSubmission, type Storable } from './checkSubmission';
 import { sizeSubmission } from './sizeSubmission';
 import { keyOf } from './returnKeyOf';
 import { receipt } from './receipt';
-import { keepTallies } from './applyTallyShare';
+import { keepTalliesAll } from './applyTallyShare';
 import type { SubmitGate } from './submitGate';
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
@@ -52,20 +52,30 @@ async function previousOf(store: ReturnStore, r: StoredReturn): Promise<StoredRe
 }
 
 /**
- * Brings the running tallies (every current return) up to a stored version; true once they
- * hold it. Idempotent. Trouble leaves the tallies marked stale, never the submission refused:
- * the return is stored.
+ * Brings the running tallies (every current return) up to stored versions, the returns of
+ * one form together; answers the write ids the tallies now hold. Idempotent. Trouble leaves
+ * the tallies marked stale, never the submission refused: the returns are stored.
  */
-async function tally(store: ReturnStore, r: StoredReturn): Promise<boolean> {
-  const outcome = await keepTallies(store.tallies, formById(r.formId)!, 'all', r, r.version, r.contribution);
-  return outcome === 'applied' || outcome === 'already';
+async function tally(store: ReturnStore, records: StoredReturn[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  for (const formId of new Set(records.map((r) => r.formId))) {
+    const mine = records.filter((r) => r.formId === formId);
+    const outcomes = await keepTalliesAll(
+      store.tallies,
+      formById(formId)!,
+      'all',
+      mine.map((r) => ({ key: r, revision: r.version, contribution: r.contribution })),
+    );
+    mine.forEach((r, i) => (outcomes[i] === 'applied' || outcomes[i] === 'already') && held.add(r.writeId));
+  }
+  return held;
 }
 
 /** Removes what a write left (it lost a race); storage trouble leaves it to the orphan sweep. */
 async function discard(store: ReturnStore, p: Pending): Promise<void> {
   try {
     await store.deleteWrite(p.record.writeId);
-    await store.endWrite(p.write);
+    await store.endWrites([p.write]);
   } catch (e) {
     if (!isStorageUnavailable(e)) throw e;
   }
@@ -141,16 +151,23 @@ async function submit(
   const receipts: (Receipt | null)[] = returns.map(() => null);
   const pending: Pending[] = [];
   const startedAt = now().toISOString();
+  const keys = returns.map(keyOf);
+  const currents = await store.getCurrentMany(keys);
+  await gate?.prime(keys); // after the pointers: see submitGate
+  const replayed: StoredReturn[] = []; // stored by an earlier try that may have stopped before the tallies
   for (const [index, r] of returns.entries()) {
-    const key = keyOf(r);
-    const current = await store.getCurrent(key);
+    const key = keys[index];
+    const current = currents[index];
     if (current && scopedKey && current.record.idempotencyKey === scopedKey && current.record.bodyHash === hash) {
       receipts[index] = receipt(current.record, await previousOf(store, current.record), true);
-      await tally(store, current.record); // stored by an earlier try that may have stopped before the tallies
+      replayed.push(current.record);
       continue;
     }
-    const locked = await gate?.check(key, formById(r.formId)!); // after getCurrent: see submitGate
-    if (locked) return locked;
+    const locked = await gate?.check(key, formById(r.formId)!);
+    if (locked) {
+      await tally(store, replayed);
+      return locked;
+    }
     const record: StoredReturn = {
       ...key,
       version: (current?.record.version ?? 0) + 1,
@@ -172,13 +189,13 @@ async function submit(
     };
     pending.push({ index, key, current, record, rows: r.rows, write: { writeId: record.writeId, key, startedAt } });
   }
+  await tally(store, replayed);
 
   // Nothing is visible until the pointers move: a failure here leaves only recorded writes, which the sweep removes.
-  for (const p of pending) {
-    await store.beginWrite(p.write);
-    await store.writeRows(p.record.writeId, p.rows);
-    if (p.current) await store.putVersion(p.current.record); // history holds every version, even if a writer died after its switch
-  }
+  await store.beginWrites(pending.map((p) => p.write));
+  for (const p of pending) await store.writeRows(p.record.writeId, p.rows);
+  // History holds every version, even if a writer died after its switch.
+  await store.putVersions(pending.flatMap((p) => (p.current ? [p.current.record] : [])));
 
   const state = new Map<number, State>(pending.map((p) => [p.index, 'not_stored']));
   const byWriteId = new Map(pending.map((p) => [p.record.writeId, p]));
@@ -203,28 +220,31 @@ async function submit(
       return g === 0 && stored === 0 ? domainError('storage.unavailable', what, { outcomes }) : domainError('return.partly_stored', what, { outcomes });
     }
     if (switched.ok) {
-      for (const p of members) {
-        receipts[p.index] = receipt(p.record, p.current?.record);
-        try {
-          await store.putVersion(p.record);
-          // The write is forgotten only once the tallies hold it: until then the sweep applies it again.
-          if (await tally(store, p.record)) await store.endWrite(p.write);
-          await gate?.recorded(p.key, p.record.version, p.record.submittedAt);
-        } catch (e) {
-          if (!isStorageUnavailable(e)) throw e; // stored: the pointer holds it; the sweep forgets the write
-        }
+      for (const p of members) receipts[p.index] = receipt(p.record, p.current?.record);
+      try {
+        await store.putVersions(members.map((p) => p.record));
+        // A write is forgotten only once the tallies hold it: until then the sweep applies it again.
+        const held = await tally(
+          store,
+          members.map((p) => p.record),
+        );
+        await store.endWrites(members.filter((p) => held.has(p.record.writeId)).map((p) => p.write));
+        await gate?.recorded(members.map((p) => ({ key: p.key, version: p.record.version, submittedAt: p.record.submittedAt })));
+      } catch (e) {
+        if (!isStorageUnavailable(e)) throw e; // stored: the pointers hold them; the sweep forgets the writes
       }
       continue;
     }
     // A conflict: an identical request (same caller, key and body) got there first, or another writer did.
-    const now_ = await Promise.all(members.map((p) => store.getCurrent(p.key)));
+    const now_ = await store.getCurrentMany(members.map((p) => p.key));
     const duplicate = scopedKey !== null && now_.every((c) => c && c.record.idempotencyKey === scopedKey && c.record.bodyHash === hash);
     for (const p of members) await discard(store, p);
     if (duplicate) {
-      for (const [k, p] of members.entries()) {
-        receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
-        await tally(store, now_[k]!.record);
-      }
+      for (const [k, p] of members.entries()) receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
+      await tally(
+        store,
+        now_.map((c) => c!.record),
+      );
       continue;
     }
     for (const later of groups.slice(g + 1)) for (const s of later) await discard(store, byWriteId.get(s.record.writeId)!);

@@ -41,7 +41,7 @@ export async function sweepOrphans(store: ReturnStore, graceMs: number, now = ()
     }
     // A committed write is forgotten only once the tallies hold it: a writer may have stopped before them.
     if (current && current.record.writeId === w.writeId && !(await tallyCurrent(store, current.record))) continue;
-    await store.endWrite(w);
+    await store.endWrites([w]);
   }
   return { checked, removed };
 }

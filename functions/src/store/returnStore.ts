@@ -56,6 +56,8 @@ export interface ReturnStore {
   newWriteId(): string;
 
   getCurrent(k: ReturnKey): Promise<CurrentReturn | null>;
+  /** `getCurrent` for many returns, in few requests; answers in the order of the keys. */
+  getCurrentMany(keys: ReturnKey[]): Promise<(CurrentReturn | null)[]>;
   /** The current versions of every return of a form and period (or of one org unit), without their record details. */
   listCurrent(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]>;
   /**
@@ -66,15 +68,15 @@ export interface ReturnStore {
   /** Switches one group of pointers (as `switchGroups` made it) atomically: all move, or none does. */
   switchCurrent(group: PointerSwitch[]): Promise<SwitchResult>;
 
-  /** Records a version in the audit history (idempotent). */
-  putVersion(r: StoredReturn): Promise<void>;
+  /** Records versions in the audit history (idempotent), many in one transaction where they share a form and period. */
+  putVersions(rs: StoredReturn[]): Promise<void>;
   listVersions(k: ReturnKey): Promise<ReturnSummary[]>;
   getVersion(k: ReturnKey, version: number): Promise<StoredReturn | null>;
 
-  /** Records a write before anything of it is written. */
-  beginWrite(w: WriteRecord): Promise<void>;
-  /** Forgets a write (it committed, or its data was removed). */
-  endWrite(w: WriteRecord): Promise<void>;
+  /** Records writes before anything of them is written. */
+  beginWrites(ws: WriteRecord[]): Promise<void>;
+  /** Forgets writes (they committed, or their data was removed); one already forgotten is fine. */
+  endWrites(ws: WriteRecord[]): Promise<void>;
   /** Writes begun before `beforeIso` and not yet forgotten. */
   listWrites(beforeIso: string): Promise<WriteRecord[]>;
 

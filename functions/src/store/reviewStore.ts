@@ -21,6 +21,13 @@ export interface ReviewRecord {
   etag: string;
 }
 
+/** An audit entry of a return: its number within the version, and the event. */
+export interface AuditEntry {
+  key: ReturnKey;
+  seq: number;
+  event: ReviewEvent;
+}
+
 export type SetReviewResult = { ok: true } | { ok: false; conflict: true };
 
 /**
@@ -30,13 +37,15 @@ export type SetReviewResult = { ok: true } | { ok: false; conflict: true };
  */
 export interface ReviewStore {
   get(k: ReturnKey): Promise<ReviewRecord | null>;
+  /** `get` for many returns, in few requests; answers in the order of the keys. */
+  getMany(keys: ReturnKey[]): Promise<(ReviewRecord | null)[]>;
   /** Every current return of a form and period with its review: one partition. */
   list(formId: string, fiscalYear: number, period: string): Promise<ReviewRecord[]>;
   /** Sets a return's review, only if its pointer is still at `etag`. */
   setState(k: ReturnKey, state: ReviewState, etag: string): Promise<SetReviewResult>;
 
-  /** Writes an audit entry, named by its version and number (writing it again is harmless). */
-  putEvent(k: ReturnKey, seq: number, e: ReviewEvent): Promise<void>;
+  /** Writes audit entries, each named by its return, version and number (writing one again is harmless); many in one transaction where they share a form and period. */
+  putEvents(entries: AuditEntry[]): Promise<void>;
   /** A return's audit entries, in order of version and number. */
   listEvents(k: ReturnKey): Promise<{ seq: number; event: ReviewEvent }[]>;
 

@@ -95,6 +95,39 @@ function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan
 
 const entityBytes = (e: TableEntity) => Buffer.byteLength(JSON.stringify(e));
 
+/** A version in the `versions` table: in its form and period's partition (one transaction records many), after its return's row key. */
+const versionRow = (k: ReturnKey, version: number) => `${returnRowKey(k)}|${pad(version)}`;
+const writeRow = (w: WriteRecord) => `${w.startedAt}|${w.writeId}`;
+
+/** Items split into transactions of their entities: one partition each, ≤100 entities and under the size limit, order kept within a partition. */
+function transactions<T>(items: T[], entityOf: (t: T) => TableEntity): T[][] {
+  const out: T[][] = [];
+  const entities = new Map(items.map((t) => [t, entityOf(t)]));
+  for (const [, list] of byPartition(items.map((t) => [entities.get(t)!.partitionKey, t]))) {
+    let group: T[] = [];
+    let bytes = 0;
+    for (const e of list) {
+      const size = entityBytes(entities.get(e)!) + 512; // the batch's per-operation headers
+      if (group.length && (group.length === BATCH || bytes + size > BATCH_BYTES)) {
+        out.push(group);
+        group = [];
+        bytes = 0;
+      }
+      group.push(e);
+      bytes += size;
+    }
+    if (group.length) out.push(group);
+  }
+  return out;
+}
+
+/** Values grouped by partition key, in the order first seen. */
+function byPartition<T>(pairs: [string, T][]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const [pk, v] of pairs) out.set(pk, [...(out.get(pk) ?? []), v]);
+  return out;
+}
+
 /**
  * Returns in Azure Table Storage (Azurite locally), through @azure/data-tables only.
  *
@@ -197,6 +230,18 @@ export class TableReturnStore implements ReturnStore {
     return e ? { record: await this.recordOf(e), etag: e.etag } : null;
   }
 
+  async getCurrentMany(keys: ReturnKey[]): Promise<(CurrentReturn | null)[]> {
+    const found = new Map<string, Entity>();
+    for (const [pk, rks] of byPartition(keys.map((k) => [periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k)])))
+      for (const e of await this.a.findMany('pointers', pk, rks)) found.set(`${pk}\n${String(e.rowKey)}`, e);
+    return Promise.all(
+      keys.map(async (k) => {
+        const e = found.get(`${periodPartition(k.formId, k.fiscalYear, k.period)}\n${returnRowKey(k)}`);
+        return e ? { record: await this.recordOf(e), etag: e.etag } : null;
+      }),
+    );
+  }
+
   async listCurrent(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]> {
     const pk = periodPartition(formId, fiscalYear, period);
     const unit = orgUnit === undefined ? '' : `${keyText(orgUnit)}|`;
@@ -209,28 +254,7 @@ export class TableReturnStore implements ReturnStore {
   }
 
   switchGroups(switches: PointerSwitch[]): PointerSwitch[][] {
-    const byPartition = new Map<string, PointerSwitch[]>();
-    for (const s of switches) {
-      const pk = periodPartition(s.record.formId, s.record.fiscalYear, s.record.period);
-      byPartition.set(pk, [...(byPartition.get(pk) ?? []), s]);
-    }
-    const groups: PointerSwitch[][] = [];
-    for (const list of byPartition.values()) {
-      let group: PointerSwitch[] = [];
-      let bytes = 0;
-      for (const s of list) {
-        const size = entityBytes(this.pointerPlan(s.record).entity) + 512; // the batch's per-operation headers
-        if (group.length && (group.length === BATCH || bytes + size > BATCH_BYTES)) {
-          groups.push(group);
-          group = [];
-          bytes = 0;
-        }
-        group.push(s);
-        bytes += size;
-      }
-      if (group.length) groups.push(group);
-    }
-    return groups;
+    return transactions(switches, (s) => this.pointerPlan(s.record).entity);
   }
 
   async switchCurrent(group: PointerSwitch[]): Promise<SwitchResult> {
@@ -247,31 +271,67 @@ export class TableReturnStore implements ReturnStore {
     }
   }
 
-  async putVersion(r: StoredReturn): Promise<void> {
-    const p = plan(versionPartition(r), pad(r.version), r);
-    await this.putApart(r.writeId, p.apart);
-    await this.a.call((abortSignal) => this.a.tables.versions.upsertEntity(p.entity, 'Replace', { abortSignal }));
+  async putVersions(rs: StoredReturn[]): Promise<void> {
+    const plans = rs.map((r) => ({ r, p: plan(periodPartition(r.formId, r.fiscalYear, r.period), versionRow(r, r.version), r) }));
+    for (const { r, p } of plans) await this.putApart(r.writeId, p.apart);
+    for (const group of transactions(
+      plans.map(({ p }) => p.entity),
+      (e) => e,
+    ))
+      await this.submit(
+        'versions',
+        group.map((e) => ['upsert', e, 'Replace']),
+      );
   }
 
   async listVersions(k: ReturnKey): Promise<ReturnSummary[]> {
-    const pk = versionPartition(k);
-    return Promise.all((await this.list('versions', odata`PartitionKey eq ${pk}`)).map((e) => this.summaryOf(e)));
+    const pk = periodPartition(k.formId, k.fiscalYear, k.period);
+    const prefix = `${returnRowKey(k)}|`;
+    const [listed, legacy] = await Promise.all([
+      this.list('versions', odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${prefix + '~'}`),
+      this.list('versions', odata`PartitionKey eq ${versionPartition(k)}`),
+    ]);
+    // A subject may hold `|`: the key range can take in another subject that starts with this one.
+    const mine = listed.filter((e) => String(e.orgUnit) === k.orgUnit && String(e.subject ?? '') === (k.subject ?? ''));
+    const byVersion = new Map<number, Entity>();
+    for (const e of [...legacy, ...mine]) byVersion.set(Number(e.version), e);
+    return Promise.all([...byVersion.keys()].sort((a, b) => a - b).map((v) => this.summaryOf(byVersion.get(v)!)));
   }
 
   async getVersion(k: ReturnKey, version: number): Promise<StoredReturn | null> {
-    const e = await this.find('versions', versionPartition(k), pad(version));
+    const e = (await this.find('versions', periodPartition(k.formId, k.fiscalYear, k.period), versionRow(k, version))) ?? (await this.find('versions', versionPartition(k), pad(version)));
     return e ? this.recordOf(e) : null;
   }
 
-  async beginWrite(w: WriteRecord): Promise<void> {
-    const e = { partitionKey: WRITES_PARTITION, rowKey: `${w.startedAt}|${w.writeId}`, ...w.key, subject: w.key.subject ?? '', writeId: w.writeId, startedAt: w.startedAt };
-    await this.a.call((abortSignal) => this.a.tables.writes.upsertEntity(e, 'Replace', { abortSignal }));
+  async beginWrites(ws: WriteRecord[]): Promise<void> {
+    const entities = ws.map((w): TableEntity => ({ partitionKey: WRITES_PARTITION, rowKey: writeRow(w), ...w.key, subject: w.key.subject ?? '', writeId: w.writeId, startedAt: w.startedAt }));
+    for (let i = 0; i < entities.length; i += BATCH)
+      await this.submit(
+        'writes',
+        entities.slice(i, i + BATCH).map((e) => ['upsert', e, 'Replace']),
+      );
   }
 
-  async endWrite(w: WriteRecord): Promise<void> {
+  async endWrites(ws: WriteRecord[]): Promise<void> {
+    for (let i = 0; i < ws.length; i += BATCH) {
+      const some = ws.slice(i, i + BATCH);
+      try {
+        await this.submit(
+          'writes',
+          some.map((w) => ['delete', { partitionKey: WRITES_PARTITION, rowKey: writeRow(w) }]),
+        );
+      } catch (e) {
+        if (!isStatus(e, 404)) throw e;
+        // One was forgotten already (a transaction fails whole): forget the others one by one.
+        for (const w of some) await this.forget(w);
+      }
+    }
+  }
+
+  private async forget(w: WriteRecord): Promise<void> {
     await this.a.call(async (abortSignal) => {
       try {
-        await this.a.tables.writes.deleteEntity(WRITES_PARTITION, `${w.startedAt}|${w.writeId}`, { abortSignal });
+        await this.a.tables.writes.deleteEntity(WRITES_PARTITION, writeRow(w), { abortSignal });
       } catch (e) {
         if (!isStatus(e, 404)) throw e;
       }

@@ -4,7 +4,7 @@ import { reviewEventSchema, type LockException, type ReviewEvent } from '@return
 import { reviewStateSchema, type ReviewState } from '../domain/reviewState';
 import { getJson, putJson } from './jsonProps';
 import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
-import type { ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
+import type { AuditEntry, ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
 import { isStatus } from './storageErrors';
 import { TableAccess, type StorageSource, type TableStoreOptions } from './tableAccess';
 
@@ -32,6 +32,10 @@ const POINTER_SELECT = [
   `${REVIEW_PROP}_n`,
   ...Array.from({ length: REVIEW_PARTS }, (_, i) => `${REVIEW_PROP}_${i}`),
 ];
+
+/** An audit entry in its form and period's partition (one transaction records many), after its return's row key: `<return>|<version>|<seq>`. */
+const auditRow = (k: ReturnKey, version: number, seq: number) => `${returnRowKey(k)}|${pad(version)}|${pad(seq, 4)}`;
+const AUDIT_BATCH = 20;
 
 const exceptionEventsPartition = (formId: string, fiscalYear: number, period: string, orgUnit: string) => `${periodPartition(formId, fiscalYear, period)}|${escapeKey(orgUnit)}|~exceptions`;
 
@@ -74,6 +78,17 @@ export class TableReviewStore implements ReviewStore {
     return e ? recordOf(e) : null;
   }
 
+  async getMany(keys: ReturnKey[]): Promise<(ReviewRecord | null)[]> {
+    const found = new Map<string, ReviewRecord>();
+    const partitions = new Map<string, string[]>();
+    for (const k of keys) {
+      const pk = periodPartition(k.formId, k.fiscalYear, k.period);
+      partitions.set(pk, [...(partitions.get(pk) ?? []), returnRowKey(k)]);
+    }
+    for (const [pk, rks] of partitions) for (const e of await this.a.findMany('pointers', pk, rks, POINTER_SELECT)) found.set(`${pk}\n${String(e.rowKey)}`, recordOf(e));
+    return keys.map((k) => found.get(`${periodPartition(k.formId, k.fiscalYear, k.period)}\n${returnRowKey(k)}`) ?? null);
+  }
+
   async list(formId: string, fiscalYear: number, period: string): Promise<ReviewRecord[]> {
     return (await this.a.list('pointers', odata`PartitionKey eq ${periodPartition(formId, fiscalYear, period)}`, POINTER_SELECT)).map(recordOf);
   }
@@ -93,14 +108,38 @@ export class TableReviewStore implements ReviewStore {
     });
   }
 
-  async putEvent(k: ReturnKey, seq: number, event: ReviewEvent): Promise<void> {
-    const e: Record<string, unknown> = { partitionKey: versionPartition(k), rowKey: `${pad(event.version)}|${pad(seq, 4)}`, action: event.action, at: event.at };
-    putJson(e, 'event', event);
-    await this.a.call((abortSignal) => this.a.tables.audit.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
+  async putEvents(entries: AuditEntry[]): Promise<void> {
+    const byPartition = new Map<string, TableEntity[]>();
+    for (const { key: k, seq, event } of entries) {
+      const pk = periodPartition(k.formId, k.fiscalYear, k.period);
+      const e: Record<string, unknown> = { partitionKey: pk, rowKey: auditRow(k, event.version, seq), orgUnit: k.orgUnit, subject: k.subject ?? '', seq, action: event.action, at: event.at };
+      putJson(e, 'event', event);
+      byPartition.set(pk, [...(byPartition.get(pk) ?? []), e as TableEntity]);
+    }
+    // An entry is at most a reason and 100 comments (≤ 4 × 30,000 characters): 20 fit a transaction's 4 MiB.
+    for (const list of byPartition.values())
+      for (let i = 0; i < list.length; i += AUDIT_BATCH)
+        await this.a.submit(
+          'audit',
+          list.slice(i, i + AUDIT_BATCH).map((e) => ['upsert', e, 'Replace']),
+        );
   }
 
   async listEvents(k: ReturnKey): Promise<{ seq: number; event: ReviewEvent }[]> {
-    return (await this.a.list('audit', odata`PartitionKey eq ${versionPartition(k)}`)).map((e) => ({ seq: Number(String(e.rowKey).split('|')[1]), event: eventOf(e) }));
+    const prefix = `${returnRowKey(k)}|`;
+    const [listed, legacy] = await Promise.all([
+      this.a.list('audit', odata`PartitionKey eq ${periodPartition(k.formId, k.fiscalYear, k.period)} and RowKey ge ${prefix} and RowKey lt ${prefix + '~'}`),
+      this.a.list('audit', odata`PartitionKey eq ${versionPartition(k)}`),
+    ]);
+    // A subject may hold `|`: the key range can take in another subject that starts with this one.
+    const mine = listed.filter((e) => String(e.orgUnit) === k.orgUnit && String(e.subject ?? '') === (k.subject ?? ''));
+    const entries = new Map<string, { seq: number; event: ReviewEvent }>();
+    for (const e of legacy) entries.set(`${pad(Number(String(e.rowKey).split('|')[0]))}|${String(e.rowKey).split('|')[1]}`, { seq: Number(String(e.rowKey).split('|')[1]), event: eventOf(e) });
+    for (const e of mine) {
+      const event = eventOf(e);
+      entries.set(`${pad(event.version)}|${pad(Number(e.seq), 4)}`, { seq: Number(e.seq), event });
+    }
+    return [...entries.keys()].sort().map((id) => entries.get(id)!);
   }
 
   async getException(formId: string, fiscalYear: number, period: string, orgUnit: string): Promise<LockException | null> {
