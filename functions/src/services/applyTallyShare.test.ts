@@ -16,8 +16,8 @@ class MemoryTallies implements TallyStore {
   static aggregateRow = (k: AggregateKey) => `a|${k.period}|${k.by}|${k.group}`;
   static shareRow = (k: { orgUnit: string; subject: string | null; period: string }) => `s|${k.orgUnit}|${k.subject ?? '-'}|${k.period}`;
 
-  async sharesOf(_s: TallyScope, returns: { orgUnit: string; subject: string | null }[]): Promise<Stored<AppliedShare>[]> {
-    const prefixes = returns.map((r) => `s|${r.orgUnit}|${r.subject ?? '-'}|`);
+  async sharesOf(_s: TallyScope, returns: { orgUnit: string; subject: string | null; period?: string }[]): Promise<Stored<AppliedShare>[]> {
+    const prefixes = returns.map((r) => `s|${r.orgUnit}|${r.subject ?? '-'}|${r.period ?? ''}`);
     return [...this.rows].filter(([k]) => prefixes.some((p) => k.startsWith(p))).map(([, v]) => ({ value: v.value as AppliedShare, etag: v.etag }));
   }
   async getAggregates(_s: TallyScope, keys: AggregateKey[]) {

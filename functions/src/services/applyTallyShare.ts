@@ -130,9 +130,14 @@ async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore,
         taken.add(returnOf(u.key));
         round.push(i);
       }
+    // A quarterly form's quarters share tallies (siblings are read and written back); another form's periods do not.
+    const quarterly = form.period.kind === 'quarter';
     const shares = await tallies.sharesOf(
       scope,
-      round.map((i) => updates[i].key),
+      round.map((i) => {
+        const { orgUnit, subject, period } = updates[i].key;
+        return quarterly ? { orgUnit, subject } : { orgUnit, subject, period };
+      }),
     );
     const byReturn = new Map<string, Stored<AppliedShare>[]>();
     for (const s of shares) byReturn.set(returnOf(s.value), [...(byReturn.get(returnOf(s.value)) ?? []), s]);

@@ -1,4 +1,4 @@
-import { odata, TableClient, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
+import { odata, TableClient, type TableEntity, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 import { boundedCall, isStatus } from './storageErrors';
 
@@ -13,6 +13,42 @@ export interface TableStoreOptions {
 }
 
 export type Entity = TableEntityResult<Record<string, unknown>>;
+
+/** Entities per transaction: Table Storage's batch limit. */
+export const BATCH = 100;
+/** A transaction's body may not exceed 4 MiB: stay well below it. */
+export const BATCH_BYTES = 3 * 1024 * 1024;
+
+export const entityBytes = (e: TableEntity) => Buffer.byteLength(JSON.stringify(e));
+
+/** Items split into transactions of their entities: one partition each, ≤100 entities and under the size limit, order kept within a partition. */
+export function transactions<T>(items: T[], entityOf: (t: T) => TableEntity): T[][] {
+  const out: T[][] = [];
+  const entities = new Map(items.map((t) => [t, entityOf(t)]));
+  for (const [, list] of byPartition(items.map((t) => [entities.get(t)!.partitionKey, t]))) {
+    let group: T[] = [];
+    let bytes = 0;
+    for (const e of list) {
+      const size = entityBytes(entities.get(e)!) + 512; // the batch's per-operation headers
+      if (group.length && (group.length === BATCH || bytes + size > BATCH_BYTES)) {
+        out.push(group);
+        group = [];
+        bytes = 0;
+      }
+      group.push(e);
+      bytes += size;
+    }
+    if (group.length) out.push(group);
+  }
+  return out;
+}
+
+/** Values grouped by partition key, in the order first seen. */
+export function byPartition<T>(pairs: [string, T][]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const [pk, v] of pairs) out.set(pk, [...(out.get(pk) ?? []), v]);
+  return out;
+}
 
 /**
  * Comparisons a query's filter may hold: Table Storage allows 15 discrete comparisons, one

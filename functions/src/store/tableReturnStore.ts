@@ -7,14 +7,11 @@ import { escapeKey, keyText, pad, periodPartition, returnRowKey, versionPartitio
 import { DETAIL_PROPS, type ReturnSummary, type StoredReturn } from './storedReturn';
 import type { ClaimResult, CurrentReturn, PointerSwitch, ReturnStore, StoreBounds, SwitchResult, WriteRecord } from './returnStore';
 import { isStatus } from './storageErrors';
-import { TableAccess, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
+import { BATCH, BATCH_BYTES, byPartition, entityBytes, TableAccess, transactions, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
 import { TableTallyStore } from './tableTallyStore';
 import type { TallyStore } from './tallyStore';
 
-/** Entities per transaction: Table Storage's batch limit. */
-export const BATCH = 100;
-/** A transaction's body may not exceed 4 MiB: stay well below it. */
-const BATCH_BYTES = 3 * 1024 * 1024;
+export { BATCH } from './tableAccess';
 /**
  * Rows per partition of a version. A partition serves a bounded rate and (on Azurite)
  * slows as it grows, so a large version spreads over `<writeId>|00000`, `|00001`, …
@@ -93,40 +90,9 @@ function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan
   return { entity: e as TableEntity, apart };
 }
 
-const entityBytes = (e: TableEntity) => Buffer.byteLength(JSON.stringify(e));
-
 /** A version in the `versions` table: in its form and period's partition (one transaction records many), after its return's row key. */
 const versionRow = (k: ReturnKey, version: number) => `${returnRowKey(k)}|${pad(version)}`;
 const writeRow = (w: WriteRecord) => `${w.startedAt}|${w.writeId}`;
-
-/** Items split into transactions of their entities: one partition each, ≤100 entities and under the size limit, order kept within a partition. */
-function transactions<T>(items: T[], entityOf: (t: T) => TableEntity): T[][] {
-  const out: T[][] = [];
-  const entities = new Map(items.map((t) => [t, entityOf(t)]));
-  for (const [, list] of byPartition(items.map((t) => [entities.get(t)!.partitionKey, t]))) {
-    let group: T[] = [];
-    let bytes = 0;
-    for (const e of list) {
-      const size = entityBytes(entities.get(e)!) + 512; // the batch's per-operation headers
-      if (group.length && (group.length === BATCH || bytes + size > BATCH_BYTES)) {
-        out.push(group);
-        group = [];
-        bytes = 0;
-      }
-      group.push(e);
-      bytes += size;
-    }
-    if (group.length) out.push(group);
-  }
-  return out;
-}
-
-/** Values grouped by partition key, in the order first seen. */
-function byPartition<T>(pairs: [string, T][]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const [pk, v] of pairs) out.set(pk, [...(out.get(pk) ?? []), v]);
-  return out;
-}
 
 /**
  * Returns in Azure Table Storage (Azurite locally), through @azure/data-tables only.

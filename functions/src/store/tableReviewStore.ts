@@ -6,7 +6,7 @@ import { getJson, putJson } from './jsonProps';
 import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import type { AuditEntry, ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
 import { isStatus } from './storageErrors';
-import { TableAccess, type StorageSource, type TableStoreOptions } from './tableAccess';
+import { byPartition, TableAccess, transactions, type StorageSource, type TableStoreOptions } from './tableAccess';
 
 /** The tables: the return store's pointers (reviews live on them), the audit trail, exceptions. */
 const TABLES = { pointers: 'returns', audit: 'audit', exceptions: 'exceptions' } as const;
@@ -35,7 +35,6 @@ const POINTER_SELECT = [
 
 /** An audit entry in its form and period's partition (one transaction records many), after its return's row key: `<return>|<version>|<seq>`. */
 const auditRow = (k: ReturnKey, version: number, seq: number) => `${returnRowKey(k)}|${pad(version)}|${pad(seq, 4)}`;
-const AUDIT_BATCH = 20;
 
 const exceptionEventsPartition = (formId: string, fiscalYear: number, period: string, orgUnit: string) => `${periodPartition(formId, fiscalYear, period)}|${escapeKey(orgUnit)}|~exceptions`;
 
@@ -80,12 +79,8 @@ export class TableReviewStore implements ReviewStore {
 
   async getMany(keys: ReturnKey[]): Promise<(ReviewRecord | null)[]> {
     const found = new Map<string, ReviewRecord>();
-    const partitions = new Map<string, string[]>();
-    for (const k of keys) {
-      const pk = periodPartition(k.formId, k.fiscalYear, k.period);
-      partitions.set(pk, [...(partitions.get(pk) ?? []), returnRowKey(k)]);
-    }
-    for (const [pk, rks] of partitions) for (const e of await this.a.findMany('pointers', pk, rks, POINTER_SELECT)) found.set(`${pk}\n${String(e.rowKey)}`, recordOf(e));
+    for (const [pk, rks] of byPartition(keys.map((k) => [periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k)])))
+      for (const e of await this.a.findMany('pointers', pk, rks, POINTER_SELECT)) found.set(`${pk}\n${String(e.rowKey)}`, recordOf(e));
     return keys.map((k) => found.get(`${periodPartition(k.formId, k.fiscalYear, k.period)}\n${returnRowKey(k)}`) ?? null);
   }
 
@@ -109,20 +104,24 @@ export class TableReviewStore implements ReviewStore {
   }
 
   async putEvents(entries: AuditEntry[]): Promise<void> {
-    const byPartition = new Map<string, TableEntity[]>();
-    for (const { key: k, seq, event } of entries) {
-      const pk = periodPartition(k.formId, k.fiscalYear, k.period);
-      const e: Record<string, unknown> = { partitionKey: pk, rowKey: auditRow(k, event.version, seq), orgUnit: k.orgUnit, subject: k.subject ?? '', seq, action: event.action, at: event.at };
+    const entities = entries.map(({ key: k, seq, event }) => {
+      const e: Record<string, unknown> = {
+        partitionKey: periodPartition(k.formId, k.fiscalYear, k.period),
+        rowKey: auditRow(k, event.version, seq),
+        orgUnit: k.orgUnit,
+        subject: k.subject ?? '',
+        seq,
+        action: event.action,
+        at: event.at,
+      };
       putJson(e, 'event', event);
-      byPartition.set(pk, [...(byPartition.get(pk) ?? []), e as TableEntity]);
-    }
-    // An entry is at most a reason and 100 comments (≤ 4 × 30,000 characters): 20 fit a transaction's 4 MiB.
-    for (const list of byPartition.values())
-      for (let i = 0; i < list.length; i += AUDIT_BATCH)
-        await this.a.submit(
-          'audit',
-          list.slice(i, i + AUDIT_BATCH).map((e) => ['upsert', e, 'Replace']),
-        );
+      return e as TableEntity;
+    });
+    for (const group of transactions(entities, (e) => e))
+      await this.a.submit(
+        'audit',
+        group.map((e) => ['upsert', e, 'Replace']),
+      );
   }
 
   async listEvents(k: ReturnKey): Promise<{ seq: number; event: ReviewEvent }[]> {

@@ -15,8 +15,6 @@ const aggregateRow = (k: AggregateKey) => `a|${k.period}|${k.by}|${keyText(k.gro
 const sharePrefix = (orgUnit: string, subject: string | null) => `s|${keyText(orgUnit)}|${keyText(subject ?? '-')}|`;
 const shareRow = (k: ShareKey) => sharePrefix(k.orgUnit, k.subject) + k.period;
 const STALE_ROW = 'stale';
-/** Key ranges per query: two comparisons each, within the filter's comparisons. */
-const RANGES_PER_QUERY = Math.floor(FILTER_COMPARISONS / 2);
 /** Entities of a scope whose row key starts with `prefix`. */
 const rowsFrom = (pk: string, prefix: string) => odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${prefix + '~'}`;
 
@@ -73,13 +71,29 @@ export class TableTallyStore implements TallyStore {
     return this.a.find('tallies', pk, rk);
   }
 
-  async sharesOf(scope: TallyScope, returns: { orgUnit: string; subject: string | null }[]): Promise<Stored<AppliedShare>[]> {
+  async sharesOf(scope: TallyScope, returns: { orgUnit: string; subject: string | null; period?: string }[]): Promise<Stored<AppliedShare>[]> {
     const pk = partitionOf(scope);
-    const prefixes = [...new Set(returns.map((r) => sharePrefix(r.orgUnit, r.subject)))];
-    // A key range is two comparisons: a filter holds 7 of them beside the partition's.
-    const chunks: string[][] = [];
-    for (let i = 0; i < prefixes.length; i += RANGES_PER_QUERY) chunks.push(prefixes.slice(i, i + RANGES_PER_QUERY));
-    const pages = await Promise.all(chunks.map((c) => this.list(`${odata`PartitionKey eq ${pk}`} and (${c.map((p) => `(${odata`RowKey ge ${p} and RowKey lt ${p + '~'}`})`).join(' or ')})`)));
+    // An exact key is one comparison, a key range two: each filter stays within the comparisons allowed.
+    const terms = [
+      ...new Set(
+        returns.map((r) => {
+          const prefix = sharePrefix(r.orgUnit, r.subject);
+          return r.period === undefined ? `(${odata`RowKey ge ${prefix} and RowKey lt ${prefix + '~'}`})` : odata`RowKey eq ${prefix + r.period}`;
+        }),
+      ),
+    ];
+    const filters: string[][] = [[]];
+    let comparisons = 0;
+    for (const t of terms) {
+      const cost = t.startsWith('(') ? 2 : 1;
+      if (comparisons + cost > FILTER_COMPARISONS) {
+        filters.push([]);
+        comparisons = 0;
+      }
+      filters[filters.length - 1].push(t);
+      comparisons += cost;
+    }
+    const pages = await Promise.all(filters.filter((f) => f.length).map((f) => this.list(`${odata`PartitionKey eq ${pk}`} and (${f.join(' or ')})`)));
     const wanted = new Set(returns.map((r) => `${r.orgUnit}\u0000${r.subject ?? ''}`));
     // A subject may hold `|`: a key range can take in another subject that starts with this one.
     return pages

@@ -58,8 +58,11 @@ export interface StaleMark {
 export interface TallyStore {
   /** Writes of one `commit` at most. */
   readonly commitLimit: number;
-  /** What these returns (unit and subject) have added, for each of their periods, in few requests. */
-  sharesOf(scope: TallyScope, returns: { orgUnit: string; subject: string | null }[]): Promise<Stored<AppliedShare>[]>;
+  /**
+   * What these returns (unit and subject) have added, in few requests: for each of their
+   * periods, or only for `period` where given (a form whose periods do not share tallies).
+   */
+  sharesOf(scope: TallyScope, returns: { orgUnit: string; subject: string | null; period?: string }[]): Promise<Stored<AppliedShare>[]>;
   /** Aggregates by key, in few requests; null where there is none (a stored null: emptied). */
   getAggregates(scope: TallyScope, keys: AggregateKey[]): Promise<(Stored<Aggregate | null> | null)[]>;
   /** Every non-empty aggregate of one period and grouping level: all a tally reads. */
