@@ -27,7 +27,7 @@ async function main() {
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
   const pport = (proxy.address() as { port: number }).port;
   const cs = az.connectionString.replace(`:${port}`, `:${pport}`);
-  const api = spawn(process.execPath, [resolve(ROOT, 'functions/dist/dev/serveLocal.js')], {
+  const api = spawn(process.execPath, [...(process.env.PROBE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROBE_PROF}`] : []), resolve(ROOT, 'functions/dist/dev/serveLocal.js')], {
     env: { ...process.env, RETURNS_ENV: 'development', RETURNS_STORAGE: cs, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -52,6 +52,7 @@ async function main() {
   }
   console.log('total', total);
   api.kill();
+  await new Promise((r) => api.once('exit', r));
   proxy.close();
   await az.stop();
 }

@@ -1,9 +1,10 @@
 import { formById } from '@returns-hub/shared/forms/index';
-import type { Aggregate, AggregateKey } from '@returns-hub/shared/consolidate/aggregate';
+import type { Aggregate, AggregateKey, TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
+import type { ReturnKey } from '../store/keys';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
 import type { AppliedShare, CommitResult, StaleMark, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
 import { StorageUnavailable } from '../store/storageUnavailable';
-import { applyTallyShare, applyTallyShares, keepTallies, keepTalliesAll, TALLY_ATTEMPTS, type ShareUpdate } from './applyTallyShare';
+import { applyTallyShares, keepTallies, keepTalliesAll, TALLY_ATTEMPTS, type ShareUpdate } from './applyTallyShare';
 
 /** The tally port in memory, with ETags as counters; `interfere` runs before each commit (another writer). */
 class MemoryTallies implements TallyStore {
@@ -64,6 +65,12 @@ const zoneKey: AggregateKey = { period: 'FY', by: 'zone', group: 'Z-C' };
 const contribution = (total: number): Contribution => ({ kind: 'indicators', sums: { communities_total: total }, flags: {} });
 const total = (a: Aggregate | null) => (a?.kind === 'indicators' ? a.sums.communities_total : undefined);
 const noWait = async () => undefined;
+type Wait = (attempt: number) => Promise<void>;
+/** One return's update. */
+const applyTallyShare = async (t: TallyStore, f: typeof form, basis: TallyBasis, k: ReturnKey, revision: number, c: Contribution | null, wait: Wait) =>
+  (await applyTallyShares(t, f, basis, [{ key: k, revision, contribution: c }], wait))[0];
+/** Many returns' updates, without waiting between tries. */
+const applyAll = (t: TallyStore, us: ShareUpdate[]) => applyTallyShares(t, form, 'all', us, noWait);
 
 describe('applyTallyShare', () => {
   test('a first submission adds its share at every level; a resubmission takes out the previous one and adds the new', async () => {
@@ -140,12 +147,9 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     const commit = bulk.commit.bind(bulk);
     bulk.commit = async (scope, writes) => (commits.push(writes.length), commit(scope, writes));
     expect(
-      await applyTallyShares(
+      await applyAll(
         bulk,
-        form,
-        'all',
         updates(1, (i) => i + 1),
-        noWait,
       ),
     ).toEqual(districts.map(() => 'applied'));
     expect(Math.max(...commits)).toBeLessThanOrEqual(30);
@@ -158,21 +162,15 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     // Again, and a resubmission: already in, then replaced.
     expect(
       new Set(
-        await applyTallyShares(
+        await applyAll(
           bulk,
-          form,
-          'all',
           updates(1, (i) => i + 1),
-          noWait,
         ),
       ),
     ).toEqual(new Set(['already']));
-    await applyTallyShares(
+    await applyAll(
       bulk,
-      form,
-      'all',
       updates(2, () => 2),
-      noWait,
     );
     expect(total(bulk.aggregate(hqKey))).toBe(100);
   });

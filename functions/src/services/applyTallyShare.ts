@@ -170,19 +170,6 @@ async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore,
   for (const [i, o] of outcomes.entries()) outcomes[i] = o ?? 'gave_up';
 }
 
-/** `applyTallyShares` for one return. */
-export async function applyTallyShare(
-  tallies: TallyStore,
-  form: FormDef,
-  basis: TallyBasis,
-  key: ReturnKey,
-  revision: number,
-  contribution: Contribution | null,
-  wait: (attempt: number) => Promise<void> = backoff,
-): Promise<ApplyOutcome> {
-  return (await applyTallyShares(tallies, form, basis, [{ key, revision, contribution }], wait))[0];
-}
-
 /**
  * `applyTallyShares` for a caller whose own work is already done (the returns are stored):
  * updates that cannot be made mark the scope stale, so tallies are recomputed from the
