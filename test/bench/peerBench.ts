@@ -6,6 +6,7 @@ import { startAzurite, type Azurite } from '@returns-hub/functions/dev/startAzur
 import { projectRegister, writeRegister } from './readerBench';
 import { machine, median, writeSection } from './report';
 import { SAMPLES, sampleFiles } from '../support/samples';
+import { countUploadRequests } from './countStorageRequests';
 
 const ROOT = resolve(__dirname, '../..');
 /** The installed bin, as a script calls it (`npx returns` adds npm's own start-up: see the CLI section). */
@@ -164,6 +165,8 @@ export async function peerBench(): Promise<string> {
     }
     process.stderr.write(`peer bench: run ${i + 1}/${RUNS}\n`);
   }
+  // Untimed: the storage requests of the same upload, through a counting proxy.
+  const requests = await countUploadRequests(files);
   const m = (f: (r: (typeof runs)[number]) => number) => median(runs.map(f));
   const peerWall = m((r) => r.peer.wall);
   const peerCpu = m((r) => r.peer.cpu);
@@ -210,6 +213,8 @@ Upload + pull in detail (medians): upload ${s2(m((r) => r.upload.wall))} wall, $
     m((r) => r.api + r.azurite),
     peerCpu,
   )} the peer's whole run. Each run starts Azurite (in memory) and the API (\`node functions/dist/dev/serveLocal.js\`) afresh and warms them with the ten CODI returns and a tally, untimed. The pulled Form 2 tally beside FORMS.md: ${pulled}.
+
+Storage requests of the upload (\`test/bench/countStorageRequests.ts\`: Azurite behind a counting proxy, the API warmed first): **${requests.total}** (${requests.byKind.map(([k, n]) => `${n} \`${k}\``).join(', ')}); before the upload was bundled and stored in bulk: 740–795 (one request per file, each return read, logged, versioned, audited and tallied alone).
 
 Peak memory (\`/usr/bin/time\` %M, median of ${MEMORY_RUNS}):
 

@@ -29,6 +29,9 @@ export interface ReturnKey {
   subject: string | null;
 }
 
+/** A return's key as entity properties, and its version: what every entity of a return carries. */
+export const RETURN_KEY_PROPS = ['formId', 'fiscalYear', 'period', 'orgUnit', 'subject', 'version'] as const;
+
 /** All returns of a form and period share one partition of the pointer table: a tally reads just that. */
 export function periodPartition(formId: string, fiscalYear: number, period: string): string {
   return `${formId}|${fiscalYear}|${period}`;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 import type { SubmitResponse } from '@returns-hub/shared/api/schemas';
 import { getJson, getJsonText, putJson, putJsonText } from './jsonProps';
-import { escapeKey, keyText, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
+import { escapeKey, keyText, pad, periodPartition, RETURN_KEY_PROPS, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import { DETAIL_PROPS, type ReturnSummary, type StoredReturn } from './storedReturn';
 import type { ClaimResult, CurrentReturn, PointerSwitch, ReturnStore, StoreBounds, SwitchResult, WriteRecord } from './returnStore';
 import { isStatus } from './storageErrors';
@@ -38,24 +38,7 @@ type Table = keyof typeof TABLES;
 /** The write log's one partition: a sweep lists it by time. */
 const WRITES_PARTITION = 'pending';
 
-const SCALARS = [
-  'formId',
-  'fiscalYear',
-  'period',
-  'orgUnit',
-  'subject',
-  'version',
-  'writeId',
-  'submittedAt',
-  'submittedBy',
-  'fileName',
-  'sheet',
-  'idempotencyKey',
-  'bodyHash',
-  'rowCount',
-  'warnings',
-  'firstColumn',
-] as const;
+const SCALARS = [...RETURN_KEY_PROPS, 'writeId', 'submittedAt', 'submittedBy', 'fileName', 'sheet', 'idempotencyKey', 'bodyHash', 'rowCount', 'warnings', 'firstColumn'] as const;
 
 /**
  * What a list reads of a pointer: its scalars and its tally contribution, never the details

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { reviewEventSchema, type LockException, type ReviewEvent } from '@returns-hub/shared/review/reviewSchemas';
 import { reviewStateSchema, type ReviewState } from '../domain/reviewState';
 import { getJson, putJson } from './jsonProps';
-import { escapeKey, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
+import { escapeKey, pad, periodPartition, RETURN_KEY_PROPS, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import type { AuditEntry, ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
 import { isStatus } from './storageErrors';
 import { byPartition, TableAccess, transactions, type StorageSource, type TableStoreOptions } from './tableAccess';
@@ -18,12 +18,7 @@ const REVIEW_PARTS = 4;
 const POINTER_SELECT = [
   'PartitionKey',
   'RowKey',
-  'formId',
-  'fiscalYear',
-  'period',
-  'orgUnit',
-  'subject',
-  'version',
+  ...RETURN_KEY_PROPS,
   'submittedAt',
   'submittedBy',
   'fileName',
