@@ -16,6 +16,9 @@ import { receipt } from './receipt';
 import { keepTalliesAll } from './applyTallyShare';
 import type { SubmitGate } from './submitGate';
 
+/** Versions whose rows are written at once. */
+const ROW_WRITERS = 4;
+
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
 const STORED_ISSUES = 200;
 
@@ -193,9 +196,16 @@ async function submit(
 
   // Nothing is visible until the pointers move: a failure here leaves only recorded writes, which the sweep removes.
   await store.beginWrites(pending.map((p) => p.write));
-  for (const p of pending) await store.writeRows(p.record.writeId, p.rows);
-  // History holds every version, even if a writer died after its switch.
-  await store.putVersions(pending.flatMap((p) => (p.current ? [p.current.record] : [])));
+  const queue = [...pending];
+  const writer = async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) await store.writeRows(p.record.writeId, p.rows);
+  };
+  await Promise.all([
+    // Each version's rows in partitions of their own: a few written at once.
+    ...Array.from({ length: Math.min(ROW_WRITERS, queue.length) }, writer),
+    // History holds every version, even if a writer died after its switch.
+    store.putVersions(pending.flatMap((p) => (p.current ? [p.current.record] : []))),
+  ]);
 
   const state = new Map<number, State>(pending.map((p) => [p.index, 'not_stored']));
   const byWriteId = new Map(pending.map((p) => [p.record.writeId, p]));
@@ -222,14 +232,18 @@ async function submit(
     if (switched.ok) {
       for (const p of members) receipts[p.index] = receipt(p.record, p.current?.record);
       try {
-        await store.putVersions(members.map((p) => p.record));
-        // A write is forgotten only once the tallies hold it: until then the sweep applies it again.
-        const held = await tally(
-          store,
-          members.map((p) => p.record),
-        );
-        await store.endWrites(members.filter((p) => held.has(p.record.writeId)).map((p) => p.write));
-        await gate?.recorded(members.map((p) => ({ key: p.key, version: p.record.version, submittedAt: p.record.submittedAt })));
+        // The history, the tallies and the audit trail are independent: written at once.
+        const [versions, held, audit] = await Promise.allSettled([
+          store.putVersions(members.map((p) => p.record)),
+          // A write is forgotten only once the tallies hold it: until then the sweep applies it again.
+          tally(
+            store,
+            members.map((p) => p.record),
+          ),
+          gate?.recorded(members.map((p) => ({ key: p.key, version: p.record.version, submittedAt: p.record.submittedAt }))),
+        ]);
+        for (const r of [versions, held, audit]) if (r.status === 'rejected') throw r.reason;
+        if (held.status === 'fulfilled') await store.endWrites(members.filter((p) => held.value.has(p.record.writeId)).map((p) => p.write));
       } catch (e) {
         if (!isStorageUnavailable(e)) throw e; // stored: the pointers hold them; the sweep forgets the writes
       }
