@@ -6,7 +6,7 @@ import { defaultPullQuery, fiscalYearChoices, groupingChoices, layoutChoices, la
 import { t } from '../pane/i18n';
 import { OutcomeBar } from './OutcomeBar';
 import { ChoiceField } from './ChoiceField';
-import { LayoutField } from './LayoutField';
+import { TitleField } from './TitleField';
 import { TallySummaryCard } from './TallySummaryCard';
 import { usePaneStyles } from './paneStyles';
 
@@ -21,10 +21,10 @@ export function PullFlow({ pane, state, now }: { pane: PaneController; state: Pa
   return (
     <section className={s.column} aria-label={t(lang, 'pull')}>
       <Text className={s.intro}>{t(lang, 'pullIntro')}</Text>
-      <ChoiceField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(queryForForm(query, formById(id) ?? form, now()))} />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(queryForForm(query, formById(id) ?? form, now()))} />
       <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => setQuery({ ...query, fy })} />
       <ChoiceField label={t(lang, 'period')} value={query.period} choices={periodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
-      <LayoutField label={t(lang, 'layout')} value={layoutOf(query)} choices={layoutChoices(form, lang)} onChange={(name) => setQuery(queryWithLayout(query, form, name))} />
+      <TitleField label={t(lang, 'layout')} value={layoutOf(query)} choices={layoutChoices(form, lang)} onChange={(name) => setQuery(queryWithLayout(query, form, name))} />
       <ChoiceField label={t(lang, 'groupBy')} value={query.by} choices={groupingChoices(form, lang)} onChange={(by) => setQuery({ ...query, by })} />
       <div className={s.row}>
         <Button appearance="primary" onClick={() => pane.pull(query)} disabled={busy}>
