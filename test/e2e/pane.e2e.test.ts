@@ -338,6 +338,42 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
   }, 60_000);
 });
 
+describe('Excel 2016 or 2019 on Windows: the Internet Explorer webview', () => {
+  /** Internet Explorer 11's user agent, as Office's Trident webview reports it. */
+  const TRIDENT = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+
+  test('the pane says in Thai and English that it cannot open here, and what to do instead; it fits 320 px', async () => {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, userAgent: TRIDENT });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: '' });
+      if (url.pathname.endsWith('/taskpane.js')) return route.abort(); // ES2017: Internet Explorer cannot parse it, so none of it runs
+      if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
+      return route.abort();
+    });
+    await page.goto(`${pane.url}/taskpane.html`);
+    const notice = page.locator('#old-browser');
+    await notice.waitFor();
+    const th = await notice.locator('[lang="th"]').innerText();
+    const en = await notice.locator('[lang="en"]').innerText();
+    expect(th).toMatch(/เปิดใน Excel เครื่องนี้ไม่ได้/);
+    expect(th).toMatch(/Excel บนเว็บ/);
+    expect(en).toMatch(/cannot open in this Excel/);
+    expect(en).toMatch(/Excel on the web/);
+    // Thai prose, with product names only (no English sentence inside the Thai).
+    expect(th.replace(/Microsoft Edge WebView2|Internet Explorer|Microsoft 365|Excel|office\.com/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    expect(en).not.toMatch(/[\u0E00-\u0E7F]/);
+    await shot(page, 'th-19-internet-explorer');
+    await page.close();
+  }, 60_000);
+
+  test('in a modern webview the notice stays hidden', async () => {
+    const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang: 'th' });
+    expect(await page.locator('#old-browser').isHidden()).toBe(true);
+    await page.close();
+  }, 60_000);
+});
+
 describe('a deployment build with Entra settings', () => {
   let dir: string;
   let served: Awaited<ReturnType<typeof serveAddin>>;
