@@ -172,6 +172,12 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
       .waitFor();
     const stored = await api.client().getReturn({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', orgUnit: unit });
     expect(stored).toMatchObject({ fields: { budget_returned: 1000 } });
+    // Headquarters' status of the return, in words: the version as the receipt says it, no `v1`.
+    await page
+      .getByTestId('hq-status')
+      .getByText(`${L('version')} 1`, { exact: false })
+      .waitFor();
+    expect(await page.getByTestId('hq-status').innerText()).not.toMatch(/\bv\d/);
     await shot(page, `${lang}-4-send-receipt`);
     await page.close();
   }, 60_000);

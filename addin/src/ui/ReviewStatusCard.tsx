@@ -5,6 +5,7 @@ import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { ReviewController } from '../pane/reviewController';
 import { MARK_COLOURS } from '../excel/openStoredReturn';
 import { rt, statusText } from '../pane/reviewText';
+import { t } from '../pane/i18n';
 import { inLang, type Lang } from '../text/bilingual';
 import { useReviewState } from './useReviewState';
 import { OutcomeBar } from './OutcomeBar';
@@ -29,7 +30,7 @@ export function ReviewStatusCard({ review, lang, sheetId, grid, sent }: { review
         <section key={k} className={s.card} data-testid="hq-status" aria-label={rt(lang, 'statusTitle')}>
           <Text weight="semibold">
             {rt(lang, 'statusTitle')}: {inLang(statusText(v.status), lang)}
-            {v.version ? ` · v${v.version}` : ''}
+            {v.version ? ` · ${t(lang, 'version')} ${v.version}` : ''}
           </Text>
           {v.decision && (
             <Text size={200}>
