@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { localizeFunctionsMetadata } from '@returns-hub/addin/functions/functionsMetadataTh';
 import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
 
 const ROOT = resolve(__dirname, '..');
@@ -35,6 +36,7 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
   const meta = await generateCustomFunctionsMetadata(resolve(ROOT, 'addin/src/functions/customFunctions.ts'), false);
   if (meta.errors.length) throw new Error(`custom functions metadata: ${meta.errors.join('; ')}`);
   writeFileSync(resolve(outDir, 'functions.json'), meta.metadataJson);
+  writeFileSync(resolve(outDir, 'functions.th.json'), localizeFunctionsMetadata(meta.metadataJson)); // Thai Office's (manifest override)
   for (const page of ['taskpane.html', 'help.html']) cpSync(resolve(ROOT, 'addin/src', page), resolve(outDir, page));
   cpSync(resolve(ROOT, 'addin/assets'), resolve(outDir, 'assets'), { recursive: true });
   const js = readFileSync(resolve(outDir, 'taskpane.js'));

@@ -12,7 +12,7 @@ import { App } from './ui/App';
 import { ReviewController } from './pane/reviewController';
 import { reviewExcelPort } from './excel/reviewExcelPort';
 import type { SignIn } from './ui/SettingsPanel';
-import { associateFunctions, useFigureSource, useFunctionErrors } from './functions/customFunctions';
+import { associateFunctions, useFigureSource, useFunctionErrors, useFunctionLanguage } from './functions/customFunctions';
 import { FigureSource } from './functions/figureSource';
 import { entraSession, type EntraSession } from './auth/tokenProvider';
 import { buildConfig } from './settings/buildConfig';
@@ -34,15 +34,19 @@ Office.onReady(() => {
   const token = async () => (sessionReady ? (await sessionReady).token() : settings.apiKey);
   const client = () => createApiClient({ baseUrl: build.dev ? settings.apiUrl : build.apiUrl, key: token, fetch: (url, init) => fetch(url, init), client: 'returns-addin' });
 
+  // One language for the pane and the functions' cells: Office's display language.
+  const lang = languageFrom(Office.context?.displayLanguage);
+
   // Shared runtime: the custom functions use the pane's client, where the host runs them.
   const figures = new FigureSource(client);
   if (runner.supports('customFunctions')) {
     useFigureSource(figures);
     useFunctionErrors(runner.supports('functionErrors'));
+    useFunctionLanguage(lang);
     associateFunctions();
   }
 
-  const pane = new PaneController(excelPort(runner), client, languageFrom(Office.context?.displayLanguage), { onRefresh: () => figures.refresh() });
+  const pane = new PaneController(excelPort(runner), client, lang, { onRefresh: () => figures.refresh() });
   const review = new ReviewController(reviewExcelPort(runner), client, pane.state.lang);
   void review.identify(); // reviewers get the Review tab
   const root = createRoot(document.getElementById('root')!);

@@ -11,6 +11,6 @@ export type FiscalYear = z.infer<typeof fiscalYearSchema>;
 export const fiscalYearInputSchema = z.union([z.string(), z.number()]).transform((v, ctx): FiscalYear => {
   const r = parseFiscalYear(v);
   if (r.ok) return r.value;
-  ctx.issues.push({ code: 'custom', message: r.error.en, input: v });
+  ctx.issues.push({ code: 'custom', message: r.error.en, input: v, params: { th: r.error.th } }); // the API answers both (functions/src/http/invalidInput.ts)
   return z.NEVER;
 });

@@ -15,6 +15,6 @@ export type PeriodKind = z.infer<typeof periodKindSchema>;
 export const periodCodeInputSchema = z.string().transform((v, ctx): PeriodCode => {
   const r = parsePeriodCode(v);
   if (r.ok) return r.value;
-  ctx.issues.push({ code: 'custom', message: r.error.en, input: v });
+  ctx.issues.push({ code: 'custom', message: r.error.en, input: v, params: { th: r.error.th } }); // the API answers both (functions/src/http/invalidInput.ts)
   return z.NEVER;
 });

@@ -76,7 +76,7 @@ export function computeReport(layout: ReportLayout, input: ReportInput, by?: Gro
 
   // Tables.
   for (const t of tables) sheet.table(t);
-  if (tables.length === 0) sheet.line('ยังไม่มีรายงานที่ส่งเข้ามาสำหรับงวดนี้ (no returns for this period yet)', { italic: true, align: 'left' });
+  if (tables.length === 0) sheet.line('ยังไม่มีรายงานที่ส่งเข้ามาสำหรับงวดนี้', { italic: true, align: 'left' });
 
   if (input.completeness) sheet.completeness(input.completeness);
   if (chart) sheet.chart(chart);

@@ -153,7 +153,7 @@ export class SheetBuilder {
   /** Received of expected, on time, late, the due date, and the units still missing, by name. */
   completeness(c: Completeness): void {
     this.blocks.push({ top: this.row, bottom: this.row + 5 });
-    this.line('ความครบถ้วนของการส่งรายงาน (completeness)', { bold: true, size: 15, align: 'left' });
+    this.line('ความครบถ้วนของการส่งรายงาน', { bold: true, size: 15, align: 'left' });
     const pairs: [string, CellContent][] = [
       ['ส่งแล้ว / ทั้งหมด (received / expected)', { value: c.received, numFmt: ofExpectedCode(c.expected) }],
       ['ส่งตรงเวลา (on time)', { value: c.onTime, numFmt: FORMAT_CODES.count }],

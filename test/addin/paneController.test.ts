@@ -8,6 +8,11 @@ import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
 import type { FakeSets } from '../support/excelFake/fakeBook';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
+import { formById } from '@returns-hub/shared/forms/index';
+import { computeReport } from '@returns-hub/shared/report/computeReport';
+import { reportByName } from '@returns-hub/shared/report/formReports';
+import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
+import { a1 } from '@returns-hub/shared/sheet/address';
 
 let api: Api;
 beforeAll(async () => {
@@ -267,6 +272,36 @@ describe('the task pane flows', () => {
     await pane.pull();
     expect(pane.state.pull.status).toBe('done');
     expect(book.sheets).toHaveLength(sheets);
+  });
+
+  test('pull by district: the table closes with the total row (HQ’s figures), as the CLI writes it; read back from the sheet', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
+    await pane.pull({ ...PLAN_Q, by: 'district' });
+    expect(pane.state.pull.status).toBe('done');
+    const name = pane.state.pull.summary!.sheet;
+    const q = { form: PLAN_Q.form, fy: 2563, period: 'FY' };
+    const [district, hq] = [await api.client().tallies({ ...q, by: 'district' }), await api.client().tallies({ ...q, by: 'hq' })];
+    const layout = reportByName(q.form, 'districts-by-indicator');
+    if (isReportProblem(layout)) throw new Error(layout.message_en);
+    const report = computeReport(layout, { form: formById(q.form)!, tallies: { district, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'district');
+    if (isReportProblem(report)) throw new Error(report.message_en);
+    const table = report.tables[0];
+    expect(table.keys[table.keys.length - 1]).toBe('total:BMA');
+    const totalRow = table.body.bottom;
+    const want = report.cells.filter((c) => c.row === totalRow && c.value !== '').map((c) => [a1(c.row, c.col), c.value]);
+    expect(want.length).toBeGreaterThan(2);
+    for (const [cell, value] of want) expect([cell, book.valueAt(name, String(cell))]).toEqual([cell, value]);
+  });
+
+  test('pull in a chosen layout: the layout’s sheet, its own grouping; no total fetched for HQ rows', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx', { lang: 'en' });
+    await pane.pull({ ...PLAN_Q, by: 'hq', layout: 'indicators' });
+    expect(pane.state.pull.status).toBe('done');
+    expect(pane.state.pull.summary!.sheet).toBe('ตัวชี้วัด FY2563');
+    expect(book.sheet('ตัวชี้วัด FY2563')).toBeDefined();
+    await pane.pull({ ...PLAN_Q, by: 'district', layout: 'no-such-layout' });
+    expect(pane.state.pull).toMatchObject({ status: 'failed', outcome: { text: { th: expect.stringMatching(/[\u0E00-\u0E7F]/) } } });
+    settled(pane.state);
   });
 
   test('pull on Excel 2016 (ExcelApi 1.1): says it needs a newer Excel, and what to use instead', async () => {

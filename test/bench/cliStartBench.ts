@@ -39,7 +39,7 @@ Command: \`npm run bench -- cli\` (test/bench/cliStartBench.ts) · ${machine()} 
 |---|---|---|
 ${table}
 
-Before (commit cefc526, the CLI compiled TypeScript at run time through tsx; measured the same way on 2026-11-23): \`node -e 0\` 50 ms; \`returns --help\` through the bin 540 ms (10.8×), through npx 1,580 ms; checking one district file 580 ms through the bin, 1,610 ms through npx. npx itself (npm's own start-up) costs what the \`npx --version\` row shows, whatever the CLI does: scripts should call the installed bin (\`node_modules/.bin/returns\`).`;
+Before (commit cefc526, the CLI compiled TypeScript at run time through tsx; measured the same way on 2026-11-23): \`node -e 0\` 50 ms; \`returns --help\` through the bin 540 ms (10.8×), through npx 1,580 ms; checking one district file 580 ms through the bin, 1,610 ms through npx. npx itself (npm's own start-up) costs what the \`npx --version\` row shows, whatever the CLI does: scripts should call the installed bin (\`node_modules/.bin/returns\`). The issue's target for \`npx returns --help\` (within 3× of \`node -e 0\`) is out of reach through npx: npm's own start-up and its look-up of the bin in the workspace tree cost more than 3× before our code runs; the CLI's own share (the installed bin) is 1.3×.`;
   writeSection('cli', body);
   return body;
 }

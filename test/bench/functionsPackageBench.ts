@@ -24,7 +24,7 @@ Command: \`npm run bench -- package\` (test/bench/functionsPackageBench.ts, whic
 | the zip \`azd\` / \`func\` deploy (\`dist/functions.zip\`) | **${mb(out.bytes)}**, ${out.files} files |
 | before (one root \`node_modules\` with React, Fluent UI, office-js, MSAL, ExcelJS, Azurite) | 745 MB |
 
-\`npm ls --omit=dev -w functions\` lists only @azure/functions, @azure/data-tables, jose, zod and the shared core (a test keeps it so).`;
+\`npm ls --omit=dev -w functions\` lists @azure/functions, @azure/data-tables, @azure/identity (\`DefaultAzureCredential\`: the managed identity to storage), @azure/monitor-opentelemetry (loaded only when Application Insights is configured), @opentelemetry/api, jose, zod and the shared core: no React, Fluent UI, office-js, ExcelJS or Azurite. MSAL (\`@azure/msal-node\`, \`@azure/msal-browser\`) comes in only as a dependency of @azure/identity; test/packages/packageBoundaries.test.ts keeps both so.`;
   writeSection('package', body);
   return body;
 }

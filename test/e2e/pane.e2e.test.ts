@@ -124,6 +124,11 @@ async function eventually<T>(read: () => Promise<T>, expected: unknown, ms = 500
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const tab = (page: Page, lang: Lang, key: Parameters<typeof t>[1]) => page.getByRole('tab', { name: t(lang, key) }).click();
+/** Picks a title in one of the pane's Fluent dropdowns (forms, layouts). */
+async function choose(page: Page, label: string, title: string) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('listbox').getByRole('option', { name: title, exact: true }).click();
+}
 
 describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)', (lang) => {
   const L = (k: Parameters<typeof t>[1]) => t(lang, k);
@@ -167,6 +172,12 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
       .waitFor();
     const stored = await api.client().getReturn({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', orgUnit: unit });
     expect(stored).toMatchObject({ fields: { budget_returned: 1000 } });
+    // Headquarters' status of the return, in words: the version as the receipt says it, no `v1`.
+    await page
+      .getByTestId('hq-status')
+      .getByText(`${L('version')} 1`, { exact: false })
+      .waitFor();
+    expect(await page.getByTestId('hq-status').innerText()).not.toMatch(/\bv\d/);
     await shot(page, `${lang}-4-send-receipt`);
     await page.close();
   }, 60_000);
@@ -260,25 +271,60 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
       .waitFor();
     // The same sheet, now by zone: exactly the cells the report has, nothing left from the districts.
     const q = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
-    const zone = await api.client().tallies({ ...q, by: 'zone' });
+    const [zone, hq] = [await api.client().tallies({ ...q, by: 'zone' }), await api.client().tallies({ ...q, by: 'hq' })];
     const layout = defaultLayoutFor(q.form, 'zone');
     if (isReportProblem(layout)) throw new Error(layout.message_en);
-    const report = computeReport(layout, { form: formById(q.form)!, tallies: { zone }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'zone');
+    const report = computeReport(layout, { form: formById(q.form)!, tallies: { zone, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'zone');
     if (isReportProblem(report)) throw new Error(report.message_en);
     expect(report.name).toBe(name);
     const want = Object.fromEntries(report.cells.filter((c) => c.value !== '' && c.row !== 4).map((c) => [a1(c.row, c.col), c.value])); // row 5: the time it was made
     const { A5: _made, ...got } = (await bookDo.sheet(page, name)).values;
     expect(Object.keys(got).length).toBeLessThan(bigCells);
     expect(got).toEqual(want);
+    expect(Object.values(got)).toContain('รวม'); // the total row: HQ's figures close the table
     await page.getByTestId('tally-summary').waitFor();
     await shot(page, `${lang}-13-pull-refreshed`);
+    await page.close();
+  }, 60_000);
+
+  test('the layout picker: the form’s report layouts by title; the chosen one is written, with its total row', async () => {
+    const page = await openPane({ path: 'community-plan/districts/1043.xlsx', lang });
+    await tab(page, lang, 'pullTab');
+    const picker = page.getByRole('combobox', { name: L('layout') });
+    await picker.click();
+    const titles = lang === 'th' ? ['ตัวชี้วัดโครงการ 21000000-3142 ภาพรวม', 'ผลการดำเนินงาน รายเขต × ตัวชี้วัด'] : ['Project 21000000-3142 indicators, overall', 'Districts × indicators'];
+    expect(await page.getByRole('listbox').getByRole('option').allTextContents()).toEqual(titles);
+    await shot(page, `${lang}-17-layout-picker`);
+    await page.getByRole('listbox').getByRole('option', { name: titles[0] }).click();
+    expect(await page.getByLabel(L('groupBy'), { exact: true }).inputValue()).toBe('hq'); // the layout brings its grouping
+    await button(page, L('pull')).click();
+    await page.getByText(lang === 'th' ? 'เขียนยอดรวมลงชีต “ตัวชี้วัด FY2563” แล้ว' : 'Totals written to the sheet “ตัวชี้วัด FY2563”.').waitFor();
+    expect(Object.values((await bookDo.sheet(page, 'ตัวชี้วัด FY2563')).values)).not.toContain('รวม'); // HQ's rows: no total row
+
+    await choose(page, L('layout'), titles[1]);
+    expect(await page.getByLabel(L('groupBy'), { exact: true }).inputValue()).toBe('district');
+    await button(page, L('pull')).click();
+    await page.getByText(lang === 'th' ? 'เขียนยอดรวมลงชีต “รายเขต FY2563” แล้ว' : 'Totals written to the sheet “รายเขต FY2563”.').waitFor();
+    const values = (await bookDo.sheet(page, 'รายเขต FY2563')).values;
+    const totalAt = Object.entries(values).find(([, v]) => v === 'รวม')?.[0];
+    expect(totalAt).toMatch(/^A\d+$/);
+    // The total row holds HQ's figures, the same the API answers for the whole of Bangkok.
+    const hq = await api.client().tallies({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'hq' });
+    const communities = hq.groups[0].measures.find((m) => m.id === 'communities_total')!.value;
+    const row = totalAt!.slice(1);
+    expect(
+      Object.entries(values)
+        .filter(([k]) => k !== totalAt && k.replace(/^[A-Z]+/, '') === row)
+        .map(([, v]) => v),
+    ).toContain(communities);
+    await shot(page, `${lang}-18-layout-written`);
     await page.close();
   }, 60_000);
 
   test('insert blank form: a confirmation, unique names, the new sheet active', async () => {
     const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang });
     await tab(page, lang, 'blankTab');
-    await page.getByLabel(L('form'), { exact: true }).selectOption('bma-community-plan-return');
+    await choose(page, L('form'), lang === 'th' ? 'แบบรายงานผลการดำเนินงาน โครงการสนับสนุนการจัดทำและทบทวนแผนพัฒนาชุมชน' : 'District return: support for community development plans');
     await button(page, L('insertBlank')).click();
     await page.getByText(lang === 'th' ? /เพิ่มชีต “แบบรายงานผลการดำเนินงาน” แล้ว/ : /Added the sheet “แบบรายงานผลการดำเนินงาน”/).waitFor();
     await button(page, L('insertBlank')).click();
@@ -294,6 +340,42 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await page.getByLabel(L('apiKey'), { exact: true }).waitFor();
     expect(await page.getByLabel(L('apiKey'), { exact: true }).inputValue()).toBe('');
     await shot(page, `${lang}-15-settings-dev`);
+    await page.close();
+  }, 60_000);
+});
+
+describe('Excel 2016 or 2019 on Windows: the Internet Explorer webview', () => {
+  /** Internet Explorer 11's user agent, as Office's Trident webview reports it. */
+  const TRIDENT = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+
+  test('the pane says in Thai and English that it cannot open here, and what to do instead; it fits 320 px', async () => {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, userAgent: TRIDENT });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: '' });
+      if (url.pathname.endsWith('/taskpane.js')) return route.abort(); // ES2017: Internet Explorer cannot parse it, so none of it runs
+      if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
+      return route.abort();
+    });
+    await page.goto(`${pane.url}/taskpane.html`);
+    const notice = page.locator('#old-browser');
+    await notice.waitFor();
+    const th = await notice.locator('[lang="th"]').innerText();
+    const en = await notice.locator('[lang="en"]').innerText();
+    expect(th).toMatch(/เปิดใน Excel เครื่องนี้ไม่ได้/);
+    expect(th).toMatch(/Excel บนเว็บ/);
+    expect(en).toMatch(/cannot open in this Excel/);
+    expect(en).toMatch(/Excel on the web/);
+    // Thai prose, with product names only (no English sentence inside the Thai).
+    expect(th.replace(/Microsoft Edge WebView2|Internet Explorer|Microsoft 365|Excel|office\.com/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    expect(en).not.toMatch(/[\u0E00-\u0E7F]/);
+    await shot(page, 'th-19-internet-explorer');
+    await page.close();
+  }, 60_000);
+
+  test('in a modern webview the notice stays hidden', async () => {
+    const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang: 'th' });
+    expect(await page.locator('#old-browser').isHidden()).toBe(true);
     await page.close();
   }, 60_000);
 });

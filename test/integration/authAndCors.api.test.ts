@@ -1,30 +1,17 @@
-import { SignJWT, generateKeyPair, exportJWK, createLocalJWKSet, type KeyLike } from 'jose';
+import { testEntra, type TestEntra } from '../support/testEntra';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
-const TENANT = '00000000-0000-0000-0000-000000000001';
-const AUDIENCE = 'api://returns-hub';
 let api: Api;
-let privateKey: KeyLike;
+let entra: TestEntra;
 
 beforeAll(async () => {
-  // Tokens signed with a local key stand in for Entra ID's; the API checks them as it checks the tenant's.
-  const pair = await generateKeyPair('RS256');
-  privateKey = pair.privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256' };
-  api = await startApi({ config: { entra: { tenantId: TENANT, audience: AUDIENCE, keys: createLocalJWKSet({ keys: [jwk] }) } } });
+  entra = await testEntra();
+  api = await startApi({ config: { entra: entra.config } });
 }, 60_000);
 afterAll(async () => api?.close());
 
-function token(claims: Record<string, unknown>, opts: { audience?: string; issuer?: string; expiresIn?: string } = {}) {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-    .setIssuer(opts.issuer ?? `https://login.microsoftonline.com/${TENANT}/v2.0`)
-    .setAudience(opts.audience ?? AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(opts.expiresIn ?? '10m')
-    .sign(privateKey);
-}
+const token: TestEntra['token'] = (claims, opts) => entra.token(claims, opts);
 
 describe('Entra ID bearer tokens', () => {
   test('an HQ role token reads tallies', async () => {

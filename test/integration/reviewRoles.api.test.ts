@@ -1,29 +1,18 @@
-import { SignJWT, generateKeyPair, exportJWK, createLocalJWKSet, type KeyLike } from 'jose';
 import { loadConfig } from '@returns-hub/functions/config';
+import { testEntra, type TestEntra } from '../support/testEntra';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
-const TENANT = '00000000-0000-0000-0000-000000000001';
-const AUDIENCE = 'api://returns-hub';
 let api: Api;
-let privateKey: KeyLike;
+let entra: TestEntra;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  privateKey = pair.privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256' };
-  api = await startApi({ config: { entra: { tenantId: TENANT, audience: AUDIENCE, keys: createLocalJWKSet({ keys: [jwk] }) } } });
+  entra = await testEntra();
+  api = await startApi({ config: { entra: entra.config } });
 }, 60_000);
 afterAll(async () => api?.close());
 
-const token = (claims: Record<string, unknown>) =>
-  new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-    .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(privateKey);
+const token: TestEntra['token'] = (claims, opts) => entra.token(claims, opts);
 
 describe('the zone reviewer role', () => {
   test('a Returns.Zone token with its zone in org_unit reviews its districts, and reads nothing else', async () => {

@@ -1,48 +1,25 @@
-import { checkFile } from '@returns-hub/cli/checkFiles';
 import { formById } from '@returns-hub/shared/forms/index';
-import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
-import type { TallyEntry } from '@returns-hub/shared/consolidate/tally';
-import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
+import { consolidateReturns } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { sample, sampleFiles } from '../support/samples';
+import { entriesOf, returnsIn } from '../support/sampleReports';
 import { expectCodiKpi51ByRegion, expectCodiNationalFigures, expectCommunityPlanFigures } from '../support/formsFigures';
-
-async function returnsIn(files: string[]): Promise<CheckedReturn[]> {
-  return (await Promise.all(files.map(checkFile))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
-}
-
-/** The current version per (unit, period, subject): later entries replace earlier ones, as the store does. */
-function entries(rs: CheckedReturn[]): TallyEntry[] {
-  const byKey = new Map<string, TallyEntry>();
-  for (const r of rs) {
-    const form = formById(r.formId)!;
-    byKey.set(`${r.orgUnit}|${r.period}|${r.subject}`, {
-      orgUnit: r.orgUnit!,
-      fiscalYear: r.fiscalYear!,
-      period: r.period!,
-      subject: r.subject,
-      submittedAt: '',
-      contribution: contributionOf(r, form),
-    });
-  }
-  return [...byKey.values()];
-}
 
 describe('consolidation of the samples reproduces FORMS.md (pure, no storage)', () => {
   const form2 = formById('bma-community-plan-return')!;
   const form3 = formById('codi-quarterly-kpi')!;
 
   test('Form 2: the 50 districts', async () => {
-    const t = consolidateReturns(form2, entries(await returnsIn(sampleFiles('community-plan/districts'))), { fiscalYear: 2563, period: 'FY', by: 'hq' });
+    const t = consolidateReturns(form2, entriesOf(await returnsIn(sampleFiles('community-plan/districts'))), { fiscalYear: 2563, period: 'FY', by: 'hq' });
     expectCommunityPlanFigures(t);
   });
 
   test('Form 2: the other layouts replace their districts and change no figure', async () => {
     const rs = [...(await returnsIn(sampleFiles('community-plan/districts'))), ...(await returnsIn(sampleFiles('community-plan/layouts')))];
-    expectCommunityPlanFigures(consolidateReturns(form2, entries(rs), { fiscalYear: 2563, period: 'FY', by: 'hq' }));
+    expectCommunityPlanFigures(consolidateReturns(form2, entriesOf(rs), { fiscalYear: 2563, period: 'FY', by: 'hq' }));
   });
 
   test('Form 2 by zone adds up to HQ', async () => {
-    const es = entries(await returnsIn(sampleFiles('community-plan/districts')));
+    const es = entriesOf(await returnsIn(sampleFiles('community-plan/districts')));
     const zones = consolidateReturns(form2, es, { fiscalYear: 2563, period: 'FY', by: 'zone' });
     expect(zones.groups).toHaveLength(6);
     const total = zones.groups.reduce((a, g) => a + (g.measures.find((m) => m.id === 'budget_disbursed')!.value as number), 0);
@@ -51,13 +28,13 @@ describe('consolidation of the samples reproduces FORMS.md (pure, no storage)', 
   });
 
   test('Form 3: national through Q2, and KPI 5.1 by region', async () => {
-    const es = entries(await returnsIn(sampleFiles('codi-kpi')));
+    const es = entriesOf(await returnsIn(sampleFiles('codi-kpi')));
     expectCodiNationalFigures(consolidateReturns(form3, es, { fiscalYear: 2563, period: 'Q2', by: 'hq' }));
     expectCodiKpi51ByRegion(consolidateReturns(form3, es, { fiscalYear: 2563, period: 'Q2', by: 'region' }));
   });
 
   test('Form 4: welfare by type', async () => {
-    const t = consolidateReturns(formById('welfare-fund-tally')!, entries(await returnsIn([sample('welfare/wang-thonglang-2564.xlsx')])), { fiscalYear: 2564, period: 'FY', by: 'hq' });
+    const t = consolidateReturns(formById('welfare-fund-tally')!, entriesOf(await returnsIn([sample('welfare/wang-thonglang-2564.xlsx')])), { fiscalYear: 2564, period: 'FY', by: 'hq' });
     const m = (id: string) => t.groups[0].measures.find((x) => x.id === id)!.value;
     expect([m('total:persons'), m('total:amount')]).toEqual([251, 189900]);
     expect(m('item:สวัสดิการผู้สูงอายุ:persons')).toBe(47);
@@ -66,7 +43,7 @@ describe('consolidation of the samples reproduces FORMS.md (pure, no storage)', 
 
   test('Form 1: project progress tallies by district and period', async () => {
     const form1 = formById('bma-project-progress')!;
-    const es = entries(await returnsIn(sampleFiles('project-progress')));
+    const es = entriesOf(await returnsIn(sampleFiles('project-progress')));
     const t = consolidateReturns(form1, es, { fiscalYear: 2564, period: 'FY', by: 'hq' });
     const m = (id: string) => t.groups[0].measures.find((x) => x.id === id)!;
     expect(m('projects').value).toBe(2); // seed000 (1045) and seed001 (1047) are FY 2564

@@ -28,8 +28,8 @@ export function excelPort(runner: ExcelRunner, writeTallies: typeof writeTallySh
     highlight: (sheetId, issues) => runner.run((ctx) => highlightIssues(ctx, sheetId, issues, { fillPattern: runner.supports('fillPattern') })),
     clearHighlights: (saved) => runner.run((ctx) => clearHighlights(ctx, saved)),
     selectCell: (sheetId, cell) => runner.run((ctx) => selectCell(ctx, sheetId, cell)),
-    writeTallies: async (t: Tally, c: Completeness | null) =>
-      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, { printSetup: runner.supports('printSetup') })) : { ok: false, problem: NO_TALLY_SHEET },
+    writeTallies: async (t: Tally, c: Completeness | null, o = {}) =>
+      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, { ...o, printSetup: runner.supports('printSetup') })) : { ok: false, problem: NO_TALLY_SHEET },
     insertBlankForm: (form) => runner.run((ctx) => insertBlankForm(ctx, form, { dropdowns: runner.supports('dropdowns') })),
   };
 }

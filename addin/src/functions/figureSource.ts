@@ -2,7 +2,8 @@ import type { ApiClient } from '@returns-hub/shared/api/client';
 import { ApiError } from '@returns-hub/shared/api/client';
 import type { Completeness } from '@returns-hub/shared/api/client';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
-import { badArgument, networkError } from './functionError';
+import { FunctionError, networkError } from './functionError';
+import { apiProblemText } from '../pane/apiProblemText';
 
 /** How long fetched figures are used before they are fetched again (the pane's Refresh clears them at once). */
 export const FIGURE_TTL_MS = 5 * 60_000;
@@ -34,7 +35,9 @@ export class FigureSource {
     this.requests++;
     const value = load().catch((e) => {
       map.delete(key); // a failure is not cached: the next recalculation asks again
-      throw e instanceof ApiError && e.status < 500 ? badArgument(e.problem.detail) : e instanceof ApiError ? networkError(e.problem.detail) : networkError(e instanceof Error ? e.message : String(e));
+      // The server's own words, in Thai and English (never its English inside Thai); no answer at all: unreachable.
+      if (e instanceof ApiError) throw e.status < 500 ? new FunctionError('#VALUE!', 'bad_argument', apiProblemText(e)) : new FunctionError('#N/A', 'network', apiProblemText(e));
+      throw networkError();
     });
     map.set(key, { at: this.now(), value });
     return value;

@@ -1,7 +1,10 @@
+import { inLang, type Bilingual, type Lang } from '../text/bilingual';
+
 /**
  * Errors the functions show in the cell: #VALUE! for a bad argument, #N/A for an unknown
- * indicator, no data yet, or the backend unreachable — each with its own message.
- * Outside Excel (tests) a plain Error carries the same code and message.
+ * indicator, no data yet, or the backend unreachable — each with a sentence in Thai and
+ * English; the cell shows the one in Office's display language. Outside Excel (tests) the
+ * error itself carries the code and both texts.
  */
 export type FunctionErrorCode = '#VALUE!' | '#N/A';
 export type FunctionErrorKind = 'bad_argument' | 'unknown_indicator' | 'no_data' | 'network';
@@ -10,20 +13,24 @@ export class FunctionError extends Error {
   constructor(
     readonly code: FunctionErrorCode,
     readonly kind: FunctionErrorKind,
-    message: string,
+    readonly text: Bilingual,
   ) {
-    super(message);
+    super(text.en);
   }
 }
 
-export const badArgument = (msg: string) => new FunctionError('#VALUE!', 'bad_argument', msg);
-export const unknownIndicator = (msg: string) => new FunctionError('#N/A', 'unknown_indicator', msg);
-export const noData = (msg: string) => new FunctionError('#N/A', 'no_data', msg);
-export const networkError = (msg: string) => new FunctionError('#N/A', 'network', `network: ${msg}`);
+export const badArgument = (text: Bilingual) => new FunctionError('#VALUE!', 'bad_argument', text);
+export const unknownIndicator = (text: Bilingual) => new FunctionError('#N/A', 'unknown_indicator', text);
+export const noData = (text: Bilingual) => new FunctionError('#N/A', 'no_data', text);
+export const networkError = () =>
+  new FunctionError('#N/A', 'network', {
+    th: 'ติดต่อส่วนกลางไม่ได้ ตรวจการเชื่อมต่ออินเทอร์เน็ต แล้วกด F9 เพื่อคำนวณใหม่',
+    en: 'Headquarters could not be reached: check the internet connection, then press F9 to recalculate.',
+  });
 
-/** In Excel: the CustomFunctions.Error with the same code and message. */
-export function toExcelError(e: FunctionError): unknown {
+/** In Excel: the CustomFunctions.Error with the same code and the sentence in the clerk's language. */
+export function toExcelError(e: FunctionError, lang: Lang): unknown {
   const cf = (globalThis as { CustomFunctions?: { Error: new (code: unknown, msg?: string) => unknown; ErrorCode: Record<string, unknown> } }).CustomFunctions;
   if (!cf) return e;
-  return new cf.Error(e.code === '#VALUE!' ? cf.ErrorCode.invalidValue : cf.ErrorCode.notAvailable, e.message);
+  return new cf.Error(e.code === '#VALUE!' ? cf.ErrorCode.invalidValue : cf.ErrorCode.notAvailable, inLang(e.text, lang));
 }

@@ -7,7 +7,6 @@ import { badArgument } from './functionError';
 import { parseFiscalYear } from '@returns-hub/shared/period/fiscalYear';
 import { parsePeriodCode } from '@returns-hub/shared/period/parsePeriod';
 import { tallyPeriodKinds } from '@returns-hub/shared/consolidate/consolidateReturns';
-import type { PeriodError } from '@returns-hub/shared/period/periodError';
 
 export interface FigureQuery {
   form: FormDef;
@@ -19,7 +18,10 @@ export interface FigureQuery {
 }
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
-const bilingual = (e: PeriodError) => `${e.en} / ${e.th}`;
+const quote = (v: unknown) => `“${String(v ?? '').trim()}”`;
+
+/** What the first argument may be: each form's code (what the formula takes) with its title. */
+const formList = (lang: 'th' | 'en') => FORMS.map((f) => `${f.id} (${lang === 'th' ? f.title_th : f.title_en})`).join(', ');
 
 /**
  * Checks and normalises the arguments every function shares: form (id), fiscal year (BE,
@@ -28,20 +30,24 @@ const bilingual = (e: PeriodError) => `${e.en} / ${e.th}`;
  */
 export function parseFigureArgs(form: unknown, fiscalYear: unknown, period?: unknown, orgUnit?: unknown): FigureQuery {
   const f = FORMS.find((x) => x.id === String(form ?? '').trim());
-  if (!f) throw badArgument(`Unknown form "${form}". Forms: ${FORMS.map((x) => x.id).join(', ')}`);
+  if (!f) throw badArgument({ th: `ไม่รู้จักแบบรายงาน ${quote(form)} ใส่รหัสแบบรายงานรหัสใดรหัสหนึ่ง: ${formList('th')}`, en: `Unknown form ${quote(form)}. Use one of the form codes: ${formList('en')}.` });
   const fy = parseFiscalYear(typeof fiscalYear === 'number' ? fiscalYear : String(fiscalYear ?? '').trim());
-  if (!fy.ok) throw badArgument(bilingual(fy.error));
+  if (!fy.ok) throw badArgument(fy.error);
   // The same spellings and errors as the API, the CLI and the pane (shared/period).
   const p = blank(period) ? (f.period.kind === 'quarter' ? parsePeriodCode('', ['quarter']) : parsePeriodCode('FY')) : parsePeriodCode(String(period), tallyPeriodKinds(f));
-  if (!p.ok) throw badArgument(bilingual(p.error));
+  if (!p.ok) throw badArgument(p.error);
   const hq = f.consolidation.expectedKind === 'region' ? 'CODI' : 'BMA';
   let unit = hq;
   if (!blank(orgUnit)) {
     const r = resolveOrgUnit(orgUnit);
-    if (!r.ok) throw badArgument(`Unknown org unit "${orgUnit}"${r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => s.name_th).join(', ')}?` : ''}`);
+    if (!r.ok)
+      throw badArgument({
+        th: `ไม่รู้จักหน่วยงาน ${quote(orgUnit)}${r.suggestions.length ? ` หมายถึง ${r.suggestions.map((s) => s.name_th).join(' หรือ ')} หรือไม่` : ''}`,
+        en: `Unknown org unit ${quote(orgUnit)}${r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => s.name_en).join(' or ')}?` : '.'}`,
+      });
     unit = r.unit.code;
   }
   const by = groupOfLevel(unit);
-  if (!by) throw badArgument(`"${orgUnit}" is not a unit this form is tallied by`);
+  if (!by) throw badArgument({ th: `แบบรายงานนี้ไม่มียอดรวมแยกของ ${quote(orgUnit)}`, en: `This form keeps no totals for ${quote(orgUnit)}.` });
   return { form: f, fy: fy.value, period: p.value, by, unit };
 }

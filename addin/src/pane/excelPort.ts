@@ -19,7 +19,8 @@ export interface ExcelPort {
   highlight(sheetId: string, issues: readonly Issue[]): Promise<ExcelOutcome<SavedFill[]>>;
   clearHighlights(saved: readonly SavedFill[]): Promise<ExcelOutcome<void>>;
   selectCell(sheetId: string, cell: string): Promise<ExcelOutcome<void>>;
-  writeTallies(t: Tally, c: Completeness | null): Promise<ExcelOutcome<{ sheet: string }>>;
+  /** The tally's report sheet in a layout (the form's for the grouping by default), with HQ's total row where the layout has one. */
+  writeTallies(t: Tally, c: Completeness | null, o?: { total?: Tally; layout?: string }): Promise<ExcelOutcome<{ sheet: string }>>;
   insertBlankForm(form: FormDef): Promise<ExcelOutcome<InsertedForm>>;
   supports(feature: Feature): boolean;
 }

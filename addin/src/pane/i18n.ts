@@ -48,6 +48,7 @@ const STRINGS = {
   form: ['แบบรายงาน', 'Form'],
   fiscalYear: ['ปีงบประมาณ (พ.ศ.)', 'Fiscal year (BE)'],
   period: ['งวด', 'Period'],
+  layout: ['รูปแบบรายงาน', 'Report layout'],
   groupBy: ['จัดกลุ่ม', 'Grouping'],
   received: ['ส่งแล้ว', 'Received'],
   missing: ['ยังไม่ส่ง', 'Not yet received'],

@@ -17,7 +17,10 @@ import { apiProblemText } from './apiProblemText';
 import { changedCells, listCells } from './sheetChanges';
 import { describeReturn, type ReturnText } from './returnText';
 import { summarizeTally, type TallySummary } from './tallySummary';
-import type { PullQuery } from './pullChoices';
+import { layoutOf, type PullQuery } from './pullChoices';
+import { reportByName } from '@returns-hub/shared/report/formReports';
+import { groupingsNeeded } from '@returns-hub/shared/report/computeReport';
+import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 
 export type { PullQuery } from './pullChoices';
 
@@ -390,16 +393,22 @@ export class PaneController {
       this.onRefresh();
       this.set({ pull: { status: 'pulling', last: q } });
       const api = this.api();
+      // The layout's groupings, as the CLI's pull reads them: the rows', and HQ's for a total row.
+      const name = layoutOf(q);
+      const layout = name ? reportByName(q.form, name) : null;
+      const wantsTotal = q.by !== 'hq' && layout !== null && !isReportProblem(layout) && groupingsNeeded(layout, q.by).includes('hq');
       let tally;
+      let total;
       try {
-        tally = await api.tallies(q);
+        tally = await api.tallies({ form: q.form, fy: q.fy, period: q.period, by: q.by });
+        if (wantsTotal) total = await api.tallies({ form: q.form, fy: q.fy, period: tally.period, by: 'hq' });
       } catch (e) {
         const outcome = e instanceof ApiError && e.status < 500 ? say('error', apiProblemText(e), true) : say('warning', bi('offlinePull'), true);
         return this.set({ pull: { status: 'failed', last: q, outcome } });
       }
       // Completeness adds who has sent; without it the totals still go in.
       const completeness = await api.completeness({ form: q.form, fy: q.fy, period: tally.period }).catch(() => null);
-      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness));
+      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, { total, layout: name }));
       if (!w.ok) return this.set({ pull: { status: 'failed', last: q, outcome: problemOutcome(w.problem) } });
       const sheet = w.value.sheet;
       this.set({

@@ -1,5 +1,5 @@
 import { formById } from '@returns-hub/shared/forms/index';
-import { defaultPullQuery, fiscalYearChoices, groupingChoices, periodChoices, queryForForm } from './pullChoices';
+import { defaultPullQuery, fiscalYearChoices, groupingChoices, layoutChoices, layoutOf, periodChoices, queryForForm, queryWithLayout } from './pullChoices';
 
 const codi = formById('codi-quarterly-kpi')!;
 const plan = formById('bma-community-plan-return')!;
@@ -36,5 +36,29 @@ describe('pull choices', () => {
     const now = new Date('2020-05-01T00:00:00Z');
     const q = queryForForm({ form: plan.id, fy: 2562, period: 'FY', by: 'district' }, codi, now);
     expect(q).toEqual({ form: codi.id, fy: 2563, period: 'Q2', by: 'region' });
+  });
+
+  test('layouts: the form’s printable reports by their titles, named as the CLI’s --layout takes them', () => {
+    expect(layoutChoices(codi, 'th')).toEqual([
+      { value: 'kpi-table', label: 'ผลการดำเนินงานตามตัวชี้วัด ระดับประเทศ' },
+      { value: 'kpi-by-region', label: 'ผลการดำเนินงานตามตัวชี้วัด รายภาค' },
+      { value: 'regions-by-kpi', label: 'ผลการดำเนินงาน ภาค × ตัวชี้วัด' },
+    ]);
+    expect(layoutChoices(plan, 'en').map((c) => c.label)).toEqual(['Project 21000000-3142 indicators, overall', 'Districts × indicators']);
+  });
+
+  test('without a choice the layout follows the grouping; a chosen layout brings its own grouping and survives a grouping change', () => {
+    const q = { form: plan.id, fy: 2563, period: 'FY', by: 'district' } as const;
+    expect([layoutOf(q), layoutOf({ ...q, by: 'hq' }), layoutOf({ ...q, by: 'zone' })]).toEqual(['districts-by-indicator', 'indicators', 'districts-by-indicator']);
+    const chosen = queryWithLayout(q, plan, 'indicators');
+    expect(chosen).toEqual({ ...q, by: 'hq', layout: 'indicators' });
+    expect(layoutOf({ ...chosen, by: 'zone' })).toBe('indicators');
+    expect(queryWithLayout(q, plan, 'kpi-table')).toBe(q); // not this form's
+  });
+
+  test('changing the form drops a layout the new form does not have', () => {
+    const now = new Date('2020-05-01T00:00:00Z');
+    expect(queryForForm({ form: codi.id, fy: 2563, period: 'Q2', by: 'region', layout: 'kpi-by-region' }, plan, now)).toEqual({ form: plan.id, fy: 2563, period: 'FY', by: 'district' });
+    expect(queryForForm({ form: codi.id, fy: 2563, period: 'Q2', by: 'region', layout: 'kpi-by-region' }, codi, now)).toMatchObject({ layout: 'kpi-by-region' });
   });
 });

@@ -3,6 +3,8 @@ import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
 import { tallyPeriodKinds, validGroupings } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { currentFiscalYear, latestDuePeriod, periodCodeLabel, periodsOfKind, periodStart, periodEnd, type PeriodCode } from '@returns-hub/shared/period/index';
 import { ENGLISH_MONTH_NAMES } from '@returns-hub/shared/text/monthNames';
+import { defaultLayoutFor, reportsOf } from '@returns-hub/shared/report/formReports';
+import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { Lang } from '../text/bilingual';
 
 /** What Pull asks the API for: a form, a fiscal year (BE), a period code, a grouping. */
@@ -11,6 +13,8 @@ export interface PullQuery {
   fy: number;
   period: PeriodCode;
   by: GroupBy;
+  /** The report layout by name, as `returns pull --layout` takes it; absent: the form's layout for the grouping. */
+  layout?: string;
 }
 
 export interface Choice<T> {
@@ -55,6 +59,25 @@ export function groupingChoices(form: FormDef, lang: Lang): Choice<GroupBy>[] {
   return validGroupings(form).map((by) => ({ value: by, label: groupingLabel(by, lang) }));
 }
 
+/** The form's printable report layouts, by their titles. */
+export function layoutChoices(form: FormDef, lang: Lang): Choice<string>[] {
+  return reportsOf(form.id).map((l) => ({ value: l.name, label: lang === 'th' ? l.title.th : l.title.en }));
+}
+
+/** The layout a query is written in: the one chosen, else the form's layout for the grouping (as the sheet will be). */
+export function layoutOf(q: PullQuery): string | undefined {
+  if (q.layout) return q.layout;
+  const l = defaultLayoutFor(q.form, q.by);
+  return isReportProblem(l) ? undefined : l.name;
+}
+
+/** A layout chosen: kept by name, and its own grouping taken where the form is tallied by it (the clerk may change it after). */
+export function queryWithLayout(q: PullQuery, form: FormDef, name: string): PullQuery {
+  const l = reportsOf(form.id).find((x) => x.name === name);
+  if (!l) return q;
+  return { ...q, layout: l.name, by: validGroupings(form).includes(l.by) ? l.by : q.by };
+}
+
 /**
  * What Pull offers first for a form: a yearly form, the current fiscal year (Bangkok
  * time); a quarterly or monthly one, the latest period that has ended (in October that
@@ -66,10 +89,11 @@ export function defaultPullQuery(form: FormDef, now: Date): PullQuery {
   return { form: form.id, fy: p.fiscalYear, period: p.code, by: validGroupings(form)[0] };
 }
 
-/** The query kept valid when the form changes: its year kept, its period and grouping replaced when the new form has no such choice. */
+/** The query kept valid when the form changes: its year kept, its period, grouping and layout replaced when the new form has no such choice. */
 export function queryForForm(q: PullQuery, form: FormDef, now: Date): PullQuery {
   const d = defaultPullQuery(form, now);
   const periodOk = periodChoices(form, 'en').some((c) => c.value === q.period);
   const byOk = validGroupings(form).includes(q.by);
-  return { form: form.id, fy: periodOk ? q.fy : d.fy, period: periodOk ? q.period : d.period, by: byOk ? q.by : d.by };
+  const layoutOk = reportsOf(form.id).some((l) => l.name === q.layout);
+  return { form: form.id, fy: periodOk ? q.fy : d.fy, period: periodOk ? q.period : d.period, by: byOk ? q.by : d.by, ...(layoutOk ? { layout: q.layout } : {}) };
 }

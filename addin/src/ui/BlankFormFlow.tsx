@@ -5,7 +5,7 @@ import type { PaneController, PaneState } from '../pane/paneController';
 import { t } from '../pane/i18n';
 import { OutcomeBar } from './OutcomeBar';
 import { NoteList } from './NoteList';
-import { ChoiceField } from './ChoiceField';
+import { TitleField } from './TitleField';
 import { usePaneStyles } from './paneStyles';
 
 /** Blank form: a new, empty sheet of the chosen form, opened for the clerk to fill in. */
@@ -18,7 +18,7 @@ export function BlankFormFlow({ pane, state }: { pane: PaneController; state: Pa
   return (
     <section className={s.column} aria-label={t(lang, 'blankTab')}>
       <Text className={s.intro}>{t(lang, 'blankIntro')}</Text>
-      <ChoiceField label={t(lang, 'form')} value={formId} choices={forms} onChange={setFormId} />
+      <TitleField label={t(lang, 'form')} value={formId} choices={forms} onChange={setFormId} />
       <div className={s.row}>
         <Button appearance="primary" onClick={() => pane.insertBlankForm(formId)} disabled={busy}>
           {t(lang, 'insertBlank')}

@@ -2,14 +2,15 @@ import * as React from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import { FORMS, formById } from '@returns-hub/shared/forms/index';
 import type { PaneController, PaneState } from '../pane/paneController';
-import { defaultPullQuery, fiscalYearChoices, groupingChoices, periodChoices, queryForForm, type PullQuery } from '../pane/pullChoices';
+import { defaultPullQuery, fiscalYearChoices, groupingChoices, layoutChoices, layoutOf, periodChoices, queryForForm, queryWithLayout, type PullQuery } from '../pane/pullChoices';
 import { t } from '../pane/i18n';
 import { OutcomeBar } from './OutcomeBar';
 import { ChoiceField } from './ChoiceField';
+import { TitleField } from './TitleField';
 import { TallySummaryCard } from './TallySummaryCard';
 import { usePaneStyles } from './paneStyles';
 
-/** Totals: choose a form, year, period and grouping (only choices the form has), and pull them into a sheet. */
+/** Totals: choose a form, year, period, report layout and grouping (only choices the form has), and pull them into a sheet. */
 export function PullFlow({ pane, state, now }: { pane: PaneController; state: PaneState; now: () => Date }) {
   const s = usePaneStyles();
   const { lang, pull } = state;
@@ -20,9 +21,10 @@ export function PullFlow({ pane, state, now }: { pane: PaneController; state: Pa
   return (
     <section className={s.column} aria-label={t(lang, 'pull')}>
       <Text className={s.intro}>{t(lang, 'pullIntro')}</Text>
-      <ChoiceField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(queryForForm(query, formById(id) ?? form, now()))} />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(queryForForm(query, formById(id) ?? form, now()))} />
       <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => setQuery({ ...query, fy })} />
       <ChoiceField label={t(lang, 'period')} value={query.period} choices={periodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
+      <TitleField label={t(lang, 'layout')} value={layoutOf(query)} choices={layoutChoices(form, lang)} onChange={(name) => setQuery(queryWithLayout(query, form, name))} />
       <ChoiceField label={t(lang, 'groupBy')} value={query.by} choices={groupingChoices(form, lang)} onChange={(by) => setQuery({ ...query, by })} />
       <div className={s.row}>
         <Button appearance="primary" onClick={() => pane.pull(query)} disabled={busy}>

@@ -1,31 +1,16 @@
 import * as React from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
+import { Text } from '@fluentui/react-components';
 import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { ReviewController } from '../pane/reviewController';
 import { MARK_COLOURS } from '../excel/openStoredReturn';
 import { rt, statusText } from '../pane/reviewText';
+import { t } from '../pane/i18n';
 import { inLang, type Lang } from '../text/bilingual';
 import { useReviewState } from './useReviewState';
 import { OutcomeBar } from './OutcomeBar';
 import { usePaneStyles } from './paneStyles';
-
-const useStyles = makeStyles({
-  item: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    justifyContent: 'flex-start',
-    alignItems: 'baseline',
-    textAlign: 'left',
-    width: '100%',
-    minWidth: 0,
-    height: 'auto',
-    fontWeight: tokens.fontWeightRegular,
-  },
-  cell: { flexShrink: 0, fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
-  mark: { flexShrink: 0, width: '10px', height: '10px', borderRadius: '2px', alignSelf: 'center', border: '1px solid #999', backgroundColor: MARK_COLOURS.comment },
-});
+import { FindingRow } from './FindingRow';
 
 /**
  * On the Send tab, for the sheet last checked: each return's status at headquarters, who
@@ -34,7 +19,6 @@ const useStyles = makeStyles({
  */
 export function ReviewStatusCard({ review, lang, sheetId, grid, sent }: { review: ReviewController; lang: Lang; sheetId?: string; grid?: Grid; sent: number }) {
   const s = usePaneStyles();
-  const c = useStyles();
   const { district } = useReviewState(review);
   React.useEffect(() => {
     if (sheetId && grid) void review.loadDistrict(sheetId, grid);
@@ -46,7 +30,7 @@ export function ReviewStatusCard({ review, lang, sheetId, grid, sent }: { review
         <section key={k} className={s.card} data-testid="hq-status" aria-label={rt(lang, 'statusTitle')}>
           <Text weight="semibold">
             {rt(lang, 'statusTitle')}: {inLang(statusText(v.status), lang)}
-            {v.version ? ` · v${v.version}` : ''}
+            {v.version ? ` · ${t(lang, 'version')} ${v.version}` : ''}
           </Text>
           {v.decision && (
             <Text size={200}>
@@ -65,11 +49,7 @@ export function ReviewStatusCard({ review, lang, sheetId, grid, sent }: { review
                 {rt(lang, 'comments')} ({v.comments.length})
               </Text>
               {v.comments.map((cm, i) => (
-                <Button key={i} appearance="subtle" className={c.item} onClick={() => review.selectComment(cm.cell)} data-cell={cm.cell}>
-                  <span className={c.mark} />
-                  <span className={c.cell}>{splitSheetAddress(cm.cell).cell}</span>
-                  <span>{cm.text}</span>
-                </Button>
+                <FindingRow key={i} cell={cm.cell} text={cm.text} colour={MARK_COLOURS.comment} onSelect={() => review.selectComment(cm.cell)} />
               ))}
             </section>
           )}

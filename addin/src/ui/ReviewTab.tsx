@@ -11,6 +11,7 @@ import { t } from '../pane/i18n';
 import { inLang, type Lang } from '../text/bilingual';
 import { useReviewState } from './useReviewState';
 import { ChoiceField } from './ChoiceField';
+import { TitleField } from './TitleField';
 import { OutcomeBar } from './OutcomeBar';
 import { usePaneStyles } from './paneStyles';
 
@@ -43,7 +44,7 @@ export function ReviewTab({ review, lang, now }: { review: ReviewController; lan
   return (
     <section className={s.column} aria-label={rt(lang, 'reviewTab')}>
       <Text className={s.intro}>{rt(lang, 'reviewIntro')}</Text>
-      <ChoiceField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(defaultReviewQuery(formById(id) ?? form, now()))} />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(defaultReviewQuery(formById(id) ?? form, now()))} />
       <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => setQuery({ ...query, fy })} />
       <ChoiceField label={t(lang, 'period')} value={query.period} choices={reviewPeriodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
       <div className={s.row}>

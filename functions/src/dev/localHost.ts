@@ -77,9 +77,9 @@ export async function startLocalHost(routes: Route[], opts: { port: number; host
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
       if (opts.extra?.(req, res)) return;
       const matches = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
-      if (matches.length === 0) return send(res, problemResponse(problem(404, 'route.not_found', { en: `No API route ${url.pathname}.`, th: `ไม่มีเส้นทาง ${url.pathname} ในระบบ` })));
+      if (matches.length === 0) return send(res, problemResponse(problem('route.not_found', { en: `No API route ${url.pathname}.`, th: `ไม่มีเส้นทาง ${url.pathname} ในระบบ` })));
       const hit = matches.find((x) => x.c.route.methods.includes(req.method as Route['methods'][number]));
-      if (!hit) return send(res, problemResponse(problem(405, 'method.not_allowed', { en: `${req.method} is not allowed on ${url.pathname}.`, th: `เรียก ${url.pathname} ด้วย ${req.method} ไม่ได้` })));
+      if (!hit) return send(res, problemResponse(problem('method.not_allowed', { en: `${req.method} is not allowed on ${url.pathname}.`, th: `เรียก ${url.pathname} ด้วย ${req.method} ไม่ได้` })));
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
         send(res, problemResponse(tooLarge(opts.maxBodyBytes)));
@@ -87,7 +87,7 @@ export async function startLocalHost(routes: Route[], opts: { port: number; host
         return;
       }
       const params = decodeParams(hit.c.names, hit.m!);
-      if (!params) return send(res, problemResponse(problem(400, 'path.bad_encoding', { en: 'The path holds a malformed percent-encoding.', th: 'ที่อยู่ (path) มีการเข้ารหัสแบบเปอร์เซ็นต์ที่ไม่ถูกต้อง' })));
+      if (!params) return send(res, problemResponse(problem('path.bad_encoding', { en: 'The path holds a malformed percent-encoding.', th: 'ที่อยู่ (path) มีการเข้ารหัสแบบเปอร์เซ็นต์ที่ไม่ถูกต้อง' })));
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
       const body = hasBody ? await readBody(req, opts.maxBodyBytes) : Buffer.alloc(0);
       if (body === null) {
@@ -102,7 +102,7 @@ export async function startLocalHost(routes: Route[], opts: { port: number; host
       const context = new InvocationContext({ functionName: hit.c.route.name, invocationId: randomUUID() });
       send(res, await hit.c.route.handler(request, context));
     } catch {
-      send(res, problemResponse(problem(500, 'internal', { en: 'The local host failed to handle the request.', th: 'เครื่องบริการภายในขัดข้อง' })));
+      send(res, problemResponse(problem('internal', { en: 'The local host failed to handle the request.', th: 'เครื่องบริการภายในขัดข้อง' })));
     }
   });
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? '127.0.0.1', resolve));

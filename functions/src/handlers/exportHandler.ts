@@ -4,6 +4,7 @@ import { formById } from '@returns-hub/shared/forms/index';
 import { toCsv } from '@returns-hub/shared/report/csv';
 import { endpoint, type Deps } from '../http/endpoint';
 import { json, problem } from '../http/problem';
+import { invalidQuery } from '../http/invalidInput';
 import { isDomainError } from '../domain/domainError';
 import { exportRecords, exportTally, type ExportTable } from '../services/exportData';
 
@@ -31,15 +32,12 @@ export const exportData = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const kind = req.params.kind;
     if (kind !== 'records' && kind !== 'tally')
-      return problem(404, 'export.not_found', { en: 'Exports are /api/exports/records and /api/exports/tally.', th: 'ส่งออกได้ที่ /api/exports/records และ /api/exports/tally เท่านั้น' });
+      return problem('export.not_found', { en: 'Exports are /api/exports/records and /api/exports/tally.', th: 'ส่งออกได้ที่ /api/exports/records และ /api/exports/tally เท่านั้น' });
     const parsed = exportQuery.safeParse(Object.fromEntries(req.query.entries()));
-    if (!parsed.success) {
-      const where = `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
-      return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
-    }
+    if (!parsed.success) return invalidQuery(parsed.error);
     const q = parsed.data;
     const form = formById(q.form);
-    if (!form) return problem(404, 'form.not_found', { en: `No form "${q.form}".`, th: `ไม่มีแบบรายงาน "${q.form}"` });
+    if (!form) return problem('form.not_found', { en: `No form "${q.form}".`, th: `ไม่มีแบบรายงาน "${q.form}"` });
     const name = `${form.id}-${q.fy}-${q.period}-${kind}`;
     if (kind === 'records') {
       const t = await exportRecords(store, principal, form, q.fy, q.period);

@@ -11,6 +11,7 @@ import type { ReturnStore } from '../store/returnStore';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem } from '../http/problem';
+import { invalidQuery } from '../http/invalidInput';
 import { submitReturns } from '../services/submitReturns';
 import { submitGate } from '../services/submitGate';
 import { tallyReview } from '../services/tallyReview';
@@ -20,16 +21,11 @@ import { getReturn, listReturns, tallies } from '../services/readReturns';
 /** Query parameters are validated against strict patterns before anything touches storage. */
 function query<T>(req: HttpRequest, schema: z.ZodType<T>) {
   const parsed = schema.safeParse(Object.fromEntries(req.query.entries()));
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = `${first?.path.join('.')}: ${first?.message}`;
-    return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
-  }
-  return parsed.data;
+  return parsed.success ? parsed.data : invalidQuery(parsed.error);
 }
 
 function knownForm(id: string) {
-  return formById(id) ?? problem(404, 'form.not_found', { en: `No form "${id}".`, th: 'ไม่มีแบบรายงานตามรหัสที่ระบุ' });
+  return formById(id) ?? problem('form.not_found', { en: `No form "${id}".`, th: 'ไม่มีแบบรายงานตามรหัสที่ระบุ' });
 }
 
 /** POST /api/returns — submit the returns a client read (server re-checks everything). */
@@ -40,7 +36,7 @@ export const submit = (deps: Deps) =>
     describeSubmission(body.value.returns);
     const key = req.headers.get('idempotency-key');
     if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key))
-      return problem(400, 'idempotency.bad_key', { en: 'Idempotency-Key must be 8–128 visible ASCII characters.', th: 'Idempotency-Key ต้องเป็นอักขระ ASCII ที่มองเห็นได้ 8–128 ตัว' });
+      return problem('idempotency.bad_key', { en: 'Idempotency-Key must be 8–128 visible ASCII characters.', th: 'Idempotency-Key ต้องเป็นอักขระ ASCII ที่มองเห็นได้ 8–128 ตัว' });
     const gate = submitGate(await deps.reviews(), principal, clientOf(req), () => new Date());
     const out = await submitReturns(store, principal, body.value, body.text, key, undefined, gate);
     if (isDomainError(out)) return out;
@@ -69,15 +65,15 @@ const returnParams = z.object({ form: formIdParam, fy: fiscalYearParam, period: 
 export const getOne = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const p = returnParams.safeParse(req.params);
-    if (!p.success) return problem(400, 'path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
+    if (!p.success) return problem('path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
     const form = knownForm(p.data.form);
     if (isProblem(form)) return form;
-    if (!orgUnitByCode(p.data.orgUnit)) return problem(404, 'org_unit.not_found', { en: `No org unit "${p.data.orgUnit}".`, th: `ไม่มีหน่วยงาน "${p.data.orgUnit}"` });
+    if (!orgUnitByCode(p.data.orgUnit)) return problem('org_unit.not_found', { en: `No org unit "${p.data.orgUnit}".`, th: `ไม่มีหน่วยงาน "${p.data.orgUnit}"` });
     const version = req.query.get('version');
-    if (version !== null && !/^\d{1,6}$/.test(version)) return problem(400, 'query.invalid', { en: 'version must be a number.', th: 'version ต้องเป็นตัวเลข' });
+    if (version !== null && !/^\d{1,6}$/.test(version)) return problem('query.invalid', { en: 'version must be a number.', th: 'version ต้องเป็นตัวเลข' });
     const subject = req.query.get('subject');
     if (subject !== null && subject.length > store.bounds.subjectChars)
-      return problem(400, 'query.invalid', { en: `subject is longer than ${store.bounds.subjectChars} characters.`, th: `subject ยาวเกิน ${store.bounds.subjectChars} ตัวอักษร` });
+      return problem('query.invalid', { en: `subject is longer than ${store.bounds.subjectChars} characters.`, th: `subject ยาวเกิน ${store.bounds.subjectChars} ตัวอักษร` });
     const out = await getReturn(
       store,
       principal,

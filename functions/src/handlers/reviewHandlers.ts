@@ -9,6 +9,7 @@ import { endpoint, type Deps } from '../http/endpoint';
 import { mayAccess, type Principal } from '../domain/principal';
 import { readJson } from '../http/readJson';
 import { isProblem, json, problem, type ApiProblem } from '../http/problem';
+import { invalidQuery } from '../http/invalidInput';
 import { clientOf } from '../http/clientOf';
 import { isReviewError, reviewError } from '../domain/reviewError';
 import type { Actor, ReviewCommand } from '../domain/reviewRules';
@@ -26,16 +27,16 @@ const subjectParam = z.string().max(1000).nullish();
 
 const actor = (req: HttpRequest, principal: Principal): Actor => ({ principal, client: clientOf(req), now: new Date() });
 
-const unknownUnit = (code: string) => problem(404, 'org_unit.not_found', { en: `No org unit "${code}".`, th: `ไม่มีหน่วยงาน "${code}"` });
+const unknownUnit = (code: string) => problem('org_unit.not_found', { en: `No org unit "${code}".`, th: `ไม่มีหน่วยงาน "${code}"` });
 
 function knownForm(id: string): FormDef | ApiProblem {
-  return formById(id) ?? problem(404, 'form.not_found', { en: `No form "${id}".`, th: `ไม่มีแบบรายงาน "${id}"` });
+  return formById(id) ?? problem('form.not_found', { en: `No form "${id}".`, th: `ไม่มีแบบรายงาน "${id}"` });
 }
 
 /** The return a path names (`returns/{form}/{fy}/{period}/{orgUnit}/…`), with the subject from the body or the query. */
 function returnOf(req: HttpRequest, subject: string | null | undefined): { key: ReturnKey; form: FormDef } | ApiProblem {
   const p = returnPath.safeParse(req.params);
-  if (!p.success) return problem(400, 'path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
+  if (!p.success) return problem('path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
   const form = knownForm(p.data.form);
   if (isProblem(form)) return form;
   if (!orgUnitByCode(p.data.orgUnit)) return unknownUnit(p.data.orgUnit);
@@ -44,15 +45,12 @@ function returnOf(req: HttpRequest, subject: string | null | undefined): { key: 
 
 function querySubject(req: HttpRequest): string | null | ApiProblem {
   const s = subjectParam.safeParse(req.query.get('subject'));
-  return s.success ? (s.data ?? null) : problem(400, 'query.invalid', { en: 'subject must be at most 1,000 characters.', th: 'subject ยาวได้ไม่เกิน 1,000 ตัวอักษร' });
+  return s.success ? (s.data ?? null) : problem('query.invalid', { en: 'subject must be at most 1,000 characters.', th: 'subject ยาวได้ไม่เกิน 1,000 ตัวอักษร' });
 }
 
 function periodQuery(req: HttpRequest): { form: FormDef; fy: number; period: z.infer<typeof listQuerySchema>['period'] } | ApiProblem {
   const q = listQuerySchema.safeParse(Object.fromEntries(req.query.entries()));
-  if (!q.success) {
-    const where = `${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`;
-    return problem(400, 'query.invalid', { en: `Query parameter ${where}`, th: `พารามิเตอร์ในคำขอไม่ถูกต้อง ${where}` });
-  }
+  if (!q.success) return invalidQuery(q.error);
   const form = knownForm(q.data.form);
   return isProblem(form) ? form : { form, fy: q.data.fy, period: q.data.period };
 }

@@ -17,7 +17,7 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
   if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id };
   if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id };
-  return problem(403, 'auth.no_role', {
+  return problem('auth.no_role', {
     en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).',
     th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Zone / Returns.Unit พร้อม org_unit)',
   });
@@ -27,7 +27,7 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
 export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Principal | ApiProblem> {
   const auth = req.headers.get('authorization') ?? '';
   const token = (/^Bearer\s+(.+)$/i.exec(auth)?.[1] ?? req.headers.get('x-api-key') ?? '').trim();
-  if (!token) return problem(401, 'auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาส่งคีย์ API หรือโทเค็นของ Entra ID' });
+  if (!token) return problem('auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาส่งคีย์ API หรือโทเค็นของ Entra ID' });
 
   if (cfg.entra && token.split('.').length === 3) {
     const { tenantId, audience } = cfg.entra;
@@ -40,11 +40,11 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Pr
       const { payload } = await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0` });
       return principalFromClaims(payload, tenantId);
     } catch {
-      return problem(401, 'auth.invalid_token', { en: 'The bearer token is not valid for this API.', th: 'โทเค็นไม่ถูกต้องสำหรับระบบนี้' });
+      return problem('auth.invalid_token', { en: 'The bearer token is not valid for this API.', th: 'โทเค็นไม่ถูกต้องสำหรับระบบนี้' });
     }
   }
   const grant = Object.prototype.hasOwnProperty.call(cfg.apiKeys, token) ? cfg.apiKeys[token] : undefined;
-  if (!grant) return problem(401, 'auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักคีย์ API นี้' });
+  if (!grant) return problem('auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักคีย์ API นี้' });
   // A key's identity is its hash: two keys with the same grant are still two callers.
   const id = `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
   return { role: grant.role, orgUnit: grant.orgUnit, name: grant.role === 'hq' ? 'hq-key' : `${grant.role}-key:${grant.orgUnit}`, id };

@@ -56,7 +56,7 @@ export function endpoint(deps: Deps, handler: Handler): HttpHandler {
         if (isStorageUnavailable(e)) return finish(storageUnavailable());
         ctx.error?.(e);
         return finish(
-          problem(500, 'internal', {
+          problem('internal', {
             en: 'Something failed on the server. Retry with the same Idempotency-Key: a submission is never stored twice.',
             th: 'ระบบขัดข้อง กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ข้อมูลจะไม่ถูกบันทึกซ้ำ',
           }),

@@ -1,14 +1,15 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { Problem } from '@returns-hub/shared/api/schemas';
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { kindOf, type DomainError, type DomainErrorKind } from '../domain/domainError';
+import { kindOf, type DomainError, type DomainErrorCode, type DomainErrorKind } from '../domain/domainError';
 import type { ReturnOutcome } from '../domain/returnOutcome';
+import { HTTP_PROBLEM_STATUS, type HttpProblemCode } from './httpProblemCodes';
 
 /** An error the API answers with: a status, a stable code, Thai and English text, and (for 422) cell-addressed findings. Errors are values. */
 export interface ApiProblem {
   problem: true;
   status: number;
-  code: string;
+  code: HttpProblemCode | DomainErrorCode;
   detail: string;
   detail_th: string;
   issues?: Issue[];
@@ -36,8 +37,9 @@ const STATUS_OF: Record<DomainErrorKind, number> = { bad_request: 400, forbidden
 /** Seconds a client should wait before retrying when storage is unavailable. */
 export const RETRY_AFTER_SECONDS = 2;
 
-export function problem(status: number, code: string, text: { en: string; th: string }, extra: Pick<ApiProblem, 'issues' | 'headers'> = {}): ApiProblem {
-  return { problem: true, status, code, detail: text.en, detail_th: text.th, ...extra };
+/** A refusal of the HTTP layer itself (its status follows from the code). */
+export function problem(code: HttpProblemCode, text: { en: string; th: string }, extra: Pick<ApiProblem, 'issues' | 'headers'> = {}): ApiProblem {
+  return { problem: true, status: HTTP_PROBLEM_STATUS[code], code, detail: text.en, detail_th: text.th, ...extra };
 }
 
 /** A service's domain error as problem details. */

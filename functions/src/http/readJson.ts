@@ -1,6 +1,7 @@
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import { problem, type ApiProblem } from './problem';
+import { invalidBody } from './invalidInput';
 import { tooLarge } from './tooLarge';
 
 /** A lone UTF-16 surrogate (`\ud800` written in JSON) cannot be stored faithfully: refuse it rather than store U+FFFD. */
@@ -28,24 +29,20 @@ export async function readJson<T>(req: HttpRequest, schema: z.ZodType<T>, maxByt
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return problem(400, 'body.bad_encoding', { en: 'The request body is not valid UTF-8.', th: 'ข้อมูลที่ส่งมาไม่ได้เข้ารหัสแบบ UTF-8 ที่ถูกต้อง' });
+    return problem('body.bad_encoding', { en: 'The request body is not valid UTF-8.', th: 'ข้อมูลที่ส่งมาไม่ได้เข้ารหัสแบบ UTF-8 ที่ถูกต้อง' });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return problem(400, 'body.malformed_json', { en: 'The request body is not valid JSON.', th: 'ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง' });
+    return problem('body.malformed_json', { en: 'The request body is not valid JSON.', th: 'ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง' });
   }
   if (hasLoneSurrogateIn(data))
-    return problem(400, 'body.lone_surrogate', {
+    return problem('body.lone_surrogate', {
       en: 'The request body holds a lone UTF-16 surrogate (an unpaired \\ud800–\\udfff escape): it is not text and cannot be stored.',
       th: 'ข้อมูลที่ส่งมามีอักขระ UTF-16 ที่ไม่สมบูรณ์ (surrogate ที่ไม่มีคู่) จึงบันทึกไม่ได้',
     });
   const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = `${first?.path.join('.') || '(root)'}: ${first?.message}`;
-    return problem(400, 'body.invalid', { en: `The request body does not match the API: ${where}`, th: `ข้อมูลที่ส่งมาไม่ตรงตามรูปแบบของระบบ: ${where}` });
-  }
+  if (!parsed.success) return invalidBody(parsed.error);
   return { value: parsed.data, text };
 }
