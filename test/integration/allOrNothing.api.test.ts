@@ -1,6 +1,9 @@
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
-import { pointerWriteFault } from '../support/storageFaults';
+import { pointerWriteFault, tableWriteFault } from '../support/storageFaults';
+import { formById } from '@returns-hub/shared/forms/index';
+import { rebuildTallies } from '@returns-hub/functions/services/rebuildTallies';
+import { isDomainError } from '@returns-hub/functions/domain/domainError';
 import { sweepOrphans } from '@returns-hub/functions/services/sweepOrphans';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 
@@ -127,5 +130,44 @@ describe('orphan rows', () => {
     const [w] = await store.listWrites(later());
     expect(await sweepOrphans(store, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: 1, removed: 0 });
     expect(await store.readRows(w.writeId)).toHaveLength(12);
+  }, 60_000);
+});
+
+describe('the tallies of a bulk request', () => {
+  // A fresh storage, so only this test's writes are in the log.
+  const tallyFault = tableWriteFault('tallies');
+  let own: Api;
+  beforeAll(async () => (own = await startApi({ additionalPolicies: tallyFault.policies })), 60_000);
+  afterAll(async () => own?.close());
+  const hq = { role: 'hq' as const, name: 'test', id: 'test-hq' };
+
+  test('storage failing at the second tally commit: every return stored; the first commit’s returns counted whole, the rest left to the sweep; the scope stale until rebuilt', async () => {
+    const store = await own.deps.store();
+    const req: SubmitRequest = { fileName: 'all.xlsx', returns: districts.flatMap((r) => r.returns) }; // 50 returns: two tally commits
+    tallyFault.arm(2, 'before');
+    const res = await raw(own, '/api/returns', { method: 'POST', body: JSON.stringify(req), headers: { 'Idempotency-Key': 'bulk-tally-fault' } });
+    tallyFault.disarm();
+    expect(tallyFault.fired).toBe(1);
+    expect(res.status).toBe(201); // stored: the tallies' trouble never refuses a submission
+    const left = await store.listWrites(new Date(Date.now() + 60_000).toISOString());
+    expect(left.length).toBeGreaterThan(0); // the returns of the failed commit, not yet in the tallies
+    expect(left.length).toBeLessThan(50); // the first commit's returns are in, and forgotten
+    const form = formById(FORM2.form)!;
+    const check = async () => {
+      const r = await rebuildTallies(store, hq, form, FORM2.fy, FORM2.period, { write: false });
+      if (isDomainError(r)) throw new Error(r.en);
+      return r;
+    };
+    const before = await check();
+    expect(before.stale).toContain('storage unavailable');
+    // HQ's aggregate counts exactly the returns of the commit that landed: whole commits only.
+    expect(before.differences).toContainEqual(`aggregate FY|hq|BMA returns: ${50 - left.length} ≠ 50`);
+    // Tallies are served by recomputation meanwhile: the figures are right.
+    expect((await own.client().tallies({ ...FORM2, by: 'hq' })).groups[0].received).toBe(50);
+
+    expect(await sweepOrphans(store, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: left.length, removed: 0 });
+    const after = await check();
+    expect([after.matched, after.differences]).toEqual([true, []]);
+    expect(await store.listWrites(new Date(Date.now() + 60_000).toISOString())).toEqual([]);
   }, 60_000);
 });

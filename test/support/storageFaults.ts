@@ -2,21 +2,24 @@ import type { TableStoreOptions } from '@returns-hub/functions/store/tableReturn
 
 type Policies = NonNullable<TableStoreOptions['additionalPolicies']>;
 
-/** A write to the pointer table (`returns`): one entity, or a transaction whose operations address it. */
-function isPointerWrite(method: string, url: string, body: unknown): boolean {
+/** A write to `table`: one entity, or a transaction whose operations address it. */
+function isWriteTo(table: string, method: string, url: string, body: unknown): boolean {
   if (method === 'GET') return false;
   const path = new URL(url).pathname;
-  if (/\/returns(\(|$)/.test(path)) return true;
-  return path.endsWith('/$batch') && typeof body === 'string' && /\/returns(\(| HTTP)/.test(body);
+  if (new RegExp(`/${table}(\\(|$)`).test(path)) return true;
+  return path.endsWith('/$batch') && typeof body === 'string' && new RegExp(`/${table}(\\(| HTTP)`).test(body);
 }
+
+/** `tableWriteFault` on the pointer table (`returns`). */
+export const pointerWriteFault = () => tableWriteFault('returns');
 
 /**
  * Storage faults for tests, injected into the Table client's HTTP pipeline: the `at`-th
- * write to the pointer table fails as a dropped connection, either before it reaches
+ * write to `table` fails as a dropped connection, either before it reaches
  * storage (`before`: nothing written) or after storage answered (`after`: written, the
  * answer lost). Every later call passes; `arm` sets it up again.
  */
-export function pointerWriteFault() {
+export function tableWriteFault(table: string) {
   let at = 0;
   let when: 'before' | 'after' = 'before';
   let seen = 0;
@@ -26,9 +29,9 @@ export function pointerWriteFault() {
     {
       position: 'perCall',
       policy: {
-        name: 'pointerWriteFault',
+        name: `${table}WriteFault`,
         sendRequest: async (req, next) => {
-          if (!at || !isPointerWrite(req.method, req.url, req.body)) return next(req);
+          if (!at || !isWriteTo(table, req.method, req.url, req.body)) return next(req);
           seen++;
           if (seen !== at) return next(req);
           fired++;
