@@ -143,6 +143,15 @@ async function submit(
 
   // The key is the caller's: the same key from another caller is another key.
   const scopedKey = idempotencyKey ? `${principal.id}|${idempotencyKey}` : null;
+  // The pointers (then their reviews: see submitGate) are read while the key is claimed: only
+  // reads, each switch still conditional on what was read; a refused or replayed request drops them.
+  const keys = returns.map(keyOf);
+  const reading = (async () => {
+    const currents = await store.getCurrentMany(keys);
+    await gate?.prime(keys);
+    return currents;
+  })();
+  reading.catch(() => undefined); // awaited below, unless the claim answers first
   if (idempotencyKey) {
     const claim = await store.claimIdempotency(principal.id, idempotencyKey, hash);
     if (!claim.claimed && claim.existing.bodyHash !== hash)
@@ -154,9 +163,7 @@ async function submit(
   const receipts: (Receipt | null)[] = returns.map(() => null);
   const pending: Pending[] = [];
   const startedAt = now().toISOString();
-  const keys = returns.map(keyOf);
-  const currents = await store.getCurrentMany(keys);
-  await gate?.prime(keys); // after the pointers: see submitGate
+  const currents = await reading;
   const replayed: StoredReturn[] = []; // stored by an earlier try that may have stopped before the tallies
   for (const [index, r] of returns.entries()) {
     const key = keys[index];
