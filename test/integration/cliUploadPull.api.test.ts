@@ -51,9 +51,10 @@ describe('returns upload / returns pull against the local API', () => {
     const { code, out } = await run(['upload', '--key', 'dev-unit-S', sample('codi-kpi/N-2563-Q1.xlsx'), sample('codi-kpi/S-2563-Q1.xlsx')]);
     expect(code).toBe(1);
     const lines = out.split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/N-2563-Q1\.xlsx: refused — 403/);
-    expect(lines[1]).toMatch(/S-2563-Q1\.xlsx: codi-quarterly-kpi S FY 2563 Q1 → version \d+/);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/N-2563-Q1\.xlsx: refused — 403 \w/);
+    expect(lines[1]).toMatch(/^ {2}[\u0E00-\u0E7F]/); // the same refusal in Thai
+    expect(lines[2]).toMatch(/S-2563-Q1\.xlsx: codi-quarterly-kpi S FY 2563 Q1 → version \d+/);
   });
 
   test('pull prints the tallies and completeness', async () => {

@@ -1,4 +1,5 @@
-import { explain, parseReviewArgs, returnOf, reviewClient, versionOf, type Connection } from './reviewArgs';
+import { explainFailure } from '../explainFailure';
+import { parseReviewArgs, returnOf, reviewClient, versionOf, type Connection } from './reviewArgs';
 
 /**
  * `returns accept --form F --fy Y --period P --unit U [--subject S] [--version N] [--note TEXT]`,
@@ -35,7 +36,7 @@ export async function acceptCommand(argv: string[], c: Connection, out: (s: stri
     );
     return 0;
   } catch (e) {
-    out(explain(e, c.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }

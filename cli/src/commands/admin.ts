@@ -1,4 +1,5 @@
-import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
+import { explainFailure } from '../explainFailure';
+import { createApiClient } from '@returns-hub/shared/api/client';
 import { httpFetch } from '../httpFetch';
 import type { TallyRebuild } from '@returns-hub/shared/api/tallyRebuild';
 
@@ -51,7 +52,7 @@ export async function adminCommand(
     else printRebuild(r, o.check, out);
     return o.check && !r.matched ? 3 : 0;
   } catch (e) {
-    out(e instanceof ApiError ? `refused — ${e.status} ${e.problem.detail}` : `could not reach ${o.api} — ${e instanceof Error ? e.message : String(e)}`);
+    out(explainFailure(e, o.api));
     return 1;
   }
 }

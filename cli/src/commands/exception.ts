@@ -1,4 +1,5 @@
-import { explain, parseReviewArgs, returnOf, reviewClient, type Connection } from './reviewArgs';
+import { explainFailure } from '../explainFailure';
+import { parseReviewArgs, returnOf, reviewClient, type Connection } from './reviewArgs';
 
 /** `returns exception --form F --fy Y --period P --unit U --reason "..."`: HQ lets a unit submit for a closed period. */
 export async function exceptionCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
@@ -13,7 +14,7 @@ export async function exceptionCommand(argv: string[], c: Connection, out: (s: s
     out(`${target.form} FY ${target.fy} ${target.period}: ${x.orgUnit} may submit after the period closed (granted by ${x.by} at ${x.at})`);
     return 0;
   } catch (e) {
-    out(explain(e, c.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }

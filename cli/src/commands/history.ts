@@ -1,5 +1,6 @@
+import { explainFailure } from '../explainFailure';
 import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
-import { explain, parseReviewArgs, returnOf, reviewClient, type Connection } from './reviewArgs';
+import { parseReviewArgs, returnOf, reviewClient, type Connection } from './reviewArgs';
 
 const ACTION = { submit: 'submitted', accept: 'accepted', send_back: 'sent back', reopen: 'reopened', exception: 'exception granted' } as const;
 
@@ -26,7 +27,7 @@ export async function historyCommand(argv: string[], c: Connection, out: (s: str
     }
     return 0;
   } catch (e) {
-    out(explain(e, c.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }

@@ -1,5 +1,6 @@
+import { explainFailure } from '../explainFailure';
 import { writeFile } from 'node:fs/promises';
-import { createApiClient, ApiError, type Completeness } from '@returns-hub/shared/api/client';
+import { createApiClient, type Completeness } from '@returns-hub/shared/api/client';
 import { httpFetch } from '../httpFetch';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
 import { formById } from '@returns-hub/shared/forms/index';
@@ -132,7 +133,7 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
         return 0;
     }
   } catch (e) {
-    out(e instanceof ApiError ? `refused — ${e.status} ${e.problem.detail}` : `could not reach ${o.api} — ${e instanceof Error ? e.message : String(e)}`);
+    out(explainFailure(e, o.api));
     return 1;
   }
 }
@@ -171,7 +172,7 @@ async function pullRecords(o: PullOptions, format: PullFormat, out: (s: string) 
         return 0;
     }
   } catch (e) {
-    out(e instanceof ApiError ? `refused — ${e.status} ${e.problem.detail}` : `could not reach ${o.api} — ${e instanceof Error ? e.message : String(e)}`);
+    out(explainFailure(e, o.api));
     return 1;
   }
 }

@@ -1,4 +1,5 @@
-import { explain, parseReviewArgs, returnOf, reviewClient, versionOf, type Connection } from './reviewArgs';
+import { explainFailure } from '../explainFailure';
+import { parseReviewArgs, returnOf, reviewClient, versionOf, type Connection } from './reviewArgs';
 
 /** `returns reopen --form F --fy Y --period P --unit U --reason "..." [--subject S]`: an accepted return takes a new version again. */
 export async function reopenCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
@@ -14,7 +15,7 @@ export async function reopenCommand(argv: string[], c: Connection, out: (s: stri
     out(`${target.form} ${target.orgUnit} FY ${target.fy} ${target.period}${target.subject ? ` ${target.subject}` : ''}: version ${v.version} reopened`);
     return 0;
   } catch (e) {
-    out(explain(e, c.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }

@@ -1,4 +1,4 @@
-import { ApiError, createApiClient, type ApiClient } from '@returns-hub/shared/api/client';
+import { createApiClient, type ApiClient } from '@returns-hub/shared/api/client';
 import { httpFetch } from '../httpFetch';
 
 /** Flags of the review commands; `--comment` may be given many times. */
@@ -44,10 +44,4 @@ export function versionOf(a: ReviewArgs): number | undefined | string {
   if (a.values.version === undefined) return undefined;
   const v = Number(a.values.version);
   return Number.isInteger(v) && v > 0 ? v : '--version must be a version number';
-}
-
-/** A refusal in both languages, or why the API could not be reached. */
-export function explain(e: unknown, api: string): string {
-  if (e instanceof ApiError) return `refused — ${e.status} ${e.problem.detail}${e.problem.detail_th ? `\n  ${e.problem.detail_th}` : ''}`;
-  return `could not reach ${api} — ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -1,6 +1,7 @@
+import { explainFailure } from '../explainFailure';
 import { parseComment } from '@returns-hub/shared/review/parseComment';
 import type { ReviewComment } from '@returns-hub/shared/review/reviewSchemas';
-import { explain, parseReviewArgs, returnOf, reviewClient, versionOf, type Connection } from './reviewArgs';
+import { parseReviewArgs, returnOf, reviewClient, versionOf, type Connection } from './reviewArgs';
 
 /** `returns send-back --form F --fy Y --period P --unit U --reason "..." [--comment CELL=TEXT ...] [--subject S] [--version N]`. */
 export async function sendBackCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
@@ -31,7 +32,7 @@ export async function sendBackCommand(argv: string[], c: Connection, out: (s: st
     for (const cm of v.comments) out(`  ${cm.cell}: ${cm.text}`);
     return 0;
   } catch (e) {
-    out(explain(e, c.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }

@@ -1,5 +1,6 @@
+import { explainFailure } from '../explainFailure';
 import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
-import { explain, parseReviewArgs, reviewClient, type Connection } from './reviewArgs';
+import { parseReviewArgs, reviewClient, type Connection } from './reviewArgs';
 
 /** `returns status --form F --fy Y [--period P] [--json]`: each expected unit's status, on time or late, and the counts. */
 export async function statusCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
@@ -31,7 +32,7 @@ export async function statusCommand(argv: string[], c: Connection, out: (s: stri
     out(`returns: ${completeness.returns.total} received, ${completeness.returns.accepted} accepted`);
     return 0;
   } catch (e) {
-    out(explain(e, c.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }

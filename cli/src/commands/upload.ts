@@ -1,3 +1,4 @@
+import { explainFailure } from '../explainFailure';
 import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
 import type { SubmitRequest, SubmitResponse } from '@returns-hub/shared/api/schemas';
 import { fileHasErrors } from '../checkFiles';
@@ -78,10 +79,8 @@ export async function uploadCommand(files: string[], api: string, key: string, o
     }
     failed++;
     const e = outcome.error;
-    if (e instanceof ApiError) {
-      out(`${f.file}: refused — ${e.status} ${e.problem.detail}`);
-      for (const i of (e.problem.issues ?? []) as { cell: string; message_th: string; message_en: string }[]) out(`    ${i.cell}  ${i.message_th} / ${i.message_en}`);
-    } else out(`${f.file}: could not reach ${api} — ${e instanceof Error ? e.message : String(e)}`);
+    out(`${f.file}: ${explainFailure(e, api)}`);
+    if (e instanceof ApiError) for (const i of (e.problem.issues ?? []) as { cell: string; message_th: string; message_en: string }[]) out(`    ${i.cell}  ${i.message_th} / ${i.message_en}`);
   };
 
   await sendInOrder(bundles, {
