@@ -5,6 +5,15 @@ import { z } from 'zod';
  * `functions.th.json`, which the manifest's th-TH override serves to Thai Office. The English
  * comes from the JSDoc of customFunctions.ts; this is its Thai, function by function.
  */
+/** The arguments PCT and STATUS share (TOTAL's say more, with examples). */
+const INDICATOR_ARGUMENTS_TH = {
+  form: 'รหัสแบบรายงาน',
+  indicator: 'รหัสตัวชี้วัด',
+  fiscalYear: 'ปีงบประมาณ (พ.ศ.)',
+  period: 'งวด เช่น FY, Q2 หรือ ไตรมาส 2, M01 ถึง M12',
+  orgUnit: 'รหัสหรือชื่อหน่วยงาน (ถ้าไม่ระบุ คือส่วนกลาง)',
+};
+
 export const FUNCTION_TEXT_TH: Record<string, { description: string; parameters: Record<string, string> }> = {
   TOTAL: {
     description: 'ยอดรวมจากศูนย์รับรายงาน ของตัวชี้วัดหนึ่งในปีงบประมาณและงวดที่ระบุ',
@@ -18,23 +27,11 @@ export const FUNCTION_TEXT_TH: Record<string, { description: string; parameters:
   },
   PCT: {
     description: 'ร้อยละของเป้าหมายถึงงวดนี้ (หรือร้อยละของตัวชี้วัดเอง เมื่อไม่มีเป้าหมายถึงงวดนี้)',
-    parameters: {
-      form: 'รหัสแบบรายงาน',
-      indicator: 'รหัสตัวชี้วัด',
-      fiscalYear: 'ปีงบประมาณ (พ.ศ.)',
-      period: 'งวด เช่น FY, Q2 หรือ ไตรมาส 2, M01 ถึง M12',
-      orgUnit: 'รหัสหรือชื่อหน่วยงาน (ถ้าไม่ระบุ คือส่วนกลาง)',
-    },
+    parameters: INDICATOR_ARGUMENTS_TH,
   },
   STATUS: {
     description: 'สถานะตามร้อยละของเป้าหมายถึงงวดนี้: เขียว เหลือง หรือ แดง (เว้นว่างเมื่อไม่มี)',
-    parameters: {
-      form: 'รหัสแบบรายงาน',
-      indicator: 'รหัสตัวชี้วัด',
-      fiscalYear: 'ปีงบประมาณ (พ.ศ.)',
-      period: 'งวด เช่น FY, Q2 หรือ ไตรมาส 2, M01 ถึง M12',
-      orgUnit: 'รหัสหรือชื่อหน่วยงาน (ถ้าไม่ระบุ คือส่วนกลาง)',
-    },
+    parameters: INDICATOR_ARGUMENTS_TH,
   },
   RECEIVED: {
     description: 'จำนวนรายงานที่ได้รับ จากที่ควรได้รับ เช่น 50/50',
