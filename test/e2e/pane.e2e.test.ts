@@ -1,11 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildAddin } from '../../scripts/buildAddin';
-import { serveAddin } from '../../scripts/serveAddin';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { formById } from '@returns-hub/shared/forms/index';
@@ -20,8 +15,8 @@ import { launchChromium } from '../support/browser';
 import { ALL_SETS, type FakeSets } from '../support/excelFake/fakeBook';
 import type { FakeErrorCode } from '../support/excelFake/richApiError';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
+import { ARTIFACTS, bundleOfficeFake, button, eventually, servePaneBuild } from './paneHarness';
 
-const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 /** The width the pane is tried at (Excel's default task pane is about 350 px), and the narrowest Office allows. */
 const WIDTH = 350;
 const NARROWEST = 320;
@@ -29,16 +24,15 @@ const NARROWEST = 320;
 const NOW = new Date('2020-06-15T03:00:00Z');
 
 let api: Api;
-let pane: Awaited<ReturnType<typeof serveAddin>>;
+let pane: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await buildAddin({ env: {} }); // a development build: API address and key from Settings
-  pane = await serveAddin(0);
+  pane = await servePaneBuild({}); // a development build: API address and key from Settings
   api = await startApi({ config: { corsOrigins: [pane.url] } });
-  officeFake = (await build({ entryPoints: [resolve(__dirname, 'officeInBrowser.ts')], bundle: true, write: false, format: 'iife', conditions: ['source'], logLevel: 'error' })).outputFiles[0].text;
+  officeFake = await bundleOfficeFake();
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -107,22 +101,6 @@ async function shot(page: Page, name: string) {
   await page.setViewportSize({ width: WIDTH, height: 800 });
 }
 
-/** Waits until a reading of the page's workbook settles on what is expected (the pane's Excel calls are asynchronous). */
-async function eventually<T>(read: () => Promise<T>, expected: unknown, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const got = await read();
-    try {
-      expect(got).toEqual(expected);
-      return;
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const tab = (page: Page, lang: Lang, key: Parameters<typeof t>[1]) => page.getByRole('tab', { name: t(lang, key) }).click();
 /** Picks a title in one of the pane's Fluent dropdowns (forms, layouts). */
 async function choose(page: Page, label: string, title: string) {
@@ -381,20 +359,16 @@ describe('Excel 2016 or 2019 on Windows: the Internet Explorer webview', () => {
 });
 
 describe('a deployment build with Entra settings', () => {
-  let dir: string;
-  let served: Awaited<ReturnType<typeof serveAddin>>;
+  let served: Awaited<ReturnType<typeof servePaneBuild>>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'pane-'));
-    await buildAddin({
-      outDir: dir,
-      env: { API_URL: api.url, ENTRA_CLIENT_ID: '00000000-0000-0000-0000-000000000001', ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000002', ENTRA_API_SCOPE: 'api://returns-hub/access_as_user' },
+    served = await servePaneBuild({
+      API_URL: api.url,
+      ENTRA_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+      ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000002',
+      ENTRA_API_SCOPE: 'api://returns-hub/access_as_user',
     });
-    served = await serveAddin(0, dir);
   }, 120_000);
-  afterAll(async () => {
-    await served?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => served?.close());
 
   test.each(['th', 'en'] as const)(
     'Settings offers sign-in with Microsoft, and no address or key (%s)',

@@ -1,11 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildAddin } from '../../scripts/buildAddin';
-import { serveAddin } from '../../scripts/serveAddin';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { formById } from '@returns-hub/shared/forms/index';
 import { blankFormLayout } from '@returns-hub/shared/forms/blankFormLayout';
@@ -18,32 +13,28 @@ import { sample } from '../support/samples';
 import { launchChromium } from '../support/browser';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
+import { ARTIFACTS, bundleOfficeFake, button, eventually, servePaneBuild } from './paneHarness';
 
-const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 const NOW = new Date('2020-06-15T03:00:00Z'); // the pane's period choices default to FY 2563, the samples' year
 const FORM = formById('bma-community-plan-return')!;
 const UNIT_SHEET = 'แบบรายงาน 1';
 
 let api: Api;
-let dir: string;
-let served: Awaited<ReturnType<typeof serveAddin>>;
+let served: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  dir = await mkdtemp(join(tmpdir(), 'review-pane-'));
-  await buildAddin({ env: {}, outDir: dir }); // a development build: API address and key from Settings
-  served = await serveAddin(0, dir);
+  served = await servePaneBuild({}); // a development build: API address and key from Settings
   api = await startApi({ config: { corsOrigins: [served.url] } });
-  officeFake = (await build({ entryPoints: [resolve(__dirname, 'officeInBrowser.ts')], bundle: true, write: false, format: 'iife', conditions: ['source'], logLevel: 'error' })).outputFiles[0].text;
+  officeFake = await bundleOfficeFake();
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await served?.close();
   await api?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** The built pane at 350 px on the office.js fake holding a sample's sheets, signed in with a key; only loopback traffic. */
@@ -78,22 +69,7 @@ const book = {
   select: (page: Page, name: string, cell: string) => page.evaluate((a) => (window as FakeOfficeWindow).__BOOK__!.select(a.name, a.cell), { name, cell }),
   selection: (page: Page) => page.evaluate(() => (window as FakeOfficeWindow).__BOOK__!.selection),
 };
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: resolve(ARTIFACTS, `e2e-review-${name}.png`), fullPage: true });
-
-async function eventually<T>(read: () => Promise<T>, expected: unknown, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const got = await read();
-    try {
-      expect(got).toEqual(expected);
-      return;
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 describe.each([
   ['th', '1045'],
