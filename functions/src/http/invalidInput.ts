@@ -18,6 +18,8 @@ const PARAMETER_TH: Record<string, string> = {
 
 type Text = { en: string; th: string };
 
+const NOT_VALID: Text = { en: 'is not valid', th: 'ไม่ถูกต้อง' };
+
 /**
  * One refusal in words, in English and Thai: our own schemas' text where they give it (a
  * custom issue carries its Thai in `params.th`, as shared/period does), else a sentence per
@@ -26,7 +28,7 @@ type Text = { en: string; th: string };
 function issueText(issue: z.core.$ZodIssue): Text {
   switch (issue.code) {
     case 'custom':
-      return typeof issue.params?.th === 'string' ? { en: issue.message, th: issue.params.th } : { en: 'is not valid', th: 'ไม่ถูกต้อง' };
+      return typeof issue.params?.th === 'string' ? { en: issue.message, th: issue.params.th } : NOT_VALID;
     case 'invalid_type':
       // zod leaves the input out of its issues; its message says what it received
       return /received undefined$/.test(issue.message) ? { en: 'is missing', th: 'ยังไม่ได้ระบุ' } : { en: `should be of type ${issue.expected}`, th: 'ชนิดข้อมูลไม่ถูกต้อง' };
@@ -41,7 +43,7 @@ function issueText(issue: z.core.$ZodIssue): Text {
     case 'unrecognized_keys':
       return { en: `holds names the API does not know: ${issue.keys.join(', ')}`, th: `มีชื่อที่ระบบไม่รู้จัก: ${issue.keys.join(', ')}` };
     default:
-      return { en: 'is not valid', th: 'ไม่ถูกต้อง' };
+      return NOT_VALID;
   }
 }
 
@@ -49,7 +51,7 @@ function issueText(issue: z.core.$ZodIssue): Text {
 export function invalidQuery(error: z.ZodError): ApiProblem {
   const first = error.issues[0];
   const name = first?.path.map(String).join('.') ?? '';
-  const text = first ? issueText(first) : { en: 'is not valid', th: 'ไม่ถูกต้อง' };
+  const text = first ? issueText(first) : NOT_VALID;
   const nameTh = PARAMETER_TH[name] ? `${PARAMETER_TH[name]} (${name})` : name;
   return problem('query.invalid', { en: `Query parameter ${name}: ${text.en}`, th: `พารามิเตอร์ ${nameTh} ไม่ถูกต้อง: ${text.th}` });
 }
@@ -58,6 +60,6 @@ export function invalidQuery(error: z.ZodError): ApiProblem {
 export function invalidBody(error: z.ZodError): ApiProblem {
   const first = error.issues[0];
   const where = first?.path.map(String).join('.') || '(root)';
-  const text = first ? issueText(first) : { en: 'is not valid', th: 'ไม่ถูกต้อง' };
+  const text = first ? issueText(first) : NOT_VALID;
   return problem('body.invalid', { en: `The request body does not match the API at ${where}: ${text.en}`, th: `ข้อมูลที่ส่งมาไม่ตรงตามรูปแบบของระบบที่ ${where}: ${text.th}` });
 }
