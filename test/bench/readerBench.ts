@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { gridFromValues } from '@returns-hub/shared/sheet/grid';
@@ -52,6 +52,7 @@ export async function writeRegister(values: unknown[][], file: string) {
 }
 
 export async function readerBench(rows = 50_000): Promise<string> {
+  const loadBefore = loadavg()[0];
   const values = projectRegister(rows);
   const grid = gridFromValues('ทะเบียน', values);
   const cells = values.reduce((n, r) => n + r.length, 0);
@@ -123,7 +124,7 @@ export async function readerBench(rows = 50_000): Promise<string> {
 
   const body = `## Reader: parse + check throughput, file formats, memory
 
-Command: \`npm run bench -- reader\` (test/bench/readerBench.ts) · ${machine()} · other processes may share the cores
+Command: \`npm run bench -- reader\` (test/bench/readerBench.ts) · ${machine()} · other processes may share the cores (1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end)
 
 Generated project register: ${rows.toLocaleString('en-US')} report rows × 7 columns + header = ${cells.toLocaleString('en-US')} cells; ${issues} findings.
 
