@@ -64,6 +64,7 @@ export interface IssueParamMap {
   'total.mismatch': Named & { value: string; sum: string };
   'total.unverifiable': Named & { reason_th: string; reason_en: string };
   'date.far_from_year': { value: string; fiscalYear: number; from: string; to: string };
+  'date.be_year_in_date_cell': { year: number; value: string };
 }
 export type IssueCode = keyof IssueParamMap;
 
@@ -164,6 +165,10 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'date.far_from_year': (p) => [
     `วันที่ ${p.value} อยู่ห่างจากปีงบประมาณ ${p.fiscalYear} (${p.from} ถึง ${p.to}) เกินหนึ่งปี ตรวจสอบปี พ.ศ./ค.ศ. หรือระบบวันที่ของไฟล์`,
     `The date ${p.value} is more than a year from fiscal year ${p.fiscalYear} (${p.from} to ${p.to}); check the year (BE/CE) or the file's date system`,
+  ],
+  'date.be_year_in_date_cell': (p) => [
+    `เซลล์วันที่นี้มีปี ${p.year} ซึ่งโปรแกรมตารางคำนวณถือเป็นปี ค.ศ. แต่น่าจะเป็นปี พ.ศ. ที่พิมพ์ลงในเซลล์วันที่ จึงอ่านเป็นวันที่ ${p.value} (พ.ศ. ${p.year}) กรุณาตรวจสอบ`,
+    `This date cell holds the year ${p.year}, which the spreadsheet took as CE; it is almost surely a Buddhist-era year typed into a date cell, so it was read as ${p.value} (BE ${p.year}); please check it`,
   ],
   'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
 };

@@ -36,6 +36,7 @@ describe('each format reads the same cells (results-1904: made by hand as .xlsx,
     expect(cellAt(g, 0, 6)?.numFmt).toContain('%');
     expect(cellAt(g, 1, 0)?.value).toBe('รวม');
     expect(g.merges).toEqual([{ top: 1, left: 0, bottom: 1, right: 2 }]);
+    expect(g.date1904).toBe(true);
   });
 });
 

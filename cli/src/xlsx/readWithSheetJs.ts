@@ -1,9 +1,9 @@
 import type { CellObject, ParsingOptions, WorkBook } from '@e965/xlsx';
 import type { Cell, Grid, Rect } from '@returns-hub/shared/sheet/grid';
-import { makeGrid } from '@returns-hub/shared/sheet/grid';
+import { DAYS_1904, makeGrid } from '@returns-hub/shared/sheet/grid';
 import type { GridsRead } from './workbookRead';
 import { issueAt } from '@returns-hub/shared/issues/messages';
-import { isDateFormat } from './numberFormats';
+import { showsCalendarDate } from './numberFormats';
 import { MAX_COLS, MAX_ROWS, MAX_SHEET_CELLS } from './readLimits';
 import { decodeMarkup } from './decodeMarkup';
 
@@ -17,7 +17,6 @@ import { decodeMarkup } from './decodeMarkup';
  */
 export type SheetJsFormat = 'xls' | 'xlsb' | 'ods' | 'html' | 'spreadsheetml';
 
-const DAYS_1904 = 1462;
 /** BIFF error codes, as SheetJS gives them for error cells. */
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 
@@ -44,7 +43,7 @@ function toCell(c: CellObject, date1904: boolean, ods: boolean): Cell | undefine
       return { value: Boolean(c.v), numFmt, ...f };
     case 'n': {
       const n = Number(c.v);
-      return { value: date1904 && isDateFormat(numFmt) ? n + DAYS_1904 : n, numFmt, ...f };
+      return { value: date1904 && showsCalendarDate(numFmt) ? n + DAYS_1904 : n, numFmt, ...f };
     }
     case 'd':
       return c.v instanceof Date ? { value: (c.v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000, numFmt: numFmt ?? 'yyyy-mm-dd', ...f } : undefined;
@@ -140,7 +139,7 @@ export async function readWithSheetJs(bytes: Buffer, file: string, format: Sheet
       }
       rows.push(out);
     }
-    grids.push(makeGrid(name, rows, merges));
+    grids.push(makeGrid(name, rows, merges, date1904));
   }
   return { ok: true, grids };
 }
