@@ -12,7 +12,7 @@ import { fieldIdSchema, formIdSchema } from './fieldId';
  */
 
 /** How a cell's text becomes a value. */
-export const fieldTypeSchema = z.enum(['text', 'code', 'number', 'count', 'money', 'percent', 'date', 'yesno', 'orgUnit', 'year']);
+export const fieldTypeSchema = z.enum(['text', 'code', 'number', 'count', 'money', 'percent', 'date', 'yesno', 'orgUnit', 'year', 'choice']);
 export type FieldType = z.infer<typeof fieldTypeSchema>;
 
 export const fieldDefSchema = z.strictObject({
@@ -33,6 +33,10 @@ export const fieldDefSchema = z.strictObject({
   orgUnitKinds: z.array(orgUnitKindSchema).min(1).optional(),
   /** The unit amounts are kept in; a cell in ล้านบาท is converted when this is บาท. */
   unit: z.string().optional(),
+  /** For `choice` fields: the list of the form's `choices` a cell must name (matched like labels; `-` is none). */
+  choices: fieldIdSchema.optional(),
+  /** A record field the return must give; a table column every row with data must give (an error otherwise). */
+  required: z.boolean().optional(),
 });
 export type FieldDef = z.infer<typeof fieldDefSchema>;
 
@@ -73,6 +77,18 @@ export const catalogItemSchema = z.strictObject({
 });
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
+/** One choice of a list a `choice` field names: its id (what is stored), Thai and English labels, other spellings. */
+export const choiceSchema = z.strictObject({
+  list: fieldIdSchema,
+  id: fieldIdSchema,
+  label_th: z.string().min(1),
+  label_en: z.string().min(1),
+  aliases: z.array(z.string().min(1)).optional(),
+  /** Higher is more (a risk level): what `choiceNotAbove` compares. */
+  rank: z.number().optional(),
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
 export const formDefSchema = z.strictObject({
   id: formIdSchema,
   title_th: z.string().min(1),
@@ -87,6 +103,8 @@ export const formDefSchema = z.strictObject({
   /** Fields naming what the return is about when one unit sends many per period (a project). */
   subjectFields: z.array(fieldIdSchema).optional(),
   catalog: z.array(catalogItemSchema).optional(),
+  /** The choices of the form's `choice` fields, list by list (a list's order is the order shown). */
+  choices: z.array(choiceSchema).optional(),
   /** Days after the end of the period by which a return is on time (default 15). */
   dueDaysAfterPeriod: z.number().int().positive().optional(),
   /** Days after the end of the period after which submissions are refused (period closed), unless HQ grants the unit an exception. */
