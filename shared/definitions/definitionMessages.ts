@@ -77,11 +77,12 @@ export interface DefinitionParamMap {
 }
 export type DefinitionCode = keyof DefinitionParamMap;
 
-/** A finding before it is placed: its code, parameters and where in the definition. */
+/** A finding before it is placed: its code, parameters and where in the definition (or, reading a workbook, its cell). */
 export interface DefinitionFinding<C extends DefinitionCode = DefinitionCode> {
   code: C;
   path: DefinitionPath;
   params: DefinitionParamMap[C];
+  cell?: string;
 }
 
 export function finding<C extends DefinitionCode>(code: C, path: DefinitionPath, params: DefinitionParamMap[C]): DefinitionFinding {
@@ -181,10 +182,10 @@ export function placeOf(path: DefinitionPath, sources?: SourceMap): string {
 export function definitionIssue(f: DefinitionFinding, sources?: SourceMap): Issue {
   const texts = MESSAGES[f.code] as (p: DefinitionParamMap[DefinitionCode]) => [string, string];
   const [message_th, message_en] = texts(f.params);
-  return { severity: 'error', code: f.code, cell: placeOf(f.path, sources), message_th, message_en };
+  return { severity: 'error', code: f.code, cell: f.cell ?? placeOf(f.path, sources), message_th, message_en };
 }
 
 /** English only: for a developer's error in a built-in definition (`FormDefinitionError`). */
 export function findingText(f: DefinitionFinding): string {
-  return `${pathText(f.path)}: ${definitionIssue(f).message_en}`;
+  return `${f.cell ?? pathText(f.path)}: ${definitionIssue(f).message_en}`;
 }

@@ -8,8 +8,11 @@ import { orgUnitKindSchema } from '../orgUnits/orgUnit';
  */
 
 /** Units expected to report: every unit of these kinds (a region's offices and HQ's divisions, say). */
-const expectedKinds = z.array(orgUnitKindSchema.exclude(['hq'])).min(1);
-const label = { label_th: z.string().min(1), label_en: z.string().min(1) };
+const expectedKinds = z
+  .array(orgUnitKindSchema.exclude(['hq']))
+  .min(1)
+  .max(4);
+const label = { label_th: z.string().min(1).max(300), label_en: z.string().min(1).max(300) };
 
 /** A base a percentage is taken of: another indicator, or the units expected. */
 export const pctBaseSchema = z.union([z.strictObject({ indicator: z.string().min(1) }), z.literal('expected')]);
@@ -24,7 +27,7 @@ export const indicatorDefSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     id: z.string().min(1),
     kind: z.literal('countUnits'),
-    fields: z.array(id).min(1),
+    fields: z.array(id).min(1).max(50),
     when: z.enum(['yes', 'positive']),
     pctOf: pctBaseSchema.optional(),
     /** KPI target in % of the base (BMA KPI). */
@@ -37,7 +40,7 @@ export type IndicatorDef = z.infer<typeof indicatorDefSchema>;
 export const indicatorConsolidationSchema = z.strictObject({
   kind: z.literal('indicators'),
   expectedKinds,
-  indicators: z.array(indicatorDefSchema).min(1),
+  indicators: z.array(indicatorDefSchema).min(1).max(200),
 });
 export type IndicatorConsolidation = z.infer<typeof indicatorConsolidationSchema>;
 
@@ -67,7 +70,7 @@ export const itemTotalsConsolidationSchema = z.strictObject({
   kind: z.literal('itemTotals'),
   expectedKinds,
   key: id,
-  columns: z.array(id).min(1),
+  columns: z.array(id).min(1).max(50),
 });
 export type ItemTotalsConsolidation = z.infer<typeof itemTotalsConsolidationSchema>;
 
@@ -75,7 +78,10 @@ export type ItemTotalsConsolidation = z.infer<typeof itemTotalsConsolidationSche
 export const rowCountsConsolidationSchema = z.strictObject({
   kind: z.literal('rowCounts'),
   expectedKinds,
-  counts: z.array(z.strictObject({ id, column: id, when: id.optional(), ...label })).min(1),
+  counts: z
+    .array(z.strictObject({ id, column: id, when: id.optional(), ...label }))
+    .min(1)
+    .max(50),
 });
 export type RowCountsConsolidation = z.infer<typeof rowCountsConsolidationSchema>;
 

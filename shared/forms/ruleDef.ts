@@ -4,7 +4,7 @@ import { fieldIdSchema } from './fieldId';
 
 const rule = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.strictObject({ kind: z.literal(kind), ...shape, severity: severitySchema });
 const id = fieldIdSchema;
-const ids = z.array(fieldIdSchema).min(1);
+const ids = z.array(fieldIdSchema).min(1).max(50);
 
 /**
  * Cross-field and cross-row rules, as data. Each kind is implemented once in
