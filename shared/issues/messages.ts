@@ -18,6 +18,8 @@ export interface IssueParamMap {
   'file.no_form': None;
   'file.password_protected': None;
   'file.unknown_format': { what: string; formats: string };
+  'file.expands_too_much': { size_mb: number; times: number };
+  'file.read_too_long': { seconds: number };
   'form.unknown': { id: string };
   'sheet.not_a_form': None;
   'sheet.too_large': { cells: number; limit: number };
@@ -76,6 +78,14 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'file.password_protected': () => ['ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ กรุณาเอารหัสผ่านออกแล้วบันทึกใหม่', 'The file is password-protected and cannot be read; remove the password and save it again'],
   'file.unknown_format': (p) => [`ไม่รู้จักรูปแบบไฟล์นี้ (${p.what}) อ่านได้เฉพาะ ${p.formats}`, `Unknown file format (${p.what}); the formats read are ${p.formats}`],
   'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],
+  'file.expands_too_much': (p) => [
+    `ไฟล์นี้เมื่อแตกออกมีขนาดเกิน ${fmtNum(p.size_mb)} MB (${fmtNum(p.times)} เท่าของขนาดไฟล์) ซึ่งไม่ใช่ข้อมูลในตาราง ไฟล์อาจเสียหายหรือถูกทำขึ้นให้โปรแกรมอ่านค้าง กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่`,
+    `The file unpacks to more than ${fmtNum(p.size_mb)} MB (${fmtNum(p.times)} times its size), which is no sheet data: it is damaged or made to stall readers; open it in Excel or LibreOffice Calc and save it again`,
+  ],
+  'file.read_too_long': (p) => [
+    `อ่านไฟล์นานเกิน ${fmtNum(p.seconds)} วินาที จึงหยุดอ่าน ไฟล์อาจเสียหายหรือมีข้อมูลมากผิดปกติ กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่`,
+    `Reading the file took more than ${fmtNum(p.seconds)} seconds and was stopped: it is damaged or holds far more than a return; open it in Excel or LibreOffice Calc and save it again`,
+  ],
   'file.too_large': (p) => [`ไฟล์ใหญ่เกินไป (${p.size} ไบต์ เกิน ${p.limit})`, `The file is too large (${p.size} bytes, limit ${p.limit})`],
   'file.no_form': () => ['ไม่พบแบบรายงานที่รู้จักในไฟล์นี้', 'No known form was found in this file'],
   'form.unknown': (p) => [`ไม่รู้จักแบบรายงาน "${p.id}"`, `Unknown form "${p.id}"`],
