@@ -31,6 +31,7 @@ export const bmaCommunityPlanReturnReports: ReportLayout[] = [
     title: h('ผลการดำเนินงาน รายเขต × ตัวชี้วัด', 'Districts × indicators'),
     sheet: 'รายเขต',
     by: 'district',
+    titles: { zone: h('ผลการดำเนินงาน รายกลุ่มเขต × ตัวชี้วัด', 'Zones × indicators') },
     measures: {
       include: [
         'communities_total',

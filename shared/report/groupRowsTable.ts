@@ -6,6 +6,7 @@ import { selectMeasures } from './measureSelection';
 import { quarterCount, quarterHeading } from './quarterColumns';
 import { FIELD_NAMES } from './measureFields';
 import { statusLegend } from './statusWords';
+import { SENT_BACK_MARK } from './reportBasis';
 
 type Layout = Extract<ReportLayout, { shape: 'groupRows' }>;
 
@@ -51,9 +52,9 @@ function cellsOf(c: GroupRowColumn, g: TallyGroup, label: string, measureId: str
   }
 }
 
-/** The org units that get a row: every group, or those that sent a return. */
-export function rowGroups(layout: Layout, tally: Tally): TallyGroup[] {
-  return layout.onlyReporting ? tally.groups.filter((g) => g.received > 0) : tally.groups;
+/** The org units that get a row: those that sent a return (the units still missing are named in the completeness block). */
+export function rowGroups(_layout: Layout, tally: Tally): TallyGroup[] {
+  return tally.groups.filter((g) => g.received > 0);
 }
 
 /**
@@ -61,12 +62,12 @@ export function rowGroups(layout: Layout, tally: Tally): TallyGroup[] {
  * indicators, projects by agency), each closed by a total row: the HQ group's own figures
  * (percentages of sums, never sums of percentages). No total row when the rows are HQ.
  */
-export function groupRowsTables(layout: Layout, tally: Tally, total: TallyGroup | null): PlannedTable[] {
+export function groupRowsTables(layout: Layout, tally: Tally, total: TallyGroup | null, sentBack: ReadonlySet<string> = new Set()): PlannedTable[] {
   const groups = rowGroups(layout, tally);
   if (groups.length === 0) return [];
   const measures = selectMeasures(groups[0].measures, layout.measures);
   const quarters = (c: GroupRowColumn) => (c.show === 'quarters' ? quarterCount(c.through, tally.period) : 0);
-  const label = (g: TallyGroup) => layout.rowLabels?.[g.orgUnit] ?? g.name_th;
+  const label = (g: TallyGroup) => `${layout.rowLabels?.[g.orgUnit] ?? g.name_th}${sentBack.has(g.orgUnit) ? SENT_BACK_MARK : ''}`;
   const withTotal = layout.total && total !== null && tally.by !== 'hq';
   const each = layout.eachMeasure ?? [];
 

@@ -1,4 +1,5 @@
 import type { FormDef } from '../forms/formDef';
+import type { GroupBy } from '../consolidate/tally';
 import { consolidateReturns, validGroupings } from '../consolidate/consolidateReturns';
 import { namedMeasures } from './layoutProblems';
 
@@ -21,6 +22,7 @@ export function layoutTallyProblems(form: FormDef): string[] {
   (form.reports ?? []).forEach((l, i) => {
     const at = `reports[${i}] (${l.name})`;
     if (!groupings.includes(l.by)) problems.push(`${at}.by: ${l.by} is not a grouping of this form (${groupings.join(', ')})`);
+    for (const by of Object.keys(l.titles ?? {})) if (!groupings.includes(by as GroupBy)) problems.push(`${at}.titles.${by}: ${by} is not a grouping of this form (${groupings.join(', ')})`);
     if (ids) for (const [id, where] of namedMeasures(l)) if (!ids.has(id)) problems.push(`${at}.${where}: no measure "${id}" in this form's tally`);
   });
   return problems;

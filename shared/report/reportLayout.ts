@@ -117,8 +117,13 @@ const common = {
     .min(1)
     .max(20)
     .regex(/^[^:\\/?*[\]]+$/),
-  /** The grouping the rows (or blocks) are by unless the caller asks for another. */
+  /** The grouping the rows (or blocks) are by. A layout is shown at this grouping only, unless `titles` names others. */
   by: groupBySchema,
+  /**
+   * Other groupings the layout may be shown at, each with the title it then takes (the title states the
+   * grouping: `รายภาค`, not the default's `ระดับประเทศ`). A grouping not named here is refused, never shown under a wrong title.
+   */
+  titles: z.partialRecord(groupBySchema, headingSchema).optional(),
   chart: chartSpecSchema.optional(),
   /** Measure ids are printed codes (CODI's KPI numbers 2, 2.4, 5.1) and go before names; other forms' ids are internal and never shown. */
   codes: z.boolean().optional(),

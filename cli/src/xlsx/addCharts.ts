@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { ChartSpec, ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { columnLetters } from '@returns-hub/shared/sheet/address';
+import { CHART_TEXT_SIZE, CHART_TITLE_SIZE } from '@returns-hub/shared/report/sheetBuilder';
 
 /**
  * ExcelJS writes no charts, so the report's charts (clustered columns over the sheet's chart
@@ -49,23 +50,31 @@ export function chartXml(sheet: ReportSheet, chart: ChartSpec): string {
       `<c:tx><c:strRef><c:f>${esc(ref(top, col, top, col))}</c:f>${strCache([String(value(top, col))])}</c:strRef></c:tx>` +
       `<c:invertIfNegative val="0"/>` +
       `<c:cat><c:strRef><c:f>${esc(ref(top + 1, left, bottom, left))}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
-      `<c:val><c:numRef><c:f>${esc(ref(top + 1, col, bottom, col))}</c:f><c:numCache><c:formatCode>#,##0.00</c:formatCode><c:ptCount val="${n}"/>${pts}</c:numCache></c:numRef></c:val>` +
+      `<c:val><c:numRef><c:f>${esc(ref(top + 1, col, bottom, col))}</c:f><c:numCache><c:formatCode>${esc(chart.numFmt)}</c:formatCode><c:ptCount val="${n}"/>${pts}</c:numCache></c:numRef></c:val>` +
       `</c:ser>`
     );
   }).join('');
   const text = (t: string, size: number, bold: boolean) =>
     `<c:tx><c:rich><a:bodyPr/><a:p><a:pPr>${font(sheet, size, bold)}</a:pPr><a:r><a:rPr lang="th-TH" sz="${size * 100}"${bold ? ' b="1"' : ''}/><a:t>${esc(t)}</a:t></a:r></a:p></c:rich></c:tx>`;
+  const bar = chart.kind === 'bar';
+  const flag = (name: string, on: boolean) => `<c:${name} val="${on ? 1 : 0}"/>`;
+  // Labels at the bars' ends (outside), in the chart's number format; none where they would crowd.
+  const labels = chart.labels
+    ? `<c:dLbls><c:numFmt formatCode="${esc(chart.numFmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val="outEnd"/>${flag('showLegendKey', false)}${flag('showVal', true)}${flag('showCatName', false)}${flag('showSerName', false)}${flag('showPercent', false)}${flag('showBubbleSize', false)}</c:dLbls>`
+    : `<c:dLbls>${flag('showLegendKey', false)}${flag('showVal', false)}${flag('showCatName', false)}${flag('showSerName', false)}${flag('showPercent', false)}${flag('showBubbleSize', false)}</c:dLbls>`;
+  // A legend only where there are series to tell apart.
+  const legend = right - left > 1 ? `<c:legend><c:legendPos val="${bar ? 'r' : 'b'}"/><c:overlay val="0"/></c:legend>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
-    `<c:title>${text(chart.title, 16, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
-    `<c:dLbls><c:numFmt formatCode="#,##0.00" sourceLinked="0"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:gapWidth val="80"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
-    `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${font(sheet, 12)}</a:pPr><a:endParaRPr lang="th-TH"/></a:p></c:txPr>` +
+    `<c:title>${text(chart.title, CHART_TITLE_SIZE, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/><c:barChart><c:barDir val="${bar ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    labels +
+    `<c:gapWidth val="${bar ? 40 : 80}"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
+    `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="1"/></c:catAx>` +
+    `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${font(sheet, CHART_TEXT_SIZE)}</a:pPr><a:endParaRPr lang="th-TH"/></a:p></c:txPr>` +
     `</c:chartSpace>`
   );
 }
