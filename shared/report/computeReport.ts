@@ -102,14 +102,14 @@ export function computeReport(layout: ReportLayout, input: ReportInput, by?: Gro
     sheet.line(input.form.title_th, titleStyle);
     sheet.line(`${title.th} ${reportPeriodTitle(tally.fiscalYear, tally.period, 'th')}`, { bold: true, size: 16, align: 'left', wrap: true });
     sheet.line(reportUnitLine(tally), { align: 'left', wrap: true });
-    sheet.line(`${input.form.title_en} — ${title.en}, ${reportPeriodTitle(tally.fiscalYear, tally.period, 'en')}`, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
     sheet.line(bangkokSerial(input.generatedAt), { align: 'left' }, FORMAT_CODES.reportDateBE);
-    if (basis) {
-      const lines = basisLines(basis);
+    const lines = basis ? basisLines(basis) : null;
+    if (lines) {
       sheet.line(lines.th, { bold: true, align: 'left', wrap: true });
       if (lines.sentBack) sheet.line(lines.sentBack, { align: 'left', wrap: true, color: '9C0006' });
-      sheet.line(lines.en, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
     }
+    const english = `${input.form.title_en} — ${title.en}, ${reportPeriodTitle(tally.fiscalYear, tally.period, 'en')}.${lines ? ` ${lines.en}` : ''}`;
+    sheet.line(english, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
     sheet.skip();
     sheet.end();
 

@@ -1,5 +1,5 @@
 import type { Measure, Tally, TallyGroup } from '../consolidate/tally';
-import type { GroupRowColumn, Heading, ReportLayout } from './reportLayout';
+import type { FormatKind, GroupRowColumn, Heading, ReportLayout } from './reportLayout';
 import type { CellContent, PlannedColumn, PlannedRow, PlannedTable } from './plannedTable';
 import { figureCell, formatKindFor, statusCell } from './figureCell';
 import { selectMeasures } from './measureSelection';
@@ -33,7 +33,10 @@ function columnsOf(c: GroupRowColumn, quarters: number, group?: Heading): Planne
   }
 }
 
-function cellsOf(c: GroupRowColumn, g: TallyGroup, label: string, measureId: string | undefined, quarters: number): CellContent[] {
+/** A unit's ✓ (it counts for the indicator) is a count on the total row: how many units count. */
+const kindOn = (kind: FormatKind, total: boolean): FormatKind => (kind === 'yesMark' && total ? 'count' : kind);
+
+function cellsOf(c: GroupRowColumn, g: TallyGroup, label: string, measureId: string | undefined, quarters: number, total: boolean): CellContent[] {
   const m = g.measures.find((x) => x.id === (c.show === 'unit' || c.show === 'received' ? undefined : (c.measure ?? measureId)));
   switch (c.show) {
     case 'unit':
@@ -41,11 +44,11 @@ function cellsOf(c: GroupRowColumn, g: TallyGroup, label: string, measureId: str
     case 'received':
       return [figureCell(g.received, 'ofExpected', 'blank', g.expected)];
     case 'figure':
-      return [m && !c.omitFor?.includes(m.id) ? figureCell(m[c.field], formatKindFor(c, m), c.none, g.expected) : { value: '' }];
+      return [m && !c.omitFor?.includes(m.id) ? figureCell(m[c.field], kindOn(formatKindFor(c, m), total), c.none, g.expected) : { value: '' }];
     case 'quarters':
       return Array.from({ length: quarters }, (_, i) => {
         const v = m?.byQuarter?.[i];
-        return m ? figureCell(v === null ? undefined : v, formatKindFor(c, m), c.none, g.expected) : { value: '' };
+        return m ? figureCell(v === null ? undefined : v, kindOn(formatKindFor(c, m), total), c.none, g.expected) : { value: '' };
       });
     case 'status':
       return [statusCell(m?.status)];
@@ -83,7 +86,10 @@ export function groupRowsTables(layout: Layout, tally: Tally, total: TallyGroup 
     const rowOf = (g: TallyGroup, text: string, isTotal: boolean): PlannedRow => ({
       key: isTotal ? `total:${g.orgUnit}` : g.orgUnit,
       total: isTotal || undefined,
-      cells: [...layout.columns.flatMap((c) => cellsOf(c, g, text, blockMeasure?.id, quarters(c))), ...measures.flatMap((m) => each.flatMap((c) => cellsOf(c, g, text, m.id, quarters(c))))],
+      cells: [
+        ...layout.columns.flatMap((c) => cellsOf(c, g, text, blockMeasure?.id, quarters(c), isTotal)),
+        ...measures.flatMap((m) => each.flatMap((c) => cellsOf(c, g, text, m.id, quarters(c), isTotal))),
+      ],
     });
     const rows = groups.map((g) => rowOf(g, label(g), false));
     if (withTotal) rows.push(rowOf(total, TOTAL_LABEL, true));

@@ -25,7 +25,7 @@ const HEIGHT_USED = 0.95;
 const WIDTH_USED = 0.97;
 /** The smallest scale a report is shrunk to (14 pt text prints at 8.4 pt), and how far below the width's scale. */
 const MIN_SCALE = 0.6;
-const MAX_SHRINK = 0.8;
+const MAX_SHRINK = 0.65;
 
 /** Points of a column `units` wide (Excel's rule: whole pixels of 7 per unit plus 5 of padding, at 96 dpi). */
 export const columnPoints = (units: number) => Math.trunc(units * 7 + 5) * 0.75;
@@ -65,8 +65,10 @@ interface Paged {
 }
 
 /** Breaks at one scale: each block on the page it starts on when it fits, else on a new page; a longer block split by rows. */
-function paginate(blocks: readonly PrintBlock[], rowPt: (r: number) => number, scale: number): Paged {
+function paginate(blocks: readonly PrintBlock[], rowPt: (r: number) => number, scale: number, lowest: number): Paged {
   const cap = pagePoints(scale);
+  // A block split here that a page holds at a smaller scale is a fault too.
+  const capLowest = pagePoints(lowest);
   const height = (top: number, bottom: number) => {
     let h = 0;
     for (let r = top; r <= bottom; r++) h += rowPt(r);
@@ -92,6 +94,7 @@ function paginate(blocks: readonly PrintBlock[], rowPt: (r: number) => number, s
       continue;
     }
     long.push(b);
+    if (h <= capLowest) faults++;
     // A block longer than a page: it starts here when a heading and a few rows fit, and breaks by rows.
     const head = b.header ? height(b.top, b.header.bottom) : 0;
     const repeat = b.header ? height(b.header.top, b.header.bottom) : 0;
@@ -122,7 +125,7 @@ export function planPages(blocks: readonly PrintBlock[], rowPt: (r: number) => n
   const lowest = Math.min(widest, Math.max(MIN_SCALE, Math.floor(widest * MAX_SHRINK * 100) / 100));
   let best: { scale: number; paged: Paged } | null = null;
   for (let s = widest; s >= lowest - 1e-9; s = Math.round((s - 0.01) * 100) / 100) {
-    const paged = paginate(blocks, rowPt, s);
+    const paged = paginate(blocks, rowPt, s, lowest);
     const cost = paged.faults * 100 + paged.pages;
     if (!best || cost < best.paged.faults * 100 + best.paged.pages) best = { scale: s, paged };
   }

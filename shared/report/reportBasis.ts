@@ -66,13 +66,10 @@ const n = (x: number) => x.toLocaleString('en-US');
 export function basisLines(b: ReportBasis): { th: string; en: string; sentBack: string | null } {
   const r = b.returns;
   const counts = `รวม ${n(r.total)} ฉบับ: ตรวจรับแล้ว ${n(r.accepted)} · รอตรวจ ${n(r.waiting)} · ส่งกลับแก้ไข ${n(r.sentBack)}`;
-  const counted =
-    b.include === 'accepted'
-      ? `ตัวเลขในรายงานนับเฉพาะรายงานที่ตรวจรับแล้ว (${n(r.accepted)} ฉบับ)`
-      : `ตัวเลขในรายงานนับรายงานที่ได้รับทั้งหมด (${n(r.total)} ฉบับ) รวมที่ยังไม่ตรวจรับ`;
+  const counted = b.include === 'accepted' ? `ตัวเลขนับเฉพาะที่ตรวจรับแล้ว ${n(r.accepted)} ฉบับ` : `ตัวเลขนับทุกฉบับที่ได้รับ รวมที่ยังไม่ตรวจรับ`;
   const en =
-    `${n(r.total)} returns: ${n(r.accepted)} accepted · ${n(r.waiting)} waiting for review · ${n(r.sentBack)} sent back. ` +
-    (b.include === 'accepted' ? `Figures count accepted returns only (${n(r.accepted)}).` : `Figures count every return received (${n(r.total)}), reviewed or not.`);
+    `${n(r.total)} returns: ${n(r.accepted)} accepted, ${n(r.waiting)} waiting, ${n(r.sentBack)} sent back; ` +
+    (b.include === 'accepted' ? `figures count the ${n(r.accepted)} accepted only.` : 'figures count every return received.');
   const names = b.sentBack.map((s) => (s.subject ? `${s.name_th} (${s.subject})` : s.name_th));
   const sentBack = names.length && b.include === 'all' ? `รวมรายงานที่ส่งกลับแก้ไข ${n(names.length)} ฉบับ (※ ในตาราง): ${names.join(', ')}` : null;
   return { th: `${counts} — ${counted}`, en, sentBack };

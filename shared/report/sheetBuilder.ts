@@ -6,7 +6,7 @@ import { columnUnitsFor, linesIn } from './textWidth';
 import { FORMAT_CODES, ofExpectedCode } from './numberFormats';
 import { isoDateSerial } from './thaiCalendar';
 import { STATUS_RULES } from './statusWords';
-import { columnPoints, pagePoints, planPages, type BlockKind, type PrintBlock } from './printModel';
+import { columnPoints, pagePoints, planPages, PRINTABLE, type BlockKind, type PrintBlock } from './printModel';
 
 /** The Thai government font; where it is not installed Excel substitutes a Thai font (charset 222) and LibreOffice its metric twin Laksaman. */
 export const REPORT_FONT = { name: 'TH Sarabun New', size: 14 } as const;
@@ -22,6 +22,16 @@ export const CHART_TITLE_SIZE = 14;
 export const CHART_TEXT_SIZE = 11;
 /** A wrapped text a little wider than its column's cap widens the column instead (Excel and LibreOffice differ by a few %: never a wrap one shows and the other not). */
 const WIDEN_RATHER_THAN_WRAP = 1.2;
+/**
+ * Room beyond the measured text: Thai as LibreOffice shapes it runs a few % wider than the
+ * sum of advance widths, and a cell's indent takes more than the one unit it is in Excel.
+ */
+const TEXT_SLACK = 1.06;
+const INDENT_UNITS = 2;
+/** Names of missing units on one row of the completeness block. */
+const NAMES_PER_ROW = 6;
+/** Height of a blank row between blocks (points). */
+const GAP_HEIGHT = 12;
 
 /** Points a line of text takes at a font size: TH Sarabun New's line spacing is 1.96 em (room for Thai marks above and below). */
 export const lineHeight = (size: number) => Math.ceil(size * 1.96);
@@ -54,6 +64,10 @@ export class SheetBuilder {
   /** Runs of rows a printed page must not split (see printModel.ts). */
   private readonly blocks: PrintBlock[] = [];
   private open: { kind: BlockKind; top: number } | null = null;
+  /** Blank rows between blocks: a low gap, not a full line. */
+  private readonly gaps = new Set<number>();
+  /** Per column, the width its widest heading or text would take on one line (what spare page width is given to). */
+  private readonly wholeWidths = new Map<number, number>();
 
   constructor(private readonly width: number) {}
 
@@ -80,7 +94,7 @@ export class SheetBuilder {
   }
 
   skip(): void {
-    this.row++;
+    this.gaps.add(this.row++);
   }
 
   /** A line across the sheet's width (merged): text, or a value with its format. */
@@ -133,7 +147,9 @@ export class SheetBuilder {
         this.put(this.row, k, content, style);
         const shown = displayText(content.value, content.numFmt) ?? String(content.value);
         // An indent takes about one and a half units beside the text.
-        this.widthHints.push({ col: k, units: columnUnitsFor(shown, REPORT_FONT.size, style.bold ?? false) + (style.indent ? 1.5 : 0) });
+        const units = columnUnitsFor(shown, REPORT_FONT.size, style.bold ?? false) * TEXT_SLACK + (style.indent ? INDENT_UNITS : 0);
+        this.widthHints.push({ col: k, units });
+        this.wholeWidths.set(k, Math.max(this.wholeWidths.get(k) ?? 0, units));
         if (c.align === 'left') this.span(this.row, k, k, shown, { ...style, size: REPORT_FONT.size });
       });
       this.row++;
@@ -159,6 +175,7 @@ export class SheetBuilder {
     const latinWord = Math.max(0, ...(text.match(/[A-Za-z0-9%().,/-]+/g) ?? []).map((w) => columnUnitsFor(w, REPORT_FONT.size, true)));
     const whole = columnUnitsFor(text, REPORT_FONT.size, true);
     this.widthHints.push({ col, units: Math.min(whole, Math.max(HEADER_WRAP_AT, latinWord)) });
+    this.wholeWidths.set(col, Math.max(this.wholeWidths.get(col) ?? 0, whole));
   }
 
   /** Received of expected, on time, late, the due date, and the units still missing, by name. */
@@ -170,9 +187,14 @@ export class SheetBuilder {
       ['ส่งตรงเวลา (on time)', { value: c.onTime, numFmt: FORMAT_CODES.count }],
       ['ส่งล่าช้า (late)', { value: c.late, numFmt: FORMAT_CODES.count }],
       ['กำหนดส่ง (due)', { value: isoDateSerial(c.dueDate), numFmt: FORMAT_CODES.dateBE }],
-      [`ยังไม่ส่ง ${c.missing.length} หน่วยงาน (missing)`, { value: c.missing.length ? c.missing.map((m) => m.name_th).join(', ') : '—' }],
     ];
     for (const [label, content] of pairs) this.pairs.push({ row: this.row++, label, content });
+    // The units still missing, a few names to a row: a long list never makes one row taller than a page.
+    const names = c.missing.map((m) => m.name_th);
+    const label = `ยังไม่ส่ง ${c.missing.length} หน่วยงาน (missing)`;
+    if (names.length === 0) this.pairs.push({ row: this.row++, label, content: { value: '—' } });
+    for (let i = 0; i < names.length; i += NAMES_PER_ROW)
+      this.pairs.push({ row: this.row++, label: i === 0 ? label : '', content: { value: names.slice(i, i + NAMES_PER_ROW).join(', ') + (i + NAMES_PER_ROW < names.length ? ',' : '') } });
     this.blocks.push({ kind: 'completeness', top, bottom: this.row - 1 });
     this.skip();
   }
@@ -202,7 +224,7 @@ export class SheetBuilder {
         });
       });
       this.boxes.push(rect);
-      this.row = rect.bottom + 2;
+      this.row = rect.bottom + 1;
       return {
         title: plan.title,
         kind: plan.kind,
@@ -217,6 +239,24 @@ export class SheetBuilder {
   }
 
   private widths(lastCol: number): number[] {
+    const widths = this.neededWidths(lastCol);
+    // A table narrower than the page takes the spare width where it saves a wrap: headings and names on one line.
+    let spare = PRINTABLE.width * 0.97 - SheetBuilder.widthPoints(widths, this.width);
+    for (let k = 0; k < this.width && spare > 0; k++) {
+      const whole = Math.ceil((this.wholeWidths.get(k) ?? 0) * 4) / 4;
+      const grow = Math.min(whole - widths[k], Math.floor((spare / 0.75 / 7) * 4) / 4);
+      if (grow <= 0) continue;
+      spare -= columnPoints(widths[k] + grow) - columnPoints(widths[k]);
+      widths[k] += grow;
+    }
+    // What is left widens every column alike: the table spans the page, and the title lines above it wrap less.
+    const tableUnits = widths.slice(0, this.width).reduce((a, b) => a + b, 0);
+    const share = Math.floor((spare / 0.75 / 7) * 4) / 4;
+    if (share > 0) for (let k = 0; k < this.width; k++) widths[k] = Math.floor((widths[k] + (share * widths[k]) / tableUnits) * 4) / 4;
+    return widths;
+  }
+
+  private neededWidths(lastCol: number): number[] {
     // The chart's data may reach past the tables' columns: those get a width that shows a figure.
     return Array.from({ length: lastCol + 1 }, (_, k) => {
       const hints = this.widthHints.filter((h) => h.col === k).map((h) => h.units);
@@ -235,7 +275,7 @@ export class SheetBuilder {
     let labelRight = 0;
     while (labelRight < this.width - 2 && widths.slice(0, labelRight + 1).reduce((a, b) => a + b, 0) < need) labelRight++;
     for (const p of this.pairs) {
-      this.put(p.row, 0, { value: p.label }, { align: 'left' });
+      if (p.label) this.put(p.row, 0, { value: p.label }, { align: 'left' });
       this.merge({ top: p.row, left: 0, bottom: p.row, right: labelRight });
       const col = labelRight + 1;
       const list = typeof p.content.value === 'string';
@@ -248,9 +288,9 @@ export class SheetBuilder {
   private heights(widths: number[], rows: number): Record<number, number> {
     // Every row gets its height: a row left to the application's default is too low for Thai.
     const heights: Record<number, number> = {};
-    for (let r = 0; r < rows; r++) heights[r] = lineHeight(REPORT_FONT.size);
+    for (let r = 0; r < rows; r++) heights[r] = this.gaps.has(r) ? GAP_HEIGHT : lineHeight(REPORT_FONT.size);
     for (const s of this.spans) {
-      const units = widths.slice(s.left, s.right + 1).reduce((a, b) => a + b, 0) - (s.style.indent ? 1.5 : 0);
+      const units = (widths.slice(s.left, s.right + 1).reduce((a, b) => a + b, 0) - (s.style.indent ? INDENT_UNITS : 0)) / TEXT_SLACK;
       const size = s.style.size ?? REPORT_FONT.size;
       const lines = s.style.wrap ? linesIn(s.text, units, size, s.style.bold ?? false) : 1;
       const perRow = Math.ceil((lines * lineHeight(size)) / s.rows);

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { renderTallyWorkbook, tallyWorkbookBytes } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
 import { columnLetters } from '@returns-hub/shared/sheet/address';
 import { rectA1 } from '@returns-hub/shared/report/rectAddress';
-import { renderReportSheet, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
+import { CHART_TYPE, renderReportSheet, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
 import { FakeBook } from '../support/excelFake/fakeBook';
 import { FakeContext } from '../support/excelFake/fakeContext';
 import { renderedByExcelJs, renderedByOffice } from '../support/renderedSheet';
@@ -60,8 +60,8 @@ describe('the add-in writer (office.js) and the CLI writer (.xlsx) give the same
 
     expect(Object.keys(addin.cells).length).toBeGreaterThan(20);
     expect(addin).toEqual(cli);
-    // The chart: a clustered column chart over the layout's chart data (the CLI adds the same as DrawingML parts).
-    expect(x.sheet(sheet.name).charts.map((c) => [c.type, c.title, c.source])).toEqual(sheet.charts.map((c) => ['ColumnClustered', c.title, rectA1(c.data)]));
+    // The chart: clustered bars over the layout's chart data (the CLI adds the same as DrawingML parts).
+    expect(x.sheet(sheet.name).charts.map((c) => [c.type, c.title, c.source])).toEqual(sheet.charts.map((c) => [CHART_TYPE[c.kind], c.title, rectA1(c.data)]));
   });
 
   test('a name that starts like a formula is text in both', async () => {
@@ -139,7 +139,7 @@ describe('the add-in writer in office.js terms', () => {
 });
 
 describe('the chart in the CLI workbook', () => {
-  test('a clustered column chart over the sheet’s chart data, anchored where the layout puts it; ExcelJS still reads the file', async () => {
+  test('a clustered bar chart over the sheet’s chart data, anchored where the layout puts it; ExcelJS still reads the file', async () => {
     const sheet = sheetOf('codi-quarterly-kpi', 'regions-by-kpi');
     const bytes = await tallyWorkbookBytes([sheet]);
     const zip = await JSZip.loadAsync(bytes);
@@ -148,7 +148,8 @@ describe('the chart in the CLI workbook', () => {
     const ref = (r1: number, c1: number, r2: number, c2: number) => `'${sheet.name}'!$${columnLetters(c1)}$${r1 + 1}:$${columnLetters(c2)}$${r2 + 1}`;
     expect(chart).toContain(`<c:cat><c:strRef><c:f>${ref(top + 1, left, bottom, left)}</c:f>`);
     expect([...chart.matchAll(/<c:ser>/g)]).toHaveLength(right - left);
-    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(sheet.charts[0].kind).toBe('bar'); // horizontal bars: region names stay readable
+    expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
     expect(chart).toContain(`<a:t>${sheet.charts[0].title}</a:t>`);
     expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/<drawing r:id="rIdReportDrawing"\/><\/worksheet>$|<drawing r:id="rIdReportDrawing"\/>/);
     const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');

@@ -200,7 +200,9 @@ export async function renderReportSheet(context: ExcelContext, sheet: ReportShee
     p.topMargin = PAGE.margins.top;
     p.bottomMargin = PAGE.margins.bottom;
     p.setPrintArea(rectA1(sheet.print.area));
+    // Headings repeat only over a table longer than a page; a refresh without one clears the last report's.
     if (sheet.print.titleRows) p.setPrintTitleRows(rowsA1(sheet.print.titleRows.top, sheet.print.titleRows.bottom));
+    else if (!existing.isNullObject) p.setPrintTitleRows('');
     for (const r of sheet.print.breaksBefore) ws.horizontalPageBreaks.add(a1(r, 0));
   }
 

@@ -29,7 +29,7 @@ const abs = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
 
 function font(sheet: ReportSheet, size: number, bold = false): string {
   const f = esc(sheet.font.name);
-  return `<a:defRPr sz="${size * 100}"${bold ? ' b="1"' : ''}><a:latin typeface="${f}"/><a:cs typeface="${f}"/></a:defRPr>`;
+  return `<a:defRPr sz="${Math.round(size * 100)}"${bold ? ' b="1"' : ''}><a:latin typeface="${f}"/><a:cs typeface="${f}"/></a:defRPr>`;
 }
 
 /** The chart part: one series per data column, categories from the first column, cached values from the sheet's cells. */
@@ -62,8 +62,14 @@ export function chartXml(sheet: ReportSheet, chart: ChartSpec): string {
   const labels = chart.labels
     ? `<c:dLbls><c:numFmt formatCode="${esc(chart.numFmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val="outEnd"/>${flag('showLegendKey', false)}${flag('showVal', true)}${flag('showCatName', false)}${flag('showSerName', false)}${flag('showPercent', false)}${flag('showBubbleSize', false)}</c:dLbls>`
     : `<c:dLbls>${flag('showLegendKey', false)}${flag('showVal', false)}${flag('showCatName', false)}${flag('showSerName', false)}${flag('showPercent', false)}${flag('showBubbleSize', false)}</c:dLbls>`;
-  // A legend only where there are series to tell apart.
-  const legend = right - left > 1 ? `<c:legend><c:legendPos val="${bar ? 'r' : 'b'}"/><c:overlay val="0"/></c:legend>` : '';
+  // A legend only where there are series to tell apart, under the plot so the bars keep the width.
+  const legend = right - left > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : '';
+  // Category names as large as the space per category allows, so no application skips every other one.
+  const plotPt = chart.size.rows * (sheet.rowHeights[chart.at.row] ?? 28) - 90 - (right - left > 1 ? 20 * Math.ceil((right - left) / 3) : 0);
+  const perCategory = plotPt / Math.max(1, n);
+  const catSize = Math.max(7, Math.min(CHART_TEXT_SIZE, Math.floor((perCategory / 1.35) * 2) / 2));
+  // rot="0": LibreOffice then lets names sit close (it skips every other one otherwise); the size keeps them apart.
+  const catText = `<c:txPr><a:bodyPr rot="0" vert="horz"/><a:lstStyle/><a:p><a:pPr>${font(sheet, catSize)}</a:pPr><a:endParaRPr lang="th-TH"/></a:p></c:txPr>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
@@ -71,7 +77,7 @@ export function chartXml(sheet: ReportSheet, chart: ChartSpec): string {
     `<c:plotArea><c:layout/><c:barChart><c:barDir val="${bar ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     labels +
     `<c:gapWidth val="${bar ? 40 : 80}"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
-    `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="1"/></c:catAx>` +
+    `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/>${bar ? catText : ''}<c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="1"/></c:catAx>` +
     `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${font(sheet, CHART_TEXT_SIZE)}</a:pPr><a:endParaRPr lang="th-TH"/></a:p></c:txPr>` +
