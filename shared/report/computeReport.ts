@@ -102,14 +102,15 @@ export function computeReport(layout: ReportLayout, input: ReportInput, by?: Gro
     sheet.line(input.form.title_th, titleStyle);
     sheet.line(`${title.th} ${reportPeriodTitle(tally.fiscalYear, tally.period, 'th')}`, { bold: true, size: 16, align: 'left', wrap: true });
     sheet.line(reportUnitLine(tally), { align: 'left', wrap: true });
-    sheet.line(bangkokSerial(input.generatedAt), { align: 'left' }, FORMAT_CODES.reportDateBE);
     const lines = basis ? basisLines(basis) : null;
+    const english = `${input.form.title_en} — ${title.en}, ${reportPeriodTitle(tally.fiscalYear, tally.period, 'en')}.${lines ? ` ${lines.en}` : ''}`;
+    sheet.line(english, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
+    sheet.line(bangkokSerial(input.generatedAt), { align: 'left' }, FORMAT_CODES.reportDateBE);
+    // What the figures count, under the date: every sheet says it.
     if (lines) {
       sheet.line(lines.th, { bold: true, align: 'left', wrap: true });
       if (lines.sentBack) sheet.line(lines.sentBack, { align: 'left', wrap: true, color: '9C0006' });
     }
-    const english = `${input.form.title_en} — ${title.en}, ${reportPeriodTitle(tally.fiscalYear, tally.period, 'en')}.${lines ? ` ${lines.en}` : ''}`;
-    sheet.line(english, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
     sheet.skip();
     sheet.end();
 

@@ -7,6 +7,7 @@ import { quarterCount, quarterHeading } from './quarterColumns';
 import { FIELD_NAMES } from './measureFields';
 import { statusLegend } from './statusWords';
 import { SENT_BACK_MARK } from './reportBasis';
+import { GROUP_HEADING } from './reportUnit';
 
 type Layout = Extract<ReportLayout, { shape: 'groupRows' }>;
 
@@ -18,10 +19,10 @@ export function measureHeading(m: Measure, codes: boolean): Heading {
   return { th: `${code}${m.label_th}${m.unit && m.unit !== 'ร้อยละ' ? ` (${m.unit})` : ''}`, en: `${code}${m.label_en}` };
 }
 
-function columnsOf(c: GroupRowColumn, quarters: number, group?: Heading): PlannedColumn[] {
+function columnsOf(c: GroupRowColumn, quarters: number, group?: Heading, unitHeading?: Heading): PlannedColumn[] {
   switch (c.show) {
     case 'unit':
-      return [{ heading: c.heading, align: 'left', maxWidth: 40 }];
+      return [{ heading: unitHeading ?? c.heading, align: 'left', maxWidth: 40 }];
     case 'received':
       return [{ heading: c.heading, group, align: 'right' }];
     case 'figure':
@@ -33,8 +34,8 @@ function columnsOf(c: GroupRowColumn, quarters: number, group?: Heading): Planne
   }
 }
 
-/** A unit's ✓ (it counts for the indicator) is a count on the total row: how many units count. */
-const kindOn = (kind: FormatKind, total: boolean): FormatKind => (kind === 'yesMark' && total ? 'count' : kind);
+/** A unit's ✓ (it counts for the indicator) is a count on a row of several units (the total, a zone): how many count. */
+const kindOn = (kind: FormatKind, several: boolean): FormatKind => (kind === 'yesMark' && several ? 'count' : kind);
 
 function cellsOf(c: GroupRowColumn, g: TallyGroup, label: string, measureId: string | undefined, quarters: number, total: boolean): CellContent[] {
   const m = g.measures.find((x) => x.id === (c.show === 'unit' || c.show === 'received' ? undefined : (c.measure ?? measureId)));
@@ -76,7 +77,7 @@ export function groupRowsTables(layout: Layout, tally: Tally, total: TallyGroup 
 
   const table = (blockMeasure: Measure | undefined, title: string | undefined): PlannedTable => {
     const columns = [
-      ...layout.columns.flatMap((c) => columnsOf(c, quarters(c))),
+      ...layout.columns.flatMap((c) => columnsOf(c, quarters(c), undefined, tally.by === layout.by ? undefined : GROUP_HEADING[tally.by])),
       ...measures.flatMap((m) =>
         each.length === 1
           ? columnsOf(each[0], quarters(each[0])).map((c) => ({ ...c, heading: measureHeading(m, layout.codes === true) }))
@@ -87,8 +88,8 @@ export function groupRowsTables(layout: Layout, tally: Tally, total: TallyGroup 
       key: isTotal ? `total:${g.orgUnit}` : g.orgUnit,
       total: isTotal || undefined,
       cells: [
-        ...layout.columns.flatMap((c) => cellsOf(c, g, text, blockMeasure?.id, quarters(c), isTotal)),
-        ...measures.flatMap((m) => each.flatMap((c) => cellsOf(c, g, text, m.id, quarters(c), isTotal))),
+        ...layout.columns.flatMap((c) => cellsOf(c, g, text, blockMeasure?.id, quarters(c), isTotal || g.expected > 1)),
+        ...measures.flatMap((m) => each.flatMap((c) => cellsOf(c, g, text, m.id, quarters(c), isTotal || g.expected > 1))),
       ],
     });
     const rows = groups.map((g) => rowOf(g, label(g), false));

@@ -152,7 +152,8 @@ describe('returns pull --format --layout --by', () => {
     expect(rows[block + 7]).toEqual(['รวม', '8645', '271', '593', '864']);
 
     const zones = parseCsv((await run(['pull', '--form', 'bma-community-plan-return', '--fy', '2563', '--format', 'csv', '--layout', 'districts-by-indicator', '--by', 'zone'])).out);
-    expect(zones.filter((r) => r[0].startsWith('กลุ่มเขต'))).toHaveLength(6);
+    expect(zones.filter((r) => r[0].startsWith('กลุ่มเขตกรุง'))).toHaveLength(6);
+    expect(zones.find((r) => r[1] === 'ชุมชนทั้งหมด')?.[0]).toBe('กลุ่มเขต'); // the rows are zones: their column says so
   });
 
   test('json, and an unknown layout names the ones there are', async () => {
