@@ -16,4 +16,3 @@ export function layoutTitle(layout: ReportLayout, by: GroupBy): Heading {
 export function badGrouping(layout: ReportLayout, by: GroupBy): ReportProblem {
   return reportProblem('report.bad_grouping', { layout: layout.name, by, valid: layoutGroupings(layout).join(', ') });
 }
-

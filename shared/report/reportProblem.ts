@@ -21,10 +21,7 @@ const thGroupings = (list: string) =>
 const MESSAGES: Record<ReportProblemCode, (p: Params) => [string, string]> = {
   'report.no_tally': (p) => [`ไม่มียอดรวมแบบ${p.by} สำหรับรายงาน ${p.layout}`, `The ${p.layout} report needs the tally by ${p.by}.`],
   'report.unknown_layout': (p) => [`แบบฟอร์ม ${p.form} ไม่มีรายงานชื่อ ${p.layout} (มี: ${p.known})`, `Form ${p.form} has no report named ${p.layout} (it has: ${p.known}).`],
-  'report.bad_grouping': (p) => [
-    `รายงาน ${p.layout} แสดง${thGroupings(p.by)}ไม่ได้ (แสดงได้: ${thGroupings(p.valid)})`,
-    `The ${p.layout} report cannot be shown by ${p.by} (it can by: ${p.valid}).`,
-  ],
+  'report.bad_grouping': (p) => [`รายงาน ${p.layout} แสดง${thGroupings(p.by)}ไม่ได้ (แสดงได้: ${thGroupings(p.valid)})`, `The ${p.layout} report cannot be shown by ${p.by} (it can by: ${p.valid}).`],
 };
 
 export function reportProblem(code: ReportProblemCode, params: Params): ReportProblem {
