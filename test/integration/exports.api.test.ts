@@ -167,8 +167,13 @@ describe('the flat export', () => {
 
   test('the tally as CSV: a row per unit and measure, names and Thai status words; bad requests say why', async () => {
     const res = await fetch(`${api.url}/api/exports/tally?form=codi-quarterly-kpi&fy=2563&period=Q2&by=region&format=csv`, { headers: { Authorization: 'Bearer dev-hq' } });
-    const [header, ...rows] = parseCsv(await res.text());
+    const [headings, header, ...rows] = parseCsv(await res.text());
     expect(rows).toHaveLength(30);
+    // The CLI's shape: bilingual headings, then the ids.
+    expect(headings.slice(0, 2)).toEqual(['รหัสหน่วยงาน (Unit code)', 'หน่วยงาน (Unit)']);
+    const cli = parseCsv((await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--by', 'region', '--format', 'csv'])).out);
+    expect(cli.slice(0, 2)).toEqual([headings, header]);
+    expect(cli.slice(2)).toEqual(rows);
     const north51 = rows.find((r) => r[0] === 'N' && r[header.indexOf('id')] === '5.1')!;
     expect([north51[header.indexOf('unit_th')], north51[header.indexOf('value')], north51[header.indexOf('status')]]).toEqual(['ภาคเหนือ', '420', 'เขียว']);
     expect((await raw(api, '/api/exports/everything?form=codi-quarterly-kpi&fy=2563')).status).toBe(404);

@@ -4,7 +4,7 @@ import { createApiClient, type Completeness } from '@returns-hub/shared/api/clie
 import { httpFetch } from '../httpFetch';
 import type { GroupBy, Tally, TallyInclude } from '@returns-hub/shared/consolidate/tally';
 import { formById } from '@returns-hub/shared/forms/index';
-import { tallyHeadings, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
+import { tallyCsvRows } from '@returns-hub/shared/consolidate/tallyTable';
 import { badGrouping, layoutGroupings, layoutsAt, reportByName } from '@returns-hub/shared/report/formReports';
 import { basisOfReviews, type ReportBasis } from '@returns-hub/shared/report/reportBasis';
 import { computeReport, groupingsNeeded, type ReportInput } from '@returns-hub/shared/report/computeReport';
@@ -135,7 +135,7 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
         return 0;
       }
       case 'csv': {
-        const rows: CsvValue[][] = sheets.length ? sheets.flatMap((s, i) => [...(i ? [[]] : []), ...reportCsvRows(s)]) : [tallyHeadings(), ...tallyRows(first)];
+        const rows: CsvValue[][] = sheets.length ? sheets.flatMap((s, i) => [...(i ? [[]] : []), ...reportCsvRows(s)]) : tallyCsvRows(first);
         return emit(toCsv(rows), o.outFile, out);
       }
       case 'json':
