@@ -1,5 +1,6 @@
 import type { TallyInclude } from '../consolidate/tally';
 import type { ReviewStatus } from '../review/reviewSchemas';
+import { REVIEW_WORKFLOW } from '../review/reviewWorkflow';
 
 /** A current return as the review list gives it: who, about what, where its review stands. */
 export interface ReviewedEntry {
@@ -23,7 +24,8 @@ export interface ReportBasis {
 /** The basis of a report from the period's review list (`GET /api/reviews`). */
 export function basisOfReviews(include: TallyInclude, entries: readonly ReviewedEntry[]): ReportBasis {
   const sentBack = entries.filter((e) => e.status === 'returned');
-  const accepted = entries.filter((e) => e.status === 'accepted').length;
+  // Accepted as the tallies of accepted returns count it (the review's one table says which statuses).
+  const accepted = entries.filter((e) => REVIEW_WORKFLOW[e.status].countedAsAccepted).length;
   return {
     include,
     returns: { total: entries.length, accepted, waiting: entries.length - accepted - sentBack.length, sentBack: sentBack.length },
