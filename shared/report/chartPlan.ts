@@ -10,6 +10,8 @@ const value = (v: number | null | undefined) => (typeof v === 'number' && Number
 
 /** Bars a chart may label one by one before the labels crowd (at A4, bars thinner than a label's text). */
 const LABELLED_BARS = 60;
+/** Categories a column chart takes; more (50 districts) go as horizontal bars, whose names stay readable. */
+const MAX_COLUMNS = 12;
 
 /**
  * The reference lines of a chart: a % of target to date is judged green above 80 and meets its
@@ -22,7 +24,7 @@ function targetsOf(field: string, shown: Measure[]): number[] {
 }
 
 /**
- * Horizontal bars, which keep their names readable however many there are: one series sorted
+ * Horizontal bars (for many categories), which keep their names readable however many there are: one series sorted
  * by value, largest on top (a bar chart draws its first category at the bottom, so the data
  * block runs from smallest to largest); several series in the table's order, first on top.
  */
@@ -44,21 +46,26 @@ export function planChart(layout: ReportLayout, tally: Tally): PlannedChart | nu
   if (!spec || tally.groups.length === 0 || layout.shape === 'itemRows') return null;
   const title = spec.title.th;
   const pick = (ms: Measure[]) => selectMeasures(ms, layout.measures).filter((m) => (spec.measures ? spec.measures.includes(m.id) : m[spec.field] !== undefined));
-  const chart = (categoryHeading: string, categories: string[], series: PlannedChart['series'], shown: Measure[]): PlannedChart => ({
-    title,
-    kind: 'bar',
-    categoryHeading,
-    ...asBars(categories, series),
-    labels: categories.length * series.length <= LABELLED_BARS,
-    targets: targetsOf(spec.field, shown),
-    numFmt: FORMAT_CODES.percent,
-  });
+  const chart = (categoryHeading: string, categories: string[], series: PlannedChart['series'], shown: Measure[]): PlannedChart => {
+    const bar = categories.length > MAX_COLUMNS;
+    return {
+      title,
+      kind: bar ? 'bar' : 'column',
+      categoryHeading,
+      ...(bar ? asBars(categories, series) : { categories, series }),
+      // Each bar its label where labels cannot meet: a bar's own line (horizontal bars), or columns of one or two series.
+      labels: bar ? categories.length * series.length <= LABELLED_BARS : series.length <= 2,
+      // Reference lines go across columns (a line over categories); horizontal bars have none to cross.
+      targets: bar ? [] : targetsOf(spec.field, shown),
+      numFmt: FORMAT_CODES.percent,
+    };
+  };
   if (layout.shape === 'measureRows') {
     if (tally.groups.length > 1) return null; // a chart per group would print a page per group: the tables say it
     const shown = pick(tally.groups[0].measures);
     return chart(
       'ตัวชี้วัด',
-      shown.map((m) => (layout.codes ? `${m.id} ${m.label_th}` : m.label_th)),
+      shown.map((m) => (layout.codes ? m.id : m.label_th)), // under a column, CODI's KPI code; the table beside names it
       [{ name: FIELD_NAMES[spec.field].th, values: shown.map((m) => value(m[spec.field])) }],
       shown,
     );

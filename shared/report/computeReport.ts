@@ -55,8 +55,9 @@ function basisOf(input: ReportInput, tally: Tally): ReportBasis | null {
 }
 
 function tablesOf(layout: ReportLayout, tally: Tally, input: ReportInput, sentBack: ReadonlySet<string>): PlannedTable[] {
-  // A table per group names its group (and marks one whose return was sent back); groups with no return print nothing.
-  const shown: Tally = { ...tally, groups: tally.groups.filter((g) => g.received > 0) };
+  // A table per group names its group (and marks one whose return was sent back); a unit with no return prints nothing
+  // (completeness names it). HQ's one table stays, so the sheet keeps its shape before the first return comes in.
+  const shown: Tally = { ...tally, groups: tally.by === 'hq' ? tally.groups : tally.groups.filter((g) => g.received > 0) };
   const groupTitle = (g: TallyGroup) => (tally.by === 'hq' ? undefined : `${g.name_th}${sentBack.has(g.orgUnit) ? SENT_BACK_MARK : ''}`);
   switch (layout.shape) {
     case 'measureRows':

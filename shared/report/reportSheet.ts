@@ -60,7 +60,7 @@ export interface ChartSpec {
   size: { columns: number; rows: number };
   /** Value labels on the bars (left out where they would crowd: many bars and several series). */
   labels: boolean;
-  /** Values drawn as reference lines across the plot (the 80 % and 100 % of a % chart), and the format of the values. */
+  /** Values drawn as reference lines across the plot (the 80 % and 100 % of a % chart): the data block's last series, drawn as lines. */
   targets: number[];
   numFmt: string;
 }

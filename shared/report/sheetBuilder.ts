@@ -211,14 +211,16 @@ export class SheetBuilder {
   private placeChartData(): ChartSpec[] {
     return this.charts.map(({ plan, at, rows }) => {
       const top = this.row;
-      const rect: Rect = { top: top + 1, left: 0, bottom: top + 1 + plan.categories.length, right: plan.series.length };
+      // Reference lines are series too: a column each, the same value on every row.
+      const series = [...plan.series, ...plan.targets.map((t) => ({ name: `ร้อยละ ${t}`, values: plan.categories.map(() => t) }))];
+      const rect: Rect = { top: top + 1, left: 0, bottom: top + 1 + plan.categories.length, right: series.length };
       this.put(top, 0, { value: `ข้อมูลแผนภูมิ: ${plan.title} (chart data)` }, { italic: true, size: 12, color: NOTE_COLOR, align: 'left' });
       const head: CellStyle = { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle' };
       this.put(rect.top, 0, { value: plan.categoryHeading }, head);
-      plan.series.forEach((s, j) => this.put(rect.top, 1 + j, { value: s.name }, head));
+      series.forEach((s, j) => this.put(rect.top, 1 + j, { value: s.name }, head));
       plan.categories.forEach((cat, i) => {
         this.put(rect.top + 1 + i, 0, { value: cat }, { align: 'left' });
-        plan.series.forEach((s, j) => {
+        series.forEach((s, j) => {
           const v = s.values[i];
           this.put(rect.top + 1 + i, 1 + j, v === null ? { value: '' } : { value: v, numFmt: plan.numFmt }, { align: 'right' });
         });

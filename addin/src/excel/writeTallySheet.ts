@@ -209,6 +209,9 @@ export async function renderReportSheet(context: ExcelContext, sheet: ReportShee
   for (const c of sheet.charts) {
     const chart = ws.charts.add(CHART_TYPE[c.kind], range(ws, c.data), 'Columns');
     chart.title.text = c.title;
+    // The reference lines (80 %, 100 %) are the last series: lines across the columns, as the CLI's chart draws them.
+    const series = c.data.right - c.data.left;
+    c.targets.forEach((_, k) => (chart.series.getItemAt(series - c.targets.length + k).chartType = 'Line'));
     chart.setPosition(a1(c.at.row, c.at.col), a1(c.at.row + c.size.rows - 1, c.at.col + c.size.columns - 1));
   }
   ws.activate();

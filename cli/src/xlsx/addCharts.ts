@@ -23,6 +23,9 @@ const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml'
 const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 
+/** Reference lines: the 80 % (green from here) in green, the 100 % (target met) in dark grey. */
+const TARGET_COLORS = ['00B050', '404040'];
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const abs = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
@@ -41,19 +44,30 @@ export function chartXml(sheet: ReportSheet, chart: ChartSpec): string {
   const n = bottom - top;
   const cats = Array.from({ length: n }, (_, i) => String(value(top + 1 + i, left)));
   const strCache = (xs: string[]) => `<c:strCache><c:ptCount val="${xs.length}"/>${xs.map((x, i) => `<c:pt idx="${i}"><c:v>${esc(x)}</c:v></c:pt>`).join('')}</c:strCache>`;
-  const series = Array.from({ length: right - left }, (_, j) => {
+  // The last `targets` series are reference lines: a dashed line each, across the columns.
+  const lines = chart.targets.length;
+  const seriesXml = (j: number, line: boolean) => {
     const col = left + 1 + j;
     const vals = Array.from({ length: n }, (_, i) => value(top + 1 + i, col));
     const pts = vals.map((v, i) => (typeof v === 'number' ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
+    const look = line
+      ? `<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="${TARGET_COLORS[(j - (right - left - lines)) % TARGET_COLORS.length]}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
+      : `<c:invertIfNegative val="0"/>`;
     return (
       `<c:ser><c:idx val="${j}"/><c:order val="${j}"/>` +
       `<c:tx><c:strRef><c:f>${esc(ref(top, col, top, col))}</c:f>${strCache([String(value(top, col))])}</c:strRef></c:tx>` +
-      `<c:invertIfNegative val="0"/>` +
+      look +
       `<c:cat><c:strRef><c:f>${esc(ref(top + 1, left, bottom, left))}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
       `<c:val><c:numRef><c:f>${esc(ref(top + 1, col, bottom, col))}</c:f><c:numCache><c:formatCode>${esc(chart.numFmt)}</c:formatCode><c:ptCount val="${n}"/>${pts}</c:numCache></c:numRef></c:val>` +
+      (line ? `<c:smooth val="0"/>` : '') +
       `</c:ser>`
     );
-  }).join('');
+  };
+  const values = right - left - lines;
+  const series = Array.from({ length: values }, (_, j) => seriesXml(j, false)).join('');
+  const targetLines = lines
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${Array.from({ length: lines }, (_, k) => seriesXml(values + k, true)).join('')}<c:marker val="1"/><c:axId val="5001"/><c:axId val="5002"/></c:lineChart>`
+    : '';
   const text = (t: string, size: number, bold: boolean) =>
     `<c:tx><c:rich><a:bodyPr/><a:p><a:pPr>${font(sheet, size, bold)}</a:pPr><a:r><a:rPr lang="th-TH" sz="${size * 100}"${bold ? ' b="1"' : ''}/><a:t>${esc(t)}</a:t></a:r></a:p></c:rich></c:tx>`;
   const bar = chart.kind === 'bar';
@@ -77,6 +91,7 @@ export function chartXml(sheet: ReportSheet, chart: ChartSpec): string {
     `<c:plotArea><c:layout/><c:barChart><c:barDir val="${bar ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     labels +
     `<c:gapWidth val="${bar ? 40 : 80}"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
+    targetLines +
     `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/>${bar ? catText : ''}<c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="1"/></c:catAx>` +
     `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
