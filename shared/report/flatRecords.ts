@@ -69,9 +69,7 @@ export function flatRecords(form: FormDef, returns: readonly FlatReturn[]): { co
     const items = r.rows.filter((row) => row.kind === 'item');
     const cellIn = (id: string, row: number) => (r.sheet !== undefined && r.columns?.[id] ? `${addressPrefix(r.sheet)}${r.columns[id]}${row}` : null);
     if (items.length === 0 || tableCols.length === 0) rows.push([...meta, null, ...fields, ...tableCols.map(() => null), ...fieldSources, ...tableCols.map(() => null)]);
-    else
-      for (const item of items)
-        rows.push([...meta, item.row, ...fields, ...tableCols.map((c) => item.values[c.id] ?? null), ...fieldSources, ...tableCols.map((c) => cellIn(c.id, item.row))]);
+    else for (const item of items) rows.push([...meta, item.row, ...fields, ...tableCols.map((c) => item.values[c.id] ?? null), ...fieldSources, ...tableCols.map((c) => cellIn(c.id, item.row))]);
   }
   return { columns, rows };
 }

@@ -103,7 +103,10 @@ export type MeasureSelection = z.infer<typeof measureSelectionSchema>;
 
 export const groupBySchema = z.enum(['district', 'zone', 'region', 'hq']);
 
-/** A column chart beside the table: categories are the table's rows, one series per measure shown (or the one figure). */
+/**
+ * The chart below the tables: categories are the table's rows, one series per measure shown (or the one figure).
+ * How it is drawn (columns with reference lines, or sorted horizontal bars for many units) is the report's: chartPlan.ts.
+ */
 export const chartSpecSchema = z.strictObject({ title: headingSchema, field: measureFieldSchema, measures: z.array(z.string()).optional() });
 export type ChartLayout = z.infer<typeof chartSpecSchema>;
 
@@ -145,7 +148,7 @@ export const reportLayoutSchema = z.discriminatedUnion('shape', [
     columns: z.array(groupRowColumnSchema).min(1),
     eachMeasure: z.array(groupRowColumnSchema).optional(),
     total: z.boolean(),
-    /** Only units that sent a return get a row (projects by agency); otherwise every expected unit does. */
+    /** Kept so older definitions load: every table now lists only the units that sent a return (completeness names the rest). */
     onlyReporting: z.boolean().optional(),
     /** Row labels by org-unit code where the printed report uses its own (CODI: `เหนือ`, `อีสาน`). */
     rowLabels: z.record(z.string(), z.string()).optional(),
