@@ -34,7 +34,7 @@ describe('layout problems', () => {
   test('a title for a grouping the form has not (CODI has no districts)', () => {
     const kpi = codi.reports![0];
     expect(layoutProblems(withReports(codi, [{ ...kpi, titles: { ...kpi.titles, district: { th: 'รายเขต', en: 'by district' } } }]))).toEqual([
-      'reports[0] (kpi-table).titles.district: district is not a grouping of this form (region, hq)',
+      'reports[0].titles.district: district is not a grouping of this form (region, hq)',
     ]);
   });
 
