@@ -55,7 +55,7 @@ test('a lock held for 60 s by another process: the pretest waits, then installs 
     const t = Date.now();
     const got = ensureTestTools({ ...options, lockWaitSeconds: 150, retryEveryMs: 2000 });
     expect(Date.now() - t).toBeGreaterThan(55_000);
-    expect(got).toEqual(['chromium', 'fonts-thai-tlwg', 'python3-openpyxl', 'libreoffice-calc-nogui']);
+    expect(got).toEqual(['chromium', 'fonts-thai-tlwg', 'python3-openpyxl', 'poppler-utils', 'fonts-crosextra-carlito', 'libreoffice-calc-nogui']);
     const lines = readFileSync(calls, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThan(2); // tried while the lock was held
     for (const l of lines) expect(l).toMatch(/^-o DPkg::Lock::Timeout=(\d+) /);
