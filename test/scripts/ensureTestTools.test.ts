@@ -62,7 +62,7 @@ test('a lock held for 60 s by another process: the pretest waits, then installs 
     expect(Math.max(...lines.map((l) => Number(/Timeout=(\d+)/.exec(l)![1])))).toBeLessThanOrEqual(150);
     expect(lines.slice(-2)).toEqual([
       expect.stringMatching(/ update -qq$/),
-      expect.stringMatching(/ install -y -qq --no-install-recommends chromium fonts-thai-tlwg python3-openpyxl libreoffice-calc-nogui$/),
+      expect.stringMatching(/ install -y -qq --no-install-recommends chromium fonts-thai-tlwg python3-openpyxl poppler-utils fonts-crosextra-carlito libreoffice-calc-nogui$/),
     ]);
     expect(ensureTestTools({ ...options, findChromium: () => '/usr/bin/chromium' })).toEqual([]); // all there now: nothing to do
   } finally {
