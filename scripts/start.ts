@@ -7,6 +7,8 @@ import { routes } from '@returns-hub/functions/routes';
 import { sweepOrphans, DEV_SWEEP_GRACE_MS } from '@returns-hub/functions/services/sweepOrphans';
 import { buildAddin } from './buildAddin';
 import { serveAddin } from './serveAddin';
+import { startBanner, type StartedProduct } from './startBanner';
+import { devApiKeys } from '@returns-hub/functions/config';
 
 /**
  * `npm start`: the product in development mode (RETURNS_ENV=development, set here
@@ -65,15 +67,18 @@ async function main() {
   const host = await startLocalHost(routes(deps), { port: Number(env.PORT ?? 7071), maxBodyBytes: config.maxBodyBytes });
   stops.push(host.close);
   await deps.store(); // open storage now: tables created, and the sweep started
+  const started: StartedProduct = { apiOrigin: host.url };
   console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
   if (!apiOnly) {
     const built = await buildAddin();
     const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));
     stops.push(pane.close);
+    started.paneUrl = `${pane.url}/taskpane.html`;
     console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
     if (pane.note) console.log(pane.note);
   }
-  if (config.env === 'development' && !env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');
+  if (config.env === 'development' && !env.RETURNS_API_KEYS) started.devKeys = devApiKeys();
+  console.log(startBanner(started).join('\n'));
   console.log('returns-hub ready');
 }
 
