@@ -49,7 +49,7 @@ async function main() {
     const azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
     stops.push(azurite.stop);
     env.RETURNS_STORAGE = azurite.connectionString;
-    console.log(`Azurite table service on 127.0.0.1:${azurite.port} (data in ${location}; a local emulator: see "Storage" in the README for what it does not promise)`);
+    console.log(`Azurite table service on 127.0.0.1:${azurite.port} (data in ${location}; a local emulator: docs/storage.md says what it does not promise)`);
   }
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(`the configuration is refused: ${loaded.errors.join('; ')}`);

@@ -1,7 +1,8 @@
 /**
  * Which Office requirement set each office.js member the add-in uses belongs to, and the
  * features built on members above the manifest's base sets. The base sets (manifest.xml
- * `<Requirements>`) are ExcelApi 1.1, so the task pane loads on Excel 2016 and later;
+ * `<Requirements>`) are ExcelApi 1.1, the lowest, so Office offers the add-in wherever it can
+ * (which Excel versions are supported is a matter of the pane's web view: docs/addin.md);
  * everything newer is a feature checked with `isSetSupported` before use, with a way to
  * do without it. test/addin/requirementSets.test.ts holds this table against
  * @types/office-js and the manifest, and runs the Excel layer on a host with only the

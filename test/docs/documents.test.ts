@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+/** The documents a newcomer reads, checked against the repository and the product. */
+const ROOT = resolve(__dirname, '../..');
+const GUIDES = join(ROOT, 'docs/guides');
+
+function markdownUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) markdownUnder(path, out);
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+const DOCS = [join(ROOT, 'README.md'), ...markdownUnder(join(ROOT, 'docs'))];
+const shown = (p: string) => relative(ROOT, p).split(sep).join('/');
+const text = (p: string) => readFileSync(p, 'utf8');
+/** Markdown without its code: what is in fences and backticks is not a link or a label. */
+const prose = (md: string) => md.replace(/^```[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '');
+
+/** Every text the task pane and its pages can show: the string literals and JSX text of addin/src. */
+function productTexts(): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|tsx|html)$/.test(name) && !name.endsWith('.test.ts')) files.push(path);
+    }
+  };
+  walk(join(ROOT, 'addin/src'));
+  return files.map(text).join('\n');
+}
+
+describe('documents', () => {
+  test('every relative link and image in the README and docs/ leads to a file that exists', () => {
+    const broken: string[] = [];
+    for (const doc of DOCS) {
+      for (const m of prose(text(doc)).matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)) {
+        const target = m[1].split('#')[0];
+        if (!target || /^[a-z]+:/i.test(target)) continue;
+        if (!existsSync(resolve(dirname(doc), decodeURI(target)))) broken.push(`${shown(doc)}: ${m[1]}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('the README links every guide, and the guides are in Thai first with English beside', () => {
+    const readme = text(join(ROOT, 'README.md'));
+    for (const guide of ['clerk', 'reviewer', 'analyst', 'it-officer']) {
+      expect(readme).toContain(`(docs/guides/${guide}.md)`);
+      const md = text(join(GUIDES, `${guide}.md`));
+      expect(md.split('\n')[0]).toMatch(/^# [\u0E00-\u0E7F].* · [A-Z]/); // a Thai title, then the English one
+      // Each step in Thai has its English beside it (an italic line after a Thai one).
+      const thai = md.split('\n').filter((l) => /^\s*(\d+\.|-)?\s*[\u0E00-\u0E7F]/.test(l)).length;
+      const english = md.split('\n').filter((l) => /^\s*(\d+\.|-)?\s*\*[A-Z]/.test(l)).length;
+      expect(english).toBeGreaterThan(thai * 0.5);
+    }
+  });
+
+  test('every button or tab a guide quotes (**“…”**) is one the product shows', () => {
+    const product = productTexts();
+    const missing: string[] = [];
+    for (const guide of markdownUnder(GUIDES)) {
+      for (const m of prose(text(guide)).matchAll(/\*\*“([^”]+)”\*\*/g)) {
+        const label = m[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (!new RegExp(`['"\`>]${label}['"\`<]`).test(product)) missing.push(`${shown(guide)}: “${m[1]}”`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('the documents say the same about which Excel runs the pane', () => {
+    const notSupported = /Excel 2016 and 2019 bought once are\s+not\s+supported|Excel 2016 และ 2019 ที่ซื้อแบบถาวรไม่รองรับ/;
+    const contradicting = /Excel 2016 (and|or) later|Excel 2016 is supported|loads on Excel 2016/i;
+    const saying: string[] = [];
+    for (const doc of DOCS) {
+      const md = text(doc);
+      if (contradicting.test(md)) saying.push(`${shown(doc)} says Excel 2016 runs the pane`);
+      if (/Excel 2016/.test(prose(md)) && !notSupported.test(md.replace(/\s+/g, ' '))) saying.push(`${shown(doc)} names Excel 2016 without the statement`);
+    }
+    expect(saying).toEqual([]);
+    // Where the statement is made.
+    for (const doc of ['docs/addin.md', 'docs/deploy.md', 'docs/guides/clerk.md', 'docs/guides/it-officer.md']) {
+      expect(text(join(ROOT, doc)).replace(/\s+/g, ' ')).toMatch(notSupported);
+    }
+  });
+});
