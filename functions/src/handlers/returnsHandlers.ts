@@ -38,7 +38,7 @@ export const submit = (deps: Deps) =>
     if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key))
       return problem('idempotency.bad_key', { en: 'Idempotency-Key must be 8–128 visible ASCII characters.', th: 'Idempotency-Key ต้องเป็นอักขระ ASCII ที่มองเห็นได้ 8–128 ตัว' });
     const gate = submitGate(await deps.reviews(), principal, clientOf(req), () => new Date());
-    const out = await submitReturns(store, principal, body.value, body.text, key, undefined, gate);
+    const out = await submitReturns(store, principal, body.value, body.text, key, gate);
     if (isDomainError(out)) return out;
     // A replay answers 200 (nothing new was created), a stored request 201.
     return out.replayed ? json(200, out.body, { 'Idempotent-Replay': 'true' }) : json(201, out.body);

@@ -14,7 +14,7 @@ import { clientOf } from '../http/clientOf';
 import { isReviewError, reviewError } from '../domain/reviewError';
 import type { Actor, ReviewCommand } from '../domain/reviewRules';
 import type { ReturnKey } from '../store/keys';
-import { tallyOnReview } from '../services/reviewTallies';
+import { reviewTallies } from '../services/reviewTallies';
 import { bulkAccept, reviewReturn } from '../services/reviewReturns';
 import { reviewViewOf } from '../services/reviewView';
 import { returnHistory } from '../services/reviewHistory';
@@ -78,7 +78,8 @@ export const reviewAction = (deps: Deps, action: ReviewCommand['action']) =>
     if (isProblem(body)) return body;
     const target = returnOf(req, body.subject);
     if (isProblem(target)) return target;
-    const out = await reviewReturn(await deps.reviews(), target.form, target.key, body.command, actor(req, principal), tallyOnReview(store));
+    const reviews = await deps.reviews();
+    const out = await reviewReturn(reviews, target.form, target.key, body.command, actor(req, principal), reviewTallies(store, reviews));
     return isReviewError(out) ? out : json(200, out);
   });
 
@@ -132,13 +133,14 @@ export const bulkAcceptRoute = (deps: Deps) =>
     const b = body.value;
     const form = knownForm(b.form);
     if (isProblem(form)) return form;
+    const reviews = await deps.reviews();
     const out = await bulkAccept(
-      await deps.reviews(),
+      reviews,
       { formId: form.id, fiscalYear: b.fy, period: b.period },
       b.allClean ? { allClean: true } : { returns: b.returns ?? [] },
       b.note,
       actor(req, principal),
-      tallyOnReview(store),
+      reviewTallies(store, reviews),
     );
     return isReviewError(out) ? out : json(200, out);
   });

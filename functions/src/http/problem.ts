@@ -3,6 +3,7 @@ import type { Problem } from '@returns-hub/shared/api/schemas';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { kindOf, type DomainError, type DomainErrorCode, type DomainErrorKind } from '../domain/domainError';
 import type { ReturnOutcome } from '../domain/returnOutcome';
+import type { LockedReturn } from '@returns-hub/shared/review/reviewSchemas';
 import { HTTP_PROBLEM_STATUS, type HttpProblemCode } from './httpProblemCodes';
 
 /** An error the API answers with: a status, a stable code, Thai and English text, and (for 422) cell-addressed findings. Errors are values. */
@@ -14,6 +15,7 @@ export interface ApiProblem {
   detail_th: string;
   issues?: Issue[];
   outcomes?: ReturnOutcome[];
+  locked?: LockedReturn[];
   headers?: Record<string, string>;
 }
 
@@ -53,6 +55,7 @@ export function problemOf(e: DomainError): ApiProblem {
     detail_th: e.th,
     ...(e.issues ? { issues: e.issues } : {}),
     ...(e.outcomes ? { outcomes: e.outcomes } : {}),
+    ...(e.locked ? { locked: e.locked } : {}),
     ...(status === 503 ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } : {}),
   };
 }
@@ -76,6 +79,7 @@ export function problemBody(p: ApiProblem): ProblemBody {
     code: p.code,
     ...(p.issues ? { issues: p.issues } : {}),
     ...(p.outcomes ? { outcomes: p.outcomes } : {}),
+    ...(p.locked ? { locked: p.locked } : {}),
   };
 }
 
