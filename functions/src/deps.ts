@@ -5,6 +5,7 @@ import { TableReturnStore, type StorageSource, type TableStoreOptions } from './
 import type { ReviewStore } from './store/reviewStore';
 import { TableReviewStore } from './store/tableReviewStore';
 import type { MemoryStorage } from './store/memoryStore';
+import { AuthThrottle } from './http/authThrottle';
 
 /** A connection string as it is; an account URL with the managed identity (`DefaultAzureCredential` reads AZURE_CLIENT_ID). */
 export function storageSource(config: ApiConfig): StorageSource {
@@ -21,11 +22,13 @@ export function storageSource(config: ApiConfig): StorageSource {
  */
 export function makeDeps(config: ApiConfig, opts: { additionalPolicies?: TableStoreOptions['additionalPolicies']; memory?: MemoryStorage } = {}): Deps {
   const memory = opts.memory;
-  if (memory) return { config, store: async () => memory.returns, reviews: async () => memory.reviews };
+  const authThrottle = new AuthThrottle();
+  if (memory) return { config, authThrottle, store: async () => memory.returns, reviews: async () => memory.reviews };
   let opening: Promise<ReturnStore> | null = null;
   let openingReviews: Promise<ReviewStore> | null = null;
   return {
     config,
+    authThrottle,
     reviews: () =>
       (openingReviews ??= TableReviewStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
         openingReviews = null;

@@ -10,7 +10,7 @@ import type { ReturnStore } from '@returns-hub/functions/store/returnStore';
 import type { StoredReturn } from '@returns-hub/functions/store/storedReturn';
 import type { Api } from '../support/apiHarness';
 import { int, pick, seededRandom, type Random } from '../support/randomReturns';
-import { median } from './report';
+import { median, percentile } from './report';
 
 const FORM = 'bma-project-progress';
 const SIZES = [1, 50, 500, 5_000];
@@ -19,11 +19,6 @@ const REQUESTS = 100;
 const SLOW_REQUESTS = 30;
 const WARM_UP = 5;
 const hq = { role: 'hq' as const, name: 'bench', id: 'bench' };
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 /** A project's contribution: a budget and a report in some of its months. */
 function projectContribution(r: Random): ProjectContribution {

@@ -29,6 +29,7 @@ const TITLES: Record<number, [en: string, th: string]> = {
   409: ['Conflict', 'ข้อมูลถูกเปลี่ยนพร้อมกัน'],
   413: ['Content Too Large', 'ข้อมูลใหญ่เกินไป'],
   422: ['Unprocessable Content', 'ข้อมูลไม่ผ่านการตรวจสอบ'],
+  429: ['Too Many Requests', 'ส่งคำขอถี่เกินไป'],
   500: ['Internal Server Error', 'ระบบขัดข้อง'],
   503: ['Service Unavailable', 'ระบบจัดเก็บข้อมูลยังไม่พร้อม'],
 };

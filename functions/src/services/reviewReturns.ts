@@ -45,7 +45,9 @@ export async function reviewReturn(reviews: ReviewStore, form: FormDef, key: Ret
   if (isReviewError(level)) return level;
   const rec = await reviews.get(key);
   if (!rec) return notFound(key);
-  const done = await apply(reviews, rec, command, actor, tallies);
+  // A retry of a request whose decision was written (its answer lost): answered as that decision.
+  const already = actor.requestKey && rec.state?.requestKey === actor.requestKey;
+  const done = already ? rec : await apply(reviews, rec, command, actor, tallies);
   if (isReviewError(done)) return done;
   const exception = form.closesAfterDays === undefined ? null : await reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit);
   return reviewViewOf(key, form, done, exception, actor.now);
@@ -87,7 +89,8 @@ export async function bulkAccept(
   if ('allClean' in selection) {
     const awaiting = records.filter((r) => {
       const level = reviewLevel(actor.principal, r.key.orgUnit);
-      return !isReviewError(level) && awaitingAcceptance(level).includes(statusOf(r.state));
+      const mine = !!actor.requestKey && r.state?.requestKey === actor.requestKey; // accepted by this request's earlier try
+      return !isReviewError(level) && (mine || awaitingAcceptance(level).includes(statusOf(r.state)));
     });
     targets = awaiting.map((rec) => (rec.warnings > 0 ? { base: baseOf(rec), skip: 'has_warnings', warnings: rec.warnings } : { base: baseOf(rec), rec, wanted: rec.version }));
   } else {
@@ -106,6 +109,7 @@ export async function bulkAccept(
         return { ...t.base, outcome: 'has_warnings', detail: `${t.warnings} warning(s): review it on its own.`, detail_th: `มีคำเตือน ${t.warnings} รายการ กรุณาตรวจเป็นรายฉบับ` };
       return { ...t.base, outcome: t.skip.code, detail: t.skip.en, detail_th: t.skip.th };
     }
+    if (actor.requestKey && t.rec.state?.requestKey === actor.requestKey) return { ...t.base, outcome: 'accepted' }; // accepted by this request's earlier try
     const done = await apply(reviews, t.rec, { action: 'accept', version: t.wanted, note }, actor, tallies);
     return isReviewError(done) ? { ...t.base, outcome: done.code, detail: done.en, detail_th: done.th } : { ...t.base, outcome: 'accepted' };
   });

@@ -5,17 +5,23 @@ import type { Storable } from './checkSubmission';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
 import { keyOf } from './returnKeyOf';
 
+/** A request of more rows than one request may store (what can be written within its time): refused whole. */
+export function sizeRows(returns: { rows?: unknown[]; table?: { rows: unknown[] } }[], bounds: StoreBounds): DomainError | null {
+  const rows = returns.reduce((n, r) => n + (r.rows ?? r.table?.rows ?? []).length, 0);
+  if (rows <= bounds.requestRows) return null;
+  return domainError('return.too_large', {
+    en: `This request holds ${rows.toLocaleString('en-US')} rows; at most ${bounds.requestRows.toLocaleString('en-US')} can be stored in one request. Nothing was stored: split the sheet, or send its returns in separate requests.`,
+    th: `คำขอนี้มี ${rows.toLocaleString('en-US')} แถว บันทึกได้ไม่เกิน ${bounds.requestRows.toLocaleString('en-US')} แถวต่อคำขอ ยังไม่ได้บันทึกข้อมูลใด กรุณาแบ่งชีต หรือส่งแบบรายงานแยกเป็นหลายคำขอ`,
+  });
+}
+
 /**
  * Sizes a request against what storage can hold, before anything is written: a request
  * that cannot be stored whole is refused (422) instead of failing half-way with a 500.
  */
 export function sizeSubmission(returns: (Storable & { contribution: Contribution })[], bounds: StoreBounds): DomainError | null {
-  const rows = returns.reduce((n, r) => n + r.rows.length, 0);
-  if (rows > bounds.requestRows)
-    return domainError('return.too_large', {
-      en: `This request holds ${rows.toLocaleString('en-US')} rows; at most ${bounds.requestRows.toLocaleString('en-US')} can be stored in one request. Nothing was stored: split the sheet, or send its returns in separate requests.`,
-      th: `คำขอนี้มี ${rows.toLocaleString('en-US')} แถว บันทึกได้ไม่เกิน ${bounds.requestRows.toLocaleString('en-US')} แถวต่อคำขอ ยังไม่ได้บันทึกข้อมูลใด กรุณาแบ่งชีต หรือส่งแบบรายงานแยกเป็นหลายคำขอ`,
-    });
+  const tooMany = sizeRows(returns, bounds);
+  if (tooMany) return tooMany;
   const seen = new Set<string>();
   for (const r of returns) {
     const name = `${r.formId} ${r.orgUnit} ${r.fiscalYear} ${r.period}${r.subject ? ` (${r.subject.slice(0, 60)}${r.subject.length > 60 ? '…' : ''})` : ''}`;

@@ -13,7 +13,7 @@ import type { ReturnKey } from '../store/keys';
 import { isStorageUnavailable } from '../store/storageUnavailable';
 import { noteEvent } from '../telemetry/events';
 import { checkSubmission, type Storable } from './checkSubmission';
-import { sizeSubmission } from './sizeSubmission';
+import { sizeRows, sizeSubmission } from './sizeSubmission';
 import { keyOf } from './returnKeyOf';
 import { receipt } from './receipt';
 import { keepTalliesAll } from './applyTallyShare';
@@ -94,6 +94,8 @@ export async function submitReturns(store: ReturnStore, principal: Principal, re
 
 /** Step 1: checked again, authorized, sized; with each return's tally contribution. */
 async function checkRequest(store: ReturnStore, r: Request): Promise<Checked[] | DomainError> {
+  const tooMany = sizeRows(r.req.returns, store.bounds); // before checking each row of a request too large to store
+  if (tooMany) return tooMany;
   const returns = await checkSubmission(store, r.principal, r.req.returns);
   if (isDomainError(returns)) return returns;
   const checked = returns.map((x) => ({ ...x, contribution: contributionOf(x, formById(x.formId)!) }));

@@ -27,7 +27,7 @@ export const ROWS_PER_PARTITION = 1_000;
 export const INLINE_JSON_CHARS = 8_000;
 /** Characters of JSON per entity kept apart: 2 properties of 30,000 (UTF-16: 120 KB; UTF-8 ≤ 180 KB). */
 const BLOB_ENTITY_CHARS = 60_000;
-/** Versions whose rows are written at once. */
+/** Transactions of rows (and details kept apart) written at once. */
 const ROW_WRITERS = 4;
 /** Writes the sweep looks at in one run (the rest wait for the next). */
 const SWEEP_LIMIT = 500;
@@ -85,6 +85,44 @@ function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan
   return { entity: e as TableEntity, apart };
 }
 
+/** A version's rows under its write id, in transactions of one partition, ≤100 rows and under the size limit. */
+function rowTransactions(writeId: string, rows: TypedRow[]): TransactionAction[][] {
+  const out: TransactionAction[][] = [];
+  let actions: TransactionAction[] = [];
+  let bytes = 0;
+  let partition = '';
+  for (let j = 0; j < rows.length; j++) {
+    const pk = rowPartition(writeId, j);
+    const e: Record<string, unknown> = { partitionKey: pk, rowKey: pad(j) };
+    putJson(e, 'row', rows[j]);
+    const size = entityBytes(e as TableEntity) + 512;
+    if (actions.length && (pk !== partition || actions.length === BATCH || bytes + size > BATCH_BYTES)) {
+      out.push(actions);
+      actions = [];
+      bytes = 0;
+    }
+    partition = pk;
+    actions.push(['upsert', e as TableEntity, 'Replace']);
+    bytes += size;
+  }
+  if (actions.length) out.push(actions);
+  return out;
+}
+
+/** JSON kept apart under a write id (details, a large contribution), in parts of `BLOB_ENTITY_CHARS`, in transactions. */
+function apartTransactions(writeId: string, apart: EntityPlan['apart']): TransactionAction[][] {
+  const entities: TableEntity[] = [];
+  for (const { name, text } of apart) {
+    const parts = Math.max(1, Math.ceil(text.length / BLOB_ENTITY_CHARS));
+    for (let i = 0; i < parts; i++) {
+      const e: Record<string, unknown> = { partitionKey: writeId, rowKey: `${name}|${pad(i, 5)}`, parts };
+      putJsonText(e, 'text', text.slice(i * BLOB_ENTITY_CHARS, (i + 1) * BLOB_ENTITY_CHARS));
+      entities.push(e as TableEntity);
+    }
+  }
+  return transactions(entities, (e) => e).map((group) => group.map((e): TransactionAction => ['upsert', e, 'Replace']));
+}
+
 const pointerPlan = (r: StoredReturn) => plan(periodPartition(r.formId, r.fiscalYear, r.period), returnRowKey(r), r);
 /** A version in the `versions` table: in its form and period's partition (one transaction records many), after its return's row key. */
 const versionRow = (k: ReturnKey, version: number) => `${returnRowKey(k)}|${pad(version)}`;
@@ -120,23 +158,6 @@ export class TableReturnStore implements ReturnStore {
 
   static async open(source: StorageSource, opts: TableStoreOptions): Promise<TableReturnStore> {
     return new TableReturnStore(await TableAccess.open(source, opts, TABLES));
-  }
-
-  private async putApart(writeId: string, apart: EntityPlan['apart']): Promise<void> {
-    const entities: TableEntity[] = [];
-    for (const { name, text } of apart) {
-      const parts = Math.max(1, Math.ceil(text.length / BLOB_ENTITY_CHARS));
-      for (let i = 0; i < parts; i++) {
-        const e: Record<string, unknown> = { partitionKey: writeId, rowKey: `${name}|${pad(i, 5)}`, parts };
-        putJsonText(e, 'text', text.slice(i * BLOB_ENTITY_CHARS, (i + 1) * BLOB_ENTITY_CHARS));
-        entities.push(e as TableEntity);
-      }
-    }
-    for (const group of transactions(entities, (e) => e))
-      await this.a.submit(
-        'blobs',
-        group.map((e) => ['upsert', e, 'Replace']),
-      );
   }
 
   private async getApart(writeId: string, name: string): Promise<unknown> {
@@ -234,15 +255,16 @@ export class TableReturnStore implements ReturnStore {
     const groups = transactions([...records.keys()], (i) => plans[i].entity);
     try {
       await Promise.all([this.beginWrites(writes), this.intend(records, startedAt)]);
-      const queue = [...records.keys()];
+      // Rows and details kept apart, a few transactions at once whatever the versions they belong to.
+      const work = records.flatMap((r, i) => [
+        ...rowTransactions(r.writeId, versions[i].rows).map((t) => ['rows', t] as const),
+        ...apartTransactions(r.writeId, plans[i].apart).map((t) => ['blobs', t] as const),
+      ]);
       const writer = async () => {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-          await this.writeRows(records[i].writeId, versions[i].rows);
-          await this.putApart(records[i].writeId, plans[i].apart);
-        }
+        for (let w = work.shift(); w; w = work.shift()) await this.a.submit(w[0], w[1]);
       };
       await Promise.all([
-        ...Array.from({ length: Math.min(ROW_WRITERS, queue.length) }, writer),
+        ...Array.from({ length: Math.min(ROW_WRITERS, work.length) }, writer),
         // History holds every version, even if a writer died after its switch.
         this.putVersions(versions.flatMap((v) => (v.replaces ? [v.replaces.record] : []))),
       ]);
@@ -380,29 +402,6 @@ export class TableReturnStore implements ReturnStore {
           });
       }
     }
-  }
-
-  /** A version's rows under its write id, in transactions of one partition, ≤100 rows and under the size limit. */
-  private async writeRows(writeId: string, rows: TypedRow[]): Promise<void> {
-    let actions: TransactionAction[] = [];
-    let bytes = 0;
-    let partition = '';
-    const flush = async () => {
-      if (actions.length) await this.a.submit('rows', actions);
-      actions = [];
-      bytes = 0;
-    };
-    for (let j = 0; j < rows.length; j++) {
-      const pk = rowPartition(writeId, j);
-      const e: Record<string, unknown> = { partitionKey: pk, rowKey: pad(j) };
-      putJson(e, 'row', rows[j]);
-      const size = entityBytes(e as TableEntity) + 512;
-      if (pk !== partition || actions.length === BATCH || bytes + size > BATCH_BYTES) await flush();
-      partition = pk;
-      actions.push(['upsert', e as TableEntity, 'Replace']);
-      bytes += size;
-    }
-    await flush();
   }
 
   private async deleteAll(table: Table, filter: string): Promise<void> {
