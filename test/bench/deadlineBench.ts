@@ -64,7 +64,7 @@ export async function deadlineBench(): Promise<string> {
   const azurite = await startAzurite();
   const env = { RETURNS_ENV: 'development', RETURNS_STORAGE: azurite.connectionString };
   const api = await startApiProcess(env);
-  const burning = burners(2);
+  const burning = burners(Number(process.env.BENCH_DEADLINE_BURNERS ?? 2));
   const loadBefore = loadavg()
     .map((x) => x.toFixed(2))
     .join(', ');

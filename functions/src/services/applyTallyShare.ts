@@ -193,6 +193,58 @@ async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore,
   for (const [i, o] of outcomes.entries()) outcomes[i] = o ?? 'gave_up';
 }
 
+/** Updates of one scope waiting in this process, and whether a caller is applying them. */
+interface ScopeQueue {
+  waiting: { updates: ShareUpdate[]; done: (o: (ApplyOutcome | null)[]) => void; fail: (e: unknown) => void }[];
+  busy: boolean;
+}
+const queues = new WeakMap<TallyStore, Map<string, ScopeQueue>>();
+/** Updates one round takes at most (whole requests). */
+const ROUND_UPDATES = 500;
+
+/**
+ * Updates of one scope applied by one caller at a time in this process, those that arrived
+ * meanwhile taken together in its next round: writers of one process never race each other for
+ * the same zone and HQ aggregates (only other processes' writers can make a commit conflict).
+ * Storage failing leaves a round's updates unapplied (null), to their intents.
+ */
+function queued(tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void>): Promise<(ApplyOutcome | null)[]> {
+  if (!queues.has(tallies)) queues.set(tallies, new Map());
+  const scopes = queues.get(tallies)!;
+  const id = `${form.id}|${updates[0]?.key.fiscalYear}|${basis}`;
+  if (!scopes.has(id)) scopes.set(id, { waiting: [], busy: false });
+  const q = scopes.get(id)!;
+  return new Promise((done, fail) => {
+    q.waiting.push({ updates, done, fail });
+    if (q.busy) return;
+    q.busy = true;
+    void (async () => {
+      while (q.waiting.length) {
+        const round = [q.waiting.shift()!];
+        let n = round[0].updates.length;
+        while (q.waiting.length && n + q.waiting[0].updates.length <= ROUND_UPDATES) {
+          n += q.waiting[0].updates.length;
+          round.push(q.waiting.shift()!);
+        }
+        const all = round.flatMap((w) => w.updates);
+        const got: (ApplyOutcome | null)[] = all.map(() => null);
+        try {
+          await applyInto(got, tallies, form, basis, all, wait);
+        } catch (e) {
+          if (!isStorageUnavailable(e)) {
+            for (const w of round) w.fail(e);
+            continue;
+          }
+        }
+        let at = 0;
+        for (const w of round) w.done(got.slice(at, (at += w.updates.length)));
+      }
+      q.busy = false;
+      scopes.delete(id);
+    })();
+  });
+}
+
 /**
  * `applyTallyShares` for a caller whose own work is already done (the returns are stored, or
  * the decisions written): it never throws storage trouble. An update not made now leaves its
@@ -209,19 +261,13 @@ export async function keepTalliesAll(
   const outcomes: (ApplyOutcome | 'unavailable')[] = updates.map(() => 'unavailable');
   for (const fiscalYear of new Set(updates.map((u) => u.key.fiscalYear))) {
     const indexes = [...updates.keys()].filter((i) => updates[i].key.fiscalYear === fiscalYear);
-    const got: (ApplyOutcome | null)[] = indexes.map(() => null);
-    try {
-      await applyInto(
-        got,
-        tallies,
-        form,
-        basis,
-        indexes.map((i) => updates[i]),
-        wait,
-      );
-    } catch (e) {
-      if (!isStorageUnavailable(e)) throw e;
-    }
+    const got = await queued(
+      tallies,
+      form,
+      basis,
+      indexes.map((i) => updates[i]),
+      wait,
+    );
     indexes.forEach((i, j) => (outcomes[i] = got[j] ?? 'unavailable'));
     const behind = indexes.filter((i) => outcomes[i] === 'gave_up' || outcomes[i] === 'unavailable');
     if (behind.length)
