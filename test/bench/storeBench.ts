@@ -24,7 +24,7 @@ export async function storeBench(): Promise<string> {
     const store = await api.deps.store();
     const typed = checkReturn(registerReturn(10_000, 2564, '50450000-0001')).rows;
 
-    // 10,000 rows: a version committed (its rows in transactions of 100) vs one upsert per row.
+    // 10,000 rows: a version committed (its rows packed, in transactions) vs one upsert per row.
     let t = Date.now();
     const located = registerReturn(10_000, 2564, '50450000-0001');
     const report = await store.commit([
@@ -78,7 +78,7 @@ Writing one 10,000-row return:
 
 | how | time | rows/s |
 |---|---|---|
-| one version committed, rows in transactions of 100 entities (\`ReturnStore.commit\`) | ${txMs} ms | **${rowsPerSecond(10_000, txMs).toLocaleString('en-US')}** |
+| one version committed (\`ReturnStore.commit\`: rows packed a few hundred to an entity, transactions of ≤100 entities) | ${txMs} ms | **${rowsPerSecond(10_000, txMs).toLocaleString('en-US')}** |
 | one upsert per row | ${singleMs} ms | ${rowsPerSecond(10_000, singleMs).toLocaleString('en-US')} |
 | ratio | | **${(singleMs / txMs).toFixed(1)}×** faster in transactions |
 

@@ -1,13 +1,13 @@
 import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
-import { getJson, getJsonText, putJson, putJsonText } from './jsonProps';
+import { getJson, getJsonText, putJsonText } from './jsonProps';
 import { keyText, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import { splitRecord, SUMMARY_PROPS, type ReturnDetails, type ReturnSummary, type StoredReturn } from './storedReturn';
 import type { CommitReport, CurrentReturn, NewVersion, ReturnStore, StoreBounds, SweepReport, VersionOutcome } from './returnStore';
 import { isStatus } from './storageErrors';
 import { isStorageUnavailable } from './storageUnavailable';
-import { BATCH, BATCH_BYTES, byPartition, entityBytes, TableAccess, transactions, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
+import { BATCH, byPartition, TableAccess, transactions, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
 import { TableTallyStore } from './tableTallyStore';
 import { TableIdempotencyStore } from './tableIdempotencyStore';
 import type { TallyScope, TallyStore } from './tallyStore';
@@ -27,6 +27,8 @@ export const ROWS_PER_PARTITION = 1_000;
 export const INLINE_JSON_CHARS = 8_000;
 /** Characters of JSON per entity kept apart: 2 properties of 30,000 (UTF-16: 120 KB; UTF-8 ≤ 180 KB). */
 const BLOB_ENTITY_CHARS = 60_000;
+/** Characters of JSON of the rows packed into one entity (a single larger row, up to the bounds, is an entity of its own). */
+const PACK_CHARS = 30_000;
 /** Transactions of rows (and details kept apart) written at once. */
 const ROW_WRITERS = 4;
 /** Writes the sweep looks at in one run (the rest wait for the next). */
@@ -85,28 +87,34 @@ function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan
   return { entity: e as TableEntity, apart };
 }
 
-/** A version's rows under its write id, in transactions of one partition, ≤100 rows and under the size limit. */
+/**
+ * A version's rows under its write id: consecutive rows packed into one entity (up to
+ * `PACK_CHARS` of JSON, never across a partition), in transactions of one partition, ≤100
+ * entities and under the size limit. A storage operation per pack, not per row: a 20,000-row
+ * return is a few hundred entities.
+ */
 function rowTransactions(writeId: string, rows: TypedRow[]): TransactionAction[][] {
-  const out: TransactionAction[][] = [];
-  let actions: TransactionAction[] = [];
-  let bytes = 0;
-  let partition = '';
+  const packs: TableEntity[] = [];
+  let pack: string[] = [];
+  let chars = 0;
+  let first = 0;
+  const close = () => {
+    if (pack.length === 0) return;
+    const e: Record<string, unknown> = { partitionKey: rowPartition(writeId, first), rowKey: pad(first), count: pack.length };
+    putJsonText(e, 'rows', `[${pack.join(',')}]`);
+    packs.push(e as TableEntity);
+    pack = [];
+    chars = 0;
+  };
   for (let j = 0; j < rows.length; j++) {
-    const pk = rowPartition(writeId, j);
-    const e: Record<string, unknown> = { partitionKey: pk, rowKey: pad(j) };
-    putJson(e, 'row', rows[j]);
-    const size = entityBytes(e as TableEntity) + 512;
-    if (actions.length && (pk !== partition || actions.length === BATCH || bytes + size > BATCH_BYTES)) {
-      out.push(actions);
-      actions = [];
-      bytes = 0;
-    }
-    partition = pk;
-    actions.push(['upsert', e as TableEntity, 'Replace']);
-    bytes += size;
+    const json = JSON.stringify(rows[j]);
+    if (pack.length && (chars + json.length > PACK_CHARS || rowPartition(writeId, j) !== rowPartition(writeId, first))) close();
+    if (pack.length === 0) first = j;
+    pack.push(json);
+    chars += json.length + 1;
   }
-  if (actions.length) out.push(actions);
-  return out;
+  close();
+  return transactions(packs, (e) => e).map((group) => group.map((e): TransactionAction => ['upsert', e, 'Replace']));
 }
 
 /** JSON kept apart under a write id (details, a large contribution), in parts of `BLOB_ENTITY_CHARS`, in transactions. */
@@ -236,7 +244,8 @@ export class TableReturnStore implements ReturnStore {
   }
 
   async rows(writeId: string): Promise<TypedRow[]> {
-    return (await this.a.list('rows', rowsFilter(writeId))).map((e) => getJson<TypedRow>(e, 'row'));
+    // A pack of rows, or (written before packing) one row an entity.
+    return (await this.a.list('rows', rowsFilter(writeId))).flatMap((e) => (e.rows_n !== undefined ? getJson<TypedRow[]>(e, 'rows') : [getJson<TypedRow>(e, 'row')]));
   }
 
   /**
