@@ -136,6 +136,29 @@ export class TableAccess<Name extends string> {
     return pages.flat();
   }
 
+  /** Deletes entities of one partition, 100 a transaction; absent ones are fine (a transaction fails whole: then one by one). */
+  async deleteMany(table: Name, pk: string, rowKeys: string[]): Promise<void> {
+    for (let i = 0; i < rowKeys.length; i += BATCH) {
+      const some = rowKeys.slice(i, i + BATCH);
+      try {
+        await this.submit(
+          table,
+          some.map((rowKey) => ['delete', { partitionKey: pk, rowKey }]),
+        );
+      } catch (e) {
+        if (!isStatus(e, 404)) throw e;
+        for (const rowKey of some)
+          await this.call(async (abortSignal) => {
+            try {
+              await this.tables[table].deleteEntity(pk, rowKey, { abortSignal });
+            } catch (err) {
+              if (!isStatus(err, 404)) throw err;
+            }
+          });
+      }
+    }
+  }
+
   /** One entity-group transaction (one partition, ≤100 entities), its deadline sized to its bytes. */
   async submit(table: Name, actions: TransactionAction[]): Promise<void> {
     const bytes = actions.reduce((n, a) => n + entityBytes(a[1] as TableEntity), 0);

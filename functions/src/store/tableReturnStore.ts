@@ -390,36 +390,13 @@ export class TableReturnStore implements ReturnStore {
       );
   }
 
+  /** Forgets writes (one already forgotten is fine). */
   private async endWrites(ws: WriteRecord[]): Promise<void> {
-    for (let i = 0; i < ws.length; i += BATCH) {
-      const some = ws.slice(i, i + BATCH);
-      try {
-        await this.a.submit(
-          'writes',
-          some.map((w) => ['delete', { partitionKey: WRITES_PARTITION, rowKey: writeRow(w) }]),
-        );
-      } catch (e) {
-        if (!isStatus(e, 404)) throw e;
-        // One was forgotten already (a transaction fails whole): forget the others one by one.
-        for (const w of some)
-          await this.a.call(async (abortSignal) => {
-            try {
-              await this.a.tables.writes.deleteEntity(WRITES_PARTITION, writeRow(w), { abortSignal });
-            } catch (err) {
-              if (!isStatus(err, 404)) throw err;
-            }
-          });
-      }
-    }
+    await this.a.deleteMany('writes', WRITES_PARTITION, ws.map(writeRow));
   }
 
   private async deleteAll(table: Table, filter: string): Promise<void> {
     const keys = await this.a.list(table, filter, ['PartitionKey', 'RowKey']);
-    for (const [pk, rks] of byPartition(keys.map((e) => [String(e.partitionKey), String(e.rowKey)])))
-      for (let i = 0; i < rks.length; i += BATCH)
-        await this.a.submit(
-          table,
-          rks.slice(i, i + BATCH).map((rowKey) => ['delete', { partitionKey: pk, rowKey }]),
-        );
+    for (const [pk, rks] of byPartition(keys.map((e) => [String(e.partitionKey), String(e.rowKey)]))) await this.a.deleteMany(table, pk, rks);
   }
 }

@@ -261,11 +261,7 @@ export class TableTallyStore implements TallyStore {
   private async removeChunks(pk: string, rows: string[], generations: { row: string; gen: string }[] = []): Promise<void> {
     try {
       for (const { row, gen } of generations) rows.push(...(await this.a.list('tallies', inPartition(pk, range(chunkPrefix(row, gen))), ['RowKey'])).map((e) => String(e.rowKey)));
-      for (let i = 0; i < rows.length; i += BATCH)
-        await this.a.submit(
-          'tallies',
-          rows.slice(i, i + BATCH).map((rowKey) => ['delete', { partitionKey: pk, rowKey }]),
-        );
+      await this.a.deleteMany('tallies', pk, rows);
     } catch {
       /* unreferenced chunks are never read */
     }
@@ -281,27 +277,7 @@ export class TableTallyStore implements TallyStore {
   }
 
   async forget(scope: TallyScope, ids: string[]): Promise<void> {
-    const pk = partitionOf(scope);
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const some = ids.slice(i, i + BATCH);
-      try {
-        await this.a.submit(
-          'tallies',
-          some.map((id) => ['delete', { partitionKey: pk, rowKey: intentRow(id) }]),
-        );
-      } catch (e) {
-        if (!isStatus(e, 404)) throw e;
-        // One was gone already (a transaction fails whole): the others one by one.
-        for (const id of some)
-          await this.a.call(async (abortSignal) => {
-            try {
-              await this.a.tables.tallies.deleteEntity(pk, intentRow(id), { abortSignal });
-            } catch (err) {
-              if (!isStatus(err, 404)) throw err;
-            }
-          });
-      }
-    }
+    await this.a.deleteMany('tallies', partitionOf(scope), ids.map(intentRow));
   }
 
   async pending(beforeIso: string, limit: number): Promise<{ scope: TallyScope; intent: TallyIntent }[]> {
