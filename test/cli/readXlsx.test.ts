@@ -1,4 +1,6 @@
+import { constants, deflateRawSync } from 'node:zlib';
 import { readXlsx } from '@returns-hub/cli/xlsx/readXlsx';
+import { READ_BOUNDS } from '@returns-hub/cli/xlsx/readLimits';
 import { cellAt, type Grid } from '@returns-hub/shared/sheet/grid';
 import { openZip } from '@returns-hub/cli/xlsx/zipArchive';
 import { xlsxOf, zipOf, type FixtureSheet } from '../support/xlsxFixture';
@@ -81,6 +83,34 @@ describe('readXlsx: dates and number formats', () => {
   });
 });
 
+describe('readXlsx: 1904-system details (issue 21)', () => {
+  const styles = {
+    cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>', '<xf numFmtId="46"/>', '<xf numFmtId="20"/>', '<xf numFmtId="164"/>'],
+    numFmts: '<numFmt numFmtId="164" formatCode="[hh]:mm"/>',
+  };
+
+  test('durations ([h]:mm:ss, [hh]:mm) and times of day (h:mm) are amounts of days, not moved by 1,462; dates are', async () => {
+    const g = await one('<row r="1"><c r="A1" s="1"><v>42609</v></c><c r="B1" s="2"><v>1.5</v></c><c r="C1" s="3"><v>0.5</v></c><c r="D1" s="4"><v>2.25</v></c><c r="E1"><v>42609</v></c></row>', {
+      ...styles,
+      workbookPr: '<workbookPr date1904="1"/>',
+    });
+    expect(g.rows[0].map((c) => c?.value)).toEqual([44071, 1.5, 0.5, 2.25, 42609]);
+  });
+
+  test('the grid keeps the date system: date1904 on a 1904 workbook’s grids, absent on a 1900 one’s', async () => {
+    expect((await one('<row r="1"><c r="A1"><v>1</v></c></row>', { workbookPr: '<workbookPr date1904="true"/>' })).date1904).toBe(true);
+    expect((await one('<row r="1"><c r="A1"><v>1</v></c></row>', { workbookPr: '<workbookPr date1904="false"/>' })).date1904).toBeUndefined();
+  });
+
+  test('a t="d" time of day alone is a time (a fraction of a day), not text', async () => {
+    const g = await one('<row r="1"><c r="A1" t="d"><v>14:30:00</v></c><c r="B1" t="d"><v>T08:00</v></c><c r="C1" t="d"><v>2020-08-28T12:00:00</v></c><c r="D1" t="d"><v>25:00:00</v></c></row>');
+    expect(cellAt(g, 0, 0)).toEqual({ value: 14.5 / 24, numFmt: 'hh:mm:ss' });
+    expect(cellAt(g, 0, 1)).toEqual({ value: 8 / 24, numFmt: 'hh:mm:ss' });
+    expect(cellAt(g, 0, 2)).toEqual({ value: 44071.5, numFmt: 'yyyy-mm-dd' });
+    expect(cellAt(g, 0, 3)?.value).toBe('25:00:00');
+  });
+});
+
 describe('readXlsx: strings', () => {
   test('shared, inline and rich strings; phonetic runs left out; entities and _xHHHH_ escapes decoded', async () => {
     const g = await one(
@@ -93,6 +123,80 @@ describe('readXlsx: strings', () => {
   test('blank strings and styled empty cells are no cells', async () => {
     const g = await one('<row r="1"><c r="A1" s="0"/><c r="B1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>  </t></is></c><c r="D1"><v>1</v></c></row>', { sharedStrings: [' '] });
     expect(g.rows[0].filter(Boolean)).toEqual([{ value: 1 }]);
+  });
+});
+
+describe('readXlsx: the XML as an XML parser reads it (hand-written parts)', () => {
+  test('CDATA is text, without its markup, in shared strings, inline strings and values', async () => {
+    const g = await one(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t><![CDATA[แบบรายงาน <2>]]></t></is></c><c r="C1"><v><![CDATA[12]]></v></c><c r="D1" t="str"><f>A1</f><v><![CDATA[a&b]]></v></c></row>',
+      { sharedStrings: ['<t><![CDATA[รายงานผลการดำเนินงาน & แผน]]></t>'] },
+    );
+    expect([0, 1, 2, 3].map((c) => cellAt(g, 0, c)?.value)).toEqual(['รายงานผลการดำเนินงาน & แผน', 'แบบรายงาน <2>', 12, 'a&b']);
+  });
+
+  test('a shared-string cell with an empty <v/> or <v></v> is blank, not string 0', async () => {
+    const g = await one('<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s" s="1"><v/></c><c r="C1" t="s"><v></v></c></row>', {
+      sharedStrings: ['ชื่อชีต', 'วันที่รายงาน'],
+      cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>'],
+    });
+    expect(g.rows[0].map((c) => c?.value)).toEqual(['วันที่รายงาน', undefined, undefined]);
+  });
+
+  test('a comment inside sheetData (even one holding a row) is no cell; a processing instruction neither', async () => {
+    const g = await one('<!-- <row r="1"><c r="A1"><v>5</v></c></row> --><row r="2"><?mso-x keep?><c r="A2"><!-- <v>9</v> --><v>7</v></c></row>');
+    expect(g.rows.map((r) => r.map((c) => c?.value))).toEqual([[], [7]]);
+  });
+
+  test('CR LF and a lone CR in text are LF (XML 1.0 §2.11); &#13; and _x000D_ are the CR they stand for', async () => {
+    const g = await one(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>ก\rข</t></is></c><c r="C1" t="inlineStr"><is><t>ก&#13;&#10;ข</t></is></c><c r="D1" t="s"><v>1</v></c></row>',
+      {
+        sharedStrings: ['บรรทัดหนึ่ง\r\nบรรทัดสอง', 'x_x000D_y'],
+      },
+    );
+    expect([0, 1, 2, 3].map((c) => cellAt(g, 0, c)?.value)).toEqual(['บรรทัดหนึ่ง\nบรรทัดสอง', 'ก\nข', 'ก\r\nข', 'x\ry']);
+  });
+
+  test('an attribute value with ">" or the other quote inside, and spaces around "=", reads whole', async () => {
+    const g = await one(`<row r = '1' x14ac:dyDescent="0.25"><c r="A1" t='str' s="0"><f>IF(B1>0,"a'b","")</f><v>a'b</v></c></row>`);
+    expect(cellAt(g, 0, 0)).toEqual({ value: "a'b", formula: true });
+  });
+
+  test('XML that is not well-formed is one unreadable finding naming the part, not the parser', async () => {
+    const r = await readXlsx(xlsxOf({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</c></row>' }] }), 'f.xlsx');
+    expect(r).toMatchObject({ ok: false, issue: { code: 'file.unreadable', cell: 'f.xlsx' } });
+    if (!r.ok) expect(r.issue.message_en).toContain('xl/worksheets/sheet1.xml is not well-formed XML');
+  });
+});
+
+describe('readXlsx: unpacked bytes and time are bounded', () => {
+  /** A sheet whose XML holds `spaces` bytes of blanks between two rows, deflated a MiB at a time without ever holding them. */
+  function spacesBomb(spaces: number): Buffer {
+    const flush = (s: string | Buffer) => deflateRawSync(s, { finishFlush: constants.Z_FULL_FLUSH });
+    const head = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>';
+    const tail = '<row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>';
+    const mib = flush(Buffer.alloc(1 << 20, ' '));
+    const packed = Buffer.concat([flush(head), ...Array.from({ length: Math.floor(spaces / 2 ** 20) }, () => mib), deflateRawSync(tail)]);
+    return xlsxOf({ sheets: [{ name: 'S', rows: '' }], extra: { 'xl/worksheets/sheet1.xml': { packed, size: head.length + spaces + tail.length } } });
+  }
+
+  test('a 2 MB file of zipped spaces unpacking to 2 GB is refused at 200 times its size (400 MB), saying so', async () => {
+    const file = spacesBomb(2048 * 2 ** 20);
+    expect(file.length).toBeLessThan(3 << 20);
+    const t = Date.now();
+    const r = await readXlsx(file, 'bomb.xlsx');
+    expect(Date.now() - t).toBeLessThan(20_000); // about 3 s here: what it takes to unpack and tokenize 400 MB
+    expect(r).toMatchObject({ ok: false, issue: { code: 'file.expands_too_much', cell: 'bomb.xlsx' } });
+    if (!r.ok) expect(r.issue.message_en).toMatch(/^The file unpacks to more than 40\d MB \(200 times its size\), which is no sheet data/);
+  });
+
+  test('every part together is bounded too, and a read past its time is stopped, saying so', async () => {
+    const file = spacesBomb(8 * 2 ** 20);
+    expect(await readXlsx(file, 'b.xlsx')).toMatchObject({ ok: true });
+    expect(await readXlsx(file, 'b.xlsx', { ...READ_BOUNDS, maxInflatedBytes: 4 << 20 })).toMatchObject({ ok: false, issue: { code: 'file.expands_too_much' } });
+    const late = await readXlsx(file, 'b.xlsx', { ...READ_BOUNDS, maxReadMs: -1 });
+    expect(late).toMatchObject({ ok: false, issue: { code: 'file.read_too_long', cell: 'b.xlsx' } });
   });
 });
 
@@ -144,7 +248,9 @@ describe('readXlsx: hostile sheets are refused while reading', () => {
   });
 
   test('more than 3,000,000 cells: refused at the cap', async () => {
-    const row = (r: number) => `<row r="${r}">${'<c><v>1</v></c>'.repeat(16_384)}</row>`;
+    // Numbers that differ, as cells do: a row of one repeated cell packs like a zip bomb and is refused as one.
+    const cellsOfRow = Array.from({ length: 16_384 }, (_, c) => `<c><v>${c}</v></c>`).join('');
+    const row = (r: number) => `<row r="${r}">${cellsOfRow}</row>`;
     const rows = Array.from({ length: 184 }, (_, i) => row(i + 1)).join('');
     const r = await readXlsx(xlsxOf({ sheets: [{ name: 'S', rows }] }), 'f.xlsx');
     expect(r).toMatchObject({ ok: false, issue: { code: 'sheet.too_large', cell: 'S' } });
