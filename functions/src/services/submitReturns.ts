@@ -7,7 +7,7 @@ import { mayAccess, type Principal } from '../domain/principal';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
 import { isReviewError, type ReviewError } from '../domain/reviewError';
 import type { ReturnOutcome } from '../domain/returnOutcome';
-import type { CommitReport, CurrentReturn, NewVersion, ReturnStore } from '../store/returnStore';
+import type { CurrentReturn, NewVersion, ReturnStore } from '../store/returnStore';
 import type { StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
 import { isStorageUnavailable } from '../store/storageUnavailable';
@@ -19,6 +19,12 @@ import { receipt } from './receipt';
 import { keepTalliesAll } from './applyTallyShare';
 import { lockRefusal } from './lockRefusal';
 import type { SubmitGate } from './submitGate';
+
+/** What a request that failed before any of its pointers could move is told. */
+const NOTHING_STORED = {
+  en: 'Storage did not answer in time; nothing of this request was stored. Send it again shortly with the same Idempotency-Key.',
+  th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่ได้บันทึกข้อมูลของคำขอนี้ กรุณาส่งใหม่อีกครั้งด้วย Idempotency-Key เดิม',
+};
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
 const STORED_ISSUES = 200;
@@ -85,10 +91,7 @@ export async function submitReturns(store: ReturnStore, principal: Principal, re
   } catch (e) {
     // Storage failing here failed before any pointer could move (the commit reports its own failures).
     if (!isStorageUnavailable(e)) throw e;
-    return domainError('storage.unavailable', {
-      en: 'Storage did not answer in time; nothing of this request was stored. Send it again shortly with the same Idempotency-Key.',
-      th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่ได้บันทึกข้อมูลของคำขอนี้ กรุณาส่งใหม่อีกครั้งด้วย Idempotency-Key เดิม',
-    });
+    return domainError('storage.unavailable', NOTHING_STORED);
   }
 }
 
@@ -193,7 +196,8 @@ interface Stored {
 async function storeVersions(store: ReturnStore, r: Request, plan: Plan, gate?: SubmitGate): Promise<Stored | DomainError> {
   const receipts: (Receipt | null)[] = r.req.returns.map(() => null);
   const out: Stored = { receipts: [], records: [], fresh: [] };
-  const previousOf = (rec: StoredReturn) => (rec.version > 1 ? store.version(rec, rec.version - 1) : null);
+  // The previous version only says what changed: storage failing there leaves the receipt without it.
+  const previousOf = async (rec: StoredReturn) => (rec.version > 1 ? store.version(rec, rec.version - 1).catch((e) => (isStorageUnavailable(e) ? null : Promise.reject(e))) : null);
   for (const { index, current } of plan.replayed) {
     receipts[index] = receipt(current.record, await previousOf(current.record), true);
     out.records.push(current.record);
@@ -208,13 +212,21 @@ async function storeVersions(store: ReturnStore, r: Request, plan: Plan, gate?: 
       out.records.push(o.record);
       out.fresh.push({ key: keyOf(o.record), version: o.record.version, submittedAt: o.record.submittedAt });
     }
+    const unknownOf = (states: string[]) => new Set(todo.filter((_p, j) => states.includes(report.outcomes[j].state)).map((p) => p.index));
     if (report.failed) {
       await afterStored(store, gate, out.records, out.fresh);
-      return unstored(plan, report, todo, receipts);
+      return unstored(plan, receipts, unknownOf(['unknown']));
     }
     const rest = todo.filter((_p, j) => report.outcomes[j].state !== 'stored');
     if (rest.length === 0) break;
-    const now = await store.current(rest.map((p) => keyOf(p.version.record)));
+    let now: (CurrentReturn | null)[];
+    try {
+      now = await store.current(rest.map((p) => keyOf(p.version.record)));
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e;
+      await afterStored(store, gate, out.records, out.fresh);
+      return unstored(plan, receipts, unknownOf(['conflict'])); // an identical request may have stored those
+    }
     const conflicted = rest.filter((p, j) => report.outcomes[todo.indexOf(p)].state === 'conflict' && !madeBy(r, now[j]?.record));
     if (conflicted.length) {
       await afterStored(store, gate, out.records, out.fresh);
@@ -241,21 +253,12 @@ function outcomesOf(plan: Plan, receipts: (Receipt | null)[], unknown: Set<numbe
   });
 }
 
-/** Storage failed during the commit: the answer says, per return, what is stored, what may be, and what is not. */
-function unstored(plan: Plan, report: CommitReport, todo: Pending[], receipts: (Receipt | null)[]): DomainError {
-  const unknown = new Set(todo.filter((_p, j) => report.outcomes[j].state === 'unknown').map((p) => p.index));
+/** Storage failed during the commit: the answer says, per return, what is stored, what may be (`unknown`), and what is not. */
+function unstored(plan: Plan, receipts: (Receipt | null)[], unknown: Set<number>): DomainError {
   const stored = receipts.filter(Boolean).length;
   const total = plan.keys.length;
   const outcomes = outcomesOf(plan, receipts, unknown);
-  if (stored === 0 && unknown.size === 0)
-    return domainError(
-      'storage.unavailable',
-      {
-        en: 'Storage did not answer in time; nothing of this request was stored. Send it again shortly with the same Idempotency-Key.',
-        th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่ได้บันทึกข้อมูลของคำขอนี้ กรุณาส่งใหม่อีกครั้งด้วย Idempotency-Key เดิม',
-      },
-      { outcomes },
-    );
+  if (stored === 0 && unknown.size === 0) return domainError('storage.unavailable', NOTHING_STORED, { outcomes });
   const text = {
     en: `Storage did not answer in time: ${stored} of ${total} return(s) of this request are stored, ${unknown.size} may be (storage did not confirm), ${total - stored - unknown.size} are not. Send it again with the same Idempotency-Key: what is stored is kept once and the rest completed.`,
     th: `ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด บันทึกแล้ว ${stored} จาก ${total} ฉบับ อาจบันทึกแล้วอีก ${unknown.size} ฉบับ (ระบบยังไม่ยืนยัน) และยังไม่ได้บันทึก ${total - stored - unknown.size} ฉบับ กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ฉบับที่บันทึกแล้วจะไม่ถูกบันทึกซ้ำ และจะบันทึกส่วนที่เหลือให้ครบ`,
