@@ -22,7 +22,7 @@ import { sampleFiles } from '../support/samples';
 const FORM = formById('bma-community-plan-return')!;
 const FY = 2563;
 /** The base deadline of a storage operation here: short, so a frozen storage answers quickly. */
-const DEADLINE_MS = 400;
+const DEADLINE_MS = 1_000;
 const HQ = { role: 'hq' as const, name: 'test', id: 'test-hq' };
 
 type Mode = 'stall' | 'error-before' | 'error-after';
@@ -108,8 +108,12 @@ let steps: { at: number; label: string }[] = [];
 describe('storage frozen or failing at every step boundary of a 50-return request', () => {
   test('without a fault: 201, and the writes it makes', async () => {
     await post(request(++trial), `warm-key-${trial}`); // tables created, first versions stored
-    writes.seen = [];
-    const res = await post(request(++trial), `dry-run-key-${trial}`);
+    // On a busy machine an ordinary call can outlast the deadline too: the writes are learnt from a request that met none.
+    let res: Awaited<ReturnType<typeof post>>;
+    do {
+      writes.seen = [];
+      res = await post(request(++trial), `dry-run-key-${trial}`);
+    } while (res.status === 503 && trial < 6);
     expect([res.status, res.body.detail]).toEqual([201, undefined]);
     const seen = [...writes.seen];
     // Before and after each write: a fault at each of them, before it (nothing written) or after it (written, its answer lost).
@@ -124,8 +128,8 @@ describe('storage frozen or failing at every step boundary of a 50-return reques
     async (mode) => {
       expect(steps.length).toBeGreaterThan(8);
       const seenAnswers = new Map<number, number>();
+      let before = await versions();
       for (const step of steps) {
-        const before = await versions();
         const req = request(++trial);
         const key = `stall-key-${trial}`;
         writes.seen = [];
@@ -167,15 +171,16 @@ describe('storage frozen or failing at every step boundary of a 50-return reques
         expect({ where, failed: [...repaired.writes.failed, ...repaired.intents.failed] }).toEqual({ where, failed: [] });
         expect({ where, ...(await maintainedMatch()) }).toEqual({ where, matched: true, differences: [], stale: null });
 
-        // The retry with the same key completes the request, each return stored once.
+        // The retry with the same key completes the request, each return stored once (its tallies checked with the next trial's).
         if (first.status !== 201) {
           const retry = await post(req, key);
           expect({ where, retry: [200, 201].includes(retry.status) }).toEqual({ where, retry: true });
           const done = await versions();
           expect({ where, once: [...done].every(([unit, v]) => v === (before.get(unit) ?? 0) + 1) }).toEqual({ where, once: true });
-          expect({ where, ...(await maintainedMatch()) }).toEqual({ where, matched: true, differences: [], stale: null });
-        }
+          before = done;
+        } else before = after;
       }
+      expect(await maintainedMatch()).toEqual({ matched: true, differences: [], stale: null });
       process.stderr.write(`storage stalls, ${mode}: ${steps.length} boundaries, answers ${JSON.stringify(Object.fromEntries(seenAnswers))}\n`);
     },
     240_000,

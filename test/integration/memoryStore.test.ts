@@ -1,7 +1,7 @@
-import { MemoryStorage } from './memoryStore';
-import { StorageUnavailable } from './storageUnavailable';
-import { returnStoreContract } from '../../../test/integration/returnStoreContract';
-import { tallyStoreContract } from '../../../test/integration/tallyStoreContract';
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
+import { StorageUnavailable } from '@returns-hub/functions/store/storageUnavailable';
+import { returnStoreContract } from './returnStoreContract';
+import { tallyStoreContract } from './tallyStoreContract';
 
 /** The in-memory stores pass the same contracts as the Table Storage ones. */
 returnStoreContract('in memory', async () => {
