@@ -8,6 +8,8 @@ const ROOT = resolve(__dirname, '..');
 export const MANIFEST_SOURCE = resolve(ROOT, 'manifest.xml');
 export const DEV_PANE_ORIGIN = 'https://localhost:3000';
 export const DEV_API_ORIGIN = 'https://localhost:7071';
+/** Where `npm start` writes the development manifest for its ports, beside the built pane. */
+export const DEV_MANIFEST_NAME = 'manifest.development.xml';
 
 /** An https origin (scheme, host, port; no path), or a bilingual reason it is not one. */
 function httpsOrigin(url: string, what: string): string {
@@ -37,6 +39,14 @@ export function productionManifest(source: string, paneBaseUrl: string, apiBaseU
     : xml.replace(new RegExp(`\\s*${apiDomain.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), '');
   if (/localhost|127\.0\.0\.1/.test(xml)) throw new Error('The manifest source names a local address the generator does not know how to replace. / ต้นฉบับ manifest มีที่อยู่ในเครื่องที่แทนค่าไม่ได้');
   return xml;
+}
+
+/**
+ * The development manifest for the ports `npm start` serves on (ADDIN_PORT, PORT): the source with
+ * its localhost origins moved, nothing else (manifest.xml itself names the defaults, 3000 and 7071).
+ */
+export function developmentManifest(source: string, ports: { pane: number; api: number }): string {
+  return source.split(DEV_PANE_ORIGIN).join(`https://localhost:${ports.pane}`).split(DEV_API_ORIGIN).join(`https://localhost:${ports.api}`);
 }
 
 /** `npm run manifest -- --base-url https://… [--api-url https://…] [--out addin/dist/manifest.xml]` */

@@ -1,21 +1,23 @@
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { startAzurite } from '@returns-hub/functions/dev/startAzurite';
 import { startLocalHost } from '@returns-hub/functions/dev/localHost';
 import { makeDeps } from '@returns-hub/functions/deps';
-import { loadConfig } from '@returns-hub/functions/config';
+import { DEFAULT_ADDIN_PORT, devApiKeys, loadConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
 import { repair, REPAIR_EVERY_MS, REPAIR_GRACE_MS } from '@returns-hub/functions/services/repair';
 import { buildAddin } from './buildAddin';
+import { DEV_MANIFEST_NAME, MANIFEST_SOURCE, developmentManifest } from './manifest';
 import { serveAddin } from './serveAddin';
 import { startBanner, type StartedProduct } from './startBanner';
-import { devApiKeys } from '@returns-hub/functions/config';
 
 /**
  * `npm start`: the product in development mode (RETURNS_ENV=development, set here
  * explicitly: development keys exist only then), on Azurite (data under .azurite/,
  * git-ignored; AZURITE_LOCATION moves it) unless RETURNS_STORAGE or
  * RETURNS_STORAGE_ACCOUNT_URL names a real account; the Functions API on the local host
- * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not).
+ * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000, with a development
+ * manifest for that port (`-- --api-only`: not).
  *
  * Azurite saves to disk every few seconds and on a clean stop, so every way this process
  * ends (Ctrl-C, SIGTERM, SIGHUP, an error at start-up, an uncaught error) stops it cleanly.
@@ -79,9 +81,14 @@ async function main() {
   console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
   if (!apiOnly) {
     const built = await buildAddin();
-    const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));
+    const panePort = Number(env.ADDIN_PORT ?? DEFAULT_ADDIN_PORT);
+    const pane = await serveAddin(panePort);
     stops.push(pane.close);
     started.paneUrl = `${pane.url}/taskpane.html`;
+    // The manifest Excel sideloads names where the pane is: manifest.xml with this start's ports.
+    const manifest = join(built.outDir, DEV_MANIFEST_NAME);
+    writeFileSync(manifest, developmentManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), { pane: panePort, api: Number(new URL(host.url).port) }));
+    started.manifestPath = relative(resolve(__dirname, '..'), manifest);
     console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
     if (pane.note) console.log(pane.note);
   }

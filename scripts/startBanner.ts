@@ -8,6 +8,8 @@ export interface StartedProduct {
   apiOrigin: string;
   /** The task pane's address, when it is served (not with `--api-only`). */
   paneUrl?: string;
+  /** The development manifest for the pane's port, to sideload into Excel (a path from the repository's root). */
+  manifestPath?: string;
   /** The clerks' web page, when it is served. */
   pageUrl?: string;
   /** The development keys, when they exist (development, no RETURNS_API_KEYS). */
@@ -51,6 +53,7 @@ export function startBanner(s: StartedProduct): string[] {
   return [
     '',
     ...(s.paneUrl ? [`  Task pane (Excel)   ${s.paneUrl}`] : []),
+    ...(s.manifestPath ? [`  Excel manifest      ${s.manifestPath}`] : []),
     ...(s.pageUrl ? [`  Clerks' page        ${s.pageUrl}`] : []),
     `  API                 ${s.apiOrigin}/api`,
     '',

@@ -85,6 +85,7 @@ describe('every setting is validated', () => {
     ['RETURNS_CORS_ORIGINS', 'https://pane.example/app', /RETURNS_CORS_ORIGINS/],
     ['RETURNS_STORAGE_ACCOUNT_URL', 'http://acct.table.core.windows.net', /RETURNS_STORAGE_ACCOUNT_URL must be the https table endpoint/],
     ['AZURITE_TABLE_PORT', '70000', /AZURITE_TABLE_PORT/],
+    ['ADDIN_PORT', '3000x', /ADDIN_PORT/],
   ])('%s=%s is refused with a message naming it', (name, value, message) => {
     const out = loadConfig({ RETURNS_ENV: 'development', [name]: value });
     expect(out.ok).toBe(false);
@@ -95,6 +96,9 @@ describe('every setting is validated', () => {
     expect(config({ ...STORAGE })).toMatchObject({ storageTimeoutMs: DEFAULT_STORAGE_TIMEOUT_MS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, corsOrigins: [], apiKeys: {}, entra: undefined });
     expect(config({ RETURNS_ENV: 'development', AZURITE_TABLE_PORT: '12345' }).storage).toEqual({ connectionString: expect.stringContaining('127.0.0.1:12345') });
     expect(config({ RETURNS_ENV: 'development' }).corsOrigins).toContain('https://localhost:3000');
+    // The pane `npm start` serves on another port may call the API; the default port then may not.
+    expect(config({ RETURNS_ENV: 'development', ADDIN_PORT: '3026' }).corsOrigins).toEqual(['https://localhost:3026', 'http://localhost:3026']);
+    expect(config({ ...STORAGE, ADDIN_PORT: '3026' }).corsOrigins).toEqual([]);
     const cloud = config({
       ...AZURE_SITE,
       ...ENTRA,

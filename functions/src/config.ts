@@ -23,6 +23,7 @@ export const CONFIG_SETTINGS = [
   'AZURE_CLIENT_ID',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'AZURITE_TABLE_PORT',
+  'ADDIN_PORT',
   'WEBSITE_INSTANCE_ID',
   'WEBSITE_SITE_NAME',
 ] as const;
@@ -167,6 +168,7 @@ const envSchema = z.object({
   AZURE_CLIENT_ID: optionalText,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   AZURITE_TABLE_PORT: wholeNumber(1, 65_535),
+  ADDIN_PORT: wholeNumber(1, 65_535),
   WEBSITE_INSTANCE_ID: optionalText,
   WEBSITE_SITE_NAME: optionalText,
 } satisfies Record<(typeof CONFIG_SETTINGS)[number], z.ZodType>);
@@ -174,7 +176,10 @@ const envSchema = z.object({
 /** The base deadline of one storage operation (a point read); larger writes get more for their bytes. */
 export const DEFAULT_STORAGE_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
-const DEV_CORS_ORIGINS = ['https://localhost:3000', 'http://localhost:3000'];
+/** The port `npm start` serves the pane on when ADDIN_PORT is not set. */
+export const DEFAULT_ADDIN_PORT = 3000;
+/** In development, the pane served by `npm start` (ADDIN_PORT) may call the API, over HTTPS or HTTP. */
+const devCorsOrigins = (addinPort: number) => [`https://localhost:${addinPort}`, `http://localhost:${addinPort}`];
 
 export type ConfigResult = { ok: true; config: ApiConfig } | { ok: false; errors: string[] };
 
@@ -216,7 +221,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       apiKeys: s.RETURNS_API_KEYS ?? (development ? devApiKeys() : {}),
       entra,
       maxBodyBytes: s.RETURNS_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES,
-      corsOrigins: s.RETURNS_CORS_ORIGINS ?? (development ? DEV_CORS_ORIGINS : []),
+      corsOrigins: s.RETURNS_CORS_ORIGINS ?? (development ? devCorsOrigins(s.ADDIN_PORT ?? DEFAULT_ADDIN_PORT) : []),
       appInsightsConnectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING,
     },
   };

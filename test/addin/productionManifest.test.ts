@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEV_API_ORIGIN, MANIFEST_SOURCE, productionManifest } from '../../scripts/manifest';
+import { DEV_API_ORIGIN, DEV_PANE_ORIGIN, MANIFEST_SOURCE, developmentManifest, productionManifest } from '../../scripts/manifest';
 import { validateManifest } from '../../scripts/validateManifest';
 
 const source = readFileSync(MANIFEST_SOURCE, 'utf8');
@@ -35,5 +35,19 @@ describe('production manifest (npm run manifest -- --base-url …)', () => {
     expect(() => productionManifest(source, 'http://returns.example.go.th')).toThrow(/must use https.*ต้องขึ้นต้นด้วย https/);
     expect(() => productionManifest(source, 'https://localhost:3000')).toThrow(/local address.*ที่อยู่ในเครื่อง/);
     expect(() => productionManifest(source, 'not a url')).toThrow(/not a URL/);
+  });
+});
+
+describe('development manifest for other ports (npm start with ADDIN_PORT, PORT)', () => {
+  test('every localhost URL follows the ports; valid against the XSDs; the defaults give manifest.xml itself', async () => {
+    const moved = developmentManifest(source, { pane: 3026, api: 7126 });
+    expect(moved).not.toContain(DEV_PANE_ORIGIN);
+    expect(moved).not.toContain(DEV_API_ORIGIN);
+    const local = [...moved.matchAll(/https:\/\/localhost:(\d+)/g)].map((m) => m[1]);
+    expect(local.length).toBeGreaterThan(5);
+    expect(new Set(local)).toEqual(new Set(['3026', '7126']));
+    expect(moved).toContain('<SourceLocation DefaultValue="https://localhost:3026/taskpane.html"/>');
+    expect((await validateManifest(moved)).errors).toEqual([]);
+    expect(developmentManifest(source, { pane: 3000, api: 7071 })).toBe(source);
   });
 });

@@ -95,6 +95,19 @@ describe("the README's quickstart, run against npm start on loopback", () => {
     expectShown(STEPS[0].shown, output.slice(output.indexOf('> returns-hub@')));
   }, 300_000);
 
+  test('another ADDIN_PORT: the API lets the pane on that port call it, and the manifest to sideload names that port', async () => {
+    expect(output).toContain('returns-hub ready');
+    const preflight = (origin: string) => fetch(`http://127.0.0.1:${own.api}/api/returns`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+    const moved = await preflight(`https://localhost:${own.pane}`);
+    expect(moved.headers.get('access-control-allow-origin')).toBe(`https://localhost:${own.pane}`);
+    expect((await preflight('https://localhost:3000')).headers.get('access-control-allow-origin')).toBeNull();
+    const manifestPath = /^ {2}Excel manifest +(\S+)$/m.exec(output)?.[1];
+    expect(manifestPath).toBe('addin/dist/manifest.development.xml');
+    const manifest = readFileSync(join(ROOT, manifestPath!), 'utf8');
+    expect(manifest).toContain(`<SourceLocation DefaultValue="https://localhost:${own.pane}/taskpane.html"/>`);
+    expect(manifest).not.toContain('localhost:3000');
+  });
+
   const exportsBefore = (i: number) =>
     STEPS.slice(1, i)
       .flatMap((s) => s.commands.split('\n'))

@@ -4,10 +4,17 @@ import { startBanner } from '../../scripts/startBanner';
 
 describe('what npm start prints when it is ready', () => {
   const keys = devApiKeys();
-  const text = startBanner({ apiOrigin: 'http://127.0.0.1:7126', paneUrl: 'https://localhost:3026/taskpane.html', pageUrl: 'https://localhost:3026/send/', devKeys: keys }).join('\n');
+  const text = startBanner({
+    apiOrigin: 'http://127.0.0.1:7126',
+    paneUrl: 'https://localhost:3026/taskpane.html',
+    manifestPath: 'addin/dist/manifest.development.xml',
+    pageUrl: 'https://localhost:3026/send/',
+    devKeys: keys,
+  }).join('\n');
 
   test('the pane, the page and the API, and the exact line to paste for the command line (the API without /api)', () => {
     expect(text).toContain('Task pane (Excel)   https://localhost:3026/taskpane.html');
+    expect(text).toContain('Excel manifest      addin/dist/manifest.development.xml');
     expect(text).toContain("Clerks' page        https://localhost:3026/send/");
     expect(text).toContain('API                 http://127.0.0.1:7126/api');
     expect(text.split('\n')).toContain('  export RETURNS_API_URL=http://127.0.0.1:7126 RETURNS_API_KEY=dev-hq');
@@ -31,7 +38,7 @@ describe('what npm start prints when it is ready', () => {
 
   test('with keys of its own (RETURNS_API_KEYS) and without the pane: no development keys, no pane line, a placeholder key', () => {
     const lines = startBanner({ apiOrigin: 'http://127.0.0.1:7071' });
-    expect(lines.join('\n')).not.toMatch(/Task pane|Clerks' page|dev-hq|Development keys/);
+    expect(lines.join('\n')).not.toMatch(/Task pane|Excel manifest|Clerks' page|dev-hq|Development keys/);
     expect(lines).toContain('  export RETURNS_API_URL=http://127.0.0.1:7071 RETURNS_API_KEY=<your key>');
   });
 });
