@@ -42,11 +42,11 @@ export function productionManifest(source: string, paneBaseUrl: string, apiBaseU
 }
 
 /**
- * The development manifest for the ports `npm start` serves on (ADDIN_PORT, PORT): the source with
- * its localhost origins moved, nothing else (manifest.xml itself names the defaults, 3000 and 7071).
+ * The development manifest for the ports `npm start` serves on (ADDIN_PORT for the pane, PORT
+ * for the API): manifest.xml names 3000 and 7071; another port gets a copy naming it.
  */
-export function developmentManifest(source: string, ports: { pane: number; api: number }): string {
-  return source.split(DEV_PANE_ORIGIN).join(`https://localhost:${ports.pane}`).split(DEV_API_ORIGIN).join(`https://localhost:${ports.api}`);
+export function devManifest(source: string, panePort: number, apiPort: number): string {
+  return source.split(DEV_PANE_ORIGIN).join(`https://localhost:${panePort}`).split(DEV_API_ORIGIN).join(`https://localhost:${apiPort}`);
 }
 
 /** `npm run manifest -- --base-url https://… [--api-url https://…] [--out addin/dist/manifest.xml]` */

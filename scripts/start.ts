@@ -7,7 +7,7 @@ import { DEFAULT_ADDIN_PORT, devApiKeys, loadConfig } from '@returns-hub/functio
 import { routes } from '@returns-hub/functions/routes';
 import { repair, REPAIR_EVERY_MS, REPAIR_GRACE_MS } from '@returns-hub/functions/services/repair';
 import { buildAddin } from './buildAddin';
-import { DEV_MANIFEST_NAME, MANIFEST_SOURCE, developmentManifest } from './manifest';
+import { DEV_MANIFEST_NAME, MANIFEST_SOURCE, devManifest } from './manifest';
 import { serveAddin } from './serveAddin';
 import { startBanner, type StartedProduct } from './startBanner';
 
@@ -87,7 +87,7 @@ async function main() {
     started.paneUrl = `${pane.url}/taskpane.html`;
     // The manifest Excel sideloads names where the pane is: manifest.xml with this start's ports.
     const manifest = join(built.outDir, DEV_MANIFEST_NAME);
-    writeFileSync(manifest, developmentManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), { pane: panePort, api: Number(new URL(host.url).port) }));
+    writeFileSync(manifest, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), panePort, Number(new URL(host.url).port)));
     started.manifestPath = relative(resolve(__dirname, '..'), manifest);
     console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
     if (pane.note) console.log(pane.note);
