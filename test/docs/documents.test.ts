@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { GUIDE_IMAGES, GUIDE_PICTURES, buildFingerprint, readStamp, sha256OfImage } from '../../scripts/guidePictures';
 
 /** The documents a newcomer reads, checked against the repository and the product. */
 const ROOT = resolve(__dirname, '../..');
@@ -86,4 +87,18 @@ describe('documents', () => {
       expect(text(join(ROOT, doc)).replace(/\s+/g, ' ')).toMatch(notSupported);
     }
   });
+
+  test('every picture a guide shows was taken by a browser test, from the build of the pane as it is now', async () => {
+    const AGAIN = 'run `npm run guides:pictures` and commit docs/guides/img';
+    const shownByGuides = new Set(markdownUnder(GUIDES).flatMap((g) => [...prose(text(g)).matchAll(/!\[[^\]]*\]\(([^)\s]+\.png)\)/g)].map((m) => relative(GUIDE_IMAGES, resolve(dirname(g), m[1])))));
+    expect(shownByGuides.size).toBeGreaterThanOrEqual(GUIDE_PICTURES.length);
+    // The guides show exactly the pictures the command makes: none by hand, none left over.
+    expect([...shownByGuides].sort()).toEqual(GUIDE_PICTURES.map((p) => p.image).sort());
+    const stamp = readStamp();
+    if (!stamp) throw new Error(`docs/guides/img/pictures.json is missing: ${AGAIN}`);
+    const notFromTests = GUIDE_PICTURES.filter((p) => stamp.pictures[p.image]?.sha256 !== sha256OfImage(p.image) || stamp.pictures[p.image]?.artifact !== p.artifact);
+    if (notFromTests.length) throw new Error(`not the browser tests' pictures: ${notFromTests.map((p) => p.image).join(', ')}; ${AGAIN}`);
+    const now = await buildFingerprint();
+    if (stamp.build !== now) throw new Error(`the guides' pictures show an earlier build of the pane (${stamp.build.slice(0, 12)}, now ${now.slice(0, 12)}): ${AGAIN}`);
+  }, 120_000);
 });
