@@ -1,12 +1,12 @@
 import { explainFailure } from '../explainFailure';
-import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
+import { ApiError } from '@returns-hub/shared/api/client';
 import type { SubmitRequest, SubmitResponse } from '@returns-hub/shared/api/schemas';
 import { fileHasErrors } from '../checkFiles';
 import { checkInParallel } from '../checkInParallel';
 import type { FileToSend } from '../fileTask';
 import { sendInOrder } from '../sendInOrder';
-import { httpFetch } from '../httpFetch';
 import { bundleFiles } from '../bundleFiles';
+import { apiClient, type ApiConnection } from '../connection';
 
 /** Bundles in flight at once: most uploads make one bundle; a few more keep the API busy while the next is sent. */
 const IN_FLIGHT = 2;
@@ -42,8 +42,9 @@ const refusedForContent = (e: unknown) => e instanceof ApiError && e.status >= 4
  * bundled into few requests (each within the API's limits), and reports per file in the
  * order given.
  */
-export async function uploadCommand(files: string[], api: string, key: string, out: (s: string) => void): Promise<number> {
-  const client = createApiClient({ baseUrl: api, key, fetch: httpFetch, onRetry: (n, why) => out(`  retrying (${n}): ${why}`) });
+export async function uploadCommand(files: string[], c: ApiConnection, out: (s: string) => void): Promise<number> {
+  const api = c.api;
+  const client = apiClient(c, { onRetry: (n, why) => out(`  retrying (${n}): ${why}`) });
   let failed = 0;
   const clean = (f: FileToSend) => !fileHasErrors(f) && f.sheets.some((s) => s.located.length > 0);
   const checked = await checkInParallel(files, 'full');
