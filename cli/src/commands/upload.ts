@@ -34,8 +34,13 @@ function seriesKeys(f: FileToSend): string[] {
 
 const isReady = (it: Ready | FileToSend): it is Ready => 'returns' in it;
 
-/** A refusal tied to what the bundle holds (not storage, not a race): each file is then sent alone for its own answer. */
-const refusedForContent = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409;
+/**
+ * A refusal tied to what the bundle holds, not storage or a race: a file's content, or a lock
+ * on one of its returns (accepted, closed period). A request is stored whole or not at all, so
+ * nothing of it was stored: each file is then sent alone, for its own answer (a locked return
+ * refuses only its own file; a sent-back one is stored).
+ */
+const refusedForContent = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500 && (e.status !== 409 || String(e.problem.code ?? '').startsWith('lock.'));
 
 /**
  * `returns upload <file.xlsx>... --api URL --key KEY`: checks each file, sends the clean ones
