@@ -6,53 +6,66 @@ import { enableGarbageCollection } from './collectGarbage';
  * Input below which a run is too short for V8's optimising compiler (TurboFan) to pay back
  * what it spends compiling: checking the 50 district files (400 KB) took 0.25 s of CPU with
  * it and 0.18 s without; one 820 KB register the same either way; a 7 MB register twice as
- * long without it (docs/benchmarks.md).
+ * long without it; 5,000 district files (40 MB) twice as long without it (docs/benchmarks.md).
  */
 export const SHORT_RUN_BYTES = 1024 * 1024;
 
-/** Bytes of the arguments that name files (flags and their values name none). */
-function fileBytes(args: string[]): number {
-  let n = 0;
+/**
+ * A file from this size up holds a big sheet (a register of tens of thousands of rows), whose
+ * grid, located rows and checked rows come and go in tens of megabytes. Many small files do
+ * not: what each lets go is a few kilobytes, which V8's own collector handles best.
+ */
+export const BIG_FILE_BYTES = 1024 * 1024;
+
+/** What a run reads: the bytes of the files it names, in all and the largest one. */
+export interface RunShape {
+  totalBytes: number;
+  largestBytes: number;
+}
+
+/** The files `check` or `upload` names (flags and their values name none); null for commands that read no workbook. */
+export function runShape(argv: string[]): RunShape | null {
+  const [command, ...args] = argv;
+  if (command !== 'check' && command !== 'upload') return null;
+  const shape = { totalBytes: 0, largestBytes: 0 };
   for (const a of args) {
     try {
       const s = statSync(a, { throwIfNoEntry: false });
-      if (s?.isFile()) n += s.size;
+      if (!s?.isFile()) continue;
+      shape.totalBytes += s.size;
+      shape.largestBytes = Math.max(shape.largestBytes, s.size);
     } catch {
       // unreadable: the command will say so
     }
   }
-  return n;
+  return shape;
+}
+
+/** How V8 is set for a run: the optimising compiler off for short runs; a tight heap for runs holding a big file. */
+export function tuningFor(shape: RunShape | null): { optimise: boolean; tightHeap: boolean } {
+  if (!shape) return { optimise: true, tightHeap: false };
+  return { optimise: shape.totalBytes >= SHORT_RUN_BYTES, tightHeap: shape.largestBytes >= BIG_FILE_BYTES };
 }
 
 /**
- * How much a run reads: `short` (`check`/`upload` of under SHORT_RUN_BYTES), `long` (more),
- * or `other` (commands that read no workbook).
+ * Heap growth for runs holding a big file: V8 lets the heap grow to a multiple of what was
+ * live at its last full collection before collecting again. Growing by 30 % (and a full
+ * collection where a large grid or a reading's garbage is let go, see collectGarbage) kept
+ * checking the 200,000-row register at ~167 MB peak instead of ~236 MB, for ~10 % more CPU.
+ * Decided by the largest file, not the sum: 5,000 small files are no big sheet, and forcing
+ * collections after each of them made checking them 11× slower than the pandas peer.
  */
-export function runLength(argv: string[]): 'short' | 'long' | 'other' {
-  const [command, ...args] = argv;
-  if (command !== 'check' && command !== 'upload') return 'other';
-  return fileBytes(args) < SHORT_RUN_BYTES ? 'short' : 'long';
-}
+const TIGHT_HEAP_GROWING_PERCENT = 30;
 
 /**
- * Heap growth for long runs: V8 lets the heap grow to a multiple of what was live at its
- * last full collection before collecting again, and a register's grid, located rows and
- * checked rows come and go in tens of megabytes. Growing by 30 % (and a full collection
- * where a grid or a reading's garbage is let go, see collectGarbage) kept checking the
- * 200,000-row register at ~167 MB peak instead of ~236 MB, for ~10 % more CPU.
- */
-const LONG_RUN_HEAP_GROWING_PERCENT = 30;
-
-/**
- * Called by the bin before a command loads. A short run goes without the optimising
- * compiler; a long one keeps its heap close to what is live. Process-wide, so never called
- * where other work shares the process (tests call `main` directly).
+ * Called by the bin before a command loads. Process-wide, so never called where other work
+ * shares the process (tests call `main` directly).
  */
 export function tuneForRun(argv: string[]): void {
-  const length = runLength(argv);
-  if (length === 'short') setFlagsFromString('--no-opt');
-  if (length === 'long') {
-    setFlagsFromString(`--heap-growing-percent=${LONG_RUN_HEAP_GROWING_PERCENT}`);
+  const t = tuningFor(runShape(argv));
+  if (!t.optimise) setFlagsFromString('--no-opt');
+  if (t.tightHeap) {
+    setFlagsFromString(`--heap-growing-percent=${TIGHT_HEAP_GROWING_PERCENT}`);
     enableGarbageCollection();
   }
 }
