@@ -109,6 +109,18 @@ export const EXCEPTION = command({
   connects: true,
 });
 
+export const LOGIN = command({
+  name: 'login',
+  usage: "login [--api URL] [--tenant ID] [--client-id ID] [--scope SCOPE]   (sign in to the agency's tenant with a device code)",
+  options: { api: { kind: 'text' }, tenant: { kind: 'text' }, 'client-id': { kind: 'text' }, scope: { kind: 'text' } },
+});
+
+export const LOGOUT = command({
+  name: 'logout',
+  usage: 'logout [--api URL] [--all]',
+  options: { api: { kind: 'text' }, all: { kind: 'flag' } },
+});
+
 /** What a command receives: its options' values (and --api/--key when it connects) and its positional arguments. */
 export interface Args<S extends OptionSpecs> {
   values: OptionValues<S> & ConnectionValues;

@@ -1,9 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main, COMMAND_SPECS } from './main';
 import { CONNECTION_OPTIONS, type CommandSpec, type OptionSpec } from './args/commandLine';
 import { sample } from '../../test/support/samples';
 
+/** No signed-in account: a folder of its own, never the developer's. */
+const CONFIG = { RETURNS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'returns-config-')) };
 /** Nothing listens on port 9 (discard): a command that got past its arguments says it could not reach the API. */
-const ENV = { RETURNS_API_URL: 'http://127.0.0.1:9', RETURNS_API_KEY: 'k' };
+const ENV = { RETURNS_API_URL: 'http://127.0.0.1:9', RETURNS_API_KEY: 'k', ...CONFIG };
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = ENV) {
   const lines: string[] = [];
@@ -51,7 +56,7 @@ const cases = COMMAND_SPECS.flatMap((spec) => optionsOf(spec).map((option) => [s
 describe('every command refuses an option it does not have, naming the closest one it has (exit 2, nothing done)', () => {
   test('the table covers every command and every option', () => {
     expect(COMMAND_SPECS.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['check', 'upload', 'pull', 'status', 'accept', 'send-back', 'reopen', 'history', 'exception', 'admin sweep', 'admin rebuild-tallies']),
+      expect.arrayContaining(['check', 'upload', 'pull', 'status', 'accept', 'send-back', 'reopen', 'history', 'exception', 'admin sweep', 'admin rebuild-tallies', 'login', 'logout']),
     );
     expect(cases.length).toBeGreaterThan(60);
   });
@@ -97,7 +102,7 @@ describe('every command refuses an option it does not have, naming the closest o
     expect(await run([...accept, '--unit', 'วังทองหลง'])).toEqual({ code: 2, out: expect.stringContaining('ที่ใกล้เคียงที่สุด: วังทองหลาง (1045)') });
     expect(await run([...accept, '--unit', '1045', '--version', '0'])).toEqual({ code: 2, out: expect.stringContaining('--version "0" is not a whole number from 1 up') });
     expect(await run(accept)).toEqual({ code: 2, out: expect.stringContaining('needs --unit U[,U…] or --all-clean') });
-    expect(await run(['status', '--form', 'f', '--fy', '2563'], {})).toEqual({ code: 2, out: expect.stringContaining("needs the API's address: --api URL, or RETURNS_API_URL") });
+    expect(await run(['status', '--form', 'f', '--fy', '2563'], CONFIG)).toEqual({ code: 2, out: expect.stringContaining("needs the API's address: --api URL, or RETURNS_API_URL") });
   });
 });
 

@@ -50,6 +50,8 @@ const COMMANDS: Entry[] = [
   entry(specs.HISTORY, async (a, ctx, c) => (await import('./commands/history.js')).historyCommand(a, c, ctx.print)),
   entry(specs.EXCEPTION, async (a, ctx, c) => (await import('./commands/exception.js')).exceptionCommand(a, c, ctx.print)),
   entry(specs.ADMIN_SWEEP, async (a, ctx) => (await import('./commands/admin.js')).sweepCommand(a, ctx.env, ctx.print)),
+  entry(specs.LOGIN, async (a, ctx) => (await import('./commands/login.js')).loginCommand(a, ctx.env, ctx.print)),
+  entry(specs.LOGOUT, async (a, ctx) => (await import('./commands/login.js')).logoutCommand(a, ctx.env, ctx.print)),
   entry(specs.ADMIN_REBUILD, async (a, ctx, c) => (await import('./commands/admin.js')).rebuildCommand(a, c, ctx.print)),
 ];
 
@@ -71,7 +73,10 @@ ${['check', 'upload', 'pull', 'admin sweep', 'admin rebuild-tallies'].map(usageO
 ${['status', 'accept', 'send-back', 'reopen', 'history', 'exception'].map(usageOf).join('\n')}
   CELL is 'แบบรายงาน 1'!C14 or C14 (the return's own sheet). U is a code or a name (1045, วังทองหลาง, Wang Thonglang).
 
-  --api and --key default to RETURNS_API_URL and RETURNS_API_KEY. The API's address may end in /api or not.
+  Signing in (an API in the agency's tenant):
+${['login', 'logout'].map(usageOf).join('\n')}
+  --api and --key default to RETURNS_API_URL and RETURNS_API_KEY; without a key, commands use the account signed in
+  with returns login (and, without --api, the API signed in to last). The API's address may end in /api or not.
   returns COMMAND --help prints one command's usage.
 `;
 

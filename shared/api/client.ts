@@ -109,11 +109,13 @@ export function createApiClient(o: ApiClientOptions) {
     for (let attempt = 1; ; attempt++) {
       let failure: RequestFailure;
       let error: Error;
+      // A token that cannot be had (a sign-in expired) is the caller's to say, never a network failure to retry.
+      const credential = typeof o.key === 'string' ? o.key : await o.key();
       try {
         const res = await o.fetch(`${base}${path}`, {
           method,
           headers: {
-            Authorization: `Bearer ${typeof o.key === 'string' ? o.key : await o.key()}`,
+            Authorization: `Bearer ${credential}`,
             Accept: 'application/json',
             ...(body ? { 'Content-Type': 'application/json' } : {}),
             ...(o.client ? { 'X-Returns-Client': o.client } : {}),
