@@ -3,14 +3,6 @@ import { setFlagsFromString } from 'node:v8';
 import { enableGarbageCollection } from './collectGarbage';
 
 /**
- * Input below which a run is too short for V8's optimising compiler (TurboFan) to pay back
- * what it spends compiling: checking the 50 district files (400 KB) took 0.25 s of CPU with
- * it and 0.18 s without; one 820 KB register the same either way; a 7 MB register twice as
- * long without it; 5,000 district files (40 MB) twice as long without it (docs/benchmarks.md).
- */
-export const SHORT_RUN_BYTES = 1024 * 1024;
-
-/**
  * A file from this size up holds a big sheet (a register of tens of thousands of rows), whose
  * grid, located rows and checked rows come and go in tens of megabytes. Many small files do
  * not: what each lets go is a few kilobytes, which V8's own collector handles best.
@@ -41,10 +33,14 @@ export function runShape(argv: string[]): RunShape | null {
   return shape;
 }
 
-/** How V8 is set for a run: the optimising compiler off for short runs; a tight heap for runs holding a big file. */
-export function tuningFor(shape: RunShape | null): { optimise: boolean; tightHeap: boolean } {
-  if (!shape) return { optimise: true, tightHeap: false };
-  return { optimise: shape.totalBytes >= SHORT_RUN_BYTES, tightHeap: shape.largestBytes >= BIG_FILE_BYTES };
+/**
+ * How V8 is set for a run: a tight heap for runs holding a big file. Short runs once went
+ * without the optimising compiler (TurboFan), which paid when the regular-expression reader
+ * did the work in native code; the XML tokenizer is JavaScript (a 0.9 MB register took 2.2 s
+ * of CPU without TurboFan instead of 0.64 s), so every run keeps it.
+ */
+export function tuningFor(shape: RunShape | null): { tightHeap: boolean } {
+  return { tightHeap: shape !== null && shape.largestBytes >= BIG_FILE_BYTES };
 }
 
 /**
@@ -58,13 +54,12 @@ export function tuningFor(shape: RunShape | null): { optimise: boolean; tightHea
 const TIGHT_HEAP_GROWING_PERCENT = 30;
 
 /**
- * Called by the bin before a command loads. Process-wide, so never called where other work
+ * Called by the bin before a command loads: a run holding a big file keeps its heap close to
+ * what is live. Process-wide, so never called where other work
  * shares the process (tests call `main` directly).
  */
 export function tuneForRun(argv: string[]): void {
-  const t = tuningFor(runShape(argv));
-  if (!t.optimise) setFlagsFromString('--no-opt');
-  if (t.tightHeap) {
+  if (tuningFor(runShape(argv)).tightHeap) {
     setFlagsFromString(`--heap-growing-percent=${TIGHT_HEAP_GROWING_PERCENT}`);
     enableGarbageCollection();
   }
