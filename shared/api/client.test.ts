@@ -1,4 +1,4 @@
-import { ApiError, apiHost, createApiClient, type FetchLike } from './client';
+import { apiHost, createApiClient, type ApiClient, type FetchLike } from './client';
 import { retryAfterMs, retryDelay, DEFAULT_RETRY } from './retryPolicy';
 
 type Answer = { status: number; body?: unknown; text?: string; headers?: Record<string, string> } | { refused: string };
@@ -64,24 +64,30 @@ describe('the API client retries as a careful person would', () => {
     expect(s.requests).toHaveLength(2);
   });
 
-  test('a POST without an idempotency key is never sent twice; one with a key is, with the same key', async () => {
-    const bare = scripted([busy('1'), view]);
-    await expect(bare.client.grantException({ form: RETURN.form, fy: 2563, period: 'FY', orgUnit: '1045', reason: 'x' })).rejects.toBeInstanceOf(ApiError);
-    expect(bare.requests).toHaveLength(1);
-
-    for (const act of [
-      (c: typeof bare.client) => c.accept(RETURN, {}),
-      (c: typeof bare.client) => c.sendBack(RETURN, { reason: 'x', comments: [] }),
-      (c: typeof bare.client) => c.reopen(RETURN, { reason: 'x' }),
-      (c: typeof bare.client) => c.bulkAccept({ form: RETURN.form, fy: 2563, period: 'FY', allClean: true }),
-    ]) {
-      const s = scripted([{ refused: 'ECONNRESET' }, busy('1'), view]);
-      await act(s.client);
-      const keys = s.requests.map((r) => r.headers['Idempotency-Key']);
-      expect(keys).toHaveLength(3);
-      expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
-      expect(new Set(keys).size).toBe(1);
+  test('a POST without an idempotency key is never sent again (an accept whose answer was lost is not retried into "already accepted"); one with a key is, with the same key', async () => {
+    const acts = [
+      (c: ApiClient, key?: string) => c.accept(RETURN, {}, key),
+      (c: ApiClient, key?: string) => c.sendBack(RETURN, { reason: 'x', comments: [] }, key),
+      (c: ApiClient, key?: string) => c.reopen(RETURN, { reason: 'x' }, key),
+      (c: ApiClient, key?: string) => c.bulkAccept({ form: RETURN.form, fy: 2563, period: 'FY', allClean: true }, key),
+      (c: ApiClient) => c.grantException({ form: RETURN.form, fy: 2563, period: 'FY', orgUnit: '1045', reason: 'x' }),
+    ];
+    for (const act of acts) {
+      const bare = scripted([{ refused: 'ECONNRESET' }, view]);
+      await expect(act(bare.client)).rejects.toMatchObject({ code: 'ECONNRESET' });
+      expect(bare.requests.map((r) => r.headers['Idempotency-Key'])).toEqual([undefined]);
     }
+    for (const act of acts.slice(0, 4)) {
+      const s = scripted([{ refused: 'ECONNRESET' }, busy('1'), view]);
+      await act(s.client, 'review-key-0001');
+      expect(s.requests.map((r) => r.headers['Idempotency-Key'])).toEqual(['review-key-0001', 'review-key-0001', 'review-key-0001']);
+    }
+    // A submission always carries one: its retry is stored once.
+    const submit = scripted([{ refused: 'ECONNRESET' }, { status: 201, body: { receipts: [] } }]);
+    await submit.client.submit({ fileName: 'x.xlsx', returns: [] });
+    const keys = submit.requests.map((r) => r.headers['Idempotency-Key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys).toEqual([keys[0], keys[0]]);
   });
 
   test('a refusal that is an answer (4xx, 500) is not retried; a gateway page that is not JSON is quoted, not a parse error', async () => {

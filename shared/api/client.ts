@@ -95,6 +95,8 @@ export function newIdempotencyKey(): string {
   return c?.randomUUID ? c.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+const keyHeader = (key: string | undefined): Record<string, string> => (key ? { 'Idempotency-Key': key } : {});
+
 const returnPath = (k: ReturnPath) => `/api/returns/${[k.form, k.fy, k.period, k.orgUnit].map((p) => encodeURIComponent(String(p))).join('/')}`;
 
 /** The returns-hub HTTP API, for the CLI and the add-in. */
@@ -165,15 +167,16 @@ export function createApiClient(o: ApiClientOptions) {
     reviews: (q: { form: string; fy: number; period?: string }) => call<ReviewList>('GET', `/api/reviews${qs(q)}`),
     review: (k: ReturnPath) => call<ReviewView>('GET', `${returnPath(k)}/review${qs({ subject: k.subject ?? undefined })}`),
     history: (k: ReturnPath) => call<HistoryResponse>('GET', `${returnPath(k)}/history${qs({ subject: k.subject ?? undefined })}`),
-    // Review actions carry an idempotency key, as a submission does: a retry after a lost answer is
-    // answered with the first one's outcome, never refused as "already accepted".
-    accept: (k: ReturnPath, body: Omit<AcceptBody, 'subject'> = {}, idempotencyKey = newIdempotencyKey()) =>
-      call<ReviewView>('POST', `${returnPath(k)}/accept`, { ...body, subject: k.subject ?? null }, { 'Idempotency-Key': idempotencyKey }),
-    sendBack: (k: ReturnPath, body: Omit<SendBackInput, 'subject'>, idempotencyKey = newIdempotencyKey()) =>
-      call<ReviewView>('POST', `${returnPath(k)}/send-back`, { ...body, subject: k.subject ?? null }, { 'Idempotency-Key': idempotencyKey }),
-    reopen: (k: ReturnPath, body: Omit<ReopenBody, 'subject'>, idempotencyKey = newIdempotencyKey()) =>
-      call<ReviewView>('POST', `${returnPath(k)}/reopen`, { ...body, subject: k.subject ?? null }, { 'Idempotency-Key': idempotencyKey }),
-    bulkAccept: (body: BulkAcceptBody, idempotencyKey = newIdempotencyKey()) => call<BulkAcceptResponse>('POST', '/api/reviews/accept', body, { 'Idempotency-Key': idempotencyKey }),
+    // Review actions are sent again only with an idempotency key, and the API does not yet
+    // answer a repeated key with the first outcome: until it does, none is sent, so an accept
+    // whose answer was lost is never retried into "already accepted" (the caller checks status).
+    accept: (k: ReturnPath, body: Omit<AcceptBody, 'subject'> = {}, idempotencyKey?: string) =>
+      call<ReviewView>('POST', `${returnPath(k)}/accept`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
+    sendBack: (k: ReturnPath, body: Omit<SendBackInput, 'subject'>, idempotencyKey?: string) =>
+      call<ReviewView>('POST', `${returnPath(k)}/send-back`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
+    reopen: (k: ReturnPath, body: Omit<ReopenBody, 'subject'>, idempotencyKey?: string) =>
+      call<ReviewView>('POST', `${returnPath(k)}/reopen`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
+    bulkAccept: (body: BulkAcceptBody, idempotencyKey?: string) => call<BulkAcceptResponse>('POST', '/api/reviews/accept', body, keyHeader(idempotencyKey)),
     grantException: (body: ExceptionBody) => call<LockException>('POST', '/api/exceptions', body),
     exceptions: (q: { form: string; fy: number; period?: string }) => call<{ exceptions: LockException[] }>('GET', `/api/exceptions${qs(q)}`),
   };
