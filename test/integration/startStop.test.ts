@@ -24,18 +24,24 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `npm start -- --api-only` (scripts/start.ts), in development, on its own ports and data folder. */
-async function npmStart(opts: { apiPort?: number; preload?: string } = {}): Promise<Started> {
+/**
+ * `npm start -- --api-only` (scripts/start.ts), in development, on its own ports and data
+ * folder; or, `throughNpm`, `npm start` itself as people run it (npm, its shell, the script,
+ * the pane built and served on its own port).
+ */
+async function npmStart(opts: { apiPort?: number; preload?: string; throughNpm?: boolean } = {}): Promise<Started & { addinPort: number }> {
   const apiPort = opts.apiPort ?? (await freePort());
-  const azuritePort = await freePort();
+  const [azuritePort, addinPort] = [await freePort(), await freePort()];
   const location = mkdtempSync(join(tmpdir(), 'azurite-start-'));
   expect(START[0]).toBe('node');
-  const child = spawn(process.execPath, [...START.slice(1), '--api-only'], {
+  const [cmd, args] = opts.throughNpm ? ['npm', ['start']] : [process.execPath, [...START.slice(1), '--api-only']];
+  const child = spawn(cmd, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       PORT: String(apiPort),
+      ADDIN_PORT: String(addinPort),
       AZURITE_TABLE_PORT: String(azuritePort),
       AZURITE_LOCATION: location,
       ...(opts.preload ? { NODE_OPTIONS: `--require ${opts.preload}` } : {}),
@@ -46,7 +52,7 @@ async function npmStart(opts: { apiPort?: number; preload?: string } = {}): Prom
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  return { child, apiPort, azuritePort, location, output: () => out, exited };
+  return { child, apiPort, azuritePort, addinPort, location, output: () => out, exited };
 }
 
 async function ready(s: Started): Promise<void> {
@@ -159,24 +165,8 @@ describe('npm start as people run it: npm, a shell, the script, Azurite, the pan
   test.each(['SIGTERM', 'SIGHUP'] as const)(
     '%s to npm’s own process: no process of it is left, and its ports are free',
     async (signal) => {
-      const [apiPort, addinPort, azuritePort] = [await freePort(), await freePort(), await freePort()];
-      const location = mkdtempSync(join(tmpdir(), 'azurite-npm-start-'));
-      const npm = spawn('npm', ['start'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '/tmp',
-          PORT: String(apiPort),
-          ADDIN_PORT: String(addinPort),
-          AZURITE_TABLE_PORT: String(azuritePort),
-          AZURITE_LOCATION: location,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      npm.stdout!.on('data', (d) => (out += d));
-      npm.stderr!.on('data', (d) => (out += d));
-      const s = { child: npm, output: () => out } as Started;
+      const s = await npmStart({ throughNpm: true });
+      const { child: npm, apiPort, addinPort, azuritePort, location } = s;
       await ready(s);
       const tree = descendants(npm.pid!);
       expect(tree.length).toBeGreaterThanOrEqual(3); // the shell, the script, Azurite
