@@ -1,9 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { main, COMMAND_SPECS } from './main';
 import { CONNECTION_OPTIONS, type CommandSpec, type OptionSpec } from './args/commandLine';
-import { sample } from '../../test/support/samples';
 
 /** No signed-in account: a folder of its own, never the developer's. */
 const CONFIG = { RETURNS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'returns-config-')) };
@@ -15,6 +14,9 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = ENV) {
   const code = await main(argv, (s) => lines.push(s), env);
   return { code, out: lines.join('\n') };
 }
+
+/** A district's file (the samples beside the checkout, as the tests have them). */
+const DISTRICT_FILE = resolve(process.env.SAMPLES_DIR ?? resolve(__dirname, '../../../shared/samples'), 'community-plan/districts/1045.xlsx');
 
 /** A value each kind of option accepts. */
 function validValue(name: string, s: OptionSpec): string[] {
@@ -43,7 +45,7 @@ function validArgv(spec: CommandSpec): string[] {
   const required = Object.entries(spec.options).filter(([, s]) => s.required);
   const argv = [...spec.name.split(' '), ...required.flatMap(([n, s]) => [`--${n}`, ...validValue(n, s)])];
   if (spec.name === 'accept') argv.push('--unit', '1045');
-  if (spec.positionals) argv.push(sample('community-plan/districts/1045.xlsx'));
+  if (spec.positionals) argv.push(DISTRICT_FILE);
   return argv;
 }
 

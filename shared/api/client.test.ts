@@ -103,6 +103,8 @@ describe('the API client retries as a careful person would', () => {
   test('the address may be given with /api (as npm start and azd print it) or without', () => {
     for (const u of ['http://127.0.0.1:7071', 'http://127.0.0.1:7071/', 'http://127.0.0.1:7071/api', 'http://127.0.0.1:7071/api/']) expect(apiHost(u)).toBe('http://127.0.0.1:7071');
     expect(apiHost('https://func-api-x.azurewebsites.net/api')).toBe('https://func-api-x.azurewebsites.net');
+    expect(apiHost('http://api')).toBe('http://api'); // a host named api
+    expect(apiHost('https://gateway.agency.go.th/returns/api/')).toBe('https://gateway.agency.go.th/returns');
   });
 });
 

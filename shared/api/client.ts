@@ -59,10 +59,10 @@ export type FetchLike = (
  * print it) or without, with or without a trailing slash: the client adds `/api/...` itself.
  */
 export function apiHost(url: string): string {
-  return url
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/api$/i, '');
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)(\/[^?#]*)?$/i.exec(url.trim());
+  if (!m) return url.trim().replace(/\/+$/, '');
+  // Only a path ending in /api: a host named `api` is a host.
+  return m[1] + (m[2] ?? '').replace(/\/+$/, '').replace(/\/api$/i, '');
 }
 
 // The host's timer: every runtime the client runs in (Node, browsers) has one; the pure core's lib does not declare it.
