@@ -165,6 +165,7 @@ export async function peerBench(): Promise<string> {
   const peerOff = differences(want, (id) => peerFigures[id]);
   if (peerOff.length) throw new Error(`the peer does not reproduce FORMS.md: ${peerOff.join('; ')}`);
 
+  const loadAtStart = loadNow();
   const warmUp = sampleFiles('codi-kpi');
   const runs: { peer: Timed; check: Timed; upload: Timed; pull: Timed; api: number; azurite: number }[] = [];
   let pulledOff: string[] | null = null;
@@ -247,7 +248,7 @@ export async function peerBench(): Promise<string> {
   const pulled = pulledOff === null ? 'not pulled' : pulledOff.length ? `**differs**: ${pulledOff.join('; ')}` : 'every figure equal';
   const body = `## The CLI beside the analyst's pandas script (issue 14)
 
-Command: \`npm run bench -- peer\` (test/bench/peerBench.ts) · ${machine()} · other processes share the cores: medians of ${RUNS} runs, each run timing every row in turn (\`/usr/bin/time\`: wall, user + system CPU)
+Command: \`npm run bench -- peer\` (test/bench/peerBench.ts) · ${machine()} · other processes share the cores (at the start, ${loadAtStart}): medians of ${RUNS} runs, each run timing every row in turn (\`/usr/bin/time\`: wall, user + system CPU)
 
 The peer is \`test/bench/peer/form2_peer.py\` (pandas + openpyxl read-only, Debian's \`/usr/bin/python3\`): it reproduces every figure of FORMS.md's Form 2 table (checked by this bench before timing). \`returns\` is the installed bin (\`node_modules/.bin/returns\`). The 50 files are \`community-plan/districts/*.xlsx\`.
 
