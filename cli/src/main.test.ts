@@ -15,8 +15,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = ENV) {
   return { code, out: lines.join('\n') };
 }
 
-/** A district's file (the samples beside the checkout, as the tests have them). */
-const DISTRICT_FILE = resolve(process.env.SAMPLES_DIR ?? resolve(__dirname, '../../../shared/samples'), 'community-plan/districts/1045.xlsx');
+/** A district's file (the samples copied into the repository, as the tests have them). */
+const DISTRICT_FILE = resolve(process.env.SAMPLES_DIR ?? resolve(__dirname, '../../test/fixtures/shared/samples'), 'community-plan/districts/1045.xlsx');
 
 /** A value each kind of option accepts. */
 function validValue(name: string, s: OptionSpec): string[] {
