@@ -34,14 +34,36 @@ function productTexts(): string {
   return files.map(text).join('\n');
 }
 
+/** GitHub's anchor for a heading: lower case, punctuation dropped (Thai letters and marks kept), spaces as hyphens. */
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+/** The anchors a markdown file's headings make (a repeated one gets -1, -2…, as GitHub does). */
+function anchorsOf(md: string): Set<string> {
+  const seen = new Map<string, number>();
+  const anchors = new Set<string>();
+  for (const m of md.replace(/^```[\s\S]*?^```$/gm, '').matchAll(/^#{1,6} (.+)$/gm)) {
+    const base = slug(m[1].replace(/`/g, ''));
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    anchors.add(n ? `${base}-${n}` : base);
+  }
+  return anchors;
+}
+
 describe('documents', () => {
-  test('every relative link and image in the README and docs/ leads to a file that exists', () => {
+  test('every relative link and image in the README and docs/ leads to a file that exists, and to a heading it has', () => {
     const broken: string[] = [];
     for (const doc of DOCS) {
       for (const m of prose(text(doc)).matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)) {
-        const target = m[1].split('#')[0];
-        if (!target || /^[a-z]+:/i.test(target)) continue;
-        if (!existsSync(resolve(dirname(doc), decodeURI(target)))) broken.push(`${shown(doc)}: ${m[1]}`);
+        const [target, anchor] = m[1].split('#');
+        if (/^[a-z]+:/i.test(target)) continue;
+        const file = target ? resolve(dirname(doc), decodeURI(target)) : doc;
+        if (!existsSync(file)) broken.push(`${shown(doc)}: ${m[1]}`);
+        else if (anchor && file.endsWith('.md') && !anchorsOf(text(file)).has(decodeURIComponent(anchor))) broken.push(`${shown(doc)}: ${m[1]} (no such heading)`);
       }
     }
     expect(broken).toEqual([]);
