@@ -6,7 +6,7 @@ import { checkInParallel } from '../checkInParallel';
 import type { FileToSend } from '../fileTask';
 import { sendInOrder } from '../sendInOrder';
 import { httpFetch } from '../httpFetch';
-import { bundleFiles } from '../bundleFiles';
+import { bundleFiles } from '@returns-hub/shared/api/bundleFiles';
 
 /** Bundles in flight at once: most uploads make one bundle; a few more keep the API busy while the next is sent. */
 const IN_FLIGHT = 2;
