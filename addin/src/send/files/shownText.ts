@@ -1,0 +1,60 @@
+import type { Cell } from '@returns-hub/shared/sheet/grid';
+import { serialToDate } from '@returns-hub/shared/sheet/grid';
+import { isDateFormat } from '@returns-hub/cli/xlsx/numberFormats';
+import type { ShownCell } from './fileProtocol';
+
+/**
+ * A cell's text as a spreadsheet shows it, near enough for the clerk to recognise their sheet:
+ * dates as day/month/year (Buddhist Era where the format says so, as Thai workbooks mostly
+ * do), percentages, thousands separators and decimals as the number format asks, formula
+ * errors as Excel writes them. Not a full number-format engine (SheetJS has one, but loading
+ * it for every .xlsx would cost what the reader saves): what it does not know it shows plainly.
+ */
+
+/** Thai-locale markers in a format: `[$-th-TH]`, `[$-41E]`, `[$-107041E]` (Thai calendar), `bbbb`/`e` years. */
+const THAI_YEAR = /\[\$-(?:[0-9A-F]*41E|th)|b{2,4}|(^|[^"\\])e/i;
+const TIME = /h|s|AM\/PM/i;
+
+function dateText(serial: number, fmt: string): string {
+  const d = serialToDate(serial);
+  const be = THAI_YEAR.test(fmt.replace(/"[^"]*"/g, ''));
+  const date = `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear() + (be ? 543 : 0)}`;
+  if (!TIME.test(fmt.replace(/\[[^\]]*\]|"[^"]*"/g, ''))) return date;
+  return `${date} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** Decimals a format's first section asks for (`#,##0.00` → 2). */
+function decimalsOf(fmt: string): number {
+  const m = /\.([0#?]+)/.exec(fmt.split(';')[0]);
+  return m ? m[1].length : 0;
+}
+
+function numberText(v: number, fmt: string | undefined): string {
+  if (fmt && isDateFormat(fmt)) return dateText(v, fmt);
+  const section = fmt?.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]/g, '') ?? '';
+  if (section.includes('%')) return `${(v * 100).toFixed(decimalsOf(section))}%`;
+  if (/[0#]/.test(section)) {
+    const d = decimalsOf(section);
+    return section.includes(',') ? v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : v.toFixed(d);
+  }
+  // General: as Excel, about eleven characters of precision.
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10)));
+}
+
+export function shownCell(cell: Cell | undefined): ShownCell {
+  if (!cell) return { text: '' };
+  if (cell.error) return { text: cell.error };
+  const v = cell.value;
+  if (v === null) return { text: '' };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
+  if (typeof v === 'number') return { text: numberText(v, cell.numFmt), number: true };
+  return { text: v.replace(/\s*[\r\n]+\s*/g, ' ') };
+}
+
+/** A row's cells as shown; a text runs over the empty cells to its right, as in a spreadsheet. */
+export function shownRow(row: readonly (Cell | undefined)[] | undefined, columns: number): ShownCell[] {
+  const out: ShownCell[] = [];
+  for (let c = 0; c < columns; c++) out.push(shownCell(row?.[c]));
+  for (let c = 0; c < columns; c++) if (out[c].text && !out[c].number && (c + 1 >= columns || !out[c + 1].text)) out[c].spill = true;
+  return out;
+}
