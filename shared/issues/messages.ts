@@ -70,7 +70,11 @@ export type IssueParams<C extends IssueCode> = IssueParamMap[C] extends None ? [
 
 /** Every finding's wording, Thai and English; the type requires one entry per code. */
 const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: string] } = {
-  'file.unreadable': (p) => [`เปิดไฟล์ไม่ได้: ไฟล์เสียหายหรือไม่ใช่สมุดงาน (${p.detail})`, `Cannot open the file: it is damaged or is no workbook (${p.detail})`],
+  // The detail is the reader's own words (English): for IT staff in the English text, never inside the Thai.
+  'file.unreadable': (p) => [
+    'เปิดไฟล์ไม่ได้ ไฟล์อาจเสียหาย คัดลอกมาไม่ครบ หรือไม่ใช่สมุดงาน กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่',
+    `Cannot open the file: it is damaged, incomplete or no workbook (${p.detail}); open it in Excel or LibreOffice Calc and save it again`,
+  ],
   'file.password_protected': () => ['ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ กรุณาเอารหัสผ่านออกแล้วบันทึกใหม่', 'The file is password-protected and cannot be read; remove the password and save it again'],
   'file.unknown_format': (p) => [`ไม่รู้จักรูปแบบไฟล์นี้ (${p.what}) อ่านได้เฉพาะ ${p.formats}`, `Unknown file format (${p.what}); the formats read are ${p.formats}`],
   'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],

@@ -5,7 +5,9 @@ import { bangkokDate, currentFiscalYear, periodsOfKind, periodStart, type Period
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
 import type { UnitCompleteness } from '@returns-hub/shared/review/completenessSchema';
 import type { ReviewedReturn, ReviewView } from '@returns-hub/shared/review/reviewSchemas';
-import { storedReturnViewSchema } from '@returns-hub/shared/review/storedReturnView';
+import { storedReturnViewSchema, type StoredReturnView } from '@returns-hub/shared/review/storedReturnView';
+import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
+import { periodText } from '../pane/returnText';
 import type { Bilingual, Lang } from '../text/bilingual';
 import { apiProblemText } from '../pane/apiProblemText';
 import type { Outcome } from '../pane/paneController';
@@ -30,6 +32,8 @@ export interface UnitPeriod {
 /** A return opened from "my returns": what was stored, laid out as the form's blank sheet, comments marked. */
 export interface StoredShown {
   title: Bilingual;
+  /** Who sent it, for which period, which version and when, in words (the layout's third row). */
+  caption: Bilingual;
   layout: OpenedLayout;
   /** The reviewer's comments, each at the unit's own cell and at the cell it lands on in the layout. */
   comments: { unitCell: string; cell: string | null; text: string }[];
@@ -43,6 +47,17 @@ export interface MyReturnsState {
   periods: UnitPeriod[];
   outcome?: Outcome;
   stored: StoredShown | null;
+}
+
+/** `คลองเตย · ทั้งปี 2563 · ฉบับที่ 1 · ส่งเมื่อ 7 ธ.ค. 2569 เวลา 16:06 น.` */
+function captionOf(r: StoredReturnView): Bilingual {
+  const unit = orgUnitByCode(r.orgUnit);
+  const period = periodText(r.fiscalYear, r.period) ?? { th: r.period, en: r.period };
+  const at = bangkokTime(r.submittedAt);
+  return {
+    th: `${unit?.name_th ?? r.orgUnit} · ${period.th} · ${sbi('version').th} ${r.version} · ส่งเมื่อ ${at.th}`,
+    en: `${unit?.name_en ?? r.orgUnit} · ${period.en} · ${sbi('version').en} ${r.version} · sent ${at.en}`,
+  };
 }
 
 const offline = (e: unknown): Outcome => (e instanceof ApiError && e.status < 500 ? { tone: 'error', text: apiProblemText(e) } : { tone: 'warning', text: sbi('hqOffline'), retry: true });
@@ -126,6 +141,7 @@ export class MyReturnsController {
         outcome: undefined,
         stored: {
           title: { th: `${form.title_th} · ${sbi('version').th} ${stored.data.version}`, en: `${form.title_en} · ${sbi('version').en} ${stored.data.version}` },
+          caption: captionOf(stored.data),
           layout,
           comments: review.comments.map((c) => ({ unitCell: c.cell, cell: toLayout.get(c.cell.replace(/\$/g, '')) ?? null, text: c.text })),
         },

@@ -9,6 +9,9 @@ import { shownRow } from '../files/shownText';
 import { st } from '../sendText';
 import { MARK_FILL, SheetView, type Mark, type SheetSource } from './SheetView';
 
+/** The layout's row that says whose return it is (reviewSheetLayout writes it for reviewers): here in the clerk's words. */
+const CAPTION_ROW = 2;
+
 /** A return as headquarters stored it, laid out as the blank form, the reviewer's comments marked and listed (each a press away). */
 export function StoredReturnView({ stored, lang, markWords, onClose }: { stored: StoredShown; lang: Lang; markWords: Record<Mark, string>; onClose: () => void }) {
   const p = usePaneStyles();
@@ -22,8 +25,8 @@ export function StoredReturnView({ stored, lang, markWords, onClose }: { stored:
     );
     const columns = Math.max(1, ...rows.map((r) => r.length));
     const widths = Array.from({ length: columns }, (_, c) => Math.min(40, Math.max(4, ...rows.map((r) => (r[c]?.spill ? 0 : (r[c]?.text.length ?? 0))))));
-    return { key: `stored-${inLang(stored.title, 'en')}`, rows: rows.length, columns, widths, fetch: async (from, count) => rows.slice(from, from + count) };
-  }, [stored]);
+    return { key: `stored-${inLang(stored.caption, 'en')}-${lang}`, rows: rows.length, columns, widths, fetch: async (from, count) => rows.slice(from, from + count) };
+  }, [stored, lang]);
   const marks = React.useMemo(() => new Map<string, Mark>(stored.layout.marks.map((m) => [m.cell, m.kind])), [stored]);
   return (
     <section className={p.column} aria-labelledby="stored-title" data-testid="stored-return">
