@@ -15,12 +15,16 @@ const CAPTION_ROW = 2;
 /** A return as headquarters stored it, laid out as the blank form, the reviewer's comments marked and listed (each a press away). */
 export function StoredReturnView({ stored, lang, markWords, onClose }: { stored: StoredShown; lang: Lang; markWords: Record<Mark, string>; onClose: () => void }) {
   const p = usePaneStyles();
-  const [focus, setFocus] = React.useState<{ cell: string; seq: number } | null>(null);
+  // Opened on the first comment's cell: that is what the clerk came to see.
+  const first = stored.comments.find((c) => c.cell)?.cell;
+  const [focus, setFocus] = React.useState<{ cell: string; seq: number } | null>(first ? { cell: first, seq: 1 } : null);
   const source = React.useMemo((): SheetSource => {
-    const rows = stored.layout.rows.map((r) =>
+    const values = stored.layout.rows.map((r, i) => (i === CAPTION_ROW ? [inLang(stored.caption, lang)] : r));
+    const width = Math.max(1, ...values.map((x) => x.length));
+    const rows = values.map((r) =>
       shownRow(
         r.map((v) => (v === '' ? undefined : { value: v })),
-        Math.max(...stored.layout.rows.map((x) => x.length), 1),
+        width,
       ),
     );
     const columns = Math.max(1, ...rows.map((r) => r.length));
