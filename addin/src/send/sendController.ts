@@ -88,6 +88,8 @@ export class SendController {
   /** Idempotency keys by the body they were made for: a retry of the same content reuses its key. */
   private keys = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
+  /** The files themselves, kept to read again (Retry) until the clerk removes them. */
+  private blobs = new Map<string, File>();
 
   constructor(
     private readonly checker: FileChecker,
@@ -130,8 +132,6 @@ export class SendController {
   private enqueue(id: string, blob: File) {
     this.queue = this.queue.then(() => this.checkFile(id, blob));
   }
-
-  private blobs = new Map<string, File>();
 
   private async checkFile(id: string, blob: File): Promise<void> {
     if (!this.file(id)) return; // removed while waiting

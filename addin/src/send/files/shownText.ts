@@ -1,14 +1,16 @@
 import type { Cell } from '@returns-hub/shared/sheet/grid';
 import { serialToDate } from '@returns-hub/shared/sheet/grid';
 import { isDateFormat } from '@returns-hub/cli/xlsx/numberFormats';
+import { displayText } from '@returns-hub/shared/report/displayText';
 import type { ShownCell } from './fileProtocol';
 
 /**
  * A cell's text as a spreadsheet shows it, near enough for the clerk to recognise their sheet:
  * dates as day/month/year (Buddhist Era where the format says so, as Thai workbooks mostly
- * do), percentages, thousands separators and decimals as the number format asks, formula
- * errors as Excel writes them. Not a full number-format engine (SheetJS has one, but loading
- * it for every .xlsx would cost what the reader saves): what it does not know it shows plainly.
+ * do), percentages, and numbers under their format as the report writer reads formats
+ * (`shared/report/displayText`), formula errors as Excel writes them. Not a full number-format
+ * engine (SheetJS has one, but loading it for every .xlsx would cost what the reader saves):
+ * what it does not know it shows plainly.
  */
 
 /** Thai-locale markers in a format: `[$-th-TH]`, `[$-41E]`, `[$-107041E]` (Thai calendar), `bbbb`/`e` years. */
@@ -23,20 +25,19 @@ function dateText(serial: number, fmt: string): string {
   return `${date} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 
-/** Decimals a format's first section asks for (`#,##0.00` → 2). */
-function decimalsOf(fmt: string): number {
-  const m = /\.([0#?]+)/.exec(fmt.split(';')[0]);
+/** Decimals a format's first section asks for (`0.00%` → 2). */
+function decimalsOf(section: string): number {
+  const m = /\.([0#?]+)/.exec(section);
   return m ? m[1].length : 0;
 }
 
 function numberText(v: number, fmt: string | undefined): string {
   if (fmt && isDateFormat(fmt)) return dateText(v, fmt);
-  const section = fmt?.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]/g, '') ?? '';
-  if (section.includes('%')) return `${(v * 100).toFixed(decimalsOf(section))}%`;
-  if (/[0#]/.test(section)) {
-    const d = decimalsOf(section);
-    return section.includes(',') ? v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : v.toFixed(d);
-  }
+  const first = fmt?.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]/g, '') ?? '';
+  if (first.includes('%')) return `${(v * 100).toFixed(decimalsOf(first))}%`;
+  // Number patterns (`#,##0`, `#,##0.00 "บาท"`, sections) as the report writer reads them.
+  const shown = fmt && fmt !== 'General' ? displayText(v, fmt) : null;
+  if (shown !== null) return shown;
   // General: as Excel, about eleven characters of precision.
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10)));
 }

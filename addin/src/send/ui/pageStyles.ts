@@ -22,15 +22,6 @@ export const usePageStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   headerTitles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   headerActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  columns: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr)',
-    gap: tokens.spacingVerticalL,
-    [WIDE]: { gridTemplateColumns: 'minmax(340px, 420px) minmax(0, 1fr)', alignItems: 'start' },
-  },
-  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   drop: {
     display: 'flex',
     flexDirection: 'column',
