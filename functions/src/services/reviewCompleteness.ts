@@ -1,5 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
+import { expectedUnits } from '@returns-hub/shared/consolidate/groups';
 import { bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCode';
 import type { Completeness, UnitCompleteness } from '@returns-hub/shared/review/completenessSchema';
@@ -15,7 +15,7 @@ import { listReviews } from './reviewList';
  */
 export async function completenessOf(reviews: ReviewStore, p: Principal, form: FormDef, fiscalYear: number, period: PeriodCode, now: Date): Promise<Completeness> {
   const list = await listReviews(reviews, p, form, fiscalYear, period);
-  const expected = ORG_UNITS.filter((u) => u.kind === form.consolidation.expectedKind && mayAccess(p, u.code));
+  const expected = expectedUnits(form).filter((u) => mayAccess(p, u.code));
   const byUnit = new Map<string, typeof list.returns>();
   for (const r of list.returns) byUnit.set(r.orgUnit, [...(byUnit.get(r.orgUnit) ?? []), r]);
   const today = bangkokDate(now);
