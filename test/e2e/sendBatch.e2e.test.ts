@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 import { launchChromium } from '../support/browser';
 import { expectCommunityPlanFigures } from '../support/formsFigures';
+import { calcRenditions } from '../support/calcRenditions';
 import { servePaneBuild } from './paneHarness';
 import { chooseFiles, DESKTOP, dropFiles, openSendPage, shot, text } from './sendPageHarness';
 
@@ -24,10 +24,16 @@ let pane: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let converted: string;
 
+const filesOf = (dir: string, ext: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => join(dir, f));
+
 beforeAll(async () => {
   if (!SOFFICE) throw new Error('LibreOffice Calc (soffice) is needed to write the .xls and .ods renditions: apt-get install libreoffice-calc-nogui (npm test’s pretest does this as root).');
   converted = mkdtempSync(join(tmpdir(), 'send-batch-'));
-  execFileSync('bash', [resolve(__dirname, '../../scripts/convertSamples.sh'), DISTRICTS, converted], { stdio: 'ignore', env: { ...process.env, SOFFICE } });
+  await calcRenditions(SOFFICE, filesOf(DISTRICTS, '.xlsx'), converted, ['xls', 'ods']);
   pane = await servePaneBuild({});
   api = await startApi({ config: { corsOrigins: [pane.url] } });
   browser = await launchChromium();
@@ -39,12 +45,6 @@ afterAll(async () => {
   await api?.close();
   if (converted) rmSync(converted, { recursive: true, force: true });
 });
-
-const filesOf = (dir: string, ext: string) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith(ext) && !f.endsWith(`.calc${ext}`) && !f.endsWith(`.openpyxl${ext}`))
-    .sort()
-    .map((f) => join(dir, f));
 
 /** Sends one batch from the page as headquarters; answers the POST /api/returns requests it made. */
 async function sendBatch(page: Page, files: string[], how: 'choose' | 'drop'): Promise<number> {

@@ -1,5 +1,6 @@
 import { ApiError, type ApiClient, type ReturnPath } from '@returns-hub/shared/api/client';
 import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { expectedUnits } from '@returns-hub/shared/consolidate/groups';
 import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { bangkokDate, currentFiscalYear, periodsOfKind, periodStart, type PeriodCode } from '@returns-hub/shared/period/index';
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
@@ -104,7 +105,7 @@ export class MyReturnsController {
       const unit = caller.role === 'unit' && caller.orgUnit ? orgUnitByCode(caller.orgUnit) : undefined;
       if (!unit) return this.set({ status: 'notUnit', caller, periods: [] });
       const today = bangkokDate(this.now());
-      const asked = FORMS.filter((f) => f.consolidation.expectedKind === unit.kind).flatMap((form) =>
+      const asked = FORMS.filter((f) => expectedUnits(f).some((u) => u.code === unit.code)).flatMap((form) =>
         periodsOfKind(form.period.kind)
           .filter((code) => periodStart({ fiscalYear, code }) <= today)
           .map((code) => ({ form, code })),

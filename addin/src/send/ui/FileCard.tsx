@@ -6,6 +6,8 @@ import { OutcomeBar } from '../../ui/OutcomeBar';
 import { ReceiptCard } from '../../ui/ReceiptCard';
 import { usePaneStyles } from '../../ui/paneStyles';
 import type { ReviewView } from '@returns-hub/shared/review/reviewSchemas';
+import type { Issue } from '@returns-hub/shared/issues/issue';
+import type { Outcome } from '../../pane/paneController';
 import { issuesOf, returnKey, returnsOf, type FileEntry } from '../sendController';
 import { formatName, sizeText, st } from '../sendText';
 import { HqStatus } from './HqStatus';
@@ -13,6 +15,8 @@ import { HqStatus } from './HqStatus';
 const useStyles = makeStyles({
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   name: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  compact: { gap: '2px', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  problem: { color: tokens.colorPaletteRedForeground1 },
   ret: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
 
@@ -37,10 +41,13 @@ export function FileCard({
   onShow,
   onRemove,
   onRetry,
+  compact = false,
 }: {
   file: FileEntry;
   lang: Lang;
   selected: boolean;
+  /** One of many (a batch): a few lines, the whole card once it is shown. */
+  compact?: boolean;
   hq: Record<string, ReviewView>;
   onShow: () => void;
   onRemove: () => void;
@@ -54,6 +61,53 @@ export function FileCard({
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   const busy = f.status === 'waiting' || f.status === 'reading';
   const prog = progressText(f, lang);
+  const actions = (
+    <div className={p.row}>
+      {f.reading && f.reading.sheets.length > 0 && (
+        <Button size="small" appearance={selected ? 'primary' : 'secondary'} onClick={onShow} aria-pressed={selected}>
+          {st(lang, selected ? 'shown' : 'show')}
+        </Button>
+      )}
+      <Button size="small" appearance="subtle" onClick={onRemove} aria-label={`${st(lang, 'remove')} ${f.name}`}>
+        {st(lang, 'remove')}
+      </Button>
+    </div>
+  );
+  if (compact && !selected) {
+    const first = returnsOf(f)[0];
+    const d = first && describeReturn(first);
+    const problem: Issue | Outcome | undefined = fileIssues.length ? fileIssues[0] : f.refusal;
+    return (
+      <section className={mergeClasses(p.card, s.compact)} aria-label={f.name} data-testid="file-card">
+        <div className={p.row}>
+          <Text className={s.name}>{f.name}</Text>
+          {f.status === 'done' && f.reading && f.reading.sheets.length > 0 && (
+            <Badge appearance="tint" color={errors ? 'danger' : 'success'}>
+              {st(lang, 'errors')} {errors}
+            </Badge>
+          )}
+          {f.receipts.map((r, k) => (
+            <Badge key={k} appearance="filled" color="success" data-testid="receipt">
+              {st(lang, 'version')} {r.version}
+            </Badge>
+          ))}
+        </div>
+        {busy && <ProgressBar value={prog.value} max={1} aria-label={`${f.name}: ${prog.label}`} />}
+        {d && (
+          <Text size={200}>
+            {d.unit ? inLang(d.unit, lang) : ''} · {d.period ? inLang(d.period, lang) : ''}
+          </Text>
+        )}
+        {problem && (
+          <Text size={200} className={s.problem} data-testid={fileIssues[0] ? 'file-problem' : undefined}>
+            {'severity' in problem ? (lang === 'th' ? problem.message_th : problem.message_en) : inLang(problem.text, lang)}
+          </Text>
+        )}
+        <OutcomeBar outcome={f.outcome} lang={lang} onRetry={onRetry} />
+        {actions}
+      </section>
+    );
+  }
   return (
     <section className={mergeClasses(p.card, selected && s.selected)} aria-label={f.name} data-testid="file-card">
       <Text className={s.name}>{f.name}</Text>
@@ -108,16 +162,7 @@ export function FileCard({
       {f.receipts.map((r, k) => (
         <ReceiptCard key={k} receipt={r} lang={lang} />
       ))}
-      <div className={p.row}>
-        {f.reading && f.reading.sheets.length > 0 && (
-          <Button size="small" appearance={selected ? 'primary' : 'secondary'} onClick={onShow} aria-pressed={selected}>
-            {st(lang, selected ? 'shown' : 'show')}
-          </Button>
-        )}
-        <Button size="small" appearance="subtle" onClick={onRemove} aria-label={`${st(lang, 'remove')} ${f.name}`}>
-          {st(lang, 'remove')}
-        </Button>
-      </div>
+      {actions}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import type { FileChecker } from '../files/fileChecker';
 import type { MyReturnsController } from '../myReturnsController';
 import type { SendController } from '../sendController';
 import { st } from '../sendText';
-import { FileCard } from './FileCard';
+import { FileList } from './FileList';
 import { FilePicker } from './FilePicker';
 import { FileView } from './FileView';
 import { MyReturns } from './MyReturns';
@@ -86,21 +86,15 @@ export function SendApp({ files, mine, checker, build, settings, onSettings, sig
           </Text>
           <Text>{st(lang, 'intro')}</Text>
           <FilePicker lang={lang} onFiles={(chosen) => void files.addFiles(chosen)} />
-          {state.files.map((f) => (
-            <FileCard
-              key={f.id}
-              file={f}
-              lang={lang}
-              hq={state.hq}
-              selected={state.view?.file === f.id && !mineState.stored}
-              onShow={() => {
-                mine.closeStored();
-                files.show(f.id, state.view?.file === f.id ? state.view.sheet : 0);
-              }}
-              onRemove={() => files.remove(f.id)}
-              onRetry={() => files.retry(f.id)}
-            />
-          ))}
+          <FileList
+            files={files}
+            state={state}
+            storedShown={!!mineState.stored}
+            onShowFile={(id) => {
+              mine.closeStored();
+              files.show(id, state.view?.file === id ? state.view.sheet : 0);
+            }}
+          />
         </section>
         <div className={s.main}>
           {mineState.stored ? (

@@ -17,6 +17,8 @@ function plan(state: SendPageState, lang: Lang): { text: string; count: number }
   if (files.length === 0) return { text: st(lang, 'sendNothing'), count: 0 };
   if (busy) return { text: st(lang, 'sendBusy'), count: 0 };
   const held = blocked === 0 ? '' : lang === 'th' ? ` ไฟล์ที่มีข้อผิดพลาดหรือไม่มีแบบรายงาน ${blocked} ไฟล์จะไม่ถูกส่ง` : ` ${blocked} file${blocked > 1 ? 's' : ''} with errors or no form will not be sent.`;
+  const sent = files.filter((f) => f.receipts.length > 0).length;
+  if (ready.length === 0 && sent > 0 && blocked === 0) return { text: lang === 'th' ? `ส่งครบทุกไฟล์แล้ว (${sent} ไฟล์)` : `Every file has been sent (${sent}).`, count: 0 };
   if (ready.length === 0) return { text: (lang === 'th' ? 'ยังไม่มีไฟล์ที่พร้อมส่ง' : 'No file is ready to send.') + held, count: 0 };
   const what =
     lang === 'th' ? `พร้อมส่ง ${ready.length} ไฟล์ (แบบรายงาน ${returns} ฉบับ)` : `Ready to send: ${ready.length} file${ready.length > 1 ? 's' : ''} (${returns} return${returns > 1 ? 's' : ''}).`;
