@@ -8,7 +8,7 @@ import { startApi, requestFor, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 import { launchChromium } from '../support/browser';
 import { projectRegister, writeRegister } from '../bench/readerBench';
-import { eventually, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, eventually, servePaneBuild } from './paneHarness';
 import { chooseFiles, DESKTOP, expectAccessible, openSendPage, PHONE, shot, text } from './sendPageHarness';
 
 /** A day in FY 2563, the samples' year: "My returns" opens on it. */
@@ -140,6 +140,22 @@ describe.each([
     await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell')), 'C14');
     await shot(page, o, '1033-sent-back');
     await expectAccessible(page, `${lang}-${width}-1033-sent-back`);
+    await page.context().close();
+  });
+
+  test('totals where Excel cannot build them: the report HQ prints, for FY 2563, and its CSV', async () => {
+    const page = await openSendPage(browser, { url: pane.url, apiUrl: api.url, key: 'dev-unit-1045', ...o });
+    const totals = page.getByTestId('totals');
+    await totals.getByLabel(lang === 'th' ? 'ปีงบประมาณ (พ.ศ.)' : 'Fiscal year (BE)').selectOption('2563');
+    await totals.getByRole('button', { name: T('showTotals') }).click();
+    await totals.getByTestId('sheet-view').waitFor();
+    await expect(totals.getByTestId('sheet-view').textContent()).resolves.toContain('งบประมาณที่ได้รับโอน');
+    const [download] = await Promise.all([page.waitForEvent('download'), totals.getByRole('button', { name: T('downloadCsv') }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('งบประมาณที่ได้รับโอน');
+    await totals.screenshot({ path: resolve(ARTIFACTS, `send-${lang}-${width}-totals.png`) });
+    await expectAccessible(page, `${lang}-${width}-totals`);
     await page.context().close();
   });
 

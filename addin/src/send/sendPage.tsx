@@ -11,6 +11,7 @@ import type { SignIn } from '../ui/SettingsPanel';
 import { workerFileChecker } from './files/fileChecker';
 import { MyReturnsController } from './myReturnsController';
 import { SendController } from './sendController';
+import { TotalsController } from './totalsController';
 import { st } from './sendText';
 import { SendApp } from './ui/SendApp';
 
@@ -40,6 +41,7 @@ const here = document.querySelector<HTMLScriptElement>('script[src$="send.js"]')
 const checker = workerFileChecker(() => new Worker(new URL('fileWorker.js', here), { type: 'module' }));
 const files = new SendController(checker, api, lang);
 const mine = new MyReturnsController(api, lang, () => new Date());
+const totals = new TotalsController(api, lang, () => new Date());
 
 const signIn: SignIn | null = sessionReady && {
   account: () => session?.account() ?? null,
@@ -59,6 +61,7 @@ function setLang(next: Lang) {
   document.title = `${st(next, 'pageTitle')} · ${st(next, 'appName')}`;
   files.setLang(next);
   mine.setLang(next);
+  totals.setLang(next);
 }
 
 const root = createRoot(document.getElementById('root')!);
@@ -68,6 +71,7 @@ function render() {
       <SendApp
         files={files}
         mine={mine}
+        totals={totals}
         checker={checker}
         build={build}
         settings={settings}

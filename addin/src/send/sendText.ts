@@ -68,6 +68,13 @@ const STRINGS = {
   storedTitle: ['ฉบับที่ส่งไว้ที่ส่วนกลาง', 'As stored at headquarters'],
   nothingThisYear: ['ยังไม่มีงวดที่ต้องส่งในปีนี้', 'No period to report yet in this year.'],
   loading: ['กำลังโหลด…', 'Loading…'],
+  totalsTitle: ['ยอดรวม', 'Totals'],
+  totalsIntro: [
+    'ยอดรวมจากส่วนกลางในรูปแบบรายงานที่พิมพ์ สำหรับเครื่องที่ Excel สร้างชีตยอดรวมไม่ได้ หรือไม่มี Excel',
+    'Headquarters’ totals in the printed report layout, for computers whose Excel cannot build the totals sheet, or that have no Excel.',
+  ],
+  showTotals: ['แสดงยอดรวม', 'Show totals'],
+  downloadCsv: ['ดาวน์โหลดเป็น CSV', 'Download as CSV'],
   hqOffline: ['ติดต่อส่วนกลางไม่ได้ ตรวจการเชื่อมต่อ แล้วกด “ลองอีกครั้ง”', 'Headquarters could not be reached. Check the connection, then press Retry.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -53,6 +53,9 @@ export interface ShownCell {
   spill?: boolean;
   /** Right-aligned as a spreadsheet aligns numbers and dates. */
   number?: boolean;
+  /** A report sheet's own styling (the totals headquarters prints): bold, and a fill `#RRGGBB`. */
+  bold?: boolean;
+  fill?: string;
 }
 
 export type ToFiles =

@@ -7,6 +7,8 @@ import type { Lang } from '../../text/bilingual';
 import { SettingsPanel, type SignIn } from '../../ui/SettingsPanel';
 import type { FileChecker } from '../files/fileChecker';
 import type { MyReturnsController } from '../myReturnsController';
+import type { TotalsController } from '../totalsController';
+import { Totals } from './Totals';
 import type { SendController } from '../sendController';
 import { st } from '../sendText';
 import { FileList } from './FileList';
@@ -24,18 +26,25 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalL,
     gridTemplateColumns: 'minmax(0, 1fr)',
-    gridTemplateAreas: '"files" "main" "send" "mine"',
-    [WIDE]: { gridTemplateColumns: 'minmax(340px, 420px) minmax(0, 1fr)', gridTemplateAreas: '"files main" "send main" "mine main"', gridTemplateRows: 'auto auto 1fr', alignItems: 'start' },
+    gridTemplateAreas: '"files" "main" "send" "mine" "totals"',
+    [WIDE]: {
+      gridTemplateColumns: 'minmax(340px, 420px) minmax(0, 1fr)',
+      gridTemplateAreas: '"files main" "send main" "mine main" "totals totals"',
+      gridTemplateRows: 'auto auto 1fr auto',
+      alignItems: 'start',
+    },
   },
   files: { gridArea: 'files', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   main: { gridArea: 'main', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   send: { gridArea: 'send', minWidth: 0 },
   mine: { gridArea: 'mine', minWidth: 0 },
+  totals: { gridArea: 'totals', minWidth: 0, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalL },
 });
 
 export interface SendAppProps {
   files: SendController;
   mine: MyReturnsController;
+  totals: TotalsController;
   checker: FileChecker;
   build: BuildConfig;
   settings: DevSettings;
@@ -51,11 +60,12 @@ export interface SendAppProps {
  * words, findings listed and shown on the sheet) → Send → receipts and headquarters' status;
  * "My returns" for the unit, with or without a file. It renders the controllers' state only.
  */
-export function SendApp({ files, mine, checker, build, settings, onSettings, signIn, signedIn, onLang, now }: SendAppProps) {
+export function SendApp({ files, mine, totals, checker, build, settings, onSettings, signIn, signedIn, onLang, now }: SendAppProps) {
   const page = usePageStyles();
   const s = useStyles();
   const state = useSubscribed(files);
   const mineState = useSubscribed(mine);
+  const totalsState = useSubscribed(totals);
   const [inSettings, setInSettings] = React.useState(false);
   const lang = state.lang;
   const markWords: Record<Mark, string> = { error: st(lang, 'errors'), warning: st(lang, 'warnings'), comment: st(lang, 'comments') };
@@ -119,6 +129,9 @@ export function SendApp({ files, mine, checker, build, settings, onSettings, sig
         </div>
         <div className={s.mine}>
           <MyReturns mine={mine} state={mineState} now={now} />
+        </div>
+        <div className={s.totals}>
+          <Totals totals={totals} state={totalsState} markWords={markWords} now={now} />
         </div>
       </main>
     </div>

@@ -171,7 +171,13 @@ export function SheetView({
           data-cell={address}
           tabIndex={isFocus ? 0 : undefined}
           className={mergeClasses(s.cell, cell?.spill && !mark && s.spill, cell?.number && s.number, isFocus && s.focused)}
-          style={mark ? { backgroundColor: MARK_FILL[mark], boxShadow: `inset 0 -3px 0 ${MARK_EDGE[mark]}` } : undefined}
+          style={
+            mark
+              ? { backgroundColor: MARK_FILL[mark], boxShadow: `inset 0 -3px 0 ${MARK_EDGE[mark]}` }
+              : cell?.fill || cell?.bold
+                ? { backgroundColor: cell.fill, fontWeight: cell.bold ? 600 : undefined }
+                : undefined
+          }
           aria-label={isFocus || mark ? `${address}: ${cell?.text ?? ''}${mark ? ` (${markWords[mark]})` : ''}` : undefined}
         >
           {cell?.text ?? ''}
