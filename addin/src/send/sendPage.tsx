@@ -93,5 +93,7 @@ function render() {
 
 setLang(lang);
 render();
+// Once the page is shown and idle, the worker starts: the clerk's first file is read without waiting for it.
+setTimeout(() => checker.warm(), 500);
 void sessionReady?.then(() => (session?.account() ? (void mine.load(), render()) : undefined));
 if (!sessionReady) void mine.load();

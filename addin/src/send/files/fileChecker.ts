@@ -15,6 +15,8 @@ export interface FileChecker {
   /** Rows of a checked file's sheet, as text. */
   rows(id: string, sheet: number, from: number, count: number): Promise<ShownCell[][]>;
   forget(id: string): void;
+  /** Starts reading's machinery ahead of the first file (the worker and its scripts), so the first check is quick. */
+  warm(): void;
 }
 
 type Pending = { resolve: (v: never) => void; reject: (e: Error) => void; onProgress?: (p: ReadProgress) => void };
@@ -50,6 +52,7 @@ function overMessages(send: (m: ToFiles) => void): { checker: FileChecker; answe
       check: (id, file, name, onProgress) => ask<FileReading>({ type: 'read', id, name, file }, onProgress),
       rows: (id, sheet, from, count) => ask<ShownCell[][]>({ type: 'rows', id: `rows-${++requests}`, file: id, sheet, from, count }),
       forget: (id) => send({ type: 'forget', file: id }),
+      warm: () => send({ type: 'forget', file: '' }),
     },
   };
 }
