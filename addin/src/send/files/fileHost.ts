@@ -19,7 +19,7 @@ const WIDTH_ROWS = 300;
 function widthsOf(grid: Grid, columns: number): number[] {
   const widths = new Array<number>(columns).fill(3);
   for (let r = 0; r < Math.min(grid.rows.length, WIDTH_ROWS); r++) {
-    const row = shownRow(grid.rows[r], columns);
+    const row = shownRow(grid.rows[r], columns, grid.date1904);
     row.forEach((c, i) => {
       if (!c.spill) widths[i] = Math.max(widths[i], Math.min(40, c.text.length));
     });
@@ -89,7 +89,7 @@ export class FileHost {
     if (!grid) return [];
     const columns = Math.min(colCount(grid), MAX_SHOWN_COLUMNS);
     const out = [];
-    for (let r = Math.max(0, from); r < Math.min(grid.rows.length, from + count); r++) out.push(shownRow(grid.rows[r], columns));
+    for (let r = Math.max(0, from); r < Math.min(grid.rows.length, from + count); r++) out.push(shownRow(grid.rows[r], columns, grid.date1904));
     return out;
   }
 

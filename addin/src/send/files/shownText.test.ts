@@ -6,6 +6,8 @@ describe('cells as the page shows them', () => {
     expect(shownCell({ value: 44067, numFmt: '[$-107041E]d mmmm yyyy' }).text).toBe('24/8/2563');
     expect(shownCell({ value: 44067, numFmt: 'd/m/bbbb' }).text).toBe('24/8/2563');
     expect(shownCell({ value: 44067.5, numFmt: 'd/m/yyyy h:mm' }).text).toBe('24/8/2020 12:00');
+    // A 1904-system workbook: its serials count from 1904 (issue 21's grid says so).
+    expect(shownCell({ value: 44067 - 1462, numFmt: 'd/m/yyyy' }, true).text).toBe('24/8/2020');
   });
 
   test('numbers under their format; General as Excel; percentages', () => {
