@@ -1,4 +1,4 @@
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
@@ -6,18 +6,6 @@ import type { BuildConfig } from '@returns-hub/addin/settings/buildConfig';
 
 const ROOT = resolve(__dirname, '..');
 const SEND = resolve(ROOT, 'addin/src/send');
-
-/**
- * INTERIM: the readers still import Node's zlib, path and fs (and use Buffer); in the page's
- * worker these resolve to the small stand-ins in addin/src/send/files/interim/ until the readers
- * move into their browser-capable package.
- */
-const nodeStandIns: Plugin = {
-  name: 'node-stand-ins',
-  setup(b) {
-    b.onResolve({ filter: /^node:(zlib|path|fs)$/ }, (a) => ({ path: resolve(SEND, `files/interim/${a.path.slice(5)}.ts`) }));
-  },
-};
 
 /** Current browsers only (Edge, Chrome, Firefox, Safari of the last years): the page is no Office webview. */
 const PAGE_OPTIONS = {
@@ -71,8 +59,6 @@ export async function buildSendPage(o: { outDir: string; config: BuildConfig; mi
     chunkNames: 'chunks/[name]-[hash]',
     minify,
     define: { 'process.env.NODE_ENV': '"production"' },
-    inject: [resolve(SEND, 'files/interim/buffer.ts')],
-    plugins: [nodeStandIns],
   });
   cpSync(resolve(SEND, 'index.html'), resolve(out, 'index.html'));
   const chunks = readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.js'));

@@ -4,7 +4,7 @@ import { bySeverity, type Issue } from '@returns-hub/shared/issues/issue';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import { locateSheet } from '@returns-hub/shared/read/locateSheet';
 import { checkSheet } from '@returns-hub/shared/check/checkSheets';
-import type { WorkbookRead } from '@returns-hub/cli/xlsx/workbookRead';
+import type { WorkbookRead } from '@returns-hub/readers/workbookRead';
 import { MAX_SHOWN_COLUMNS, type FileReading, type FromFiles, type SheetReading, type ToFiles } from './fileProtocol';
 import { shownRow } from './shownText';
 

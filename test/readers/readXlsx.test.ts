@@ -1,8 +1,9 @@
 import { constants, deflateRawSync } from 'node:zlib';
-import { readXlsx } from '@returns-hub/cli/xlsx/readXlsx';
-import { READ_BOUNDS } from '@returns-hub/cli/xlsx/readLimits';
+import { readXlsx } from '@returns-hub/readers/readXlsx';
+import { READ_BOUNDS } from '@returns-hub/readers/readLimits';
 import { cellAt, type Grid } from '@returns-hub/shared/sheet/grid';
-import { openZip } from '@returns-hub/cli/xlsx/zipArchive';
+import { openZip } from '@returns-hub/readers/zipArchive';
+import { fflateInflater } from '@returns-hub/readers/fflateInflater';
 import { xlsxOf, zipOf, type FixtureSheet } from '../support/xlsxFixture';
 
 async function grids(file: Buffer): Promise<Grid[]> {
@@ -264,7 +265,7 @@ describe('readXlsx: hostile sheets are refused while reading', () => {
 
 /** The same zip with some files replaced. */
 function rezip(file: Buffer, replace: Record<string, string>): Buffer {
-  const zip = openZip(file);
+  const zip = openZip(file, fflateInflater);
   const files: Record<string, string> = {};
   for (const e of zip.entries.values()) files[e.name] = zip.text(e, 1 << 20);
   return zipOf({ ...files, ...replace });
