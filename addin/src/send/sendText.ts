@@ -65,6 +65,8 @@ const STRINGS = {
   pending: ['ยังไม่ถึงกำหนด', 'not yet due'],
   overdue: ['เลยกำหนดแล้ว', 'overdue'],
   showSent: ['ดูฉบับที่ส่ง', 'Show what was sent'],
+  lockAccepted: ['ตรวจรับแล้ว ส่งฉบับใหม่ไม่ได้ เว้นแต่ส่วนกลางเปิดให้แก้ไข', 'Accepted: a new version is refused unless headquarters reopens it.'],
+  lockZoneAccepted: ['กลุ่มเขตตรวจรับแล้ว ส่งฉบับใหม่ไม่ได้ เว้นแต่เปิดให้แก้ไข', 'Accepted by the zone: a new version is refused unless it is reopened.'],
   storedTitle: ['ฉบับที่ส่งไว้ที่ส่วนกลาง', 'As stored at headquarters'],
   nothingThisYear: ['ยังไม่มีงวดที่ต้องส่งในปีนี้', 'No period to report yet in this year.'],
   loading: ['กำลังโหลด…', 'Loading…'],

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { bangkokDay } from '@returns-hub/shared/review/bangkokTime';
 import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
+import { REVIEW_WORKFLOW } from '@returns-hub/shared/review/reviewWorkflow';
 import { fiscalYearChoices } from '../../pane/pullChoices';
 import { formTitle, periodText } from '../../pane/returnText';
 import { inLang, type Lang } from '../../text/bilingual';
@@ -41,6 +42,7 @@ function Period({ p, lang, mine }: { p: UnitPeriod; lang: Lang; mine: MyReturnsC
               {r.subject ? `${r.subject} · ` : ''}
               {st(lang, 'version')} {r.version} · {inLang(STATUS_LABELS[r.status], lang)}
             </Text>
+            {REVIEW_WORKFLOW[r.status].lock && <Text size={200}>{st(lang, REVIEW_WORKFLOW[r.status].lock === 'lock.accepted' ? 'lockAccepted' : 'lockZoneAccepted')}</Text>}
             {r.reason && (
               <Text>
                 {st(lang, 'reasonFromHq')}: {r.reason}
