@@ -41,16 +41,21 @@ function countFetched(page: Page): () => number {
   return () => bytes;
 }
 
+/** Only loopback traffic; office.js, when asked for, is the stand-in. */
+function loopbackOnly(page: Page, officeJs?: string) {
+  return page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (officeJs !== undefined && host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeJs });
+    return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
+  });
+}
+
 async function paneLoad(browser: Browser, url: string, standIn: string): Promise<Load> {
   const read = await readWorkbookFile(ERROR_SAMPLE);
   if (!read.ok) throw new Error('sample unreadable');
   const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
   await page.addInitScript((config) => void ((window as FakeOfficeWindow).__FAKE_OFFICE__ = config), { grids: read.grids.filter((g) => g.rows.length > 1), sets: ALL_SETS, displayLanguage: 'th-TH' });
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: standIn });
-    return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
-  });
+  await loopbackOnly(page, standIn);
   const fetched = countFetched(page);
   const t0 = Date.now();
   await page.goto(`${url}/taskpane.html`);
@@ -69,10 +74,7 @@ async function paneLoad(browser: Browser, url: string, standIn: string): Promise
 
 async function sendPageLoad(browser: Browser, url: string): Promise<Load> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
-  });
+  await loopbackOnly(page);
   const fetched = countFetched(page);
   const t0 = Date.now();
   await page.goto(`${url}/send/`);

@@ -14,6 +14,7 @@ import { apiProblemText } from '../pane/apiProblemText';
 import type { Outcome } from '../pane/paneController';
 import { reviewSheetLayout, type OpenedLayout } from '../pane/reviewSheetLayout';
 import { sbi } from './sendText';
+import { StateHolder } from './stateHolder';
 
 /** One period of one form, as the unit's return stands at headquarters. */
 export interface UnitPeriod {
@@ -69,26 +70,13 @@ const offline = (e: unknown): Outcome => (e instanceof ApiError && e.status < 50
  * due date, whether it came in time, and what was sent back, why and at which cells. A stored
  * version can be shown as it was received, laid out as the blank form.
  */
-export class MyReturnsController {
-  state: MyReturnsState;
-  private listeners = new Set<(s: MyReturnsState) => void>();
-
+export class MyReturnsController extends StateHolder<MyReturnsState> {
   constructor(
     private readonly api: () => ApiClient | null,
     lang: Lang,
     private readonly now: () => Date,
   ) {
-    this.state = { lang, status: 'idle', caller: null, fiscalYear: currentFiscalYear(now()), periods: [], stored: null };
-  }
-
-  subscribe(fn: (s: MyReturnsState) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private set(patch: Partial<MyReturnsState>) {
-    this.state = { ...this.state, ...patch };
-    for (const fn of this.listeners) fn(this.state);
+    super({ lang, status: 'idle', caller: null, fiscalYear: currentFiscalYear(now()), periods: [], stored: null });
   }
 
   setLang(lang: Lang): void {

@@ -10,6 +10,7 @@ import type { Outcome, Tone } from '../pane/paneController';
 import type { FileChecker, ReadProgress } from './files/fileChecker';
 import type { FileReading, FoundReturn } from './files/fileProtocol';
 import { sbi } from './sendText';
+import { StateHolder } from './stateHolder';
 
 /** A file the clerk chose: read and checked in the worker, then sent with the others. */
 export interface FileEntry {
@@ -82,9 +83,7 @@ let files = 0;
  * (Retry reuses it: nothing is stored twice); what headquarters says of each return (status,
  * reason, comments at cells) is loaded after the check and after sending.
  */
-export class SendController {
-  state: SendPageState;
-  private listeners = new Set<(s: SendPageState) => void>();
+export class SendController extends StateHolder<SendPageState> {
   /** Idempotency keys by the body they were made for: a retry of the same content reuses its key. */
   private keys = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
@@ -96,17 +95,7 @@ export class SendController {
     private readonly api: () => ApiClient | null,
     lang: Lang,
   ) {
-    this.state = { lang, files: [], view: null, send: { status: 'idle' }, hq: {} };
-  }
-
-  subscribe(fn: (s: SendPageState) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private set(patch: Partial<SendPageState>) {
-    this.state = { ...this.state, ...patch };
-    for (const fn of this.listeners) fn(this.state);
+    super({ lang, files: [], view: null, send: { status: 'idle' }, hq: {} });
   }
 
   private patchFile(id: string, patch: Partial<FileEntry>) {

@@ -10,6 +10,7 @@ import { apiProblemText } from '../pane/apiProblemText';
 import type { Outcome } from '../pane/paneController';
 import { defaultPullQuery, layoutOf, type PullQuery } from '../pane/pullChoices';
 import { sbi } from './sendText';
+import { StateHolder } from './stateHolder';
 
 export interface TotalsState {
   lang: Lang;
@@ -26,27 +27,13 @@ export interface TotalsState {
  * by shared/report from the API's tallies, as `returns pull` does), shown read-only and
  * downloadable as CSV.
  */
-export class TotalsController {
-  state: TotalsState;
-  private listeners = new Set<(s: TotalsState) => void>();
-
+export class TotalsController extends StateHolder<TotalsState> {
   constructor(
     private readonly api: () => ApiClient | null,
     lang: Lang,
     private readonly now: () => Date,
   ) {
-    const form = FORMS.find((f) => f.id === 'bma-community-plan-return') ?? FORMS[0];
-    this.state = { lang, status: 'idle', query: defaultPullQuery(form, now()), sheet: null };
-  }
-
-  subscribe(fn: (s: TotalsState) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private set(patch: Partial<TotalsState>) {
-    this.state = { ...this.state, ...patch };
-    for (const fn of this.listeners) fn(this.state);
+    super({ lang, status: 'idle', query: defaultPullQuery(FORMS.find((f) => f.id === 'bma-community-plan-return') ?? FORMS[0], now()), sheet: null });
   }
 
   setLang(lang: Lang): void {
