@@ -11,6 +11,9 @@ import { projectRegister, writeRegister } from '../bench/readerBench';
 import { ARTIFACTS, eventually, servePaneBuild } from './paneHarness';
 import { chooseFiles, DESKTOP, expectAccessible, openSendPage, PHONE, shot, text } from './sendPageHarness';
 
+// Each state is screenshot and scanned by axe-core at two widths and in two languages: minutes, on a busy machine.
+jest.setTimeout(120_000);
+
 /** A day in FY 2563, the samples' year: "My returns" opens on it. */
 const IN_FY_2563 = new Date('2020-06-15T03:00:00Z');
 const FIXTURES = resolve(__dirname, '../fixtures/formats');
@@ -72,7 +75,7 @@ describe.each([
     await page.getByText(T('intro')).waitFor();
     await page.getByTestId('my-return').first().waitFor();
     // The real clock: 2026-12-07 is FY 2570 (Oct 2026 – Sep 2027).
-    await expect(page.getByLabel(T('fiscalYear')).inputValue()).resolves.toBe(String(new Date().getUTCFullYear() + 543 + (new Date().getUTCMonth() >= 9 ? 1 : 0)));
+    await expect(page.getByRole('region', { name: T('mineTitle') }).getByLabel(T('fiscalYear')).inputValue()).resolves.toBe(String(new Date().getUTCFullYear() + 543 + (new Date().getUTCMonth() >= 9 ? 1 : 0)));
     await shot(page, o, 'start');
     await expectAccessible(page, `${lang}-${width}-start`);
     await page.context().close();
