@@ -75,7 +75,12 @@ describe.each([
     await page.getByText(T('intro')).waitFor();
     await page.getByTestId('my-return').first().waitFor();
     // The real clock: 2026-12-07 is FY 2570 (Oct 2026 – Sep 2027).
-    await expect(page.getByRole('region', { name: T('mineTitle') }).getByLabel(T('fiscalYear')).inputValue()).resolves.toBe(String(new Date().getUTCFullYear() + 543 + (new Date().getUTCMonth() >= 9 ? 1 : 0)));
+    await expect(
+      page
+        .getByRole('region', { name: T('mineTitle') })
+        .getByLabel(T('fiscalYear'))
+        .inputValue(),
+    ).resolves.toBe(String(new Date().getUTCFullYear() + 543 + (new Date().getUTCMonth() >= 9 ? 1 : 0)));
     await shot(page, o, 'start');
     await expectAccessible(page, `${lang}-${width}-start`);
     await page.context().close();

@@ -11,7 +11,7 @@ const STRINGS = {
   filesTitle: ['1 เลือกไฟล์', '1 Choose files'],
   choose: ['เลือกไฟล์', 'Choose files'],
   dropHere: ['หรือลากไฟล์มาวางที่นี่ (เลือกได้หลายไฟล์)', 'or drop them here (several at once is fine)'],
-  formatsRead: ['อ่านได้: .xlsx .xlsm .xls .ods .csv', 'Read: .xlsx .xlsm .xls .ods .csv'],
+  formatsRead: ['อ่านได้: .xlsx .xlsm .xlsb .xls .ods .csv และไฟล์ที่ระบบงานบนเว็บส่งออกเป็น .xls', 'Read: .xlsx .xlsm .xlsb .xls .ods .csv, and what web systems export as .xls'],
   dropNow: ['วางไฟล์ได้เลย', 'Drop the files now'],
   reading: ['กำลังอ่านไฟล์', 'Reading the file'],
   checking: ['กำลังตรวจ', 'Checking'],
