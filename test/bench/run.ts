@@ -4,6 +4,7 @@ import { addinBench } from './addinBench';
 import { cliStartBench } from './cliStartBench';
 import { functionsPackageBench } from './functionsPackageBench';
 import { peerBench } from './peerBench';
+import { deadlineBench } from './deadlineBench';
 import { sendPageBench } from './sendPageBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   cli: () => cliStartBench(),
   package: () => functionsPackageBench(),
   peer: () => peerBench(),
+  deadline: () => deadlineBench(),
   sendpage: () => sendPageBench(),
 };
 
