@@ -30,8 +30,9 @@ export interface GuidePicture {
 
 const PANE = 'test/e2e/pane.e2e.test.ts';
 const REVIEW = 'test/e2e/review.e2e.test.ts';
+const PAGE = 'test/e2e/sendPage.e2e.test.ts';
 
-/** Every picture the guides show, in Thai, the pane at 350 px. */
+/** Every picture the guides show, in Thai: the pane at 350 px, the clerks' web page at 1280 px. */
 export const GUIDE_PICTURES: GuidePicture[] = [
   { image: 'clerk-1-start.png', test: PANE, artifact: 'e2e-th-1-start.png' },
   { image: 'clerk-2-check-findings.png', test: PANE, artifact: 'e2e-th-2-check-findings.png' },
@@ -41,6 +42,10 @@ export const GUIDE_PICTURES: GuidePicture[] = [
   { image: 'clerk-6-blank-form.png', test: PANE, artifact: 'e2e-th-14-blank-form.png' },
   { image: 'clerk-7-protected.png', test: PANE, artifact: 'e2e-th-8-protected-check.png' },
   { image: 'clerk-8-old-excel.png', test: PANE, artifact: 'e2e-th-19-internet-explorer.png' },
+  { image: 'clerk-page-1-start.png', test: PAGE, artifact: 'send-th-1280-start.png' },
+  { image: 'clerk-page-2-findings.png', test: PAGE, artifact: 'send-th-1280-1017-findings.png' },
+  { image: 'clerk-page-3-sent.png', test: PAGE, artifact: 'send-th-1280-1045-ods-sent.png' },
+  { image: 'clerk-page-4-sent-back.png', test: PAGE, artifact: 'send-th-1280-1033-sent-back.png' },
   { image: 'reviewer-1-list.png', test: REVIEW, artifact: 'e2e-review-th-1-list.png' },
   { image: 'reviewer-2-sent-back.png', test: REVIEW, artifact: 'e2e-review-th-2-sent-back.png' },
   { image: 'analyst-1-totals.png', test: PANE, artifact: 'e2e-th-12-pull-form.png' },

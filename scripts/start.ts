@@ -82,6 +82,9 @@ process.on('unhandledRejection', (e) => {
 async function main() {
   const env: Record<string, string | undefined> = { ...process.env, RETURNS_ENV: process.env.RETURNS_ENV ?? 'development' };
   const apiOnly = process.argv.includes('--api-only');
+  // The pane and the clerks' web page call the API from their own origin: the configuration's
+  // development CORS origins follow ADDIN_PORT (functions/src/config.ts).
+  const addinPort = Number(env.ADDIN_PORT ?? DEFAULT_ADDIN_PORT);
   if (!env.RETURNS_STORAGE && !env.RETURNS_STORAGE_ACCOUNT_URL) {
     const location = resolve(env.AZURITE_LOCATION ?? resolve(__dirname, '../.azurite'));
     const azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
@@ -118,15 +121,16 @@ async function main() {
   if (!apiOnly) {
     const built = await buildAddin();
     (await import('esbuild')).stop(); // its service process is not needed once the pane is built
-    const panePort = Number(env.ADDIN_PORT ?? DEFAULT_ADDIN_PORT);
-    const pane = await serveAddin(panePort);
+    const pane = await serveAddin(addinPort);
     stops.push(pane.close);
     started.paneUrl = `${pane.url}/taskpane.html`;
+    started.pageUrl = `${pane.url}/send/`;
     // The manifest Excel sideloads names where the pane is: manifest.xml with this start's ports.
     const manifest = join(built.outDir, DEV_MANIFEST_NAME);
-    writeFileSync(manifest, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), panePort, Number(new URL(host.url).port)));
+    writeFileSync(manifest, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), addinPort, Number(new URL(host.url).port)));
     started.manifestPath = relative(resolve(__dirname, '..'), manifest);
     console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
+    console.log(`Clerks' web page on ${pane.url}/send/ (any browser: choose a file, check it, send it; Settings takes a development key)`);
     if (pane.note) console.log(pane.note);
   }
   if (config.env === 'development' && !env.RETURNS_API_KEYS) started.devKeys = devApiKeys();
