@@ -17,6 +17,7 @@ import { FigureSource } from './functions/figureSource';
 import { entraSession, type EntraSession } from './auth/tokenProvider';
 import { buildConfig } from './settings/buildConfig';
 import { loadDevSettings, SETTINGS_KEY, type DevSettings } from './settings/devSettings';
+import { workerChecker } from './check/checker';
 
 /** Entry: once Office is ready, wire the controller (office.js through the one runner, the API client) and render the pane. */
 Office.onReady(() => {
@@ -46,7 +47,9 @@ Office.onReady(() => {
     associateFunctions();
   }
 
-  const pane = new PaneController(excelPort(runner), client, lang, { onRefresh: () => figures.refresh() });
+  // The checker runs in a Web Worker (checkWorker.js beside this page): the pane answers while a long sheet is checked.
+  const checker = workerChecker(() => new Worker(new URL('checkWorker.js', document.baseURI)));
+  const pane = new PaneController(excelPort(runner), client, lang, checker, { onRefresh: () => figures.refresh() });
   const review = new ReviewController(reviewExcelPort(runner), client, pane.state.lang);
   void review.identify(); // reviewers get the Review tab
   const root = createRoot(document.getElementById('root')!);

@@ -4,6 +4,7 @@ import { createApiClient } from '@returns-hub/shared/api/client';
 import type { ExcelPort } from '@returns-hub/addin/pane/excelPort';
 import { PaneController, type Flow, type PaneState } from '@returns-hub/addin/pane/paneController';
 import { bi, languageFrom } from '@returns-hub/addin/pane/i18n';
+import { inlineChecker } from '@returns-hub/addin/check/inlineChecker';
 import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
 import type { FakeSets } from '../support/excelFake/fakeBook';
 import { startApi, type Api } from '../support/apiHarness';
@@ -35,7 +36,7 @@ const client =
 /** A pane over a fake workbook holding one sample sheet, on the local API. */
 async function paneOn(path: string, o: { lang?: 'th' | 'en'; sets?: FakeSets; f?: typeof fetch } = {}) {
   const x = fakeExcel([await gridOf(path)], { sets: o.sets });
-  const pane = new PaneController(x.port, client(o.f), o.lang ?? 'th');
+  const pane = new PaneController(x.port, client(o.f), o.lang ?? 'th', inlineChecker());
   return { ...x, pane, sheet: x.book.sheets[0].name };
 }
 
@@ -85,7 +86,7 @@ describe('the task pane flows', () => {
     const edited = await gridOf('community-plan/districts/1030.xlsx');
     edited.rows[19][1] = { value: 'นายสมศักดิ์ รักงาน' }; // B20: a new reporter
     const other = fakeExcel([edited]);
-    const pane2 = new PaneController(other.port, client(), 'en');
+    const pane2 = new PaneController(other.port, client(), 'en', inlineChecker());
     await pane2.check();
     await pane2.send();
     expect(pane2.state.send.receipts[0]).toMatchObject({ version: 2, previousVersion: 1 });
@@ -101,7 +102,7 @@ describe('the task pane flows', () => {
     book.type(sheet, 'C14', 10000);
     book.type(sheet, 'C16', 38470);
     await pane.send();
-    expect(book.syncs - before).toBe(1); // one read sync
+    expect(book.syncs - before).toBe(2); // the used range, then its cells in one chunk
     expect(pane.state.send).toMatchObject({ status: 'changed', changedCells: ['C14', 'C16'], outcome: { text: { th: expect.stringContaining('C14, C16') } } });
     expect(pane.state.send.receipts).toEqual([]);
     await pane.send();
@@ -236,7 +237,7 @@ describe('the task pane flows', () => {
 
   test('Excel 2021 and later hold a call while a cell is edited: the pane says what it waits for, and goes on when the clerk leaves the cell', async () => {
     const x = fakeExcel([await gridOf('community-plan/districts/1038.xlsx')]);
-    const pane = new PaneController(x.port, client(), 'th', { slowMs: 5 });
+    const pane = new PaneController(x.port, client(), 'th', inlineChecker(), { slowMs: 5 });
     x.book.enterCellEdit();
     const checking = pane.check();
     await new Promise((r) => setTimeout(r, 30));
@@ -257,7 +258,7 @@ describe('the task pane flows', () => {
   test('an Excel layer that throws (a bug) still leaves the pane settled, with a message', async () => {
     const x = await paneOn('community-plan/districts/1036.xlsx');
     const broken: ExcelPort = { ...x.port, readSheet: () => Promise.reject(new Error('bug')) };
-    const pane = new PaneController(broken, client(), 'en');
+    const pane = new PaneController(broken, client(), 'en', inlineChecker());
     const flows: [Flow, () => Promise<void>][] = [['check', () => pane.check()]];
     for (const [, run] of flows) await run();
     settled(pane.state);

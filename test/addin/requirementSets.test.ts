@@ -11,6 +11,7 @@ import { ALL_SETS, type FakeSets } from '../support/excelFake/fakeBook';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 import { apiSetOf } from './officeTypes';
+import { inlineChecker } from '@returns-hub/addin/check/inlineChecker';
 
 const MANIFEST = readFileSync(resolve(__dirname, '../../manifest.xml'), 'utf8');
 
@@ -154,7 +155,7 @@ describe('the Excel layer on a host with exactly the manifest’s base sets (Exc
       read.grids.filter((g) => g.rows.length > 1),
       { sets },
     );
-    const pane = new PaneController(x.port, () => createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch, attempts: 1 }), 'en');
+    const pane = new PaneController(x.port, () => createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch, attempts: 1 }), 'en', inlineChecker());
     await pane.check();
     await pane.selectIssue(pane.state.check.issues.error[0]);
     await pane.clearHighlights();

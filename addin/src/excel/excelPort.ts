@@ -24,7 +24,7 @@ export function excelPort(runner: ExcelRunner, writeTallies: typeof writeTallySh
   const readOptions = { mergedAreas: runner.supports('mergedAreas'), nullObjects: runner.supports('nullObjects') };
   return {
     supports: (feature) => runner.supports(feature),
-    readSheet: (sheetId) => runner.run((ctx) => readSheet(ctx, { ...readOptions, sheetId })),
+    readSheet: (sheetId, sink) => runner.run((ctx) => readSheet(ctx, { ...readOptions, sheetId }, sink)),
     highlight: (sheetId, issues) => runner.run((ctx) => highlightIssues(ctx, sheetId, issues, { fillPattern: runner.supports('fillPattern') })),
     clearHighlights: (saved) => runner.run((ctx) => clearHighlights(ctx, saved)),
     selectCell: (sheetId, cell) => runner.run((ctx) => selectCell(ctx, sheetId, cell)),

@@ -3,6 +3,7 @@ import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import type { Completeness } from '@returns-hub/shared/api/client';
 import type { SheetRead } from '../excel/readSheet';
+import type { SheetSink } from '../check/sheetChunk';
 import type { SavedFill } from '../excel/highlights';
 import type { InsertedForm } from '../excel/insertBlankForm';
 import type { ExcelOutcome } from '../excel/excelRunner';
@@ -14,8 +15,8 @@ import type { Feature } from '../excel/requirementSets';
  * that maps Excel's errors, so each call answers with a value or a problem, never throws.
  */
 export interface ExcelPort {
-  /** The sheet by its stable id (the active sheet without one): one read sync. */
-  readSheet(sheetId?: string): Promise<ExcelOutcome<SheetRead>>;
+  /** The sheet by its stable id (the active sheet without one), handed to `sink` in chunks of rows as Excel hands them over. */
+  readSheet(sheetId: string | undefined, sink: SheetSink): Promise<ExcelOutcome<SheetRead>>;
   highlight(sheetId: string, issues: readonly Issue[]): Promise<ExcelOutcome<SavedFill[]>>;
   clearHighlights(saved: readonly SavedFill[]): Promise<ExcelOutcome<void>>;
   selectCell(sheetId: string, cell: string): Promise<ExcelOutcome<void>>;

@@ -1,20 +1,21 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { bySeverity, issueSchema } from '@returns-hub/shared/issues/issue';
-import { checkSheets } from '@returns-hub/shared/check/checkSheets';
-import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
-import type { Receipt, SubmitRequest } from '@returns-hub/shared/api/schemas';
+import { issueSchema } from '@returns-hub/shared/issues/issue';
+import type { Receipt } from '@returns-hub/shared/api/schemas';
 import { ApiError, newIdempotencyKey, type ApiClient } from '@returns-hub/shared/api/client';
-import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import { formById } from '@returns-hub/shared/forms/index';
-import type { SavedFill } from '../excel/highlights';
+import { cellsToHighlight, type SavedFill } from '../excel/highlights';
 import type { SheetRead } from '../excel/readSheet';
 import { excelProblem, type ExcelProblem } from '../excel/excelProblem';
 import type { Bilingual, Lang } from '../text/bilingual';
+import type { Checker } from '../check/checker';
+import type { SheetChunk, SheetHead, SheetSink } from '../check/sheetChunk';
+import type { FoundReturn, SheetCheck } from '../check/sheetCheck';
+import type { FindingGroup } from '../check/findingGroups';
+import { listCells } from '../check/sheetChanges';
 import type { ExcelPort } from './excelPort';
 import { bi } from './i18n';
 import { apiProblemText } from './apiProblemText';
-import { changedCells, listCells } from './sheetChanges';
 import { describeReturn, type ReturnText } from './returnText';
 import { summarizeTally, type TallySummary } from './tallySummary';
 import { layoutOf, type PullQuery } from './pullChoices';
@@ -42,16 +43,30 @@ export interface GroupedIssues {
   info: Issue[];
 }
 
+/** How far a check has gone, said in words under the button: rows read of rows, then checking. */
+export interface CheckProgress {
+  phase: 'reading' | 'checking';
+  rowsRead: number;
+  rows: number;
+}
+
 export interface CheckState {
   status: 'idle' | 'reading' | 'done' | 'failed';
   /** The checked sheet's stable id: Send, highlights and selection find it by this after a rename. */
   sheetId?: string;
   sheet?: string;
-  /** The cells as checked: Send compares the sheet with these. */
-  grid?: Grid;
+  /** The checker's name for this read (it keeps the cells): Send's read of the sheet is compared with it. */
+  readId?: string;
+  progress?: CheckProgress;
+  /** The returns found, in words, and as keys (HQ's status of each is asked by these). */
   returns: ReturnText[];
+  found: FoundReturn[];
   issues: GroupedIssues;
-  located: LocatedReturn[];
+  /** Every finding, errors first: the groups' `items` index into it. */
+  all: Issue[];
+  groups: FindingGroup[];
+  /** Returns located on the sheet: what Send sends. */
+  located: number;
   highlighted: SavedFill[];
   outcome?: Outcome;
   /** Things this Excel could not do, said plainly (merged cells unknown, cells not coloured). */
@@ -94,7 +109,7 @@ export interface PaneState {
 }
 
 const EMPTY_ISSUES: GroupedIssues = { error: [], warning: [], info: [] };
-const EMPTY_CHECK: CheckState = { status: 'idle', returns: [], issues: EMPTY_ISSUES, located: [], highlighted: [], notes: [] };
+const EMPTY_CHECK: CheckState = { status: 'idle', returns: [], found: [], issues: EMPTY_ISSUES, all: [], groups: [], located: 0, highlighted: [], notes: [] };
 const EMPTY_SEND: SendState = { status: 'idle', receipts: [], problemIssues: [], changedCells: [] };
 const IN_PROGRESS = new Set(['reading', 'sending', 'pulling', 'inserting']);
 
@@ -108,40 +123,46 @@ const say = (tone: Tone, text: Bilingual, retry = false): Outcome => ({ tone, te
  */
 export const SLOW_EXCEL_MS = 2000;
 
+/**
+ * Cells coloured after a check at most: each is a read and a write of its fill, so a sheet of
+ * 60,000 findings is coloured where the clerk starts (errors first) and the list has the rest.
+ */
+export const MAX_HIGHLIGHTS = 1000;
+
 /** A sheet read and checked: what Check shows and what Send sends. */
-interface Checked {
+interface Checked extends SheetCheck {
   sheetId: string;
-  sheet: string;
-  grid: Grid;
+  readId: string;
   mergesUnknown: boolean;
-  returns: ReturnText[];
-  issues: GroupedIssues;
-  all: Issue[];
-  located: LocatedReturn[];
 }
 
-function checkRead(read: Extract<SheetRead, { ok: true }>): Checked {
-  const [sheet] = checkSheets([read.grid]);
-  const all = [...sheet.issues, ...sheet.returns.flatMap((r) => r.issues)].sort(bySeverity);
-  return {
-    sheetId: read.sheetId,
-    sheet: sheet.sheet,
-    grid: read.grid,
-    mergesUnknown: read.mergesUnknown,
-    returns: sheet.returns.map((r) => describeReturn(r)),
-    issues: { error: all.filter((i) => i.severity === 'error'), warning: all.filter((i) => i.severity === 'warning'), info: all.filter((i) => i.severity === 'info') },
-    all,
-    located: sheet.located,
-  };
+/** A read and check: the sheet checked, what Excel refused, or why the sheet could not be read (too large). */
+type CheckRead = { ok: true; value: Checked } | { ok: false; problem: ExcelProblem } | { ok: false; issue: Issue };
+
+function grouped(all: Issue[]): GroupedIssues {
+  return { error: all.filter((i) => i.severity === 'error'), warning: all.filter((i) => i.severity === 'warning'), info: all.filter((i) => i.severity === 'info') };
 }
 
 /** The sentence under Check: not a form, errors to fix, or ready to send. */
-function checkOutcome(c: Checked): Outcome {
+function checkOutcome(c: SheetCheck): Outcome {
   if (c.returns.length === 0) return say('warning', bi('noForm'));
-  const n = c.issues.error.length;
-  if (n)
-    return say('error', { th: `พบข้อผิดพลาด ${n} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`, en: `${n} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.` });
+  const n = c.counts.error;
+  if (n) {
+    const count = n.toLocaleString('en-US');
+    return say('error', {
+      th: `พบข้อผิดพลาด ${count} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`,
+      en: `${count} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.`,
+    });
+  }
   return say('success', bi('clean'));
+}
+
+/** The findings' cells to colour, errors first, at most MAX_HIGHLIGHTS; and how many cells have findings in all. */
+function toHighlight(all: readonly Issue[]): { issues: Issue[]; cells: number } {
+  const cells = cellsToHighlight(all);
+  if (cells.size <= MAX_HIGHLIGHTS) return { issues: [...all], cells: cells.size };
+  const keep = new Set([...cells.keys()].slice(0, MAX_HIGHLIGHTS));
+  return { issues: all.filter((i) => keep.has(splitSheetAddress(i.cell).cell)), cells: cells.size };
 }
 
 /**
@@ -165,6 +186,7 @@ export class PaneController {
     private readonly excel: ExcelPort,
     private readonly api: () => ApiClient,
     lang: Lang,
+    private readonly checker: Checker,
     opts: {
       /** Called by Pull and Refresh: the custom functions drop their cached figures. */
       onRefresh?: () => void;
@@ -237,19 +259,30 @@ export class PaneController {
     return null;
   }
 
-  /** Shows a checked sheet: its findings listed, and coloured in the sheet where Excel lets us. */
+  /** Shows a checked sheet: its findings listed, and coloured in the sheet where Excel lets us (the first MAX_HIGHLIGHTS cells). */
   private async show(c: Checked): Promise<void> {
     const notes: Bilingual[] = c.mergesUnknown ? [bi('mergesUnknown')] : [];
-    const coloured = await this.waitExcel('check', this.excel.highlight(c.sheetId, c.all));
+    const { issues, cells } = toHighlight(c.issues);
+    const coloured = await this.waitExcel('check', this.excel.highlight(c.sheetId, issues));
     if (!coloured.ok) notes.push(bi(coloured.problem.code === 'AccessDenied' ? 'protectedNoColour' : 'notHighlighted'));
+    else if (cells > MAX_HIGHLIGHTS) {
+      const [n, all] = [MAX_HIGHLIGHTS.toLocaleString('en-US'), cells.toLocaleString('en-US')];
+      notes.push({
+        th: `ระบายสีเฉพาะ ${n} เซลล์แรก (ข้อผิดพลาดก่อน) จาก ${all} เซลล์ที่พบปัญหา เพื่อไม่ให้ Excel ช้า รายการด้านล่างมีครบทุกเซลล์ คลิกเพื่อไปที่เซลล์`,
+        en: `Only the first ${n} of the ${all} cells with findings are coloured (errors first), so that Excel stays quick; the list below has every cell: click one to go to it.`,
+      });
+    }
     this.set({
       check: {
         status: 'done',
         sheetId: c.sheetId,
         sheet: c.sheet,
-        grid: c.grid,
-        returns: c.returns,
-        issues: c.issues,
+        readId: c.readId,
+        returns: c.returns.map((r) => describeReturn(r)),
+        found: c.returns,
+        issues: grouped(c.issues),
+        all: c.issues,
+        groups: c.groups,
         located: c.located,
         highlighted: coloured.ok ? coloured.value : [],
         outcome: checkOutcome(c),
@@ -258,19 +291,53 @@ export class PaneController {
     });
   }
 
+  /**
+   * Reads a sheet (the active one without an id) into the checker, part by part, saying how
+   * far it has got; then has it checked, compared with an earlier read where one is named.
+   */
+  private async readAndCheck(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
+    const run = this.checker.begin();
+    let rows = 0;
+    let rowsRead = 0;
+    const progress = (p: CheckProgress) => {
+      if (flow === 'check' && this.state.check.status === 'reading') this.set({ check: { ...this.state.check, progress: p } });
+    };
+    const sink: SheetSink = {
+      head: (h: SheetHead) => {
+        run.head(h);
+        [rows, rowsRead] = [h.rows, 0];
+        progress({ phase: 'reading', rowsRead, rows });
+      },
+      chunk: (c: SheetChunk) => {
+        run.chunk(c);
+        rowsRead += c.values.length;
+        progress({ phase: 'reading', rowsRead, rows });
+      },
+    };
+    const read = await this.waitExcel(flow, this.excel.readSheet(sheetId, sink));
+    if (!read.ok) return read;
+    if (!read.value.ok) return read.value;
+    progress({ phase: 'checking', rowsRead: rows, rows });
+    const checked: SheetRead & { ok: true } = read.value;
+    const result = await run.finish({ compareWith });
+    return { ok: true, value: { ...result, sheetId: checked.sheetId, readId: run.id, mergesUnknown: checked.mergesUnknown } };
+  }
+
   /** Check (ตรวจสอบ): read the active sheet, run the shared checker, list and colour the findings. */
   check(): Promise<void> {
     return this.run('check', async () => {
       const stuck = await this.uncolour();
       if (stuck) return this.set({ check: { ...this.state.check, status: 'failed', outcome: problemOutcome(stuck) } });
       this.set({ check: { ...EMPTY_CHECK, status: 'reading' }, send: EMPTY_SEND });
-      const read = await this.waitExcel('check', this.excel.readSheet());
-      if (!read.ok) return this.set({ check: { ...EMPTY_CHECK, status: 'failed', outcome: problemOutcome(read.problem) } });
-      if (!read.value.ok) {
-        const issue = read.value.issue;
-        return this.set({ check: { ...EMPTY_CHECK, status: 'failed', issues: { ...EMPTY_ISSUES, error: [issue] }, outcome: say('error', { th: issue.message_th, en: issue.message_en }) } });
+      const read = await this.readAndCheck('check', undefined);
+      if (!read.ok) {
+        if ('problem' in read) return this.set({ check: { ...EMPTY_CHECK, status: 'failed', outcome: problemOutcome(read.problem) } });
+        const issue = read.issue;
+        return this.set({
+          check: { ...EMPTY_CHECK, status: 'failed', issues: { ...EMPTY_ISSUES, error: [issue] }, all: [issue], outcome: say('error', { th: issue.message_th, en: issue.message_en }) },
+        });
       }
-      await this.show(checkRead(read.value));
+      await this.show(read.value);
     });
   }
 
@@ -302,22 +369,22 @@ export class PaneController {
   send(): Promise<void> {
     return this.run('send', async () => {
       const c = this.state.check;
-      if (c.status !== 'done' || !c.sheetId || !c.grid || c.located.length === 0) return this.setSend({ status: 'refused', outcome: say('warning', bi('checkFirst')) });
+      if (c.status !== 'done' || !c.sheetId || !c.readId || c.located === 0) return this.setSend({ status: 'refused', outcome: say('warning', bi('checkFirst')) });
       this.setSend({ status: 'sending', outcome: say('info', bi('rereading')) });
-      const read = await this.waitExcel('send', this.excel.readSheet(c.sheetId));
+      const read = await this.readAndCheck('send', c.sheetId, c.readId);
       if (!read.ok) {
+        if ('issue' in read) return this.setSend({ status: 'refused', outcome: say('error', { th: read.issue.message_th, en: read.issue.message_en }) });
         if (read.problem.wayOn === 'checkAgain') this.set({ check: EMPTY_CHECK });
         return this.setSend({ status: 'failed', outcome: problemOutcome(read.problem) });
       }
-      if (!read.value.ok) return this.setSend({ status: 'refused', outcome: say('error', { th: read.value.issue.message_th, en: read.value.issue.message_en }) });
-      const fresh = checkRead(read.value);
-      const changed = changedCells(c.grid, fresh.grid);
+      const fresh = read.value;
+      const changed = fresh.changed ?? [];
       if (changed.length) {
         await this.uncolour();
         await this.show(fresh);
         const where = { th: listCells(changed, 'th'), en: listCells(changed, 'en') };
-        const n = fresh.issues.error.length;
-        if (fresh.located.length === 0) return this.setSend({ status: 'refused', changedCells: changed, outcome: say('warning', bi('noForm')) });
+        const n = fresh.counts.error;
+        if (fresh.located === 0) return this.setSend({ status: 'refused', changedCells: changed, outcome: say('warning', bi('noForm')) });
         if (n) {
           return this.setSend({
             status: 'refused',
@@ -337,19 +404,19 @@ export class PaneController {
           }),
         });
       }
-      if (fresh.issues.error.length) return this.setSend({ status: 'refused', outcome: say('error', checkOutcome(fresh).text) });
-      if (fresh.sheet !== c.sheet) this.set({ check: { ...this.state.check, sheet: fresh.sheet, located: fresh.located } });
+      if (fresh.counts.error) return this.setSend({ status: 'refused', outcome: say('error', checkOutcome(fresh).text) });
+      // The same cells: the next Send compares with this read, under the sheet's name now.
+      this.set({ check: { ...this.state.check, sheet: fresh.sheet, readId: fresh.readId } });
       await this.submit(fresh);
     });
   }
 
   private async submit(fresh: Checked): Promise<void> {
-    const body = JSON.stringify(fresh.located);
-    if (this.pendingFor !== body) [this.pendingKey, this.pendingFor] = [newIdempotencyKey(), body];
-    const req: SubmitRequest = { fileName: fresh.sheet, returns: fresh.located };
+    const body = `{"fileName":${JSON.stringify(fresh.sheet)},"returns":${fresh.submission}}`;
+    if (this.pendingFor !== fresh.submission) [this.pendingKey, this.pendingFor] = [newIdempotencyKey(), fresh.submission];
     this.setSend({ status: 'sending', outcome: say('info', bi('working')) });
     try {
-      const res = await this.api().submit(req, this.pendingKey ?? newIdempotencyKey());
+      const res = await this.api().submitJson(body, this.pendingKey ?? newIdempotencyKey());
       this.setSend({ status: 'sent', receipts: res.receipts, outcome: say('success', bi('sent')) });
     } catch (e) {
       if (e instanceof ApiError && e.status < 500) {

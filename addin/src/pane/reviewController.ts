@@ -1,9 +1,7 @@
 import { ApiError, type ApiClient, type ReturnPath } from '@returns-hub/shared/api/client';
-import { checkSheets } from '@returns-hub/shared/check/checkSheets';
 import { formById } from '@returns-hub/shared/forms/index';
 import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import type { PeriodCode } from '@returns-hub/shared/period/index';
-import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
 import type { ReviewComment, ReviewedReturn, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
@@ -17,6 +15,7 @@ import type { ReviewExcelPort } from './reviewExcelPort';
 import { reviewSheetLayout } from './reviewSheetLayout';
 import { rbi } from './reviewText';
 import { districtViewOf, type DistrictReview } from './reviewDistrict';
+import type { FoundReturn } from '../check/sheetCheck';
 
 export interface ReviewQuery {
   form: string;
@@ -218,12 +217,10 @@ export class ReviewController {
    * The unit's side: for the sheet just checked, each return's status at headquarters, with
    * the reviewer's reason and comments; the comments' cells coloured in that sheet.
    */
-  async loadDistrict(sheetId: string, grid: Grid): Promise<void> {
+  async loadDistrict(sheetId: string, found: readonly FoundReturn[]): Promise<void> {
     const d = this.state.district;
     if (d.highlighted.length) await this.excel.clearHighlights(d.highlighted);
-    const keys = checkSheets([grid])
-      .flatMap((s) => s.returns)
-      .flatMap((r) => (r.orgUnit && r.fiscalYear && r.period ? [{ form: r.formId, fy: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject }] : []));
+    const keys = found.flatMap((r) => (r.orgUnit && r.fiscalYear && r.period ? [{ form: r.formId, fy: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject }] : []));
     if (keys.length === 0) return this.set({ district: { status: 'idle', returns: [], highlighted: [] } });
     this.set({ district: { status: 'loading', returns: [], highlighted: [], sheetId } });
     try {

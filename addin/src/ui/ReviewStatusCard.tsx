@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Text } from '@fluentui/react-components';
 import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
-import type { Grid } from '@returns-hub/shared/sheet/grid';
+import type { FoundReturn } from '../check/sheetCheck';
 import type { ReviewController } from '../pane/reviewController';
 import { MARK_COLOURS } from '../excel/openStoredReturn';
 import { rt, statusText } from '../pane/reviewText';
@@ -17,12 +17,12 @@ import { FindingRow } from './FindingRow';
  * decided and when, the reason, and the reviewer's comments as findings of their own kind
  * (coloured blue in the sheet; a click selects the cell). Loaded after each check and send.
  */
-export function ReviewStatusCard({ review, lang, sheetId, grid, sent }: { review: ReviewController; lang: Lang; sheetId?: string; grid?: Grid; sent: number }) {
+export function ReviewStatusCard({ review, lang, sheetId, found, sent }: { review: ReviewController; lang: Lang; sheetId?: string; found: readonly FoundReturn[]; sent: number }) {
   const s = usePaneStyles();
   const { district } = useReviewState(review);
   React.useEffect(() => {
-    if (sheetId && grid) void review.loadDistrict(sheetId, grid);
-  }, [review, sheetId, grid, sent]);
+    if (sheetId) void review.loadDistrict(sheetId, found);
+  }, [review, sheetId, found, sent]);
   if (district.status === 'failed') return <OutcomeBar outcome={district.outcome} lang={lang} />;
   return (
     <>

@@ -29,7 +29,7 @@ export function SendFlow({ pane, state, review }: { pane: PaneController; state:
       {send.receipts.map((r, k) => (
         <ReceiptCard key={k} receipt={r} lang={lang} />
       ))}
-      {review && <ReviewStatusCard review={review} lang={lang} sheetId={state.check.sheetId} grid={state.check.grid} sent={send.receipts.length} />}
+      {review && <ReviewStatusCard review={review} lang={lang} sheetId={state.check.sheetId} found={state.check.found} sent={send.receipts.length} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Grid, Rect } from '@returns-hub/shared/sheet/grid';
 import { a1, parseRange } from '@returns-hub/shared/sheet/address';
 import { OFFICE_MEMBERS, versionAtLeast, type OfficeMember, type RequirementSetName } from '@returns-hub/addin/excel/requirementSets';
 import { FakeRichApiError, type FakeErrorCode } from './richApiError';
+import type { FakeContext } from './fakeContext';
 
 export type FakeValue = string | number | boolean;
 
@@ -83,6 +84,46 @@ export interface FakeSheet {
 /** The requirement sets a fake host supports, e.g. `{ ExcelApi: '1.1' }` for Excel 2016. */
 export type FakeSets = Partial<Record<RequirementSetName, string>>;
 
+/**
+ * The limits a host puts on the add-in's calls. Excel documents them in "Resource limits and
+ * performance optimization for Office Add-ins" and in the API reference.
+ */
+export interface FakeLimits {
+  /** Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded); desktop Excel has no such limit (null). */
+  payloadBytes: number | null;
+  /** On every platform a get of a range over five million cells fails to return: `values` (and the other cell arrays) come back null. */
+  getCells: number;
+  /** `getMergedAreasOrNullObject` fails on a range holding more than 512 merged areas (RangeExceedsLimit here). */
+  mergedAreas: number;
+}
+
+/** Excel on the web: the stand-in says it is (`Office.onReady` answers `OfficeOnline`), so these are its limits unless a test says otherwise. */
+export const EXCEL_ON_THE_WEB: FakeLimits = { payloadBytes: 5 * 1024 * 1024, getCells: 5_000_000, mergedAreas: 512 };
+/** Desktop Excel: no payload limit; the cell and merged-area limits hold everywhere. */
+export const EXCEL_DESKTOP: FakeLimits = { ...EXCEL_ON_THE_WEB, payloadBytes: null };
+
+/** UTF-8 bytes of a JSON value as office.js would send it (strings unescaped but for quotes and backslashes). */
+export function jsonBytes(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v).length;
+  if (typeof v === 'string') {
+    let n = 2;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      n += c < 0x80 ? (c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1) : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    }
+    return n;
+  }
+  if (Array.isArray(v)) {
+    let n = 1 + Math.max(0, v.length - 1) + 1;
+    for (const x of v) n += jsonBytes(x);
+    return n;
+  }
+  let n = 2;
+  for (const [k, x] of Object.entries(v)) n += jsonBytes(k) + 2 + jsonBytes(x);
+  return n;
+}
+
 /** Every set this add-in knows, at its newest: Microsoft 365. */
 export const ALL_SETS: FakeSets = { ExcelApi: '1.20', CustomFunctionsRuntime: '1.5', SharedRuntime: '1.3' };
 
@@ -106,6 +147,10 @@ export class FakeBook {
   activeId = '';
   selection: { sheetId: string; cell: string } | null = null;
   syncs = 0;
+  /** What each sync sent and received (bytes), and whether the host refused it for its size, for tests to read. */
+  readonly payloads: { request: number; response: number; refused: boolean }[] = [];
+  /** How long each sync takes before Excel answers (Excel on the web: a round trip to the server). */
+  latencyMs = 0;
   /** Every office.js member the add-in touched. */
   readonly used = new Set<OfficeMember>();
   private nextId = 1;
@@ -113,10 +158,13 @@ export class FakeBook {
   private editing = false;
   private editEnded: (() => void)[] = [];
 
-  constructor(readonly sets: FakeSets = ALL_SETS) {}
+  constructor(
+    readonly sets: FakeSets = ALL_SETS,
+    public limits: FakeLimits = EXCEL_ON_THE_WEB,
+  ) {}
 
-  static fromGrids(grids: readonly Grid[], sets?: FakeSets): FakeBook {
-    const book = new FakeBook(sets);
+  static fromGrids(grids: readonly Grid[], sets?: FakeSets, limits?: FakeLimits): FakeBook {
+    const book = new FakeBook(sets, limits);
     for (const g of grids) book.addGrid(g);
     if (book.sheets.length === 0) book.addSheet('Sheet1');
     book.activeId = book.sheets[0].id;
@@ -281,16 +329,31 @@ export class FakeBook {
 
   // ——— what office.js does with a batch ———
 
-  /** Runs the queued commands in order; the first failure stops the rest, as Excel does. */
-  async sync(ops: Op[], delayForCellEdit: boolean): Promise<void> {
+  /**
+   * Runs the queued commands in order; the first failure stops the rest, as Excel does. A
+   * request over the host's payload limit is refused before anything runs; a response over it
+   * is refused after (the loads hand nothing over). Each sync takes the host's latency first.
+   */
+  async sync(ctx: FakeContext): Promise<void> {
+    const ops = ctx.ops;
+    const request = ctx.requestBytes;
+    ctx.requestBytes = 0;
+    ctx.responses.length = 0;
     this.syncs++;
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const failure = this.failures.shift();
     if (failure) {
       ops.length = 0;
       throw new FakeRichApiError(failure);
     }
+    const limit = this.limits.payloadBytes;
+    if (limit !== null && request > limit) {
+      ops.length = 0;
+      this.payloads.push({ request, response: 0, refused: true });
+      throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes; the limit is ${limit}).`);
+    }
     if (this.editing) {
-      if (!delayForCellEdit) {
+      if (!ctx.delayForCellEdit) {
         ops.length = 0;
         throw new FakeRichApiError('InvalidOperationInCellEditMode', 'The operation is not allowed while the user is editing a cell.');
       }
@@ -301,6 +364,12 @@ export class FakeBook {
     } finally {
       ops.length = 0;
     }
+    const responses = ctx.responses.splice(0);
+    const response = responses.reduce((n, r) => n + r.bytes, 0);
+    this.payloads.push({ request, response, refused: limit !== null && response > limit });
+    if (limit !== null && response > limit)
+      throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes; the limit is ${limit}).`);
+    for (const r of responses) r.deliver();
   }
 
   /** Adds a sheet as `worksheets.add` does: a legal, unused name, or the next `SheetN`. */
