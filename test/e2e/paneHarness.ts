@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { FakeOfficeConfig } from './officeInBrowser';
 import { buildAddin } from '../../scripts/buildAddin';
 import { serveAddin } from '../../scripts/serveAddin';
 
@@ -50,3 +51,63 @@ export async function eventually<T>(read: () => Promise<T>, expected: unknown, m
 }
 
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** How a browser test opens the built pane. */
+export interface OpenPane {
+  /** The served build's address. */
+  url: string;
+  /** The workbook and host behind the page. */
+  config: FakeOfficeConfig;
+  /** The API the pane's development settings point at, and the key they hold. */
+  apiUrl: string;
+  apiKey: string;
+  /** The pane's width (Excel's default task pane is about 350 px) and height. */
+  width?: number;
+  height?: number;
+  /** A pinned clock; without one the page runs on the real clock. */
+  now?: Date;
+  /** Script run in the page before its own (a string: tsx would wrap named functions in a helper the page lacks). */
+  initScript?: string;
+}
+
+/** Opens the built pane on the office.js stand-in; only loopback traffic is allowed, office.js's address serves the stand-in. */
+export async function openPaneIn(browser: Browser, officeFake: string, o: OpenPane): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: o.width ?? 350, height: o.height ?? 800 } });
+  if (o.now) await page.clock.setFixedTime(o.now);
+  if (o.initScript) await page.addInitScript(o.initScript);
+  await page.addInitScript(
+    ({ config, apiUrl, apiKey }) => {
+      (window as { __FAKE_OFFICE__?: FakeOfficeConfig }).__FAKE_OFFICE__ = config;
+      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey }));
+    },
+    { config: o.config, apiUrl: o.apiUrl, apiKey: o.apiKey },
+  );
+  await page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeFake });
+    if (host === 'localhost' || host === '127.0.0.1') return route.continue();
+    return route.abort();
+  });
+  await page.goto(`${o.url}/taskpane.html`);
+  return page;
+}
+
+/**
+ * Watches the page's main thread from before its scripts run: the longest task (Long Tasks
+ * API) and the longest input-to-paint delay (Event Timing), read back by `responsiveness`.
+ */
+export const WATCH_MAIN_THREAD = `
+  window.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0 };
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__LONG__.task = Math.max(window.__LONG__.task, e.duration); window.__LONG__.tasks++; })).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__LONG__.event = Math.max(window.__LONG__.event, e.duration); window.__LONG__.events++; })).observe({ type: 'event', durationThreshold: 16, buffered: true });
+`;
+
+/** What WATCH_MAIN_THREAD saw since it was last reset: the longest task and input delay (ms), and how many of each over 50 ms / 16 ms. */
+export async function responsiveness(page: Page, reset = false): Promise<{ task: number; tasks: number; event: number; events: number }> {
+  return page.evaluate((r) => {
+    const w = window as { __LONG__?: { task: number; tasks: number; event: number; events: number } };
+    const seen = { ...w.__LONG__! };
+    if (r) w.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0 };
+    return seen;
+  }, reset);
+}

@@ -2,7 +2,7 @@ import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { GridAssembler } from './gridAssembler';
 import type { SheetChunk, SheetHead } from './sheetChunk';
 import { checkGrid, type SheetCheck } from './sheetCheck';
-import type { FromChecker, ToChecker } from './checkProtocol';
+import { answerOf, type FromChecker, type ToChecker } from './checkProtocol';
 
 /** Checked grids kept for a later read to be compared with (Send compares with the last Check). */
 const KEEP = 2;
@@ -16,19 +16,19 @@ export class CheckHost {
   private reading = new Map<string, GridAssembler | Grid>();
   private kept = new Map<string, Grid>();
 
-  /** One message of the protocol; `finish` is answered with the check, or with why it failed. */
-  receive(m: ToChecker): FromChecker | null {
+  /** One message of the protocol; `finish` is answered with the check (in several messages), or with why it failed. */
+  receive(m: ToChecker): FromChecker[] {
     if (m.type === 'head') this.head(m.id, m.head);
     else if (m.type === 'chunk') this.chunk(m.id, m.chunk);
     else if (m.type === 'grid') this.grid(m.id, m.grid);
     else {
       try {
-        return { type: 'checked', id: m.id, result: this.finish(m.id, m.compareWith) };
+        return answerOf(m.id, this.finish(m.id, m.compareWith));
       } catch (e) {
-        return { type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) };
+        return [{ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) }];
       }
     }
-    return null;
+    return [];
   }
 
   head(id: string, h: SheetHead): void {

@@ -9,7 +9,6 @@ import type { ToChecker } from './checkProtocol';
 const host = new CheckHost();
 
 self.onmessage = (e: MessageEvent<ToChecker>) => {
-  const answer = host.receive(e.data);
   // A worker's postMessage takes the message alone (the DOM typings' one-argument form).
-  if (answer) self.postMessage(answer);
+  for (const answer of host.receive(e.data)) self.postMessage(answer);
 };

@@ -18,8 +18,8 @@ export interface Checker {
   begin(): CheckRun;
 }
 
-/** Checks waiting for their answer, by read. */
-export type Waiting = Map<string, { resolve: (r: SheetCheck) => void; reject: (e: Error) => void }>;
+/** Checks waiting for their answer, by read: the answer so far, and how many findings are still to come. */
+export type Waiting = Map<string, { resolve: (r: SheetCheck) => void; reject: (e: Error) => void; result?: SheetCheck; missing?: number }>;
 
 let reads = 0;
 
@@ -39,13 +39,23 @@ export function runOver(send: (m: ToChecker) => void, waiting: Waiting): CheckRu
   };
 }
 
-/** Settles the check an answer is for. */
+/** Takes one message of an answer; the check is settled once its last page of findings is in. */
 export function settle(waiting: Waiting, m: FromChecker): void {
   const w = waiting.get(m.id);
   if (!w) return;
-  waiting.delete(m.id);
-  if (m.type === 'checked') w.resolve(m.result);
-  else w.reject(new Error(m.message));
+  if (m.type === 'failed') {
+    waiting.delete(m.id);
+    return w.reject(new Error(m.message));
+  }
+  if (m.type === 'checked') [w.result, w.missing] = [m.result, m.issueCount];
+  else if (w.result && w.missing !== undefined) {
+    for (const i of m.issues) w.result.issues.push(i);
+    w.missing -= m.issues.length;
+  }
+  if (w.result && w.missing === 0) {
+    waiting.delete(m.id);
+    w.resolve(w.result);
+  }
 }
 
 /**

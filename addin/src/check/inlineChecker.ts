@@ -10,8 +10,7 @@ export function inlineChecker(): Checker {
     if (m.type !== 'finish') host.receive(m);
     else
       setTimeout(() => {
-        const answer = host.receive(m);
-        if (answer) settle(waiting, answer);
+        for (const answer of host.receive(m)) settle(waiting, answer);
       }, 0);
   };
   return { begin: () => runOver(send, waiting) };

@@ -5,6 +5,13 @@ import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { formById } from '@returns-hub/shared/forms/index';
 import { groupFindings, type FindingGroup } from './findingGroups';
 import { changedCells } from './sheetChanges';
+import { cellsToHighlight } from '../excel/highlights';
+
+/**
+ * Cells coloured after a check at most: each is a read and a write of its fill, so a sheet of
+ * 60,000 findings is coloured where the clerk starts (errors first) and the list has the rest.
+ */
+export const MAX_HIGHLIGHTS = 1000;
 
 /** A return found on the sheet: its key, and what it is about in the clerk's words (the project's code and name). */
 export interface FoundReturn {
@@ -32,6 +39,8 @@ export interface SheetCheck {
   located: number;
   /** The located returns as the JSON body part Send posts. */
   submission: string;
+  /** The cells to colour (errors win over warnings; errors first), at most MAX_HIGHLIGHTS; and how many cells have findings in all. */
+  highlights: { cells: { cell: string; severity: 'error' | 'warning' }[]; total: number };
   /** Cells that differ from the grid this check was compared with; null when it was compared with none. */
   changed: string[] | null;
   /** The checker's own time, ms: reading the grid as a form, checking it, grouping the findings (not reading the sheet from Excel). */
@@ -46,6 +55,7 @@ export function checkGrid(grid: Grid, previous?: Grid): SheetCheck {
   const [sheet] = checkSheets([grid]);
   const issues = [...sheet.issues, ...sheet.returns.flatMap((r) => r.issues)].sort(bySeverity);
   const groups = groupFindings(issues);
+  const marked = cellsToHighlight(issues);
   const checkMs = now() - t0;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const i of issues) counts[i.severity]++;
@@ -65,6 +75,7 @@ export function checkGrid(grid: Grid, previous?: Grid): SheetCheck {
     issues,
     counts,
     groups,
+    highlights: { cells: [...marked].slice(0, MAX_HIGHLIGHTS).map(([cell, severity]) => ({ cell, severity })), total: marked.size },
     located: sheet.located.length,
     submission: JSON.stringify(sheet.located),
     changed: previous ? changedCells(previous, grid) : null,

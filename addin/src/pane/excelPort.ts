@@ -1,4 +1,3 @@
-import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import type { Completeness } from '@returns-hub/shared/api/client';
@@ -17,7 +16,8 @@ import type { Feature } from '../excel/requirementSets';
 export interface ExcelPort {
   /** The sheet by its stable id (the active sheet without one), handed to `sink` in chunks of rows as Excel hands them over. */
   readSheet(sheetId: string | undefined, sink: SheetSink): Promise<ExcelOutcome<SheetRead>>;
-  highlight(sheetId: string, issues: readonly Issue[]): Promise<ExcelOutcome<SavedFill[]>>;
+  /** Fills cells with colours, saving each one's fill first. */
+  highlight(sheetId: string, cells: readonly { cell: string; color: string }[]): Promise<ExcelOutcome<SavedFill[]>>;
   clearHighlights(saved: readonly SavedFill[]): Promise<ExcelOutcome<void>>;
   selectCell(sheetId: string, cell: string): Promise<ExcelOutcome<void>>;
   /** The tally's report sheet in a layout (the form's for the grouping by default), with HQ's total row where the layout has one. */

@@ -4,14 +4,14 @@ import type { Receipt } from '@returns-hub/shared/api/schemas';
 import { ApiError, newIdempotencyKey, type ApiClient } from '@returns-hub/shared/api/client';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import { formById } from '@returns-hub/shared/forms/index';
-import { cellsToHighlight, type SavedFill } from '../excel/highlights';
+import { HIGHLIGHT, type SavedFill } from '../excel/highlights';
 import type { SheetRead } from '../excel/readSheet';
 import { excelProblem, type ExcelProblem } from '../excel/excelProblem';
 import type { Bilingual, Lang } from '../text/bilingual';
 import type { Checker } from '../check/checker';
 import type { SheetChunk, SheetHead, SheetSink } from '../check/sheetChunk';
-import type { FoundReturn, SheetCheck } from '../check/sheetCheck';
-import type { FindingGroup } from '../check/findingGroups';
+import { MAX_HIGHLIGHTS, type FoundReturn, type SheetCheck } from '../check/sheetCheck';
+import { groupFindings, type FindingGroup } from '../check/findingGroups';
 import { listCells } from '../check/sheetChanges';
 import type { ExcelPort } from './excelPort';
 import { bi } from './i18n';
@@ -22,8 +22,10 @@ import { layoutOf, type PullQuery } from './pullChoices';
 import { reportByName } from '@returns-hub/shared/report/formReports';
 import { groupingsNeeded } from '@returns-hub/shared/report/computeReport';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
+import { groupDigits } from '../text/digits';
 
 export type { PullQuery } from './pullChoices';
+export { MAX_HIGHLIGHTS } from '../check/sheetCheck';
 
 /** The four flows; one runs at a time, and each always ends settled (no spinner, no dead button). */
 export type Flow = 'check' | 'send' | 'pull' | 'insert';
@@ -67,6 +69,8 @@ export interface CheckState {
   groups: FindingGroup[];
   /** Returns located on the sheet: what Send sends. */
   located: number;
+  /** The checker's own time for this sheet, ms (browser tests hold the pane's answer to it). */
+  checkMs?: number;
   highlighted: SavedFill[];
   outcome?: Outcome;
   /** Things this Excel could not do, said plainly (merged cells unknown, cells not coloured). */
@@ -123,12 +127,6 @@ const say = (tone: Tone, text: Bilingual, retry = false): Outcome => ({ tone, te
  */
 export const SLOW_EXCEL_MS = 2000;
 
-/**
- * Cells coloured after a check at most: each is a read and a write of its fill, so a sheet of
- * 60,000 findings is coloured where the clerk starts (errors first) and the list has the rest.
- */
-export const MAX_HIGHLIGHTS = 1000;
-
 /** A sheet read and checked: what Check shows and what Send sends. */
 interface Checked extends SheetCheck {
   sheetId: string;
@@ -136,11 +134,17 @@ interface Checked extends SheetCheck {
   mergesUnknown: boolean;
 }
 
+/** Lets the page draw before going on (a macrotask: promises alone would not). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const count = groupDigits;
+
 /** A read and check: the sheet checked, what Excel refused, or why the sheet could not be read (too large). */
 type CheckRead = { ok: true; value: Checked } | { ok: false; problem: ExcelProblem } | { ok: false; issue: Issue };
 
-function grouped(all: Issue[]): GroupedIssues {
-  return { error: all.filter((i) => i.severity === 'error'), warning: all.filter((i) => i.severity === 'warning'), info: all.filter((i) => i.severity === 'info') };
+/** The findings by severity: slices of the list, which is sorted errors first. */
+function grouped(all: Issue[], n: SheetCheck['counts']): GroupedIssues {
+  return { error: all.slice(0, n.error), warning: all.slice(n.error, n.error + n.warning), info: all.slice(n.error + n.warning) };
 }
 
 /** The sentence under Check: not a form, errors to fix, or ready to send. */
@@ -148,21 +152,12 @@ function checkOutcome(c: SheetCheck): Outcome {
   if (c.returns.length === 0) return say('warning', bi('noForm'));
   const n = c.counts.error;
   if (n) {
-    const count = n.toLocaleString('en-US');
     return say('error', {
-      th: `พบข้อผิดพลาด ${count} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`,
-      en: `${count} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.`,
+      th: `พบข้อผิดพลาด ${count(n)} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`,
+      en: `${count(n)} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.`,
     });
   }
   return say('success', bi('clean'));
-}
-
-/** The findings' cells to colour, errors first, at most MAX_HIGHLIGHTS; and how many cells have findings in all. */
-function toHighlight(all: readonly Issue[]): { issues: Issue[]; cells: number } {
-  const cells = cellsToHighlight(all);
-  if (cells.size <= MAX_HIGHLIGHTS) return { issues: [...all], cells: cells.size };
-  const keep = new Set([...cells.keys()].slice(0, MAX_HIGHLIGHTS));
-  return { issues: all.filter((i) => keep.has(splitSheetAddress(i.cell).cell)), cells: cells.size };
 }
 
 /**
@@ -259,36 +254,47 @@ export class PaneController {
     return null;
   }
 
-  /** Shows a checked sheet: its findings listed, and coloured in the sheet where Excel lets us (the first MAX_HIGHLIGHTS cells). */
+  /**
+   * Shows a checked sheet: its findings listed at once, then coloured in the sheet where Excel
+   * lets us (the first MAX_HIGHLIGHTS cells), in a later task so that the list is drawn first.
+   */
   private async show(c: Checked): Promise<void> {
     const notes: Bilingual[] = c.mergesUnknown ? [bi('mergesUnknown')] : [];
-    const { issues, cells } = toHighlight(c.issues);
-    const coloured = await this.waitExcel('check', this.excel.highlight(c.sheetId, issues));
+    const check: CheckState = {
+      status: 'done',
+      sheetId: c.sheetId,
+      sheet: c.sheet,
+      readId: c.readId,
+      returns: c.returns.map((r) => describeReturn(r)),
+      found: c.returns,
+      issues: grouped(c.issues, c.counts),
+      all: c.issues,
+      groups: c.groups,
+      located: c.located,
+      checkMs: c.checkMs,
+      highlighted: [],
+      outcome: checkOutcome(c),
+      notes,
+    };
+    this.set({ check });
+    await nextTask();
+    const { cells: marks, total: cells } = c.highlights;
+    const coloured = await this.waitExcel(
+      'check',
+      this.excel.highlight(
+        c.sheetId,
+        marks.map((m) => ({ cell: m.cell, color: HIGHLIGHT[m.severity] })),
+      ),
+    );
     if (!coloured.ok) notes.push(bi(coloured.problem.code === 'AccessDenied' ? 'protectedNoColour' : 'notHighlighted'));
     else if (cells > MAX_HIGHLIGHTS) {
-      const [n, all] = [MAX_HIGHLIGHTS.toLocaleString('en-US'), cells.toLocaleString('en-US')];
+      const [n, all] = [count(MAX_HIGHLIGHTS), count(cells)];
       notes.push({
         th: `ระบายสีเฉพาะ ${n} เซลล์แรก (ข้อผิดพลาดก่อน) จาก ${all} เซลล์ที่พบปัญหา เพื่อไม่ให้ Excel ช้า รายการด้านล่างมีครบทุกเซลล์ คลิกเพื่อไปที่เซลล์`,
         en: `Only the first ${n} of the ${all} cells with findings are coloured (errors first), so that Excel stays quick; the list below has every cell: click one to go to it.`,
       });
     }
-    this.set({
-      check: {
-        status: 'done',
-        sheetId: c.sheetId,
-        sheet: c.sheet,
-        readId: c.readId,
-        returns: c.returns.map((r) => describeReturn(r)),
-        found: c.returns,
-        issues: grouped(c.issues),
-        all: c.issues,
-        groups: c.groups,
-        located: c.located,
-        highlighted: coloured.ok ? coloured.value : [],
-        outcome: checkOutcome(c),
-        notes,
-      },
-    });
+    this.set({ check: { ...this.state.check, highlighted: coloured.ok ? coloured.value : [], notes: [...notes] } });
   }
 
   /**
@@ -334,7 +340,14 @@ export class PaneController {
         if ('problem' in read) return this.set({ check: { ...EMPTY_CHECK, status: 'failed', outcome: problemOutcome(read.problem) } });
         const issue = read.issue;
         return this.set({
-          check: { ...EMPTY_CHECK, status: 'failed', issues: { ...EMPTY_ISSUES, error: [issue] }, all: [issue], outcome: say('error', { th: issue.message_th, en: issue.message_en }) },
+          check: {
+            ...EMPTY_CHECK,
+            status: 'failed',
+            issues: { ...EMPTY_ISSUES, error: [issue] },
+            all: [issue],
+            groups: groupFindings([issue]),
+            outcome: say('error', { th: issue.message_th, en: issue.message_en }),
+          },
         });
       }
       await this.show(read.value);

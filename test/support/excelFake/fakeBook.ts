@@ -73,7 +73,10 @@ export interface FakeSheet {
   name: string;
   visibility: string;
   protected: boolean;
-  cells: Map<string, FakeCell>;
+  /** By `cellKey(row, col)`. */
+  cells: Map<number, FakeCell>;
+  /** Counts the changes to its cells: a used range worked out at one count holds until the next change. */
+  version: number;
   merges: Rect[];
   validations: Map<string, unknown>;
   conditionalFormats: FakeConditionalFormat[];
@@ -102,26 +105,11 @@ export const EXCEL_ON_THE_WEB: FakeLimits = { payloadBytes: 5 * 1024 * 1024, get
 /** Desktop Excel: no payload limit; the cell and merged-area limits hold everywhere. */
 export const EXCEL_DESKTOP: FakeLimits = { ...EXCEL_ON_THE_WEB, payloadBytes: null };
 
-/** UTF-8 bytes of a JSON value as office.js would send it (strings unescaped but for quotes and backslashes). */
+const utf8 = new TextEncoder();
+
+/** UTF-8 bytes of a JSON value as office.js would send it. */
 export function jsonBytes(v: unknown): number {
-  if (v === null || v === undefined) return 4;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v).length;
-  if (typeof v === 'string') {
-    let n = 2;
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      n += c < 0x80 ? (c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1) : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-    }
-    return n;
-  }
-  if (Array.isArray(v)) {
-    let n = 1 + Math.max(0, v.length - 1) + 1;
-    for (const x of v) n += jsonBytes(x);
-    return n;
-  }
-  let n = 2;
-  for (const [k, x] of Object.entries(v)) n += jsonBytes(k) + 2 + jsonBytes(x);
-  return n;
+  return utf8.encode(JSON.stringify(v ?? null)).length;
 }
 
 /** Every set this add-in knows, at its newest: Microsoft 365. */
@@ -130,7 +118,13 @@ export const ALL_SETS: FakeSets = { ExcelApi: '1.20', CustomFunctionsRuntime: '1
 export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: 'None' };
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
-const key = (row: number, col: number) => `${row},${col}`;
+/** Excel's widest sheet: 16,384 columns. */
+const COLUMNS = 16_384;
+/** A cell's key in a sheet's map: a number, so that walking a 60,000-row sheet stays quick. */
+export const cellKey = (row: number, col: number) => row * COLUMNS + col;
+const key = cellKey;
+/** Row and column (0-based) of a cell's key. */
+export const rowColOf = (k: number): [number, number] => [Math.floor(k / COLUMNS), k % COLUMNS];
 
 /** A queued command: run in order at the next sync. */
 export type Op = () => void;
@@ -194,6 +188,7 @@ export class FakeBook {
       visibility: 'Visible',
       protected: false,
       cells: new Map(),
+      version: 0,
       merges: [],
       validations: new Map(),
       conditionalFormats: [],
@@ -222,6 +217,10 @@ export class FakeBook {
       }),
     );
     sheet.merges = grid.merges.map((m) => ({ ...m }));
+    sheet.version++;
+    // Excel knows a sheet's used range without walking its cells: worked out once here, not in the middle of a test.
+    this.usedRect(sheet, true);
+    this.usedRect(sheet, false);
     return sheet;
   }
 
@@ -246,6 +245,7 @@ export class FakeBook {
 
   /** A cell for writing: created empty when absent. */
   cellForWrite(sheet: FakeSheet, row: number, col: number): FakeCell {
+    sheet.version++;
     let c = sheet.cells.get(key(row, col));
     if (!c) sheet.cells.set(key(row, col), (c = { value: '', numberFormat: 'General', fill: { ...NO_FILL }, bold: false }));
     return c;
@@ -277,6 +277,7 @@ export class FakeBook {
     const p = parseRange(address);
     if (!p) throw new Error(`bad address ${address}`);
     const s = this.must(sheetName);
+    s.version++;
     if (value === '') {
       const c = this.cell(s, p.top, p.left);
       if (c) c.value = '';
@@ -388,6 +389,17 @@ export class FakeBook {
 
   /** The bounds of a sheet's non-empty cells (values only, or any formatted cell too); null when none. */
   usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+    const key = `${sheet.id}|${valuesOnly}`;
+    const cached = this.usedRects.get(key);
+    if (cached && cached.version === sheet.version) return cached.rect;
+    const rect = this.walkUsed(sheet, valuesOnly);
+    this.usedRects.set(key, { version: sheet.version, rect });
+    return rect;
+  }
+
+  private readonly usedRects = new Map<string, { version: number; rect: Rect | null }>();
+
+  private walkUsed(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
     let top = Infinity,
       left = Infinity,
       bottom = -1,
@@ -396,7 +408,7 @@ export class FakeBook {
       const blank = c.value === '' && !c.error;
       const formatted = c.numberFormat !== 'General' || c.fill.pattern !== 'None' || c.bold || c.font !== undefined || c.borders !== undefined || c.hAlign !== undefined;
       if (blank && (valuesOnly || !formatted)) continue;
-      const [r, col] = k.split(',').map(Number);
+      const [r, col] = rowColOf(k);
       top = Math.min(top, r);
       left = Math.min(left, col);
       bottom = Math.max(bottom, r);
@@ -411,7 +423,7 @@ export class FakeBook {
     const values: Record<string, FakeValue> = {};
     const fills: Record<string, string> = {};
     for (const [k, c] of s.cells) {
-      const [r, col] = k.split(',').map(Number);
+      const [r, col] = rowColOf(k);
       if (c.value !== '') values[a1(r, col)] = c.value;
       if (c.fill.pattern !== 'None') fills[a1(r, col)] = c.fill.color;
     }

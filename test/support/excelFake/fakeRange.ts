@@ -1,7 +1,7 @@
 import type { Rect } from '@returns-hub/shared/sheet/grid';
 import { a1, addressPrefix } from '@returns-hub/shared/sheet/address';
 import type { ExcelConditionalFormats, ExcelRange, ExcelRangeAreas, ExcelRangeFormat } from '@returns-hub/addin/excel/excelApi';
-import { jsonBytes, type FakeCell, type FakeSheet } from './fakeBook';
+import { cellKey, jsonBytes, type FakeCell, type FakeSheet } from './fakeBook';
 import type { FakeContext } from './fakeContext';
 import type { FakeWorksheet } from './fakeWorksheet';
 import { FakeConditionalFormats, FakeRangeFormat } from './fakeRangeFormat';
@@ -92,6 +92,7 @@ export class FakeRange implements ExcelRange {
       const s = this.worksheet.target;
       if (!s || !this.rect) return;
       this.ctx.book.writable(s);
+      s.version++;
       apply(s, this.rect);
     }, bytes);
   }
@@ -177,8 +178,9 @@ export class FakeRange implements ExcelRange {
       if (!s || !r) return;
       const cellCount = (r.bottom - r.top + 1) * (r.right - r.left + 1);
       // Beyond the get limit Excel hands the cell arrays back as null (it does not always throw).
+      const wantsCells = propertyNames.some((p) => p === 'values' || p === 'valueTypes' || p === 'numberFormat');
       const cells =
-        cellCount > this.ctx.book.limits.getCells
+        !wantsCells || cellCount > this.ctx.book.limits.getCells
           ? null
           : Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => this.ctx.book.cell(s, r.top + i, r.left + j)));
       const data: Partial<RangeProps> = {};
@@ -241,7 +243,7 @@ export class FakeRange implements ExcelRange {
       this.forEachCell((s, row, col) => {
         const c = this.ctx.book.cell(s, row, col);
         if (!c) return;
-        if (applyTo === 'All') s.cells.delete(`${row},${col}`);
+        if (applyTo === 'All') s.cells.delete(cellKey(row, col));
         if (applyTo === 'Contents') Object.assign(c, { value: '', error: undefined });
         if (applyTo === 'Formats') Object.assign(c, { numberFormat: 'General', fill: { color: '#FFFFFF', pattern: 'None' }, bold: false });
       }),
