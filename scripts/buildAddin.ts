@@ -52,8 +52,13 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
     sourcemap: true,
     define: { ...PANE_BUNDLE_OPTIONS.define, RETURNS_HUB_BUILD: JSON.stringify(config) },
   });
-  // The checker's Web Worker: the reader and checker, off the pane's thread (addin/src/check/checkWorker.ts).
-  await build({ ...PANE_BUNDLE_OPTIONS, entryPoints: [resolve(ROOT, 'addin/src/check/checkWorker.ts')], outfile: resolve(outDir, 'checkWorker.js'), minify: opts.minify ?? true, sourcemap: true });
+  // Beside the pane: the checker's Web Worker (the reader and checker, off the pane's thread), and MSAL, loaded by
+  // a build with Entra settings once the pane is on screen.
+  for (const [entry, out] of [
+    ['check/checkWorker.ts', 'checkWorker.js'],
+    ['auth/msalScript.ts', 'msal.js'],
+  ])
+    await build({ ...PANE_BUNDLE_OPTIONS, entryPoints: [resolve(ROOT, 'addin/src', entry)], outfile: resolve(outDir, out), minify: opts.minify ?? true, sourcemap: true });
   // Custom functions' metadata, generated from the JSDoc of addin/src/functions/customFunctions.ts.
   const meta = await generateCustomFunctionsMetadata(resolve(ROOT, 'addin/src/functions/customFunctions.ts'), false);
   if (meta.errors.length) throw new Error(`custom functions metadata: ${meta.errors.join('; ')}`);

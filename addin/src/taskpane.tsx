@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { createApiClient } from '@returns-hub/shared/api/client';
 import { PaneController } from './pane/paneController';
 import { languageFrom } from './text/bilingual';
@@ -15,6 +14,7 @@ import type { SignIn } from './ui/SettingsPanel';
 import { associateFunctions, useFigureSource, useFunctionErrors, useFunctionLanguage } from './functions/customFunctions';
 import { FigureSource } from './functions/figureSource';
 import { entraSession, type EntraSession } from './auth/tokenProvider';
+import { loadMsal } from './auth/loadMsal';
 import { buildConfig } from './settings/buildConfig';
 import { loadDevSettings, SETTINGS_KEY, type DevSettings } from './settings/devSettings';
 import { workerChecker } from './check/checker';
@@ -27,7 +27,7 @@ Office.onReady(() => {
 
   // Entra ID sign-in where the build has its settings; a development key otherwise.
   let session: EntraSession | null = null;
-  const sessionReady = build.entra ? entraSession(build.entra, createNestablePublicClientApplication).then((s) => (session = s)) : null;
+  const sessionReady = build.entra ? entraSession(build.entra, async (cfg) => (await loadMsal()).createNestablePublicClientApplication(cfg)).then((s) => (session = s)) : null;
   const signIn: SignIn | null = sessionReady && {
     account: () => session?.account() ?? null,
     signIn: async () => (await sessionReady).signIn(),
