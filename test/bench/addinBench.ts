@@ -25,7 +25,7 @@ async function buildHello(dir: string): Promise<{ bytes: number; gzipBytes: numb
  * the first moment the primary button (`ตรวจสอบ`) is in the document and enabled, seen by a
  * MutationObserver; and the longest task up to then.
  */
-async function loadOnce(browser: Browser, url: string, standIn: string): Promise<{ tti: number; longest: number }> {
+export async function loadOnce(browser: Browser, url: string, standIn: string): Promise<{ tti: number; longest: number }> {
   const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
   // A string, not a function: tsx would wrap named functions in a helper the page does not have.
   await page.addInitScript(`
