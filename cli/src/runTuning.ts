@@ -3,10 +3,10 @@ import { setFlagsFromString } from 'node:v8';
 import { enableGarbageCollection } from './collectGarbage';
 
 /**
- * Input below which a run is too short for V8's optimising compiler (TurboFan) to pay back
- * what it spends compiling: checking the 50 district files (400 KB) took 0.25 s of CPU with
- * it and 0.18 s without; one 820 KB register the same either way; a 7 MB register twice as
- * long without it (docs/benchmarks.md).
+ * Input below which a run is short. Short runs once went without V8's optimising compiler
+ * (TurboFan), which paid when the regular-expression reader did the work in native code. The
+ * XML tokenizer is JavaScript: without TurboFan a 0.9 MB register took 2.2 s of CPU instead
+ * of 0.64 s, and one district file the same 0.11 s either way, so every run keeps it now.
  */
 export const SHORT_RUN_BYTES = 1024 * 1024;
 
@@ -44,14 +44,11 @@ export function runLength(argv: string[]): 'short' | 'long' | 'other' {
 const LONG_RUN_HEAP_GROWING_PERCENT = 30;
 
 /**
- * Called by the bin before a command loads. A short run goes without the optimising
- * compiler; a long one keeps its heap close to what is live. Process-wide, so never called
- * where other work shares the process (tests call `main` directly).
+ * Called by the bin before a command loads: a long run keeps its heap close to what is live.
+ * Process-wide, so never called where other work shares the process (tests call `main` directly).
  */
 export function tuneForRun(argv: string[]): void {
-  const length = runLength(argv);
-  if (length === 'short') setFlagsFromString('--no-opt');
-  if (length === 'long') {
+  if (runLength(argv) === 'long') {
     setFlagsFromString(`--heap-growing-percent=${LONG_RUN_HEAP_GROWING_PERCENT}`);
     enableGarbageCollection();
   }

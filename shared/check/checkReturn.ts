@@ -1,16 +1,15 @@
 import type { FieldDef, FormDef } from '../forms/formDef';
-import { formById } from '../forms';
+import { BUILT_IN } from '../forms';
+import { choiceListsOf } from '../forms/choiceLists';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt, withRelated } from '../issues/messages';
 import type { LocatedReturn, RawCell, RawField, RawRow, RawTable } from '../read/locatedReturn';
 import { datesFarFromYear } from './datesFarFromYear';
 import { fiscalYearFromText, quarterFromText } from '../period/periodFromText';
 import { quarterCode, type PeriodCode } from '../period/periodCodeList';
-import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
-import { orgUnitByCode } from '../orgUnits/orgUnits';
 import { addressPrefix } from '../sheet/address';
 import { cellOf, type Addressing, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
-import { interpretCell, orgUnitIssue } from './interpretValue';
+import { interpretCell, orgUnitIssue, type Interpreting } from './interpretValue';
 import { applyRules, unitNamedBy, type RuleContext } from './rules';
 import { asNumber } from './valueAs';
 
@@ -20,17 +19,22 @@ function defsById(defs: readonly FieldDef[]): Map<string, FieldDef> {
   return new Map(defs.map((d) => [d.id, d]));
 }
 
-function interpretFields(fields: Record<string, RawField>, defs: Map<string, FieldDef>, issues: Issue[]) {
+function interpretFields(fields: Record<string, RawField>, defs: Map<string, FieldDef>, issues: Issue[], env: Interpreting) {
   const values: Record<string, Value | null> = {};
   const cells: Record<string, string> = {};
   for (const id in fields) {
     const def = defs.get(id);
     if (!def) continue;
     const raw = fields[id];
-    values[id] = interpretCell(raw, def, raw.cell, issues);
+    values[id] = interpretCell(raw, def, raw.cell, issues, env);
     cells[id] = raw.cell;
   }
   return { values, cells };
+}
+
+/** What interpreting a form's cells needs: the year's org units, the form's choice lists. */
+export function interpretingFor(form: FormDef, units: Interpreting['units']): Interpreting {
+  return { units, choices: choiceListsOf(form) };
 }
 
 /** What stands in the raw table for an item row once it is interpreted, when the raw rows are given up. */
@@ -42,7 +46,7 @@ const INTERPRETED: RawRow = { row: 0, kind: 'item', values: {} };
  * is interpreted (total rows stay, at their index, for `checkTotalRows`), so a register's
  * raw and typed rows are never both whole in memory.
  */
-export function interpretTable(sheet: string, table: RawTable, columns: readonly FieldDef[], issues: Issue[], consume = false): TypedRow[] {
+export function interpretTable(sheet: string, table: RawTable, columns: readonly FieldDef[], issues: Issue[], env: Interpreting, consume = false): TypedRow[] {
   const prefix = addressPrefix(sheet);
   const cols = columns.filter((c) => table.columns[c.id] !== undefined);
   const where = cols.map((c) => ({ prefix, col: table.columns[c.id], row: 0 }));
@@ -56,7 +60,7 @@ export function interpretTable(sheet: string, table: RawTable, columns: readonly
     for (let k = 0; k < cols.length; k++) {
       where[k].row = r.row;
       const cell = r.values[cols[k].id];
-      values[cols[k].id] = cell === undefined ? null : interpretCell(cell, cols[k], where[k], sink);
+      values[cols[k].id] = cell === undefined ? null : interpretCell(cell, cols[k], where[k], sink, env);
     }
     out[i] = { row: r.row, kind: r.kind, values };
     if (consume && r.kind === 'item') raw[i] = INTERPRETED;
@@ -107,7 +111,7 @@ export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: reado
   return out;
 }
 
-function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Value | null>, issues: Issue[]) {
+function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Value | null>, issues: Issue[], env: Interpreting) {
   // Org unit: the first of the form's unit fields that names a known unit of an accepted kind.
   let orgUnit: string | null = null;
   let firstGiven: RawField | undefined;
@@ -115,8 +119,8 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
     const raw = loc.fields[id];
     if (!raw || raw.v === null || raw.v === '') continue;
     firstGiven ??= raw;
-    const code = unitNamedBy(fields[id]);
-    if (code && form.orgUnit.kinds.includes(orgUnitByCode(code)!.kind)) {
+    const code = unitNamedBy(fields[id], env.units);
+    if (code && form.orgUnit.kinds.includes(env.units.byCode(code)!.kind)) {
       orgUnit = code;
       break;
     }
@@ -124,7 +128,7 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
   const unitFieldReported = issues.some((i) => i.code.startsWith('org_unit.'));
   if (!orgUnit && !unitFieldReported) {
     if (firstGiven) {
-      const r = resolveOrgUnit(String(firstGiven.v).split('/')[0], form.orgUnit.kinds);
+      const r = env.units.resolve(String(firstGiven.v).split('/')[0], form.orgUnit.kinds);
       issues.push(orgUnitIssue(firstGiven.cell, firstGiven.v, r.ok ? [] : r.suggestions, !r.ok && r.wrongKind !== undefined));
     } else issues.push(issueAt('error', 'org_unit.missing', loc.titleCell));
   }
@@ -160,17 +164,19 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
  * gives `loc` up: its table's item rows are let go as they are interpreted.
  */
 export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}, consume = false): CheckedReturn {
-  const form = formById(loc.formId);
+  const definitions = ctx.definitions ?? BUILT_IN;
+  const form = definitions.formById(loc.formId);
   if (!form) throw new Error(`unknown form ${loc.formId}`); // callers validate the id first
+  const env = interpretingFor(form, definitions.units);
   const issues: Issue[] = [];
   const fieldDefs = defsById([...form.fields, ...(form.table?.row === 'return' ? form.table.columns : [])]);
-  const { values: fields, cells: fieldCells } = interpretFields(loc.fields, fieldDefs, issues);
+  const { values: fields, cells: fieldCells } = interpretFields(loc.fields, fieldDefs, issues, env);
   const itemTable = form.table?.row === 'item' && loc.table ? loc.table : undefined;
-  const rows = itemTable ? interpretTable(loc.sheet, itemTable, form.table!.columns, issues, consume) : [];
+  const rows = itemTable ? interpretTable(loc.sheet, itemTable, form.table!.columns, issues, env, consume) : [];
   const ret: CheckedReturn = {
     formId: form.id,
     sheet: loc.sheet,
-    ...identify(loc, form, fields, issues),
+    ...identify(loc, form, fields, issues, env),
     fields,
     fieldCells,
     columns: itemTable?.columns ?? {},
@@ -178,7 +184,7 @@ export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}, consume =
     rows,
     issues,
   };
-  issues.push(...applyRules(ret, form, ctx));
+  issues.push(...applyRules(ret, form, { ...ctx, units: env.units }));
   if (itemTable) issues.push(...checkTotalRows(ret, rows, form.table!.columns, itemTable));
   issues.push(...datesFarFromYear(ret, form));
   return ret;

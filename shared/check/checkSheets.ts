@@ -3,7 +3,8 @@ import type { Issue } from '../issues/issue';
 import { locateSheet, type SheetReading } from '../read/locateSheet';
 import type { LocatedReturn } from '../read/locatedReturn';
 import type { CheckedReturn } from './checkedReturn';
-import { checkReturn, checkTotalRows, interpretTable } from './checkReturn';
+import { checkReturn, checkTotalRows, interpretTable, interpretingFor } from './checkReturn';
+import { BUILT_IN } from '../forms';
 
 export interface SheetCheck {
   sheet: string;
@@ -18,8 +19,8 @@ export interface SheetCheck {
 function unitTableTotals(sheet: string, reading: SheetReading): Issue[] {
   const t = reading.unitTable;
   const columns = reading.form?.table?.columns;
-  if (!t || !columns) return [];
-  const rows = interpretTable(sheet, t, columns, []);
+  if (!t || !columns || !reading.form) return [];
+  const rows = interpretTable(sheet, t, columns, [], interpretingFor(reading.form, BUILT_IN.units));
   return checkTotalRows({ sheet, columns: t.columns, firstColumn: t.firstColumn, fieldCells: {} }, rows, columns, t);
 }
 

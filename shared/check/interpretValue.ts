@@ -6,7 +6,8 @@ import { parseNumber } from '../parse/parseNumber';
 import { parseThaiDate } from '../parse/parseThaiDate';
 import { parseFiscalYear } from '../period/fiscalYearNumbers';
 import { parseYesNo } from '../parse/parseYesNo';
-import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
+import type { ChoiceList } from '../forms/choiceLists';
 import { toArabicDigits } from '../text/thaiDigits';
 import { fieldValueProblem, type FieldValueProblem } from './fieldValueProblem';
 import type { Value } from './checkedReturn';
@@ -19,6 +20,13 @@ export type Where = string | { prefix: string; col: string; row: number };
 export const addressAt = (w: Where): string => (typeof w === 'string' ? w : w.prefix + w.col + w.row);
 
 type Issues = Issue[];
+
+/** What interpreting a cell needs beyond its field: the org units of the return's year, the form's choice lists. */
+export interface Interpreting {
+  units: OrgUnitTree;
+  choices: ReadonlyMap<string, ChoiceList>;
+}
+
 /** One cell being interpreted. */
 interface Ctx {
   v: Exclude<Scalar, null>;
@@ -26,7 +34,11 @@ interface Ctx {
   where: Where;
   f: FieldDef;
   issues: Issues;
+  env: Interpreting;
 }
+
+/** A lone dash: none (a count of 0, no choice). */
+const DASH = /^[-–—−]$/;
 
 function names(f: FieldDef) {
   return { th: f.label_th, en: f.label_en };
@@ -75,8 +87,25 @@ function interpret(c: Ctx): Value | null {
       const y = n.ok ? parseFiscalYear(n.value) : typeof c.v === 'string' ? parseFiscalYear(c.v) : null;
       return y?.ok ? y.value : fail(c, 'value.not_year');
     }
+    case 'choice': {
+      const list = f.choices === undefined ? undefined : c.env.choices.get(f.choices);
+      const text = String(c.v).trim();
+      if (DASH.test(text)) return null;
+      const hit = list?.match(text);
+      if (hit) return hit.id;
+      const all = list?.choices ?? [];
+      c.issues.push(
+        issueAt('error', 'value.not_choice', addressAt(c.where), {
+          ...names(f),
+          text,
+          allowed_th: all.map((x) => `"${x.label_th}"`).join(', '),
+          allowed_en: all.map((x) => `"${x.label_en}"`).join(', '),
+        }),
+      );
+      return null;
+    }
     case 'orgUnit': {
-      const r = resolveOrgUnit(c.v, f.orgUnitKinds);
+      const r = c.env.units.resolve(c.v, f.orgUnitKinds);
       if (r.ok) return r.unit.code;
       c.issues.push(orgUnitIssue(addressAt(c.where), c.v, r.suggestions, r.wrongKind !== undefined));
       return null;
@@ -97,17 +126,26 @@ export function orgUnitIssue(cell: string, text: unknown, suggestions: { name_th
   });
 }
 
-// Registers repeat the same texts (dates, yes/no words, unit names): interpret each once per field.
-const MEMO_TYPES = new Set(['date', 'yesno', 'orgUnit', 'year']);
+// Registers repeat the same texts (dates, yes/no words, unit names, choices): interpret each once per field
+// (and per org-unit tree: a fiscal year's units may differ from another's).
+const MEMO_TYPES = new Set(['date', 'yesno', 'orgUnit', 'year', 'choice']);
 const MEMO_LIMIT = 20_000;
-const memos = new WeakMap<FieldDef, Map<string | number | boolean, Value>>();
+const memos = new WeakMap<OrgUnitTree, WeakMap<FieldDef, Map<string | number | boolean, Value>>>();
+
+function memoOf(env: Interpreting, f: FieldDef): Map<string | number | boolean, Value> {
+  let byField = memos.get(env.units);
+  if (!byField) memos.set(env.units, (byField = new WeakMap()));
+  let memo = byField.get(f);
+  if (!memo) byField.set(f, (memo = new Map()));
+  return memo;
+}
 
 /**
  * Turns a raw cell into the field's value, pushing a cell-addressed finding for a
  * formula error, a formula never computed, text not of the field's type, or a value out
  * of range. Blank cells are null and no finding (rules decide what is required).
  */
-export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: Issues): Value | null {
+export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: Issues, env: Interpreting): Value | null {
   const d = cell !== null && typeof cell === 'object' ? cell : null;
   const v = d ? d.v : (cell as Scalar);
   if (d?.err) {
@@ -123,13 +161,12 @@ export function interpretCell(cell: RawCell, f: FieldDef, where: Where, issues: 
 
   let memo: Map<string | number | boolean, Value> | undefined;
   if (MEMO_TYPES.has(f.type) && !d) {
-    memo = memos.get(f);
-    if (!memo) memos.set(f, (memo = new Map()));
+    memo = memoOf(env, f);
     const hit = memo.get(v);
     if (hit !== undefined) return hit;
   }
   const before = issues.length;
-  const value = interpret({ v, d, where, f, issues });
+  const value = interpret({ v, d, where, f, issues, env });
   if (memo && value !== null && issues.length === before && memo.size < MEMO_LIMIT) memo.set(v, value);
   if (value === null || (typeof value !== 'number' && !f.pattern)) return value;
 

@@ -3,16 +3,22 @@ import type { RuleDef, RuleKind } from '../forms/ruleDef';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt, withRelated } from '../issues/messages';
 import { periodEnd, periodStart } from '../period/periodDates';
-import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
-import { orgUnitByCode } from '../orgUnits/orgUnits';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
+import type { Definitions } from '../definitions/definitions';
+import { choiceListsOf } from '../forms/choiceLists';
 import { addressPrefix } from '../sheet/address';
 import { cellOf, rowCell, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
 import { asNumber, asString } from './valueAs';
 
-/** What a rule may know beyond the return itself: the unit's previous-quarter return. */
+/** What a rule may know beyond the return itself: the unit's previous-quarter return, the definitions of its year. */
 export interface RuleContext {
   previous?: CheckedReturn;
+  /** The forms and org units the return is checked with (the built-in set when not given). */
+  definitions?: Definitions;
 }
+
+/** What each rule runs with: the context, and the org units the return is read with. */
+type Env = RuleContext & { units: OrgUnitTree };
 
 const EPS = 1e-6;
 type V = Value | null | undefined;
@@ -30,6 +36,7 @@ class Names {
   en = (id: string) => this.defs.get(id)?.label_en ?? id;
   list = (ids: string[]) => ({ parts_th: ids.map((i) => `"${this.th(i)}"`).join(' + '), parts_en: ids.map((i) => `"${this.en(i)}"`).join(' + ') });
   of = (id: string) => ({ th: this.th(id), en: this.en(id) });
+  def = (id: string) => this.defs.get(id);
 }
 
 // Item rows of a return, worked out once per return: rules run over large registers.
@@ -38,6 +45,14 @@ function items(ret: CheckedReturn): TypedRow[] {
   let rows = itemCache.get(ret);
   if (!rows) itemCache.set(ret, (rows = ret.rows.filter((r) => r.kind === 'item')));
   return rows;
+}
+
+// Cells whose value was already refused when read: a required rule does not say again that they are empty.
+const refusedCache = new WeakMap<CheckedReturn, Set<string>>();
+function refused(ret: CheckedReturn): Set<string> {
+  let cells = refusedCache.get(ret);
+  if (!cells) refusedCache.set(ret, (cells = new Set(ret.issues.filter((i) => i.severity === 'error').map((i) => i.cell))));
+  return cells;
 }
 
 /** The cells of those record fields the sheet has (a field not found has no cell to point at). */
@@ -65,7 +80,7 @@ function isEmptyRow(row: TypedRow, key: string): boolean {
 }
 
 type RuleOf = { [K in RuleKind]: Extract<RuleDef, { kind: K }> };
-type Impl<K extends RuleKind> = (rule: RuleOf[K], ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext) => Issue[];
+type Impl<K extends RuleKind> = (rule: RuleOf[K], ret: CheckedReturn, form: FormDef, n: Names, ctx: Env) => Issue[];
 
 const IMPL: { [K in RuleKind]: Impl<K> } = {
   sumEquals(rule, ret, _f, n) {
@@ -113,15 +128,15 @@ const IMPL: { [K in RuleKind]: Impl<K> } = {
     const issue = issueAt(rule.severity, 'rule.date_order', cellOf(ret, rule.to), { from, to, from_th: n.th(rule.from), from_en: n.en(rule.from), to_th: n.th(rule.to), to_en: n.en(rule.to) });
     return [withRelated(issue, fieldCells(ret, [rule.from]))];
   },
-  agencyMatchesOrgUnit(rule, ret, form, n) {
+  agencyMatchesOrgUnit(rule, ret, form, n, { units }) {
     const code = str(ret.fields[rule.field]);
     if (!code || !ret.orgUnit) return [];
-    const fromCode = resolveOrgUnit(code);
+    const fromCode = units.resolve(code);
     // The other fields that name the unit must agree with the project code's agency.
-    const namedBy = form.orgUnit.fields.filter((f) => f !== rule.field).find((f) => unitNamedBy(ret.fields[f]) !== null);
-    const reporting = (namedBy && unitNamedBy(ret.fields[namedBy])) ?? ret.orgUnit;
+    const namedBy = form.orgUnit.fields.filter((f) => f !== rule.field).find((f) => unitNamedBy(ret.fields[f], units) !== null);
+    const reporting = (namedBy && unitNamedBy(ret.fields[namedBy], units)) ?? ret.orgUnit;
     if (!fromCode.ok || fromCode.unit.code === reporting) return [];
-    const unit = orgUnitByCode(reporting);
+    const unit = units.byCode(reporting);
     const issue = issueAt(rule.severity, 'rule.agency_mismatch', cellOf(ret, rule.field), { ...n.of(rule.field), code, unit_th: unit?.name_th ?? reporting, unit_en: unit?.name_en ?? reporting });
     return [withRelated(issue, namedBy ? fieldCells(ret, [namedBy]) : [])];
   },
@@ -164,7 +179,7 @@ const IMPL: { [K in RuleKind]: Impl<K> } = {
   rowRequired(rule, ret, form, n) {
     const key = form.table?.key ?? '';
     return items(ret)
-      .filter((r) => !isEmptyRow(r, key) && !present(r.values[rule.column]))
+      .filter((r) => !isEmptyRow(r, key) && !present(r.values[rule.column]) && !refused(ret).has(cellOf(ret, rule.column, r)))
       .map((r) => issueAt(rule.severity, 'rule.row_required', cellOf(ret, rule.column, r), n.of(rule.column)));
   },
   nonDecreasing(rule, ret, _f, n) {
@@ -270,24 +285,75 @@ const IMPL: { [K in RuleKind]: Impl<K> } = {
     }
     return out;
   },
+  required(rule, ret, _f, n) {
+    if (present(ret.fields[rule.field]) || refused(ret).has(cellOf(ret, rule.field))) return [];
+    return [issueAt(rule.severity, 'rule.field_required', cellOf(ret, rule.field), n.of(rule.field))];
+  },
+  onlyWhen(rule, ret, _f, n) {
+    return items(ret)
+      .filter((r) => present(r.values[rule.column]) && r.values[rule.when] !== true)
+      .map((r) =>
+        withRelated(issueAt(rule.severity, 'rule.only_when', cellOf(ret, rule.column, r), { ...n.of(rule.column), when_th: n.th(rule.when), when_en: n.en(rule.when) }), rowCells(ret, r, [rule.when])),
+      );
+  },
+  choiceNotAbove(rule, ret, form, n) {
+    const lists = choiceListsOf(form);
+    const listOf = (id: string) => lists.get(n.def(id)?.choices ?? '');
+    const [mine, theirs] = [listOf(rule.column), listOf(rule.than)];
+    const out: Issue[] = [];
+    for (const r of items(ret)) {
+      const a = mine?.byId(String(r.values[rule.column] ?? ''));
+      const b = theirs?.byId(String(r.values[rule.than] ?? ''));
+      if (!a || !b || a.rank === undefined || b.rank === undefined || a.rank <= b.rank) continue;
+      const issue = issueAt(rule.severity, 'rule.choice_above', cellOf(ret, rule.column, r), {
+        ...n.of(rule.column),
+        value_th: a.label_th,
+        value_en: a.label_en,
+        than_th: n.th(rule.than),
+        than_en: n.en(rule.than),
+        other_th: b.label_th,
+        other_en: b.label_en,
+      });
+      out.push(withRelated(issue, rowCells(ret, r, [rule.than])));
+    }
+    return out;
+  },
 };
 
 /** The org unit a value names: an org-unit code, a project/agency code, or an agency path (`สำนักงานเขตบางนา / ฝ่าย…`). */
-export function unitNamedBy(v: V): string | null {
+export function unitNamedBy(v: V, units: OrgUnitTree): string | null {
   if (typeof v !== 'string' || !v) return null;
-  if (orgUnitByCode(v)) return v;
-  const r = resolveOrgUnit(v.split('/')[0]);
+  if (units.byCode(v)) return v;
+  const r = units.resolve(v.split('/')[0]);
   return r.ok ? r.unit.code : null;
 }
 
+const implied = new WeakMap<FormDef, RuleDef[]>();
+
+/** The form's rules, and the ones its fields imply: a `required` field or column must be given (an error). */
+export function rulesOf(form: FormDef): RuleDef[] {
+  let rules = implied.get(form);
+  if (!rules) {
+    const items = form.table?.row === 'item' ? form.table.columns : [];
+    const records = [...form.fields, ...(form.table?.row === 'return' ? form.table.columns.filter((c) => !form.fields.some((f) => f.id === c.id)) : [])];
+    rules = [
+      ...records.filter((f) => f.required).map((f): RuleDef => ({ kind: 'required', field: f.id, severity: 'error' })),
+      ...items.filter((c) => c.required).map((c): RuleDef => ({ kind: 'rowRequired', column: c.id, severity: 'error' })),
+      ...form.rules,
+    ];
+    implied.set(form, rules);
+  }
+  return rules;
+}
+
 /** Runs a form's rules over an interpreted return. */
-export function applyRules(ret: CheckedReturn, form: FormDef, ctx: RuleContext = {}): Issue[] {
+export function applyRules(ret: CheckedReturn, form: FormDef, ctx: Env): Issue[] {
   const n = new Names(form);
-  return form.rules.flatMap((rule) => applyRule(rule.kind, rule, ret, form, n, ctx));
+  return rulesOf(form).flatMap((rule) => applyRule(rule.kind, rule, ret, form, n, ctx));
 }
 
 /** One rule by its kind's implementation (the kind ties the rule's type to the implementation's). */
-function applyRule<K extends RuleKind>(kind: K, rule: RuleOf[K], ret: CheckedReturn, form: FormDef, n: Names, ctx: RuleContext): Issue[] {
+function applyRule<K extends RuleKind>(kind: K, rule: RuleOf[K], ret: CheckedReturn, form: FormDef, n: Names, ctx: Env): Issue[] {
   const impl: Impl<K> = IMPL[kind];
   return impl(rule, ret, form, n, ctx);
 }

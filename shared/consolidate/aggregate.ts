@@ -58,7 +58,11 @@ export const kpiAggregateSchema = z.object({
 });
 export type KpiAggregate = z.infer<typeof kpiAggregateSchema>;
 
-export const aggregateSchema = z.discriminatedUnion('kind', [indicatorAggregateSchema, itemAggregateSchema, projectAggregateSchema, kpiAggregateSchema]);
+/** Per count: rows by choice, summed over the returns of the period (a quarter's own returns: a status, not a running sum). */
+export const rowCountsAggregateSchema = z.object({ kind: z.literal('rowCounts'), ...common, counts: z.record(z.string(), counts) });
+export type RowCountsAggregate = z.infer<typeof rowCountsAggregateSchema>;
+
+export const aggregateSchema = z.discriminatedUnion('kind', [indicatorAggregateSchema, itemAggregateSchema, projectAggregateSchema, kpiAggregateSchema, rowCountsAggregateSchema]);
 export type Aggregate = z.infer<typeof aggregateSchema>;
 export type AggregateKind = Aggregate['kind'];
 
@@ -75,6 +79,8 @@ export function emptyAggregate(kind: AggregateKind): Aggregate {
       return { kind, returns: 0, units: {}, budget: 0, reporting: {}, cutoffs: Array.from({ length: 12 }, emptyCutoff) };
     case 'kpiCatalog':
       return { kind, returns: 0, units: {}, results: {}, plans: {} };
+    case 'rowCounts':
+      return { kind, returns: 0, units: {}, counts: {} };
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FormDef, CatalogItem } from '../forms/formDef';
-import type { IndicatorConsolidation, ItemTotalsConsolidation, ProjectConsolidation } from '../forms/consolidationDef';
+import type { IndicatorConsolidation, ItemTotalsConsolidation, ProjectConsolidation, RowCountsConsolidation } from '../forms/consolidationDef';
 import { formById } from '../forms';
 import { ORG_UNITS } from '../orgUnits/orgUnits';
 import type { GroupBy, Measure, Tally, TallyEntry, TallyGroup } from './tally';
@@ -208,6 +208,25 @@ function refItemMeasures(entries: TallyEntry[], def: ItemTotalsConsolidation, fo
   return out;
 }
 
+/** Rows by choice of the period's own returns (a quarter is a status, not a running sum): each count's total, then every choice of its list. */
+function refRowCountsMeasures(entries: TallyEntry[], def: RowCountsConsolidation, form: FormDef): Measure[] {
+  const sum = (count: string, choice?: string) =>
+    entries.reduce((a, e) => {
+      const byChoice = e.contribution.kind === 'rowCounts' ? (e.contribution.counts[count] ?? {}) : {};
+      return a + (choice === undefined ? Object.values(byChoice).reduce((x, n) => x + n, 0) : (byChoice[choice] ?? 0));
+    }, 0);
+  const out: Measure[] = def.counts.map((c) => ({ id: `total:${c.id}`, label_th: c.label_th, label_en: c.label_en, value: sum(c.id) }));
+  const listOf = (column: string) => form.table?.columns.find((x) => x.id === column)?.choices;
+  const seen = new Set<string>();
+  for (const choice of form.choices ?? []) {
+    if (seen.has(choice.label_th) || !def.counts.some((c) => listOf(c.column) === choice.list)) continue;
+    seen.add(choice.label_th);
+    for (const c of def.counts.filter((x) => listOf(x.column) === choice.list))
+      out.push({ id: `item:${choice.label_th}:${c.id}`, label_th: `${choice.label_th} — ${c.label_th}`, label_en: `${choice.label_en} — ${c.label_en}`, value: sum(c.id, choice.id) });
+  }
+  return out;
+}
+
 function refMeasuresOf(form: FormDef, entries: TallyEntry[], period: string, expected: number): Measure[] {
   const c = form.consolidation;
   switch (c.kind) {
@@ -219,12 +238,15 @@ function refMeasuresOf(form: FormDef, entries: TallyEntry[], period: string, exp
       return refProjectMeasures(entries, c, period);
     case 'itemTotals':
       return refItemMeasures(entries, c, form);
+    case 'rowCounts':
+      return refRowCountsMeasures(entries, c, form);
   }
 }
 
 function referenceConsolidation(form: FormDef, entries: readonly TallyEntry[], q: { fiscalYear: number; period: string; by: GroupBy }): Tally {
-  const periods = new Set(periodsRead(form, q.period));
-  const kind = form.consolidation.expectedKind;
+  // Rows counted by choice read the quarter's own returns; other quarterly kinds add up the quarters to date.
+  const periods = new Set(form.consolidation.kind === 'rowCounts' ? [q.period] : periodsRead(form, q.period));
+  const kind = form.consolidation.expectedKinds;
   const relevant = entries.filter((e) => e.fiscalYear === q.fiscalYear && periods.has(e.period));
   const groups = new Map(allGroups(q.by, kind).map((g) => [g.code, g]));
   for (const e of relevant) {
@@ -290,13 +312,19 @@ function contributionArb(form: FormDef): fc.Arbitrary<Contribution> {
       const line = fc.record({ annual: amount, targets: fc.tuple(amount, amount, amount, amount), result: amount, cumulative: amount });
       return fc.dictionary(fc.constantFrom(...codes), line, { maxKeys: codes.length }).map((items) => ({ kind: 'kpiCatalog', items }));
     }
+    case 'rowCounts': {
+      const listOf = (column: string) => (form.choices ?? []).filter((ch) => ch.list === form.table?.columns.find((x) => x.id === column)?.choices).map((ch) => ch.id);
+      const counts = c.counts.map((count) => fc.dictionary(fc.constantFrom(...listOf(count.column)), fc.integer({ min: 1, max: 6 })));
+      return fc.tuple(...counts).map((byCount) => ({ kind: 'rowCounts', counts: Object.fromEntries(c.counts.map((count, i) => [count.id, byCount[i]])) }));
+    }
   }
 }
 
 /** Reporting units of the form's level, and one unit of another kind (a department beside districts). */
 function unitsFor(form: FormDef): string[] {
-  const own = ORG_UNITS.filter((u) => u.kind === form.consolidation.expectedKind).slice(0, 8);
-  const other = form.consolidation.expectedKind === 'district' ? ORG_UNITS.filter((u) => u.kind === 'department') : [];
+  const kinds: readonly string[] = form.consolidation.expectedKinds;
+  const own = ORG_UNITS.filter((u) => kinds.includes(u.kind)).slice(0, 8);
+  const other = kinds.includes('district') ? ORG_UNITS.filter((u) => u.kind === 'department') : [];
   return [...own, ...other].map((u) => u.code);
 }
 

@@ -11,6 +11,7 @@ import { contributeIndicators, indicatorMeasures } from './indicatorTally';
 import { contributeKpis, kpiMeasures } from './kpiCatalogTally';
 import { contributeProject, projectMeasures } from './projectTally';
 import { contributeItems, itemMeasures } from './itemTotalsTally';
+import { contributeRowCounts, rowCountsMeasures } from './rowCountsTally';
 
 /** A checked return's contribution to the tallies, stored with it at submit time. */
 export function contributionOf(ret: CheckedReturn, form: FormDef): Contribution {
@@ -24,6 +25,8 @@ export function contributionOf(ret: CheckedReturn, form: FormDef): Contribution 
       return contributeProject(ret, c);
     case 'itemTotals':
       return contributeItems(ret, c);
+    case 'rowCounts':
+      return contributeRowCounts(ret, c);
   }
 }
 
@@ -65,6 +68,9 @@ function measuresOf(form: FormDef, agg: Aggregate, period: string, expected: num
     case 'itemTotals':
       if (agg.kind !== c.kind) throw mismatch();
       return itemMeasures(agg, c, form);
+    case 'rowCounts':
+      if (agg.kind !== c.kind) throw mismatch();
+      return rowCountsMeasures(agg, c, form);
   }
 }
 
@@ -80,8 +86,8 @@ export function tallyOfAggregates(
   aggregates: ReadonlyMap<string, Aggregate>,
   acceptedCounts: ReadonlyMap<string, number> = new Map(),
 ): Tally {
-  const kind = form.consolidation.expectedKind;
-  const groups = new Map(allGroups(q.by, kind).map((g) => [g.code, g]));
+  const kinds = form.consolidation.expectedKinds;
+  const groups = new Map(allGroups(q.by, kinds).map((g) => [g.code, g]));
   for (const code of [...aggregates.keys()].sort()) {
     const g = orgUnitByCode(code);
     if (g && !groups.has(code)) groups.set(code, g);
@@ -89,7 +95,7 @@ export function tallyOfAggregates(
   const out: TallyGroup[] = [];
   for (const g of groups.values()) {
     const agg = aggregates.get(g.code) ?? emptyAggregate(form.consolidation.kind);
-    const expected = Math.max(expectedIn(g, kind).length, 1);
+    const expected = Math.max(expectedIn(g, kinds).length, 1);
     const counts = { returns: returnsIn(agg), accepted: acceptedCounts.get(g.code) ?? 0 };
     out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received: unitsReceived(agg), expected, ...counts, measures: measuresOf(form, agg, q.period, expected) });
   }

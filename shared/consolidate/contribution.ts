@@ -47,7 +47,11 @@ export type ProjectContribution = z.infer<typeof projectContributionSchema>;
 export const itemContributionSchema = z.object({ kind: z.literal('itemTotals'), items: z.record(z.string(), z.record(z.string(), count)) });
 export type ItemContribution = z.infer<typeof itemContributionSchema>;
 
-export const contributionSchema = z.discriminatedUnion('kind', [indicatorContributionSchema, kpiContributionSchema, projectContributionSchema, itemContributionSchema]);
+/** Rows counted by choice, per count (count id → choice id → rows). */
+export const rowCountsContributionSchema = z.object({ kind: z.literal('rowCounts'), counts: z.record(z.string(), z.record(z.string(), count)) });
+export type RowCountsContribution = z.infer<typeof rowCountsContributionSchema>;
+
+export const contributionSchema = z.discriminatedUnion('kind', [indicatorContributionSchema, kpiContributionSchema, projectContributionSchema, itemContributionSchema, rowCountsContributionSchema]);
 export type Contribution = z.infer<typeof contributionSchema>;
 
 /** A contribution of another kind than the form's consolidation: stored before the form changed. */
@@ -70,4 +74,8 @@ export function projectContribution(c: Contribution): ProjectContribution {
 export function itemContribution(c: Contribution): ItemContribution {
   if (c.kind === 'itemTotals') return c;
   throw mismatch(c, 'itemTotals');
+}
+export function rowCountsContribution(c: Contribution): RowCountsContribution {
+  if (c.kind === 'rowCounts') return c;
+  throw mismatch(c, 'rowCounts');
 }

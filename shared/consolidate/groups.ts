@@ -1,5 +1,5 @@
 import type { OrgUnit, OrgUnitKind } from '../orgUnits/orgUnit';
-import { ORG_UNITS, ancestorOfKind, orgUnitByCode } from '../orgUnits/orgUnits';
+import { ORG_UNITS, ancestorOfKind, ancestorsOf, orgUnitByCode } from '../orgUnits/orgUnits';
 import type { FormDef } from '../forms/formDef';
 import type { GroupBy } from './tally';
 
@@ -8,18 +8,48 @@ export function groupOf(orgUnit: string, by: GroupBy): OrgUnit | undefined {
   return ancestorOfKind(orgUnit, by) ?? orgUnitByCode(orgUnit);
 }
 
-/** Units of `kind` expected to report within a group. */
-export function expectedIn(group: OrgUnit, kind: OrgUnitKind): OrgUnit[] {
-  if (group.kind === kind) return [group];
-  return ORG_UNITS.filter((u) => u.kind === kind && ancestorOfKind(u.code, group.kind)?.code === group.code);
+/** Units of the expected kinds within a group (each unit's group at the group's level). */
+export function expectedIn(group: OrgUnit, kinds: readonly OrgUnitKind[]): OrgUnit[] {
+  if (kinds.includes(group.kind)) return [group];
+  return ORG_UNITS.filter((u) => kinds.includes(u.kind) && ancestorOfKind(u.code, group.kind)?.code === group.code);
 }
 
-/** Every group of a level that has units of `kind` under it (so a group with no return still shows). */
-export function allGroups(by: GroupBy, kind: OrgUnitKind): OrgUnit[] {
-  return ORG_UNITS.filter((u) => u.kind === by && expectedIn(u, kind).length > 0);
+/**
+ * Every group of a level that has expected units (so a group with no return still shows): each expected unit's
+ * ancestor of that kind, or the unit itself when it has none (a headquarters division at the regional level).
+ */
+export function allGroups(by: GroupBy, kinds: readonly OrgUnitKind[]): OrgUnit[] {
+  const out = new Map<string, OrgUnit>();
+  for (const u of ORG_UNITS) {
+    if (!kinds.includes(u.kind)) continue;
+    const g = groupOf(u.code, by);
+    if (g && !out.has(g.code)) out.set(g.code, g);
+  }
+  return [...out.values()];
 }
 
-/** Which groupings make sense for a form: its reporting level, the levels above it, HQ. Aggregates are kept for each. */
+/** Groupings in order, from the reporting units up. */
+const LEVELS: GroupBy[] = ['district', 'zone', 'region', 'hq'];
+
+/**
+ * Which groupings make sense for a form: the levels of its expected units and of their ancestors, and HQ.
+ * Aggregates are kept for each.
+ */
 export function validGroupings(form: FormDef): GroupBy[] {
-  return form.consolidation.expectedKind === 'district' ? ['district', 'zone', 'hq'] : ['region', 'hq'];
+  const expected: readonly OrgUnitKind[] = form.consolidation.expectedKinds;
+  const kinds = new Set<OrgUnitKind>(['hq']);
+  for (const u of ORG_UNITS) if (expected.includes(u.kind)) for (const a of ancestorsOf(u.code)) kinds.add(a.kind);
+  return LEVELS.filter((l) => kinds.has(l));
+}
+
+/** The units a form expects returns from: every unit of its expected kinds. */
+export function expectedUnits(form: FormDef): OrgUnit[] {
+  const kinds: readonly OrgUnitKind[] = form.consolidation.expectedKinds;
+  return ORG_UNITS.filter((u) => kinds.includes(u.kind));
+}
+
+/** The headquarters a form's figures add up to: the top of its expected units' tree (`BMA`, `CODI`). */
+export function headquartersOf(form: FormDef): OrgUnit | undefined {
+  const first = expectedUnits(form)[0];
+  return first ? ancestorsOf(first.code).at(-1) : undefined;
 }

@@ -90,5 +90,11 @@ export function mergeAggregate(a: Aggregate, b: Aggregate, sign: Sign): Aggregat
         plans: addLines(a.plans, b.plans, sign, addPlan, () => ({ n: 0, annual: 0, targets: [0, 0, 0, 0], annualOrCumulative: 0 })),
       };
     }
+    case 'rowCounts': {
+      if (b.kind !== a.kind) throw mismatch(a, b);
+      const counts = { ...a.counts };
+      for (const [id, byChoice] of Object.entries(b.counts)) counts[id] = addRecord(counts[id] ?? {}, byChoice, sign, true);
+      return { kind: a.kind, ...common, counts };
+    }
   }
 }

@@ -6,6 +6,7 @@ import { indicatorShare } from './indicatorTally';
 import { itemShare } from './itemTotalsTally';
 import { projectShare } from './projectTally';
 import { kpiShare } from './kpiCatalogTally';
+import { rowCountsShare } from './rowCountsTally';
 import { mergeAggregate } from './mergeAggregate';
 
 /** One return's current contributions of a fiscal year, by period (a quarterly form has up to four). */
@@ -43,6 +44,8 @@ export function sharesOf(form: FormDef, orgUnit: string, state: ReturnState): Re
         return itemShare(contribution, c, orgUnit, received);
       case 'projects':
         return projectShare(contribution, c, orgUnit, received);
+      case 'rowCounts':
+        return rowCountsShare(contribution, orgUnit, received);
       case 'kpiCatalog':
         throw new Error('a KPI return shares by its whole year');
     }
@@ -56,6 +59,12 @@ export function sharesOf(form: FormDef, orgUnit: string, state: ReturnState): Re
     if (c.kind === 'kpiCatalog') {
       const share = kpiShare(state, q, orgUnit);
       if (share) out[`Q${q}`] = share;
+      continue;
+    }
+    // Rows counted by choice are the quarter's status (risks assessed this quarter), not a running sum.
+    if (c.kind === 'rowCounts') {
+      const own = state[`Q${q}`];
+      if (own) out[`Q${q}`] = one(own, true);
       continue;
     }
     // Other kinds reported quarterly add up the quarters to date; the quarter itself counts as received.

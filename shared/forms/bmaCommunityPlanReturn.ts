@@ -38,7 +38,7 @@ export const bmaCommunityPlanReturn: FormDef = {
   ],
   consolidation: {
     kind: 'indicators',
-    expectedKind: 'district',
+    expectedKinds: ['district'],
     indicators: [
       { id: 'districts', kind: 'returns', label_th: 'สำนักงานเขตที่ส่งรายงาน', label_en: 'Districts reporting' },
       { id: 'communities_total', kind: 'sum', field: 'communities_total', label_th: 'ชุมชนทั้งหมด', label_en: 'Communities' },

@@ -61,7 +61,7 @@ export const bmaProjectProgress: FormDef = {
   ],
   consolidation: {
     kind: 'projects',
-    expectedKind: 'district',
+    expectedKinds: ['district'],
     fields: { budget: 'budget_received', start: 'start_date', end: 'end_date' },
     columns: { date: 'date', number: 'report_no', progress: 'progress', disbursed: 'disbursed', onPlan: 'on_plan', onTarget: 'on_target' },
     completedOnTargetGoal: 80,

@@ -1,6 +1,7 @@
 import type { FormDef } from './formDef';
 import { FormDefinitionError } from './formDefinitionError';
 import { formProblems } from './formProblems';
+import { finding } from '../definitions/definitionMessages';
 
 /**
  * Checks a definition already typed as a form (the compiler has checked its shape): that
@@ -17,7 +18,7 @@ export function checkForm(form: FormDef): FormDef {
 export function checkUniqueIds(forms: readonly FormDef[]): readonly FormDef[] {
   const seen = new Set<string>();
   for (const f of forms) {
-    if (seen.has(f.id)) throw new FormDefinitionError(f.id, ['the id is used by another form']);
+    if (seen.has(f.id)) throw new FormDefinitionError(f.id, [finding('definition.duplicate_id', ['id'], { id: f.id, first: 'another form' })]);
     seen.add(f.id);
   }
   return forms;

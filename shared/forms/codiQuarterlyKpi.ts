@@ -54,7 +54,7 @@ export const codiQuarterlyKpi: FormDef = {
   ],
   consolidation: {
     kind: 'kpiCatalog',
-    expectedKind: 'region',
+    expectedKinds: ['region'],
     columns: { code: 'code', annualTarget: 'annual_target', quarterTargets: ['target_q1', 'target_q2', 'target_q3', 'target_q4'], result: 'result', cumulative: 'cumulative' },
   },
   reports: codiQuarterlyKpiReports,

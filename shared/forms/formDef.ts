@@ -8,31 +8,41 @@ import { fieldIdSchema, formIdSchema } from './fieldId';
 
 /**
  * A form's definition, as data: its shape is this schema; `loadForms.ts` checks it and
- * that every id it names exists. The types below are inferred from the schemas.
+ * that every id it names exists. The types below are inferred from the schemas. Every list
+ * and text is bounded (a definition is published through the API and kept in one entity).
  */
 
+/** A label, a name, a title: non-empty, at most 300 characters. */
+const text = z.string().min(1).max(300);
+/** Other spellings people use: at most 20. */
+const texts = z.array(text).max(20);
+
 /** How a cell's text becomes a value. */
-export const fieldTypeSchema = z.enum(['text', 'code', 'number', 'count', 'money', 'percent', 'date', 'yesno', 'orgUnit', 'year']);
+export const fieldTypeSchema = z.enum(['text', 'code', 'number', 'count', 'money', 'percent', 'date', 'yesno', 'orgUnit', 'year', 'choice']);
 export type FieldType = z.infer<typeof fieldTypeSchema>;
 
 export const fieldDefSchema = z.strictObject({
   id: fieldIdSchema,
   type: fieldTypeSchema,
-  label_th: z.string().min(1),
-  label_en: z.string().min(1),
+  label_th: text,
+  label_en: text,
   /** More labels people use, Thai or English (matching ignores case, spaces, punctuation, unit suffixes). */
-  aliases: z.array(z.string().min(1)).optional(),
+  aliases: texts.optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   /** A regular expression a code or text value must match. */
-  pattern: z.string().optional(),
+  pattern: z.string().max(300).optional(),
   /** Words of this field that mean yes / no, beside the common ones. */
-  yes: z.array(z.string().min(1)).optional(),
-  no: z.array(z.string().min(1)).optional(),
+  yes: texts.optional(),
+  no: texts.optional(),
   /** For `orgUnit` fields: which kinds of unit are acceptable. */
   orgUnitKinds: z.array(orgUnitKindSchema).min(1).optional(),
   /** The unit amounts are kept in; a cell in ล้านบาท is converted when this is บาท. */
-  unit: z.string().optional(),
+  unit: z.string().max(50).optional(),
+  /** For `choice` fields: the list of the form's `choices` a cell must name (matched like labels; `-` is none). */
+  choices: fieldIdSchema.optional(),
+  /** A record field the return must give; a table column every row with data must give (an error otherwise). */
+  required: z.boolean().optional(),
 });
 export type FieldDef = z.infer<typeof fieldDefSchema>;
 
@@ -41,9 +51,9 @@ export const tableDefSchema = z.strictObject({
   /** `item`: rows are items of one return; `return`: each row is a whole return of one org unit. */
   row: z.enum(['item', 'return']),
   /** Column fields (for `return` tables: the form's own fields). */
-  columns: z.array(fieldDefSchema).min(1),
+  columns: z.array(fieldDefSchema).min(1).max(300),
   /** Columns that must all be found for the table to be recognised (the key among them). */
-  required: z.array(fieldIdSchema).min(1),
+  required: z.array(fieldIdSchema).min(1).max(300),
   /** The column that names an item (report no., KPI code, welfare type). */
   key: fieldIdSchema,
   /** The column a total row's label (`รวม`) may stand in, beside the key. */
@@ -53,14 +63,14 @@ export type TableDef = z.infer<typeof tableDefSchema>;
 
 /** A KPI of a catalog-driven form (CODI): unit, score tiers, how it consolidates. */
 export const catalogItemSchema = z.strictObject({
-  code: z.string().min(1),
-  name_th: z.string().min(1),
-  name_en: z.string().min(1),
-  unit: z.string().min(1),
+  code: z.string().min(1).max(32),
+  name_th: text,
+  name_en: text,
+  unit: z.string().min(1).max(50),
   /** `count`: results add up; `numerator`/`denominator`: the two amount rows of a ratio KPI. */
   kind: z.enum(['count', 'numerator', 'denominator']),
   /** For numerator/denominator rows: the ratio KPI they make. */
-  ratioOf: z.string().optional(),
+  ratioOf: z.string().max(32).optional(),
   /** Score tiers (minimum, standard, high) of the cumulative result. */
   tiers: z.tuple([z.number(), z.number(), z.number()]).optional(),
   /** Ratio KPIs: national cumulative targets in % at the end of Q1..Q4. */
@@ -73,28 +83,42 @@ export const catalogItemSchema = z.strictObject({
 });
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
+/** One choice of a list a `choice` field names: its id (what is stored), Thai and English labels, other spellings. */
+export const choiceSchema = z.strictObject({
+  list: fieldIdSchema,
+  id: fieldIdSchema,
+  label_th: text,
+  label_en: text,
+  aliases: texts.optional(),
+  /** Higher is more (a risk level): what `choiceNotAbove` compares. */
+  rank: z.number().optional(),
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
 export const formDefSchema = z.strictObject({
   id: formIdSchema,
-  title_th: z.string().min(1),
-  title_en: z.string().min(1),
+  title_th: text,
+  title_en: text,
   /** Record fields: label–value pairs anywhere outside the table. */
-  fields: z.array(fieldDefSchema),
+  fields: z.array(fieldDefSchema).max(300),
   table: tableDefSchema.optional(),
   /** Which fields name the reporting org unit, first found wins, and the kinds allowed. */
-  orgUnit: z.strictObject({ fields: z.array(fieldIdSchema).min(1), kinds: z.array(orgUnitKindSchema).min(1) }),
+  orgUnit: z.strictObject({ fields: z.array(fieldIdSchema).min(1).max(20), kinds: z.array(orgUnitKindSchema).min(1).max(10) }),
   /** `year`: one return per fiscal year; `quarter`: the title states the quarter. */
   period: z.strictObject({ kind: z.enum(['year', 'quarter']), fiscalYearField: fieldIdSchema.optional() }),
   /** Fields naming what the return is about when one unit sends many per period (a project). */
-  subjectFields: z.array(fieldIdSchema).optional(),
-  catalog: z.array(catalogItemSchema).optional(),
+  subjectFields: z.array(fieldIdSchema).max(20).optional(),
+  catalog: z.array(catalogItemSchema).max(500).optional(),
+  /** The choices of the form's `choice` fields, list by list (a list's order is the order shown). */
+  choices: z.array(choiceSchema).max(500).optional(),
   /** Days after the end of the period by which a return is on time (default 15). */
-  dueDaysAfterPeriod: z.number().int().positive().optional(),
+  dueDaysAfterPeriod: z.number().int().positive().max(366).optional(),
   /** Days after the end of the period after which submissions are refused (period closed), unless HQ grants the unit an exception. */
-  closesAfterDays: z.number().int().min(0).optional(),
-  rules: z.array(ruleDefSchema),
+  closesAfterDays: z.number().int().min(0).max(3660).optional(),
+  rules: z.array(ruleDefSchema).max(300),
   consolidation: consolidationDefSchema,
   /** The report tables its tally offers (layouts as data: `report/reportLayout.ts`), the first the default. */
-  reports: z.array(reportLayoutSchema).optional(),
+  reports: z.array(reportLayoutSchema).max(30).optional(),
 });
 export type FormDef = z.infer<typeof formDefSchema>;
 

@@ -4,6 +4,8 @@ import { bmaProjectProgress } from './bmaProjectProgress';
 import { bmaCommunityPlanReturn } from './bmaCommunityPlanReturn';
 import { codiQuarterlyKpi } from './codiQuarterlyKpi';
 import { welfareFundTally } from './welfareFundTally';
+import { definitionsOf, type Definitions } from '../definitions/definitions';
+import { BUILT_IN_UNITS } from '../orgUnits/orgUnits';
 
 /** The definitions as written, one file each. Adding a form: write its definition file and add it here. */
 export const FORM_DEFINITIONS: readonly FormDef[] = [bmaProjectProgress, bmaCommunityPlanReturn, codiQuarterlyKpi, welfareFundTally];
@@ -19,3 +21,6 @@ export const FORMS: readonly FormDef[] = checkForms(FORM_DEFINITIONS);
 export function formById(id: string): FormDef | undefined {
   return FORMS.find((f) => f.id === id);
 }
+
+/** The built-in forms and org units. */
+export const BUILT_IN: Definitions = definitionsOf(FORMS, BUILT_IN_UNITS);

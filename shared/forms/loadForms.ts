@@ -1,19 +1,12 @@
-import type { z } from 'zod';
 import { formDefSchema, type FormDef } from './formDef';
 import { checkForm, checkUniqueIds } from './checkForms';
 import { FormDefinitionError } from './formDefinitionError';
 import { layoutTallyProblems } from '../report/layoutTallyProblems';
+import { layoutProblems } from '../report/layoutProblems';
+import { BUILT_IN_UNITS } from '../orgUnits/orgUnits';
+import { shapeFindings } from '../definitions/shapeFindings';
 
 export { FormDefinitionError };
-
-/** `rules[1].parts[0]`: a zod issue's path as the definition would be written. */
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || '(definition)';
-}
-
-function shapeProblem(issue: z.core.$ZodIssue): string {
-  return `${pathText(issue.path)}: ${issue.message}`;
-}
 
 /** The id a definition states, for naming it in errors before its shape is known to be right. */
 function statedId(def: unknown): string {
@@ -29,10 +22,10 @@ function statedId(def: unknown): string {
  */
 export function loadForm(def: unknown): FormDef {
   const parsed = formDefSchema.safeParse(def);
-  if (!parsed.success) throw new FormDefinitionError(statedId(def), parsed.error.issues.map(shapeProblem));
+  if (!parsed.success) throw new FormDefinitionError(statedId(def), shapeFindings(parsed.error.issues, def));
   const form = checkForm(parsed.data);
-  const tally = layoutTallyProblems(form);
-  if (tally.length) throw new FormDefinitionError(form.id, tally);
+  const reports = [...layoutProblems(form, BUILT_IN_UNITS), ...layoutTallyProblems(form)];
+  if (reports.length) throw new FormDefinitionError(form.id, reports);
   return form;
 }
 

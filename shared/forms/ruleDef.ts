@@ -4,7 +4,7 @@ import { fieldIdSchema } from './fieldId';
 
 const rule = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.strictObject({ kind: z.literal(kind), ...shape, severity: severitySchema });
 const id = fieldIdSchema;
-const ids = z.array(fieldIdSchema).min(1);
+const ids = z.array(fieldIdSchema).min(1).max(50);
 
 /**
  * Cross-field and cross-row rules, as data. Each kind is implemented once in
@@ -44,6 +44,12 @@ export const ruleDefSchema = z.discriminatedUnion('kind', [
   rule('knownItem', {}),
   /** Cumulative result = previous quarter's cumulative + this quarter (Q1: = this quarter). */
   rule('cumulative', { result: id, cumulative: id }),
+  /** The record field must be given (a field's `required` says the same). */
+  rule('required', { field: id }),
+  /** Per table row: column is given only when the yes/no column `when` is yes. */
+  rule('onlyWhen', { column: id, when: id }),
+  /** Per table row: column's choice ranks no higher than column `than`'s (choices with ranks). */
+  rule('choiceNotAbove', { column: id, than: id }),
 ]);
 export type RuleDef = z.infer<typeof ruleDefSchema>;
 export type RuleKind = RuleDef['kind'];

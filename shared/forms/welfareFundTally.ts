@@ -26,6 +26,6 @@ export const welfareFundTally: FormDef = {
   period: { kind: 'year', fiscalYearField: 'fiscal_year' },
   subjectFields: ['fund'],
   rules: [{ kind: 'unique', column: 'welfare_type', severity: 'error' }],
-  consolidation: { kind: 'itemTotals', expectedKind: 'district', key: 'welfare_type', columns: ['persons', 'amount'] },
+  consolidation: { kind: 'itemTotals', expectedKinds: ['district'], key: 'welfare_type', columns: ['persons', 'amount'] },
   reports: welfareFundTallyReports,
 };

@@ -18,6 +18,8 @@ export interface IssueParamMap {
   'file.no_form': None;
   'file.password_protected': None;
   'file.unknown_format': { what: string; formats: string };
+  'file.expands_too_much': { size_mb: number; times: number };
+  'file.read_too_long': { seconds: number };
   'form.unknown': { id: string };
   'sheet.not_a_form': None;
   'sheet.too_large': { cells: number; limit: number };
@@ -36,6 +38,7 @@ export interface IssueParamMap {
   'value.below_min': Named & { value: string; limit: string };
   'value.above_max': Named & { value: string; limit: string };
   'value.bad_format': Named & { text: string };
+  'value.not_choice': Named & { text: string; allowed_th: string; allowed_en: string };
   'org_unit.unknown': { text: string; suggest_th: string; suggest_en: string };
   'org_unit.wrong_kind': { text: string };
   'org_unit.missing': None;
@@ -57,6 +60,9 @@ export interface IssueParamMap {
   'rule.column_sum_equals': Named & { field_th: string; field_en: string; value: string; sum: string };
   'rule.unknown_item': { value: string };
   'rule.cumulative': Named & { value: string; expected: string; previous: string; result: string };
+  'rule.field_required': Named;
+  'rule.only_when': Named & { when_th: string; when_en: string };
+  'rule.choice_above': Named & { value_th: string; value_en: string; than_th: string; than_en: string; other_th: string; other_en: string };
   'total.mismatch': Named & { value: string; sum: string };
   'total.unverifiable': Named & { reason_th: string; reason_en: string };
   'date.far_from_year': { value: string; fiscalYear: number; from: string; to: string };
@@ -72,6 +78,14 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'file.password_protected': () => ['ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ กรุณาเอารหัสผ่านออกแล้วบันทึกใหม่', 'The file is password-protected and cannot be read; remove the password and save it again'],
   'file.unknown_format': (p) => [`ไม่รู้จักรูปแบบไฟล์นี้ (${p.what}) อ่านได้เฉพาะ ${p.formats}`, `Unknown file format (${p.what}); the formats read are ${p.formats}`],
   'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],
+  'file.expands_too_much': (p) => [
+    `ไฟล์นี้เมื่อแตกออกมีขนาดเกิน ${fmtNum(p.size_mb)} MB (${fmtNum(p.times)} เท่าของขนาดไฟล์) ซึ่งไม่ใช่ข้อมูลในตาราง ไฟล์อาจเสียหายหรือถูกทำขึ้นให้โปรแกรมอ่านค้าง กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่`,
+    `The file unpacks to more than ${fmtNum(p.size_mb)} MB (${fmtNum(p.times)} times its size), which is no sheet data: it is damaged or made to stall readers; open it in Excel or LibreOffice Calc and save it again`,
+  ],
+  'file.read_too_long': (p) => [
+    `อ่านไฟล์นานเกิน ${fmtNum(p.seconds)} วินาที จึงหยุดอ่าน ไฟล์อาจเสียหายหรือมีข้อมูลมากผิดปกติ กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่`,
+    `Reading the file took more than ${fmtNum(p.seconds)} seconds and was stopped: it is damaged or holds far more than a return; open it in Excel or LibreOffice Calc and save it again`,
+  ],
   'file.too_large': (p) => [`ไฟล์ใหญ่เกินไป (${p.size} ไบต์ เกิน ${p.limit})`, `The file is too large (${p.size} bytes, limit ${p.limit})`],
   'file.no_form': () => ['ไม่พบแบบรายงานที่รู้จักในไฟล์นี้', 'No known form was found in this file'],
   'form.unknown': (p) => [`ไม่รู้จักแบบรายงาน "${p.id}"`, `Unknown form "${p.id}"`],
@@ -98,6 +112,7 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'value.below_min': (p) => [`"${p.th}" ต้องไม่น้อยกว่า ${p.limit} แต่พบ ${p.value}`, `"${p.en}" must be at least ${p.limit}, found ${p.value}`],
   'value.above_max': (p) => [`"${p.th}" ต้องไม่เกิน ${p.limit} แต่พบ ${p.value}`, `"${p.en}" must be at most ${p.limit}, found ${p.value}`],
   'value.bad_format': (p) => [`"${p.th}" มีรูปแบบไม่ถูกต้อง: "${p.text}"`, `"${p.en}" is not in the expected format: "${p.text}"`],
+  'value.not_choice': (p) => [`"${p.th}" ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${p.allowed_th} แต่พบ "${p.text}"`, `"${p.en}" must be one of ${p.allowed_en}; found "${p.text}"`],
   'org_unit.unknown': (p) => [`ไม่รู้จักหน่วยงาน "${p.text}" หมายถึง ${p.suggest_th} หรือไม่`, `Unknown org unit "${p.text}"; did you mean ${p.suggest_en}?`],
   'org_unit.wrong_kind': (p) => [`"${p.text}" ไม่ใช่หน่วยงานที่ส่งแบบรายงานนี้ได้`, `"${p.text}" is not a unit that sends this form`],
   'org_unit.missing': () => ['ไม่พบชื่อหรือรหัสหน่วยงานที่รายงาน', 'The reporting org unit is not given'],
@@ -122,6 +137,9 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
     `"${p.th}" (${p.value}) ควรเท่ากับ ${p.expected} (ผลสะสมครั้งก่อน ${p.previous} + ผลไตรมาสนี้ ${p.result})`,
     `"${p.en}" (${p.value}) should be ${p.expected} (previous cumulative ${p.previous} + this quarter ${p.result})`,
   ],
+  'rule.field_required': (p) => [`ไม่ได้ระบุ "${p.th}" ซึ่งต้องระบุ`, `"${p.en}" is required but not given`],
+  'rule.only_when': (p) => [`ระบุ "${p.th}" ไว้ ทั้งที่ "${p.when_th}" เป็น "ไม่" หรือเว้นว่าง`, `"${p.en}" is given although "${p.when_en}" is not yes`],
+  'rule.choice_above': (p) => [`"${p.th}" (${p.value_th}) สูงกว่า "${p.than_th}" (${p.other_th})`, `"${p.en}" (${p.value_en}) is above "${p.than_en}" (${p.other_en})`],
   'total.unverifiable': (p) => [`ตรวจแถวรวม "${p.th}" ไม่ได้: ${p.reason_th}`, `The total row "${p.en}" cannot be checked: ${p.reason_en}`],
   'date.far_from_year': (p) => [
     `วันที่ ${p.value} อยู่ห่างจากปีงบประมาณ ${p.fiscalYear} (${p.from} ถึง ${p.to}) เกินหนึ่งปี ตรวจสอบปี พ.ศ./ค.ศ. หรือระบบวันที่ของไฟล์`,

@@ -4,9 +4,11 @@ import type { FormDef } from '../forms/formDef';
 import type { ReportLayout } from './reportLayout';
 import { layoutProblems as plainProblems } from './layoutProblems';
 import { layoutTallyProblems } from './layoutTallyProblems';
+import { findingText } from '../definitions/definitionMessages';
+import { BUILT_IN_UNITS } from '../orgUnits/orgUnits';
 
-/** Both checks, as loadForms runs them: what plain code tells, then what the tally tells. */
-const layoutProblems = (f: FormDef) => [...plainProblems(f), ...layoutTallyProblems(f)];
+/** Both checks, as loadForms runs them: what plain code tells, then what the tally tells; each as `path: English`. */
+const layoutProblems = (f: FormDef) => [...plainProblems(f, BUILT_IN_UNITS), ...layoutTallyProblems(f)].map(findingText);
 
 const codi = formById('codi-quarterly-kpi')!;
 const form2 = formById('bma-community-plan-return')!;
@@ -23,9 +25,9 @@ describe('layout problems', () => {
     if (kpi.shape !== 'measureRows') throw new Error('shape');
     const problems = layoutProblems(withReports(codi, [kpi, { ...kpi, by: 'district', measures: { include: ['9.9'] } }]));
     expect(problems).toEqual([
-      'reports[1] (kpi-table): the name is used by another layout',
-      'reports[1] (kpi-table).by: district is not a grouping of this form (region, hq)',
-      'reports[1] (kpi-table).measures.include: no measure "9.9" in this form\'s tally',
+      'reports[1].name: The layout name "kpi-table" is used by another layout',
+      'reports[1].by: district is not a grouping of this form (region, hq)',
+      'reports[1].measures.include[0]: No measure "9.9" in this form\'s tally',
     ]);
   });
 
@@ -42,9 +44,9 @@ describe('layout problems', () => {
       ],
     };
     expect(layoutProblems(withReports(form2, [bad]))).toEqual([
-      'reports[0] (districts-by-indicator).rowLabels: no org unit "X9"',
-      'reports[0] (districts-by-indicator).columns[1]: names no measure (only per-measure blocks and eachMeasure columns may leave it out)',
-      'reports[0] (districts-by-indicator): quarter columns need a KPI-catalog consolidation',
+      'reports[0].rowLabels: rowLabels: no org unit "X9"',
+      'reports[0].columns[1].measure: The column names no measure (only per-measure blocks and eachMeasure columns may leave it out)',
+      'reports[0].shape: Quarter columns need a KPI-catalog consolidation',
     ]);
   });
 
@@ -52,7 +54,7 @@ describe('layout problems', () => {
     const types = welfare.reports![0];
     if (types.shape !== 'itemRows') throw new Error('shape');
     const bad = { ...types, columns: [...types.columns, { show: 'itemFigure' as const, column: 'weight', heading: { th: 'ก', en: 'a' }, format: 'count' as const, total: true }] };
-    expect(layoutProblems(withReports(welfare, [bad]))).toEqual(['reports[0] (welfare-types).columns[4].column: "weight" is not summed (persons, amount, returns)']);
+    expect(layoutProblems(withReports(welfare, [bad]))).toEqual(['reports[0].columns[4].column: "weight" is not summed (persons, amount, returns)']);
     expect(() => loadForm({ ...welfare, reports: [{ ...types, sheet: 'a/b' }] })).toThrow(/reports\[0\]\.sheet/);
   });
 });

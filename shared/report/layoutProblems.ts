@@ -1,58 +1,79 @@
 import type { FormDef } from '../forms/formDef';
-import { orgUnitByCode } from '../orgUnits/orgUnits';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
+import { finding, type DefinitionFinding, type DefinitionPath } from '../definitions/definitionMessages';
 import type { GroupRowColumn, MeasureRowColumn, ReportLayout } from './reportLayout';
 
-/** Every measure id a layout names, with where it names it. */
-export function namedMeasures(l: ReportLayout): [string, string][] {
-  const out: [string, string][] = [];
+/** Every measure id a layout names, with where it names it (a path in the layout). */
+export function namedMeasures(l: ReportLayout): [string, DefinitionPath][] {
+  const out: [string, DefinitionPath][] = [];
   if (l.shape !== 'itemRows') {
-    for (const id of l.measures.include ?? []) out.push([id, 'measures.include']);
-    for (const id of l.measures.exclude ?? []) out.push([id, 'measures.exclude']);
+    (l.measures.include ?? []).forEach((id, i) => out.push([id, ['measures', 'include', i]]));
+    (l.measures.exclude ?? []).forEach((id, i) => out.push([id, ['measures', 'exclude', i]]));
   }
-  const columns: (MeasureRowColumn | GroupRowColumn)[] = l.shape === 'measureRows' ? l.columns : l.shape === 'groupRows' ? [...l.columns, ...(l.eachMeasure ?? [])] : [];
-  columns.forEach((c, i) => {
-    if ('measure' in c && c.measure) out.push([c.measure, `columns[${i}].measure`]);
+  const columns: [MeasureRowColumn | GroupRowColumn, DefinitionPath][] =
+    l.shape === 'measureRows'
+      ? l.columns.map((c, i) => [c, ['columns', i]])
+      : l.shape === 'groupRows'
+        ? [...l.columns.map((c, i): [GroupRowColumn, DefinitionPath] => [c, ['columns', i]]), ...(l.eachMeasure ?? []).map((c, i): [GroupRowColumn, DefinitionPath] => [c, ['eachMeasure', i]])]
+        : [];
+  for (const [c, at] of columns) {
+    if ('measure' in c && c.measure) out.push([c.measure, [...at, 'measure']]);
     if (c.show === 'figure') {
-      for (const id of Object.keys(c.formatFor ?? {})) out.push([id, `columns[${i}].formatFor`]);
-      for (const id of c.omitFor ?? []) out.push([id, `columns[${i}].omitFor`]);
+      for (const id of Object.keys(c.formatFor ?? {})) out.push([id, [...at, 'formatFor']]);
+      (c.omitFor ?? []).forEach((id, i) => out.push([id, [...at, 'omitFor', i]]));
     }
-  });
-  for (const id of l.chart?.measures ?? []) out.push([id, 'chart.measures']);
+  }
+  (l.chart?.measures ?? []).forEach((id, i) => out.push([id, ['chart', 'measures', i]]));
   return out;
 }
 
+const report = (path: DefinitionPath, th: string, en: string) => finding('definition.report', path, { th, en });
+
 /**
  * What is wrong with a form's report layouts beyond their shape, that plain code can tell
- * (this runs in every CLI process, without zod or the consolidation): names used twice, an
- * org-unit row label for no unit, a column that needs a measure and names none, a table kind
- * the form's consolidation does not make. Each problem names the layout and where. The
- * groupings and measure ids are checked against the tally by `layoutTallyProblems`.
+ * (without zod or the consolidation): names used twice, an org-unit row label for no unit,
+ * a column that needs a measure and names none, a table kind the form's consolidation does
+ * not make. Each finding has its path (`reports[0].columns[2]`). The groupings and measure
+ * ids are checked against the tally by `layoutTallyProblems`.
  */
-export function layoutProblems(form: FormDef): string[] {
+export function layoutProblems(form: FormDef, units?: OrgUnitTree): DefinitionFinding[] {
   const layouts = form.reports ?? [];
-  const problems: string[] = [];
+  const problems: DefinitionFinding[] = [];
   const seen = new Set<string>();
   layouts.forEach((l, i) => {
-    const at = `reports[${i}] (${l.name})`;
-    if (seen.has(l.name)) problems.push(`${at}: the name is used by another layout`);
+    const at = (...p: (string | number)[]): DefinitionPath => ['reports', i, ...p];
+    if (seen.has(l.name)) problems.push(report(at('name'), `ชื่อตาราง "${l.name}" ซ้ำกับตารางอื่น`, `The layout name "${l.name}" is used by another layout`));
     seen.add(l.name);
     if (l.shape === 'itemRows') {
-      if (form.consolidation.kind !== 'itemTotals') problems.push(`${at}: item rows need an item-totals consolidation`);
+      const c = form.consolidation;
+      if (c.kind !== 'itemTotals' && c.kind !== 'rowCounts')
+        problems.push(report(at('shape'), 'ตารางรายการ (itemRows) ใช้ได้กับการรวมยอดแบบ itemTotals หรือ rowCounts เท่านั้น', 'Item rows need an item-totals or a row-counts consolidation'));
       else {
-        const known = [...form.consolidation.columns, 'returns'];
-        l.columns.forEach((c, k) => c.show === 'itemFigure' && !known.includes(c.column) && problems.push(`${at}.columns[${k}].column: "${c.column}" is not summed (${known.join(', ')})`));
+        const known = c.kind === 'itemTotals' ? [...c.columns, 'returns'] : c.counts.map((x) => x.id);
+        l.columns.forEach((col, k) => {
+          if (col.show === 'itemFigure' && !known.includes(col.column))
+            problems.push(report(at('columns', k, 'column'), `คอลัมน์ "${col.column}" ไม่ได้รวมยอดไว้ (ใช้ได้: ${known.join(', ')})`, `"${col.column}" is not summed (${known.join(', ')})`));
+        });
       }
     }
     if (l.shape === 'groupRows') {
-      for (const code of Object.keys(l.rowLabels ?? {})) if (!orgUnitByCode(code)) problems.push(`${at}.rowLabels: no org unit "${code}"`);
+      if (units)
+        for (const code of Object.keys(l.rowLabels ?? {})) if (!units.byCode(code)) problems.push(report(at('rowLabels'), `ไม่มีหน่วยงานรหัส "${code}" สำหรับชื่อแถว`, `rowLabels: no org unit "${code}"`));
       if (l.blocks === 'single')
         l.columns.forEach((c, k) => {
           if ((c.show === 'figure' || c.show === 'quarters' || c.show === 'status') && !c.measure)
-            problems.push(`${at}.columns[${k}]: names no measure (only per-measure blocks and eachMeasure columns may leave it out)`);
+            problems.push(
+              report(
+                at('columns', k, 'measure'),
+                'คอลัมน์นี้ต้องระบุตัวชี้วัด (measure) เว้นแต่ตารางแยกตามตัวชี้วัด (blocks perMeasure) หรือคอลัมน์ใน eachMeasure',
+                'The column names no measure (only per-measure blocks and eachMeasure columns may leave it out)',
+              ),
+            );
         });
     }
     const columns = l.shape === 'measureRows' ? l.columns : l.shape === 'groupRows' ? [...l.columns, ...(l.eachMeasure ?? [])] : [];
-    if (form.consolidation.kind !== 'kpiCatalog' && columns.some((c) => c.show === 'quarters')) problems.push(`${at}: quarter columns need a KPI-catalog consolidation`);
+    if (form.consolidation.kind !== 'kpiCatalog' && columns.some((c) => c.show === 'quarters'))
+      problems.push(report(at('shape'), 'คอลัมน์รายไตรมาสใช้ได้กับการรวมยอดแบบ kpiCatalog เท่านั้น', 'Quarter columns need a KPI-catalog consolidation'));
   });
   return problems;
 }

@@ -1,5 +1,6 @@
 import type { FormDef } from '../forms/formDef';
 import { consolidateReturns, validGroupings } from '../consolidate/consolidateReturns';
+import { finding, type DefinitionFinding } from '../definitions/definitionMessages';
 import { namedMeasures } from './layoutProblems';
 
 /** The ids of the measures a form's tally has (item-totals forms add one per item they meet: those are not known ahead). */
@@ -12,16 +13,23 @@ function measureIds(form: FormDef): Set<string> {
 /**
  * What a form's report layouts ask of its tally that the tally has not: a grouping the form
  * has not, a measure id its consolidation does not make. It consolidates an empty tally to
- * know, so `loadForms` runs it (the test suite loads every form through it), not each CLI start.
+ * know, so it runs where definitions are checked (the test suite, publishing), not each CLI start.
  */
-export function layoutTallyProblems(form: FormDef): string[] {
-  const problems: string[] = [];
+export function layoutTallyProblems(form: FormDef): DefinitionFinding[] {
+  const problems: DefinitionFinding[] = [];
   const ids = form.consolidation.kind === 'itemTotals' ? null : measureIds(form);
   const groupings = validGroupings(form);
   (form.reports ?? []).forEach((l, i) => {
-    const at = `reports[${i}] (${l.name})`;
-    if (!groupings.includes(l.by)) problems.push(`${at}.by: ${l.by} is not a grouping of this form (${groupings.join(', ')})`);
-    if (ids) for (const [id, where] of namedMeasures(l)) if (!ids.has(id)) problems.push(`${at}.${where}: no measure "${id}" in this form's tally`);
+    if (!groupings.includes(l.by))
+      problems.push(
+        finding('definition.report', ['reports', i, 'by'], {
+          th: `แบบรายงานนี้ไม่มียอดรวมแบบ ${l.by} (มี: ${groupings.join(', ')})`,
+          en: `${l.by} is not a grouping of this form (${groupings.join(', ')})`,
+        }),
+      );
+    if (ids)
+      for (const [id, where] of namedMeasures(l))
+        if (!ids.has(id)) problems.push(finding('definition.report', ['reports', i, ...where], { th: `ยอดรวมของแบบรายงานนี้ไม่มีตัวชี้วัด "${id}"`, en: `No measure "${id}" in this form's tally` }));
   });
   return problems;
 }

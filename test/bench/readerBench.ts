@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { gridFromValues } from '@returns-hub/shared/sheet/grid';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
+import { readXlsx } from '@returns-hub/cli/xlsx/readXlsx';
+import { readXlsx as readXlsxRegex } from './regexReader/readXlsx';
 import { machine, median, writeSection } from './report';
 import { projectRegister } from '../support/projectRegister';
 
@@ -32,6 +34,7 @@ export async function writeRegister(values: unknown[][], file: string) {
 }
 
 export async function readerBench(rows = 50_000): Promise<string> {
+  const loadBefore = loadavg()[0];
   const values = projectRegister(rows);
   const grid = gridFromValues('ทะเบียน', values);
   const cells = values.reduce((n, r) => n + r.length, 0);
@@ -76,6 +79,26 @@ export async function readerBench(rows = 50_000): Promise<string> {
       `| ${ext} (${statSync(f).size.toLocaleString('en-US')} bytes) | returns-hub reader (${ext === '.xlsx' ? 'streamed' : ext === '.csv' ? 'text' : 'SheetJS'}) | ${(s * 1000).toFixed(0)} ms | ${Math.round(cells / s).toLocaleString('en-US')} |`,
     );
   }
+  // The tokenizer against the regular expressions it replaced: the same bytes, alternately, median of 7 each.
+  const xlsxBytes = readFileSync(xlsx);
+  const pair = { saxes: [] as number[], regex: [] as number[] };
+  for (let i = 0; i < 7; i++) {
+    for (const [k, read] of [
+      ['regex', readXlsxRegex],
+      ['saxes', readXlsx],
+    ] as const) {
+      const [s, r] = await time(() => read(xlsxBytes, 'register.xlsx'));
+      if (!r.ok || r.grids[0].rows.length !== values.length) throw new Error(`bench: the ${k} reader read the register wrongly`);
+      pair[k].push(s);
+    }
+  }
+  const [saxesS, regexS] = [median(pair.saxes), median(pair.regex)];
+  rowsOut.push(
+    `| .xlsx | returns-hub reader, XML tokenizer saxes (bytes → grids, alternating with the next row, median of 7) | ${(saxesS * 1000).toFixed(0)} ms | ${Math.round(cells / saxesS).toLocaleString('en-US')} |`,
+  );
+  rowsOut.push(
+    `| .xlsx | the regular-expression reader it replaced (eafcb11, kept in test/bench/regexReader) | ${(regexS * 1000).toFixed(0)} ms | ${Math.round(cells / regexS).toLocaleString('en-US')} |`,
+  );
   const [sheetjsS] = await time(async () => XLSX.read(readFileSync(xlsx), { type: 'buffer', dense: true, cellFormula: true, cellNF: true, sheetStubs: true }));
   rowsOut.push(`| .xlsx | SheetJS CE 0.20.3 alone (dense, formulas, formats; no grid) | ${(sheetjsS * 1000).toFixed(0)} ms | ${Math.round(cells / sheetjsS).toLocaleString('en-US')} |`);
   const [excelS] = await time(() => openWithExcelJs(xlsx));
@@ -83,7 +106,7 @@ export async function readerBench(rows = 50_000): Promise<string> {
 
   const body = `## Reader: parse + check throughput, file formats, memory
 
-Command: \`npm run bench -- reader\` (test/bench/readerBench.ts) · ${machine()} · other processes may share the cores
+Command: \`npm run bench -- reader\` (test/bench/readerBench.ts) · ${machine()} · other processes may share the cores (1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end)
 
 Generated project register: ${rows.toLocaleString('en-US')} report rows × 7 columns + header = ${cells.toLocaleString('en-US')} cells; ${issues} findings.
 
@@ -91,7 +114,7 @@ Generated project register: ${rows.toLocaleString('en-US')} report rows × 7 col
 |---|---|---|
 | parse + check (grid → checked return), median of 7 after a warm-up, one core | ${(check * 1000).toFixed(0)} ms | **${Math.round(cells / check).toLocaleString('en-US')} cells/s** (target ≥ 1,000,000) |
 
-Opening the register (file → grids), median of 3 (.xls, .ods, .csv written by SheetJS from the .xlsx):
+Opening the register (file → grids), median of 3 (.xls, .ods, .csv written by SheetJS from the .xlsx). Tokenizer (saxes) ÷ regular expressions it replaced, same bytes, same run: **${(saxesS / regexS).toFixed(2)}×** the time (target ≤ 1.25×).
 
 | file | reader | open time | cells/s |
 |---|---|---|---|

@@ -1,4 +1,6 @@
+import { constants, deflateRawSync } from 'node:zlib';
 import { readXlsx } from '@returns-hub/cli/xlsx/readXlsx';
+import { READ_BOUNDS } from '@returns-hub/cli/xlsx/readLimits';
 import { cellAt, type Grid } from '@returns-hub/shared/sheet/grid';
 import { openZip } from '@returns-hub/cli/xlsx/zipArchive';
 import { xlsxOf, zipOf, type FixtureSheet } from '../support/xlsxFixture';
@@ -96,6 +98,80 @@ describe('readXlsx: strings', () => {
   });
 });
 
+describe('readXlsx: the XML as an XML parser reads it (hand-written parts)', () => {
+  test('CDATA is text, without its markup, in shared strings, inline strings and values', async () => {
+    const g = await one(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t><![CDATA[แบบรายงาน <2>]]></t></is></c><c r="C1"><v><![CDATA[12]]></v></c><c r="D1" t="str"><f>A1</f><v><![CDATA[a&b]]></v></c></row>',
+      { sharedStrings: ['<t><![CDATA[รายงานผลการดำเนินงาน & แผน]]></t>'] },
+    );
+    expect([0, 1, 2, 3].map((c) => cellAt(g, 0, c)?.value)).toEqual(['รายงานผลการดำเนินงาน & แผน', 'แบบรายงาน <2>', 12, 'a&b']);
+  });
+
+  test('a shared-string cell with an empty <v/> or <v></v> is blank, not string 0', async () => {
+    const g = await one('<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s" s="1"><v/></c><c r="C1" t="s"><v></v></c></row>', {
+      sharedStrings: ['ชื่อชีต', 'วันที่รายงาน'],
+      cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>'],
+    });
+    expect(g.rows[0].map((c) => c?.value)).toEqual(['วันที่รายงาน', undefined, undefined]);
+  });
+
+  test('a comment inside sheetData (even one holding a row) is no cell; a processing instruction neither', async () => {
+    const g = await one('<!-- <row r="1"><c r="A1"><v>5</v></c></row> --><row r="2"><?mso-x keep?><c r="A2"><!-- <v>9</v> --><v>7</v></c></row>');
+    expect(g.rows.map((r) => r.map((c) => c?.value))).toEqual([[], [7]]);
+  });
+
+  test('CR LF and a lone CR in text are LF (XML 1.0 §2.11); &#13; and _x000D_ are the CR they stand for', async () => {
+    const g = await one(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>ก\rข</t></is></c><c r="C1" t="inlineStr"><is><t>ก&#13;&#10;ข</t></is></c><c r="D1" t="s"><v>1</v></c></row>',
+      {
+        sharedStrings: ['บรรทัดหนึ่ง\r\nบรรทัดสอง', 'x_x000D_y'],
+      },
+    );
+    expect([0, 1, 2, 3].map((c) => cellAt(g, 0, c)?.value)).toEqual(['บรรทัดหนึ่ง\nบรรทัดสอง', 'ก\nข', 'ก\r\nข', 'x\ry']);
+  });
+
+  test('an attribute value with ">" or the other quote inside, and spaces around "=", reads whole', async () => {
+    const g = await one(`<row r = '1' x14ac:dyDescent="0.25"><c r="A1" t='str' s="0"><f>IF(B1>0,"a'b","")</f><v>a'b</v></c></row>`);
+    expect(cellAt(g, 0, 0)).toEqual({ value: "a'b", formula: true });
+  });
+
+  test('XML that is not well-formed is one unreadable finding naming the part, not the parser', async () => {
+    const r = await readXlsx(xlsxOf({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</c></row>' }] }), 'f.xlsx');
+    expect(r).toMatchObject({ ok: false, issue: { code: 'file.unreadable', cell: 'f.xlsx' } });
+    if (!r.ok) expect(r.issue.message_en).toContain('xl/worksheets/sheet1.xml is not well-formed XML');
+  });
+});
+
+describe('readXlsx: unpacked bytes and time are bounded', () => {
+  /** A sheet whose XML holds `spaces` bytes of blanks between two rows, deflated a MiB at a time without ever holding them. */
+  function spacesBomb(spaces: number): Buffer {
+    const flush = (s: string | Buffer) => deflateRawSync(s, { finishFlush: constants.Z_FULL_FLUSH });
+    const head = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>';
+    const tail = '<row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>';
+    const mib = flush(Buffer.alloc(1 << 20, ' '));
+    const packed = Buffer.concat([flush(head), ...Array.from({ length: Math.floor(spaces / 2 ** 20) }, () => mib), deflateRawSync(tail)]);
+    return xlsxOf({ sheets: [{ name: 'S', rows: '' }], extra: { 'xl/worksheets/sheet1.xml': { packed, size: head.length + spaces + tail.length } } });
+  }
+
+  test('a 2 MB file of zipped spaces unpacking to 2 GB is refused at 200 times its size (400 MB), saying so', async () => {
+    const file = spacesBomb(2048 * 2 ** 20);
+    expect(file.length).toBeLessThan(3 << 20);
+    const t = Date.now();
+    const r = await readXlsx(file, 'bomb.xlsx');
+    expect(Date.now() - t).toBeLessThan(20_000); // about 3 s here: what it takes to unpack and tokenize 400 MB
+    expect(r).toMatchObject({ ok: false, issue: { code: 'file.expands_too_much', cell: 'bomb.xlsx' } });
+    if (!r.ok) expect(r.issue.message_en).toMatch(/^The file unpacks to more than 40\d MB \(200 times its size\), which is no sheet data/);
+  });
+
+  test('every part together is bounded too, and a read past its time is stopped, saying so', async () => {
+    const file = spacesBomb(8 * 2 ** 20);
+    expect(await readXlsx(file, 'b.xlsx')).toMatchObject({ ok: true });
+    expect(await readXlsx(file, 'b.xlsx', { ...READ_BOUNDS, maxInflatedBytes: 4 << 20 })).toMatchObject({ ok: false, issue: { code: 'file.expands_too_much' } });
+    const late = await readXlsx(file, 'b.xlsx', { ...READ_BOUNDS, maxReadMs: -1 });
+    expect(late).toMatchObject({ ok: false, issue: { code: 'file.read_too_long', cell: 'b.xlsx' } });
+  });
+});
+
 describe('readXlsx: layout', () => {
   test('merged ranges; rows and cells without r attributes follow the previous one', async () => {
     const g = await one('<row r="2"><c r="B2"><v>1</v></c></row><row><c><v>2</v></c><c><v>3</v></c></row>', { after: '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>' });
@@ -144,7 +220,9 @@ describe('readXlsx: hostile sheets are refused while reading', () => {
   });
 
   test('more than 3,000,000 cells: refused at the cap', async () => {
-    const row = (r: number) => `<row r="${r}">${'<c><v>1</v></c>'.repeat(16_384)}</row>`;
+    // Numbers that differ, as cells do: a row of one repeated cell packs like a zip bomb and is refused as one.
+    const cellsOfRow = Array.from({ length: 16_384 }, (_, c) => `<c><v>${c}</v></c>`).join('');
+    const row = (r: number) => `<row r="${r}">${cellsOfRow}</row>`;
     const rows = Array.from({ length: 184 }, (_, i) => row(i + 1)).join('');
     const r = await readXlsx(xlsxOf({ sheets: [{ name: 'S', rows }] }), 'f.xlsx');
     expect(r).toMatchObject({ ok: false, issue: { code: 'sheet.too_large', cell: 'S' } });

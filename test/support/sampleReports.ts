@@ -6,7 +6,7 @@ import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate
 import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
 import type { Completeness } from '@returns-hub/shared/api/client';
 import type { ReportInput } from '@returns-hub/shared/report/computeReport';
-import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
+import { expectedUnits } from '@returns-hub/shared/consolidate/groups';
 import { dueDate } from '@returns-hub/shared/period/period';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { sample, sampleFiles } from './samples';
@@ -37,7 +37,7 @@ export function entriesOf(rs: CheckedReturn[]): TallyEntry[] {
 
 /** Completeness as the API answers it, from entries (every return counted on time: samples carry no submission date). */
 export function completenessOf(form: FormDef, entries: TallyEntry[], fiscalYear: number, period: string): Completeness {
-  const expected = ORG_UNITS.filter((u) => u.kind === form.consolidation.expectedKind);
+  const expected = expectedUnits(form);
   const returned = form.period.kind === 'quarter' ? period : 'FY';
   const sent = new Set(entries.filter((e) => e.fiscalYear === fiscalYear && e.period === returned).map((e) => e.orgUnit));
   const received = expected.filter((u) => sent.has(u.code));

@@ -1,13 +1,21 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** An entry given already deflated (and its unpacked size): a zip bomb need not be unpacked to be made. */
+export interface Packed {
+  packed: Buffer;
+  size: number;
+}
+
 /** Writes a zip of the given files (deflated), so a test controls every byte of the XML inside. */
-export function zipOf(files: Record<string, string | Buffer>): Buffer {
+export function zipOf(files: Record<string, string | Buffer | Packed>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const packed = deflateRawSync(data);
+    const pre = typeof content === 'object' && 'packed' in content ? content : undefined;
+    const data = pre ? Buffer.alloc(0) : typeof content === 'string' ? Buffer.from(content, 'utf8') : (content as Buffer);
+    const packed = pre ? pre.packed : deflateRawSync(data);
+    const size = pre ? pre.size : data.length;
     const nameBytes = Buffer.from(name, 'utf8');
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
@@ -16,7 +24,7 @@ export function zipOf(files: Record<string, string | Buffer>): Buffer {
     head.writeUInt16LE(8, 8);
     head.writeUInt32LE(crc32(data), 14);
     head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(data.length, 22);
+    head.writeUInt32LE(size, 22);
     head.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -26,7 +34,7 @@ export function zipOf(files: Record<string, string | Buffer>): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc32(data), 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(head, nameBytes, packed);
@@ -60,8 +68,8 @@ export interface FixtureSheet {
  * A minimal .xlsx written by hand: exactly the XML a given writer (Excel, Calc, openpyxl)
  * puts there, so each reading rule is tested against the bytes that caused it.
  */
-export function xlsxOf(o: { sheets: FixtureSheet[]; sharedStrings?: string[]; workbookPr?: string; numFmts?: string; cellXfs?: string[]; extra?: Record<string, string | Buffer> }): Buffer {
-  const files: Record<string, string | Buffer> = {
+export function xlsxOf(o: { sheets: FixtureSheet[]; sharedStrings?: string[]; workbookPr?: string; numFmts?: string; cellXfs?: string[]; extra?: Record<string, string | Buffer | Packed> }): Buffer {
+  const files: Record<string, string | Buffer | Packed> = {
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${o.workbookPr ?? ''}<sheets>${o.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,

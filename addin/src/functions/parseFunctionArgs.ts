@@ -7,6 +7,7 @@ import { badArgument } from './functionError';
 import { parseFiscalYear } from '@returns-hub/shared/period/fiscalYear';
 import { parsePeriodCode } from '@returns-hub/shared/period/parsePeriod';
 import { tallyPeriodKinds } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { headquartersOf } from '@returns-hub/shared/consolidate/groups';
 
 export interface FigureQuery {
   form: FormDef;
@@ -36,8 +37,7 @@ export function parseFigureArgs(form: unknown, fiscalYear: unknown, period?: unk
   // The same spellings and errors as the API, the CLI and the pane (shared/period).
   const p = blank(period) ? (f.period.kind === 'quarter' ? parsePeriodCode('', ['quarter']) : parsePeriodCode('FY')) : parsePeriodCode(String(period), tallyPeriodKinds(f));
   if (!p.ok) throw badArgument(p.error);
-  const hq = f.consolidation.expectedKind === 'region' ? 'CODI' : 'BMA';
-  let unit = hq;
+  let unit = headquartersOf(f)?.code ?? '';
   if (!blank(orgUnit)) {
     const r = resolveOrgUnit(orgUnit);
     if (!r.ok)

@@ -8,6 +8,7 @@ import { reviewError, type ReviewError } from './reviewError';
 import type { ReviewState } from './reviewState';
 import { unitName } from './returnName';
 import { decidedBy } from './decidedBy';
+import { AFTER_SUBMIT, LEVEL_OF_ROLE, refusalCode, transition, type RefusalReason, type ReviewLevel } from '@returns-hub/shared/review/reviewWorkflow';
 
 /** A return as a reviewer finds it: its current version and review (none: `submitted`). */
 export interface ReviewTarget {
@@ -28,15 +29,15 @@ export interface Actor {
 export type ReviewCommand =
   { action: 'accept'; version?: number; note?: string } | { action: 'send_back'; version?: number; reason: string; comments: ReviewComment[] } | { action: 'reopen'; version?: number; reason: string };
 
-export type ReviewLevel = 'zone' | 'hq';
+export type { ReviewLevel };
 
 export function statusOf(state: ReviewState | null): ReviewStatus {
-  return state?.status ?? 'submitted';
+  return state?.status ?? AFTER_SUBMIT;
 }
 
 /** Units do not review: only headquarters and zone reviewers do. */
 export function reviewerOnly(p: Principal): ReviewError | null {
-  if (p.role !== 'unit') return null;
+  if (LEVEL_OF_ROLE[p.role] !== null) return null;
   return reviewError('review.forbidden', {
     en: `Only headquarters and zone reviewers accept, send back or reopen returns; this key is for org unit ${p.orgUnit}.`,
     th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต คีย์นี้เป็นของหน่วยงาน ${p.orgUnit}`,
@@ -48,9 +49,9 @@ export function reviewerOnly(p: Principal): ReviewError | null {
  * units of its zone (only where the hierarchy has zones: BMA districts); a unit never.
  */
 export function reviewLevel(p: Principal, orgUnit: string): ReviewLevel | ReviewError {
-  const notReviewer = reviewerOnly(p);
-  if (notReviewer) return notReviewer;
-  if (p.role === 'hq') return 'hq';
+  const level = LEVEL_OF_ROLE[p.role];
+  if (level === null) return reviewerOnly(p)!;
+  if (level === 'hq') return level;
   const zone = ancestorOfKind(orgUnit, 'zone');
   if (zone && zone.code === p.orgUnit) return 'zone';
   const mine = orgUnitByCode(p.orgUnit ?? '');
@@ -60,40 +61,27 @@ export function reviewLevel(p: Principal, orgUnit: string): ReviewLevel | Review
   });
 }
 
-function refusal(t: ReviewTarget, command: ReviewCommand, level: ReviewLevel): ReviewError | null {
+/** The text of a refusal the workflow table names, for this return. */
+function refusalText(t: ReviewTarget, reason: RefusalReason): { en: string; th: string } {
   const status = statusOf(t.state);
   const by = t.state ? decidedBy(t.state.decision) : { en: t.submittedBy, th: t.submittedBy };
   const v = t.version;
-  switch (command.action) {
-    case 'accept':
-      if (status === 'accepted' || (status === 'zone_accepted' && level === 'zone'))
-        return reviewError('review.already_accepted', { en: `Version ${v} was already accepted by ${by.en}.`, th: `ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th}` });
-      if (status === 'returned')
-        return reviewError('review.not_pending', {
-          en: `Version ${v} was sent back by ${by.en}; it waits for the unit's new version.`,
-          th: `ฉบับที่ ${v} ถูกส่งกลับให้แก้ไขโดย ${by.th} และรอหน่วยงานส่งฉบับใหม่`,
-        });
-      return null;
-    case 'send_back':
-      if (status === 'accepted' || (status === 'zone_accepted' && level === 'zone'))
-        return reviewError('review.not_pending', {
-          en: `Version ${v} was accepted by ${by.en}; reopen it before sending it back.`,
-          th: `ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th} ต้องเปิดให้แก้ไขใหม่ก่อนจึงจะส่งกลับได้`,
-        });
-      if (status === 'returned') return reviewError('review.not_pending', { en: `Version ${v} was already sent back by ${by.en}.`, th: `ฉบับที่ ${v} ถูกส่งกลับให้แก้ไขแล้วโดย ${by.th}` });
-      return null;
-    case 'reopen':
-      if (status === 'accepted' && level === 'zone')
-        return reviewError('review.forbidden', {
-          en: `Headquarters accepted version ${v} (${by.en}); only headquarters can reopen it.`,
-          th: `ส่วนกลางตรวจรับฉบับที่ ${v} แล้ว (${by.th}) เฉพาะส่วนกลางเปิดให้แก้ไขใหม่ได้`,
-        });
-      if (status !== 'accepted' && status !== 'zone_accepted')
-        return reviewError('review.not_pending', {
-          en: `Version ${v} is ${STATUS_LABELS[status].en}, not accepted: there is nothing to reopen.`,
-          th: `ฉบับที่ ${v} อยู่ในสถานะ "${STATUS_LABELS[status].th}" ยังไม่ได้ตรวจรับ จึงไม่มีอะไรต้องเปิดให้แก้ไขใหม่`,
-        });
-      return null;
+  switch (reason) {
+    case 'already_accepted':
+      return { en: `Version ${v} was already accepted by ${by.en}.`, th: `ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th}` };
+    case 'awaiting_new_version':
+      return { en: `Version ${v} was sent back by ${by.en}; it waits for the unit's new version.`, th: `ฉบับที่ ${v} ถูกส่งกลับให้แก้ไขโดย ${by.th} และรอหน่วยงานส่งฉบับใหม่` };
+    case 'reopen_first':
+      return { en: `Version ${v} was accepted by ${by.en}; reopen it before sending it back.`, th: `ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th} ต้องเปิดให้แก้ไขใหม่ก่อนจึงจะส่งกลับได้` };
+    case 'already_sent_back':
+      return { en: `Version ${v} was already sent back by ${by.en}.`, th: `ฉบับที่ ${v} ถูกส่งกลับให้แก้ไขแล้วโดย ${by.th}` };
+    case 'hq_reopens':
+      return { en: `Headquarters accepted version ${v} (${by.en}); only headquarters can reopen it.`, th: `ส่วนกลางตรวจรับฉบับที่ ${v} แล้ว (${by.th}) เฉพาะส่วนกลางเปิดให้แก้ไขใหม่ได้` };
+    case 'nothing_to_reopen':
+      return {
+        en: `Version ${v} is ${STATUS_LABELS[status].en}, not accepted: there is nothing to reopen.`,
+        th: `ฉบับที่ ${v} อยู่ในสถานะ "${STATUS_LABELS[status].th}" ยังไม่ได้ตรวจรับ จึงไม่มีอะไรต้องเปิดให้แก้ไขใหม่`,
+      };
   }
 }
 
@@ -109,12 +97,12 @@ export function decide(t: ReviewTarget, command: ReviewCommand, actor: Actor): {
       en: `You reviewed version ${command.version}, but the current version is ${t.version}, submitted by ${t.submittedBy} at ${bangkokTime(t.submittedAt).en}. Open version ${t.version} and review it.`,
       th: `คุณตรวจฉบับที่ ${command.version} แต่ฉบับปัจจุบันคือฉบับที่ ${t.version} ส่งโดย ${t.submittedBy} เมื่อ ${bangkokTime(t.submittedAt).th} กรุณาเปิดฉบับที่ ${t.version} เพื่อตรวจอีกครั้ง`,
     });
-  const refused = refusal(t, command, level);
-  if (refused) return refused;
-
   const from = statusOf(t.state);
+  const outcome = transition(from, command.action, level);
+  if ('refused' in outcome) return reviewError(refusalCode(outcome.refused), refusalText(t, outcome.refused));
+  const to = outcome.to;
+  if (to === 'submitted') throw new Error('the review workflow never leads an action back to submitted');
   const decision: ReviewDecision = { by: actor.principal.name, role: level, at: actor.now.toISOString(), client: actor.client };
-  const to: ReviewState['status'] = command.action === 'accept' ? (level === 'hq' ? 'accepted' : 'zone_accepted') : command.action === 'send_back' ? 'returned' : 'reopened';
   const reason = command.action === 'accept' ? (command.note ?? null) : command.reason;
   const comments = command.action === 'send_back' ? command.comments : [];
   const seq = (t.state?.seq ?? 0) + 1;

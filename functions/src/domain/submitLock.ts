@@ -6,6 +6,7 @@ import { formatPeriod } from '@returns-hub/shared/period/formatPeriod';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { bangkokDay } from '@returns-hub/shared/review/bangkokTime';
 import type { LockException } from '@returns-hub/shared/review/reviewSchemas';
+import { REVIEW_WORKFLOW } from '@returns-hub/shared/review/reviewWorkflow';
 import type { ReturnKey } from '../store/keys';
 import { decidedBy } from './decidedBy';
 import { reviewError, type LockCode, type ReviewError } from './reviewError';
@@ -37,15 +38,16 @@ export interface LockInput {
 export function submitLock(x: LockInput): ReviewError<LockCode> | null {
   const name = returnName(x.key);
   const state = x.current?.state;
-  if (x.current && state && (state.status === 'accepted' || state.status === 'zone_accepted')) {
+  const lock = state ? REVIEW_WORKFLOW[state.status].lock : null;
+  if (x.current && state && lock) {
     const by = decidedBy(state.decision);
     const v = x.current.version;
-    if (state.status === 'accepted')
-      return reviewError('lock.accepted', {
+    if (lock === 'lock.accepted')
+      return reviewError(lock, {
         en: `${name.en}: version ${v} was accepted by ${by.en}, so a new version cannot replace it. Headquarters can reopen it if it must change.`,
         th: `${name.th}: ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th} จึงส่งฉบับใหม่แทนไม่ได้ หากต้องแก้ไข ส่วนกลางสามารถเปิดให้แก้ไขใหม่ได้`,
       });
-    return reviewError('lock.zone_accepted', {
+    return reviewError(lock, {
       en: `${name.en}: version ${v} was accepted by ${by.en}, so a new version cannot replace it. The zone reviewer or headquarters can reopen it if it must change.`,
       th: `${name.th}: ฉบับที่ ${v} ได้รับการตรวจรับแล้วโดย ${by.th} จึงส่งฉบับใหม่แทนไม่ได้ หากต้องแก้ไข ผู้ตรวจกลุ่มเขตหรือส่วนกลางสามารถเปิดให้แก้ไขใหม่ได้`,
     });

@@ -3,6 +3,7 @@ import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
 import { submitRequestSchema, listQuerySchema, tallyQuerySchema, formIdParam, fiscalYearParam, periodParam, orgUnitParam } from '@returns-hub/shared/api/schemas';
 import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { validGroupings } from '@returns-hub/shared/consolidate/groups';
 import { ORG_UNITS, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { endpoint, type Deps } from '../http/endpoint';
 import type { Principal } from '../domain/principal';
@@ -100,7 +101,7 @@ export const forms = (deps: Deps) =>
         fields: f.fields,
         table: f.table,
         catalog: f.catalog ?? null,
-        groupings: f.consolidation.expectedKind === 'district' ? ['district', 'zone', 'hq'] : ['region', 'hq'],
+        groupings: validGroupings(f),
       })),
     ),
   );

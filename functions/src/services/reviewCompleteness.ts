@@ -1,15 +1,12 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
+import { expectedUnits } from '@returns-hub/shared/consolidate/groups';
 import { bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCode';
 import type { Completeness, UnitCompleteness } from '@returns-hub/shared/review/completenessSchema';
-import type { ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
+import { mostPressing, REVIEW_WORKFLOW } from '@returns-hub/shared/review/reviewWorkflow';
 import { mayAccess, type Principal } from '../domain/principal';
 import type { ReviewStore } from '../store/reviewStore';
 import { listReviews } from './reviewList';
-
-/** A unit with several returns shows the status that most needs someone's attention. */
-const ATTENTION: ReviewStatus[] = ['returned', 'reopened', 'submitted', 'zone_accepted', 'accepted'];
 
 /**
  * Completeness of a form's period: per expected unit, not received / submitted / sent back /
@@ -18,14 +15,15 @@ const ATTENTION: ReviewStatus[] = ['returned', 'reopened', 'submitted', 'zone_ac
  */
 export async function completenessOf(reviews: ReviewStore, p: Principal, form: FormDef, fiscalYear: number, period: PeriodCode, now: Date): Promise<Completeness> {
   const list = await listReviews(reviews, p, form, fiscalYear, period);
-  const expected = ORG_UNITS.filter((u) => u.kind === form.consolidation.expectedKind && mayAccess(p, u.code));
+  const expected = expectedUnits(form).filter((u) => mayAccess(p, u.code));
   const byUnit = new Map<string, typeof list.returns>();
   for (const r of list.returns) byUnit.set(r.orgUnit, [...(byUnit.get(r.orgUnit) ?? []), r]);
   const today = bangkokDate(now);
   const units: UnitCompleteness[] = expected.map((u) => {
     const mine = byUnit.get(u.code) ?? [];
     const first = [...mine].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))[0];
-    const status = mine.length ? (ATTENTION.find((s) => mine.some((r) => r.status === s)) ?? 'submitted') : 'not_received';
+    // A unit with several returns shows the status that most needs someone's attention.
+    const status = mostPressing(mine.map((r) => r.status)) ?? 'not_received';
     const timeliness = first ? first.timeliness : today > list.dueDate ? 'overdue' : 'pending';
     return {
       code: u.code,
@@ -35,7 +33,7 @@ export async function completenessOf(reviews: ReviewStore, p: Principal, form: F
       timeliness,
       submittedAt: first?.submittedAt ?? null,
       returns: mine.length,
-      accepted: mine.filter((r) => r.status === 'accepted').length,
+      accepted: mine.filter((r) => REVIEW_WORKFLOW[r.status].countedAsAccepted).length,
     };
   });
   const byStatus: Completeness['byStatus'] = { not_received: 0, submitted: 0, returned: 0, zone_accepted: 0, accepted: 0, reopened: 0 };

@@ -1,4 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import { awaitingAcceptance } from '@returns-hub/shared/review/reviewWorkflow';
 import type { BulkAcceptResponse, ReturnRef, ReviewView } from '@returns-hub/shared/review/reviewSchemas';
 import { decide, reviewerOnly, reviewLevel, statusOf, type Actor, type ReviewCommand } from '../domain/reviewRules';
 import { isReviewError, reviewError, type ReviewError } from '../domain/reviewError';
@@ -81,8 +82,7 @@ export async function bulkAccept(
   if ('allClean' in selection) {
     const awaiting = records.filter((r) => {
       const level = reviewLevel(actor.principal, r.key.orgUnit);
-      const s = statusOf(r.state);
-      return !isReviewError(level) && (s === 'submitted' || s === 'reopened' || (s === 'zone_accepted' && level === 'hq'));
+      return !isReviewError(level) && awaitingAcceptance(level).includes(statusOf(r.state));
     });
     targets = awaiting.map((rec) => (rec.warnings > 0 ? { base: baseOf(rec), skip: 'has_warnings', warnings: rec.warnings } : { base: baseOf(rec), rec, wanted: rec.version }));
   } else {

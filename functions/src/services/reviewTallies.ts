@@ -1,4 +1,5 @@
 import { formById } from '@returns-hub/shared/forms/index';
+import { REVIEW_WORKFLOW } from '@returns-hub/shared/review/reviewWorkflow';
 import type { ReviewState } from '../domain/reviewState';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReviewRecord } from '../store/reviewStore';
@@ -21,7 +22,7 @@ export function tallyOnReview(store: ReturnStore): ReviewDecided {
     if (!form) return;
     const revision = reviewRevision(rec.version, state.seq);
     let contribution = null;
-    if (state.status === 'accepted') {
+    if (REVIEW_WORKFLOW[state.status].countedAsAccepted) {
       try {
         contribution = (await store.getCurrent(rec.key))?.record.contribution ?? null;
       } catch (e) {

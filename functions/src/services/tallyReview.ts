@@ -1,3 +1,4 @@
+import { REVIEW_WORKFLOW } from '@returns-hub/shared/review/reviewWorkflow';
 import type { TallyInclude } from '@returns-hub/shared/consolidate/tally';
 import type { ReviewStore } from '../store/reviewStore';
 import { reviewRevision, type AcceptedSource } from './acceptedSource';
@@ -17,6 +18,10 @@ export function tallyReview(reviews: ReviewStore, formId: string, fiscalYear: nu
   return {
     include,
     acceptedIn: async (period) =>
-      new Map((await reviews.list(formId, fiscalYear, period)).flatMap((r) => (r.state?.status === 'accepted' ? [[acceptedKey(r.key), reviewRevision(r.version, r.state.seq)] as const] : []))),
+      new Map(
+        (await reviews.list(formId, fiscalYear, period)).flatMap((r) =>
+          r.state && REVIEW_WORKFLOW[r.state.status].countedAsAccepted ? [[acceptedKey(r.key), reviewRevision(r.version, r.state.seq)] as const] : [],
+        ),
+      ),
   };
 }
