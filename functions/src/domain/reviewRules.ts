@@ -102,7 +102,13 @@ export function decide(t: ReviewTarget, command: ReviewCommand, actor: Actor): {
   if ('refused' in outcome) return reviewError(refusalCode(outcome.refused), refusalText(t, outcome.refused));
   const to = outcome.to;
   if (to === 'submitted') throw new Error('the review workflow never leads an action back to submitted');
-  const decision: ReviewDecision = { by: actor.principal.name, role: level, at: actor.now.toISOString(), client: actor.client };
+  const decision: ReviewDecision = {
+    by: actor.principal.name,
+    ...(actor.principal.displayName ? { name: actor.principal.displayName } : {}),
+    role: level,
+    at: actor.now.toISOString(),
+    client: actor.client,
+  };
   const reason = command.action === 'accept' ? (command.note ?? null) : command.reason;
   const comments = command.action === 'send_back' ? command.comments : [];
   const seq = (t.state?.seq ?? 0) + 1;

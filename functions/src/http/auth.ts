@@ -13,10 +13,11 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   const name = String(claims.preferred_username ?? claims.upn ?? claims.sub ?? 'entra-user');
   const id = `entra:${tenantId}:${String(claims.oid ?? claims.sub ?? name)}`;
-  if (roles.includes('Returns.HQ')) return { role: 'hq', name, id };
+  const person = typeof claims.name === 'string' && claims.name.trim() ? { displayName: claims.name.trim().slice(0, 200) } : {};
+  if (roles.includes('Returns.HQ')) return { role: 'hq', name, id, ...person };
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
-  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id };
-  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id };
+  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id, ...person };
+  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id, ...person };
   return problem('auth.no_role', {
     en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).',
     th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Zone / Returns.Unit พร้อม org_unit)',
