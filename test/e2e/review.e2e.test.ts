@@ -13,7 +13,7 @@ import { sample } from '../support/samples';
 import { launchChromium } from '../support/browser';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, bundleOfficeFake, button, eventually, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, bundleOfficeFake, button, eventually, openPaneIn, servePaneBuild } from './paneHarness';
 
 const NOW = new Date('2020-06-15T03:00:00Z'); // the pane's period choices default to FY 2563, the samples' year
 const FORM = formById('bma-community-plan-return')!;
@@ -42,23 +42,7 @@ async function openPane(path: string, lang: Lang, apiKey: string): Promise<Page>
   const read = await readWorkbookFile(sample(path));
   if (!read.ok) throw new Error(`sample unreadable: ${path}`);
   const config: FakeOfficeConfig = { grids: read.grids.filter((g) => g.rows.length > 1), sets: ALL_SETS, displayLanguage: lang === 'th' ? 'th-TH' : 'en-US' };
-  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
-  await page.clock.setFixedTime(NOW);
-  await page.addInitScript(
-    ({ config, apiUrl, apiKey }) => {
-      const w: FakeOfficeWindow = window;
-      w.__FAKE_OFFICE__ = config;
-      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey }));
-    },
-    { config, apiUrl: api.url, apiKey },
-  );
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeFake });
-    if (host === 'localhost' || host === '127.0.0.1') return route.continue();
-    return route.abort();
-  });
-  await page.goto(`${served.url}/taskpane.html`);
+  const page = await openPaneIn(browser, officeFake, { url: served.url, config, apiUrl: api.url, apiKey, height: 900, now: NOW });
   await page.getByRole('tab', { name: t(lang, 'checkTab') }).waitFor();
   return page;
 }
@@ -85,12 +69,12 @@ describe.each([
     await button(hq, rt(lang, 'load')).click();
     await hq.locator(`[data-testid="review-row"][data-unit="${unit}"]`).waitFor();
     await shot(hq, `${lang}-1-list`);
-    await button(hq, `${rt(lang, 'open')} ${unit}`).click();
+    await hq.locator(`[data-testid="review-row"][data-unit="${unit}"]`).click();
     await hq.getByTestId('opened-return').waitFor();
 
     // The new sheet is the form's blank layout holding what the district sent.
     const opened = (await book.names(hq)).find((n) => n.startsWith(unit))!;
-    expect(opened).toBe(`${unit} ${lang === 'th' ? 'วังทองหลาง' : 'บางนา'} v${sent.receipts[0].version}`);
+    expect(opened).toBe(`${unit} ${lang === 'th' ? 'วังทองหลาง' : 'บางนา'} ฉบับที่ ${sent.receipts[0].version}`);
     const layout = blankFormLayout(FORM);
     const header = layout.table!.headerRow;
     const cellOf = (id: string) => a1(header + 1, layout.table!.columns.indexOf(id));
@@ -100,6 +84,10 @@ describe.each([
     expect(values[cellOf('communities_total')]).toBe(disbursed.communities_total);
 
     // A comment on the selected cell, then send back with a reason.
+    await hq
+      .getByTestId('opened-return')
+      .getByRole('button', { name: `${rt(lang, 'sendBack')}…` })
+      .click();
     await book.select(hq, opened, cellOf('budget_disbursed'));
     await hq.getByLabel(rt(lang, 'commentText'), { exact: true }).fill('ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ');
     await button(hq, rt(lang, 'addComment')).click();

@@ -57,4 +57,3 @@ describe('names reviewers read', () => {
     expect(byKey.decision?.name).toBeUndefined();
   });
 });
-

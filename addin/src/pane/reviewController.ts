@@ -5,6 +5,7 @@ import type { PeriodCode } from '@returns-hub/shared/period/index';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
 import type { ReviewComment, ReviewedReturn, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
+import { LEVEL_OF_ROLE, type ReviewLevel } from '@returns-hub/shared/review/reviewWorkflow';
 import { storedReturnViewSchema } from '@returns-hub/shared/review/storedReturnView';
 import type { ExcelProblem } from '../excel/excelProblem';
 import { MARK_COLOURS } from '../excel/openStoredReturn';
@@ -39,6 +40,8 @@ export interface ReviewPaneState {
   busy: boolean;
   /** Who the pane's key or sign-in is; the Review tab is for `hq` and `zone`. */
   caller: Caller | null;
+  /** The level the caller reviews at (null: a unit, or not known yet): which actions the workflow offers. */
+  level: ReviewLevel | null;
   query: ReviewQuery | null;
   list: ReviewedReturn[];
   opened: OpenedReturn | null;
@@ -69,7 +72,7 @@ export class ReviewController {
     private readonly api: () => ApiClient,
     lang: Lang,
   ) {
-    this.state = { lang, busy: false, caller: null, query: null, list: [], opened: null, draft: [], district: { status: 'idle', returns: [], highlighted: [] } };
+    this.state = { lang, busy: false, caller: null, level: null, query: null, list: [], opened: null, draft: [], district: { status: 'idle', returns: [], highlighted: [] } };
   }
 
   subscribe(fn: (s: ReviewPaneState) => void): () => void {
@@ -98,9 +101,10 @@ export class ReviewController {
   /** Asks the API who the pane is (the Review tab shows for reviewers); silent when it cannot say. */
   async identify(): Promise<void> {
     try {
-      this.set({ caller: await this.api().me() });
+      const caller = await this.api().me();
+      this.set({ caller, level: LEVEL_OF_ROLE[caller.role] });
     } catch {
-      this.set({ caller: null });
+      this.set({ caller: null, level: null });
     }
   }
 
@@ -122,7 +126,7 @@ export class ReviewController {
       const form = formById(q.form);
       if (!stored.success || !form) return this.set({ outcome: say('error', { th: 'อ่านแบบรายงานที่เก็บไว้ไม่ได้', en: 'The stored return could not be read.' }) });
       const layout = reviewSheetLayout(form, stored.data, review.comments);
-      const title = `${r.orgUnit} ${orgUnitByCode(r.orgUnit)?.name_th ?? ''} v${stored.data.version}`.trim();
+      const title = `${r.orgUnit} ${orgUnitByCode(r.orgUnit)?.name_th ?? ''} ฉบับที่ ${stored.data.version}`.replace(/\s+/g, ' ');
       const opened = await this.excel.openStoredReturn(title, layout);
       if (!opened.ok) return this.set({ outcome: excelOutcome(opened.problem) });
       this.set({
@@ -193,15 +197,41 @@ export class ReviewController {
     });
   }
 
-  acceptAllClean(): Promise<void> {
-    const q = this.state.query;
-    if (!q) return Promise.resolve();
+  /** Reopens an accepted return (headquarters), with the reason, so that the unit may send a new version. */
+  reopen(reason: string): Promise<void> {
+    const o = this.state.opened;
+    if (!o) return Promise.resolve();
+    if (!reason.trim()) return Promise.resolve(this.set({ outcome: say('warning', rbi('writeReopenReason')) }));
     return this.run(async () => {
-      const r = await this.api().bulkAccept({ ...q, allClean: true });
+      const v = await this.api().reopen(o.key, { version: o.version, reason: reason.trim() });
       this.set({
-        outcome: say(r.skipped ? 'warning' : 'success', {
-          th: `ตรวจรับแล้ว ${r.accepted} ฉบับ${r.skipped ? ` ยังไม่ได้ตรวจรับ ${r.skipped} ฉบับ (มีคำเตือน หรือเปลี่ยนไประหว่างนั้น)` : ''}`,
-          en: `${r.accepted} accepted${r.skipped ? `; ${r.skipped} not (warnings, or changed meanwhile)` : ''}.`,
+        opened: { ...o, status: v.status === 'not_received' ? 'submitted' : v.status },
+        outcome: say('success', { th: `เปิดฉบับที่ ${v.version ?? o.version} ให้แก้ไขใหม่แล้ว`, en: `Version ${v.version ?? o.version} reopened.` }),
+      });
+      await this.refreshList();
+    });
+  }
+
+  /** Leaves the opened return (its sheet stays in the workbook). */
+  close(): void {
+    this.set({ opened: null, draft: [], outcome: undefined });
+  }
+
+  /**
+   * Accepts the listed returns the reviewer confirmed, each at the version listed: one that
+   * changed meanwhile (a new version, another decision) is left as it is, and said so.
+   */
+  acceptMany(returns: readonly ReviewedReturn[]): Promise<void> {
+    const q = this.state.query;
+    if (!q || returns.length === 0) return Promise.resolve();
+    return this.run(async () => {
+      const r = await this.api().bulkAccept({ ...q, returns: returns.map((x) => ({ orgUnit: x.orgUnit, subject: x.subject, version: x.version })) });
+      const left = r.results.filter((x) => x.outcome !== 'accepted');
+      const names = left.map((x) => this.state.list.find((l) => l.orgUnit === x.orgUnit && l.subject === x.subject)?.name_th ?? x.orgUnit);
+      this.set({
+        outcome: say(left.length ? 'warning' : 'success', {
+          th: `ตรวจรับแล้ว ${r.accepted} ฉบับ${left.length ? ` ยังไม่ได้ตรวจรับ ${left.length} ฉบับ เพราะเปลี่ยนไประหว่างนั้น: ${names.join(', ')}` : ''}`,
+          en: `${r.accepted} accepted${left.length ? `; ${left.length} not, as they changed meanwhile: ${left.map((x) => this.state.list.find((l) => l.orgUnit === x.orgUnit)?.name_en ?? x.orgUnit).join(', ')}` : ''}.`,
         }),
       });
       await this.refreshList();

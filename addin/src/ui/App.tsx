@@ -13,7 +13,7 @@ import { BlankFormFlow } from './BlankFormFlow';
 import { SettingsPanel, type SignIn } from './SettingsPanel';
 import type { ReviewController } from '../pane/reviewController';
 import { useReviewState } from './useReviewState';
-import { ReviewTab } from './ReviewTab';
+import { ReviewTab } from './review/ReviewTab';
 
 export interface AppProps {
   pane: PaneController;
