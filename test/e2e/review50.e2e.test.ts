@@ -5,7 +5,7 @@ import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
 import { rt } from '@returns-hub/addin/pane/reviewText';
 import { startApi, requestFor, type Api } from '../support/apiHarness';
-import { sample, sampleFiles } from '../support/samples';
+import { sampleFiles } from '../support/samples';
 import { launchChromium } from '../support/browser';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 import { ARTIFACTS, bundleOfficeFake, button, openPaneIn, servePaneBuild } from './paneHarness';

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles } from '@fluentui/react-components';
 import type { ReviewedReturn } from '@returns-hub/shared/review/reviewSchemas';
 import { rt } from '../../pane/reviewText';
 import type { Lang } from '../../text/bilingual';
