@@ -340,4 +340,22 @@ describe('the task pane flows', () => {
     expect(pane.state.pull.outcome?.text.en).toContain('no-such-form');
     expect(pane.state.pull.outcome?.text.th).not.toMatch(/[A-Za-z]{3}/);
   });
+
+  test('Totals of a period no unit has sent yet: said so, and no sheet written (no report of 50 reds)', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
+    const sheets = book.sheets.length;
+    await pane.pull({ form: 'bma-community-plan-return', fy: 2570, period: 'FY', by: 'district' });
+    expect(pane.state.pull).toMatchObject({ status: 'failed', outcome: { tone: 'warning', text: { th: expect.stringContaining('ยังไม่มีหน่วยงานใดส่งแบบรายงานงวดทั้งปี 2570') } } });
+    expect(book.sheets).toHaveLength(sheets);
+    settled(pane.state);
+  });
+
+  test('Totals and Review open on the latest period with returns: today (FY 2570, empty) gives way to the samples’ FY 2563', async () => {
+    const { pane } = await paneOn('community-plan/districts/1039.xlsx');
+    await pane.check();
+    await pane.send();
+    const today = new Date('2026-12-07T03:00:00Z');
+    expect(await pane.periods.latest(formById('bma-community-plan-return')!, today)).toEqual({ fy: 2563, period: 'FY' });
+    expect(await pane.periods.latest(formById('welfare-fund-tally')!, today)).toBeNull(); // nothing sent: the pane keeps the latest period that has ended
+  });
 });

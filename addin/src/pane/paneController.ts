@@ -16,7 +16,8 @@ import { listCells } from '../check/sheetChanges';
 import type { ExcelPort } from './excelPort';
 import { bi } from './i18n';
 import { apiProblemText } from './apiProblemText';
-import { describeReturn, type ReturnText } from './returnText';
+import { describeReturn, periodText, type ReturnText } from './returnText';
+import { PeriodDefaults } from './latestPeriod';
 import { summarizeTally, type TallySummary } from './tallySummary';
 import { layoutOf, type PullQuery } from './pullChoices';
 import { reportByName } from '@returns-hub/shared/report/formReports';
@@ -176,6 +177,8 @@ export class PaneController {
 
   private readonly onRefresh: () => void;
   private readonly slowMs: number;
+  /** Where Totals and Review open for a form: its latest period with returns (how many units sent, from headquarters). */
+  readonly periods: PeriodDefaults;
 
   constructor(
     private readonly excel: ExcelPort,
@@ -191,6 +194,7 @@ export class PaneController {
   ) {
     this.onRefresh = opts.onRefresh ?? (() => undefined);
     this.slowMs = opts.slowMs ?? SLOW_EXCEL_MS;
+    this.periods = new PeriodDefaults(async (form, p) => (await this.api().completeness({ form: form.id, fy: p.fy, period: p.period })).received);
     this.state = { lang, busy: null, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
   }
 
@@ -488,6 +492,20 @@ export class PaneController {
       }
       // Completeness adds who has sent; without it the totals still go in.
       const completeness = await api.completeness({ form: q.form, fy: q.fy, period: tally.period }).catch(() => null);
+      // No unit has sent a return for the period: a report of nothing would show every indicator red.
+      if (completeness?.received === 0) {
+        const period = periodText(q.fy, tally.period);
+        return this.set({
+          pull: {
+            status: 'failed',
+            last: q,
+            outcome: say('warning', {
+              th: `ยังไม่มีหน่วยงานใดส่งแบบรายงาน${period ? `งวด${period.th}` : 'งวดนี้'} จึงยังไม่มียอดรวมให้เขียนลงชีต เลือกปีงบประมาณหรืองวดอื่น`,
+              en: `No unit has sent a return for ${period?.en ?? 'this period'} yet, so there are no totals to write. Choose another fiscal year or period.`,
+            }),
+          },
+        });
+      }
       const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, { total, layout: name }));
       if (!w.ok) return this.set({ pull: { status: 'failed', last: q, outcome: problemOutcome(w.problem) } });
       const sheet = w.value.sheet;

@@ -46,7 +46,7 @@ export function App({ pane, review, build, settings, onSettings, signIn, now }: 
           {tab === 'send' && <SendFlow pane={pane} state={state} review={review} />}
           {tab === 'pull' && <PullFlow pane={pane} state={state} now={now} />}
           {tab === 'blank' && <BlankFormFlow pane={pane} state={state} />}
-          {tab === 'review' && <ReviewTab review={review} lang={state.lang} now={now} />}
+          {tab === 'review' && <ReviewTab review={review} periods={pane.periods} lang={state.lang} now={now} />}
         </>
       )}
     </main>

@@ -17,6 +17,8 @@ import { ReviewFilters } from './ReviewFilters';
 import { ReviewRows } from './ReviewRows';
 import { OpenedReturnPanel } from './OpenedReturnPanel';
 import { BulkAcceptDialog } from './BulkAcceptDialog';
+import { useLatestPeriod } from '../useLatestPeriod';
+import type { PeriodDefaults } from '../../pane/latestPeriod';
 
 const useStyles = makeStyles({
   // One column in a task pane; in a wide pane the opened return stands beside the list.
@@ -35,7 +37,7 @@ const useStyles = makeStyles({
  * status, warnings and zone; one opened into a sheet, its actions kept in view beside the
  * list; accepting every return without warnings after a confirmation naming them.
  */
-export function ReviewTab({ review, lang, now }: { review: ReviewController; lang: Lang; now: () => Date }) {
+export function ReviewTab({ review, periods, lang, now }: { review: ReviewController; periods: PeriodDefaults; lang: Lang; now: () => Date }) {
   const s = usePaneStyles();
   const own = useStyles();
   const state = useReviewState(review);
@@ -43,6 +45,8 @@ export function ReviewTab({ review, lang, now }: { review: ReviewController; lan
   const [filter, setFilter] = React.useState<ReviewFilter>(NO_FILTER);
   const [confirming, setConfirming] = React.useState(false);
   const form = formById(query.form) ?? FORMS[0];
+  const [chosen, setChosen] = React.useState(state.query !== null);
+  useLatestPeriod(periods, form, now, chosen, (p) => setQuery((q) => ({ ...q, fy: p.fy, period: p.period })));
   const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   const level = state.level ?? 'hq';
   const rows = filterReturns(state.list, filter, level);
@@ -53,9 +57,33 @@ export function ReviewTab({ review, lang, now }: { review: ReviewController; lan
   return (
     <section className={s.column} aria-label={rt(lang, 'reviewTab')}>
       <Text className={s.intro}>{rt(lang, 'reviewIntro')}</Text>
-      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(defaultReviewQuery(formById(id) ?? form, now()))} />
-      <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => setQuery({ ...query, fy })} />
-      <ChoiceField label={t(lang, 'period')} value={query.period} choices={reviewPeriodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
+      <TitleField
+        label={t(lang, 'form')}
+        value={query.form}
+        choices={forms}
+        onChange={(id) => {
+          setChosen(false);
+          setQuery(defaultReviewQuery(formById(id) ?? form, now()));
+        }}
+      />
+      <ChoiceField
+        label={t(lang, 'fiscalYear')}
+        value={query.fy}
+        choices={fiscalYearChoices(now(), lang)}
+        onChange={(fy) => {
+          setChosen(true);
+          setQuery({ ...query, fy });
+        }}
+      />
+      <ChoiceField
+        label={t(lang, 'period')}
+        value={query.period}
+        choices={reviewPeriodChoices(form, lang)}
+        onChange={(period) => {
+          setChosen(true);
+          setQuery({ ...query, period });
+        }}
+      />
       <div className={s.row}>
         <Button appearance="primary" onClick={() => review.load(query)} disabled={state.busy}>
           {rt(lang, 'load')}
