@@ -109,12 +109,18 @@ describe.each([
     expect(h.events.at(-1)).toMatchObject({ action: 'send_back', client: 'returns-addin' });
 
     // ——— the district ———
+    // The first screen says it, before any check: sent back, why, by whom, what to do; the sheet is not coloured yet.
     const district = await openPane(`community-plan/districts/${unit}.xlsx`, lang, `dev-unit-${unit}`);
+    const first = district.getByTestId('hq-status');
+    await first.getByText(lang === 'th' ? 'ส่วนกลางส่งฉบับที่ 1 กลับให้แก้ไข' : 'Headquarters sent version 1 back to be corrected').waitFor();
+    await first.getByText('กรุณาตรวจสอบยอดเบิกจ่าย', { exact: false }).waitFor();
+    expect(await first.innerText()).not.toMatch(/hq-key|unit-key|bma-community|T\d\d:\d\d/);
+    expect((await book.sheet(district, UNIT_SHEET)).fills.C14).toBeUndefined();
+    await shot(district, `${lang}-3-district-first-screen`);
     await button(district, t(lang, 'check')).click();
     await district.getByText(t(lang, 'clean')).waitFor();
     await district.getByRole('tab', { name: t(lang, 'sendTab') }).click();
     const status = district.getByTestId('hq-status');
-    await status.getByText(lang === 'th' ? 'ส่งกลับให้แก้ไข' : 'sent back', { exact: false }).waitFor();
     await status.getByText('กรุณาตรวจสอบยอดเบิกจ่าย', { exact: false }).waitFor();
     const comment = status.locator(`[data-cell="'${UNIT_SHEET}'!C14"]`);
     await comment.getByText('ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ').waitFor();
@@ -124,7 +130,32 @@ describe.each([
     await eventually(async () => (await book.selection(district))?.cell, 'C14');
     // A unit has no Review tab.
     expect(await district.getByRole('tab', { name: rt(lang, 'reviewTab') }).count()).toBe(0);
-    await shot(district, `${lang}-3-district-sees-comment`);
+    await shot(district, `${lang}-4-district-sees-comment`);
+    await district.close();
+  }, 120_000);
+});
+
+describe.each([
+  ['th', '1049'],
+  ['en', '1050'],
+] as const)('a return headquarters accepted (%s)', (lang, unit) => {
+  test('the first screen says it is accepted and locked, once, in prose; Send is not offered', async () => {
+    await api.client(`dev-unit-${unit}`).submit(await requestFor(sample(`community-plan/districts/${unit}.xlsx`)));
+    await api.client().accept({ form: FORM.id, fy: 2563, period: 'FY', orgUnit: unit });
+    const district = await openPane(`community-plan/districts/${unit}.xlsx`, lang, `dev-unit-${unit}`);
+    const status = district.getByTestId('hq-status');
+    await status.getByText(lang === 'th' ? 'ส่วนกลางตรวจรับฉบับที่ 1 แล้ว' : 'Headquarters accepted version 1').waitFor();
+    const text = await status.innerText();
+    expect(text).not.toMatch(/hq-key|bma-community-plan-return|FY2563/);
+    if (lang === 'th') expect(text.replace(/[\u0E00-\u0E7F\d\s.,:()·/–“”"-]/g, '')).toBe(''); // Thai prose only
+    await shot(district, `${lang}-5-accepted-first-screen`);
+    await button(district, t(lang, 'check')).click();
+    await district.getByText(t(lang, 'clean')).waitFor();
+    await district.getByRole('tab', { name: t(lang, 'sendTab') }).click();
+    await district.getByTestId('hq-lock').waitFor();
+    expect(await district.getByTestId('hq-lock').count()).toBe(1); // the lock said once
+    expect(await button(district, t(lang, 'send')).isDisabled()).toBe(true);
+    await shot(district, `${lang}-6-accepted-send`);
     await district.close();
   }, 120_000);
 });

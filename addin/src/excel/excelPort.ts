@@ -25,7 +25,7 @@ export function excelPort(runner: ExcelRunner, writeTallies: typeof writeTallySh
   const readOptions = { mergedAreas: runner.supports('mergedAreas'), nullObjects: runner.supports('nullObjects') };
   return {
     supports: (feature) => runner.supports(feature),
-    readSheet: (sheetId, sink) => runner.run((ctx) => readSheet(ctx, { ...readOptions, sheetId }, sink)),
+    readSheet: (sheetId, sink, o = {}) => runner.run((ctx) => readSheet(ctx, { ...readOptions, ...o, sheetId }, sink)),
     highlight: (sheetId, cells) => runner.run((ctx) => highlightCells(ctx, sheetId, cells, { fillPattern: runner.supports('fillPattern') })),
     clearHighlights: (saved) => runner.run((ctx) => clearHighlights(ctx, saved)),
     selectCell: (sheetId, cell) => runner.run((ctx) => selectCell(ctx, sheetId, cell)),

@@ -40,6 +40,8 @@ export interface ReadOptions {
   nullObjects: boolean;
   /** Bytes a response aims at (tests make it small to see many chunks). */
   targetBytes?: number;
+  /** Reads the first rows of the used range only (a glance at which return a sheet holds). */
+  maxRows?: number;
 }
 
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
@@ -84,10 +86,10 @@ export async function readSheet(context: ExcelContext, o: ReadOptions, sink: She
     sheet: ws.name,
     rowIndex: empty ? 0 : used.rowIndex,
     columnIndex: empty ? 0 : used.columnIndex,
-    rows: empty ? 0 : used.rowCount,
+    rows: empty ? 0 : Math.min(used.rowCount, o.maxRows ?? Infinity),
     columns: empty ? 0 : used.columnCount,
   };
-  if (!empty && used.cellCount > MAX_READ_CELLS) {
+  if (!empty && o.maxRows === undefined && used.cellCount > MAX_READ_CELLS) {
     return { ok: false, issue: issueAt('error', 'sheet.too_large', sheetAddress(ws.name, 0, 0), { cells: used.cellCount, limit: MAX_READ_CELLS }) };
   }
   sink.head(head);

@@ -15,7 +15,7 @@ import type { Feature } from '../excel/requirementSets';
  */
 export interface ExcelPort {
   /** The sheet by its stable id (the active sheet without one), handed to `sink` in chunks of rows as Excel hands them over. */
-  readSheet(sheetId: string | undefined, sink: SheetSink): Promise<ExcelOutcome<SheetRead>>;
+  readSheet(sheetId: string | undefined, sink: SheetSink, o?: { maxRows?: number }): Promise<ExcelOutcome<SheetRead>>;
   /** Fills cells with colours, saving each one's fill first. */
   highlight(sheetId: string, cells: readonly { cell: string; color: string }[]): Promise<ExcelOutcome<SavedFill[]>>;
   clearHighlights(saved: readonly SavedFill[]): Promise<ExcelOutcome<void>>;

@@ -104,9 +104,18 @@ export interface InsertState {
   notes: Bilingual[];
 }
 
+/** A glance at the sheet the pane opened on: which returns it holds, so that their status at headquarters shows at once. */
+export interface Glance {
+  sheetId: string;
+  sheet: string;
+  found: FoundReturn[];
+}
+
 export interface PaneState {
   lang: Lang;
   busy: Flow | null;
+  /** The active sheet's returns as first seen, before any check. */
+  glance: Glance | null;
   check: CheckState;
   send: SendState;
   pull: PullState;
@@ -134,6 +143,9 @@ interface Checked extends SheetCheck {
   readId: string;
   mergesUnknown: boolean;
 }
+
+/** Rows read for a glance at a sheet: a return's record fields stand above its table. */
+export const GLANCE_ROWS = 200;
 
 /** Lets the page draw before going on (a macrotask: promises alone would not). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -195,7 +207,7 @@ export class PaneController {
     this.onRefresh = opts.onRefresh ?? (() => undefined);
     this.slowMs = opts.slowMs ?? SLOW_EXCEL_MS;
     this.periods = new PeriodDefaults(async (form, p) => (await this.api().completeness({ form: form.id, fy: p.fy, period: p.period })).received);
-    this.state = { lang, busy: null, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
+    this.state = { lang, busy: null, glance: null, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
   }
 
   subscribe(fn: (s: PaneState) => void): () => void {
@@ -331,6 +343,25 @@ export class PaneController {
     const checked: SheetRead & { ok: true } = read.value;
     const result = await run.finish({ compareWith });
     return { ok: true, value: { ...result, sheetId: checked.sheetId, readId: run.id, mergesUnknown: checked.mergesUnknown } };
+  }
+
+  /**
+   * A glance at the active sheet when the pane opens: its first rows (where a return names its
+   * unit, year and project), read and located without a word to the clerk, so that the
+   * return's status at headquarters (sent back, accepted) shows on the first screen. Whatever
+   * goes wrong, nothing is shown.
+   */
+  async glance(): Promise<void> {
+    const run = this.checker.begin();
+    try {
+      const read = await this.excel.readSheet(undefined, run, { maxRows: GLANCE_ROWS });
+      if (!read.ok || !read.value.ok) return;
+      const { sheetId, sheet } = read.value;
+      const checked = await run.finish();
+      if (this.state.check.status === 'idle') this.set({ glance: { sheetId, sheet, found: checked.returns } });
+    } catch {
+      // a glance only
+    }
   }
 
   /** Check (ตรวจสอบ): read the active sheet, run the shared checker, list and colour the findings. */

@@ -18,6 +18,9 @@ import { rbi } from './reviewText';
 import { districtViewOf, type DistrictReview } from './reviewDistrict';
 import type { FoundReturn } from '../check/sheetCheck';
 
+/** Returns of one sheet whose status is asked of headquarters at most. */
+export const MAX_DISTRICT_RETURNS = 10;
+
 export interface ReviewQuery {
   form: string;
   fy: number;
@@ -247,17 +250,18 @@ export class ReviewController {
    * The unit's side: for the sheet just checked, each return's status at headquarters, with
    * the reviewer's reason and comments; the comments' cells coloured in that sheet.
    */
-  async loadDistrict(sheetId: string, found: readonly FoundReturn[]): Promise<void> {
+  async loadDistrict(sheetId: string, found: readonly FoundReturn[], o: { colour: boolean } = { colour: true }): Promise<void> {
     const d = this.state.district;
     if (d.highlighted.length) await this.excel.clearHighlights(d.highlighted);
     const keys = found.flatMap((r) => (r.orgUnit && r.fiscalYear && r.period ? [{ form: r.formId, fy: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject }] : []));
-    if (keys.length === 0) return this.set({ district: { status: 'idle', returns: [], highlighted: [] } });
+    // A table of many units (headquarters' upload) is no one unit's return: its statuses are the Review tab's.
+    if (keys.length === 0 || keys.length > MAX_DISTRICT_RETURNS) return this.set({ district: { status: 'idle', returns: [], highlighted: [] } });
     this.set({ district: { status: 'loading', returns: [], highlighted: [], sheetId } });
     try {
       const returns = await Promise.all(keys.map((k) => this.api().review(k)));
       const cells = returns.flatMap((v) => v.comments.map((c) => ({ cell: splitSheetAddress(c.cell).cell, color: MARK_COLOURS.comment })));
-      const coloured = await this.excel.highlightCells(sheetId, cells);
-      this.set({ district: districtViewOf(sheetId, returns, coloured.ok ? coloured.value : []) });
+      const coloured = o.colour ? await this.excel.highlightCells(sheetId, cells) : null;
+      this.set({ district: districtViewOf(sheetId, returns, coloured?.ok ? coloured.value : []) });
     } catch (e) {
       this.set({ district: { status: 'failed', returns: [], highlighted: [], sheetId, outcome: apiOutcome(e) } });
     }

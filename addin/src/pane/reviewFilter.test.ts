@@ -53,6 +53,6 @@ describe('the reviewers’ list', () => {
       th: 'ส่วนกลาง · 5 ต.ค. 2563 เวลา 14:03 น.',
       en: 'headquarters · 2020-10-05 14:03 Bangkok time',
     });
-    expect(decidedText({ by: 'somchai@bma.go.th', name: 'สมชาย ใจดี', role: 'zone', at: '2020-10-05T07:03:00Z', client: 'x' }).th).toBe('สมชาย ใจดี (ผู้ตรวจกลุ่มเขต) · 5 ต.ค. 2563 เวลา 14:03 น.');
+    expect(decidedText({ by: 'somchai@bma.go.th', name: 'สมชาย ใจดี', role: 'zone', at: '2020-10-05T07:03:00Z', client: 'x' }).th).toBe('โดยสมชาย ใจดี (ผู้ตรวจกลุ่มเขต) · 5 ต.ค. 2563 เวลา 14:03 น.');
   });
 });

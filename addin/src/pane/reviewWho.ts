@@ -15,7 +15,7 @@ const ROLE: Record<ReviewDecision['role'], Bilingual> = {
 export function decidedText(d: ReviewDecision): Bilingual {
   const at = bangkokTime(d.at);
   const who = d.name ? { th: `${d.name} (${ROLE[d.role].th})`, en: `${d.name} (${ROLE[d.role].en})` } : ROLE[d.role];
-  return { th: `${who.th} · ${at.th}`, en: `${who.en} · ${at.en}` };
+  return { th: `โดย${who.th} · ${at.th}`, en: `By ${who.en} · ${at.en}` };
 }
 
 /** When a return was sent, short enough for a list row: `7 ธ.ค. 2569 เวลา 16:07 น.`, `2026-12-07 16:07` (the list says its times are Bangkok's). */

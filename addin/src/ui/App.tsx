@@ -34,6 +34,16 @@ export function App({ pane, review, build, settings, onSettings, signIn, now }: 
   const reviewer = ['hq', 'zone'].includes(useReviewState(review).caller?.role ?? '');
   const [tab, setTab] = React.useState<FlowTab>('check');
   const [inSettings, setInSettings] = React.useState(false);
+  // The sheet's returns at headquarters: asked for the sheet the pane opened on (without colouring it), then after
+  // each check and send (their comments coloured in the sheet).
+  const checked = state.check.status === 'done' && state.check.sheetId ? { sheetId: state.check.sheetId, found: state.check.found, colour: true } : null;
+  const seen = checked ?? (state.glance ? { ...state.glance, colour: false } : null);
+  const sent = state.send.receipts.length;
+  // Once the pane is on screen (effects run after the first paint): which returns the open sheet holds.
+  React.useEffect(() => void pane.glance(), [pane]);
+  React.useEffect(() => {
+    if (seen) void review.loadDistrict(seen.sheetId, seen.found, { colour: seen.colour });
+  }, [review, seen?.sheetId, seen?.found, seen?.colour, sent]);
   return (
     <main className={s.root} lang={state.lang}>
       <Header lang={state.lang} inSettings={inSettings} onToggleSettings={() => setInSettings(!inSettings)} />
@@ -42,7 +52,7 @@ export function App({ pane, review, build, settings, onSettings, signIn, now }: 
       ) : (
         <>
           <FlowTabs lang={state.lang} value={tab} onChange={setTab} review={reviewer} />
-          {tab === 'check' && <CheckFlow pane={pane} state={state} />}
+          {tab === 'check' && <CheckFlow pane={pane} state={state} review={review} />}
           {tab === 'send' && <SendFlow pane={pane} state={state} review={review} />}
           {tab === 'pull' && <PullFlow pane={pane} state={state} now={now} />}
           {tab === 'blank' && <BlankFormFlow pane={pane} state={state} />}

@@ -9,6 +9,8 @@ import { NoteList } from './NoteList';
 import { ReturnCard } from './ReturnCard';
 import { FindingsList } from './findings/FindingsList';
 import { usePaneStyles } from './paneStyles';
+import { HqStatus } from './HqStatus';
+import type { ReviewController } from '../pane/reviewController';
 import { groupDigits } from '../text/digits';
 
 const n = groupDigits;
@@ -20,7 +22,7 @@ function progressText(p: CheckProgress, lang: Lang): string {
 }
 
 /** Step 1: check the open sheet; findings grouped by kind, coloured in the sheet. */
-export function CheckFlow({ pane, state }: { pane: PaneController; state: PaneState }) {
+export function CheckFlow({ pane, state, review }: { pane: PaneController; state: PaneState; review: ReviewController }) {
   const s = usePaneStyles();
   const { lang, check: c } = state;
   const busy = state.busy !== null;
@@ -34,6 +36,7 @@ export function CheckFlow({ pane, state }: { pane: PaneController; state: PaneSt
       ) : (
         <Text className={s.intro}>{t(lang, 'checkIntro')}</Text>
       )}
+      <HqStatus review={review} lang={lang} />
       <div className={s.row}>
         <Button appearance="primary" onClick={() => pane.check()} disabled={busy}>
           {t(lang, 'check')}
