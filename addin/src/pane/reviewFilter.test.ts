@@ -50,8 +50,8 @@ describe('the reviewers’ list', () => {
 
   test('who decided: a name where the sign-in gave one, else the role; Bangkok time, never a key or UTC', () => {
     expect(decidedText({ by: 'hq-key', role: 'hq', at: '2020-10-05T07:03:00Z', client: 'x' })).toEqual({
-      th: 'ส่วนกลาง · 5 ต.ค. 2563 เวลา 14:03 น.',
-      en: 'headquarters · 2020-10-05 14:03 Bangkok time',
+      th: 'โดยส่วนกลาง · 5 ต.ค. 2563 เวลา 14:03 น.',
+      en: 'By headquarters · 2020-10-05 14:03 Bangkok time',
     });
     expect(decidedText({ by: 'somchai@bma.go.th', name: 'สมชาย ใจดี', role: 'zone', at: '2020-10-05T07:03:00Z', client: 'x' }).th).toBe('โดยสมชาย ใจดี (ผู้ตรวจกลุ่มเขต) · 5 ต.ค. 2563 เวลา 14:03 น.');
   });
