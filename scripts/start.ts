@@ -5,8 +5,11 @@ import { makeDeps } from '@returns-hub/functions/deps';
 import { loadConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
 import { sweepOrphans, DEV_SWEEP_GRACE_MS } from '@returns-hub/functions/services/sweepOrphans';
-import { buildAddin } from './buildAddin';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ADDIN_DIST, buildAddin } from './buildAddin';
 import { serveAddin } from './serveAddin';
+import { devManifest, MANIFEST_SOURCE } from './manifest';
+import { devCorsOrigins } from './devCorsOrigins';
 
 /**
  * `npm start`: the product in development mode (RETURNS_ENV=development, set here
@@ -41,6 +44,7 @@ process.on('unhandledRejection', (e) => {
 
 async function main() {
   const env: Record<string, string | undefined> = { ...process.env, RETURNS_ENV: process.env.RETURNS_ENV ?? 'development' };
+  env.RETURNS_CORS_ORIGINS = devCorsOrigins(env);
   const apiOnly = process.argv.includes('--api-only');
   if (!env.RETURNS_STORAGE && !env.RETURNS_STORAGE_ACCOUNT_URL) {
     const location = resolve(env.AZURITE_LOCATION ?? resolve(__dirname, '../.azurite'));
@@ -68,9 +72,12 @@ async function main() {
   console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
   if (!apiOnly) {
     const built = await buildAddin();
-    const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));
+    const panePort = Number(env.ADDIN_PORT ?? 3000);
+    // The development manifest for these ports, beside the pane (manifest.xml itself names 3000 and 7071).
+    writeFileSync(`${ADDIN_DIST}/manifest.xml`, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), panePort, Number(env.PORT ?? 7071)));
+    const pane = await serveAddin(panePort);
     stops.push(pane.close);
-    console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
+    console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped); its manifest for these ports: ${ADDIN_DIST}/manifest.xml`);
     if (pane.note) console.log(pane.note);
   }
   if (config.env === 'development' && !env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');

@@ -62,7 +62,7 @@ const STRINGS = {
     'The cells could not be coloured in the sheet; the list below still works: click a finding to go to its cell. Press Check again to colour them.',
   ],
   protectedNoColour: [
-    'ชีตถูกป้องกันไว้ จึงระบายสีเซลล์ไม่ได้ รายการด้านล่างยังใช้ได้ คลิกเพื่อไปที่เซลล์ หากต้องการเห็นสี ให้ยกเลิกการป้องกันชีต (แท็บ รีวิว › ยกเลิกการป้องกันแผ่นงาน) แล้วกด “ตรวจสอบ” อีกครั้ง',
+    'ชีตถูกป้องกันไว้ จึงระบายสีเซลล์ไม่ได้ รายการด้านล่างยังใช้ได้ คลิกเพื่อไปที่เซลล์ หากต้องการเห็นสี ให้ยกเลิกการป้องกันชีต (แท็บ ตรวจทาน › ยกเลิกการป้องกันแผ่นงาน) แล้วกด “ตรวจสอบ” อีกครั้ง',
     'The sheet is protected, so its cells could not be coloured; the list below still works: click a finding to go to its cell. To see the colours, unprotect the sheet (Review › Unprotect Sheet) and press Check again.',
   ],
 } as const satisfies Record<string, readonly [string, string]>;
