@@ -71,7 +71,8 @@ async function main() {
   await deps.store(); // open storage now: tables created, and the sweep started
   console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
   if (!apiOnly) {
-    const built = await buildAddin();
+    // A development build whose Settings start from this API's address.
+    const built = await buildAddin({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });
     const panePort = Number(env.ADDIN_PORT ?? 3000);
     // The development manifest for these ports, beside the pane (manifest.xml itself names 3000 and 7071).
     writeFileSync(`${ADDIN_DIST}/manifest.xml`, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), panePort, Number(env.PORT ?? 7071)));
