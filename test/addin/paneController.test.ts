@@ -358,4 +358,18 @@ describe('the task pane flows', () => {
     expect(await pane.periods.latest(formById('bma-community-plan-return')!, today)).toEqual({ fy: 2563, period: 'FY' });
     expect(await pane.periods.latest(formById('welfare-fund-tally')!, today)).toBeNull(); // nothing sent: the pane keeps the latest period that has ended
   });
+
+  test('a tally sheet the clerk renamed is refreshed where it is, under its new name: none left stale beside a new one', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
+    await pane.pull(PLAN_Q);
+    const first = pane.state.pull.summary!.sheet;
+    const sheets = book.sheets.length;
+    book.rename(first, 'ยอดรวม ส่งผู้อำนวยการ');
+    book.type('ยอดรวม ส่งผู้อำนวยการ', 'A1', 'แก้เอง'); // stale content the refresh must replace
+    await pane.pull();
+    expect(book.sheets).toHaveLength(sheets);
+    expect(pane.state.pull.summary!.sheet).toBe('ยอดรวม ส่งผู้อำนวยการ');
+    expect(pane.state.pull.outcome?.text.th).toContain('“ยอดรวม ส่งผู้อำนวยการ”');
+    expect(book.valueAt('ยอดรวม ส่งผู้อำนวยการ', 'A1')).not.toBe('แก้เอง');
+  });
 });

@@ -21,7 +21,7 @@ export interface ExcelPort {
   clearHighlights(saved: readonly SavedFill[]): Promise<ExcelOutcome<void>>;
   selectCell(sheetId: string, cell: string): Promise<ExcelOutcome<void>>;
   /** The tally's report sheet in a layout (the form's for the grouping by default), with HQ's total row where the layout has one. */
-  writeTallies(t: Tally, c: Completeness | null, o?: { total?: Tally; layout?: string }): Promise<ExcelOutcome<{ sheet: string }>>;
+  writeTallies(t: Tally, c: Completeness | null, o?: { total?: Tally; layout?: string; sheetId?: string }): Promise<ExcelOutcome<{ sheet: string; sheetId: string }>>;
   insertBlankForm(form: FormDef): Promise<ExcelOutcome<InsertedForm>>;
   supports(feature: Feature): boolean;
 }

@@ -189,6 +189,8 @@ export class PaneController {
 
   private readonly onRefresh: () => void;
   private readonly slowMs: number;
+  /** The sheet each report went to (by query), so that a refresh finds it again after the clerk renames it. */
+  private reportSheets = new Map<string, string>();
   /** Where Totals and Review open for a form: its latest period with returns (how many units sent, from headquarters). */
   readonly periods: PeriodDefaults;
 
@@ -537,8 +539,10 @@ export class PaneController {
           },
         });
       }
-      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, { total, layout: name }));
+      const report = `${q.form}|${q.fy}|${tally.period}|${q.by}|${name ?? ''}`;
+      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, { total, layout: name, sheetId: this.reportSheets.get(report) }));
       if (!w.ok) return this.set({ pull: { status: 'failed', last: q, outcome: problemOutcome(w.problem) } });
+      this.reportSheets.set(report, w.value.sheetId);
       const sheet = w.value.sheet;
       this.set({
         pull: {
