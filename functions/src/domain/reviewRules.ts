@@ -40,7 +40,7 @@ export function reviewerOnly(p: Principal): ReviewError | null {
   if (LEVEL_OF_ROLE[p.role] !== null) return null;
   return reviewError('review.forbidden', {
     en: `Only headquarters and zone reviewers accept, send back or reopen returns; this key is for org unit ${p.orgUnit}.`,
-    th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต คีย์นี้เป็นของหน่วยงาน ${p.orgUnit}`,
+    th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต บัญชีนี้เป็นของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th')}`,
   });
 }
 

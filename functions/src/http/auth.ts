@@ -28,7 +28,7 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
 export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Principal | ApiProblem> {
   const auth = req.headers.get('authorization') ?? '';
   const token = (/^Bearer\s+(.+)$/i.exec(auth)?.[1] ?? req.headers.get('x-api-key') ?? '').trim();
-  if (!token) return problem('auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาส่งคีย์ API หรือโทเค็นของ Entra ID' });
+  if (!token) return problem('auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาลงชื่อเข้าใช้ (Entra ID) หรือใส่รหัส API' });
 
   if (cfg.entra && token.split('.').length === 3) {
     const { tenantId, audience } = cfg.entra;
@@ -45,7 +45,7 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Pr
     }
   }
   const grant = Object.prototype.hasOwnProperty.call(cfg.apiKeys, token) ? cfg.apiKeys[token] : undefined;
-  if (!grant) return problem('auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักคีย์ API นี้' });
+  if (!grant) return problem('auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักรหัส API นี้' });
   // A key's identity is its hash: two keys with the same grant are still two callers.
   const id = `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
   return { role: grant.role, orgUnit: grant.orgUnit, name: grant.role === 'hq' ? 'hq-key' : `${grant.role}-key:${grant.orgUnit}`, id };

@@ -15,6 +15,7 @@ import { keyOf } from './returnKeyOf';
 import { receipt } from './receipt';
 import { keepTalliesAll } from './applyTallyShare';
 import type { SubmitGate } from './submitGate';
+import { unitName } from '../domain/returnName';
 
 /** Versions whose rows are written at once. */
 const ROW_WRITERS = 4;
@@ -302,7 +303,7 @@ function replay(principal: Principal, response: SubmitResponse): SubmitResult | 
   if (other)
     return domainError('auth.other_unit', {
       en: `This key may submit only for org unit ${principal.orgUnit}; the request was for ${other.orgUnit}.`,
-      th: `คีย์นี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${principal.orgUnit} แต่คำขอนี้เป็นของ ${other.orgUnit}`,
+      th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th')} แต่คำขอนี้เป็นของ ${unitName(other.orgUnit, 'th')}`,
     });
   return { replayed: true, body: { receipts: response.receipts.map((r) => ({ ...r, replayed: true })) } };
 }
