@@ -10,7 +10,7 @@ import { serveAddin } from '../../scripts/serveAddin';
 import { machine, median, writeSection } from './report';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 
-const RUNS = 9;
+const RUNS = 15;
 
 /** The yardstick: a React + Fluent UI v9 page showing one button, bundled with the pane's own esbuild options. */
 async function buildHello(dir: string): Promise<{ bytes: number; gzipBytes: number }> {

@@ -15,7 +15,7 @@ import { launchChromium } from '../support/browser';
 import { ALL_SETS, type FakeSets } from '../support/excelFake/fakeBook';
 import type { FakeErrorCode } from '../support/excelFake/richApiError';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, bundleOfficeFake, button, eventually, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, bundleOfficeFake, button, eventually, openPaneIn, servePaneBuild } from './paneHarness';
 
 /** The width the pane is tried at (Excel's default task pane is about 350 px), and the narrowest Office allows. */
 const WIDTH = 350;
@@ -50,23 +50,7 @@ async function gridsOf(path: string): Promise<Grid[]> {
 /** Opens the built pane at 350 px on the office.js fake holding a sample's sheets; only loopback traffic is allowed. */
 async function openPane(o: { path: string; lang: Lang; sets?: FakeSets; url?: string; apiKey?: string }): Promise<Page> {
   const config: FakeOfficeConfig = { grids: await gridsOf(o.path), sets: o.sets ?? ALL_SETS, displayLanguage: o.lang === 'th' ? 'th-TH' : 'en-US' };
-  const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
-  await page.clock.setFixedTime(NOW);
-  await page.addInitScript(
-    ({ config, apiUrl, apiKey }) => {
-      const w: FakeOfficeWindow = window;
-      w.__FAKE_OFFICE__ = config;
-      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey }));
-    },
-    { config, apiUrl: api.url, apiKey: o.apiKey ?? 'dev-hq' },
-  );
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeFake });
-    if (host === 'localhost' || host === '127.0.0.1') return route.continue();
-    return route.abort();
-  });
-  await page.goto(`${o.url ?? pane.url}/taskpane.html`);
+  const page = await openPaneIn(browser, officeFake, { url: o.url ?? pane.url, config, apiUrl: api.url, apiKey: o.apiKey ?? 'dev-hq', width: WIDTH, now: NOW });
   await page.getByRole('tab', { name: t(o.lang, 'checkTab') }).waitFor();
   return page;
 }

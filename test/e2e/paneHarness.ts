@@ -68,6 +68,8 @@ export interface OpenPane {
   now?: Date;
   /** Script run in the page before its own (a string: tsx would wrap named functions in a helper the page lacks). */
   initScript?: string;
+  /** False: return as soon as the page is loaded, without waiting for the pane to settle. */
+  ready?: boolean;
 }
 
 /** Opens the built pane on the office.js stand-in; only loopback traffic is allowed, office.js's address serves the stand-in. */
@@ -89,6 +91,8 @@ export async function openPaneIn(browser: Browser, officeFake: string, o: OpenPa
     return route.abort();
   });
   await page.goto(`${o.url}/taskpane.html`);
+  // The whole pane has taken over from the first screen and glanced at the open sheet: a test's own Excel calls start after its.
+  if (o.ready !== false) await page.locator('main[data-pane="ready"]').waitFor();
   return page;
 }
 

@@ -116,6 +116,8 @@ export interface PaneState {
   busy: Flow | null;
   /** The active sheet's returns as first seen, before any check. */
   glance: Glance | null;
+  /** The glance is over (whatever it found): the pane has settled after opening. */
+  glanced: boolean;
   check: CheckState;
   send: SendState;
   pull: PullState;
@@ -146,6 +148,14 @@ interface Checked extends SheetCheck {
 
 /** Rows read for a glance at a sheet: a return's record fields stand above its table. */
 export const GLANCE_ROWS = 200;
+
+/** The check worker stopped (it could not load, or failed): Retry starts another. */
+const CHECKER_STOPPED: ExcelProblem = {
+  code: 'Unexpected',
+  wayOn: 'retry',
+  th: 'ตรวจชีตไม่สำเร็จ เพราะส่วนที่ตรวจของบานหน้าต่างหยุดทำงาน กด “ลองอีกครั้ง” หากยังไม่ได้ ให้ปิดแล้วเปิดบานหน้าต่างนี้ใหม่',
+  en: 'The sheet could not be checked: the pane’s checker stopped. Press Retry; if that fails, close and reopen this pane.',
+};
 
 /** Lets the page draw before going on (a macrotask: promises alone would not). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -209,7 +219,7 @@ export class PaneController {
     this.onRefresh = opts.onRefresh ?? (() => undefined);
     this.slowMs = opts.slowMs ?? SLOW_EXCEL_MS;
     this.periods = new PeriodDefaults(async (form, p) => (await this.api().completeness({ form: form.id, fy: p.fy, period: p.period })).received);
-    this.state = { lang, busy: null, glance: null, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
+    this.state = { lang, busy: null, glance: null, glanced: false, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
   }
 
   subscribe(fn: (s: PaneState) => void): () => void {
@@ -326,24 +336,37 @@ export class PaneController {
     const progress = (p: CheckProgress) => {
       if (flow === 'check' && this.state.check.status === 'reading') this.set({ check: { ...this.state.check, progress: p } });
     };
+    // Each chunk goes to the checker in a task of its own, after the one that brought it from Excel: no task does both.
+    let handing = Promise.resolve();
     const sink: SheetSink = {
+      // In order with the chunks: a read started again (the clerk was editing a cell) begins after the chunks before it.
       head: (h: SheetHead) => {
-        run.head(h);
-        [rows, rowsRead] = [h.rows, 0];
-        progress({ phase: 'reading', rowsRead, rows });
+        handing = handing.then(() => {
+          run.head(h);
+          [rows, rowsRead] = [h.rows, 0];
+          progress({ phase: 'reading', rowsRead, rows });
+        });
       },
       chunk: (c: SheetChunk) => {
-        run.chunk(c);
-        rowsRead += c.values.length;
-        progress({ phase: 'reading', rowsRead, rows });
+        handing = handing.then(nextTask).then(() => {
+          run.chunk(c);
+          rowsRead += c.values.length;
+          progress({ phase: 'reading', rowsRead, rows });
+        });
       },
     };
     const read = await this.waitExcel(flow, this.excel.readSheet(sheetId, sink));
+    await handing;
     if (!read.ok) return read;
     if (!read.value.ok) return read.value;
     progress({ phase: 'checking', rowsRead: rows, rows });
     const checked: SheetRead & { ok: true } = read.value;
-    const result = await run.finish({ compareWith });
+    let result: SheetCheck;
+    try {
+      result = await run.finish({ compareWith });
+    } catch {
+      return { ok: false, problem: CHECKER_STOPPED };
+    }
     return { ok: true, value: { ...result, sheetId: checked.sheetId, readId: run.id, mergesUnknown: checked.mergesUnknown } };
   }
 
@@ -363,6 +386,8 @@ export class PaneController {
       if (this.state.check.status === 'idle') this.set({ glance: { sheetId, sheet, found: checked.returns } });
     } catch {
       // a glance only
+    } finally {
+      this.set({ glanced: true });
     }
   }
 
