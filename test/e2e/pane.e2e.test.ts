@@ -296,6 +296,24 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await page.close();
   }, 60_000);
 
+  test('what a check says about the returns it found: a project by its code and name; a table of ten districts as one card', async () => {
+    const project = await openPane({ path: 'project-progress/seed000-wang-thonglang-2564.xlsx', lang });
+    await button(project, L('check')).click();
+    const card = project.getByTestId('return-summary');
+    await card.getByText(lang === 'th' ? /รหัสโครงการ: \d{8}-\d{4}/ : /Project code: \d{8}-\d{4}/).waitFor();
+    await card.getByText(lang === 'th' ? /ชื่อโครงการ\/กิจกรรม: / : /Project name: /).waitFor();
+    await shot(project, `${lang}-20-project-card`);
+    await project.close();
+
+    const table = await openPane({ path: 'community-plan/layouts/zone-table-1005-1014.xlsx', lang });
+    await button(table, L('check')).click();
+    await table.getByTestId('return-summary').first().waitFor();
+    expect(await table.getByTestId('return-summary').count()).toBe(1);
+    await table.getByTestId('return-summary').getByText(lang === 'th' ? /หน่วยงาน \(10\): .* และอีก 4 หน่วยงาน/ : /Units \(10\): .* and 4 more/).waitFor();
+    await shot(table, `${lang}-21-table-card`);
+    await table.close();
+  }, 60_000);
+
   test('settings in a development build: an address and an empty key field, no HQ key', async () => {
     const page = await openPane({ path: 'community-plan/districts/1044.xlsx', lang, apiKey: '' });
     await button(page, L('settings')).click();
