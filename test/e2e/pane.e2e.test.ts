@@ -309,7 +309,10 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await button(table, L('check')).click();
     await table.getByTestId('return-summary').first().waitFor();
     expect(await table.getByTestId('return-summary').count()).toBe(1);
-    await table.getByTestId('return-summary').getByText(lang === 'th' ? /หน่วยงาน \(10\): .* และอีก 4 หน่วยงาน/ : /Units \(10\): .* and 4 more/).waitFor();
+    await table
+      .getByTestId('return-summary')
+      .getByText(lang === 'th' ? /หน่วยงาน \(10\): .* และอีก 4 หน่วยงาน/ : /Units \(10\): .* and 4 more/)
+      .waitFor();
     await shot(table, `${lang}-21-table-card`);
     await table.close();
   }, 60_000);

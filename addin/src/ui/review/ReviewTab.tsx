@@ -17,7 +17,7 @@ import { ReviewFilters } from './ReviewFilters';
 import { ReviewRows } from './ReviewRows';
 import { OpenedReturnPanel } from './OpenedReturnPanel';
 import { BulkAcceptDialog } from './BulkAcceptDialog';
-import { useLatestPeriod } from '../useLatestPeriod';
+import { usePeriodQuery } from '../usePeriodQuery';
 import type { PeriodDefaults } from '../../pane/latestPeriod';
 
 const useStyles = makeStyles({
@@ -41,12 +41,13 @@ export function ReviewTab({ review, periods, lang, now }: { review: ReviewContro
   const s = usePaneStyles();
   const own = useStyles();
   const state = useReviewState(review);
-  const [query, setQuery] = React.useState<ReviewQuery>(() => state.query ?? defaultReviewQuery(formById('bma-community-plan-return') ?? FORMS[0], now()));
+  const { query, choose, setForm } = usePeriodQuery<ReviewQuery>(periods, now, () => ({
+    query: state.query ?? defaultReviewQuery(formById('bma-community-plan-return') ?? FORMS[0], now()),
+    chosen: state.query !== null,
+  }));
   const [filter, setFilter] = React.useState<ReviewFilter>(NO_FILTER);
   const [confirming, setConfirming] = React.useState(false);
   const form = formById(query.form) ?? FORMS[0];
-  const [chosen, setChosen] = React.useState(state.query !== null);
-  useLatestPeriod(periods, form, now, chosen, (p) => setQuery((q) => ({ ...q, fy: p.fy, period: p.period })));
   const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   const level = state.level ?? 'hq';
   const rows = filterReturns(state.list, filter, level);
@@ -57,33 +58,9 @@ export function ReviewTab({ review, periods, lang, now }: { review: ReviewContro
   return (
     <section className={s.column} aria-label={rt(lang, 'reviewTab')}>
       <Text className={s.intro}>{rt(lang, 'reviewIntro')}</Text>
-      <TitleField
-        label={t(lang, 'form')}
-        value={query.form}
-        choices={forms}
-        onChange={(id) => {
-          setChosen(false);
-          setQuery(defaultReviewQuery(formById(id) ?? form, now()));
-        }}
-      />
-      <ChoiceField
-        label={t(lang, 'fiscalYear')}
-        value={query.fy}
-        choices={fiscalYearChoices(now(), lang)}
-        onChange={(fy) => {
-          setChosen(true);
-          setQuery({ ...query, fy });
-        }}
-      />
-      <ChoiceField
-        label={t(lang, 'period')}
-        value={query.period}
-        choices={reviewPeriodChoices(form, lang)}
-        onChange={(period) => {
-          setChosen(true);
-          setQuery({ ...query, period });
-        }}
-      />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setForm(defaultReviewQuery(formById(id) ?? form, now()))} />
+      <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => choose({ fy })} />
+      <ChoiceField label={t(lang, 'period')} value={query.period} choices={reviewPeriodChoices(form, lang)} onChange={(period) => choose({ period })} />
       <div className={s.row}>
         <Button appearance="primary" onClick={() => review.load(query)} disabled={state.busy}>
           {rt(lang, 'load')}
