@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
 import { MAX_HIGHLIGHTS } from '@returns-hub/addin/pane/paneController';
-import { startApi, type Api } from '../support/apiHarness';
-import { launchChromium } from '../support/browser';
+import { type Api } from '../support/apiHarness';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 import type { FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, WATCH_MAIN_THREAD, bundleOfficeFake, button, eventually, openPaneIn, responsiveness, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, button, eventually, openPaneIn, responsiveness, type Rig, servePaneBuild, startRig, WATCH_MAIN_THREAD } from './paneHarness';
 
 /**
  * A district's 60,000-row project register, checked in the pane at 350 px on the real clock,
@@ -17,23 +15,16 @@ const ROWS = 60_000;
 const SHEET = 'ทะเบียนโครงการ';
 const FIVE_MB = 5 * 1024 * 1024;
 
+let rig: Rig;
 let api: Api;
 let pane: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  pane = await servePaneBuild({});
-  api = await startApi({ config: { corsOrigins: [pane.url] } });
-  officeFake = await bundleOfficeFake();
-  browser = await launchChromium();
+  ({ pane, api, officeFake, browser } = rig = await startRig());
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await api?.close();
-});
+afterAll(async () => rig?.close());
 
 const book = {
   payloads: (page: Page) => page.evaluate(() => (window as FakeOfficeWindow).__BOOK__!.payloads),

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
@@ -9,13 +8,12 @@ import { defaultLayoutFor } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import { a1 } from '@returns-hub/shared/sheet/address';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
-import { startApi, type Api } from '../support/apiHarness';
+import { type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { launchChromium } from '../support/browser';
 import { ALL_SETS, type FakeSets } from '../support/excelFake/fakeBook';
 import type { FakeErrorCode } from '../support/excelFake/richApiError';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, bundleOfficeFake, button, eventually, openPaneIn, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, button, eventually, openPaneIn, type Rig, servePaneBuild, startRig } from './paneHarness';
 
 /** The width the pane is tried at (Excel's default task pane is about 350 px), and the narrowest Office allows. */
 const WIDTH = 350;
@@ -23,23 +21,16 @@ const NARROWEST = 320;
 /** A fixed clock: the pane's period choices default to FY 2563, the samples' year. */
 const NOW = new Date('2020-06-15T03:00:00Z');
 
+let rig: Rig;
 let api: Api;
 let pane: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  pane = await servePaneBuild({}); // a development build: API address and key from Settings
-  api = await startApi({ config: { corsOrigins: [pane.url] } });
-  officeFake = await bundleOfficeFake();
-  browser = await launchChromium();
+  ({ pane, api, officeFake, browser } = rig = await startRig());
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await api?.close();
-});
+afterAll(async () => rig?.close());
 
 async function gridsOf(path: string): Promise<Grid[]> {
   const read = await readWorkbookFile(sample(path));

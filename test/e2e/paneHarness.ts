@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { FakeOfficeConfig } from './officeInBrowser';
 import { buildAddin } from '../../scripts/buildAddin';
 import { serveAddin } from '../../scripts/serveAddin';
+import { startApi, type Api } from '../support/apiHarness';
+import { launchChromium } from '../support/browser';
 
 /** Where the browser tests leave their screenshots. */
 export const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
@@ -114,4 +117,32 @@ export async function responsiveness(page: Page, reset = false): Promise<{ task:
     if (r) w.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0 };
     return seen;
   }, reset);
+}
+
+/** What a browser test of the pane runs on: a development build served on loopback, the API on Azurite answering it, the office.js stand-in, Chromium. */
+export interface Rig {
+  pane: Awaited<ReturnType<typeof servePaneBuild>>;
+  api: Api;
+  officeFake: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<Rig> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const pane = await servePaneBuild({}); // a development build: API address and key from Settings
+  const api = await startApi({ config: { corsOrigins: [pane.url] } });
+  const officeFake = await bundleOfficeFake();
+  const browser = await launchChromium();
+  return {
+    pane,
+    api,
+    officeFake,
+    browser,
+    close: async () => {
+      await browser.close();
+      await pane.close();
+      await api.close();
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
@@ -8,34 +7,26 @@ import { a1 } from '@returns-hub/shared/sheet/address';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
 import { rt } from '@returns-hub/addin/pane/reviewText';
 import { MARK_COLOURS } from '@returns-hub/addin/excel/openStoredReturn';
-import { startApi, requestFor, type Api } from '../support/apiHarness';
+import { requestFor, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { launchChromium } from '../support/browser';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, bundleOfficeFake, button, eventually, openPaneIn, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, button, eventually, openPaneIn, type Rig, servePaneBuild, startRig } from './paneHarness';
 
 const NOW = new Date('2020-06-15T03:00:00Z'); // the pane's period choices default to FY 2563, the samples' year
 const FORM = formById('bma-community-plan-return')!;
 const UNIT_SHEET = 'แบบรายงาน 1';
 
+let rig: Rig;
 let api: Api;
 let served: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await servePaneBuild({}); // a development build: API address and key from Settings
-  api = await startApi({ config: { corsOrigins: [served.url] } });
-  officeFake = await bundleOfficeFake();
-  browser = await launchChromium();
+  ({ pane: served, api, officeFake, browser } = rig = await startRig());
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await api?.close();
-});
+afterAll(async () => rig?.close());
 
 /** The built pane at 350 px on the office.js fake holding a sample's sheets, signed in with a key; only loopback traffic. */
 async function openPane(path: string, lang: Lang, apiKey: string): Promise<Page> {

@@ -1,14 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
 import { rt } from '@returns-hub/addin/pane/reviewText';
-import { startApi, requestFor, type Api } from '../support/apiHarness';
+import { requestFor, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
-import { launchChromium } from '../support/browser';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
-import { ARTIFACTS, bundleOfficeFake, button, eventually, openPaneIn, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, button, eventually, openPaneIn, type Rig, servePaneBuild, startRig } from './paneHarness';
 
 /**
  * Headquarters reviewing all 50 districts in the pane at 350 px, on the real clock: a compact
@@ -18,17 +16,14 @@ import { ARTIFACTS, bundleOfficeFake, button, eventually, openPaneIn, servePaneB
 const FORM = 'bma-community-plan-return';
 const HEIGHT = 800;
 
+let rig: Rig;
 let api: Api;
 let served: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await servePaneBuild({});
-  api = await startApi({ config: { corsOrigins: [served.url] } });
-  officeFake = await bundleOfficeFake();
-  browser = await launchChromium();
+  ({ pane: served, api, officeFake, browser } = rig = await startRig());
   // All 50 districts send their return, ten to a request as headquarters uploads them.
   const files = sampleFiles('community-plan/districts');
   for (let i = 0; i < files.length; i += 10) {
@@ -40,11 +35,7 @@ beforeAll(async () => {
   for (const u of ['1003', '1020']) await api.client().sendBack(key(u), { reason: 'ตรวจยอดงบประมาณอีกครั้ง' });
   for (const u of ['1005', '1006', '1007']) await api.client().accept(key(u));
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await api?.close();
-});
+afterAll(async () => rig?.close());
 
 async function openHq(lang: Lang): Promise<Page> {
   const page = await openPaneIn(browser, officeFake, {

@@ -3,14 +3,7 @@ import { Text } from '@fluentui/react-components';
 import type { ReturnGroup } from '../pane/returnText';
 import { inLang, type Lang } from '../text/bilingual';
 import { usePaneStyles } from './paneStyles';
-
-/** Up to six names, then how many more. */
-function someNames(names: string[], lang: Lang, shown = 6): string {
-  const head = names.slice(0, shown).join(', ');
-  const more = names.length - shown;
-  if (more <= 0) return head;
-  return lang === 'th' ? `${head} และอีก ${more} หน่วยงาน` : `${head} and ${more} more`;
-}
+import { someNames } from '../text/someNames';
 
 /**
  * Returns found on the sheet, in words: the form, who reports (one unit, or the units of a
@@ -30,7 +23,7 @@ export function ReturnCard({ group: g, lang }: { group: ReturnGroup; lang: Lang 
         </Text>
       ))}
       <Text>
-        {g.count > 1 ? (lang === 'th' ? `หน่วยงาน (${g.count})` : `Units (${g.count})`) : lang === 'th' ? 'หน่วยงาน' : 'Unit'}: {units.length ? someNames(units, lang) : unknown}
+        {g.count > 1 ? (lang === 'th' ? `หน่วยงาน (${g.count})` : `Units (${g.count})`) : lang === 'th' ? 'หน่วยงาน' : 'Unit'}: {units.length ? someNames(units, lang, 6) : unknown}
       </Text>
       <Text>
         {lang === 'th' ? 'งวด' : 'Period'}: {g.period ? inLang(g.period, lang) : unknown}

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { actionsFor, type ReviewCommandAction } from '@returns-hub/shared/review/reviewWorkflow';
-import type { ReviewedReturn } from '@returns-hub/shared/review/reviewSchemas';
+import type { ReviewedReturn, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { ReviewController, ReviewPaneState } from '../../pane/reviewController';
 import { rt } from '../../pane/reviewText';
@@ -12,6 +12,7 @@ import { inLang, type Lang } from '../../text/bilingual';
 import { usePaneStyles } from '../paneStyles';
 import { StatusBadge } from './StatusBadge';
 import { unitLabel } from './ReviewRows';
+import { ReasonForm } from './ReasonForm';
 
 const useStyles = makeStyles({
   // Stays in view while the list below it scrolls: the actions are where the reviewer looks after "open".
@@ -37,7 +38,12 @@ export function OpenedReturnPanel({ review, state, listed, lang }: { review: Rev
   const o = state.opened!;
   const [mode, setMode] = React.useState<ReviewCommandAction | null>(null);
   const [comment, setComment] = React.useState('');
-  const [reason, setReason] = React.useState('');
+  /** The action went through (the return has the status it leads to): the form closes. */
+  const done = (status: ReviewStatus) => {
+    const ok = review.state.opened?.status === status;
+    if (ok) setMode(null);
+    return ok;
+  };
   const panel = React.useRef<HTMLDivElement>(null);
   const actions = state.level ? actionsFor(o.status, state.level) : [];
   const decided = listed?.decision ? decidedText(listed.decision) : null;
@@ -114,46 +120,28 @@ export function OpenedReturnPanel({ review, state, listed, lang }: { review: Rev
               ))}
             </section>
           )}
-          <Field label={rt(lang, 'reason')} className={s.full}>
-            <Textarea className={s.full} value={reason} onChange={(_e, d) => setReason(d.value)} rows={2} />
-          </Field>
-          <div className={s.row}>
-            <Button
-              appearance="primary"
-              onClick={async () => {
-                await review.sendBack(reason);
-                if (review.state.opened?.status === 'returned') {
-                  setReason('');
-                  setMode(null);
-                }
-              }}
-              disabled={state.busy}
-            >
-              {rt(lang, 'sendBack')}
-            </Button>
-          </div>
+          <ReasonForm
+            label={rt(lang, 'reason')}
+            action={rt(lang, 'sendBack')}
+            busy={state.busy}
+            onAct={async (reason) => {
+              await review.sendBack(reason);
+              return done('returned');
+            }}
+          />
         </div>
       )}
       {mode === 'reopen' && (
         <div className={s.column}>
-          <Field label={rt(lang, 'reopenReason')} className={s.full}>
-            <Textarea className={s.full} value={reason} onChange={(_e, d) => setReason(d.value)} rows={2} />
-          </Field>
-          <div className={s.row}>
-            <Button
-              appearance="primary"
-              onClick={async () => {
-                await review.reopen(reason);
-                if (review.state.opened?.status === 'reopened') {
-                  setReason('');
-                  setMode(null);
-                }
-              }}
-              disabled={state.busy}
-            >
-              {rt(lang, 'reopen')}
-            </Button>
-          </div>
+          <ReasonForm
+            label={rt(lang, 'reopenReason')}
+            action={rt(lang, 'reopen')}
+            busy={state.busy}
+            onAct={async (reason) => {
+              await review.reopen(reason);
+              return done('reopened');
+            }}
+          />
         </div>
       )}
     </div>
