@@ -104,17 +104,30 @@ export async function openPaneIn(browser: Browser, officeFake: string, o: OpenPa
  * API) and the longest input-to-paint delay (Event Timing), read back by `responsiveness`.
  */
 export const WATCH_MAIN_THREAD = `
-  window.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0 };
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__LONG__.task = Math.max(window.__LONG__.task, e.duration); window.__LONG__.tasks++; })).observe({ type: 'longtask', buffered: true });
+  window.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0, top: [] };
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => {
+    const w = window.__LONG__;
+    w.task = Math.max(w.task, e.duration); w.tasks++;
+    w.top.push([Math.round(e.startTime), Math.round(e.duration)]); w.top.sort((a, b) => b[1] - a[1]); w.top.length = Math.min(w.top.length, 3);
+  })).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__LONG__.event = Math.max(window.__LONG__.event, e.duration); window.__LONG__.events++; })).observe({ type: 'event', durationThreshold: 16, buffered: true });
 `;
 
-/** What WATCH_MAIN_THREAD saw since it was last reset: the longest task and input delay (ms), and how many of each over 50 ms / 16 ms. */
-export async function responsiveness(page: Page, reset = false): Promise<{ task: number; tasks: number; event: number; events: number }> {
+/** What the page's main thread went through: the longest task and input delay (ms), how many tasks over 50 ms and inputs over 16 ms, and the three longest tasks ([start, ms], page time). */
+export interface MainThread {
+  task: number;
+  tasks: number;
+  event: number;
+  events: number;
+  top: [number, number][];
+}
+
+/** What WATCH_MAIN_THREAD saw since it was last reset. */
+export async function responsiveness(page: Page, reset = false): Promise<MainThread> {
   return page.evaluate((r) => {
-    const w = window as { __LONG__?: { task: number; tasks: number; event: number; events: number } };
-    const seen = { ...w.__LONG__! };
-    if (r) w.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0 };
+    const w = window as { __LONG__?: MainThread };
+    const seen = { ...w.__LONG__!, top: [...w.__LONG__!.top] };
+    if (r) w.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0, top: [] };
     return seen;
   }, reset);
 }

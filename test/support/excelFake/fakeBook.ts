@@ -115,7 +115,8 @@ export function jsonBytes(v: unknown): number {
 /** Every set this add-in knows, at its newest: Microsoft 365. */
 export const ALL_SETS: FakeSets = { ExcelApi: '1.20', CustomFunctionsRuntime: '1.5', SharedRuntime: '1.3' };
 
-export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: 'None' };
+/** A cell's fill before anything is written to it: one object shared by every such cell (a write gives the cell a fill of its own). */
+export const NO_FILL: FakeFill = Object.freeze({ color: '#FFFFFF', pattern: 'None' });
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 /** Excel's widest sheet: 16,384 columns. */
@@ -212,8 +213,8 @@ export class FakeBook {
     grid.rows.forEach((row, r) =>
       row?.forEach((c, k) => {
         if (!c) return;
-        if (c.error) sheet.cells.set(key(r, k), { value: c.error, error: c.error, numberFormat: 'General', fill: { ...NO_FILL }, bold: false });
-        else if (c.value !== null) sheet.cells.set(key(r, k), { value: c.value, numberFormat: c.numFmt ?? 'General', fill: { ...NO_FILL }, bold: false });
+        if (c.error) sheet.cells.set(key(r, k), { value: c.error, error: c.error, numberFormat: 'General', fill: NO_FILL, bold: false });
+        else if (c.value !== null) sheet.cells.set(key(r, k), { value: c.value, numberFormat: c.numFmt ?? 'General', fill: NO_FILL, bold: false });
       }),
     );
     sheet.merges = grid.merges.map((m) => ({ ...m }));
@@ -247,7 +248,7 @@ export class FakeBook {
   cellForWrite(sheet: FakeSheet, row: number, col: number): FakeCell {
     sheet.version++;
     let c = sheet.cells.get(key(row, col));
-    if (!c) sheet.cells.set(key(row, col), (c = { value: '', numberFormat: 'General', fill: { ...NO_FILL }, bold: false }));
+    if (!c) sheet.cells.set(key(row, col), (c = { value: '', numberFormat: 'General', fill: NO_FILL, bold: false }));
     return c;
   }
 
