@@ -1,6 +1,6 @@
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { GridAssembler } from './gridAssembler';
-import type { SheetChunk, SheetHead } from './sheetChunk';
+import type { PackedChunk, SheetHead } from './sheetChunk';
 import { checkGrid, type SheetCheck } from './sheetCheck';
 import { answerOf, type FromChecker, type ToChecker } from './checkProtocol';
 
@@ -37,9 +37,9 @@ export class CheckHost {
     this.reading.set(id, a);
   }
 
-  chunk(id: string, c: SheetChunk): void {
+  chunk(id: string, c: PackedChunk): void {
     const a = this.reading.get(id);
-    if (a instanceof GridAssembler) a.chunk(c);
+    if (a instanceof GridAssembler) a.packed(c);
   }
 
   grid(id: string, g: Grid): void {

@@ -1,6 +1,6 @@
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { FromChecker, ToChecker } from './checkProtocol';
-import type { SheetChunk, SheetHead, SheetSink } from './sheetChunk';
+import { packChunk, type SheetChunk, type SheetHead, type SheetSink } from './sheetChunk';
 import type { SheetCheck } from './sheetCheck';
 
 /** One read of a sheet on its way to the checker: its parts as they arrive, then the check. */
@@ -29,7 +29,7 @@ export function runOver(send: (m: ToChecker) => void, waiting: Waiting): CheckRu
   return {
     id,
     head: (head: SheetHead) => send({ type: 'head', id, head }),
-    chunk: (chunk: SheetChunk) => send({ type: 'chunk', id, chunk }),
+    chunk: (chunk: SheetChunk) => send({ type: 'chunk', id, chunk: packChunk(chunk) }),
     grid: (grid: Grid) => send({ type: 'grid', id, grid }),
     finish: (o = {}) =>
       new Promise<SheetCheck>((resolve, reject) => {

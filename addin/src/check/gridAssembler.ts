@@ -1,16 +1,14 @@
 import type { Cell, Grid } from '@returns-hub/shared/sheet/grid';
 import { makeGrid } from '@returns-hub/shared/sheet/grid';
-import type { SheetChunk, SheetHead, SheetSink } from './sheetChunk';
+import { packChunk, type PackedChunk, type SheetChunk, type SheetHead, type SheetSink } from './sheetChunk';
 
-/** One row of office.js arrays as the reader's cells, placed at their real columns. */
-function rowOf(values: unknown[], types: string[] | undefined, formats: string[] | undefined, columnIndex: number): (Cell | undefined)[] {
+/** One row of office.js values as the reader's cells, placed at their real columns, with the row's errors and number formats. */
+function rowOf(values: unknown[], errors: Set<number> | undefined, formats: Map<number, string> | undefined, columnIndex: number): (Cell | undefined)[] {
   const out: (Cell | undefined)[] = new Array(columnIndex);
   values.forEach((v, c) => {
-    const type = types?.[c];
-    const fmt = formats?.[c];
-    const numFmt = fmt && fmt !== 'General' ? fmt : undefined;
-    if (type === 'Error') out[columnIndex + c] = { value: null, error: String(v) };
-    else if (type === 'Empty' || v === '' || v === null || v === undefined) out[columnIndex + c] = undefined;
+    const numFmt = formats?.get(c);
+    if (errors?.has(c)) out[columnIndex + c] = { value: null, error: String(v) };
+    else if (v === '' || v === null || v === undefined) out[columnIndex + c] = undefined;
     else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') out[columnIndex + c] = { value: v, numFmt };
     else out[columnIndex + c] = { value: String(v), numFmt };
   });
@@ -33,7 +31,15 @@ export class GridAssembler implements SheetSink {
   }
 
   chunk(c: SheetChunk): void {
-    c.values.forEach((row, r) => (this.rows[c.rowIndex + r] = rowOf(row, c.valueTypes[r], c.numberFormat[r], c.columnIndex)));
+    this.packed(packChunk(c));
+  }
+
+  packed(c: PackedChunk): void {
+    const errors = new Map<number, Set<number>>();
+    for (const [r, k] of c.errors) errors.set(r, (errors.get(r) ?? new Set()).add(k));
+    const formats = new Map<number, Map<number, string>>();
+    for (const [r, k, f] of c.formats) formats.set(r, (formats.get(r) ?? new Map()).set(k, f));
+    c.values.forEach((row, r) => (this.rows[c.rowIndex + r] = rowOf(row, errors.get(r), formats.get(r), c.columnIndex)));
     for (const m of c.merges) this.merges.add(m);
   }
 
