@@ -2,8 +2,8 @@ import type { ReportLayout } from '../report/reportLayout';
 
 const h = (th: string, en: string) => ({ th, en });
 
-/** Districts that count (or not) for an indicator show `1` or `–`; their total counts them. */
-const UNIT_FLAGS = { districts_meeting_held: 'countOrDash', districts_with_plan_projects: 'countOrDash' } as const;
+/** Districts that count (or not) for an indicator show ✓ or `–`; the total row counts them. */
+const UNIT_FLAGS = { districts_meeting_held: 'yesMark', districts_with_plan_projects: 'yesMark' } as const;
 
 /**
  * Form 2's report tables: the indicator table (value and percentage of its base, the
@@ -31,6 +31,7 @@ export const bmaCommunityPlanReturnReports: ReportLayout[] = [
     title: h('ผลการดำเนินงาน รายเขต × ตัวชี้วัด', 'Districts × indicators'),
     sheet: 'รายเขต',
     by: 'district',
+    titles: { zone: h('ผลการดำเนินงาน รายกลุ่มเขต × ตัวชี้วัด', 'Zones × indicators') },
     measures: {
       include: [
         'communities_total',

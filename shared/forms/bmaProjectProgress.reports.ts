@@ -12,6 +12,7 @@ export const bmaProjectProgressReports: ReportLayout[] = [
     title: h('ความก้าวหน้าโครงการ รายหน่วยงาน', 'Project progress by agency'),
     sheet: 'โครงการรายหน่วยงาน',
     by: 'district',
+    titles: { zone: h('ความก้าวหน้าโครงการ รายกลุ่มเขต', 'Project progress by zone'), hq: h('ความก้าวหน้าโครงการ ภาพรวม', 'Project progress, overall') },
     measures: {},
     blocks: 'single',
     total: true,

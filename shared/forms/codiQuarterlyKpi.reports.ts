@@ -17,6 +17,7 @@ export const codiQuarterlyKpiReports: ReportLayout[] = [
     title: h('ผลการดำเนินงานตามตัวชี้วัด ระดับประเทศ', 'KPI results, national'),
     sheet: 'ตัวชี้วัด',
     by: 'hq',
+    titles: { region: h('ผลการดำเนินงานตามตัวชี้วัด รายภาค', 'KPI results, by region') },
     codes: true,
     measures: {},
     columns: [

@@ -10,6 +10,7 @@ export const welfareFundTallyReports: ReportLayout[] = [
     title: h('สวัสดิการที่จ่าย จำแนกตามประเภท', 'Welfare paid by type'),
     sheet: 'สวัสดิการ',
     by: 'hq',
+    titles: { district: h('สวัสดิการที่จ่าย จำแนกตามประเภท รายเขต', 'Welfare paid by type, by district'), zone: h('สวัสดิการที่จ่าย จำแนกตามประเภท รายกลุ่มเขต', 'Welfare paid by type, by zone') },
     columns: [
       { show: 'item', heading: h('ประเภทสวัสดิการ', 'Welfare type') },
       { show: 'itemFigure', column: 'persons', heading: h('จำนวน (คน)', 'Persons'), format: 'count', total: true },

@@ -21,6 +21,7 @@ export const HTTP_PROBLEM_STATUS = {
   'route.not_found': 404,
   'method.not_allowed': 405,
   'body.too_large': 413,
+  'auth.throttled': 429,
   internal: 500,
 } as const satisfies Record<string, number>;
 
