@@ -6,7 +6,7 @@ import { MAX_HIGHLIGHTS } from '@returns-hub/addin/pane/paneController';
 import { type Api } from '../support/apiHarness';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 import type { FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, button, eventually, openPaneIn, responsiveness, type Rig, servePaneBuild, startRig, WATCH_MAIN_THREAD } from './paneHarness';
+import { ARTIFACTS, button, eventually, openPaneIn, responsiveness, type Rig, servePaneBuild, slowdown, startRig, traceMainThread, WATCH_MAIN_THREAD } from './paneHarness';
 
 /**
  * A district's 60,000-row project register, checked in the pane at 350 px on the real clock,
@@ -56,6 +56,7 @@ describe.each(['th', 'en'] as const)('a 60,000-row register in the pane at 350 p
     await button(page, L('check')).waitFor();
     await page.waitForTimeout(500); // the page's own start is not the check
     await responsiveness(page, true);
+    const trace = await traceMainThread(browser, page);
 
     const t0 = Date.now();
     const clickedAt = await page.evaluate(() => Math.round(performance.now()));
@@ -72,15 +73,21 @@ describe.each(['th', 'en'] as const)('a 60,000-row register in the pane at 350 p
     const elapsed = Date.now() - t0;
     const checkMs = Number(await page.getByTestId('findings').getAttribute('data-check-ms'));
     const seen = await responsiveness(page);
+    const cpu = await trace.stop();
+    const slower = slowdown();
     const longest = seen.top.map(([at, ms]) => `${ms} ms at +${at - clickedAt}`).join(', ');
     console.log(
-      `[${lang}] 60,000 rows: findings after ${elapsed} ms; checker ${checkMs} ms; longest task ${seen.task.toFixed(0)} ms (${seen.tasks} over 50 ms: ${longest}); longest input-to-paint ${seen.event.toFixed(0)} ms; ${inputs} inputs; load ${loadavg()[0].toFixed(1)}`,
+      `[${lang}] 60,000 rows: findings after ${elapsed} ms; checker ${checkMs} ms; longest task ${seen.task.toFixed(0)} ms on the clock (${seen.tasks} over 50 ms: ${longest}), ` +
+        `${cpu.cpu.toFixed(0)} ms of thread time (of ${cpu.tasks} tasks); longest input-to-paint ${seen.event.toFixed(0)} ms; ${inputs} inputs; load ${loadavg()[0].toFixed(1)} (budgets on the clock × ${slower.toFixed(1)})`,
     );
     expect(inputs).toBeGreaterThan(5);
-    expect(seen.task).toBeLessThan(200);
-    expect(seen.event).toBeLessThan(200);
+    // What the pane makes the page's thread do: never a task of 200 ms, however busy the machine.
+    expect(cpu.cpu).toBeLessThan(200);
+    // On the clock: 200 ms and the checker's time + 3 s on a quiet machine, stretched as the load stretches every task.
+    expect(seen.task).toBeLessThan(200 * slower);
+    expect(seen.event).toBeLessThan(200 * slower);
     expect(checkMs).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(checkMs + 3000);
+    expect(elapsed).toBeLessThan(checkMs + 3000 * slower);
 
     // Read in chunks, each answer well under Excel on the web's 5 MB; none refused.
     const payloads = await book.payloads(page);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
@@ -130,6 +130,46 @@ export async function responsiveness(page: Page, reset = false): Promise<MainThr
     if (r) w.__LONG__ = { task: 0, tasks: 0, event: 0, events: 0, top: [] };
     return seen;
   }, reset);
+}
+
+/**
+ * The page's main-thread tasks as Chromium's trace records them, by thread time: what the
+ * pane itself made the thread do, apart from the time it waited for a core. On a machine
+ * shared by several test runs a 15 ms task can take 160 ms on the clock; a task that blocks
+ * the page takes as long in thread time as on the clock, however busy the machine.
+ */
+export async function traceMainThread(browser: Browser, page: Page): Promise<{ stop(): Promise<{ cpu: number; wall: number; tasks: number }> }> {
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  return {
+    async stop() {
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+      const main = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+      const tasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`));
+      return {
+        cpu: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)),
+        wall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)),
+        tasks: tasks.length,
+      };
+    },
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * How much slower than a quiet machine the clock runs for the page now: the load average per
+ * core, at least 1. Wall-clock budgets are judged against budget × this; thread time is not.
+ */
+export function slowdown(): number {
+  return Math.max(1, loadavg()[0] / availableParallelism());
 }
 
 /** What a browser test of the pane runs on: a development build served on loopback, the API on Azurite answering it, the office.js stand-in, Chromium. */
