@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startAzurite } from '@returns-hub/functions/dev/startAzurite';
 import { startLocalHost } from '@returns-hub/functions/dev/localHost';
@@ -5,7 +7,6 @@ import { makeDeps } from '@returns-hub/functions/deps';
 import { loadConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
 import { repair, REPAIR_EVERY_MS, REPAIR_GRACE_MS } from '@returns-hub/functions/services/repair';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { ADDIN_DIST, buildAddin } from './buildAddin';
 import { serveAddin } from './serveAddin';
 import { devManifest, MANIFEST_SOURCE } from './manifest';
@@ -16,10 +17,12 @@ import { devCorsOrigins } from './devCorsOrigins';
  * explicitly: development keys exist only then), on Azurite (data under .azurite/,
  * git-ignored; AZURITE_LOCATION moves it) unless RETURNS_STORAGE or
  * RETURNS_STORAGE_ACCOUNT_URL names a real account; the Functions API on the local host
- * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not).
+ * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not);
+ * Azurite's table service on AZURITE_TABLE_PORT or 10002.
  *
  * Azurite saves to disk every few seconds and on a clean stop, so every way this process
- * ends (Ctrl-C, SIGTERM, SIGHUP, an error at start-up, an uncaught error) stops it cleanly.
+ * ends (Ctrl-C, SIGTERM, SIGHUP, to it or to npm, an error at start-up, an uncaught error)
+ * stops it cleanly, and the API and the pane server with it.
  */
 const stops: (() => Promise<void>)[] = [];
 let stopping: Promise<void> | null = null;
@@ -33,6 +36,40 @@ function stopAll(code: number): Promise<void> {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+
+/** The parent of a process: /proc where there is one (Linux), else `ps` (macOS); null when it cannot be told. */
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    try {
+      return Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim()) || null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const isGone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as { code?: string }).code === 'ESRCH';
+  }
+};
+
+/**
+ * `npm start` runs this under a shell (`sh -c`, `cmd /c`) under npm. npm forwards SIGTERM and
+ * SIGINT to that shell, which dies without passing them on, and SIGHUP it does not forward at
+ * all (npm dies, the shell lives on). So whatever ends npm or the shell, this process stops
+ * what it started: both are watched (npm only when npm started it), and once either is gone
+ * (or this process was re-parented) everything stops as on a signal.
+ */
+const PARENT = process.ppid;
+const watched = [PARENT, ...(process.env.npm_lifecycle_event ? [parentOf(PARENT)] : [])].filter((p): p is number => p !== null && p > 1);
+setInterval(() => (process.ppid !== PARENT || watched.some(isGone)) && void stopAll(0), 250).unref();
 process.on('uncaughtException', (e) => {
   console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
   void stopAll(1);
@@ -77,10 +114,11 @@ async function main() {
   stops.push(host.close);
   await deps.store(); // open storage now: tables created
   if (config.env === 'development') void runRepair();
-  console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
+  console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq"; the CLI takes --api ${host.url}/api or ${host.url})`);
   if (!apiOnly) {
     // A development build whose Settings start from this API's address.
     const built = await buildAddin({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });
+    (await import('esbuild')).stop(); // its service process is not needed once the pane is built
     const panePort = Number(env.ADDIN_PORT ?? 3000);
     // The development manifest for these ports, beside the pane (manifest.xml itself names 3000 and 7071).
     writeFileSync(`${ADDIN_DIST}/manifest.xml`, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), panePort, Number(env.PORT ?? 7071)));
