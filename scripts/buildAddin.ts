@@ -2,6 +2,7 @@ import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { relative, resolve } from 'node:path';
+import { buildSendPage } from './buildSendPage';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { localizeFunctionsMetadata } from '@returns-hub/addin/functions/functionsMetadataTh';
 import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
@@ -78,6 +79,8 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
     .join('\n    ');
   writeFileSync(resolve(outDir, 'taskpane.html'), readFileSync(resolve(ROOT, 'addin/src/taskpane.html'), 'utf8').replace('<!-- first-screen chunks -->', preload));
   cpSync(resolve(ROOT, 'addin/assets'), resolve(outDir, 'assets'), { recursive: true });
+  // The clerk's web page beside the pane, at /send/ on the same host (same build settings, same sign-in).
+  await buildSendPage({ outDir, config, minify: opts.minify });
   return { ...paneSize(panes.metafile, outDir), outDir };
 }
 

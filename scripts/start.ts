@@ -81,8 +81,10 @@ process.on('unhandledRejection', (e) => {
 
 async function main() {
   const env: Record<string, string | undefined> = { ...process.env, RETURNS_ENV: process.env.RETURNS_ENV ?? 'development' };
+  // The pane and the clerks' web page call the API from their own origin (ADDIN_PORT): in development, that one.
   env.RETURNS_CORS_ORIGINS = devCorsOrigins(env);
   const apiOnly = process.argv.includes('--api-only');
+  const addinPort = Number(env.ADDIN_PORT ?? 3000);
   if (!env.RETURNS_STORAGE && !env.RETURNS_STORAGE_ACCOUNT_URL) {
     const location = resolve(env.AZURITE_LOCATION ?? resolve(__dirname, '../.azurite'));
     const azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
@@ -119,12 +121,12 @@ async function main() {
     // A development build whose Settings start from this API's address.
     const built = await buildAddin({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });
     (await import('esbuild')).stop(); // its service process is not needed once the pane is built
-    const panePort = Number(env.ADDIN_PORT ?? 3000);
     // The development manifest for these ports, beside the pane (manifest.xml itself names 3000 and 7071).
-    writeFileSync(`${ADDIN_DIST}/manifest.xml`, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), panePort, Number(env.PORT ?? 7071)));
-    const pane = await serveAddin(panePort);
+    writeFileSync(`${ADDIN_DIST}/manifest.xml`, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), addinPort, Number(env.PORT ?? 7071)));
+    const pane = await serveAddin(addinPort);
     stops.push(pane.close);
     console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped); its manifest for these ports: ${ADDIN_DIST}/manifest.xml`);
+    console.log(`Clerks' web page on ${pane.url}/send/ (any browser: choose a file, check it, send it; Settings takes a development key)`);
     if (pane.note) console.log(pane.note);
   }
   if (config.env === 'development' && !env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');
