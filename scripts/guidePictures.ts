@@ -30,6 +30,7 @@ export interface GuidePicture {
 
 const PANE = 'test/e2e/pane.e2e.test.ts';
 const REVIEW = 'test/e2e/review.e2e.test.ts';
+const REVIEW50 = 'test/e2e/review50.e2e.test.ts';
 const PAGE = 'test/e2e/sendPage.e2e.test.ts';
 
 /** Every picture the guides show, in Thai: the pane at 350 px, the clerks' web page at 1280 px. */
@@ -38,7 +39,7 @@ export const GUIDE_PICTURES: GuidePicture[] = [
   { image: 'clerk-2-check-findings.png', test: PANE, artifact: 'e2e-th-2-check-findings.png' },
   { image: 'clerk-3-send-changed.png', test: PANE, artifact: 'e2e-th-3-send-changed.png' },
   { image: 'clerk-4-send-receipt.png', test: PANE, artifact: 'e2e-th-4-send-receipt.png' },
-  { image: 'clerk-5-comments.png', test: REVIEW, artifact: 'e2e-review-th-3-district-sees-comment.png' },
+  { image: 'clerk-5-comments.png', test: REVIEW, artifact: 'e2e-review-th-4-district-sees-comment.png' },
   { image: 'clerk-6-blank-form.png', test: PANE, artifact: 'e2e-th-14-blank-form.png' },
   { image: 'clerk-7-protected.png', test: PANE, artifact: 'e2e-th-8-protected-check.png' },
   { image: 'clerk-8-old-excel.png', test: PANE, artifact: 'e2e-th-19-internet-explorer.png' },
@@ -46,8 +47,10 @@ export const GUIDE_PICTURES: GuidePicture[] = [
   { image: 'clerk-page-2-findings.png', test: PAGE, artifact: 'send-th-1280-1017-findings.png' },
   { image: 'clerk-page-3-sent.png', test: PAGE, artifact: 'send-th-1280-1045-ods-sent.png' },
   { image: 'clerk-page-4-sent-back.png', test: PAGE, artifact: 'send-th-1280-1033-sent-back.png' },
-  { image: 'reviewer-1-list.png', test: REVIEW, artifact: 'e2e-review-th-1-list.png' },
-  { image: 'reviewer-2-sent-back.png', test: REVIEW, artifact: 'e2e-review-th-2-sent-back.png' },
+  { image: 'reviewer-1-list.png', test: REVIEW50, artifact: 'e2e-review50-th-1-list.png' },
+  { image: 'reviewer-2-opened.png', test: REVIEW50, artifact: 'e2e-review50-th-2-opened.png' },
+  { image: 'reviewer-3-sent-back.png', test: REVIEW, artifact: 'e2e-review-th-2-sent-back.png' },
+  { image: 'reviewer-4-accept-all.png', test: REVIEW50, artifact: 'e2e-review50-th-4-bulk-confirm.png' },
   { image: 'analyst-1-totals.png', test: PANE, artifact: 'e2e-th-12-pull-form.png' },
   { image: 'analyst-2-totals-written.png', test: PANE, artifact: 'e2e-th-18-layout-written.png' },
   { image: 'it-1-settings-key.png', test: PANE, artifact: 'e2e-th-15-settings-dev.png' },

@@ -119,13 +119,14 @@ async function main() {
   const started: StartedProduct = { apiOrigin: host.url };
   console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq"; the CLI takes --api ${host.url}/api or ${host.url})`);
   if (!apiOnly) {
-    const built = await buildAddin();
+    // A development build whose Settings start from this API's address.
+    const built = await buildAddin({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });
     (await import('esbuild')).stop(); // its service process is not needed once the pane is built
     const pane = await serveAddin(addinPort);
     stops.push(pane.close);
     started.paneUrl = `${pane.url}/taskpane.html`;
     started.pageUrl = `${pane.url}/send/`;
-    // The manifest Excel sideloads names where the pane is: manifest.xml with this start's ports.
+    // The manifest Excel sideloads names where the pane is: manifest.xml with this start's ports (also served beside the pane).
     const manifest = join(built.outDir, DEV_MANIFEST_NAME);
     writeFileSync(manifest, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), addinPort, Number(new URL(host.url).port)));
     started.manifestPath = relative(resolve(__dirname, '..'), manifest);

@@ -69,6 +69,11 @@ describe('documents', () => {
     expect(broken).toEqual([]);
   });
 
+  test('no document holds the markers of a merge left unresolved', () => {
+    const marked = DOCS.filter((d) => /^(<{7}|>{7}) |^={7}$/m.test(text(d))).map(shown);
+    expect(marked).toEqual([]);
+  });
+
   test('the README links every guide, and the guides are in Thai first with English beside', () => {
     const readme = text(join(ROOT, 'README.md'));
     for (const guide of ['clerk', 'reviewer', 'analyst', 'it-officer']) {
