@@ -1,5 +1,5 @@
-import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build, type Plugin } from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
@@ -8,6 +8,29 @@ import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
 
 const ROOT = resolve(__dirname, '..');
 export const ADDIN_DIST = resolve(ROOT, 'addin/dist');
+
+const FORMS = resolve(ROOT, 'forms');
+
+/**
+ * The built-in definitions in the bundle: `@returns-hub/forms` reads its folder's `*.json` at
+ * run time in Node; in the browser the same list, in the same order, is fixed at build time.
+ * Adding a form is adding its files to forms/; no code names them.
+ */
+export function builtInFormsPlugin(): Plugin {
+  return {
+    name: 'built-in-forms',
+    setup(b) {
+      b.onResolve({ filter: /^@returns-hub\/forms$/ }, () => ({ path: FORMS, namespace: 'built-in-forms' }));
+      b.onLoad({ filter: /.*/, namespace: 'built-in-forms' }, () => {
+        const files = readdirSync(FORMS)
+          .filter((f) => f.endsWith('.json') && f !== 'package.json')
+          .sort();
+        const docs = files.map((f) => readFileSync(resolve(FORMS, f), 'utf8').trim());
+        return { contents: `const documents = [${docs.join(',\n')}];\nexport function builtInDocuments() { return documents; }\n`, loader: 'js', watchFiles: files.map((f) => resolve(FORMS, f)) };
+      });
+    },
+  };
+}
 
 /**
  * Bundles the task pane (React + Fluent UI + shared core) with esbuild into addin/dist, with
@@ -31,6 +54,7 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"', RETURNS_HUB_BUILD: JSON.stringify(config) },
     logLevel: 'warning',
+    plugins: [builtInFormsPlugin()],
   });
   // Custom functions' metadata, generated from the JSDoc of addin/src/functions/customFunctions.ts.
   const meta = await generateCustomFunctionsMetadata(resolve(ROOT, 'addin/src/functions/customFunctions.ts'), false);

@@ -15,6 +15,7 @@ import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { writeTallyWorkbook } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
 import { sampleReportInputs } from '../test/support/sampleReports';
+import { builtInForm } from '../test/support/builtIn';
 import { checkRenderedByLibreOffice, convertWithLibreOffice } from './libreOfficeRender';
 
 const OUT = resolve(__dirname, '../docs/tallies');
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
     const inputs = await sampleReportInputs();
     const books: { form: string; path: string; sheets: ReportSheet[] }[] = [];
     for (const [form, input] of Object.entries(inputs)) {
-      const sheets = reportsOf(form).map((l) => computeReport(l, input));
+      const sheets = reportsOf(builtInForm(form)).map((l) => computeReport(l, input));
       const problem = sheets.find(isReportProblem);
       if (problem) throw new Error(problem.message_en);
       const path = join(work, `${form}.xlsx`);

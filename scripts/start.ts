@@ -56,10 +56,13 @@ async function main() {
     onOpen: (store) => {
       if (config.env !== 'development') return;
       // Rows of writes that never committed (a crash, a lost race), older than the grace period.
-      sweepOrphans(store, DEV_SWEEP_GRACE_MS).then(
-        (s) => s.removed && console.log(`Orphan sweep: removed ${s.removed} uncommitted write(s).`),
-        (e) => console.error(`Orphan sweep failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
+      deps
+        .definitions()
+        .then((definitions) => sweepOrphans(store, definitions, DEV_SWEEP_GRACE_MS))
+        .then(
+          (s) => s.removed && console.log(`Orphan sweep: removed ${s.removed} uncommitted write(s).`),
+          (e) => console.error(`Orphan sweep failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
     },
   });
   const host = await startLocalHost(routes(deps), { port: Number(env.PORT ?? 7071), maxBodyBytes: config.maxBodyBytes });

@@ -5,6 +5,7 @@ import type { ReturnStore } from './store/returnStore';
 import { TableReturnStore, type StorageSource, type TableStoreOptions } from './store/tableReturnStore';
 import type { ReviewStore } from './store/reviewStore';
 import { TableReviewStore } from './store/tableReviewStore';
+import { builtInDefinitions } from './definitions/builtInDefinitions';
 
 /** A connection string as it is; an account URL with the managed identity (`DefaultAzureCredential` reads AZURE_CLIENT_ID). */
 export function storageSource(config: ApiConfig): StorageSource {
@@ -17,6 +18,7 @@ export function makeDeps(config: ApiConfig, opts: { additionalPolicies?: TableSt
   let openingReviews: Promise<ReviewStore> | null = null;
   return {
     config,
+    definitions: async () => builtInDefinitions(),
     reviews: () =>
       (openingReviews ??= TableReviewStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
         openingReviews = null;

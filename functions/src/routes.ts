@@ -25,6 +25,7 @@ export function routes(deps: Deps): Route[] {
     ...reviewRoutes(deps),
     { name: 'forms', methods: ['GET', 'OPTIONS'], route: 'forms', handler: h.forms(deps) },
     { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
+    { name: 'definitions', methods: ['GET', 'OPTIONS'], route: 'definitions', handler: h.definitionsOfYear(deps) },
     { name: 'exports', methods: ['GET', 'OPTIONS'], route: 'exports/{kind}', handler: exportData(deps) },
     { name: 'rebuildTallies', methods: ['POST'], route: 'admin/rebuild-tallies', handler: rebuildTalliesRoute(deps) },
   ];

@@ -5,6 +5,7 @@ import type { TallyRebuild } from './tallyRebuild';
 import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
 import type { Caller } from '../review/callerSchema';
+import type { YearDefinitions } from '../definitions/versionsByYear';
 
 /** What the API answers when it refuses: its problem details. */
 export class ApiError extends Error {
@@ -117,6 +118,8 @@ export function createApiClient(o: ApiClientOptions) {
     getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
       call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
     forms: () => call<unknown[]>('GET', '/api/forms'),
+    /** The forms and org units in force in a fiscal year (default: the newest), as documents with their versions. */
+    definitions: (q: { fy?: number } = {}) => call<YearDefinitions>('GET', `/api/definitions${qs(q)}`),
     /** Every current return's records, one row per record (the flat export, as JSON). */
     exportRecords: (q: { form: string; fy: number; period?: string }) => call<RecordsExport>('GET', `/api/exports/records${qs(q)}`),
     /** Who the key or token is: role and org unit. */

@@ -13,10 +13,13 @@ import { bangkokSerial } from './thaiCalendar';
 import { NOTE_COLOR, SheetBuilder } from './sheetBuilder';
 import { reportProblem, type ReportProblem } from './reportProblem';
 import { reportUnitLine } from './reportUnit';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 
 /** What a report is made of: the form, its tallies by grouping (HQ's closes org-unit tables), completeness, the moment it is made. */
 export interface ReportInput {
   form: { id: string; title_th: string; title_en: string };
+  /** The org units of the tally's year (the unit line names their headquarters). */
+  units: OrgUnitTree;
   tallies: Partial<Record<GroupBy, Tally>>;
   completeness: Completeness | null;
   generatedAt: Date;
@@ -69,7 +72,7 @@ export function computeReport(layout: ReportLayout, input: ReportInput, by?: Gro
   const titleStyle: CellStyle = { bold: true, size: 18, align: 'left', valign: 'middle', wrap: true };
   sheet.line(input.form.title_th, titleStyle);
   sheet.line(`${layout.title.th} ${reportPeriodTitle(tally.fiscalYear, tally.period, 'th')}`, { bold: true, size: 16, align: 'left', wrap: true });
-  sheet.line(reportUnitLine(tally), { align: 'left', wrap: true });
+  sheet.line(reportUnitLine(tally, input.units), { align: 'left', wrap: true });
   sheet.line(`${input.form.title_en} — ${layout.title.en}, ${reportPeriodTitle(tally.fiscalYear, tally.period, 'en')}`, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
   sheet.line(bangkokSerial(input.generatedAt), { align: 'left' }, FORMAT_CODES.reportDateBE);
   sheet.skip();

@@ -1,6 +1,6 @@
 import type { FormDef } from '../forms/formDef';
 import type { TypedRow, Value } from '../check/checkedReturn';
-import { orgUnitByCode } from '../orgUnits/orgUnits';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 
 /** One current return as the flat export needs it: who, when, which version, on time or late, its fields and rows. */
 export interface FlatReturn {
@@ -42,7 +42,7 @@ const META: FlatColumn[] = [
  * row per return when it has no table rows (a district's Form 2 record). Columns: the unit's
  * code and Thai name, period, version, on-time status, then the form's fields and columns by id.
  */
-export function flatRecords(form: FormDef, returns: readonly FlatReturn[]): { columns: FlatColumn[]; rows: FlatValue[][] } {
+export function flatRecords(form: FormDef, units: OrgUnitTree, returns: readonly FlatReturn[]): { columns: FlatColumn[]; rows: FlatValue[][] } {
   const fieldCols: FlatColumn[] = form.fields.map((f) => ({ id: f.id, label_th: f.label_th, label_en: f.label_en }));
   const tableCols: FlatColumn[] = (form.table?.row === 'item' ? form.table.columns : [])
     .filter((c) => !form.fields.some((f) => f.id === c.id))
@@ -51,7 +51,7 @@ export function flatRecords(form: FormDef, returns: readonly FlatReturn[]): { co
   const rows: FlatValue[][] = [];
   const sorted = [...returns].sort((a, b) => a.orgUnit.localeCompare(b.orgUnit) || (a.subject ?? '').localeCompare(b.subject ?? ''));
   for (const r of sorted) {
-    const meta: FlatValue[] = [form.id, r.orgUnit, orgUnitByCode(r.orgUnit)?.name_th ?? r.orgUnit, r.fiscalYear, r.period, r.subject, r.version, r.submittedAt, r.status];
+    const meta: FlatValue[] = [form.id, r.orgUnit, units.byCode(r.orgUnit)?.name_th ?? r.orgUnit, r.fiscalYear, r.period, r.subject, r.version, r.submittedAt, r.status];
     const fields = fieldCols.map((c) => r.fields[c.id] ?? null);
     const items = r.rows.filter((row) => row.kind === 'item');
     if (items.length === 0 || tableCols.length === 0) rows.push([...meta, null, ...fields, ...tableCols.map(() => null)]);

@@ -8,7 +8,7 @@ import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
 import type { FakeSets } from '../support/excelFake/fakeBook';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN, UNITS } from '../support/builtIn';
 import { computeReport } from '@returns-hub/shared/report/computeReport';
 import { reportByName } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
@@ -281,9 +281,13 @@ describe('the task pane flows', () => {
     const name = pane.state.pull.summary!.sheet;
     const q = { form: PLAN_Q.form, fy: 2563, period: 'FY' };
     const [district, hq] = [await api.client().tallies({ ...q, by: 'district' }), await api.client().tallies({ ...q, by: 'hq' })];
-    const layout = reportByName(q.form, 'districts-by-indicator');
+    const layout = reportByName(BUILT_IN.formById(q.form)!, 'districts-by-indicator');
     if (isReportProblem(layout)) throw new Error(layout.message_en);
-    const report = computeReport(layout, { form: formById(q.form)!, tallies: { district, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'district');
+    const report = computeReport(
+      layout,
+      { form: BUILT_IN.formById(q.form)!, units: UNITS, tallies: { district, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() },
+      'district',
+    );
     if (isReportProblem(report)) throw new Error(report.message_en);
     const table = report.tables[0];
     expect(table.keys[table.keys.length - 1]).toBe('total:BMA');

@@ -1,7 +1,7 @@
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
 import { pointerWriteFault, tableWriteFault } from '../support/storageFaults';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN_SOURCE, UNITS, builtInForm } from '../support/builtIn';
 import { rebuildTallies } from '@returns-hub/functions/services/rebuildTallies';
 import { isDomainError } from '@returns-hub/functions/domain/domainError';
 import { sweepOrphans } from '@returns-hub/functions/services/sweepOrphans';
@@ -109,8 +109,8 @@ describe('orphan rows', () => {
     expect(more).toEqual([]); // the committed write was forgotten at once
     expect(await store.readRows(orphan.writeId)).toHaveLength(12); // rows nobody points at
 
-    expect(await sweepOrphans(store, 60 * 60_000)).toEqual({ checked: 0, removed: 0 }); // within the grace: untouched
-    expect(await sweepOrphans(store, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: 1, removed: 1 });
+    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 60 * 60_000)).toEqual({ checked: 0, removed: 0 }); // within the grace: untouched
+    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: 1, removed: 1 });
     expect(await store.readRows(orphan.writeId)).toEqual([]);
     expect(await store.listWrites(later())).toEqual([]);
 
@@ -128,7 +128,7 @@ describe('orphan rows', () => {
     expect((await send(edited, 'answer-lost-1')).status).toBe(503);
     orphanFault.disarm();
     const [w] = await store.listWrites(later());
-    expect(await sweepOrphans(store, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: 1, removed: 0 });
+    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: 1, removed: 0 });
     expect(await store.readRows(w.writeId)).toHaveLength(12);
   }, 60_000);
 });
@@ -152,9 +152,9 @@ describe('the tallies of a bulk request', () => {
     const left = await store.listWrites(new Date(Date.now() + 60_000).toISOString());
     expect(left.length).toBeGreaterThan(0); // the returns of the failed commit, not yet in the tallies
     expect(left.length).toBeLessThan(50); // the first commit's returns are in, and forgotten
-    const form = formById(FORM2.form)!;
+    const form = builtInForm(FORM2.form);
     const check = async () => {
-      const r = await rebuildTallies(store, hq, form, FORM2.fy, FORM2.period, { write: false });
+      const r = await rebuildTallies(store, hq, form, UNITS, FORM2.fy, FORM2.period, { write: false });
       if (isDomainError(r)) throw new Error(r.en);
       return r;
     };
@@ -165,7 +165,7 @@ describe('the tallies of a bulk request', () => {
     // Tallies are served by recomputation meanwhile: the figures are right.
     expect((await own.client().tallies({ ...FORM2, by: 'hq' })).groups[0].received).toBe(50);
 
-    expect(await sweepOrphans(store, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: left.length, removed: 0 });
+    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: left.length, removed: 0 });
     const after = await check();
     expect([after.matched, after.differences]).toEqual([true, []]);
     expect(await store.listWrites(new Date(Date.now() + 60_000).toISOString())).toEqual([]);

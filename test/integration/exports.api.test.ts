@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '@returns-hub/cli/main';
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInForm } from '../support/builtIn';
 import { parseCsv, UTF8_BOM } from '@returns-hub/shared/report/csv';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
@@ -62,7 +62,7 @@ describe('the flat export', () => {
     expect(col('status').every((s) => s === 'on_time' || s === 'late')).toBe(true);
 
     // Every indicator recomputed from the flat rows alone, as an upstream system would.
-    const form = formById('bma-community-plan-return')!;
+    const form = builtInForm('bma-community-plan-return');
     if (form.consolidation.kind !== 'indicators') throw new Error('kind');
     const values = new Map<string, number>();
     for (const ind of form.consolidation.indicators) {

@@ -38,6 +38,7 @@ export function recordFor(store: ReturnStore, key: ReturnKey, version = 1, over:
     columns: { no: 'A' },
     firstColumn: 'A',
     contribution: { kind: 'indicators', sums: { budget: 1000 }, flags: {} },
+    checkedWith: { form: 0, units: 0 },
     issues: [],
     ...over,
   };

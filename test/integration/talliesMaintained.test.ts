@@ -1,4 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN_SOURCE, UNITS, builtInForm } from '../support/builtIn';
 import { checkReturn } from '@returns-hub/shared/check/checkReturn';
 import { consolidateReturns, validGroupings } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { differences } from '@returns-hub/shared/consolidate/aggregateDifferences';
@@ -21,6 +21,8 @@ import { main } from '@returns-hub/cli/main';
 import { startApi, type Api } from '../support/apiHarness';
 import { RANDOM_FORMS, int, pick, randomPick, randomReturn, seededRandom, type RandomForm } from '../support/randomReturns';
 
+const formById = (id: string) => builtInForm(id);
+
 /** Seeded: a failing sequence is replayed exactly by running the test again. */
 const SEED = 1414;
 const SEQUENCES = 200;
@@ -38,13 +40,13 @@ afterAll(() => api?.close());
 /** Submits as the route does: through the review's gate (an accepted return is locked until reopened). */
 async function submit(form: RandomForm, fy: number, returns: ReturnType<typeof randomReturn>[], tag: string) {
   const now = () => new Date();
-  return submitReturns(store, hq, { fileName: `${tag}.xlsx`, returns }, tag, null, now, submitGate(await api.deps.reviews(), hq, 'test', now));
+  return submitReturns(store, BUILT_IN_SOURCE, hq, { fileName: `${tag}.xlsx`, returns }, tag, null, now, submitGate(await api.deps.reviews(), hq, 'test', now));
 }
 
 async function checkMatches(form: RandomForm, fy: number) {
   const def = formById(form)!;
   const period = def.period.kind === 'quarter' ? 'Q4' : 'FY';
-  const report = await rebuildTallies(store, hq, def, fy, period, { write: false });
+  const report = await rebuildTallies(store, hq, def, UNITS, fy, period, { write: false });
   if (isDomainError(report)) throw new Error(report.en);
   return report;
 }
@@ -52,7 +54,7 @@ async function checkMatches(form: RandomForm, fy: number) {
 /** Headquarters' decisions through the review workflow, its tallies hook included (as the review routes call it). */
 async function decide(key: ReturnKey, action: 'accept' | 'send_back' | 'reopen') {
   const command: ReviewCommand = action === 'accept' ? { action } : action === 'send_back' ? { action, reason: 'ตัวเลขไม่ตรง', comments: [] } : { action, reason: 'ขอแก้ไข' };
-  return reviewReturn(await api.deps.reviews(), formById(key.formId)!, key, command, { principal: hq, client: 'test', now: new Date() }, tallyOnReview(store));
+  return reviewReturn(await api.deps.reviews(), formById(key.formId)!, key, command, { principal: hq, client: 'test', now: new Date(), units: UNITS }, tallyOnReview(store, BUILT_IN_SOURCE));
 }
 
 describe('running tallies on Azurite', () => {
@@ -99,22 +101,22 @@ describe('running tallies on Azurite', () => {
       expect({ sequence: s, form, fy, differences: report.differences, stale: report.stale }).toEqual({ sequence: s, form, fy, differences: [], stale: null });
       expect(report.matched).toBe(true);
       const review = tallyReview(await api.deps.reviews(), form, fy, 'accepted');
-      const ofAccepted = await rebuildTallies(store, hq, def, fy, def.period.kind === 'quarter' ? 'Q4' : 'FY', { write: false, review });
+      const ofAccepted = await rebuildTallies(store, hq, def, UNITS, fy, def.period.kind === 'quarter' ? 'Q4' : 'FY', { write: false, review });
       if (isDomainError(ofAccepted)) throw new Error(ofAccepted.en);
       expect({ sequence: s, form, fy, accepted: ofAccepted.differences, stale: ofAccepted.stale }).toEqual({ sequence: s, form, fy, accepted: [], stale: null });
 
       // And what HQ is served (maintained) is what recomputation gives, at a level and period drawn at random.
-      const by = pick(r, validGroupings(def));
+      const by = pick(r, validGroupings(def, UNITS));
       const period = def.period.kind === 'quarter' ? pick(r, periodsOfKind('quarter')) : form === 'bma-project-progress' ? pick(r, ['FY', 'Q2', 'M05']) : 'FY';
-      const served = await tallies(store, hq, def, fy, period, by);
-      const recomputed = consolidateReturns(def, await currentEntries(store, def, fy, period), { fiscalYear: fy, period, by });
+      const served = await tallies(store, hq, def, UNITS, fy, period, by);
+      const recomputed = consolidateReturns(def, UNITS, await currentEntries(store, def, fy, period), { fiscalYear: fy, period, by });
       expect(differences(served, { ...recomputed, include: 'all' })).toEqual([]);
-      const servedAccepted = await tallies(store, hq, def, fy, period, by, review);
-      const recomputedAccepted = consolidateReturns(def, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn, onlyAccepted: true }), { fiscalYear: fy, period, by });
+      const servedAccepted = await tallies(store, hq, def, UNITS, fy, period, by, review);
+      const recomputedAccepted = consolidateReturns(def, UNITS, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn, onlyAccepted: true }), { fiscalYear: fy, period, by });
       expect(differences(servedAccepted, { ...recomputedAccepted, include: 'accepted' })).toEqual([]);
       // Of every return, with the accepted ones counted (from the accepted aggregates).
-      const servedAll = await tallies(store, hq, def, fy, period, by, { ...review, include: 'all' });
-      const recomputedAll = consolidateReturns(def, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn }), { fiscalYear: fy, period, by });
+      const servedAll = await tallies(store, hq, def, UNITS, fy, period, by, { ...review, include: 'all' });
+      const recomputedAll = consolidateReturns(def, UNITS, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn }), { fiscalYear: fy, period, by });
       expect(differences(servedAll, { ...recomputedAll, include: 'all' })).toEqual([]);
     }
     expect(submitted).toBeGreaterThan(SEQUENCES * 2);
@@ -134,7 +136,7 @@ describe('running tallies on Azurite', () => {
       const distinct = (rets: ReturnType<typeof randomReturn>[]) => [
         ...new Map(
           rets.map((x) => {
-            const c = checkReturn(x);
+            const c = checkReturn(x, { definitions: BUILT_IN_SOURCE.forYear(null) });
             return [JSON.stringify([c.orgUnit, c.period, c.subject]), x];
           }),
         ).values(),
@@ -213,7 +215,7 @@ describe('running tallies on Azurite', () => {
     expect((await store.switchCurrent([{ record: moved, etag: cur.etag }])).ok).toBe(true);
     expect((await checkMatches(form, fy)).matched).toBe(false);
 
-    const swept = await sweepOrphans(store, 60_000);
+    const swept = await sweepOrphans(store, BUILT_IN_SOURCE, 60_000);
     expect(swept.removed).toBe(0); // the pointer holds it: kept
     expect((await checkMatches(form, fy)).matched).toBe(true);
     expect((await store.listWrites('2001-01-02T00:00:00.000Z')).map((w) => w.writeId)).not.toContain(write.writeId);
@@ -231,20 +233,20 @@ describe('running tallies on Azurite', () => {
     expect(hqAgg?.value).not.toBeNull();
     expect((await store.tallies.commit(scope, [{ kind: 'aggregate', key: { period: 'FY', by: 'hq', group: 'BMA' }, value: null, etag: hqAgg!.etag }])).ok).toBe(true);
     await store.tallies.markStale(scope, { at: new Date().toISOString(), reason: 'test' });
-    const expected = { ...consolidateReturns(def, await currentEntries(store, def, fy, 'FY'), { fiscalYear: fy, period: 'FY', by: 'hq' }), include: 'all' };
-    expect(await tallies(store, hq, def, fy, 'FY', 'hq')).toEqual(expected);
+    const expected = { ...consolidateReturns(def, UNITS, await currentEntries(store, def, fy, 'FY'), { fiscalYear: fy, period: 'FY', by: 'hq' }), include: 'all' };
+    expect(await tallies(store, hq, def, UNITS, fy, 'FY', 'hq')).toEqual(expected);
 
     const unit: Principal = { role: 'unit', orgUnit: '1002', name: 'unit', id: 'unit' };
-    const refused = await rebuildTallies(store, unit, def, fy, 'FY', { write: true });
+    const refused = await rebuildTallies(store, unit, def, UNITS, fy, 'FY', { write: true });
     expect(isDomainError(refused) && refused.code).toBe('auth.hq_only');
     const lines: string[] = [];
     expect(await main(['admin', 'rebuild-tallies', '--form', form, '--fy', String(fy), '--api', api.url, '--key', 'dev-unit-1002'], (s) => lines.push(s))).toBe(1);
     expect(lines.join('\n')).toContain('refused — 403');
 
-    const repaired = await rebuildTallies(store, hq, def, fy, 'FY', { write: true });
+    const repaired = await rebuildTallies(store, hq, def, UNITS, fy, 'FY', { write: true });
     expect(!isDomainError(repaired) && repaired.stale).toBe('test');
     expect(await store.tallies.staleOf(scope)).toBeNull();
     // Served from the aggregates again, and equal.
-    expect(differences(await tallies(store, hq, def, fy, 'FY', 'hq'), expected)).toEqual([]);
+    expect(differences(await tallies(store, hq, def, UNITS, fy, 'FY', 'hq'), expected)).toEqual([]);
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { checkFile, type FileCheck } from '@returns-hub/cli/checkFiles';
-import { formById } from '@returns-hub/shared/forms/index';
+import { UNITS, builtInForm } from '../support/builtIn';
 import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { SAMPLES, sample } from '../support/samples';
@@ -202,10 +202,10 @@ const python = '/usr/bin/python3';
       .filter((f) => f.endsWith('.xls'))
       .map((f) => join(out, 'community-plan/districts', f));
     expect(files).toHaveLength(50);
-    const form = formById('bma-community-plan-return')!;
-    const rs = (await Promise.all(files.map(checkFile))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
+    const form = builtInForm('bma-community-plan-return');
+    const rs = (await Promise.all(files.map((f) => checkFile(f)))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
     const entries = rs.map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: r.subject, submittedAt: '', contribution: contributionOf(r, form) }));
-    expectCommunityPlanFigures(consolidateReturns(form, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
+    expectCommunityPlanFigures(consolidateReturns(form, UNITS, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
   });
 
   test('the 50 district files as .xls, uploaded through the API on Azurite, reproduce every Form 2 figure', async () => {

@@ -1,12 +1,13 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { bySeverity, issueSchema } from '@returns-hub/shared/issues/issue';
-import { checkSheets } from '@returns-hub/shared/check/checkSheets';
+import { checkSheets, locateForYear } from '@returns-hub/shared/check/checkSheets';
+import { statedFiscalYear } from '@returns-hub/shared/check/checkReturn';
 import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
 import type { Receipt, SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { ApiError, newIdempotencyKey, type ApiClient } from '@returns-hub/shared/api/client';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
-import { formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions, type PaneDefinitions } from '../definitions/paneDefinitions';
 import type { SavedFill } from '../excel/highlights';
 import type { SheetRead } from '../excel/readSheet';
 import { excelProblem, type ExcelProblem } from '../excel/excelProblem';
@@ -120,8 +121,14 @@ interface Checked {
   located: LocatedReturn[];
 }
 
-function checkRead(read: Extract<SheetRead, { ok: true }>): Checked {
-  const [sheet] = checkSheets([read.grid]);
+/** Said beside a check made with the built-in forms because the API could not send the year's. */
+const BUILT_IN_FORMS: Bilingual = {
+  th: 'ตรวจด้วยแบบรายงานที่ติดมากับโปรแกรม เพราะติดต่อศูนย์รับรายงานไม่ได้ แบบรายงานของปีนี้อาจต่างออกไป ส่วนกลางจะตรวจอีกครั้งเมื่อส่ง',
+  en: 'Checked with the built-in forms: the API could not be reached for this year’s. Headquarters checks again on sending.',
+};
+
+function checkRead(read: Extract<SheetRead, { ok: true }>, definitions: PaneDefinitions): Checked {
+  const [sheet] = checkSheets([read.grid], definitions);
   const all = [...sheet.issues, ...sheet.returns.flatMap((r) => r.issues)].sort(bySeverity);
   return {
     sheetId: read.sheetId,
@@ -160,6 +167,9 @@ export class PaneController {
 
   private readonly onRefresh: () => void;
   private readonly slowMs: number;
+  private readonly definitions: PaneDefinitions;
+  /** The last check was made with the built-in forms (the API out of reach). */
+  private builtInOnly = false;
 
   constructor(
     private readonly excel: ExcelPort,
@@ -170,10 +180,14 @@ export class PaneController {
       onRefresh?: () => void;
       /** How long an Excel call runs before the pane says Excel is waiting. */
       slowMs?: number;
+      /** The forms and org units by year (the pane's, loaded from this API). */
+      definitions?: PaneDefinitions;
     } = {},
   ) {
     this.onRefresh = opts.onRefresh ?? (() => undefined);
     this.slowMs = opts.slowMs ?? SLOW_EXCEL_MS;
+    this.definitions = opts.definitions ?? paneDefinitions;
+    this.definitions.use(api);
     this.state = { lang, busy: null, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
   }
 
@@ -237,9 +251,24 @@ export class PaneController {
     return null;
   }
 
+  /**
+   * Checks a sheet read with the definitions of the fiscal year it states: the year is read with
+   * the forms at hand, its forms and units are loaded from the API (cached), then the check runs.
+   */
+  private async checked(read: Extract<SheetRead, { ok: true }>): Promise<Checked> {
+    const first = locateForYear(read.grid, this.definitions).reading;
+    const fy = first.form && first.returns[0] ? statedFiscalYear(first.returns[0], first.form) : null;
+    if (fy !== null) {
+      this.builtInOnly = (await this.definitions.load(fy)) === 'builtIn';
+      this.definitions.workOn(fy);
+    }
+    return checkRead(read, this.definitions);
+  }
+
   /** Shows a checked sheet: its findings listed, and coloured in the sheet where Excel lets us. */
   private async show(c: Checked): Promise<void> {
     const notes: Bilingual[] = c.mergesUnknown ? [bi('mergesUnknown')] : [];
+    if (this.builtInOnly) notes.push(BUILT_IN_FORMS);
     const coloured = await this.waitExcel('check', this.excel.highlight(c.sheetId, c.all));
     if (!coloured.ok) notes.push(bi(coloured.problem.code === 'AccessDenied' ? 'protectedNoColour' : 'notHighlighted'));
     this.set({
@@ -270,7 +299,7 @@ export class PaneController {
         const issue = read.value.issue;
         return this.set({ check: { ...EMPTY_CHECK, status: 'failed', issues: { ...EMPTY_ISSUES, error: [issue] }, outcome: say('error', { th: issue.message_th, en: issue.message_en }) } });
       }
-      await this.show(checkRead(read.value));
+      await this.show(await this.checked(read.value));
     });
   }
 
@@ -310,7 +339,7 @@ export class PaneController {
         return this.setSend({ status: 'failed', outcome: problemOutcome(read.problem) });
       }
       if (!read.value.ok) return this.setSend({ status: 'refused', outcome: say('error', { th: read.value.issue.message_th, en: read.value.issue.message_en }) });
-      const fresh = checkRead(read.value);
+      const fresh = await this.checked(read.value);
       const changed = changedCells(c.grid, fresh.grid);
       if (changed.length) {
         await this.uncolour();
@@ -369,10 +398,11 @@ export class PaneController {
   /** Insert blank form: a new sheet of the form under a free name, activated, with dropdowns where Excel has them. */
   insertBlankForm(formId: string): Promise<void> {
     return this.run('insert', async () => {
-      const form = formById(formId);
+      const year = this.definitions.current();
+      const form = year.formById(formId);
       if (!form) return this.set({ insert: { status: 'failed', notes: [], outcome: say('error', { th: 'ไม่รู้จักแบบรายงานนี้', en: 'Unknown form.' }) } });
       this.set({ insert: { status: 'inserting', notes: [] } });
-      const r = await this.waitExcel('insert', this.excel.insertBlankForm(form));
+      const r = await this.waitExcel('insert', this.excel.insertBlankForm(form, year.units.all));
       if (!r.ok) return this.set({ insert: { status: 'failed', notes: [], outcome: problemOutcome(r.problem) } });
       const sheet = r.value.sheet;
       this.set({
@@ -393,9 +423,13 @@ export class PaneController {
       this.onRefresh();
       this.set({ pull: { status: 'pulling', last: q } });
       const api = this.api();
+      // The form as defined for the year pulled (its layouts), and that year's org units.
+      await this.definitions.load(q.fy);
+      const year = this.definitions.forYear(q.fy);
+      const form = year.formById(q.form);
       // The layout's groupings, as the CLI's pull reads them: the rows', and HQ's for a total row.
       const name = layoutOf(q);
-      const layout = name ? reportByName(q.form, name) : null;
+      const layout = name && form ? reportByName(form, name) : null;
       const wantsTotal = q.by !== 'hq' && layout !== null && !isReportProblem(layout) && groupingsNeeded(layout, q.by).includes('hq');
       let tally;
       let total;
@@ -408,7 +442,7 @@ export class PaneController {
       }
       // Completeness adds who has sent; without it the totals still go in.
       const completeness = await api.completeness({ form: q.form, fy: q.fy, period: tally.period }).catch(() => null);
-      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, { total, layout: name }));
+      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, year, { total, layout: name }));
       if (!w.ok) return this.set({ pull: { status: 'failed', last: q, outcome: problemOutcome(w.problem) } });
       const sheet = w.value.sheet;
       this.set({

@@ -1,7 +1,6 @@
 import { ApiError, type ApiClient, type ReturnPath } from '@returns-hub/shared/api/client';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
-import { formById } from '@returns-hub/shared/forms/index';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import type { PeriodCode } from '@returns-hub/shared/period/index';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
@@ -120,10 +119,12 @@ export class ReviewController {
       const key: ReturnPath = { form: q.form, fy: q.fy, period: q.period, orgUnit: r.orgUnit, subject: r.subject };
       const [raw, review] = await Promise.all([this.api().getReturn(key), this.api().review(key)]);
       const stored = storedReturnViewSchema.safeParse(raw);
-      const form = formById(q.form);
+      await paneDefinitions.load(q.fy);
+      const year = paneDefinitions.forYear(q.fy);
+      const form = year.formById(q.form);
       if (!stored.success || !form) return this.set({ outcome: say('error', { th: 'อ่านแบบรายงานที่เก็บไว้ไม่ได้', en: 'The stored return could not be read.' }) });
-      const layout = reviewSheetLayout(form, stored.data, review.comments);
-      const title = `${r.orgUnit} ${orgUnitByCode(r.orgUnit)?.name_th ?? ''} v${stored.data.version}`.trim();
+      const layout = reviewSheetLayout(form, year.units, stored.data, review.comments);
+      const title = `${r.orgUnit} ${year.units.byCode(r.orgUnit)?.name_th ?? ''} v${stored.data.version}`.trim();
       const opened = await this.excel.openStoredReturn(title, layout);
       if (!opened.ok) return this.set({ outcome: excelOutcome(opened.problem) });
       this.set({
@@ -221,7 +222,7 @@ export class ReviewController {
   async loadDistrict(sheetId: string, grid: Grid): Promise<void> {
     const d = this.state.district;
     if (d.highlighted.length) await this.excel.clearHighlights(d.highlighted);
-    const keys = checkSheets([grid])
+    const keys = checkSheets([grid], paneDefinitions)
       .flatMap((s) => s.returns)
       .flatMap((r) => (r.orgUnit && r.fiscalYear && r.period ? [{ form: r.formId, fy: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject }] : []));
     if (keys.length === 0) return this.set({ district: { status: 'idle', returns: [], highlighted: [] } });

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Badge, Button, Field, Spinner, Text, Textarea } from '@fluentui/react-components';
-import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
 import type { ReviewController, ReviewQuery } from '../pane/reviewController';
@@ -33,18 +33,20 @@ export function StatusBadge({ status, lang }: { status: ReviewStatus; lang: Lang
 
 /** Review (HQ and zone reviewers): a period's returns with their status; open one into a sheet; accept, or send back with comments from selected cells. */
 export function ReviewTab({ review, lang, now }: { review: ReviewController; lang: Lang; now: () => Date }) {
+  // The forms of the year the pane works on (loaded from the API; the built-in ones until then).
+  const defs = paneDefinitions.current();
   const s = usePaneStyles();
   const state = useReviewState(review);
-  const [query, setQuery] = React.useState<ReviewQuery>(() => state.query ?? defaultReviewQuery(formById('bma-community-plan-return') ?? FORMS[0], now()));
+  const [query, setQuery] = React.useState<ReviewQuery>(() => state.query ?? defaultReviewQuery(defs.formById('bma-community-plan-return') ?? defs.forms[0], now()));
   const [comment, setComment] = React.useState('');
   const [reason, setReason] = React.useState('');
-  const form = formById(query.form) ?? FORMS[0];
-  const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
+  const form = defs.formById(query.form) ?? defs.forms[0];
+  const forms = defs.forms.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   const o = state.opened;
   return (
     <section className={s.column} aria-label={rt(lang, 'reviewTab')}>
       <Text className={s.intro}>{rt(lang, 'reviewIntro')}</Text>
-      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(defaultReviewQuery(formById(id) ?? form, now()))} />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(defaultReviewQuery(defs.formById(id) ?? form, now()))} />
       <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => setQuery({ ...query, fy })} />
       <ChoiceField label={t(lang, 'period')} value={query.period} choices={reviewPeriodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
       <div className={s.row}>

@@ -3,7 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { createApiClient, type Completeness } from '@returns-hub/shared/api/client';
 import { httpFetch } from '../httpFetch';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
-import { formById } from '@returns-hub/shared/forms/index';
+import { definitionsOfYear } from '@returns-hub/shared/definitions/versionsByYear';
+import type { Definitions } from '@returns-hub/shared/definitions/definitions';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { tallyHeadings, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
 import { reportByName, reportsOf } from '@returns-hub/shared/report/formReports';
 import { computeReport, groupingsNeeded, type ReportInput } from '@returns-hub/shared/report/computeReport';
@@ -74,20 +76,27 @@ export function pullFormat(o: Pick<PullOptions, 'format' | 'outFile'>): PullForm
  */
 export async function pullCommand(o: PullOptions, out: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
   const format = pullFormat(o);
-  const form = formById(o.form);
-  if (o.layout === RECORDS) return pullRecords(o, format, out, now);
+  if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
+  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
+  // The form as defined for the year pulled (its report layouts), and that year's org units.
+  let year: Definitions;
+  try {
+    year = definitionsOfYear(await client.definitions({ fy: o.fy }));
+  } catch (e) {
+    out(explainFailure(e, o.api));
+    return 1;
+  }
+  const form = year.formById(o.form);
+  if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} ในปีงบประมาณ ${o.fy} (no form ${o.form} in fiscal year ${o.fy})`), 2);
+  if (o.layout === RECORDS) return pullRecords(o, form, format, out, now);
   let layouts: ReportLayout[] = [];
   if (o.layout) {
-    const l = reportByName(o.form, o.layout);
+    const l = reportByName(form, o.layout);
     if (isReportProblem(l)) return (out(`${l.message_th}\n${l.message_en}`), 2);
     layouts = [l];
-  } else if (format === 'xlsx') layouts = reportsOf(o.form);
-  if (format === 'xlsx' && (!o.outFile || layouts.length === 0)) {
-    out(!o.outFile ? 'ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)' : `แบบฟอร์ม ${o.form} ไม่มีรูปแบบรายงาน (form ${o.form} has no report layouts)`);
-    return 2;
-  }
+  } else if (format === 'xlsx') layouts = reportsOf(form);
+  if (format === 'xlsx' && layouts.length === 0) return (out(`แบบฟอร์ม ${o.form} ไม่มีรูปแบบรายงาน (form ${o.form} has no report layouts)`), 2);
 
-  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
   try {
     const wanted = layouts.length ? [...new Set(layouts.flatMap((l) => groupingsNeeded(l, o.by)))] : [o.by];
     const tallies: Partial<Record<GroupBy, Tally>> = {};
@@ -102,7 +111,8 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
     if (!first) return 1;
     const completeness: Completeness = await client.completeness({ form: o.form, fy: o.fy, period: first.period });
     const input: ReportInput = {
-      form: form ?? { id: o.form, title_th: o.form, title_en: o.form },
+      form,
+      units: year.units,
       tallies,
       completeness,
       generatedAt: now(),
@@ -147,10 +157,7 @@ async function emit(text: string, file: string | undefined, out: (s: string) => 
 }
 
 /** The flat export: every current return's records of the period, as xlsx (a sheet of the records), CSV or JSON. */
-async function pullRecords(o: PullOptions, format: PullFormat, out: (s: string) => void, now: () => Date): Promise<number> {
-  const form = formById(o.form);
-  if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} (no form ${o.form})`), 2);
-  if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
+async function pullRecords(o: PullOptions, form: FormDef, format: PullFormat, out: (s: string) => void, now: () => Date): Promise<number> {
   const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
   try {
     const period = o.period ?? (form.period.kind === 'quarter' ? undefined : 'FY');

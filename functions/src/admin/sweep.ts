@@ -1,5 +1,5 @@
 import { configFromEnv } from '../config';
-import { storageSource } from '../deps';
+import { makeDeps, storageSource } from '../deps';
 import { TableReturnStore } from '../store/tableReturnStore';
 import { sweepOrphans, type SweepResult } from '../services/sweepOrphans';
 
@@ -11,5 +11,5 @@ import { sweepOrphans, type SweepResult } from '../services/sweepOrphans';
 export async function sweepConfiguredStorage(graceMs: number, env: Record<string, string | undefined> = process.env): Promise<SweepResult> {
   const config = configFromEnv(env);
   const store = await TableReturnStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs });
-  return sweepOrphans(store, graceMs);
+  return sweepOrphans(store, await makeDeps(config).definitions(), graceMs);
 }

@@ -2,21 +2,22 @@ import type { HttpRequest } from '@azure/functions';
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { ApiConfig } from '../config';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { Principal } from '../domain/principal';
 import { problem, type ApiProblem } from './problem';
 
 const remoteKeys = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 /** App roles in the token: `Returns.HQ`, or `Returns.Zone` / `Returns.Unit` with the zone or unit in the `org_unit` claim. */
-function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | ApiProblem {
+async function principalFromClaims(claims: JWTPayload, tenantId: string, units: () => Promise<OrgUnitTree>): Promise<Principal | ApiProblem> {
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   const name = String(claims.preferred_username ?? claims.upn ?? claims.sub ?? 'entra-user');
   const id = `entra:${tenantId}:${String(claims.oid ?? claims.sub ?? name)}`;
   if (roles.includes('Returns.HQ')) return { role: 'hq', name, id };
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
-  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id };
-  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id };
+  const known = unit ? (await units()).byCode(unit) : undefined;
+  if (roles.includes('Returns.Zone') && unit && known?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id };
+  if (roles.includes('Returns.Unit') && unit && known) return { role: 'unit', orgUnit: unit, name, id };
   return problem('auth.no_role', {
     en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).',
     th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Zone / Returns.Unit พร้อม org_unit)',
@@ -24,7 +25,11 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
 }
 
 /** Bearer token (Entra ID JWT, validated with the tenant's keys) or API key (`Authorization: Bearer <key>` or `x-api-key`). */
-export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Principal | ApiProblem> {
+/**
+ * `units`: the org units a token's `org_unit` claim may name (the newest definitions'), asked
+ * only when a token names one.
+ */
+export async function authenticate(req: HttpRequest, cfg: ApiConfig, units: () => Promise<OrgUnitTree>): Promise<Principal | ApiProblem> {
   const auth = req.headers.get('authorization') ?? '';
   const token = (/^Bearer\s+(.+)$/i.exec(auth)?.[1] ?? req.headers.get('x-api-key') ?? '').trim();
   if (!token) return problem('auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาส่งคีย์ API หรือโทเค็นของ Entra ID' });
@@ -36,12 +41,13 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Pr
       keys = remoteKeys.get(tenantId) ?? createRemoteJWKSet(new URL(`https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`));
       remoteKeys.set(tenantId, keys as ReturnType<typeof createRemoteJWKSet>);
     }
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0` });
-      return principalFromClaims(payload, tenantId);
+      payload = (await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0` })).payload;
     } catch {
       return problem('auth.invalid_token', { en: 'The bearer token is not valid for this API.', th: 'โทเค็นไม่ถูกต้องสำหรับระบบนี้' });
     }
+    return principalFromClaims(payload, tenantId, units);
   }
   const grant = Object.prototype.hasOwnProperty.call(cfg.apiKeys, token) ? cfg.apiKeys[token] : undefined;
   if (!grant) return problem('auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักคีย์ API นี้' });

@@ -2,6 +2,7 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import type { ApiConfig } from '../config';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReviewStore } from '../store/reviewStore';
+import type { VersionedDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 import { isStorageUnavailable } from '../store/storageUnavailable';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
 import type { Principal } from '../domain/principal';
@@ -14,6 +15,8 @@ export interface Deps {
   store: () => Promise<ReturnStore>;
   /** The review workflow's store (reviews, audit trail, lock exceptions). */
   reviews: () => Promise<ReviewStore>;
+  /** The forms and org units of each fiscal year: built in, or as headquarters published them. */
+  definitions: () => Promise<VersionedDefinitions>;
 }
 
 type Handler = (req: HttpRequest, principal: Principal, store: ReturnStore, ctx: InvocationContext) => Promise<HttpResponseInit | ApiProblem | DomainError>;
@@ -48,7 +51,7 @@ export function endpoint(deps: Deps, handler: Handler): HttpHandler {
     if (req.method === 'OPTIONS') return { status: 204, headers: cors };
     return traceRequest(req, async (setPrincipal) => {
       try {
-        const principal = await authenticate(req, deps.config);
+        const principal = await authenticate(req, deps.config, async () => (await deps.definitions()).forYear(null).units);
         if (isProblem(principal)) return finish(principal);
         setPrincipal(principal);
         return finish(await handler(req, principal, await deps.store(), ctx));

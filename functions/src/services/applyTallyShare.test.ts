@@ -1,4 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInDefinitions } from '../definitions/builtInDefinitions';
 import type { Aggregate, AggregateKey, TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
 import type { ReturnKey } from '../store/keys';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
@@ -58,7 +58,10 @@ class MemoryTallies implements TallyStore {
   }
 }
 
-const form = formById('bma-community-plan-return')!;
+/** The built-in forms and units, every year alike. */
+const DEFINITIONS = builtInDefinitions();
+const UNITS = DEFINITIONS.forYear(null).units;
+const form = DEFINITIONS.forYear(null).formById('bma-community-plan-return')!;
 const key = { formId: form.id, fiscalYear: 2567, period: 'FY', orgUnit: '1001', subject: null };
 const hqKey: AggregateKey = { period: 'FY', by: 'hq', group: 'BMA' };
 const zoneKey: AggregateKey = { period: 'FY', by: 'zone', group: 'Z-C' };
@@ -68,9 +71,9 @@ const noWait = async () => undefined;
 type Wait = (attempt: number) => Promise<void>;
 /** One return's update. */
 const applyTallyShare = async (t: TallyStore, f: typeof form, basis: TallyBasis, k: ReturnKey, revision: number, c: Contribution | null, wait: Wait) =>
-  (await applyTallyShares(t, f, basis, [{ key: k, revision, contribution: c }], wait))[0];
+  (await applyTallyShares(t, f, UNITS, basis, [{ key: k, revision, contribution: c }], wait))[0];
 /** Many returns' updates, without waiting between tries. */
-const applyAll = (t: TallyStore, us: ShareUpdate[]) => applyTallyShares(t, form, 'all', us, noWait);
+const applyAll = (t: TallyStore, us: ShareUpdate[]) => applyTallyShares(t, form, UNITS, 'all', us, noWait);
 
 describe('applyTallyShare', () => {
   test('a first submission adds its share at every level; a resubmission takes out the previous one and adds the new', async () => {
@@ -121,7 +124,7 @@ describe('applyTallyShare', () => {
       t.commits++;
       return { ok: false, conflict: true };
     };
-    expect(await keepTallies(t, form, 'all', key, 1, contribution(10), noWait)).toBe('gave_up');
+    expect(await keepTallies(t, DEFINITIONS, form.id, 'all', key, 1, contribution(10), noWait)).toBe('gave_up');
     expect(t.commits).toBe(TALLY_ATTEMPTS);
     expect(t.stale?.reason).toContain(`${TALLY_ATTEMPTS} conflicting tries`);
   });
@@ -131,7 +134,7 @@ describe('applyTallyShare', () => {
     t.sharesOf = async () => {
       throw new StorageUnavailable('no answer');
     };
-    expect(await keepTallies(t, form, 'all', key, 1, contribution(10), noWait)).toBe('unavailable');
+    expect(await keepTallies(t, DEFINITIONS, form.id, 'all', key, 1, contribution(10), noWait)).toBe('unavailable');
     expect(t.stale?.reason).toContain('storage unavailable');
   });
 });
@@ -180,6 +183,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     const got = await applyTallyShares(
       t,
       form,
+      UNITS,
       'all',
       [
         { key, revision: 1, contribution: contribution(5) },
@@ -205,6 +209,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
         await applyTallyShares(
           t,
           form,
+          UNITS,
           'all',
           updates(1, () => 1),
           async (a) => void waits.push(a),
@@ -225,7 +230,8 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     };
     const first = await keepTalliesAll(
       t,
-      form,
+      DEFINITIONS,
+      form.id,
       'all',
       updates(1, () => 1),
       noWait,
@@ -237,7 +243,8 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     expect(t.stale?.reason).toContain('storage unavailable');
     const second = await keepTalliesAll(
       t,
-      form,
+      DEFINITIONS,
+      form.id,
       'all',
       updates(1, () => 1),
       noWait,

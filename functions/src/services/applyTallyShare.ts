@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
 import type { AggregateKey, TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
 import type { ReturnState } from '@returns-hub/shared/consolidate/shares';
@@ -46,7 +48,7 @@ interface Planned {
 }
 
 /** What an update writes, planned from the shares read: its share, its other periods (as read), and the changes to aggregates. */
-function planOf(form: FormDef, u: ShareUpdate, index: number, shares: Stored<AppliedShare>[]): Planned | 'already' {
+function planOf(form: FormDef, units: OrgUnitTree, u: ShareUpdate, index: number, shares: Stored<AppliedShare>[]): Planned | 'already' {
   const { key, revision, contribution } = u;
   const mine = shares.find((s) => s.value.period === key.period);
   if (mine && mine.value.revision >= revision) return 'already';
@@ -56,7 +58,7 @@ function planOf(form: FormDef, u: ShareUpdate, index: number, shares: Stored<App
   else delete after[key.period];
   return {
     index,
-    changes: tallyChanges(form, key.orgUnit, before, after),
+    changes: tallyChanges(form, units, key.orgUnit, before, after),
     shares: [
       { kind: 'share', key, value: { orgUnit: key.orgUnit, subject: key.subject, period: key.period, revision, contribution }, etag: mine?.etag ?? null },
       // The return's other periods were read to compute the shares (a quarter's targets come from the latest quarter):
@@ -106,14 +108,29 @@ function commitsOf(planned: Planned[], limit: number): Planned[][] {
  * nothing ('already'), so the same updates may be made twice (a retried request, the sweep).
  * Outcomes come in the order of the updates.
  */
-export async function applyTallyShares(tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void> = backoff): Promise<ApplyOutcome[]> {
+export async function applyTallyShares(
+  tallies: TallyStore,
+  form: FormDef,
+  units: OrgUnitTree,
+  basis: TallyBasis,
+  updates: ShareUpdate[],
+  wait: (attempt: number) => Promise<void> = backoff,
+): Promise<ApplyOutcome[]> {
   const outcomes: (ApplyOutcome | null)[] = updates.map(() => null);
-  await applyInto(outcomes, tallies, form, basis, updates, wait);
+  await applyInto(outcomes, tallies, form, units, basis, updates, wait);
   return outcomes.map((o) => o ?? 'gave_up');
 }
 
 /** `applyTallyShares`, recording each outcome as it is known: what was applied before a failure stays known. */
-async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void>): Promise<void> {
+async function applyInto(
+  outcomes: (ApplyOutcome | null)[],
+  tallies: TallyStore,
+  form: FormDef,
+  units: OrgUnitTree,
+  basis: TallyBasis,
+  updates: ShareUpdate[],
+  wait: (attempt: number) => Promise<void>,
+): Promise<void> {
   const scopes = new Set(updates.map((u) => u.key.fiscalYear));
   if (scopes.size > 1) throw new Error('applyTallyShares: updates of one scope (fiscal year) at a time');
   if (updates.length === 0) return;
@@ -143,7 +160,7 @@ async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore,
     for (const s of shares) byReturn.set(returnOf(s.value), [...(byReturn.get(returnOf(s.value)) ?? []), s]);
     const planned: Planned[] = [];
     for (const i of round) {
-      const p = planOf(form, updates[i], i, byReturn.get(returnOf(updates[i].key)) ?? []);
+      const p = planOf(form, units, updates[i], i, byReturn.get(returnOf(updates[i].key)) ?? []);
       if (p === 'already') outcomes[i] = 'already';
       else planned.push(p);
     }
@@ -178,7 +195,8 @@ async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore,
  */
 export async function keepTalliesAll(
   tallies: TallyStore,
-  form: FormDef,
+  definitions: DefinitionSource,
+  formId: string,
   basis: TallyBasis,
   updates: ShareUpdate[],
   wait: (attempt: number) => Promise<void> = backoff,
@@ -186,13 +204,21 @@ export async function keepTalliesAll(
   const outcomes: (ApplyOutcome | 'unavailable')[] = updates.map(() => 'unavailable');
   for (const fiscalYear of new Set(updates.map((u) => u.key.fiscalYear))) {
     const indexes = [...updates.keys()].filter((i) => updates[i].key.fiscalYear === fiscalYear);
-    const scope: TallyScope = { formId: form.id, fiscalYear, basis };
+    const scope: TallyScope = { formId, fiscalYear, basis };
+    // Each year's returns are tallied with that year's form and org units; a year without the form keeps no tallies of it.
+    const year = definitions.forYear(fiscalYear);
+    const form = year.formById(formId);
+    if (!form) {
+      for (const i of indexes) outcomes[i] = 'already';
+      continue;
+    }
     const got: (ApplyOutcome | null)[] = indexes.map(() => null);
     try {
       await applyInto(
         got,
         tallies,
         form,
+        year.units,
         basis,
         indexes.map((i) => updates[i]),
         wait,
@@ -222,12 +248,13 @@ export async function keepTalliesAll(
 /** `keepTalliesAll` for one return. */
 export async function keepTallies(
   tallies: TallyStore,
-  form: FormDef,
+  definitions: DefinitionSource,
+  formId: string,
   basis: TallyBasis,
   key: ReturnKey,
   revision: number,
   contribution: Contribution | null,
   wait: (attempt: number) => Promise<void> = backoff,
 ): Promise<ApplyOutcome | 'unavailable'> {
-  return (await keepTalliesAll(tallies, form, basis, [{ key, revision, contribution }], wait))[0];
+  return (await keepTalliesAll(tallies, definitions, formId, basis, [{ key, revision, contribution }], wait))[0];
 }

@@ -4,7 +4,7 @@ import { aggregatePeriodOf } from '@returns-hub/shared/consolidate/shares';
 import { returnsIn } from '@returns-hub/shared/consolidate/aggregate';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
 import { groupOf } from '@returns-hub/shared/consolidate/groups';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { dueDate } from '@returns-hub/shared/period/period';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { mayAccess, type Principal } from '../domain/principal';
@@ -22,8 +22,8 @@ function meta<R extends ReturnSummary>(r: R) {
 }
 
 /** One return: its current version (or the one asked for) with rows, and every version's metadata. */
-export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey, version?: number) {
-  if (!mayAccess(p, key.orgUnit)) return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `คีย์นี้อ่านได้เฉพาะหน่วยงาน ${p.orgUnit}` });
+export async function getReturn(store: ReturnStore, p: Principal, units: OrgUnitTree, key: ReturnKey, version?: number) {
+  if (!mayAccess(p, key.orgUnit, units)) return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `คีย์นี้อ่านได้เฉพาะหน่วยงาน ${p.orgUnit}` });
   const current = await store.getCurrent(key);
   if (!current) return domainError('return.not_found', { en: 'No such return has been submitted.', th: 'ยังไม่มีการส่งแบบรายงานนี้' });
   const history = await store.listVersions(key);
@@ -41,10 +41,10 @@ export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey
 }
 
 /** Every return of a form and period, with its status; a unit key sees its own. */
-export async function listReturns(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string) {
+export async function listReturns(store: ReturnStore, p: Principal, form: FormDef, units: OrgUnitTree, fiscalYear: number, period: string) {
   // Unknown codes never get here (the route validates them); FY is the safe reading if one did.
   const due = dueDate({ fiscalYear, code: isPeriodCode(period) ? period : 'FY' }, form.dueDaysAfterPeriod);
-  const current = (await store.listCurrent(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit));
+  const current = (await store.listCurrent(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit, units));
   return {
     formId: form.id,
     fiscalYear,
@@ -52,7 +52,7 @@ export async function listReturns(store: ReturnStore, p: Principal, form: FormDe
     dueDate: due,
     returns: current.map((r) => ({
       orgUnit: r.orgUnit,
-      name_th: orgUnitByCode(r.orgUnit)?.name_th ?? r.orgUnit,
+      name_th: units.byCode(r.orgUnit)?.name_th ?? r.orgUnit,
       subject: r.subject,
       version: r.version,
       submittedAt: r.submittedAt,
@@ -72,18 +72,27 @@ export async function listReturns(store: ReturnStore, p: Principal, form: FormDe
  * contributions; a scope marked stale (an update could not be applied) is recomputed from
  * every contribution until an administrator rebuilds it.
  */
-export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy, review?: TallyReview): Promise<Tally | DomainError> {
+export async function tallies(
+  store: ReturnStore,
+  p: Principal,
+  form: FormDef,
+  units: OrgUnitTree,
+  fiscalYear: number,
+  period: string,
+  by: GroupBy,
+  review?: TallyReview,
+): Promise<Tally | DomainError> {
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
-  if (!validGroupings(form).includes(by))
-    return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${validGroupings(form).join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${validGroupings(form).join(', ')}` });
+  const groupings = validGroupings(form, units);
+  if (!groupings.includes(by)) return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${groupings.join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${groupings.join(', ')}` });
   const q = { fiscalYear, period, by };
   const include = review?.include ?? 'all';
   const recompute = async (orgUnit?: string) => ({
-    ...consolidateReturns(form, await currentEntries(store, form, fiscalYear, period, { orgUnit, accepted: review?.acceptedIn, onlyAccepted: include === 'accepted' }), q),
+    ...consolidateReturns(form, units, await currentEntries(store, form, fiscalYear, period, { orgUnit, accepted: review?.acceptedIn, onlyAccepted: include === 'accepted' }), q),
     include,
   });
   if (p.role === 'unit') {
-    const own = groupOf(p.orgUnit!, by)?.code;
+    const own = groupOf(units, p.orgUnit!, by)?.code;
     const tally = await recompute(p.orgUnit);
     return { ...tally, groups: tally.groups.filter((g) => g.orgUnit === own) };
   }
@@ -100,7 +109,7 @@ export async function tallies(store: ReturnStore, p: Principal, form: FormDef, f
   ]);
   if (stale || acceptedStale) return recompute();
   const acceptedCounts = new Map((accepted ?? (include === 'accepted' ? aggregates : [])).map((a) => [a.key.group, returnsIn(a.aggregate)]));
-  return { ...tallyOfAggregates(form, q, new Map(aggregates.map((a) => [a.key.group, a.aggregate])), acceptedCounts), include };
+  return { ...tallyOfAggregates(form, units, q, new Map(aggregates.map((a) => [a.key.group, a.aggregate])), acceptedCounts), include };
 }
 
 /**

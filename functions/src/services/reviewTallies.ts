@@ -1,4 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import { REVIEW_WORKFLOW } from '@returns-hub/shared/review/reviewWorkflow';
 import type { ReviewState } from '../domain/reviewState';
 import type { ReturnStore } from '../store/returnStore';
@@ -16,10 +16,8 @@ export type ReviewDecided = (rec: ReviewRecord, state: ReviewState) => Promise<v
  * out, at the decision's review revision (so a late or repeated update never undoes a later
  * one). Trouble marks those tallies stale, never the decision refused: it is recorded.
  */
-export function tallyOnReview(store: ReturnStore): ReviewDecided {
+export function tallyOnReview(store: ReturnStore, definitions: DefinitionSource): ReviewDecided {
   return async (rec, state) => {
-    const form = formById(rec.key.formId);
-    if (!form) return;
     const revision = reviewRevision(rec.version, state.seq);
     let contribution = null;
     if (REVIEW_WORKFLOW[state.status].countedAsAccepted) {
@@ -28,10 +26,10 @@ export function tallyOnReview(store: ReturnStore): ReviewDecided {
       } catch (e) {
         if (!isStorageUnavailable(e)) throw e;
         const reason = `${rec.key.orgUnit} ${rec.key.subject ?? ''} ${rec.key.period} review revision ${revision}: storage unavailable`;
-        await store.tallies.markStale({ formId: form.id, fiscalYear: rec.key.fiscalYear, basis: 'accepted' }, { at: new Date().toISOString(), reason }).catch(() => undefined);
+        await store.tallies.markStale({ formId: rec.key.formId, fiscalYear: rec.key.fiscalYear, basis: 'accepted' }, { at: new Date().toISOString(), reason }).catch(() => undefined);
         return;
       }
     }
-    await keepTallies(store.tallies, form, 'accepted', rec.key, revision, contribution);
+    await keepTallies(store.tallies, definitions, rec.key.formId, 'accepted', rec.key, revision, contribution);
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SubmitRequest, Receipt, SubmitResponse } from '@returns-hub/shared/api/schemas';
-import { formById } from '@returns-hub/shared/forms/index';
+import { checkedWith, type DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import { contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { mayAccess, type Principal } from '../domain/principal';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
@@ -59,13 +59,14 @@ async function previousOf(store: ReturnStore, r: StoredReturn): Promise<StoredRe
  * one form together; answers the write ids the tallies now hold. Idempotent. Trouble leaves
  * the tallies marked stale, never the submission refused: the returns are stored.
  */
-async function tally(store: ReturnStore, records: StoredReturn[]): Promise<Set<string>> {
+async function tally(store: ReturnStore, definitions: DefinitionSource, records: StoredReturn[]): Promise<Set<string>> {
   const held = new Set<string>();
   for (const formId of new Set(records.map((r) => r.formId))) {
     const mine = records.filter((r) => r.formId === formId);
     const outcomes = await keepTalliesAll(
       store.tallies,
-      formById(formId)!,
+      definitions,
+      formId,
       'all',
       mine.map((r) => ({ key: r, revision: r.version, contribution: r.contribution })),
     );
@@ -99,6 +100,7 @@ async function discard(store: ReturnStore, p: Pending): Promise<void> {
  */
 export async function submitReturns(
   store: ReturnStore,
+  definitions: DefinitionSource,
   principal: Principal,
   req: SubmitRequest,
   text: string,
@@ -107,7 +109,7 @@ export async function submitReturns(
   gate?: SubmitGate,
 ): Promise<SubmitResult | DomainError> {
   try {
-    return await submit(store, principal, req, text, idempotencyKey, now, gate);
+    return await submit(store, definitions, principal, req, text, idempotencyKey, now, gate);
   } catch (e) {
     if (!isStorageUnavailable(e)) throw e;
     return unavailable({
@@ -119,6 +121,7 @@ export async function submitReturns(
 
 async function submit(
   store: ReturnStore,
+  definitions: DefinitionSource,
   principal: Principal,
   req: SubmitRequest,
   text: string,
@@ -127,11 +130,11 @@ async function submit(
   gate?: SubmitGate,
 ): Promise<SubmitResult | DomainError> {
   const hash = bodyHash(text);
-  const returns = await checkSubmission(store, principal, req.returns);
+  const returns = await checkSubmission(store, definitions, principal, req.returns);
   if (isDomainError(returns)) return returns;
   const tooLarge = sizeSubmission(returns, store.bounds);
   if (tooLarge) return tooLarge;
-  const contributions = returns.map((r) => contributionOf(r, formById(r.formId)!));
+  const contributions = returns.map((r) => contributionOf(r, r.form));
   for (const [i, c] of contributions.entries()) {
     const chars = JSON.stringify(c).length;
     if (chars > store.bounds.recordJsonChars)
@@ -156,7 +159,7 @@ async function submit(
     const claim = await store.claimIdempotency(principal.id, idempotencyKey, hash);
     if (!claim.claimed && claim.existing.bodyHash !== hash)
       return domainError('idempotency.key_reused', { en: 'This Idempotency-Key was used for a different request.', th: 'Idempotency-Key นี้เคยใช้กับคำขออื่นแล้ว' });
-    if (!claim.claimed && claim.existing.response) return replay(principal, claim.existing.response);
+    if (!claim.claimed && claim.existing.response) return replay(definitions, principal, claim.existing.response);
     // Claimed now, or claimed by an identical request that has not finished: do the work (each return is kept once).
   }
 
@@ -173,9 +176,9 @@ async function submit(
       replayed.push(current.record);
       continue;
     }
-    const locked = await gate?.check(key, formById(r.formId)!);
+    const locked = await gate?.check(key, r.form, r.definitions.units);
     if (locked) {
-      await tally(store, replayed);
+      await tally(store, definitions, replayed);
       return locked;
     }
     const record: StoredReturn = {
@@ -195,11 +198,12 @@ async function submit(
       columns: r.columns,
       firstColumn: r.firstColumn,
       contribution: contributions[index],
+      checkedWith: checkedWith(r.definitions, r.formId, r.orgUnit),
       issues: r.issues.slice(0, STORED_ISSUES),
     };
     pending.push({ index, key, current, record, rows: r.rows, write: { writeId: record.writeId, key, startedAt } });
   }
-  await tally(store, replayed);
+  await tally(store, definitions, replayed);
 
   // Nothing is visible until the pointers move: a failure here leaves only recorded writes, which the sweep removes.
   await store.beginWrites(pending.map((p) => p.write));
@@ -245,6 +249,7 @@ async function submit(
           // A write is forgotten only once the tallies hold it: until then the sweep applies it again.
           tally(
             store,
+            definitions,
             members.map((p) => p.record),
           ),
           gate?.recorded(members.map((p) => ({ key: p.key, version: p.record.version, submittedAt: p.record.submittedAt }))),
@@ -264,13 +269,15 @@ async function submit(
       for (const [k, p] of members.entries()) receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
       await tally(
         store,
+        definitions,
         now_.map((c) => c!.record),
       );
       continue;
     }
     for (const later of groups.slice(g + 1)) for (const s of later) await discard(store, byWriteId.get(s.record.writeId)!);
     for (const p of members) {
-      const lockedMeanwhile = await gate?.check(p.key, formById(p.key.formId)!); // a review won the race: say which lock
+      const r = returns[p.index];
+      const lockedMeanwhile = await gate?.check(p.key, r.form, r.definitions.units); // a review won the race: say which lock
       if (lockedMeanwhile) return lockedMeanwhile;
     }
     const stored = returns.filter((_r, i) => stateOf(i) === 'stored').length;
@@ -297,8 +304,8 @@ async function submit(
 }
 
 /** A finished request's answer again, after authorizing the caller again for every return in it. */
-function replay(principal: Principal, response: SubmitResponse): SubmitResult | DomainError {
-  const other = response.receipts.find((r) => !mayAccess(principal, r.orgUnit));
+function replay(definitions: DefinitionSource, principal: Principal, response: SubmitResponse): SubmitResult | DomainError {
+  const other = response.receipts.find((r) => !mayAccess(principal, r.orgUnit, definitions.forYear(r.fiscalYear).units));
   if (other)
     return domainError('auth.other_unit', {
       en: `This key may submit only for org unit ${principal.orgUnit}; the request was for ${other.orgUnit}.`,

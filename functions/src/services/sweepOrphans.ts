@@ -1,13 +1,11 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import type { ReturnStore } from '../store/returnStore';
 import type { StoredReturn } from '../store/storedReturn';
 import { keepTallies } from './applyTallyShare';
 
 /** The tallies brought up to a return's current version (idempotent); false when that could not be done now. */
-async function tallyCurrent(store: ReturnStore, r: StoredReturn): Promise<boolean> {
-  const form = formById(r.formId);
-  if (!form) return true; // a form no longer offered has no tallies to keep
-  const outcome = await keepTallies(store.tallies, form, 'all', r, r.version, r.contribution);
+async function tallyCurrent(store: ReturnStore, definitions: DefinitionSource, r: StoredReturn): Promise<boolean> {
+  const outcome = await keepTallies(store.tallies, definitions, r.formId, 'all', r, r.version, r.contribution);
   return outcome === 'applied' || outcome === 'already';
 }
 
@@ -27,7 +25,7 @@ export interface SweepResult {
  * committed without being forgotten (a pointer or a version holds it: kept) or never did
  * (removed). The grace must exceed the longest submission, so a write in progress is never touched.
  */
-export async function sweepOrphans(store: ReturnStore, graceMs: number, now = () => new Date()): Promise<SweepResult> {
+export async function sweepOrphans(store: ReturnStore, definitions: DefinitionSource, graceMs: number, now = () => new Date()): Promise<SweepResult> {
   const cutoff = new Date(now().getTime() - graceMs).toISOString();
   let checked = 0;
   let removed = 0;
@@ -40,7 +38,7 @@ export async function sweepOrphans(store: ReturnStore, graceMs: number, now = ()
       removed++;
     }
     // A committed write is forgotten only once the tallies hold it: a writer may have stopped before them.
-    if (current && current.record.writeId === w.writeId && !(await tallyCurrent(store, current.record))) continue;
+    if (current && current.record.writeId === w.writeId && !(await tallyCurrent(store, definitions, current.record))) continue;
     await store.endWrites([w]);
   }
   return { checked, removed };

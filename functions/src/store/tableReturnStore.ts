@@ -45,7 +45,7 @@ const SCALARS = [...RETURN_KEY_PROPS, 'writeId', 'submittedAt', 'submittedBy', '
  * (fields, cells, findings). An inline contribution is one chunk: it is inline only when
  * details and contribution together stay under `INLINE_JSON_CHARS`.
  */
-const SUMMARY_PROPS = [...SCALARS, 'apart', 'contribution_n', 'contribution_0'];
+const SUMMARY_PROPS = [...SCALARS, 'checkedForm', 'checkedUnits', 'apart', 'contribution_n', 'contribution_0'];
 
 export type { StorageSource, TableStoreOptions } from './tableAccess';
 
@@ -58,6 +58,8 @@ interface EntityPlan {
 function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan {
   const e: Record<string, unknown> = { partitionKey, rowKey };
   for (const k of SCALARS) e[k] = r[k] ?? '';
+  e.checkedForm = r.checkedWith.form;
+  e.checkedUnits = r.checkedWith.units;
   const detail = JSON.stringify(Object.fromEntries(DETAIL_PROPS.map((k) => [k, r[k]])));
   const contribution = JSON.stringify(r.contribution ?? null);
   const apart: EntityPlan['apart'] = [];
@@ -162,6 +164,8 @@ export class TableReturnStore implements ReturnStore {
       rowCount: Number(e.rowCount),
       warnings: Number(e.warnings),
       firstColumn: String(e.firstColumn),
+      // Versions stored before definitions were versioned were checked with the built-in ones.
+      checkedWith: { form: Number(e.checkedForm ?? 0), units: Number(e.checkedUnits ?? 0) },
       contribution: apart.includes('contribution') ? ((await this.getApart(String(e.writeId), 'contribution')) as ReturnSummary['contribution']) : getJson(e, 'contribution'),
     };
     return summary;
