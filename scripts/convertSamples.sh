@@ -7,6 +7,8 @@
 #   OUT_DIR/a/b.openpyxl.xlsx  re-saved by openpyxl: formulas kept, cached results dropped
 #   OUT_DIR/a/b.csv            first sheet only, UTF-8 with BOM (Excel's "CSV UTF-8")
 #   OUT_DIR/a/b.tis620.csv     first sheet only, TIS-620 (Thai legacy 8-bit)
+#   OUT_DIR/a/b.html.xls       Calc's HTML export (every sheet a table), named .xls as web
+#                              systems name the HTML tables they "export to Excel"
 #
 # Usage: scripts/convertSamples.sh SRC_DIR OUT_DIR
 # Needs: Debian libreoffice-calc (headless soffice) and python3-openpyxl (/usr/bin/python3).
@@ -103,6 +105,7 @@ lane_b() {
   convert b 'xlsx:Calc MS Excel 2007 XML' xlsx
   convert b "$CSV_UTF8" csv
   convert b "$CSV_TIS620" tis620
+  convert b 'html:HTML (StarCalc)' html
   resave_with_openpyxl
 }
 
@@ -139,10 +142,11 @@ for i in "${!RELS[@]}"; do
   fi
   place "$WORK/out/csv/$id.bom" "$base.csv"
   place "$WORK/out/tis620/$id.csv" "$base.tis620.csv"
+  place "$WORK/out/html/$id.html" "$base.html.xls"
 done
 end=$(date +%s.%N)
 
-printf 'converted %d workbooks into 6 formats in %.1f s -> %s\n' \
+printf 'converted %d workbooks into 7 formats in %.1f s -> %s\n' \
   "${#RELS[@]}" "$(awk "BEGIN{print $end - $start}")" "$OUT"
 if [[ $missing -gt 0 ]]; then
   echo "$missing outputs missing; soffice logs were in $WORK (kept)" >&2

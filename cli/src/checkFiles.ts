@@ -48,7 +48,7 @@ function checkNext<S>(grids: Grid[], source: DefinitionSource, keep: (s: Checked
 }
 
 /**
- * Reads and checks one workbook file (.xlsx, .xlsm, .xls, .ods, .csv), a sheet at a time:
+ * Reads and checks one workbook file (any format `readWorkbookFile` reads), a sheet at a time:
  * each grid is let go once its sheet is located, and `keep` takes what is wanted of each
  * checked sheet before the next is checked, so a big sheet's cells, its located rows and
  * its checked rows are never all in memory at once. Without `keepLocated` the located rows

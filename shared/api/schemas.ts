@@ -11,6 +11,7 @@ const detail = z.object({
   uncomputed: z.boolean().optional(),
   fmt: z.string().max(256).optional(),
   unit: z.string().max(64).optional(),
+  date1904: z.boolean().optional(),
 });
 const rawCell = z.union([scalar, detail]);
 const cellAddress = z.string().max(300);

@@ -3,7 +3,9 @@ import type { RawCell, RawDetail, Scalar } from '../read/locatedReturn';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt } from '../issues/messages';
 import { parseNumber } from '../parse/parseNumber';
-import { parseThaiDate } from '../parse/parseThaiDate';
+import { beYearInDateCell, parseThaiDate } from '../parse/parseThaiDate';
+import { DAYS_1904 } from '../sheet/grid';
+import { showsCalendarDate } from '../sheet/dateFormats';
 import { parseFiscalYear } from '../period/fiscalYearNumbers';
 import { parseYesNo } from '../parse/parseYesNo';
 import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
@@ -65,6 +67,19 @@ function numeric(c: Ctx): number | null {
   return Number.isInteger(value) ? value : Math.round(value * 1e9) / 1e9;
 }
 
+/**
+ * A serial in a date field: a 1904-system workbook's plain number counts from 1904; a date
+ * cell in year 2400–2800 holds a BE year typed as CE, read as BE − 543 with a warning there.
+ */
+function dateOfSerial(c: Ctx, serial: number): Value | null {
+  const d = parseThaiDate(c.d?.date1904 ? serial + DAYS_1904 : serial);
+  if (d.ok) return d.value;
+  const be = c.d?.fmt && showsCalendarDate(c.d.fmt) ? beYearInDateCell(serial) : null;
+  if (!be) return fail(c, 'value.not_date');
+  c.issues.push(issueAt('warning', 'date.be_year_in_date_cell', addressAt(c.where), be));
+  return be.value;
+}
+
 function interpret(c: Ctx): Value | null {
   const f = c.f;
   switch (f.type) {
@@ -74,6 +89,7 @@ function interpret(c: Ctx): Value | null {
     case 'percent':
       return numeric(c);
     case 'date': {
+      if (typeof c.v === 'number') return dateOfSerial(c, c.v);
       const d = parseThaiDate(c.v);
       return d.ok ? d.value : fail(c, 'value.not_date');
     }

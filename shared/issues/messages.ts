@@ -17,7 +17,9 @@ export interface IssueParamMap {
   'file.too_large': { size: number; limit: number };
   'file.no_form': None;
   'file.password_protected': None;
-  'file.unknown_format': { what: string; formats: string };
+  'file.unknown_format': { ext: string; formats: string };
+  'file.unsupported_format': { format: 'numbers' | 'biff2_4' };
+  'file.damaged_format': { format: 'xls' | 'xlsb' | 'ods' | 'html' | 'spreadsheetml' };
   'file.expands_too_much': { size_mb: number; times: number };
   'file.read_too_long': { seconds: number };
   'form.unknown': { id: string };
@@ -66,17 +68,44 @@ export interface IssueParamMap {
   'total.mismatch': Named & { value: string; sum: string };
   'total.unverifiable': Named & { reason_th: string; reason_en: string };
   'date.far_from_year': { value: string; fiscalYear: number; from: string; to: string };
+  'date.be_year_in_date_cell': { year: number; value: string };
 }
 export type IssueCode = keyof IssueParamMap;
 
 /** The parameters argument of a code: none for codes without parameters. */
 export type IssueParams<C extends IssueCode> = IssueParamMap[C] extends None ? [] : [params: IssueParamMap[C]];
 
+const SAVE_AS_XLSX: [string, string] = ['กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกเป็น .xlsx', 'open it in Excel or LibreOffice Calc and save it as .xlsx'];
+/** Spreadsheet formats named in findings: Thai and English names, and (for those not read) what to do instead. */
+const FORMAT_NAMES: Record<IssueParamMap['file.unsupported_format' | 'file.damaged_format']['format'], [string, string, string?, string?]> = {
+  xls: ['Excel 97–2003 หรือ Excel 5/95 (.xls)', 'an Excel 97–2003 or Excel 5/95 workbook (.xls)'],
+  xlsb: ['สมุดงาน Excel แบบไบนารี (.xlsb)', 'an Excel binary workbook (.xlsb)'],
+  ods: ['สเปรดชีต OpenDocument (.ods)', 'an OpenDocument spreadsheet (.ods)'],
+  html: ['ตาราง HTML (ที่ระบบงานบนเว็บส่งออกเป็น .xls)', 'an HTML table (as web systems export to ".xls")'],
+  spreadsheetml: ['สมุดงาน Excel 2003 XML', 'an Excel 2003 XML workbook'],
+  numbers: ['ไฟล์ Apple Numbers', 'an Apple Numbers file', 'กรุณาเปิดใน Numbers แล้วส่งออกเป็น Excel (.xlsx)', 'open it in Numbers and export it to Excel (.xlsx)'],
+  biff2_4: ['แผ่นงาน Excel 2.x–4.0 (รุ่นก่อนปี พ.ศ. 2537)', 'an Excel 2.x–4.0 worksheet (from before 1994)'],
+};
+
 /** Every finding's wording, Thai and English; the type requires one entry per code. */
 const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: string] } = {
   'file.unreadable': (p) => [`เปิดไฟล์ไม่ได้: ไฟล์เสียหายหรือไม่ใช่สมุดงาน (${p.detail})`, `Cannot open the file: it is damaged or is no workbook (${p.detail})`],
   'file.password_protected': () => ['ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ กรุณาเอารหัสผ่านออกแล้วบันทึกใหม่', 'The file is password-protected and cannot be read; remove the password and save it again'],
-  'file.unknown_format': (p) => [`ไม่รู้จักรูปแบบไฟล์นี้ (${p.what}) อ่านได้เฉพาะ ${p.formats}`, `Unknown file format (${p.what}); the formats read are ${p.formats}`],
+  'file.unknown_format': (p) => [
+    `เนื้อไฟล์นี้ไม่ใช่สมุดงานในรูปแบบที่อ่านได้ (แม้ชื่อไฟล์จะลงท้ายด้วย ${p.ext}) อ่านได้เฉพาะ ${p.formats}`,
+    `The file's content is no workbook in a format that is read, whatever its name (${p.ext}) says; the formats read are ${p.formats}`,
+  ],
+  'file.unsupported_format': (p) => {
+    const [name_th, name_en, do_th = SAVE_AS_XLSX[0], do_en = SAVE_AS_XLSX[1]] = FORMAT_NAMES[p.format];
+    return [`ไฟล์นี้เป็น ${name_th} ซึ่งอ่านไม่ได้ ${do_th}`, `The file is ${name_en}, which is not read; ${do_en}`];
+  },
+  'file.damaged_format': (p) => {
+    const [name_th, name_en] = FORMAT_NAMES[p.format];
+    return [
+      `ไฟล์นี้เป็น ${name_th} แต่อ่านเนื้อไฟล์ไม่ได้ ไฟล์อาจเสียหาย กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่เป็น .xlsx`,
+      `The file is ${name_en} but its content cannot be read: it may be damaged; open it in Excel or LibreOffice Calc and save it again as .xlsx`,
+    ];
+  },
   'file.empty': () => ['ไฟล์ว่างเปล่า ไม่มีข้อมูล', 'The file is empty'],
   'file.expands_too_much': (p) => [
     `ไฟล์นี้เมื่อแตกออกมีขนาดเกิน ${fmtNum(p.size_mb)} MB (${fmtNum(p.times)} เท่าของขนาดไฟล์) ซึ่งไม่ใช่ข้อมูลในตาราง ไฟล์อาจเสียหายหรือถูกทำขึ้นให้โปรแกรมอ่านค้าง กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่`,
@@ -144,6 +173,10 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'date.far_from_year': (p) => [
     `วันที่ ${p.value} อยู่ห่างจากปีงบประมาณ ${p.fiscalYear} (${p.from} ถึง ${p.to}) เกินหนึ่งปี ตรวจสอบปี พ.ศ./ค.ศ. หรือระบบวันที่ของไฟล์`,
     `The date ${p.value} is more than a year from fiscal year ${p.fiscalYear} (${p.from} to ${p.to}); check the year (BE/CE) or the file's date system`,
+  ],
+  'date.be_year_in_date_cell': (p) => [
+    `เซลล์วันที่นี้มีปี ${p.year} ซึ่งโปรแกรมตารางคำนวณถือเป็นปี ค.ศ. แต่น่าจะเป็นปี พ.ศ. ที่พิมพ์ลงในเซลล์วันที่ จึงอ่านเป็นวันที่ ${p.value} (พ.ศ. ${p.year}) กรุณาตรวจสอบ`,
+    `This date cell holds the year ${p.year}, which the spreadsheet took as CE; it is almost surely a Buddhist-era year typed into a date cell, so it was read as ${p.value} (BE ${p.year}); please check it`,
   ],
   'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
 };

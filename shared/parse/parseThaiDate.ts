@@ -1,7 +1,7 @@
 import { toArabicDigits } from '../text/thaiDigits';
 import { serialToDate } from '../sheet/grid';
 import { monthFromName } from '../text/monthNames';
-import { beToCe, toBe } from '../period/fiscalYearNumbers';
+import { beToCe, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, toBe } from '../period/fiscalYearNumbers';
 
 /** A calendar date as `YYYY-MM-DD` (Common Era); JSON-friendly and sorts as text. */
 export type IsoDate = string;
@@ -26,6 +26,19 @@ function fromSerial(serial: number): DateResult {
   const d = serialToDate(Math.floor(serial));
   const iso = isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   return iso ? { ok: true, value: iso } : { ok: false };
+}
+
+/**
+ * A date cell whose year is 2400 to 2800: a Buddhist-era year typed into a cell Excel or Calc
+ * took as CE (`24/8/2563` becomes 24 Aug 2563 CE). The date it means, BE − 543, and that year.
+ */
+export function beYearInDateCell(serial: number): { year: number; value: IsoDate } | null {
+  if (!Number.isFinite(serial)) return null;
+  const d = serialToDate(Math.floor(serial));
+  const year = d.getUTCFullYear();
+  if (year < MIN_FISCAL_YEAR || year > MAX_FISCAL_YEAR) return null;
+  const value = isoDate(beToCe(year), d.getUTCMonth() + 1, d.getUTCDate());
+  return value ? { year, value } : null;
 }
 
 function result(iso: IsoDate | null): DateResult {

@@ -19,6 +19,8 @@ export interface RawDetail {
   fmt?: string;
   /** A unit written in a unit column beside the value (`บาท`, `ล้านบาท`). */
   unit?: string;
+  /** A plain number from a 1904-system workbook: read as a date, it counts days from 1904-01-01. */
+  date1904?: boolean;
 }
 
 /** A table cell: its value, or the detail when there is more to it. */

@@ -1,17 +1,31 @@
 import type { Grid } from '../sheet/grid';
 import { addressOf, cellAt } from '../sheet/grid';
+import { showsCalendarDate } from '../sheet/dateFormats';
 import type { RawCell, RawField } from './locatedReturn';
 
-/** The raw content of one table cell: a plain value unless an error, a pending formula or a percent format matter. */
+/** The serial of 2400-01-01: a date cell at or past it holds a Buddhist-era year that was typed as CE. */
+export const BE_YEAR_SERIALS = 182_623;
+
+/**
+ * The raw content of one table cell: a plain value unless more matters to its meaning: an
+ * error, a pending formula, a percent format, a date format on a serial from year 2400 on
+ * (a BE year typed into a date cell), or a 1904-system workbook's plain number (as a date,
+ * it counts from 1904).
+ */
 export function rawCell(grid: Grid, row: number, col: number): RawCell {
   const cell = cellAt(grid, row, col);
   if (!cell) return null;
   const v = typeof cell.value === 'string' ? cell.value.trim() : cell.value;
-  if (!cell.error && !cell.uncomputed && !(cell.numFmt && cell.numFmt.includes('%'))) return v;
+  const fmt = cell.numFmt;
+  const number = typeof v === 'number';
+  const from1904 = number && grid.date1904 === true && !showsCalendarDate(fmt);
+  const beYear = number && v >= BE_YEAR_SERIALS && fmt !== undefined && showsCalendarDate(fmt);
+  if (!cell.error && !cell.uncomputed && !(fmt && fmt.includes('%')) && !from1904 && !beYear) return v;
   const d: RawCell = { v };
   if (cell.error) d.err = cell.error;
   if (cell.uncomputed) d.uncomputed = true;
-  if (cell.numFmt) d.fmt = cell.numFmt;
+  if (fmt) d.fmt = fmt;
+  if (from1904) d.date1904 = true;
   return d;
 }
 

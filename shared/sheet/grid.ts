@@ -26,11 +26,20 @@ export interface Grid {
   sheet: string;
   rows: (Cell | undefined)[][];
   merges: Rect[];
+  /**
+   * True when the workbook counts dates from 1904-01-01 (Excel for Mac's old default). Cells
+   * formatted as dates are already 1900-system serials, as every grid's dates are; a plain
+   * number read as a date must add 1,462 days (see `DAYS_1904`). Absent: the 1900 system.
+   */
+  date1904?: boolean;
 }
 
-export function makeGrid(sheet: string, rows: (Cell | undefined)[][], merges: (Rect | string)[] = []): Grid {
+/** Days between the 1900 and 1904 date systems' day zero. */
+export const DAYS_1904 = 1462;
+
+export function makeGrid(sheet: string, rows: (Cell | undefined)[][], merges: (Rect | string)[] = [], date1904 = false): Grid {
   const rects = merges.map((m) => (typeof m === 'string' ? parseRange(m) : m)).filter((m): m is Rect => m !== null);
-  return { sheet, rows, merges: rects };
+  return date1904 ? { sheet, rows, merges: rects, date1904 } : { sheet, rows, merges: rects };
 }
 
 /** Builds a grid from plain values, row by row: handy for tests and for office.js `values` arrays. */

@@ -36,6 +36,7 @@ describe('each format reads the same cells (results-1904: made by hand as .xlsx,
     expect(cellAt(g, 0, 6)?.numFmt).toContain('%');
     expect(cellAt(g, 1, 0)?.value).toBe('รวม');
     expect(g.merges).toEqual([{ top: 1, left: 0, bottom: 1, right: 2 }]);
+    expect(g.date1904).toBe(true);
   });
 });
 
@@ -79,7 +80,16 @@ describe('files that cannot be read say why', () => {
   ])('%s: unknown format, naming the formats that are read', async (_name, bytes, name) => {
     const r = await readWorkbookBytes(bytes, name);
     expect(r).toMatchObject({ ok: false, issue: { code: 'file.unknown_format' } });
-    if (!r.ok) expect(r.issue.message_en).toContain('.xlsx, .xlsm, .xls, .ods, .csv');
+    if (!r.ok) expect(r.issue.message_en).toContain('.xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .xml, .html');
+  });
+
+  test('text named .xls is about the content, not a contradiction ("Unknown format (.xls); the formats read are … .xls")', async () => {
+    const r = await readWorkbookBytes(Buffer.from('รายงาน\tผล\n'), 'report.xls');
+    expect(r).toMatchObject({ ok: false, issue: { code: 'file.unknown_format', cell: 'report.xls' } });
+    if (!r.ok) {
+      expect(r.issue.message_en).toMatch(/^The file's content is no workbook in a format that is read, whatever its name \(\.xls\) says/);
+      expect(r.issue.message_th).toMatch(/^เนื้อไฟล์นี้ไม่ใช่สมุดงานในรูปแบบที่อ่านได้ \(แม้ชื่อไฟล์จะลงท้ายด้วย \.xls\)/);
+    }
   });
 
   test('a workbook named .xls that is really .xlsx is read as what it is', async () => {

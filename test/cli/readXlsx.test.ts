@@ -83,6 +83,34 @@ describe('readXlsx: dates and number formats', () => {
   });
 });
 
+describe('readXlsx: 1904-system details (issue 21)', () => {
+  const styles = {
+    cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>', '<xf numFmtId="46"/>', '<xf numFmtId="20"/>', '<xf numFmtId="164"/>'],
+    numFmts: '<numFmt numFmtId="164" formatCode="[hh]:mm"/>',
+  };
+
+  test('durations ([h]:mm:ss, [hh]:mm) and times of day (h:mm) are amounts of days, not moved by 1,462; dates are', async () => {
+    const g = await one('<row r="1"><c r="A1" s="1"><v>42609</v></c><c r="B1" s="2"><v>1.5</v></c><c r="C1" s="3"><v>0.5</v></c><c r="D1" s="4"><v>2.25</v></c><c r="E1"><v>42609</v></c></row>', {
+      ...styles,
+      workbookPr: '<workbookPr date1904="1"/>',
+    });
+    expect(g.rows[0].map((c) => c?.value)).toEqual([44071, 1.5, 0.5, 2.25, 42609]);
+  });
+
+  test('the grid keeps the date system: date1904 on a 1904 workbook’s grids, absent on a 1900 one’s', async () => {
+    expect((await one('<row r="1"><c r="A1"><v>1</v></c></row>', { workbookPr: '<workbookPr date1904="true"/>' })).date1904).toBe(true);
+    expect((await one('<row r="1"><c r="A1"><v>1</v></c></row>', { workbookPr: '<workbookPr date1904="false"/>' })).date1904).toBeUndefined();
+  });
+
+  test('a t="d" time of day alone is a time (a fraction of a day), not text', async () => {
+    const g = await one('<row r="1"><c r="A1" t="d"><v>14:30:00</v></c><c r="B1" t="d"><v>T08:00</v></c><c r="C1" t="d"><v>2020-08-28T12:00:00</v></c><c r="D1" t="d"><v>25:00:00</v></c></row>');
+    expect(cellAt(g, 0, 0)).toEqual({ value: 14.5 / 24, numFmt: 'hh:mm:ss' });
+    expect(cellAt(g, 0, 1)).toEqual({ value: 8 / 24, numFmt: 'hh:mm:ss' });
+    expect(cellAt(g, 0, 2)).toEqual({ value: 44071.5, numFmt: 'yyyy-mm-dd' });
+    expect(cellAt(g, 0, 3)?.value).toBe('25:00:00');
+  });
+});
+
 describe('readXlsx: strings', () => {
   test('shared, inline and rich strings; phonetic runs left out; entities and _xHHHH_ escapes decoded', async () => {
     const g = await one(

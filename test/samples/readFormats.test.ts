@@ -1,9 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import * as XLSX from '@e965/xlsx';
 import { checkFile, type FileCheck } from '@returns-hub/cli/checkFiles';
 import { UNITS, builtInForm } from '../support/builtIn';
+import { readWorkbookBytes, readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
+import { cellAt, type Grid } from '@returns-hub/shared/sheet/grid';
+import { htmlTables, spreadsheetMl } from '../support/webExports';
+import { biff5Cp874, withNaturalLanguageFormula } from '../support/biffFixture';
+import { zipOf } from '../support/xlsxFixture';
 import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { SAMPLES, sample } from '../support/samples';
@@ -154,11 +161,108 @@ describe('special files: the exact reading or error', () => {
   });
 });
 
+describe('what web systems, old programs and other spreadsheets send (issue 21)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'returns-sent-'));
+  const written = (name: string, bytes: Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, bytes);
+    return p;
+  };
+  /** The original's returns and findings, sheet names and all. */
+  const asOriginal = async (src: string) => reading(await checkFile(sample(`${src}.xlsx`)));
+  const gridsOf = async (src: string) => {
+    const r = await readWorkbookFile(sample(`${src}.xlsx`));
+    if (!r.ok) throw new Error(r.issue.message_en);
+    return r.grids;
+  };
+  const book = (src: string) => XLSX.read(readFileSync(sample(`${src}.xlsx`)), { dense: true, cellNF: true, cellFormula: true });
+
+  test('an HTML table named .xls, in TIS-620 as a Thai web system writes it: 1002 ดุสิต with every figure, sheet names from the page', async () => {
+    const file = written('1002-dusit.xls', htmlTables(await gridsOf('community-plan/layouts/1002-dusit')));
+    expect(file.endsWith('.xls') && readFileSync(file).includes(Buffer.from('charset=windows-874'))).toBe(true);
+    const got = await checkFile(file);
+    expect(got.format).toBe('html');
+    expect(reading(got)).toEqual(await asOriginal('community-plan/layouts/1002-dusit'));
+  });
+
+  test('an Excel 2003 XML (SpreadsheetML) workbook named .xls: 1002 ดุสิต with every figure (DateTime cells are dates)', async () => {
+    const file = written('1002-dusit.xml.xls', spreadsheetMl(await gridsOf('community-plan/layouts/1002-dusit')));
+    const got = await checkFile(file);
+    expect(got.format).toBe('spreadsheetml');
+    expect(reading(got)).toEqual(await asOriginal('community-plan/layouts/1002-dusit'));
+  });
+
+  test('an .xlsb written by SheetJS reads as the original (1002 ดุสิต, CODI N Q2)', async () => {
+    for (const src of ['community-plan/layouts/1002-dusit', 'codi-kpi/N-2563-Q2']) {
+      const got = await checkFile(written(`${basename(src)}.xlsb`, XLSX.write(book(src), { type: 'buffer', bookType: 'xlsb' })));
+      expect(got.format).toBe('xlsb');
+      expect(reading(got)).toEqual(await asOriginal(src));
+    }
+  });
+
+  test('an Excel 5/95 (BIFF5) workbook with its Thai in code page 874: 1045 วังทองหลาง read with every figure', async () => {
+    const got = await checkFile(written('1045-excel95.xls', biff5Cp874(book('community-plan/districts/1045'))));
+    expect(got.format).toBe('xls');
+    expect(reading(got)).toEqual(await asOriginal('community-plan/districts/1045'));
+  });
+
+  test('the compiled CLI (the ES module SheetJS build, which ships no code pages) reads the same Excel 95 Thai', async () => {
+    const file = written('1045-excel95-bin.xls', biff5Cp874(book('community-plan/districts/1045')));
+    const { stdout } = await promisify(execFile)(process.execPath, [resolve(__dirname, '../../cli/bin/returns.js'), 'check', '--json', file]);
+    const [result] = JSON.parse(stdout);
+    expect(result.sheets.map((s: { sheet: string }) => s.sheet)).toEqual(['แบบรายงาน 1']);
+    expect(result.sheets[0].returns[0]).toMatchObject({ form: 'bma-community-plan-return', orgUnit: '1045', orgUnitName: 'วังทองหลาง', fiscalYear: 2563, records: 13, issues: [] });
+  }, 60_000);
+
+  test('Apple Numbers and Excel 2.x–4.0 are refused by name, saying what to do; never "damaged"', async () => {
+    const numbers = zipOf({ 'Index/Document.iwa': Buffer.from([0, 1, 2]), 'Metadata/Properties.plist': 'x', 'preview.jpg': Buffer.from([0xff, 0xd8]) });
+    const excel4 = XLSX.write(book('community-plan/districts/1045'), { type: 'buffer', bookType: 'biff2' });
+    for (const [name, bytes, en, th] of [
+      ['1045.numbers', numbers, 'The file is an Apple Numbers file, which is not read; open it in Numbers and export it to Excel (.xlsx)', 'ไฟล์นี้เป็น ไฟล์ Apple Numbers ซึ่งอ่านไม่ได้'],
+      ['1045.xls', excel4, 'The file is an Excel 2.x–4.0 worksheet (from before 1994), which is not read; open it in Excel or LibreOffice Calc and save it as .xlsx', 'ไฟล์นี้เป็น แผ่นงาน Excel 2.x–4.0'],
+    ] as const) {
+      const f = await checkFile(written(name, bytes));
+      expect(f.issues.map((i) => [i.severity, i.code, i.cell, i.message_en])).toEqual([['error', 'file.unsupported_format', name, en]]);
+      expect(f.issues[0].message_th.startsWith(th)).toBe(true);
+    }
+  });
+
+  test('a valid .xls with a formula SheetJS cannot write as text ("Unsupported ELFs") reads its values; a damaged .xls is one sentence in our words', async () => {
+    const xls = readFileSync(resolve(__dirname, '../fixtures/reader/results-1904.xls'));
+    const elf = await readWorkbookBytes(withNaturalLanguageFormula(xls), 'elf.xls');
+    expect(elf.ok && [0, 1, 2, 3, 5, 6].map((c) => cellAt(elf.grids[0], 0, c)?.value)).toEqual([44071, 5, 0, false, null, 0.6656]);
+    // Ten bytes of the workbook stream's first records overwritten: SheetJS throws Node's "The first argument must be of type string…".
+    const damaged = Buffer.from(xls).fill(0xff, 520, 530);
+    expect(() => XLSX.read(damaged, { type: 'buffer' })).toThrow(/first argument/);
+    const cut = await readWorkbookBytes(damaged, 'cut.xls');
+    expect(cut).toMatchObject({ ok: false, issue: { code: 'file.damaged_format', cell: 'cut.xls' } });
+    if (!cut.ok) {
+      expect(cut.issue.message_en).toBe(
+        'The file is an Excel 97–2003 or Excel 5/95 workbook (.xls) but its content cannot be read: it may be damaged; open it in Excel or LibreOffice Calc and save it again as .xlsx',
+      );
+      expect(`${cut.issue.message_th} ${cut.issue.message_en}`).not.toMatch(/argument|undefined|Buffer|ELF/);
+    }
+  });
+});
+
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
 const python = '/usr/bin/python3';
+const hasOpenpyxl = (() => {
+  try {
+    execFileSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+/**
+ * What the conversions need, each named: `npm test`'s pretest installs both as root (waiting
+ * for another install's dpkg lock); without them these tests fail saying so, never obscurely.
+ */
+const missingTools = [...(soffice ? [] : ['LibreOffice Calc (soffice; Debian libreoffice-calc-nogui)']), ...(hasOpenpyxl ? [] : [`openpyxl for ${python} (Debian python3-openpyxl)`])];
 
-/** Every sample, converted now by LibreOffice (and re-saved by openpyxl where it is installed). */
-(soffice ? describe : describe.skip)('every sample converted at test time reads as the original', () => {
+/** Every sample, converted now by LibreOffice and re-saved by openpyxl. */
+describe('every sample converted at test time reads as the original', () => {
   const out = mkdtempSync(join(tmpdir(), 'returns-formats-'));
   const originals: string[] = [];
   const walk = (dir: string) => {
@@ -169,20 +273,17 @@ const python = '/usr/bin/python3';
   };
   walk(SAMPLES);
   originals.sort();
-  const hasOpenpyxl = (() => {
-    try {
-      execFileSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
   beforeAll(() => {
+    if (missingTools.length) return;
     execFileSync('bash', [resolve(__dirname, '../../scripts/convertSamples.sh'), SAMPLES, out], { stdio: 'ignore', env: { ...process.env, SOFFICE: soffice! } });
   }, 600_000);
+  beforeEach(() => {
+    if (missingTools.length)
+      throw new Error(`These tests convert the samples with tools this machine lacks: ${missingTools.join('; ')}. Run npm test as root so its pretest installs them, or install them with apt-get.`);
+  });
 
-  test(`all ${originals.length} samples as .xls, .ods and Calc .xlsx${hasOpenpyxl ? ', and openpyxl .xlsx' : ''}`, async () => {
+  test(`all ${originals.length} samples as .xls, .ods and Calc .xlsx, and openpyxl .xlsx`, async () => {
     let compared = 0;
     for (const original of originals) {
       const rel = relative(SAMPLES, original).replace(/\.xlsx$/, '');
@@ -191,15 +292,14 @@ const python = '/usr/bin/python3';
         expect({ file: relative(out, file), ...reading(await checkFile(file)) }).toEqual({ file: relative(out, file), ...want });
         compared++;
       }
-      const resaved = join(out, `${rel}.openpyxl.xlsx`);
-      if (hasOpenpyxl && existsSync(resaved)) expectOpenpyxlReading(reading(await checkFile(resaved)), want);
+      expectOpenpyxlReading(reading(await checkFile(join(out, `${rel}.openpyxl.xlsx`))), want);
     }
     expect(compared).toBe(originals.length * 3);
   }, 300_000);
 
   test('the 50 district files as .xls reproduce every Form 2 figure through check and consolidation', async () => {
     const files = readdirSync(join(out, 'community-plan/districts'))
-      .filter((f) => f.endsWith('.xls'))
+      .filter((f) => f.endsWith('.xls') && !f.endsWith('.html.xls'))
       .map((f) => join(out, 'community-plan/districts', f));
     expect(files).toHaveLength(50);
     const form = builtInForm('bma-community-plan-return');
@@ -208,12 +308,53 @@ const python = '/usr/bin/python3';
     expectCommunityPlanFigures(consolidateReturns(form, UNITS, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
   });
 
+  const districts = async (files: string[]) => {
+    expect(files).toHaveLength(50);
+    const form = builtInForm('bma-community-plan-return');
+    const rs = (await Promise.all(files.map((f) => checkFile(f)))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
+    expect(rs.flatMap((r) => r.issues.filter((i) => i.severity === 'error'))).toEqual([]);
+    const entries = rs.map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: r.subject, submittedAt: '', contribution: contributionOf(r, form) }));
+    expectCommunityPlanFigures(consolidateReturns(form, UNITS, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
+  };
+  const districtOriginals = () =>
+    readdirSync(join(SAMPLES, 'community-plan/districts'))
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()
+      .map((f) => join(SAMPLES, 'community-plan/districts', f));
+  /** Each district file written now by `write` from the original's cells, named .xls. */
+  const writtenAsWeb = async (suffix: string, write: (grids: Grid[]) => Buffer) =>
+    Promise.all(
+      districtOriginals().map(async (original) => {
+        const r = await readWorkbookFile(original);
+        if (!r.ok) throw new Error(r.issue.message_en);
+        const file = join(out, 'web', `${basename(original, '.xlsx')}${suffix}`);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, write(r.grids));
+        return file;
+      }),
+    );
+
+  test("the 50 district files as HTML .xls (Calc's HTML export, and a web system's TIS-620 table) reproduce every Form 2 figure", async () => {
+    const calc = readdirSync(join(out, 'community-plan/districts'))
+      .filter((f) => f.endsWith('.html.xls'))
+      .map((f) => join(out, 'community-plan/districts', f));
+    await districts(calc);
+    expect((await checkFile(calc[0])).format).toBe('html');
+    await districts(await writtenAsWeb('.web.xls', (grids) => htmlTables(grids)));
+  }, 120_000);
+
+  test('the 50 district files as Excel 2003 XML (SpreadsheetML) .xls, as web systems write them, reproduce every Form 2 figure', async () => {
+    const files = await writtenAsWeb('.xml.xls', spreadsheetMl);
+    expect((await checkFile(files[0])).format).toBe('spreadsheetml');
+    await districts(files);
+  }, 120_000);
+
   test('the 50 district files as .xls, uploaded through the API on Azurite, reproduce every Form 2 figure', async () => {
     const api = await startApi();
     try {
       const hq = api.client('dev-hq');
       for (const f of readdirSync(join(out, 'community-plan/districts'))
-        .filter((x) => x.endsWith('.xls'))
+        .filter((x) => x.endsWith('.xls') && !x.endsWith('.html.xls'))
         .sort()) {
         const res = await hq.submit(await requestFor(join(out, 'community-plan/districts', f)));
         expect(res.receipts).toHaveLength(1);

@@ -50,23 +50,4 @@ export function builtInFormat(id: number): string | undefined {
   return BUILT_IN[id];
 }
 
-/**
- * True when a format code shows a date or time: it has a date/time token outside quoted
- * text, escapes, `[…]` locale or colour sections and the `E+` of scientific notation.
- * `b`/`bbbb` are Buddhist-era years, as Thai workbooks use them.
- */
-export function isDateFormat(code: string | undefined): boolean {
-  if (!code || code === 'General' || code === '@') return false;
-  const bare = code
-    .split(';')[0]
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '')
-    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/E[+-]/gi, '')
-    .replace(/General/gi, '');
-  if (/[dmyhsb]/i.test(bare)) return true;
-  // Thai date letters count only without digit placeholders: `#,##0 บาท` is a number.
-  return !/[0#?]/.test(bare) && /[วดปชนท]/.test(bare);
-}
+export { isDateFormat, showsCalendarDate } from '@returns-hub/shared/sheet/dateFormats';

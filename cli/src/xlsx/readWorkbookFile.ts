@@ -10,12 +10,13 @@ export type { WorkbookFormat, WorkbookRead } from './workbookRead';
 export { MAX_FILE_BYTES, MAX_SHEET_CELLS } from './readLimits';
 
 /** The formats read, as the unknown-format finding lists them. */
-export const FORMATS_READ = '.xlsx, .xlsm, .xls, .ods, .csv';
+export const FORMATS_READ = '.xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .xml, .html';
 
 /**
- * Opens a workbook from bytes, whatever it is (.xlsx/.xlsm streamed by our reader; .xls and
- * .ods by SheetJS; .csv as text); anything that cannot be read is one clear finding, never
- * a throw. Each reader is loaded only when a file of its format comes.
+ * Opens a workbook from bytes, whatever it is (.xlsx/.xlsm streamed by our reader; .xls,
+ * .xlsb, .ods and web systems' HTML and Excel 2003 XML ".xls" by SheetJS; .csv as text);
+ * anything that cannot be read is one clear finding, never a throw. Each reader is loaded
+ * only when a file of its format comes.
  */
 export async function readWorkbookBytes(bytes: Buffer, name: string): Promise<WorkbookRead> {
   const fail = (issue: Issue): WorkbookRead => ({ ok: false, issue });
@@ -24,7 +25,8 @@ export async function readWorkbookBytes(bytes: Buffer, name: string): Promise<Wo
   const detected = detectFormat(bytes, name);
   if (detected.kind === 'password_protected') return fail(issueAt('error', 'file.password_protected', name));
   if (detected.kind === 'damaged') return fail(issueAt('error', 'file.unreadable', name, { detail: detected.detail }));
-  if (detected.kind === 'unknown') return fail(issueAt('error', 'file.unknown_format', name, { what: detected.what, formats: FORMATS_READ }));
+  if (detected.kind === 'unsupported') return fail(issueAt('error', 'file.unsupported_format', name, { format: detected.format }));
+  if (detected.kind === 'unknown') return fail(issueAt('error', 'file.unknown_format', name, { ext: detected.ext, formats: FORMATS_READ }));
   const format = detected.format;
   let read: GridsRead;
   if (format === 'xlsx' || format === 'xlsm') read = await (await import('./readXlsx.js')).readXlsx(bytes, name);

@@ -1,4 +1,4 @@
-import { builtInFormat, isDateFormat } from './numberFormats';
+import { builtInFormat, showsCalendarDate } from './numberFormats';
 import { localName, parseXml } from './xmlStream';
 
 /**
@@ -20,7 +20,7 @@ export interface SheetRef {
 export interface Styles {
   /** Number format of each cell style (`s`), undefined for General. */
   fmt: (string | undefined)[];
-  /** Whether each cell style shows a date (its serial counts days from the workbook's epoch). */
+  /** Whether each cell style shows a calendar date, whose serial counts days from the workbook's day zero (times and durations do not). */
   date: boolean[];
 }
 
@@ -100,7 +100,7 @@ export function parseStyles(xml: string, part: string): Styles {
     const code = custom.get(id) ?? builtInFormat(id);
     const fmt = code === undefined || code === 'General' ? undefined : code;
     styles.fmt.push(fmt);
-    styles.date.push(isDateFormat(fmt));
+    styles.date.push(showsCalendarDate(fmt));
   }
   return styles;
 }

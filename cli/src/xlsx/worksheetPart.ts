@@ -1,5 +1,5 @@
 import type { Cell, Grid } from '@returns-hub/shared/sheet/grid';
-import { makeGrid } from '@returns-hub/shared/sheet/grid';
+import { DAYS_1904, makeGrid } from '@returns-hub/shared/sheet/grid';
 import { parseRange } from '@returns-hub/shared/sheet/address';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import { Refusal } from './readBudget';
@@ -8,8 +8,6 @@ import type { Styles } from './workbookParts';
 import * as limits from './readLimits';
 import { ooxmlText, prefixOf, xmlTokenizer, type XmlTag } from './xmlStream';
 
-/** Days between the 1900 and 1904 date systems' day zero. */
-const DAYS_1904 = 1462;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const EMPTY_ROW: (Cell | undefined)[] = [];
 // Copied once: read per cell, an imported binding may be a getter call (in tsx and Jest).
@@ -44,10 +42,22 @@ export function parseRef(ref: string): { col: number; row: number } {
   return { col: col - 1, row: row - 1 };
 }
 
-const isoToSerial = (iso: string): number => {
+/** An ISO 8601 time of day alone (`14:30:00`, `T14:30`), as a `t="d"` cell may hold. */
+const TIME_ONLY = /^T?(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+/**
+ * A `t="d"` cell's ISO 8601 text → a serial: a date (and time) as a 1900-system serial, a
+ * time of day alone as the fraction of a day it is. Not a date or time: NaN.
+ */
+export function isoToSerial(iso: string): number {
+  const t = TIME_ONLY.exec(iso.trim());
+  if (t) {
+    const [h, m, s] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
+    return h < 24 && m < 60 && s < 60 ? (h * 3600 + m * 60 + s) / 86_400 : NaN;
+  }
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : iso + 'Z');
   return (ms - EXCEL_EPOCH_MS) / 86_400_000;
-};
+}
 
 export interface SheetContext {
   /** The sheet's name: the grid's, and where a refusal points. */
@@ -111,7 +121,8 @@ export async function readWorksheet(chunks: AsyncIterable<Uint8Array>, part: str
       case 'd': {
         if (v === undefined || v === '') return formula ? { value: null, formula: true, uncomputed: true } : undefined;
         const serial = isoToSerial(v);
-        return Number.isFinite(serial) ? { value: serial, numFmt: numFmt ?? 'yyyy-mm-dd', ...f } : { value: ownString(v), numFmt, ...f };
+        if (!Number.isFinite(serial)) return { value: ownString(v), numFmt, ...f };
+        return { value: serial, numFmt: numFmt ?? (TIME_ONLY.test(v.trim()) ? 'hh:mm:ss' : 'yyyy-mm-dd'), ...f };
       }
       default: {
         // No cached value: a formula no spreadsheet computed (openpyxl, scripts), or a styled empty cell.
@@ -247,5 +258,6 @@ export async function readWorksheet(chunks: AsyncIterable<Uint8Array>, part: str
     name,
     rows,
     merges.map(parseRange).filter((m) => m !== null),
+    date1904,
   );
 }
