@@ -9,6 +9,7 @@ const USAGE = `returns — read, check, send and pull Thai agencies' returns
   returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
   returns upload <file>... [--api URL] [--key KEY]
   returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--format xlsx|csv|json] [--layout NAME] [--out FILE] [--api URL] [--key KEY]
+  returns forms check|convert|publish|export|list …   (definitions: returns forms --help)
   returns admin sweep [--grace-minutes 60]
   returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--include all|accepted] [--check] [--json] [--api URL] [--key KEY]
 
@@ -111,6 +112,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           print,
         );
       }
+      case 'forms':
+        return await (await import('./commands/forms.js')).formsCommand(rest, env, print);
       case 'status':
         return await (await import('./commands/status.js')).statusCommand(rest, { api, key }, print);
       case 'accept':

@@ -5,7 +5,10 @@ import type { ReturnStore } from './store/returnStore';
 import { TableReturnStore, type StorageSource, type TableStoreOptions } from './store/tableReturnStore';
 import type { ReviewStore } from './store/reviewStore';
 import { TableReviewStore } from './store/tableReviewStore';
-import { builtInDefinitions } from './definitions/builtInDefinitions';
+import { BUILT_IN_DOCUMENTS } from './definitions/builtInDefinitions';
+import { PublishedDefinitions } from './definitions/publishedDefinitions';
+import type { DefinitionStore } from './store/definitionStore';
+import { TableDefinitionStore } from './store/tableDefinitionStore';
 
 /** A connection string as it is; an account URL with the managed identity (`DefaultAzureCredential` reads AZURE_CLIENT_ID). */
 export function storageSource(config: ApiConfig): StorageSource {
@@ -16,9 +19,18 @@ export function storageSource(config: ApiConfig): StorageSource {
 export function makeDeps(config: ApiConfig, opts: { additionalPolicies?: TableStoreOptions['additionalPolicies']; onOpen?: (store: ReturnStore) => void } = {}): Deps {
   let opening: Promise<ReturnStore> | null = null;
   let openingReviews: Promise<ReviewStore> | null = null;
+  let openingDefinitions: Promise<DefinitionStore> | null = null;
+  const definitionStore = () =>
+    (openingDefinitions ??= TableDefinitionStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
+      openingDefinitions = null;
+      throw e;
+    }));
+  const published = new PublishedDefinitions(definitionStore, BUILT_IN_DOCUMENTS);
   return {
     config,
-    definitions: async () => builtInDefinitions(),
+    definitions: () => published.current(),
+    definitionStore,
+    definitionsPublished: () => published.invalidate(),
     reviews: () =>
       (openingReviews ??= TableReviewStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
         openingReviews = null;

@@ -6,6 +6,7 @@ import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, His
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
 import type { Caller } from '../review/callerSchema';
 import type { YearDefinitions } from '../definitions/versionsByYear';
+import type { DefinitionDocument } from '../definitions/definitionDocument';
 
 /** What the API answers when it refuses: its problem details. */
 export class ApiError extends Error {
@@ -120,6 +121,13 @@ export function createApiClient(o: ApiClientOptions) {
     forms: () => call<unknown[]>('GET', '/api/forms'),
     /** The forms and org units in force in a fiscal year (default: the newest), as documents with their versions. */
     definitions: (q: { fy?: number } = {}) => call<YearDefinitions>('GET', `/api/definitions${qs(q)}`),
+    /** One document as in force in a year (default: the newest), with the ETag of its head (null: never published). */
+    definition: (id: string, q: { fy?: number } = {}) => call<DefinitionRead>('GET', `/api/definitions/${encodeURIComponent(id)}${qs(q)}`),
+    /** Every document and every version published of it. */
+    definitionVersions: () => call<{ documents: DefinitionVersions[] }>('GET', '/api/definition-versions'),
+    /** Headquarters: publishes a document for a fiscal year onwards, after the head `etag` read (null: the first version). */
+    publishDefinition: (id: string, fy: number, doc: DefinitionDocument, etag: string | null) =>
+      call<PublishedVersion>('POST', `/api/definitions/${encodeURIComponent(id)}${qs({ fy })}`, doc, etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag }),
     /** Every current return's records, one row per record (the flat export, as JSON). */
     exportRecords: (q: { form: string; fy: number; period?: string }) => call<RecordsExport>('GET', `/api/exports/records${qs(q)}`),
     /** Who the key or token is: role and org unit. */
@@ -172,4 +180,30 @@ export interface ListedReturn {
   rows: number;
   warnings: number;
   fileName: string;
+}
+
+/** A published version of a definition document: who published it, when, from which fiscal year. */
+export interface PublishedVersion {
+  id: string;
+  version: number;
+  fromFiscalYear: number;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** GET /api/definitions/{id}: the document in force, its version (0: built in), and its head's ETag. */
+export interface DefinitionRead {
+  id: string;
+  version: number;
+  doc: DefinitionDocument;
+  head: { version: number; etag: string } | null;
+}
+
+/** A document and its published versions (GET /api/definition-versions). */
+export interface DefinitionVersions {
+  id: string;
+  kind: 'form' | 'orgUnits';
+  title_th: string;
+  title_en: string;
+  versions: Omit<PublishedVersion, 'id'>[];
 }

@@ -11,6 +11,7 @@ import { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { cellOf, type Addressing, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
 import { interpretCell, orgUnitIssue, type Interpreting } from './interpretValue';
 import { applyRules, unitNamedBy, type RuleContext } from './rules';
+import { applyHqTargets } from './hqTargets';
 import { asNumber } from './valueAs';
 
 const NUMERIC = new Set(['number', 'count', 'money']);
@@ -203,6 +204,7 @@ export function checkReturn(loc: LocatedReturn, ctx: RuleContext, consume = fals
     rows,
     issues,
   };
+  issues.push(...applyHqTargets(ret, form));
   issues.push(...applyRules(ret, form, { ...ctx, units: env.units }));
   if (itemTable) issues.push(...checkTotalRows(ret, rows, form.table!.columns, itemTable));
   issues.push(...datesFarFromYear(ret, form));

@@ -100,15 +100,6 @@ async function definitionsOfQuery(deps: Deps, req: HttpRequest): Promise<Definit
   return (await deps.definitions()).forYear(parsed.value);
 }
 
-/** GET /api/definitions?fy= — the forms and org units in force in a fiscal year (default: the newest), as documents with their versions (0: built in). */
-export const definitionsOfYear = (deps: Deps) =>
-  endpoint(deps, async (req) => {
-    const fy = req.query.get('fy');
-    if (fy === null) return json(200, (await deps.definitions()).documents(null));
-    const parsed = parseFiscalYear(fy);
-    return parsed.ok ? json(200, (await deps.definitions()).documents(parsed.value)) : problem('query.invalid', { en: parsed.error.en, th: parsed.error.th });
-  });
-
 /** GET /api/forms?fy= — the forms of a fiscal year (default: the newest), as data. */
 export const forms = (deps: Deps) =>
   endpoint(deps, async (req) => {

@@ -3,6 +3,7 @@ import type { ApiConfig } from '../config';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReviewStore } from '../store/reviewStore';
 import type { VersionedDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
+import type { DefinitionStore } from '../store/definitionStore';
 import { isStorageUnavailable } from '../store/storageUnavailable';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
 import type { Principal } from '../domain/principal';
@@ -17,6 +18,9 @@ export interface Deps {
   reviews: () => Promise<ReviewStore>;
   /** The forms and org units of each fiscal year: built in, or as headquarters published them. */
   definitions: () => Promise<VersionedDefinitions>;
+  /** Where published definitions are kept, and the cache of them to drop after a publish. */
+  definitionStore: () => Promise<DefinitionStore>;
+  definitionsPublished: () => void;
 }
 
 type Handler = (req: HttpRequest, principal: Principal, store: ReturnStore, ctx: InvocationContext) => Promise<HttpResponseInit | ApiProblem | DomainError>;
@@ -27,8 +31,8 @@ function corsHeaders(req: HttpRequest, cfg: ApiConfig): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key, X-Returns-Client',
-    'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key, X-Returns-Client, If-Match, If-None-Match',
+    'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After, ETag',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };

@@ -25,8 +25,10 @@ const TITLES: Record<number, [en: string, th: string]> = {
   404: ['Not Found', 'ไม่พบข้อมูล'],
   405: ['Method Not Allowed', 'ไม่รองรับวิธีเรียกนี้'],
   409: ['Conflict', 'ข้อมูลถูกเปลี่ยนพร้อมกัน'],
+  412: ['Precondition Failed', 'ข้อมูลถูกเปลี่ยนไปแล้ว'],
   413: ['Content Too Large', 'ข้อมูลใหญ่เกินไป'],
   422: ['Unprocessable Content', 'ข้อมูลไม่ผ่านการตรวจสอบ'],
+  428: ['Precondition Required', 'ต้องระบุฉบับที่อ่านไว้'],
   500: ['Internal Server Error', 'ระบบขัดข้อง'],
   503: ['Service Unavailable', 'ระบบจัดเก็บข้อมูลยังไม่พร้อม'],
 };
