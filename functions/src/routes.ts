@@ -28,6 +28,7 @@ export function routes(deps: Deps): Route[] {
     { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
     { name: 'definitions', methods: ['GET', 'OPTIONS'], route: 'definitions', handler: d.definitionsOfYear(deps) },
     { name: 'definitionVersions', methods: ['GET', 'OPTIONS'], route: 'definition-versions', handler: d.definitionVersions(deps) },
+    { name: 'publishedDefinitions', methods: ['GET', 'OPTIONS'], route: 'published-definitions', handler: d.publishedDefinitions(deps) },
     { name: 'definition', methods: ['GET', 'OPTIONS'], route: 'definitions/{id}', handler: d.definitionOf(deps) },
     { name: 'publishDefinition', methods: ['POST'], route: 'definitions/{id}', handler: d.publish(deps) },
     { name: 'exports', methods: ['GET', 'OPTIONS'], route: 'exports/{kind}', handler: exportData(deps) },

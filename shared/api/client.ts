@@ -5,7 +5,7 @@ import type { TallyRebuild } from './tallyRebuild';
 import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
 import type { Caller } from '../review/callerSchema';
-import type { YearDefinitions } from '../definitions/versionsByYear';
+import type { PublishedDefinition, YearDefinitions } from '../definitions/versionsByYear';
 import type { DefinitionDocument } from '../definitions/definitionDocument';
 
 /** What the API answers when it refuses: its problem details. */
@@ -123,6 +123,8 @@ export function createApiClient(o: ApiClientOptions) {
     definitions: (q: { fy?: number } = {}) => call<YearDefinitions>('GET', `/api/definitions${qs(q)}`),
     /** One document as in force in a year (default: the newest), with the ETag of its head (null: never published). */
     definition: (id: string, q: { fy?: number } = {}) => call<DefinitionRead>('GET', `/api/definitions/${encodeURIComponent(id)}${qs(q)}`),
+    /** Every version headquarters published, documents included (with the built-in ones: every year's definitions). */
+    publishedDefinitions: () => call<{ published: PublishedDefinition[] }>('GET', '/api/published-definitions'),
     /** Every document and every version published of it. */
     definitionVersions: () => call<{ documents: DefinitionVersions[] }>('GET', '/api/definition-versions'),
     /** Headquarters: publishes a document for a fiscal year onwards, after the head `etag` read (null: the first version). */

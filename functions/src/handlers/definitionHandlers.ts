@@ -52,6 +52,9 @@ export const definitionVersions = (deps: Deps) =>
     });
   });
 
+/** GET /api/published-definitions — every version headquarters published (documents included): a client checks any year's returns as the API does. */
+export const publishedDefinitions = (deps: Deps) => endpoint(deps, async () => json(200, { published: (await deps.definitions()).published }));
+
 /**
  * GET /api/definitions/{id}?fy= — one document as in force in a fiscal year (default: the
  * newest), with its version; the ETag of its head (the latest version published), which a
