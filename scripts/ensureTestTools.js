@@ -14,7 +14,7 @@ const { execFileSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { findChromium, INSTALL_HINT } = require('./findChromium');
 
-const PACKAGES = ['chromium', 'fonts-thai-tlwg', 'python3-openpyxl'];
+const PACKAGES = ['chromium', 'fonts-thai-tlwg', 'python3-openpyxl', 'poppler-utils', 'fonts-crosextra-carlito'];
 /** One of these gives `soffice`; the first is the smaller, headless one. */
 const CALC = ['libreoffice-calc-nogui', 'libreoffice-calc'];
 /** How long in all to wait for another install to let go of apt's and dpkg's locks. */

@@ -25,6 +25,24 @@ export function convertWithLibreOffice(files: string[], filter: string, outDir: 
   }
 }
 
+/** poppler's pdftotext, where installed (Debian poppler-utils; pretest installs it). */
+export const PDFTOTEXT = ['/usr/bin/pdftotext'].find(existsSync);
+
+/** A PDF's pages as `pdftotext -layout` reads them (one call; pages end with a form feed). */
+export function pdfPages(pdf: string): string[] {
+  if (!PDFTOTEXT) throw new Error('pdftotext is not installed (Debian: apt-get install poppler-utils)');
+  const text = execFileSync(PDFTOTEXT, ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+  const pages = text.split('\f');
+  if (pages[pages.length - 1].trim() === '') pages.pop();
+  return pages;
+}
+
+/**
+ * Text as compared with a PDF's: without spaces and Thai vowel and tone marks, which pdftotext
+ * moves about (`ทั้งหมด` comes out as `ทัง้ หมด`) and which wrapped cells split from their letters.
+ */
+export const comparableText = (s: string) => s.replace(/[\s\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '');
+
 /** Every sheet as LibreOffice shows it (CSV of the cells' shown text, UTF-8, all sheets: `<file>-<sheet>.csv`). */
 const CSV_AS_SHOWN = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
 

@@ -1,5 +1,6 @@
 /**
- * `npm run render:tallies`: writes the sample tallies' report workbooks as the CLI does,
+ * `npm run render:tallies`: writes the sample tallies' report workbooks as the CLI does (one per
+ * form and grouping, as `returns pull --by …` writes them: the workbooks the PDF test prints),
  * renders them through LibreOffice (PDF, then `pdftoppm -png`) into docs/tallies/ for people
  * to look at, and checks what LibreOffice shows against what each cell means to show (BE
  * dates, two-decimal percentages, `–`, names): it exits 1 on any difference.
@@ -9,13 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { reportsOf } from '@returns-hub/shared/report/formReports';
-import { computeReport } from '@returns-hub/shared/report/computeReport';
-import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { writeTallyWorkbook } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
 import { sampleReportInputs } from '../test/support/sampleReports';
-import { builtInForm } from '../test/support/builtIn';
+import { printedWorkbooks } from '../test/support/printedWorkbooks';
 import { checkRenderedByLibreOffice, convertWithLibreOffice } from './libreOfficeRender';
 
 const OUT = resolve(__dirname, '../docs/tallies');
@@ -27,16 +25,10 @@ async function main(): Promise<number> {
   try {
     const inputs = await sampleReportInputs();
     const books: { form: string; path: string; sheets: ReportSheet[] }[] = [];
-    for (const [form, input] of Object.entries(inputs)) {
-      const sheets = reportsOf(builtInForm(form)).map((l) => computeReport(l, input));
-      const problem = sheets.find(isReportProblem);
-      if (problem) throw new Error(problem.message_en);
-      const path = join(work, `${form}.xlsx`);
-      await writeTallyWorkbook(
-        path,
-        sheets.filter((s): s is ReportSheet => !isReportProblem(s)),
-      );
-      books.push({ form, path, sheets: sheets.filter((s): s is ReportSheet => !isReportProblem(s)) });
+    for (const b of printedWorkbooks(inputs)) {
+      const path = join(work, `${b.name}.xlsx`);
+      await writeTallyWorkbook(path, b.sheets);
+      books.push({ form: b.name, path, sheets: b.sheets });
     }
 
     convertWithLibreOffice(
@@ -61,7 +53,7 @@ async function main(): Promise<number> {
       const cells = b.sheets.reduce((a, s) => a + s.cells.length, 0);
       const first = [...shown.values()][0] ?? [];
       console.log(
-        `${b.form}: ${b.sheets.length} sheets, ${cells} cells as LibreOffice shows them: ${mismatches.length ? `${mismatches.length} differ` : 'all as meant'}; date line "${first[4]?.[0] ?? ''}"`,
+        `${b.form}: ${b.sheets.length} sheets, ${cells} cells as LibreOffice shows them: ${mismatches.length ? `${mismatches.length} differ` : 'all as meant'}; date line "${first.find((r) => r[0]?.startsWith('ข้อมูล ณ'))?.[0] ?? ''}"`,
       );
       for (const m of mismatches.slice(0, 10)) console.log(`  ${m.sheet}!${m.cell}: meant "${m.expected}", shown "${m.shown}"`);
       failed += mismatches.length;

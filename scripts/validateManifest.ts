@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 
-/** The Office add-in XML manifest schemas (patched so they compile), beside the repository. */
-export const MANIFEST_SCHEMAS = process.env.MANIFEST_SCHEMAS ?? resolve(__dirname, '../../shared/manifest-schemas');
+/** The Office add-in XML manifest schemas (patched so they compile), copied from `../shared/manifest-schemas`; MANIFEST_SCHEMAS overrides. */
+export const MANIFEST_SCHEMAS = process.env.MANIFEST_SCHEMAS ?? resolve(__dirname, '../test/fixtures/shared/manifest-schemas');
 const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 
 /**

@@ -36,6 +36,15 @@ export function tallyHeadings(): string[] {
   return TALLY_COLUMNS.map((c) => `${c.th} (${c.en})`);
 }
 
+/**
+ * The one CSV shape of a tally, from the API (`/api/exports/tally?format=csv`) and the CLI
+ * (`returns pull --format csv`) alike: the bilingual headings, then the columns' ids (what a
+ * script reads: skip one row), then a row per unit and measure.
+ */
+export function tallyCsvRows(t: Tally): (string | number | null)[][] {
+  return [tallyHeadings(), TALLY_COLUMNS.map((c) => c.key), ...tallyRows(t)];
+}
+
 export function tallyRows(t: Tally): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [];
   const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);

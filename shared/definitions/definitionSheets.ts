@@ -243,6 +243,8 @@ export const REPORTS_SHEET: RowSheetSpec = {
     c('title.en', 'หัวเรื่องภาษาอังกฤษ', 'text', true),
     c('sheet', 'ชื่อชีต (ไม่เกิน 20 ตัวอักษร)', 'text', true),
     c('by', 'แยกตาม: district zone region hq', 'text', true),
+    // Other groupings the table may be shown at, each with the title it then takes (empty: shown at `by` only).
+    ...(['district', 'zone', 'region', 'hq'] as const).flatMap((by) => [c(`titles.${by}.th`, `หัวเรื่องเมื่อแยกตาม ${by} (ไทย)`), c(`titles.${by}.en`, `หัวเรื่องเมื่อแยกตาม ${by} (อังกฤษ)`)]),
     c('codes', 'แสดงรหัสตัวชี้วัด', 'yesno'),
     c('measures.include', 'เฉพาะตัวชี้วัด', 'ids'),
     c('measures.exclude', 'ยกเว้นตัวชี้วัด', 'ids'),

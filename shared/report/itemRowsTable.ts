@@ -18,7 +18,7 @@ export function itemKeys(g: TallyGroup): string[] {
 }
 
 /** Per group: a row per item (welfare type) with its summed columns, then the total row. */
-export function itemRowsTables(layout: Layout, tally: Tally): PlannedTable[] {
+export function itemRowsTables(layout: Layout, tally: Tally, groupTitle: (g: TallyGroup) => string | undefined): PlannedTable[] {
   const columns: PlannedColumn[] = layout.columns.map((c) => (c.show === 'item' ? { heading: c.heading, align: 'left', maxWidth: 40 } : { heading: c.heading, align: 'right' }));
   return tally.groups.map((g) => {
     const value = (id: string) => g.measures.find((m) => m.id === id)?.value;
@@ -31,6 +31,6 @@ export function itemRowsTables(layout: Layout, tally: Tally): PlannedTable[] {
       total: true,
       cells: layout.columns.map((c) => (c.show === 'item' ? { value: 'รวม' } : c.total ? figureCell(value(`total:${c.column}`), c.format, 'blank', g.expected) : { value: '' })),
     });
-    return { title: tally.groups.length > 1 ? g.name_th : undefined, columns, rows };
+    return { title: groupTitle(g), columns, rows };
   });
 }

@@ -36,6 +36,13 @@ describe('layout problems', () => {
     ]);
   });
 
+  test('a title for a grouping the form has not (CODI has no districts)', () => {
+    const kpi = codi.reports![0];
+    expect(layoutProblems(withReports(codi, [{ ...kpi, titles: { ...kpi.titles, district: { th: 'รายเขต', en: 'by district' } } }]))).toEqual([
+      'reports[0].titles.district: district is not a grouping of this form (region, hq)',
+    ]);
+  });
+
   test('a single table of units whose column names no measure; quarters where there are none; an unknown row label', () => {
     const matrix = form2.reports!.find((l) => l.shape === 'groupRows')!;
     if (matrix.shape !== 'groupRows') throw new Error('shape');

@@ -1,5 +1,6 @@
 import type { FormDef } from '../forms/formDef';
 import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
+import type { GroupBy } from '../consolidate/tally';
 import { consolidateReturns, validGroupings } from '../consolidate/consolidateReturns';
 import { finding, type DefinitionFinding } from '../definitions/definitionMessages';
 import { namedMeasures } from './layoutProblems';
@@ -28,6 +29,14 @@ export function layoutTallyProblems(form: FormDef, units: OrgUnitTree): Definiti
           en: `${l.by} is not a grouping of this form (${groupings.join(', ')})`,
         }),
       );
+    for (const by of Object.keys(l.titles ?? {}) as GroupBy[])
+      if (!groupings.includes(by))
+        problems.push(
+          finding('definition.report', ['reports', i, 'titles', by], {
+            th: `แบบรายงานนี้ไม่มียอดรวมแบบ ${by} (มี: ${groupings.join(', ')})`,
+            en: `${by} is not a grouping of this form (${groupings.join(', ')})`,
+          }),
+        );
     if (ids)
       for (const [id, where] of namedMeasures(l))
         if (!ids.has(id)) problems.push(finding('definition.report', ['reports', i, ...where], { th: `ยอดรวมของแบบรายงานนี้ไม่มีตัวชี้วัด "${id}"`, en: `No measure "${id}" in this form's tally` }));

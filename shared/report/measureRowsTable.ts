@@ -51,12 +51,12 @@ function cellsOf(c: MeasureRowColumn, g: TallyGroup, id: string, quarters: numbe
 }
 
 /** One table per group of the tally (one at HQ): a row per selected measure. */
-export function measureRowsTables(layout: Layout, tally: Tally): PlannedTable[] {
+export function measureRowsTables(layout: Layout, tally: Tally, groupTitle: (g: TallyGroup) => string | undefined): PlannedTable[] {
   const quarters = (c: MeasureRowColumn) => (c.show === 'quarters' ? quarterCount(c.through, tally.period) : 0);
   const columns = layout.columns.flatMap((c) => columnsOf(c, quarters(c)));
   const status = layout.columns.find((c) => c.show === 'status');
   return tally.groups.map((g) => ({
-    title: tally.groups.length > 1 ? g.name_th : undefined,
+    title: groupTitle(g),
     columns,
     rows: selectMeasures(g.measures, layout.measures).map((m) => ({ key: m.id, cells: layout.columns.flatMap((c) => cellsOf(c, g, m.id, quarters(c))) })),
     note: status?.show === 'status' ? statusLegend(FIELD_NAMES[status.follows].th) : undefined,

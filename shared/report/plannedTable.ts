@@ -39,6 +39,11 @@ export interface PlannedTable {
 /** What a chart shows: its categories and series, before its data block is placed. */
 export interface PlannedChart {
   title: string;
+  /** Horizontal bars (many categories, sorted by value) or columns. */
+  kind: 'column' | 'bar';
+  labels: boolean;
+  /** Reference lines (a % chart's 80 and 100). */
+  targets: number[];
   categoryHeading: string;
   categories: string[];
   series: { name: string; values: (number | null)[] }[];

@@ -103,7 +103,10 @@ export type MeasureSelection = z.infer<typeof measureSelectionSchema>;
 
 export const groupBySchema = z.enum(['district', 'zone', 'region', 'hq']);
 
-/** A column chart beside the table: categories are the table's rows, one series per measure shown (or the one figure). */
+/**
+ * The chart below the tables: categories are the table's rows, one series per measure shown (or the one figure).
+ * How it is drawn (columns with reference lines, or sorted horizontal bars for many units) is the report's: chartPlan.ts.
+ */
 export const chartSpecSchema = z.strictObject({ title: headingSchema, field: measureFieldSchema, measures: z.array(z.string()).optional() });
 export type ChartLayout = z.infer<typeof chartSpecSchema>;
 
@@ -117,8 +120,13 @@ const common = {
     .min(1)
     .max(20)
     .regex(/^[^:\\/?*[\]]+$/),
-  /** The grouping the rows (or blocks) are by unless the caller asks for another. */
+  /** The grouping the rows (or blocks) are by. A layout is shown at this grouping only, unless `titles` names others. */
   by: groupBySchema,
+  /**
+   * Other groupings the layout may be shown at, each with the title it then takes (the title states the
+   * grouping: `รายภาค`, not the default's `ระดับประเทศ`). A grouping not named here is refused, never shown under a wrong title.
+   */
+  titles: z.partialRecord(groupBySchema, headingSchema).optional(),
   chart: chartSpecSchema.optional(),
   /** Measure ids are printed codes (CODI's KPI numbers 2, 2.4, 5.1) and go before names; other forms' ids are internal and never shown. */
   codes: z.boolean().optional(),
@@ -140,7 +148,7 @@ export const reportLayoutSchema = z.discriminatedUnion('shape', [
     columns: z.array(groupRowColumnSchema).min(1),
     eachMeasure: z.array(groupRowColumnSchema).optional(),
     total: z.boolean(),
-    /** Only units that sent a return get a row (projects by agency); otherwise every expected unit does. */
+    /** Kept so older definitions load: every table now lists only the units that sent a return (completeness names the rest). */
     onlyReporting: z.boolean().optional(),
     /** Row labels by org-unit code where the printed report uses its own (CODI: `เหนือ`, `อีสาน`). */
     rowLabels: z.record(z.string(), z.string()).optional(),

@@ -46,14 +46,23 @@ export interface ConditionalFormat {
   rules: TextColourRule[];
 }
 
-/** A clustered column chart over a block of cells of the sheet: categories in the first column, one series per further column. */
+/**
+ * A clustered chart over a block of cells of the sheet: categories in the first column, one series per
+ * further column. `bar` (horizontal bars, sorted) where there are many categories, so their names read.
+ */
 export interface ChartSpec {
   title: string;
+  kind: 'column' | 'bar';
   /** The data block, its first row holding the series names. */
   data: Rect;
   /** Where the chart's top-left corner sits, and how many columns and rows it spans. */
   at: { row: number; col: number };
   size: { columns: number; rows: number };
+  /** Value labels on the bars (left out where they would crowd: many bars and several series). */
+  labels: boolean;
+  /** Values drawn as reference lines across the plot (the 80 % and 100 % of a % chart): the data block's last series, drawn as lines. */
+  targets: number[];
+  numFmt: string;
 }
 
 /** One table of the sheet: where its heading rows and body are (the CSV export takes these). */
@@ -70,14 +79,15 @@ export interface TableBlock {
 export interface PrintSetup {
   paper: 'A4';
   orientation: 'landscape';
-  /** Fit to one page wide, and as many pages tall as it takes (0) or one page (1: a report a little over a page). */
-  fitToWidth: 1;
-  fitToHeight: 0 | 1;
-  /** Rows repeated on every printed page (the table's heading rows), or none. */
+  /** Percent: fits the sheet's width on the page (and is chosen with the breaks, see printModel.ts). */
+  scale: number;
+  /** Rows repeated on every page after they first print: the heading of a table longer than a page, or none. */
   titleRows: { top: number; bottom: number } | null;
   area: Rect;
-  /** Rows that start a new printed page, so no table is split from its heading. */
+  /** Rows that start a new printed page, so no block that fits a page is split. */
   breaksBefore: number[];
+  /** Printed pages, as the print model counts them. */
+  pages: number;
 }
 
 export interface ReportSheet {

@@ -6,6 +6,7 @@ import { columnUnitsFor, linesIn } from './textWidth';
 import { FORMAT_CODES, ofExpectedCode } from './numberFormats';
 import { isoDateSerial } from './thaiCalendar';
 import { STATUS_RULES } from './statusWords';
+import { columnPoints, pagePoints, planPages, PRINTABLE, type BlockKind, type PrintBlock } from './printModel';
 
 /** The Thai government font; where it is not installed Excel substitutes a Thai font (charset 222) and LibreOffice its metric twin Laksaman. */
 export const REPORT_FONT = { name: 'TH Sarabun New', size: 14 } as const;
@@ -16,12 +17,24 @@ export const NOTE_COLOR = '595959';
 const MIN_WIDTH = 5;
 const NUMBER_MAX_WIDTH = 18;
 const HEADER_WRAP_AT = 14;
-const CHART_ROWS = 16;
-/** Points of an A4 landscape page inside the margins the writers set (0.4" left and right, 0.5" top and bottom). */
-const PRINTABLE = { width: 841.89 - 0.8 * 72, height: 595.28 - 1.0 * 72 };
+/** Chart text (points): its title, and the axes, labels and legend. */
+export const CHART_TITLE_SIZE = 14;
+export const CHART_TEXT_SIZE = 11;
+/** A wrapped text a little wider than its column's cap widens the column instead (Excel and LibreOffice differ by a few %: never a wrap one shows and the other not). */
+const WIDEN_RATHER_THAN_WRAP = 1.2;
+/**
+ * Room beyond the measured text: Thai as LibreOffice shapes it runs a few % wider than the
+ * sum of advance widths, and a cell's indent takes more than the one unit it is in Excel.
+ */
+const TEXT_SLACK = 1.06;
+const INDENT_UNITS = 2;
+/** Names of missing units on one row of the completeness block. */
+const NAMES_PER_ROW = 6;
+/** Height of a blank row between blocks (points). */
+const GAP_HEIGHT = 12;
 
 /** Points a line of text takes at a font size: TH Sarabun New's line spacing is 1.96 em (room for Thai marks above and below). */
-const lineHeight = (size: number) => Math.ceil(size * 1.96);
+export const lineHeight = (size: number) => Math.ceil(size * 1.96);
 
 interface Span {
   row: number;
@@ -33,7 +46,7 @@ interface Span {
   style: CellStyle;
 }
 
-/** Places lines, tables and blocks row by row, then sizes columns and rows. */
+/** Places lines, tables and blocks row by row, then sizes columns and rows and plans the printed pages. */
 export class SheetBuilder {
   private row = 0;
   private readonly cells: ReportCell[] = [];
@@ -41,18 +54,20 @@ export class SheetBuilder {
   private readonly boxes: Rect[] = [];
   private readonly tables: TableBlock[] = [];
   private readonly conditionalFormats: ReportSheet['conditionalFormats'] = [];
-  private readonly charts: ChartSpec[] = [];
+  private readonly charts: { plan: PlannedChart; at: { row: number; col: number }; rows: number }[] = [];
   /** Text whose wrapping sets its row's height, measured once widths are known. */
   private readonly spans: Span[] = [];
   private readonly widthHints: { col: number; units: number }[] = [];
   private readonly maxWidths = new Map<number, number>();
   /** Completeness rows: placed once widths tell how many columns a label needs. */
   private readonly pairs: { row: number; label: string; content: CellContent }[] = [];
-  private chartRight = -1;
-  /** The last printed row: the chart's data block lies below it. */
-  private printBottom = -1;
-  /** Runs of rows a printed page must not split: each table with its title and note, the completeness block, the chart. */
-  private readonly blocks: { top: number; bottom: number }[] = [];
+  /** Runs of rows a printed page must not split (see printModel.ts). */
+  private readonly blocks: PrintBlock[] = [];
+  private open: { kind: BlockKind; top: number } | null = null;
+  /** Blank rows between blocks: a low gap, not a full line. */
+  private readonly gaps = new Set<number>();
+  /** Per column, the width its widest heading or text would take on one line (what spare page width is given to). */
+  private readonly wholeWidths = new Map<number, number>();
 
   constructor(private readonly width: number) {}
 
@@ -68,8 +83,18 @@ export class SheetBuilder {
     this.spans.push({ row, rows, left, right, text, style });
   }
 
+  /** Rows from here to `end()` print on one page (the title rows). */
+  begin(kind: BlockKind): void {
+    this.open = { kind, top: this.row };
+  }
+
+  end(): void {
+    if (this.open && this.row > this.open.top) this.blocks.push({ kind: this.open.kind, top: this.open.top, bottom: this.row - 1 });
+    this.open = null;
+  }
+
   skip(): void {
-    this.row++;
+    this.gaps.add(this.row++);
   }
 
   /** A line across the sheet's width (merged): text, or a value with its format. */
@@ -122,8 +147,10 @@ export class SheetBuilder {
         this.put(this.row, k, content, style);
         const shown = displayText(content.value, content.numFmt) ?? String(content.value);
         // An indent takes about one and a half units beside the text.
-        this.widthHints.push({ col: k, units: columnUnitsFor(shown, REPORT_FONT.size, style.bold ?? false) + (style.indent ? 1.5 : 0) });
-        if (c.align === 'left') this.span(this.row, k, k, shown, style);
+        const units = columnUnitsFor(shown, REPORT_FONT.size, style.bold ?? false) * TEXT_SLACK + (style.indent ? INDENT_UNITS : 0);
+        this.widthHints.push({ col: k, units });
+        this.wholeWidths.set(k, Math.max(this.wholeWidths.get(k) ?? 0, units));
+        if (c.align === 'left') this.span(this.row, k, k, shown, { ...style, size: REPORT_FONT.size });
       });
       this.row++;
     }
@@ -135,7 +162,7 @@ export class SheetBuilder {
     });
     this.tables.push({ title: t.title ?? '', header: { top, bottom: top + headerRows - 1 }, body: { top: bodyTop, bottom }, left: 0, right, keys: t.rows.map((r) => r.key) });
     if (t.note) this.line(t.note, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });
-    this.blocks.push({ top: blockTop, bottom: this.row - 1 });
+    this.blocks.push({ kind: 'table', top: blockTop, bottom: this.row - 1, header: { top, bottom: top + headerRows - 1 } });
     this.skip();
   }
 
@@ -148,55 +175,97 @@ export class SheetBuilder {
     const latinWord = Math.max(0, ...(text.match(/[A-Za-z0-9%().,/-]+/g) ?? []).map((w) => columnUnitsFor(w, REPORT_FONT.size, true)));
     const whole = columnUnitsFor(text, REPORT_FONT.size, true);
     this.widthHints.push({ col, units: Math.min(whole, Math.max(HEADER_WRAP_AT, latinWord)) });
+    this.wholeWidths.set(col, Math.max(this.wholeWidths.get(col) ?? 0, whole));
   }
 
   /** Received of expected, on time, late, the due date, and the units still missing, by name. */
   completeness(c: Completeness): void {
-    this.blocks.push({ top: this.row, bottom: this.row + 5 });
+    const top = this.row;
     this.line('ความครบถ้วนของการส่งรายงาน', { bold: true, size: 15, align: 'left' });
     const pairs: [string, CellContent][] = [
       ['ส่งแล้ว / ทั้งหมด (received / expected)', { value: c.received, numFmt: ofExpectedCode(c.expected) }],
       ['ส่งตรงเวลา (on time)', { value: c.onTime, numFmt: FORMAT_CODES.count }],
       ['ส่งล่าช้า (late)', { value: c.late, numFmt: FORMAT_CODES.count }],
       ['กำหนดส่ง (due)', { value: isoDateSerial(c.dueDate), numFmt: FORMAT_CODES.dateBE }],
-      [`ยังไม่ส่ง ${c.missing.length} หน่วยงาน (missing)`, { value: c.missing.length ? c.missing.map((m) => m.name_th).join(', ') : '—' }],
     ];
     for (const [label, content] of pairs) this.pairs.push({ row: this.row++, label, content });
+    // The units still missing, a few names to a row: a long list never makes one row taller than a page.
+    const names = c.missing.map((m) => m.name_th);
+    const label = `ยังไม่ส่ง ${c.missing.length} หน่วยงาน (missing)`;
+    if (names.length === 0) this.pairs.push({ row: this.row++, label, content: { value: '—' } });
+    for (let i = 0; i < names.length; i += NAMES_PER_ROW)
+      this.pairs.push({ row: this.row++, label: i === 0 ? label : '', content: { value: names.slice(i, i + NAMES_PER_ROW).join(', ') + (i + NAMES_PER_ROW < names.length ? ',' : '') } });
+    this.blocks.push({ kind: 'completeness', top, bottom: this.row - 1 });
     this.skip();
   }
 
-  /** The chart below the tables, its data block under it, outside the printed area. */
-  chart(plan: PlannedChart): void {
+  /** Rows the chart floats over (it prints on one page with its legend); its data block goes below the printed area. */
+  chart(plan: PlannedChart, rows: number): void {
     const at = { row: this.row, col: 0 };
-    this.blocks.push({ top: this.row, bottom: this.row + CHART_ROWS - 1 });
-    this.row += CHART_ROWS + 1;
-    this.printBottom = this.row - 1;
-    const top = this.row;
-    const left = 0;
-    const rect: Rect = { top: top + 1, left, bottom: top + 1 + plan.categories.length, right: left + plan.series.length };
-    this.put(top, 0, { value: `ข้อมูลแผนภูมิ: ${plan.title} (chart data)` }, { italic: true, size: 12, color: NOTE_COLOR, align: 'left' });
-    const head: CellStyle = { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle' };
-    this.put(rect.top, left, { value: plan.categoryHeading }, head);
-    plan.series.forEach((s, j) => this.put(rect.top, left + 1 + j, { value: s.name }, head));
-    plan.categories.forEach((cat, i) => {
-      this.put(rect.top + 1 + i, left, { value: cat }, { align: 'left' });
-      plan.series.forEach((s, j) => {
-        const v = s.values[i];
-        this.put(rect.top + 1 + i, left + 1 + j, v === null ? { value: '' } : { value: v, numFmt: plan.numFmt }, { align: 'right' });
-      });
-    });
-    this.boxes.push(rect);
-    this.chartRight = rect.right;
-    this.charts.push({ title: plan.title, data: rect, at, size: { columns: Math.min(this.width, 10), rows: CHART_ROWS } });
-    this.row = rect.bottom + 1;
+    this.blocks.push({ kind: 'chart', top: this.row, bottom: this.row + rows - 1 });
+    this.charts.push({ plan, at, rows });
+    this.row += rows + 1;
   }
 
-  private widths(): number[] {
+  /** The charts' data blocks, under the printed area: categories, then a column per series. */
+  private placeChartData(): ChartSpec[] {
+    return this.charts.map(({ plan, at, rows }) => {
+      const top = this.row;
+      // Reference lines are series too: a column each, the same value on every row.
+      const series = [...plan.series, ...plan.targets.map((t) => ({ name: `ร้อยละ ${t}`, values: plan.categories.map(() => t) }))];
+      const rect: Rect = { top: top + 1, left: 0, bottom: top + 1 + plan.categories.length, right: series.length };
+      this.put(top, 0, { value: `ข้อมูลแผนภูมิ: ${plan.title} (chart data)` }, { italic: true, size: 12, color: NOTE_COLOR, align: 'left' });
+      const head: CellStyle = { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle' };
+      this.put(rect.top, 0, { value: plan.categoryHeading }, head);
+      series.forEach((s, j) => this.put(rect.top, 1 + j, { value: s.name }, head));
+      plan.categories.forEach((cat, i) => {
+        this.put(rect.top + 1 + i, 0, { value: cat }, { align: 'left' });
+        series.forEach((s, j) => {
+          const v = s.values[i];
+          this.put(rect.top + 1 + i, 1 + j, v === null ? { value: '' } : { value: v, numFmt: plan.numFmt }, { align: 'right' });
+        });
+      });
+      this.boxes.push(rect);
+      this.row = rect.bottom + 1;
+      return {
+        title: plan.title,
+        kind: plan.kind,
+        data: rect,
+        at,
+        size: { columns: this.width, rows },
+        labels: plan.labels,
+        targets: plan.targets,
+        numFmt: plan.numFmt,
+      };
+    });
+  }
+
+  private widths(lastCol: number): number[] {
+    const widths = this.neededWidths(lastCol);
+    // A table narrower than the page takes the spare width where it saves a wrap: headings and names on one line.
+    let spare = PRINTABLE.width * 0.97 - SheetBuilder.widthPoints(widths, this.width);
+    for (let k = 0; k < this.width && spare > 0; k++) {
+      const whole = Math.ceil((this.wholeWidths.get(k) ?? 0) * 4) / 4;
+      const grow = Math.min(whole - widths[k], Math.floor((spare / 0.75 / 7) * 4) / 4);
+      if (grow <= 0) continue;
+      spare -= columnPoints(widths[k] + grow) - columnPoints(widths[k]);
+      widths[k] += grow;
+    }
+    // What is left widens every column alike: the table spans the page, and the title lines above it wrap less.
+    const tableUnits = widths.slice(0, this.width).reduce((a, b) => a + b, 0);
+    const share = Math.floor((spare / 0.75 / 7) * 4) / 4;
+    if (share > 0) for (let k = 0; k < this.width; k++) widths[k] = Math.floor((widths[k] + (share * widths[k]) / tableUnits) * 4) / 4;
+    return widths;
+  }
+
+  private neededWidths(lastCol: number): number[] {
     // The chart's data may reach past the tables' columns: those get a width that shows a figure.
-    const last = Math.max(this.width - 1, this.chartRight);
-    return Array.from({ length: last + 1 }, (_, k) => {
-      const need = Math.max(k < this.width ? MIN_WIDTH : 10, ...this.widthHints.filter((h) => h.col === k).map((h) => h.units));
-      const max = this.maxWidths.get(k) ?? NUMBER_MAX_WIDTH;
+    return Array.from({ length: lastCol + 1 }, (_, k) => {
+      const hints = this.widthHints.filter((h) => h.col === k).map((h) => h.units);
+      const need = Math.max(k < this.width ? MIN_WIDTH : 10, ...hints);
+      let max = this.maxWidths.get(k) ?? NUMBER_MAX_WIDTH;
+      // A text a little over the cap widens the column to fit it rather than wrap by a word.
+      if (need > max && need <= max * WIDEN_RATHER_THAN_WRAP) max = need;
       // Up to the next quarter unit: a width rounded down would wrap the widest cell.
       return Math.ceil(Math.min(need, max) * 4) / 4;
     });
@@ -208,7 +277,7 @@ export class SheetBuilder {
     let labelRight = 0;
     while (labelRight < this.width - 2 && widths.slice(0, labelRight + 1).reduce((a, b) => a + b, 0) < need) labelRight++;
     for (const p of this.pairs) {
-      this.put(p.row, 0, { value: p.label }, { align: 'left' });
+      if (p.label) this.put(p.row, 0, { value: p.label }, { align: 'left' });
       this.merge({ top: p.row, left: 0, bottom: p.row, right: labelRight });
       const col = labelRight + 1;
       const list = typeof p.content.value === 'string';
@@ -218,12 +287,12 @@ export class SheetBuilder {
     }
   }
 
-  private heights(widths: number[]): Record<number, number> {
+  private heights(widths: number[], rows: number): Record<number, number> {
     // Every row gets its height: a row left to the application's default is too low for Thai.
     const heights: Record<number, number> = {};
-    for (let r = 0; r < this.row; r++) heights[r] = lineHeight(REPORT_FONT.size);
+    for (let r = 0; r < rows; r++) heights[r] = this.gaps.has(r) ? GAP_HEIGHT : lineHeight(REPORT_FONT.size);
     for (const s of this.spans) {
-      const units = widths.slice(s.left, s.right + 1).reduce((a, b) => a + b, 0);
+      const units = (widths.slice(s.left, s.right + 1).reduce((a, b) => a + b, 0) - (s.style.indent ? INDENT_UNITS : 0)) / TEXT_SLACK;
       const size = s.style.size ?? REPORT_FONT.size;
       const lines = s.style.wrap ? linesIn(s.text, units, size, s.style.bold ?? false) : 1;
       const perRow = Math.ceil((lines * lineHeight(size)) / s.rows);
@@ -232,61 +301,27 @@ export class SheetBuilder {
     return heights;
   }
 
+  /** The printed width, in points, of the sheet's columns. */
+  static widthPoints(widths: readonly number[], columns: number): number {
+    return widths.slice(0, columns).reduce((a, w) => a + columnPoints(w), 0);
+  }
+
   /**
-   * Page breaks that keep each block on one page: the sheet prints at the scale that fits
-   * it to one A4-landscape page wide; a block (a later table, the completeness block, the
-   * chart) that would run over the page's end starts the next one. The first table stays
-   * with the title; a table longer than a page breaks where it must, its headings repeated.
+   * The sheet: widths and heights measured, the charts' data placed under the printed area,
+   * and the pages planned (printModel.ts). `freeze` keeps the first table's headings in view
+   * when it is the sheet's only table and comes first.
    */
-  /** How tall the printed area is, in pages, at the scale that fits it one page wide. */
-  private printedPages(widths: number[], heights: Record<number, number>, bottom: number): number {
-    let h = 0;
-    for (let r = 0; r <= bottom; r++) h += heights[r] ?? lineHeight(REPORT_FONT.size);
-    return (h * this.printScale(widths)) / PRINTABLE.height;
-  }
-
-  private printScale(widths: number[]): number {
-    const widthPt = widths.slice(0, this.width).reduce((a, w) => a + Math.trunc(w * 7 + 5) * 0.75, 0);
-    return Math.min(1, PRINTABLE.width / widthPt);
-  }
-
-  private pageBreaks(widths: number[], heights: Record<number, number>): number[] {
-    const scale = this.printScale(widths);
-    const rowPt = (r: number) => (heights[r] ?? lineHeight(REPORT_FONT.size)) * scale;
-    const breaks: number[] = [];
-    let pageTop = 0;
-    let used = 0;
-    for (let r = 0, b = 0; r <= Math.max(...this.blocks.map((x) => x.bottom), 0);) {
-      const block = this.blocks[b];
-      if (block && r === block.top) {
-        let h = 0;
-        for (let k = block.top; k <= block.bottom; k++) h += rowPt(k);
-        // The first table stays with the title rows; a later block that would cross the page's end starts the next page.
-        if (b > 0 && used + h > PRINTABLE.height && r > pageTop) {
-          breaks.push(r);
-          pageTop = r;
-          used = 0;
-        }
-        used += h;
-        r = block.bottom + 1;
-        b++;
-      } else {
-        used += rowPt(r);
-        r++;
-      }
-    }
-    return breaks;
-  }
-
-  finish(name: string): ReportSheet {
-    const widths = this.widths();
+  finish(name: string, opts: { freeze?: boolean } = {}): ReportSheet {
+    this.end();
+    const printBottom = this.row - 1;
+    const charts = this.placeChartData();
+    const lastCol = Math.max(this.width - 1, ...charts.map((c) => c.data.right));
+    const widths = this.widths(lastCol);
     this.placePairs(widths);
-    const heights = this.heights(widths);
+    const heights = this.heights(widths, this.row);
+    const plan = planPages(this.blocks, (r) => heights[r] ?? lineHeight(REPORT_FONT.size), SheetBuilder.widthPoints(widths, this.width));
     const first = this.tables[0];
-    const single = this.tables.length === 1 && first !== undefined;
-    const printBottom = this.printBottom >= 0 ? this.printBottom : this.row - 1;
-    // A report up to half a page over one page prints on one (scaled down a little more) rather than spill.
-    const onePage = this.printedPages(widths, heights, printBottom) <= 1.5;
+    const single = this.tables.length === 1 && first !== undefined && opts.freeze !== false;
     return {
       name,
       font: { ...REPORT_FONT },
@@ -299,17 +334,26 @@ export class SheetBuilder {
       print: {
         paper: 'A4',
         orientation: 'landscape',
-        fitToWidth: 1,
-        fitToHeight: onePage ? 1 : 0,
-        // Headings repeat on every page only where the table itself runs over a page.
-        titleRows: single && this.printedPages(widths, heights, first.body.bottom) > 1 ? first.header : null,
+        scale: plan.scale,
+        titleRows: plan.titleRows,
         area: { top: 0, left: 0, bottom: printBottom, right: this.width - 1 },
-        breaksBefore: onePage ? [] : this.pageBreaks(widths, heights),
+        breaksBefore: plan.breaksBefore,
+        pages: plan.pages,
       },
       conditionalFormats: this.conditionalFormats,
-      charts: this.charts,
+      charts,
       tables: this.tables,
     };
+  }
+
+  /** Blocks longer than a printed page at the scale the page plan chose (a table that must split), for the composer. */
+  static longBlocks(sheet: ReportSheet): { top: number; bottom: number }[] {
+    return sheet.tables.filter((t) => sheet.print.breaksBefore.some((b) => b > t.header.bottom && b <= t.body.bottom)).map((t) => ({ top: t.header.top, bottom: t.body.bottom }));
+  }
+
+  /** Sheet points a printed page holds at the sheet's scale. */
+  static pagePoints(sheet: ReportSheet): number {
+    return pagePoints(sheet.print.scale / 100);
   }
 
   /** Columns kept in view when scrolling sideways: through the first name column of the table. */

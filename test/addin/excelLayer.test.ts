@@ -185,7 +185,7 @@ describe('writing tallies (the report sheet; its cells against the CLI workbook:
     expect(values).toContain('เหนือ');
     expect(values).toContain('5.1 ผู้นำที่ได้รับการพัฒนาศักยภาพ (หน่วยนับ: คน)');
     expect(values.some((v) => v.includes('ยังไม่ส่ง'))).toBe(true);
-    expect(ws.charts.map((c) => c.type)).toEqual(['ColumnClustered']);
+    expect(ws.charts.map((c) => c.type)).toEqual(['ColumnClustered']); // 5 regions: columns, with the 80 % and 100 % lines
     expect(book.activeSheet.id).toBe(ws.id);
     const status = await writeTallySheet(context, await codiTally('hq'), completeness, BUILT_IN);
     expect(book.sheet(status.sheet)!.conditionalFormats.map((c) => c.text)).toEqual(['เขียว', 'เหลือง', 'แดง']);

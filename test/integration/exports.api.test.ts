@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '@returns-hub/cli/main';
-import { builtInForm } from '../support/builtIn';
 import { parseCsv, UTF8_BOM } from '@returns-hub/shared/report/csv';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
 import { formsCommunityPlan } from '../support/formsTables';
+import { SOURCE_PREFIX } from '@returns-hub/shared/report/flatRecords';
+import { UNITS, builtInForm } from '../support/builtIn';
+import { parseThaiDate } from '@returns-hub/shared/parse/parseThaiDate';
+import { parseYesNo } from '@returns-hub/shared/parse/parseYesNo';
+import { parseNumber } from '@returns-hub/shared/parse/parseNumber';
+
+const resolveOrgUnit = (text: unknown, kinds?: Parameters<typeof UNITS.resolve>[1]) => UNITS.resolve(text, kinds);
 
 let api: Api;
 let dir: string;
@@ -36,6 +42,9 @@ async function run(argv: string[]) {
   const code = await main(argv, (s) => lines.push(s), { RETURNS_API_URL: api.url, RETURNS_API_KEY: 'dev-hq' });
   return { code, out: lines.join('\n') };
 }
+
+const okValue = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : undefined);
+const unitCode = (r: ReturnType<typeof resolveOrgUnit>) => (r.ok ? r.unit.code : undefined);
 
 const fmt = (x: number, decimals = 0) => x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
@@ -95,6 +104,46 @@ describe('the flat export', () => {
     expect(own.body.rows.map((r: unknown[]) => r[1])).toEqual(['1045']);
   });
 
+  test('drill-down: every Form 2 value of 1045 names its source cell, and that cell of the sample file holds it', async () => {
+    const res = await raw(api, '/api/exports/records?form=bma-community-plan-return&fy=2563&period=FY');
+    const { columns, rows } = res.body as { columns: { id: string; label_th: string }[]; rows: (string | number | boolean | null)[][] };
+    const row = rows.find((r) => r[columns.findIndex((c) => c.id === 'org_unit')] === '1045')!;
+    const at = (id: string) => row[columns.findIndex((c) => c.id === id)];
+    const form = builtInForm('bma-community-plan-return');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sample('community-plan/districts/1045.xlsx'));
+    const checked = form.fields.map((f) => {
+      const source = String(at(`${SOURCE_PREFIX}${f.id}`));
+      const m = /^'(.+)'!([A-Z]+\d+)$/.exec(source);
+      if (!m) return { field: f.id, source, holds: 'no cell address' };
+      const cell = wb.getWorksheet(m[1])!.getCell(m[2]);
+      const value = at(f.id);
+      const raw = cell.value === null || cell.value === '' ? null : cell.value;
+      // What the cell says, read as the field's type reads it.
+      const read =
+        raw === null
+          ? null
+          : f.type === 'orgUnit'
+            ? unitCode(resolveOrgUnit(raw, f.orgUnitKinds))
+            : f.type === 'date'
+              ? okValue(parseThaiDate(raw))
+              : f.type === 'yesno'
+                ? parseYesNo(raw)
+                : f.type === 'text'
+                  ? String(raw)
+                  : okValue(parseNumber(raw));
+      return { field: f.id, source, holds: read === (value ?? null) ? 'its value' : `${JSON.stringify(read)} for ${JSON.stringify(value)}` };
+    });
+    expect(checked.filter((c) => c.holds !== 'its value')).toEqual([]);
+    // The figure HQ asks about: 1045's part of the 583,203 disbursed.
+    expect(at('cell:budget_disbursed')).toBe("'แบบรายงาน 1'!C14");
+    expect(checked).toHaveLength(form.fields.length);
+    // The export names each column once: one fiscal year, one unit code.
+    const labels = columns.map((c) => c.label_th);
+    expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
+    expect(columns.filter((c) => c.id === 'fiscal_year')).toHaveLength(1);
+  });
+
   test('a project name that starts with = comes out as text: CSV neutralized, xlsx a string cell', async () => {
     const res = await fetch(`${api.url}/api/exports/records?form=bma-project-progress&fy=2564&period=FY&format=csv`, { headers: { Authorization: 'Bearer dev-hq' } });
     const [header, ...rows] = parseCsv(await res.text());
@@ -119,8 +168,13 @@ describe('the flat export', () => {
 
   test('the tally as CSV: a row per unit and measure, names and Thai status words; bad requests say why', async () => {
     const res = await fetch(`${api.url}/api/exports/tally?form=codi-quarterly-kpi&fy=2563&period=Q2&by=region&format=csv`, { headers: { Authorization: 'Bearer dev-hq' } });
-    const [header, ...rows] = parseCsv(await res.text());
+    const [headings, header, ...rows] = parseCsv(await res.text());
     expect(rows).toHaveLength(30);
+    // The CLI's shape: bilingual headings, then the ids.
+    expect(headings.slice(0, 2)).toEqual(['รหัสหน่วยงาน (Unit code)', 'หน่วยงาน (Unit)']);
+    const cli = parseCsv((await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--by', 'region', '--format', 'csv'])).out);
+    expect(cli.slice(0, 2)).toEqual([headings, header]);
+    expect(cli.slice(2)).toEqual(rows);
     const north51 = rows.find((r) => r[0] === 'N' && r[header.indexOf('id')] === '5.1')!;
     expect([north51[header.indexOf('unit_th')], north51[header.indexOf('value')], north51[header.indexOf('status')]]).toEqual(['ภาคเหนือ', '420', 'เขียว']);
     expect((await raw(api, '/api/exports/everything?form=codi-quarterly-kpi&fy=2563')).status).toBe(404);
@@ -152,7 +206,8 @@ describe('returns pull --format --layout --by', () => {
     expect(rows[block + 7]).toEqual(['รวม', '8645', '271', '593', '864']);
 
     const zones = parseCsv((await run(['pull', '--form', 'bma-community-plan-return', '--fy', '2563', '--format', 'csv', '--layout', 'districts-by-indicator', '--by', 'zone'])).out);
-    expect(zones.filter((r) => r[0].startsWith('กลุ่มเขต'))).toHaveLength(6);
+    expect(zones.filter((r) => r[0].startsWith('กลุ่มเขตกรุง'))).toHaveLength(6);
+    expect(zones.find((r) => r[1] === 'ชุมชนทั้งหมด')?.[0]).toBe('กลุ่มเขต'); // the rows are zones: their column says so
   });
 
   test('json, and an unknown layout names the ones there are', async () => {

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { renderTallyWorkbook, tallyWorkbookBytes } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
 import { columnLetters } from '@returns-hub/shared/sheet/address';
 import { rectA1 } from '@returns-hub/shared/report/rectAddress';
-import { renderReportSheet, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
+import { CHART_TYPE, renderReportSheet, writeTallySheet } from '@returns-hub/addin/excel/writeTallySheet';
 import { FakeBook } from '../support/excelFake/fakeBook';
 import { FakeContext } from '../support/excelFake/fakeContext';
 import { renderedByExcelJs, renderedByOffice } from '../support/renderedSheet';
@@ -61,8 +61,10 @@ describe('the add-in writer (office.js) and the CLI writer (.xlsx) give the same
 
     expect(Object.keys(addin.cells).length).toBeGreaterThan(20);
     expect(addin).toEqual(cli);
-    // The chart: a clustered column chart over the layout's chart data (the CLI adds the same as DrawingML parts).
-    expect(x.sheet(sheet.name).charts.map((c) => [c.type, c.title, c.source])).toEqual(sheet.charts.map((c) => ['ColumnClustered', c.title, rectA1(c.data)]));
+    // The chart: clustered bars over the layout's chart data (the CLI adds the same as DrawingML parts).
+    expect(x.sheet(sheet.name).charts.map((c) => [c.type, c.title, c.source, c.seriesTypes ?? {}])).toEqual(
+      sheet.charts.map((c) => [CHART_TYPE[c.kind], c.title, rectA1(c.data), Object.fromEntries(c.targets.map((_, k) => [c.data.right - c.data.left - c.targets.length + k, 'Line']))]),
+    );
   });
 
   test('a name that starts like a formula is text in both', async () => {
@@ -140,7 +142,7 @@ describe('the add-in writer in office.js terms', () => {
 });
 
 describe('the chart in the CLI workbook', () => {
-  test('a clustered column chart over the sheet’s chart data, anchored where the layout puts it; ExcelJS still reads the file', async () => {
+  test('clustered columns over the sheet’s chart data, the 80 % and 100 % as dashed lines, anchored where the layout puts it; ExcelJS still reads the file', async () => {
     const sheet = sheetOf('codi-quarterly-kpi', 'regions-by-kpi');
     const bytes = await tallyWorkbookBytes([sheet]);
     const zip = await JSZip.loadAsync(bytes);
@@ -149,7 +151,14 @@ describe('the chart in the CLI workbook', () => {
     const ref = (r1: number, c1: number, r2: number, c2: number) => `'${sheet.name}'!$${columnLetters(c1)}$${r1 + 1}:$${columnLetters(c2)}$${r2 + 1}`;
     expect(chart).toContain(`<c:cat><c:strRef><c:f>${ref(top + 1, left, bottom, left)}</c:f>`);
     expect([...chart.matchAll(/<c:ser>/g)]).toHaveLength(right - left);
+    expect(sheet.charts[0]).toMatchObject({ kind: 'column', targets: [80, 100] }); // 5 regions: columns, with the reference lines
     expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    // The last two series are the reference lines: every row 80 (then 100), drawn as dashed lines over the same axes.
+    const lines = /<c:lineChart>(.*)<\/c:lineChart>/.exec(chart)![1];
+    expect([...lines.matchAll(/<c:ser>/g)]).toHaveLength(2);
+    expect(lines).toContain('<a:prstDash val="dash"/>');
+    expect(lines).toContain(`<c:f>${ref(top + 1, right - 1, bottom, right - 1)}</c:f>`);
+    expect(sheet.cells.filter((c) => c.col === right - 1 && c.row > top && c.row <= bottom).map((c) => c.value)).toEqual(Array(bottom - top).fill(80));
     expect(chart).toContain(`<a:t>${sheet.charts[0].title}</a:t>`);
     expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/<drawing r:id="rIdReportDrawing"\/><\/worksheet>$|<drawing r:id="rIdReportDrawing"\/>/);
     const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
@@ -157,5 +166,18 @@ describe('the chart in the CLI workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(bytes).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([sheet.name]);
+  });
+
+  test('50 districts: horizontal bars sorted by value, largest on top (the data block runs up), names all shown', async () => {
+    const sheet = sheetOf('bma-community-plan-return', 'districts-by-indicator');
+    const c = sheet.charts[0];
+    expect(c).toMatchObject({ kind: 'bar', targets: [] });
+    const values = sheet.cells.filter((x) => x.col === c.data.left + 1 && x.row > c.data.top && x.row <= c.data.bottom).map((x) => Number(x.value));
+    expect(values).toHaveLength(50);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    const chart = await (await JSZip.loadAsync(await tallyWorkbookBytes([sheet]))).file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    expect(chart).toContain('<c:tickLblSkip val="1"/>');
+    expect(chart).not.toContain('<c:legend>'); // one series: nothing to tell apart
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SAMPLES } from './samples';
 
-/** FORMS.md, beside the samples (`../shared/FORMS.md`); FORMS_MD overrides. */
+/** FORMS.md, beside the samples (copied from `../shared/FORMS.md`); FORMS_MD overrides. */
 export const FORMS_MD = process.env.FORMS_MD ?? resolve(SAMPLES, '..', 'FORMS.md');
 
 function section(md: string, heading: string): string {

@@ -19,7 +19,7 @@ export interface RenderedSheet {
   widths: number[];
   heights: Record<number, number>;
   freeze: { rows: number; columns: number };
-  print: { orientation: string; paper: string; fitToWidth: number; fitToHeight: number; area: string; titleRows: string };
+  print: { orientation: string; paper: string; scale: number; area: string; titleRows: string };
   breaksBefore: number[];
   conditionalFormats: string[];
 }
@@ -100,8 +100,7 @@ export function renderedByOffice(s: FakeSheet): RenderedSheet {
     print: {
       orientation: layout.page.orientation.toLowerCase(),
       paper: layout.page.paperSize,
-      fitToWidth: layout.page.zoom.horizontalFitToPages ?? 0,
-      fitToHeight: layout.page.zoom.verticalFitToPages ?? 0,
+      scale: layout.page.zoom.scale ?? 0,
       area: layout.page.printArea,
       titleRows: title ? `${title[1]}:${title[2]}` : '',
     },
@@ -163,8 +162,7 @@ export async function renderedByExcelJs(ws: ExcelJS.Worksheet, xlsx: Buffer | Ar
     print: {
       orientation: ws.pageSetup.orientation ?? '',
       paper: ws.pageSetup.paperSize === 9 ? 'A4' : String(ws.pageSetup.paperSize),
-      fitToWidth: ws.pageSetup.fitToWidth ?? 0,
-      fitToHeight: ws.pageSetup.fitToHeight ?? 0,
+      scale: ws.pageSetup.fitToPage ? 0 : (ws.pageSetup.scale ?? 0),
       area: area ? rectA1(area) : '',
       titleRows: ws.pageSetup.printTitlesRow ?? '',
     },

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { readdirSync } from 'node:fs';
 
-/** The shared samples sit beside the repository (`../shared/samples`); SAMPLES_DIR overrides. */
-export const SAMPLES = process.env.SAMPLES_DIR ?? resolve(__dirname, '../../../shared/samples');
+/** The forms' samples, copied into the repository from `../shared/samples` (scripts/sharedCopy.ts); SAMPLES_DIR overrides. */
+export const SAMPLES = process.env.SAMPLES_DIR ?? resolve(__dirname, '../fixtures/shared/samples');
 
 export function sample(...parts: string[]): string {
   return join(SAMPLES, ...parts);

@@ -127,6 +127,8 @@ export interface ExcelConditionalFormat {
 
 export interface ExcelChart {
   readonly title: { text: string };
+  /** A series by position: a report chart's reference lines are its last series, drawn as lines. */
+  readonly series: { getItemAt(index: number): { chartType: string } };
   setPosition(startCell: string, endCell?: string): void;
   delete(): void;
 }

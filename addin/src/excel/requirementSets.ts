@@ -111,6 +111,9 @@ export const OFFICE_MEMBERS = {
   'PageBreakCollection.removePageBreaks': excel('1.9'),
   'Chart.title': excel('1.1'),
   'Chart.setPosition': excel('1.1'),
+  'Chart.series': excel('1.1'),
+  'ChartSeriesCollection.getItemAt': excel('1.1'),
+  'ChartSeries.chartType': excel('1.7'),
   'ChartTitle.text': excel('1.1'),
   'CustomFunctions.associate': { set: 'CustomFunctionsRuntime', version: '1.1' },
   'CustomFunctions.Error': { set: 'CustomFunctionsRuntime', version: '1.2' },
@@ -165,6 +168,9 @@ export const FEATURES = {
     'WorksheetFreezePanes.freezeColumns',
     'WorksheetFreezePanes.freezeAt',
     'ChartCollection.add',
+    'Chart.series',
+    'ChartSeriesCollection.getItemAt',
+    'ChartSeries.chartType',
   ],
   /** The report sheet's print setup (A4 landscape, one page wide, print area and titles, page breaks) and cell indents. */
   printSetup: [

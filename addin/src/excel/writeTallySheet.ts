@@ -6,6 +6,7 @@ import { defaultLayoutFor, reportByName } from '@returns-hub/shared/report/formR
 import { isReportProblem, reportProblem, type ReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { CellStyle, ReportCell, ReportSheet, Rect } from '@returns-hub/shared/report/reportSheet';
 import { rectA1, rowsA1 } from '@returns-hub/shared/report/rectAddress';
+import { PAGE } from '@returns-hub/shared/report/printModel';
 import { a1 } from '@returns-hub/shared/sheet/address';
 import type { ExcelContext, ExcelRange, ExcelWorksheet } from './excelApi';
 
@@ -53,6 +54,8 @@ export function officeValue(v: string | number): string | number {
 export const unitsToPoints = (units: number) => Math.trunc(units * 7 + 5) * 0.75;
 
 const colour = (rgb: string) => `#${rgb}`;
+/** office.js chart types of the report's chart kinds. */
+export const CHART_TYPE = { bar: 'BarClustered', column: 'ColumnClustered' } as const;
 const ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right', top: 'Top', middle: 'Center', bottom: 'Bottom' };
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
@@ -190,18 +193,25 @@ export async function renderReportSheet(context: ExcelContext, sheet: ReportShee
     const p = ws.pageLayout;
     p.orientation = 'Landscape';
     p.paperSize = 'A4';
-    p.zoom = { horizontalFitToPages: sheet.print.fitToWidth, verticalFitToPages: sheet.print.fitToHeight };
+    p.zoom = { scale: sheet.print.scale };
     p.centerHorizontally = true;
-    p.leftMargin = p.rightMargin = 0.4 * 72;
-    p.topMargin = p.bottomMargin = 0.5 * 72;
+    p.leftMargin = PAGE.margins.left;
+    p.rightMargin = PAGE.margins.right;
+    p.topMargin = PAGE.margins.top;
+    p.bottomMargin = PAGE.margins.bottom;
     p.setPrintArea(rectA1(sheet.print.area));
+    // Headings repeat only over a table longer than a page; a refresh without one clears the last report's.
     if (sheet.print.titleRows) p.setPrintTitleRows(rowsA1(sheet.print.titleRows.top, sheet.print.titleRows.bottom));
+    else if (!existing.isNullObject) p.setPrintTitleRows('');
     for (const r of sheet.print.breaksBefore) ws.horizontalPageBreaks.add(a1(r, 0));
   }
 
   for (const c of sheet.charts) {
-    const chart = ws.charts.add('ColumnClustered', range(ws, c.data), 'Columns');
+    const chart = ws.charts.add(CHART_TYPE[c.kind], range(ws, c.data), 'Columns');
     chart.title.text = c.title;
+    // The reference lines (80 %, 100 %) are the last series: lines across the columns, as the CLI's chart draws them.
+    const series = c.data.right - c.data.left;
+    c.targets.forEach((_, k) => (chart.series.getItemAt(series - c.targets.length + k).chartType = 'Line'));
     chart.setPosition(a1(c.at.row, c.at.col), a1(c.at.row + c.size.rows - 1, c.at.col + c.size.columns - 1));
   }
   ws.activate();

@@ -2,12 +2,13 @@ import { explainFailure } from '../explainFailure';
 import { writeFile } from 'node:fs/promises';
 import { createApiClient, type Completeness } from '@returns-hub/shared/api/client';
 import { httpFetch } from '../httpFetch';
-import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
+import type { GroupBy, Tally, TallyInclude } from '@returns-hub/shared/consolidate/tally';
 import { definitionsOfYear } from '@returns-hub/shared/definitions/versionsByYear';
 import type { Definitions } from '@returns-hub/shared/definitions/definitions';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { tallyHeadings, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
-import { reportByName, reportsOf } from '@returns-hub/shared/report/formReports';
+import { tallyCsvRows } from '@returns-hub/shared/consolidate/tallyTable';
+import { badGrouping, layoutGroupings, layoutsAt, reportByName } from '@returns-hub/shared/report/formReports';
+import { basisOfReviews, type ReportBasis } from '@returns-hub/shared/report/reportBasis';
 import { computeReport, groupingsNeeded, type ReportInput } from '@returns-hub/shared/report/computeReport';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { ReportLayout } from '@returns-hub/shared/report/reportLayout';
@@ -29,6 +30,8 @@ export interface PullOptions {
   fy: number;
   period?: string;
   by?: GroupBy;
+  /** Which returns the figures count: every current one (default) or accepted ones only. */
+  include?: TallyInclude;
   /** Defaults from the output file's extension, else text on the terminal. */
   format?: PullFormat;
   /** One report layout of the form; the xlsx holds all of them when none is named. */
@@ -89,21 +92,30 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
   const form = year.formById(o.form);
   if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} ในปีงบประมาณ ${o.fy} (no form ${o.form} in fiscal year ${o.fy})`), 2);
   if (o.layout === RECORDS) return pullRecords(o, form, format, out, now);
-  let layouts: ReportLayout[] = [];
+  // Each layout at its grouping: the one asked for (a layout that cannot show it is refused), else its own.
+  let layouts: { layout: ReportLayout; by: GroupBy }[] = [];
   if (o.layout) {
     const l = reportByName(form, o.layout);
     if (isReportProblem(l)) return (out(`${l.message_th}\n${l.message_en}`), 2);
-    layouts = [l];
-  } else if (format === 'xlsx') layouts = reportsOf(form);
+    if (o.by && !layoutGroupings(l).includes(o.by)) {
+      const p = badGrouping(l, o.by);
+      return (out(`${p.message_th}\n${p.message_en}`), 2);
+    }
+    layouts = [{ layout: l, by: o.by ?? l.by }];
+  } else if (format === 'xlsx') {
+    const at = layoutsAt(form, o.by);
+    if (isReportProblem(at)) return (out(`${at.message_th}\n${at.message_en}`), 2);
+    layouts = at;
+  }
   if (format === 'xlsx' && layouts.length === 0) return (out(`แบบฟอร์ม ${o.form} ไม่มีรูปแบบรายงาน (form ${o.form} has no report layouts)`), 2);
 
   try {
-    const wanted = layouts.length ? [...new Set(layouts.flatMap((l) => groupingsNeeded(l, o.by)))] : [o.by];
+    const wanted = layouts.length ? [...new Set(layouts.flatMap((l) => groupingsNeeded(l.layout, l.by)))] : [o.by];
     const tallies: Partial<Record<GroupBy, Tally>> = {};
     let period = o.period;
     let first: Tally | undefined;
     for (const by of wanted) {
-      const t = await client.tallies({ form: o.form, fy: o.fy, period, by });
+      const t = await client.tallies({ form: o.form, fy: o.fy, period, by, include: o.include });
       tallies[t.by] = t;
       period ??= t.period;
       first ??= t;
@@ -115,11 +127,12 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
       units: year.units,
       tallies,
       completeness,
+      basis: layouts.length ? await reviewBasis(client, o, first) : null,
       generatedAt: now(),
     };
     const sheets: ReportSheet[] = [];
     for (const l of layouts) {
-      const s = computeReport(l, input, o.by);
+      const s = computeReport(l.layout, input, l.by);
       if (isReportProblem(s)) return (out(`${s.message_th}\n${s.message_en}`), 1);
       sheets.push(s);
     }
@@ -132,7 +145,7 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
         return 0;
       }
       case 'csv': {
-        const rows: CsvValue[][] = sheets.length ? sheets.flatMap((s, i) => [...(i ? [[]] : []), ...reportCsvRows(s)]) : [tallyHeadings(), ...tallyRows(first)];
+        const rows: CsvValue[][] = sheets.length ? sheets.flatMap((s, i) => [...(i ? [[]] : []), ...reportCsvRows(s)]) : tallyCsvRows(first);
         return emit(toCsv(rows), o.outFile, out);
       }
       case 'json':
@@ -145,6 +158,16 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
   } catch (e) {
     out(explainFailure(e, o.api));
     return 1;
+  }
+}
+
+/** What the figures count and where the period's returns stand in review (null where the key may not list reviews: completeness says it then). */
+async function reviewBasis(client: ReturnType<typeof createApiClient>, o: PullOptions, t: Tally): Promise<ReportBasis | null> {
+  try {
+    const list = await client.reviews({ form: o.form, fy: o.fy, period: t.period });
+    return basisOfReviews(t.include ?? o.include ?? 'all', list.returns);
+  } catch {
+    return null;
   }
 }
 

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { addCharts } from './addCharts';
 import type { CellStyle, Rect, ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { rectA1 } from '@returns-hub/shared/report/rectAddress';
+import { PAGE } from '@returns-hub/shared/report/printModel';
 import { a1, columnLetters } from '@returns-hub/shared/sheet/address';
 
 /** Windows' Thai character set: where TH Sarabun New is missing, Excel substitutes a Thai font rather than one without Thai glyphs. */
@@ -24,6 +25,8 @@ function printAreaForExcelJs(r: Rect): string {
   return `${columnLetters(r.left)}$${r.top + 1}:${columnLetters(r.right)}$${r.bottom + 1}`;
 }
 
+const inches = (m: typeof PAGE.margins) => ({ left: m.left / 72, right: m.right / 72, top: m.top / 72, bottom: m.bottom / 72, header: m.header / 72, footer: m.footer / 72 });
+
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 
 /**
@@ -41,11 +44,11 @@ export function renderTallyWorkbook(sheets: readonly ReportSheet[]): ExcelJS.Wor
       pageSetup: {
         paperSize: 9, // A4
         orientation: s.print.orientation,
-        fitToPage: true,
-        fitToWidth: s.print.fitToWidth,
-        fitToHeight: s.print.fitToHeight,
+        // The print model's scale and breaks, not the application's fitting: both print the pages it counted.
+        fitToPage: false,
+        scale: s.print.scale,
         horizontalCentered: true,
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+        margins: inches(PAGE.margins),
         printArea: printAreaForExcelJs(s.print.area),
         ...(s.print.titleRows ? { printTitlesRow: `${s.print.titleRows.top + 1}:${s.print.titleRows.bottom + 1}` } : {}),
       },

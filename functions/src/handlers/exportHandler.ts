@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fiscalYearParam, formIdParam, groupByParam, periodParam } from '@returns-hub/shared/api/schemas';
 import { toCsv } from '@returns-hub/shared/report/csv';
+import { tallyCsvRows } from '@returns-hub/shared/consolidate/tallyTable';
 import { endpoint, type Deps } from '../http/endpoint';
 import { isProblem, json, problem } from '../http/problem';
 import { formOfYear } from '../http/knownForm';
@@ -26,7 +27,8 @@ function csvOf(t: ExportTable): string {
  * analysts. `records`: every current return's records, one row per record (unit code and Thai
  * name, period, version, on-time status, the form's fields and columns). `tally`: the tally
  * as one long table (a row per unit and measure). JSON gives the columns with Thai and
- * English labels; CSV is UTF-8 with BOM, and text that could start a formula is neutralized.
+ * English labels; CSV is UTF-8 with BOM, and text that could start a formula is neutralized. The
+ * tally's CSV has the bilingual headings over a row of ids, as the CLI writes it.
  */
 export const exportData = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
@@ -49,5 +51,6 @@ export const exportData = (deps: Deps) =>
     const out = await exportTally(store, principal, form, definitions.units, q.fy, q.period, q.by);
     if (isDomainError(out)) return out;
     if (q.format === 'json') return json(200, { tally: out.tally, columns: out.table.columns, rows: out.table.rows });
-    return { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}-${q.by}.csv"` }, body: csvOf(out.table) };
+    // The tally's one CSV shape (tallyCsvRows): bilingual headings, then the ids, then the rows.
+    return { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}-${q.by}.csv"` }, body: toCsv(tallyCsvRows(out.tally)) };
   });

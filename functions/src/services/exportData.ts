@@ -48,6 +48,9 @@ export async function exportRecords(source: RecordSource, p: Principal, form: Fo
       status: v.submittedAt.slice(0, 10) <= due ? ('on_time' as const) : ('late' as const),
       fields: v.fields,
       rows: v.rowCount > 0 ? await source.readRows(v.writeId) : [],
+      sheet: v.sheet,
+      fieldCells: v.fieldCells,
+      columns: v.columns,
     });
   }
   return flatRecords(form, units, returns);

@@ -5,7 +5,7 @@ The peer the returns-hub bench compares against: read the 50 district workbooks 
 Form 2 (one district per file, record layout: label in column B, value in column C),
 sum the figures, print the consolidated indicators as one JSON object.
 
-    /usr/bin/python3 test/bench/peer/form2_peer.py /work/shared/samples/community-plan/districts
+    /usr/bin/python3 test/bench/peer/form2_peer.py test/fixtures/shared/samples/community-plan/districts
 
 It knows exactly one layout (the districts' own template) and no checks: that is what
 a one-off analyst script does, and why it is fast.

@@ -64,6 +64,8 @@ export interface FakeChart {
   position?: string;
   /** Where the chart's bottom-right corner is, when set. */
   end?: string;
+  /** Series whose chart type was set apart from the chart's (by position): `{ 2: 'Line' }`. */
+  seriesTypes?: Record<number, string>;
 }
 
 export interface FakeSheet {

@@ -145,6 +145,29 @@ export class FakeWorksheet implements ExcelWorksheet {
           },
         };
       },
+      get series() {
+        ctx.book.use('Chart.series');
+        return {
+          getItemAt(index: number) {
+            ctx.book.use('ChartSeriesCollection.getItemAt');
+            return {
+              set chartType(type: string) {
+                ctx.book.use('ChartSeries.chartType');
+                ctx.queue(() => {
+                  // Excel refuses a series the chart does not have: a column of its source beyond the categories.
+                  const source = parseRange(chart.source);
+                  const columns = source ? source.right - source.left : 0;
+                  if (index < 0 || index >= columns) throw new FakeRichApiError('ItemNotFound', `The chart has no series ${index}.`);
+                  chart.seriesTypes = { ...chart.seriesTypes, [index]: type };
+                });
+              },
+              get chartType(): string {
+                throw notLoaded('chartType'); // the add-in only writes it
+              },
+            };
+          },
+        };
+      },
       setPosition(startCell: string, endCell?: string) {
         ctx.book.use('Chart.setPosition');
         ctx.queue(() => void Object.assign(chart, { position: startCell, end: endCell }));
