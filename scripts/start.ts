@@ -4,7 +4,7 @@ import { startLocalHost } from '@returns-hub/functions/dev/localHost';
 import { makeDeps } from '@returns-hub/functions/deps';
 import { loadConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
-import { sweepOrphans, DEV_SWEEP_GRACE_MS } from '@returns-hub/functions/services/sweepOrphans';
+import { repair, REPAIR_EVERY_MS, REPAIR_GRACE_MS } from '@returns-hub/functions/services/repair';
 import { buildAddin } from './buildAddin';
 import { serveAddin } from './serveAddin';
 
@@ -52,22 +52,27 @@ async function main() {
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(`the configuration is refused: ${loaded.errors.join('; ')}`);
   const config = loaded.config;
-  const deps = makeDeps(config, {
-    onOpen: (store) => {
-      if (config.env !== 'development') return;
-      // Rows of writes that never committed (a crash, a lost race), older than the grace period.
-      deps
-        .definitions()
-        .then((definitions) => sweepOrphans(store, definitions, DEV_SWEEP_GRACE_MS))
-        .then(
-          (s) => s.removed && console.log(`Orphan sweep: removed ${s.removed} uncommitted write(s).`),
-          (e) => console.error(`Orphan sweep failed: ${e instanceof Error ? e.message : String(e)}`),
-        );
-    },
-  });
+  const deps = makeDeps(config);
+  // The Functions' timer, here: the repair at start and every few minutes (only on the local emulator; in Azure the timer runs it).
+  const runRepair = async () => {
+    try {
+      const r = await repair(await deps.store(), await deps.reviews(), await deps.definitions(), { graceMs: REPAIR_GRACE_MS });
+      const failed = r.writes.failed.length + r.intents.failed.length;
+      if (r.writes.removed || r.intents.completed || r.intents.forgotten || failed)
+        console.log(`Repair: removed ${r.writes.removed} uncommitted write(s); completed ${r.intents.completed} tally update(s), forgot ${r.intents.forgotten}; ${failed} failed.`);
+    } catch (e) {
+      console.error(`Repair failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  if (config.env === 'development') {
+    const timer = setInterval(() => void runRepair(), REPAIR_EVERY_MS);
+    timer.unref();
+    stops.push(async () => clearInterval(timer));
+  }
   const host = await startLocalHost(routes(deps), { port: Number(env.PORT ?? 7071), maxBodyBytes: config.maxBodyBytes });
   stops.push(host.close);
-  await deps.store(); // open storage now: tables created, and the sweep started
+  await deps.store(); // open storage now: tables created
+  if (config.env === 'development') void runRepair();
   console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
   if (!apiOnly) {
     const built = await buildAddin();

@@ -1,10 +1,11 @@
 import { builtInDefinitions } from './definitions/builtInDefinitions';
 import { HttpRequest } from '@azure/functions';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_STORAGE_TIMEOUT_MS, loadConfig, type ApiConfig } from './config';
+import { azuriteConnection, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORAGE_TIMEOUT_MS, loadConfig, type ApiConfig } from './config';
 import { authenticate } from './http/auth';
 import { isProblem } from './http/problem';
 
 const STORAGE = { RETURNS_STORAGE: 'UseDevelopmentStorage=true' };
+const REAL_ACCOUNT = 'DefaultEndpointsProtocol=https;AccountName=prodacct;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
 const ENTRA = { ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000001', ENTRA_AUDIENCE: 'api://returns-hub' };
 const AZURE_SITE = { WEBSITE_SITE_NAME: 'returns-hub-prod' };
 const AZURE_INSTANCE = { WEBSITE_INSTANCE_ID: 'f00d' };
@@ -40,6 +41,15 @@ describe('development keys fail closed: a matrix over the environment', () => {
     ['in Azure (site name) with RETURNS_ENV=development', { ...STORAGE, ...AZURE_SITE, ...ENTRA, RETURNS_ENV: 'development' }, '401', 'production'],
     ['in Azure (instance id) with RETURNS_ENV=development', { ...STORAGE, ...AZURE_INSTANCE, ...ENTRA, RETURNS_ENV: 'development' }, '401', 'production'],
     ['development with explicit RETURNS_API_KEYS', { ...STORAGE, RETURNS_ENV: 'development', RETURNS_API_KEYS: '{"hq-key-0001":{"role":"hq"}}' }, '401', 'development'],
+    ['development against a real account (connection string), outside App Service', { RETURNS_STORAGE: REAL_ACCOUNT, RETURNS_ENV: 'development' }, '401', 'production'],
+    [
+      'development against a real account (table endpoint), outside App Service',
+      { RETURNS_STORAGE_ACCOUNT_URL: 'https://prodacct.table.core.windows.net', RETURNS_ENV: 'development' },
+      '401',
+      'production',
+    ],
+    ['development with the development account on another machine', { RETURNS_STORAGE: azuriteConnection(10002, '10.0.0.5'), RETURNS_ENV: 'development' }, '401', 'production'],
+    ['development with Azurite on loopback (as npm start runs it)', { RETURNS_STORAGE: azuriteConnection(10019), RETURNS_ENV: 'development' }, 'hq', 'development'],
   ])('%s: dev-hq → %s (%s)', async (_name, env, expected, mode) => {
     const cfg = config(env);
     expect(cfg.env).toBe(mode);

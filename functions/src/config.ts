@@ -51,7 +51,7 @@ export interface KeyGrant {
 export type StorageSetting = { connectionString: string } | { accountUrl: string };
 
 export interface ApiConfig {
-  /** `development` only when set explicitly and not in Azure: development keys and the start-up sweep exist only then. */
+  /** `development` only when set explicitly, not in Azure, and on Azurite on loopback: development keys and the local repair exist only then. */
   env: 'development' | 'production';
   storage: StorageSetting;
   /** Every storage call gives up after this long without progress (503 with Retry-After). */
@@ -66,6 +66,22 @@ export interface ApiConfig {
   corsOrigins: string[];
   /** Application Insights, when configured. */
   appInsightsConnectionString?: string;
+}
+
+/**
+ * Whether a connection string names Azurite's development account on this machine (loopback):
+ * the only storage development mode (its published keys, the local repair) may run against.
+ */
+export function isLoopbackAzurite(connectionString: string): boolean {
+  if (/^\s*UseDevelopmentStorage=true\s*;?\s*$/i.test(connectionString)) return true;
+  const parts = new Map(connectionString.split(';').flatMap((p) => (p.includes('=') ? [[p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()] as const] : [])));
+  if (parts.get('accountname') !== 'devstoreaccount1') return false;
+  try {
+    const host = new URL(parts.get('tableendpoint') ?? '').hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
 }
 
 /** Azurite's well-known development account on loopback. */
@@ -159,7 +175,8 @@ const envSchema = z.object({
   WEBSITE_SITE_NAME: optionalText,
 } satisfies Record<(typeof CONFIG_SETTINGS)[number], z.ZodType>);
 
-export const DEFAULT_STORAGE_TIMEOUT_MS = 5_000;
+/** The base deadline of one storage operation (a point read); larger writes get more for their bytes. */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 const DEV_CORS_ORIGINS = ['https://localhost:3000', 'http://localhost:3000'];
 
@@ -167,8 +184,9 @@ export type ConfigResult = { ok: true; config: ApiConfig } | { ok: false; errors
 
 /**
  * Reads the configuration, failing closed: development keys, the Azurite default and the
- * localhost origins exist only when `RETURNS_ENV=development` is set and the process is not
- * in Azure (`WEBSITE_INSTANCE_ID` or `WEBSITE_SITE_NAME`). In Azure, Entra ID settings are required.
+ * localhost origins exist only when `RETURNS_ENV=development` is set, the process is not
+ * in Azure (`WEBSITE_INSTANCE_ID` or `WEBSITE_SITE_NAME`) and storage is Azurite on loopback (a
+ * real account is never opened with the published keys). In Azure, Entra ID settings are required.
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(Object.fromEntries(CONFIG_SETTINGS.map((k) => [k, env[k]])));
@@ -176,7 +194,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const s = parsed.data;
   const errors: string[] = [];
   const inAzure = !!(s.WEBSITE_INSTANCE_ID || s.WEBSITE_SITE_NAME);
-  const development = s.RETURNS_ENV === 'development' && !inAzure;
+  // Development (its published keys, the local repair) only against Azurite on loopback: never a real account.
+  const realStorage = !!s.RETURNS_STORAGE_ACCOUNT_URL || (!!s.RETURNS_STORAGE && !isLoopbackAzurite(s.RETURNS_STORAGE));
+  const development = s.RETURNS_ENV === 'development' && !inAzure && !realStorage;
   const entra = s.ENTRA_TENANT_ID && s.ENTRA_AUDIENCE ? { tenantId: s.ENTRA_TENANT_ID, audience: s.ENTRA_AUDIENCE } : undefined;
   if (!!s.ENTRA_TENANT_ID !== !!s.ENTRA_AUDIENCE) errors.push('ENTRA_TENANT_ID and ENTRA_AUDIENCE are given together or not at all');
   else if (inAzure && !entra) errors.push('running in Azure without ENTRA_TENANT_ID and ENTRA_AUDIENCE: refusing to start (development keys are never accepted in Azure)');

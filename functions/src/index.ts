@@ -3,10 +3,11 @@ import { loadConfig } from './config';
 import { makeDeps } from './deps';
 import { routes } from './routes';
 import { startTelemetry } from './telemetry/startTelemetry';
+import { REPAIR_SCHEDULE, repairTimer } from './admin/repairTimer';
 
 /**
  * Azure Functions entry (`func start`, or deployed): reads the configuration once and
- * registers every route of the API. A configuration that fails (in Azure without Entra
+ * registers every route of the API, and the repair's timer. A configuration that fails (in Azure without Entra
  * settings, a malformed setting) stops the worker before anything is served: one log line says why.
  */
 const loaded = loadConfig(process.env);
@@ -17,4 +18,5 @@ if (!loaded.ok) {
   startTelemetry(loaded.config.appInsightsConnectionString);
   const deps = makeDeps(loaded.config);
   for (const r of routes(deps)) app.http(r.name, { methods: r.methods, authLevel: 'anonymous', route: r.route, handler: r.handler });
+  app.timer('repair', { schedule: REPAIR_SCHEDULE, handler: repairTimer(deps) });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fiscalYearInputSchema } from '../period/fiscalYear';
 import { periodCodeInputSchema } from '../period/periodCode';
+import type { LockedReturn } from '../review/reviewSchemas';
 
 /** Wire schemas of the HTTP API, shared by the server (validation) and the clients (CLI, add-in). */
 
@@ -90,4 +91,6 @@ export interface Problem {
   detail_th?: string;
   /** Cell-addressed findings, for 422. */
   issues?: unknown[];
+  /** A submission refused for locks: every locked return of the request (nothing of it was stored). */
+  locked?: LockedReturn[];
 }

@@ -60,6 +60,12 @@ export interface Tally {
   include?: TallyInclude;
   /** Returns of the period the figures include, and how many of them are accepted (set by consolidateReturns). */
   returns?: { included: number; accepted: number };
+  /**
+   * Set when the maintained aggregates are behind the stored returns (updates recorded and not
+   * yet applied, since `since`): the figures were recomputed from every stored return instead,
+   * so they are right, and slower to serve until the repair brings the aggregates up to date.
+   */
+  stale?: { updatesBehind: number; since: string };
   groups: TallyGroup[];
 }
 

@@ -68,6 +68,17 @@ export const lockSchema = z.object({
 });
 export type Lock = z.infer<typeof lockSchema>;
 
+/** A return of a refused submission and the lock it met: a submit refused for locks names every locked return, so a client can send the rest. */
+export const lockedReturnSchema = z.object({
+  formId: z.string(),
+  fiscalYear: z.number(),
+  period: z.string(),
+  orgUnit: z.string(),
+  subject: z.string().nullable(),
+  ...lockSchema.shape,
+});
+export type LockedReturn = z.infer<typeof lockedReturnSchema>;
+
 export const exceptionSchema = z.object({ orgUnit: z.string(), by: z.string(), at: z.string(), reason: z.string() });
 export type LockException = z.infer<typeof exceptionSchema>;
 

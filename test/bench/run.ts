@@ -4,6 +4,7 @@ import { addinBench } from './addinBench';
 import { cliStartBench } from './cliStartBench';
 import { functionsPackageBench } from './functionsPackageBench';
 import { peerBench } from './peerBench';
+import { deadlineBench } from './deadlineBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
 const BENCHES: Record<string, () => Promise<string>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   cli: () => cliStartBench(),
   package: () => functionsPackageBench(),
   peer: () => peerBench(),
+  deadline: () => deadlineBench(),
 };
 
 (async () => {

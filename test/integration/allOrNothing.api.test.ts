@@ -4,7 +4,8 @@ import { pointerWriteFault, tableWriteFault } from '../support/storageFaults';
 import { BUILT_IN_SOURCE, UNITS, builtInForm } from '../support/builtIn';
 import { rebuildTallies } from '@returns-hub/functions/services/rebuildTallies';
 import { isDomainError } from '@returns-hub/functions/domain/domainError';
-import { sweepOrphans } from '@returns-hub/functions/services/sweepOrphans';
+import { repair } from '@returns-hub/functions/services/repair';
+import type { ReturnStore } from '@returns-hub/functions/store/returnStore';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 
 const FORM2 = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
@@ -95,7 +96,10 @@ describe('orphan rows', () => {
   beforeAll(async () => (own = await startApi({ additionalPolicies: orphanFault.policies })), 60_000);
   afterAll(async () => own?.close());
   const send = (req: SubmitRequest, key: string) => raw(own, '/api/returns', { method: 'POST', body: JSON.stringify(req), headers: { 'Idempotency-Key': key } });
-  const later = () => new Date(Date.now() + 60_000).toISOString();
+
+  /** The writes a request left recorded in its tally scope (the intents name them). */
+  const intentsOf = async (store: ReturnStore, formId: string, fiscalYear: number) => (await store.tallies.listScope({ formId, fiscalYear, basis: 'all' })).intents.map((i) => i.value);
+  const runRepair = async (graceMs: number) => repair(await own.deps.store(), await own.deps.reviews(), BUILT_IN_SOURCE, { graceMs, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
 
   test('a write that never committed is swept after the grace period; committed ones are kept', async () => {
     const store = await own.deps.store();
@@ -105,14 +109,14 @@ describe('orphan rows', () => {
     edited.fileName = 'edited.xlsx';
     expect((await send(edited, 'orphan-maker-1')).status).toBe(503);
     orphanFault.disarm();
-    const [orphan, ...more] = await store.listWrites(later());
-    expect(more).toEqual([]); // the committed write was forgotten at once
-    expect(await store.readRows(orphan.writeId)).toHaveLength(12); // rows nobody points at
+    const [orphan, ...more] = await intentsOf(store, 'welfare-fund-tally', 2564);
+    expect(more).toEqual([]); // the committed write's intent was settled with its tally
+    expect(await store.rows(orphan.id)).toHaveLength(12); // rows nobody points at
 
-    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 60 * 60_000)).toEqual({ checked: 0, removed: 0 }); // within the grace: untouched
-    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: 1, removed: 1 });
-    expect(await store.readRows(orphan.writeId)).toEqual([]);
-    expect(await store.listWrites(later())).toEqual([]);
+    expect((await runRepair(60 * 60_000)).writes).toEqual({ checked: 0, removed: 0, failed: [] }); // within the grace: untouched
+    expect((await runRepair(0)).writes).toEqual({ checked: 1, removed: 1, failed: [] });
+    expect(await store.rows(orphan.id)).toEqual([]);
+    expect(await intentsOf(store, 'welfare-fund-tally', 2564)).toEqual([]);
 
     // What is stored still reads whole, rows and all.
     const fund = welfare.returns[0].fields.fund.v as string;
@@ -120,16 +124,19 @@ describe('orphan rows', () => {
     expect([r.version, (r.rows as unknown[]).length]).toEqual([1, 12]);
   }, 60_000);
 
-  test('a write that committed but was not forgotten (its answer lost) is kept by the sweep', async () => {
+  test('a write that committed but was not forgotten (its answer lost) is kept by the sweep, and its tallies completed', async () => {
     const store = await own.deps.store();
     orphanFault.arm(1, 'after');
     const edited = structuredClone(welfare);
     edited.fileName = 'answer-lost.xlsx';
     expect((await send(edited, 'answer-lost-1')).status).toBe(503);
     orphanFault.disarm();
-    const [w] = await store.listWrites(later());
-    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: 1, removed: 0 });
-    expect(await store.readRows(w.writeId)).toHaveLength(12);
+    const [w] = await intentsOf(store, 'welfare-fund-tally', 2564);
+    const repaired = await runRepair(0);
+    expect(repaired.writes).toEqual({ checked: 1, removed: 0, failed: [] });
+    expect(repaired.intents).toMatchObject({ checked: 1, completed: 1, failed: [] });
+    expect(await store.rows(w.id)).toHaveLength(12);
+    expect(await intentsOf(store, 'welfare-fund-tally', 2564)).toEqual([]);
   }, 60_000);
 });
 
@@ -141,17 +148,17 @@ describe('the tallies of a bulk request', () => {
   afterAll(async () => own?.close());
   const hq = { role: 'hq' as const, name: 'test', id: 'test-hq' };
 
-  test('storage failing at the second tally commit: every return stored; the first commit’s returns counted whole, the rest left to the sweep; the scope stale until rebuilt', async () => {
+  test('storage failing at the second tally commit: every return stored; the first commit’s returns counted whole, the rest pending; tallies served recomputed and flagged until the repair completes them', async () => {
     const store = await own.deps.store();
     const req: SubmitRequest = { fileName: 'all.xlsx', returns: districts.flatMap((r) => r.returns) }; // 50 returns: two tally commits
-    tallyFault.arm(2, 'before');
+    tallyFault.arm(3, 'before'); // the intents, the first tally commit, then this one
     const res = await raw(own, '/api/returns', { method: 'POST', body: JSON.stringify(req), headers: { 'Idempotency-Key': 'bulk-tally-fault' } });
     tallyFault.disarm();
     expect(tallyFault.fired).toBe(1);
     expect(res.status).toBe(201); // stored: the tallies' trouble never refuses a submission
-    const left = await store.listWrites(new Date(Date.now() + 60_000).toISOString());
+    const left = (await store.tallies.listScope({ formId: FORM2.form, fiscalYear: FORM2.fy, basis: 'all' })).intents;
     expect(left.length).toBeGreaterThan(0); // the returns of the failed commit, not yet in the tallies
-    expect(left.length).toBeLessThan(50); // the first commit's returns are in, and forgotten
+    expect(left.length).toBeLessThan(50); // the first commit's returns are in, and their intents settled with them
     const form = builtInForm(FORM2.form);
     const check = async () => {
       const r = await rebuildTallies(store, hq, form, UNITS, FORM2.fy, FORM2.period, { write: false });
@@ -159,15 +166,17 @@ describe('the tallies of a bulk request', () => {
       return r;
     };
     const before = await check();
-    expect(before.stale).toContain('storage unavailable');
+    expect(before.stale).toContain(`${left.length} update(s) recorded and not yet applied`);
     // HQ's aggregate counts exactly the returns of the commit that landed: whole commits only.
     expect(before.differences).toContainEqual(`aggregate FY|hq|BMA returns: ${50 - left.length} ≠ 50`);
-    // Tallies are served by recomputation meanwhile: the figures are right.
-    expect((await own.client().tallies({ ...FORM2, by: 'hq' })).groups[0].received).toBe(50);
+    // Tallies are served by recomputation meanwhile, and say so: the figures are right.
+    const served = await own.client().tallies({ ...FORM2, by: 'hq' });
+    expect([served.groups[0].received, served.stale?.updatesBehind]).toEqual([50, left.length]);
 
-    expect(await sweepOrphans(store, BUILT_IN_SOURCE, 0, () => new Date(Date.now() + 1000))).toEqual({ checked: left.length, removed: 0 });
+    const repaired = await repair(store, await own.deps.reviews(), BUILT_IN_SOURCE, { graceMs: 0, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
+    expect(repaired.intents).toMatchObject({ checked: left.length, completed: left.length, failed: [] });
     const after = await check();
-    expect([after.matched, after.differences]).toEqual([true, []]);
-    expect(await store.listWrites(new Date(Date.now() + 60_000).toISOString())).toEqual([]);
+    expect([after.matched, after.differences, after.stale]).toEqual([true, [], null]);
+    expect((await own.client().tallies({ ...FORM2, by: 'hq' })).stale).toBeUndefined();
   }, 60_000);
 });

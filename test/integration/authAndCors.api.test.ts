@@ -1,3 +1,4 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { testEntra, type TestEntra } from '../support/testEntra';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
@@ -7,7 +8,7 @@ let entra: TestEntra;
 
 beforeAll(async () => {
   entra = await testEntra();
-  api = await startApi({ config: { entra: entra.config } });
+  api = await startApi({ memory: new MemoryStorage(), config: { entra: entra.config } });
 }, 60_000);
 afterAll(async () => api?.close());
 

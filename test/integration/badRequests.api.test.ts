@@ -1,8 +1,9 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
 let api: Api;
-beforeAll(async () => (api = await startApi()), 60_000);
+beforeAll(async () => (api = await startApi({ memory: new MemoryStorage() })), 60_000);
 afterAll(async () => api?.close());
 
 const Q = '/api/returns?form=bma-community-plan-return&fy=2563&period=FY';

@@ -1,9 +1,10 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { main } from '@returns-hub/cli/main';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
 let api: Api;
-beforeAll(async () => (api = await startApi()), 60_000);
+beforeAll(async () => (api = await startApi({ memory: new MemoryStorage() })), 60_000);
 afterAll(async () => api?.close());
 
 async function run(argv: string[], key = 'dev-hq') {

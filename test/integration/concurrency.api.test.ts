@@ -58,7 +58,7 @@ describe('concurrent submissions and readers', () => {
     const racing = new Proxy(store, {
       get(target, prop, receiver) {
         const v = Reflect.get(target, prop, receiver);
-        if (prop !== 'getCurrent') return typeof v === 'function' ? v.bind(target) : v;
+        if (prop !== 'current') return typeof v === 'function' ? v.bind(target) : v;
         return async (...args: unknown[]) => {
           const out = await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
           if (++arrived === 2) release();

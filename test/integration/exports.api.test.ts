@@ -1,3 +1,4 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ async function evilProject(): Promise<string> {
 }
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ memory: new MemoryStorage() });
   dir = mkdtempSync(join(tmpdir(), 'exports-'));
   const hq = api.client();
   for (const file of [...sampleFiles('community-plan/districts'), ...sampleFiles('codi-kpi'), await evilProject()]) await hq.submit(await requestFor(file));

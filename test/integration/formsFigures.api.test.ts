@@ -1,12 +1,13 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { startApi, requestFor, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 import { expectCodiKpi51ByRegion, expectCodiNationalFigures, expectCommunityPlanFigures } from '../support/formsFigures';
 
 let api: Api;
-beforeAll(async () => (api = await startApi()), 60_000);
+beforeAll(async () => (api = await startApi({ memory: new MemoryStorage() })), 60_000);
 afterAll(async () => api?.close());
 
-describe('the FORMS.md figures, through the API on Azurite', () => {
+describe('the FORMS.md figures, through the API (the handlers on the in-memory stores: the store contract holds them to Azurite)', () => {
   test('Form 2: 50 district uploads, then the other layouts: every figure, unchanged', async () => {
     const hq = api.client();
     for (const file of sampleFiles('community-plan/districts')) {

@@ -1,11 +1,13 @@
-import type { ReturnStore, PointerSwitch } from '@returns-hub/functions/store/returnStore';
+import type { CurrentReturn, NewVersion, ReturnStore, VersionOutcome } from '@returns-hub/functions/store/returnStore';
 import type { StoredReturn } from '@returns-hub/functions/store/storedReturn';
 import type { ReturnKey } from '@returns-hub/functions/store/keys';
 import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 
-/** A store under test, and how to let it go. */
+/** A store under test, how to break its next pointer switch, and how to let it go. */
 export interface OpenedStore {
   store: ReturnStore;
+  /** The next pointer switch fails as storage not answering: before it reaches storage, or after storage did it (its answer lost). */
+  breakNextSwitch(when: 'before' | 'after'): void;
   close(): Promise<void>;
 }
 
@@ -20,11 +22,10 @@ const freshKey = (over: Partial<ReturnKey> = {}): ReturnKey => ({
   ...over,
 });
 
-export function recordFor(store: ReturnStore, key: ReturnKey, version = 1, over: Partial<StoredReturn> = {}): StoredReturn {
+export function recordFor(key: ReturnKey, version = 1, over: Partial<StoredReturn> = {}): Omit<StoredReturn, 'writeId'> {
   return {
     ...key,
     version,
-    writeId: store.newWriteId(),
     submittedAt: '2021-01-15T03:00:00.000Z',
     submittedBy: 'contract',
     fileName: 'f.xlsx',
@@ -44,7 +45,19 @@ export function recordFor(store: ReturnStore, key: ReturnKey, version = 1, over:
   };
 }
 
-const rows = (n: number, from = 0): TypedRow[] => Array.from({ length: n }, (_, i) => ({ row: from + i + 1, kind: 'item', values: { no: from + i + 1, text: 'ข้อความ / with # and ?' } }));
+export const rowsOf = (n: number, from = 0): TypedRow[] => Array.from({ length: n }, (_, i) => ({ row: from + i + 1, kind: 'item', values: { no: from + i + 1, text: 'ข้อความ / with # and ?' } }));
+
+const version = (key: ReturnKey, v = 1, replaces: CurrentReturn | null = null, over: Partial<StoredReturn> = {}, rows: TypedRow[] = []): NewVersion => ({
+  record: recordFor(key, v, over),
+  rows,
+  replaces,
+});
+const states = (o: VersionOutcome[]) => o.map((x) => x.state);
+const stored = (o: VersionOutcome) => {
+  if (o.state !== 'stored') throw new Error(`not stored: ${o.state}`);
+  return o.record;
+};
+const intentsOf = async (store: ReturnStore, k: ReturnKey) => (await store.tallies.listScope({ formId: k.formId, fiscalYear: k.fiscalYear, basis: 'all' })).intents.map((i) => i.value);
 
 /**
  * What every `ReturnStore` must do, whatever it stores in: the services rely on exactly
@@ -60,207 +73,201 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
     }, 60_000);
     afterAll(async () => opened?.close());
 
-    describe('rows of a version', () => {
-      test('a large version reads back whole and in order', async () => {
-        const id = store.newWriteId();
-        await store.writeRows(id, rows(2500));
-        const back = await store.readRows(id);
+    describe('committing versions', () => {
+      test('a first version: stored, current, listed without details, its rows whole and in order, in the history', async () => {
+        const key = freshKey();
+        const report = await store.commit([version(key, 1, null, {}, rowsOf(2500))]);
+        expect(report.failed).toBeNull();
+        const rec = stored(report.outcomes[0]);
+        expect(rec.writeId).toBeTruthy();
+        const [current] = await store.current([key]);
+        expect(current?.record).toEqual(rec);
+        expect(current?.etag).toBeTruthy();
+        const back = await store.rows(rec.writeId);
         expect(back.map((r) => r.row)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
         expect(back[1234].values.text).toBe('ข้อความ / with # and ?');
+        const list = await store.list(key.formId, key.fiscalYear, key.period);
+        expect(list).toHaveLength(1);
+        expect(list[0]).toMatchObject({ orgUnit: '1045', version: 1, contribution: { sums: { budget: 1000 } } });
+        expect(list[0]).not.toHaveProperty('fields');
+        expect((await store.versions(key)).map((v) => v.version)).toEqual([1]);
+        expect((await store.version(key, 1))?.fields).toEqual({ budget: 1000, name: 'ชื่อ' });
+        expect(await store.version(key, 2)).toBeNull();
       }, 60_000);
 
-      test('a version written in parts (offset) is one sequence; deleting a write removes all of it', async () => {
-        const id = store.newWriteId();
-        await store.writeRows(id, rows(950), 0);
-        await store.writeRows(id, rows(700, 950), 950);
-        expect((await store.readRows(id)).map((r) => r.row)).toEqual(Array.from({ length: 1650 }, (_, i) => i + 1));
-        await store.deleteWrite(id);
-        expect(await store.readRows(id)).toEqual([]);
-      }, 60_000);
-
-      test("another version's rows are never read with this one", async () => {
-        const a = store.newWriteId();
-        const b = store.newWriteId();
-        await store.writeRows(a, rows(10));
-        await store.writeRows(b, rows(3));
-        expect(await store.readRows(b)).toHaveLength(3);
+      test('a record keeps fields the store does not name (a later product version adds them)', async () => {
+        const key = freshKey();
+        const extra = { ...recordFor(key), definitionVersion: 'FY2567-r3' } as Omit<StoredReturn, 'writeId'>;
+        stored((await store.commit([{ record: extra, rows: [], replaces: null }])).outcomes[0]);
+        expect((await store.current([key]))[0]?.record).toMatchObject({ definitionVersion: 'FY2567-r3' });
+        expect((await store.version(key, 1)) ?? {}).toMatchObject({ definitionVersion: 'FY2567-r3' });
       });
 
+      test('a new version replaces only from the ETag it read; the replaced one stays in the history', async () => {
+        const key = freshKey();
+        stored((await store.commit([version(key, 1, null, {}, rowsOf(3))])).outcomes[0]);
+        const [v1] = await store.current([key]);
+        const v2 = stored((await store.commit([version(key, 2, v1, { fields: { budget: 2000 } })])).outcomes[0]);
+        const late = await store.commit([version(key, 2, v1, {}, rowsOf(5))]);
+        expect([states(late.outcomes), late.failed]).toEqual([['conflict'], null]);
+        const again = await store.commit([version(key, 1, null)]);
+        expect(states(again.outcomes)).toEqual(['conflict']);
+        expect((await store.current([key]))[0]?.record.writeId).toBe(v2.writeId);
+        expect((await store.versions(key)).map((v) => v.version)).toEqual([1, 2]);
+        expect((await store.version(key, 2))?.fields).toEqual({ budget: 2000 });
+        expect((await store.rows(v1!.record.writeId)).length).toBe(3); // the replaced version's rows stay
+      });
+
+      test('a group moves all or nothing: one stale ETag moves none, and nothing of the group is kept', async () => {
+        const base = freshKey();
+        const keys = ['1001', '1002', '1003'].map((orgUnit) => ({ ...base, orgUnit }));
+        await store.commit(keys.map((k) => version(k)));
+        const read = await store.current(keys);
+        await store.commit([version(keys[2], 2, read[2])]); // someone else moved the third
+        const report = await store.commit(keys.map((k, i) => version(k, 2, read[i], {}, rowsOf(4))));
+        expect(states(report.outcomes)).toEqual(['conflict', 'conflict', 'conflict']);
+        expect((await store.current(keys)).map((c) => c?.record.version)).toEqual([1, 1, 2]);
+        expect((await intentsOf(store, base)).filter((i) => i.kind === 'return' && i.revision === 2 && i.orgUnit !== '1003')).toEqual([]);
+      });
+
+      test('groups go in order; the first that does not move stops the commit and what comes after is not kept', async () => {
+        const a = freshKey();
+        const b = { ...a, period: 'Q1' };
+        const c = { ...a, period: 'Q2' };
+        await store.commit([version(b)]); // b exists: creating it again conflicts
+        const report = await store.commit([version(a, 1, null, {}, rowsOf(2)), version(b, 1, null), version(c, 1, null, {}, rowsOf(2))]);
+        expect(states(report.outcomes)).toEqual(['stored', 'conflict', 'not_stored']);
+        expect(report.failed).toBeNull();
+        expect((await store.current([a, b, c])).map((x) => x?.record.version ?? null)).toEqual([1, 1, null]);
+        const [, , cLeft] = await store.current([a, b, c]);
+        expect(cLeft).toBeNull();
+      });
+
+      test('100 returns of one form and period move in one group; 101 in two', async () => {
+        const base = freshKey();
+        const report = await store.commit(Array.from({ length: 101 }, (_, i) => version({ ...base, orgUnit: `U${i}` })));
+        expect(new Set(states(report.outcomes))).toEqual(new Set(['stored']));
+        expect(await store.list(base.formId, base.fiscalYear, base.period)).toHaveLength(101);
+      }, 60_000);
+
+      test('each version is recorded as an intent in its tally scope before it moves; a conflicting one leaves none', async () => {
+        const key = freshKey({ subject: 'ก/#' });
+        const rec = stored((await store.commit([version(key)])).outcomes[0]);
+        expect(await intentsOf(store, key)).toContainEqual({ kind: 'return', id: rec.writeId, orgUnit: '1045', subject: 'ก/#', period: key.period, revision: 1, at: expect.any(String) });
+        await store.commit([version(key)]); // conflicts
+        expect((await intentsOf(store, key)).filter((i) => i.kind === 'return')).toHaveLength(1);
+      });
+
+      test('large details, a large tally contribution and a long subject are stored and read back whole', async () => {
+        const long = 'กองทุนสวัสดิการชุมชน/#?'.repeat(Math.floor(store.bounds.subjectChars / 23));
+        const key = freshKey({ subject: long });
+        const fields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, 'ข'.repeat(9_000)]));
+        const contribution = { kind: 'itemTotals' as const, items: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`รายการ ${i}`, { amount: i }])) };
+        const rec = stored((await store.commit([version(key, 1, null, { fields, contribution })])).outcomes[0]);
+        expect((await store.current([key]))[0]?.record).toEqual(rec);
+        expect((await store.list(key.formId, key.fiscalYear, key.period))[0].contribution).toEqual(contribution);
+        const [v1] = await store.current([key]);
+        await store.commit([version(key, 2, v1)]);
+        expect((await store.version(key, 1))?.contribution).toEqual(contribution);
+        expect(await store.current([{ ...key, subject: long.slice(0, -1) + 'x' }])).toEqual([null]);
+      }, 60_000);
+
       test('a row as large as the bounds allow is stored', async () => {
-        const id = store.newWriteId();
+        const key = freshKey();
         const text = 'ก'.repeat(store.bounds.rowJsonChars - 200);
-        await store.writeRows(id, [{ row: 1, kind: 'item', values: { text } }, ...rows(150, 1)]);
-        const back = await store.readRows(id);
+        const rec = stored((await store.commit([version(key, 1, null, {}, [{ row: 1, kind: 'item', values: { text } }, ...rowsOf(150, 1)])])).outcomes[0]);
+        const back = await store.rows(rec.writeId);
         expect(back[0].values.text).toBe(text);
         expect(back).toHaveLength(151);
       }, 60_000);
     });
 
-    describe('pointers', () => {
-      test('no pointer: null; created with no ETag; read back as written', async () => {
-        const key = freshKey();
-        expect(await store.getCurrent(key)).toBeNull();
-        const r = recordFor(store, key);
-        expect(await store.switchCurrent([{ record: r, etag: null }])).toEqual({ ok: true });
-        const current = await store.getCurrent(key);
-        expect(current?.record).toEqual(r);
-        expect(current?.etag).toBeTruthy();
-      });
-
-      test('moved only from the ETag it was read at; creating over an existing one is a conflict', async () => {
-        const key = freshKey();
-        await store.switchCurrent([{ record: recordFor(store, key), etag: null }]);
-        const v1 = (await store.getCurrent(key))!;
-        expect(await store.switchCurrent([{ record: recordFor(store, key, 2), etag: v1.etag }])).toEqual({ ok: true });
-        expect(await store.switchCurrent([{ record: recordFor(store, key, 3), etag: v1.etag }])).toEqual({ ok: false, conflict: true });
-        expect(await store.switchCurrent([{ record: recordFor(store, key, 3), etag: null }])).toEqual({ ok: false, conflict: true });
-        expect((await store.getCurrent(key))?.record.version).toBe(2);
-      });
-
-      test('a group switches all or nothing: one stale ETag moves none', async () => {
-        const base = freshKey();
-        const keys = ['1001', '1002', '1003'].map((orgUnit) => ({ ...base, orgUnit }));
-        await store.switchCurrent(keys.map((k) => ({ record: recordFor(store, k), etag: null })));
-        const read = await Promise.all(keys.map((k) => store.getCurrent(k)));
-        await store.switchCurrent([{ record: recordFor(store, keys[2], 2), etag: read[2]!.etag }]); // someone else moved the third
-        const group: PointerSwitch[] = keys.map((k, i) => ({ record: recordFor(store, k, 2), etag: read[i]!.etag }));
-        expect(store.switchGroups(group)).toHaveLength(1);
-        expect(await store.switchCurrent(group)).toEqual({ ok: false, conflict: true });
-        expect((await Promise.all(keys.map((k) => store.getCurrent(k)))).map((c) => c?.record.version)).toEqual([1, 1, 2]);
-      });
-
-      test('100 returns of one form and period are one group; more, or another period, make more groups', async () => {
-        const base = freshKey();
-        const many = Array.from({ length: 101 }, (_, i) => ({ record: recordFor(store, { ...base, orgUnit: `U${i}` }), etag: null }));
-        expect(store.switchGroups(many.slice(0, 100))).toHaveLength(1);
-        expect(store.switchGroups(many)).toHaveLength(2);
-        const other = { record: recordFor(store, { ...base, period: 'FY' }), etag: null };
-        expect(store.switchGroups([...many.slice(0, 3), other])).toHaveLength(2);
-        const groups = store.switchGroups(many.slice(0, 100));
-        expect(await store.switchCurrent(groups[0])).toEqual({ ok: true });
-        expect(await store.listCurrent(base.formId, base.fiscalYear, base.period)).toHaveLength(100);
-      }, 60_000);
-
-      test('a list reads one form and period, without details', async () => {
-        const key = freshKey();
-        await store.switchCurrent([{ record: recordFor(store, key), etag: null }]);
-        await store.switchCurrent([{ record: recordFor(store, { ...key, fiscalYear: key.fiscalYear + 1 }), etag: null }]);
-        const list = await store.listCurrent(key.formId, key.fiscalYear, key.period);
-        expect(list).toHaveLength(1);
-        expect(list[0]).toMatchObject({ orgUnit: '1045', version: 1, contribution: { sums: { budget: 1000 } } });
-        expect(list[0]).not.toHaveProperty('fields');
-      });
-
-      test('large details and a large tally contribution are stored and read back whole', async () => {
-        const key = freshKey();
-        const fields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, 'ข'.repeat(9_000)]));
-        const contribution = { kind: 'itemTotals' as const, items: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`รายการ ${i}`, { amount: i }])) };
-        const r = recordFor(store, key, 1, { fields, contribution });
-        await store.switchCurrent([{ record: r, etag: null }]);
-        await store.putVersions([r]);
-        expect((await store.getCurrent(key))?.record).toEqual(r);
-        expect((await store.getVersion(key, 1))?.contribution).toEqual(contribution);
-        expect((await store.listCurrent(key.formId, key.fiscalYear, key.period))[0].contribution).toEqual(contribution);
-      }, 60_000);
-
-      test('a subject as long as the bounds allow identifies its return, with history', async () => {
-        const long = 'กองทุนสวัสดิการชุมชน/#?'.repeat(Math.floor(store.bounds.subjectChars / 23));
-        const a = freshKey({ subject: long });
-        const b = { ...a, subject: long.slice(0, -1) + 'x' };
-        await store.switchCurrent([{ record: recordFor(store, a), etag: null }]);
-        await store.putVersions([recordFor(store, a)]);
-        expect((await store.getCurrent(a))?.record.subject).toBe(long);
-        expect(await store.getCurrent(b)).toBeNull();
-        expect((await store.listVersions(a)).map((v) => v.version)).toEqual([1]);
-      });
-    });
-
-    describe('history', () => {
-      test('every version is kept, written again harmlessly, and read one by one', async () => {
-        const key = freshKey();
-        const v1 = recordFor(store, key, 1);
-        const v2 = recordFor(store, key, 2, { fields: { budget: 2000 } });
-        await store.putVersions([v1]);
-        await store.putVersions([v2]);
-        await store.putVersions([v1]);
-        expect((await store.listVersions(key)).map((v) => v.version)).toEqual([1, 2]);
-        expect((await store.getVersion(key, 2))?.fields).toEqual({ budget: 2000 });
-        expect(await store.getVersion(key, 3)).toBeNull();
-      });
-    });
-
     describe('many returns at once', () => {
-      test('getCurrentMany: in the order asked, across periods, absent ones null, more than one query holds', async () => {
+      test('current: in the order asked, across periods, absent ones null, more than one query holds', async () => {
         const base = freshKey();
         const keys = Array.from({ length: 33 }, (_, i) => ({ ...base, orgUnit: String(1001 + i) }));
         const other = freshKey();
-        await store.switchCurrent(store.switchGroups(keys.slice(0, 30).map((k) => ({ record: recordFor(store, k), etag: null })))[0]);
-        await store.switchCurrent([{ record: recordFor(store, other, 3), etag: null }]);
+        await store.commit([...keys.slice(0, 30).map((k) => version(k)), version(other, 3)]);
         const asked = [other, ...keys.slice().reverse()];
-        const got = await store.getCurrentMany(asked);
+        const got = await store.current(asked);
         expect(got.map((c) => c?.record.orgUnit ?? null)).toEqual(asked.map((k, i) => (i >= 1 && i <= 3 ? null : k.orgUnit)));
         expect(got[0]?.record.version).toBe(3);
-        expect(got[4]?.etag).toBe((await store.getCurrent(keys[29]))?.etag);
+        expect(got[4]?.etag).toBe((await store.current([keys[29]]))[0]?.etag);
       });
 
-      test('putVersions of many returns of a period at once; each history is its own, a subject that starts another is not mixed in', async () => {
+      test("each return's history is its own; a subject that starts another is not mixed in", async () => {
         const base = freshKey({ subject: 'a' });
         const keys = [...Array.from({ length: 120 }, (_, i) => ({ ...base, orgUnit: String(1001 + i) })), { ...base, subject: 'a|b' }];
-        await store.putVersions(keys.flatMap((k) => [recordFor(store, k, 1), recordFor(store, k, 2)]));
+        await store.commit(keys.map((k) => version(k)));
+        const firsts = await store.current(keys);
+        await store.commit(keys.map((k, i) => version(k, 2, firsts[i])));
         for (const k of [keys[0], keys[119]])
-          expect((await store.listVersions(k)).map((v) => [v.orgUnit, v.subject, v.version])).toEqual([
+          expect((await store.versions(k)).map((v) => [v.orgUnit, v.subject, v.version])).toEqual([
             [k.orgUnit, 'a', 1],
             [k.orgUnit, 'a', 2],
           ]);
-        expect((await store.getVersion(keys[120], 2))?.subject).toBe('a|b');
-        expect(await store.getVersion({ ...base, orgUnit: '9999' }, 1)).toBeNull();
-      });
-
-      test('endWrites forgets many writes, some already forgotten', async () => {
-        const ws = Array.from({ length: 5 }, (_, i) => ({ writeId: store.newWriteId(), key: freshKey(), startedAt: `2000-02-0${i + 1}T00:00:00.000Z` }));
-        await store.beginWrites(ws);
-        await store.endWrites([ws[1]]);
-        await store.endWrites(ws);
-        expect((await store.listWrites('2000-03-01T00:00:00.000Z')).map((x) => x.writeId)).not.toEqual(expect.arrayContaining([ws[0].writeId]));
-        expect((await store.listWrites('2000-03-01T00:00:00.000Z')).filter((x) => ws.some((w) => w.writeId === x.writeId))).toEqual([]);
-      });
+        expect((await store.version(keys[120], 2))?.subject).toBe('a|b');
+        expect(await store.version({ ...base, orgUnit: '9999' }, 1)).toBeNull();
+      }, 60_000);
     });
 
-    describe('the write log', () => {
-      test('a begun write is listed until it ends; only those begun before the cutoff', async () => {
-        const w = { writeId: store.newWriteId(), key: freshKey({ subject: 'ก/#' }), startedAt: '2000-01-01T00:00:00.000Z' };
-        const later = { ...w, writeId: store.newWriteId(), startedAt: '2000-01-02T00:00:00.000Z' };
-        await store.beginWrites([w]);
-        await store.beginWrites([later]);
-        const listed = await store.listWrites('2000-01-01T12:00:00.000Z');
-        expect(listed).toContainEqual(w);
-        expect(listed.map((x) => x.writeId)).not.toContain(later.writeId);
-        await store.endWrites([w]);
-        await store.endWrites([later]);
-        await store.endWrites([later]); // again: nothing to forget is fine
-        expect((await store.listWrites('2000-01-03T00:00:00.000Z')).map((x) => x.writeId)).not.toContain(w.writeId);
+    describe('storage failing at the switch, and the sweep', () => {
+      test('the switch never reached storage: unknown; nothing moved; the sweep removes the write and its intent', async () => {
+        const key = freshKey();
+        opened.breakNextSwitch('before');
+        const report = await store.commit([version(key, 1, null, {}, rowsOf(7))]);
+        expect([states(report.outcomes), report.failed?.step]).toEqual([['unknown'], 'switch']);
+        expect(await store.current([key])).toEqual([null]);
+        expect((await intentsOf(store, key)).length).toBe(1);
+        const swept = await store.sweep(new Date(Date.now() + 60_000).toISOString());
+        expect(swept.removed).toBeGreaterThanOrEqual(1);
+        expect(swept.failed).toEqual([]);
+        expect(await intentsOf(store, key)).toEqual([]);
+        expect((await store.sweep(new Date(Date.now() + 60_000).toISOString())).checked).toBe(0);
+      }, 60_000);
+
+      test('storage switched but its answer was lost: unknown; the pointer moved; the sweep keeps it and leaves its intent to the repair', async () => {
+        const key = freshKey();
+        opened.breakNextSwitch('after');
+        const report = await store.commit([version(key, 1, null, {}, rowsOf(7))]);
+        expect(states(report.outcomes)).toEqual(['unknown']);
+        const [current] = await store.current([key]);
+        expect(current?.record.version).toBe(1);
+        const swept = await store.sweep(new Date(Date.now() + 60_000).toISOString());
+        expect(swept.failed).toEqual([]);
+        expect(await store.rows(current!.record.writeId)).toHaveLength(7);
+        expect((await intentsOf(store, key)).map((i) => i.kind === 'return' && i.revision)).toEqual([1]);
+      }, 60_000);
+
+      test('writes within the cutoff are not touched', async () => {
+        const key = freshKey();
+        opened.breakNextSwitch('before');
+        await store.commit([version(key, 1, null, {}, rowsOf(3))]);
+        expect((await store.sweep('2000-01-01T00:00:00.000Z')).checked).toBe(0);
+        expect((await intentsOf(store, key)).length).toBe(1);
+        await store.sweep(new Date(Date.now() + 60_000).toISOString());
       });
     });
 
     describe('idempotency claims', () => {
       test('insert-if-absent: the first claims; later ones see its hash, then its answer', async () => {
-        const key = `k-${store.newWriteId()}`;
-        expect(await store.claimIdempotency('caller-a', key, 'h1')).toEqual({ claimed: true });
-        expect(await store.claimIdempotency('caller-a', key, 'h2')).toEqual({ claimed: false, existing: { bodyHash: 'h1', response: null } });
+        const key = `k-${++unique}-${process.pid}`;
+        expect(await store.keys.claim('caller-a', key, 'h1')).toEqual({ claimed: true });
+        expect(await store.keys.claim('caller-a', key, 'h2')).toEqual({ claimed: false, existing: { bodyHash: 'h1', response: null } });
         const response = { receipts: [] };
-        await store.completeIdempotency('caller-a', key, 'h1', response);
-        expect(await store.claimIdempotency('caller-a', key, 'h1')).toEqual({ claimed: false, existing: { bodyHash: 'h1', response } });
+        await store.keys.complete('caller-a', key, 'h1', response);
+        expect(await store.keys.claim('caller-a', key, 'h1')).toEqual({ claimed: false, existing: { bodyHash: 'h1', response } });
       });
 
       test('keys are scoped to the caller', async () => {
-        const key = `k-${store.newWriteId()}`;
-        expect(await store.claimIdempotency('caller-a', key, 'h1')).toEqual({ claimed: true });
-        expect(await store.claimIdempotency('caller-b/#?', key, 'h2')).toEqual({ claimed: true });
+        const key = `k-${++unique}-${process.pid}`;
+        expect(await store.keys.claim('caller-a', key, 'h1')).toEqual({ claimed: true });
+        expect(await store.keys.claim('caller-b/#?', key, 'h2')).toEqual({ claimed: true });
       });
 
       test('of 20 concurrent claims exactly one wins', async () => {
-        const key = `k-${store.newWriteId()}/#`;
-        const out = await Promise.all(Array.from({ length: 20 }, (_, i) => store.claimIdempotency('caller-a', key, `h${i}`)));
+        const key = `k-${++unique}-${process.pid}/#`;
+        const out = await Promise.all(Array.from({ length: 20 }, (_, i) => store.keys.claim('caller-a', key, `h${i}`)));
         expect(out.filter((o) => o.claimed)).toHaveLength(1);
       });
     });

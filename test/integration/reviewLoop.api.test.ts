@@ -1,3 +1,4 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 import { builtInForm } from '../support/builtIn';
@@ -8,11 +9,11 @@ const PLAN = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
 const RETURN_1045 = `/api/returns/${PLAN.form}/2563/FY/1045`;
 const COMMENT = { cell: "'แบบรายงาน 1'!C14", text: 'ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ' };
 
-describe('HQ reviews a district return: the whole loop on Azurite', () => {
+describe('HQ reviews a district return: the whole loop through the API', () => {
   let api: Api;
   let req: SubmitRequest;
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ memory: new MemoryStorage() });
     req = await requestFor(sample('community-plan/districts/1045.xlsx'));
   }, 60_000);
   afterAll(async () => api?.close());

@@ -67,7 +67,6 @@ describe('accepting version N while version N+1 is submitted: exactly one consis
       requests.get('1001')!,
       body,
       null,
-      undefined,
       submitGate(racing, principal, 'race', () => new Date()),
     );
     await atSwitch;

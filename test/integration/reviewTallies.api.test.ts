@@ -1,3 +1,4 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 import { checkFile } from '@returns-hub/cli/checkFiles';
@@ -20,7 +21,7 @@ describe('bulk accept of the 50 districts', () => {
   let api: Api;
   let requests: SubmitRequest[];
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ memory: new MemoryStorage() });
     requests = await districtRequests();
     // One district forgets its meeting date: a warning, so "all clean" leaves it for a person.
     const held = requests.find((r) => check(r.returns[0]).fields.meeting_held === true)!;
@@ -71,7 +72,7 @@ describe('completeness and tallies over a mix of statuses (accept 30, send back 
   let units: string[];
   let acceptedTotal: number;
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ memory: new MemoryStorage() });
     const requests = await districtRequests();
     await Promise.all(requests.map((r) => api.client().submit(r)));
     units = requests.map(unitOf).sort();

@@ -69,7 +69,7 @@ async function savedUnits(location: string): Promise<string[]> {
   const azurite = await startAzurite({ location });
   try {
     const store = await TableReturnStore.open({ connectionString: azurite.connectionString }, { timeoutMs: 10_000 });
-    return (await store.listCurrent('bma-community-plan-return', 2563, 'FY')).map((r) => r.orgUnit);
+    return (await store.list('bma-community-plan-return', 2563, 'FY')).map((r) => r.orgUnit);
   } finally {
     await azurite.stop();
   }

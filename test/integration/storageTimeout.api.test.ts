@@ -24,15 +24,25 @@ describe('a frozen storage answers 503 with Retry-After within the configured bo
     const req = await requestFor(sample('community-plan/districts/1045.xlsx'));
     process.kill(api.azurite.pid, 'SIGSTOP');
     try {
-      for (const [path, init] of [
-        ['/api/tallies?form=bma-community-plan-return&fy=2563', {}],
-        ['/api/returns/bma-community-plan-return/2563/FY/1045', {}],
-        ['/api/returns', { method: 'POST', body: JSON.stringify(req), headers: { 'Idempotency-Key': 'frozen-0001' } }],
+      // Each answer says what is true of its route: a read changed nothing to speak of; only a submission (and a decision) mentions its Idempotency-Key.
+      for (const [path, init, says, never] of [
+        ['/api/tallies?form=bma-community-plan-return&fy=2563', {}, /Try again shortly/, /Idempotency-Key|nothing was changed/],
+        ['/api/returns/bma-community-plan-return/2563/FY/1045', {}, /Try again shortly/, /Idempotency-Key|nothing was changed/],
+        [
+          '/api/returns',
+          { method: 'POST', body: JSON.stringify(req), headers: { 'Idempotency-Key': 'frozen-0001' } },
+          /nothing of this request was stored.*same Idempotency-Key/,
+          /nothing was changed/,
+        ],
+        ['/api/admin/rebuild-tallies?form=bma-community-plan-return&fy=2563', { method: 'POST' }, /safe to repeat/, /Idempotency-Key/],
+        ['/api/returns/bma-community-plan-return/2563/FY/1045/accept', { method: 'POST', body: '{}' }, /may not have been recorded/, /nothing was changed/],
       ] as const) {
         const r = await timed(path, init);
-        expect([r.status, r.body.code]).toEqual([503, 'storage.unavailable']);
+        expect([path, r.status, r.body.code]).toEqual([path, 503, 'storage.unavailable']);
         expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
         expect(r.body.detail_th).toMatch(/[\u0E00-\u0E7F]/);
+        expect([path, r.body.detail]).toEqual([path, expect.stringMatching(says)]);
+        expect([path, r.body.detail]).toEqual([path, expect.not.stringMatching(never)]);
         expect(r.ms).toBeLessThan(TIMEOUT_MS * 4);
       }
     } finally {

@@ -1,3 +1,4 @@
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -11,7 +12,7 @@ beforeAll(async () => {
   // As the Azure Monitor distro does in production: the active span follows the request.
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
-  api = await startApi();
+  api = await startApi({ memory: new MemoryStorage() });
 }, 60_000);
 afterAll(async () => {
   trace.disable();

@@ -1,7 +1,8 @@
 import { startAzurite, type Azurite } from '@returns-hub/functions/dev/startAzurite';
 import { startLocalHost, type LocalHost } from '@returns-hub/functions/dev/localHost';
 import { makeDeps } from '@returns-hub/functions/deps';
-import { configFromEnv, type ApiConfig } from '@returns-hub/functions/config';
+import { azuriteConnection, configFromEnv, type ApiConfig } from '@returns-hub/functions/config';
+import type { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { routes } from '@returns-hub/functions/routes';
 import type { TableStoreOptions } from '@returns-hub/functions/store/tableReturnStore';
 import { createApiClient } from '@returns-hub/shared/api/client';
@@ -10,6 +11,7 @@ import { checkFile } from '@returns-hub/cli/checkFiles';
 import type { Deps } from '@returns-hub/functions/http/endpoint';
 
 export interface Api {
+  /** The Azurite the API stores in (absent for an API on `MemoryStorage`). */
   azurite: Azurite;
   host: LocalHost;
   url: string;
@@ -22,11 +24,13 @@ export interface Api {
  * A real Azurite on a free loopback port and the Functions handlers on the local host,
  * configured as `npm start` is: from the environment schema, with RETURNS_ENV=development
  * set explicitly (development keys exist only then). `config` overrides what a test needs.
+ * With `memory`, the handlers store in that `MemoryStorage` instead (no Azurite): for tests of
+ * the HTTP layer and the services that are not about storage.
  */
 export async function startApi(
-  opts: { location?: string; env?: Record<string, string>; config?: Partial<ApiConfig>; additionalPolicies?: TableStoreOptions['additionalPolicies'] } = {},
+  opts: { location?: string; env?: Record<string, string>; config?: Partial<ApiConfig>; additionalPolicies?: TableStoreOptions['additionalPolicies']; memory?: MemoryStorage } = {},
 ): Promise<Api> {
-  const azurite = await startAzurite({ location: opts.location });
+  const azurite = opts.memory ? noAzurite : await startAzurite({ location: opts.location });
   // Development, as npm start sets it; the tests' own settings (a short storage timeout) on top.
   const config: ApiConfig = {
     ...configFromEnv({
@@ -38,7 +42,7 @@ export async function startApi(
     }),
     ...opts.config,
   };
-  const deps = makeDeps(config, { additionalPolicies: opts.additionalPolicies });
+  const deps = makeDeps(config, { additionalPolicies: opts.additionalPolicies, memory: opts.memory });
   const host = await startLocalHost(routes(deps), { port: 0, maxBodyBytes: config.maxBodyBytes });
   return {
     azurite,
@@ -52,6 +56,17 @@ export async function startApi(
     },
   };
 }
+
+/** Stands for the Azurite of an API on memory: nothing to stop, no process to signal. */
+const noAzurite: Azurite = {
+  port: 0,
+  connectionString: azuriteConnection(1),
+  get pid(): number {
+    throw new Error('This API stores in memory: there is no Azurite process to signal');
+  },
+  stop: async () => undefined,
+  restart: async () => undefined,
+};
 
 /** What the CLI and the add-in send for a file: every return located in it. */
 export async function requestFor(file: string): Promise<SubmitRequest> {

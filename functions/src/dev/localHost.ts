@@ -47,23 +47,43 @@ function send(res: ServerResponse, out: HttpResponseInit): void {
   res.end(body);
 }
 
-/** Reads a body, giving up (413) past the limit without buffering the rest. */
+/** Reads a body; past the limit it answers null and keeps nothing more (the rest is drained by `refuseTooLarge`). */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const take = (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        resolve(null);
-        req.pause();
-        return;
-      }
-      chunks.push(c);
-    });
+      if (size <= max) return void chunks.push(c);
+      req.off('data', take);
+      resolve(null);
+    };
+    req.on('data', take);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** What is read and dropped of an over-limit body after its 413, at most: then the connection is cut. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
+/**
+ * 413, delivered whole: the rest of the body is read and dropped (bounded in bytes and time), so
+ * a client still sending gets to read the answer instead of a reset; then the connection closes.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): void {
+  send(res, problemResponse(tooLarge(maxBodyBytes)));
+  let drained = 0;
+  const cut = setTimeout(() => req.destroy(), DRAIN_MS);
+  cut.unref();
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_BYTES) req.destroy();
+  });
+  req.on('end', () => clearTimeout(cut));
+  req.on('close', () => clearTimeout(cut));
+  req.resume();
 }
 
 /**
@@ -81,23 +101,16 @@ export async function startLocalHost(routes: Route[], opts: { port: number; host
       const hit = matches.find((x) => x.c.route.methods.includes(req.method as Route['methods'][number]));
       if (!hit) return send(res, problemResponse(problem('method.not_allowed', { en: `${req.method} is not allowed on ${url.pathname}.`, th: `เรียก ${url.pathname} ด้วย ${req.method} ไม่ได้` })));
       const declared = Number(req.headers['content-length'] ?? NaN);
-      if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
-        send(res, problemResponse(tooLarge(opts.maxBodyBytes)));
-        req.destroy();
-        return;
-      }
+      if (Number.isFinite(declared) && declared > opts.maxBodyBytes) return refuseTooLarge(req, res, opts.maxBodyBytes);
       const params = decodeParams(hit.c.names, hit.m!);
       if (!params) return send(res, problemResponse(problem('path.bad_encoding', { en: 'The path holds a malformed percent-encoding.', th: 'ที่อยู่ (path) มีการเข้ารหัสแบบเปอร์เซ็นต์ที่ไม่ถูกต้อง' })));
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
       const body = hasBody ? await readBody(req, opts.maxBodyBytes) : Buffer.alloc(0);
-      if (body === null) {
-        res.setHeader('Connection', 'close');
-        send(res, problemResponse(tooLarge(opts.maxBodyBytes)));
-        req.destroy();
-        return;
-      }
+      if (body === null) return refuseTooLarge(req, res, opts.maxBodyBytes);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      // As the platform's front end does: the caller's address appended, so a client cannot choose the last one.
+      headers['x-forwarded-for'] = [headers['x-forwarded-for'], req.socket.remoteAddress ?? 'unknown'].filter(Boolean).join(', ');
       const request = new HttpRequest({ method: req.method, url: url.toString(), headers, params, body: hasBody && body.length ? { bytes: body } : undefined });
       const context = new InvocationContext({ functionName: hit.c.route.name, invocationId: randomUUID() });
       send(res, await hit.c.route.handler(request, context));

@@ -1,5 +1,6 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { ReturnOutcome } from './returnOutcome';
+import type { LockedReturn } from '@returns-hub/shared/review/reviewSchemas';
 import { REVIEW_ERROR_KINDS } from './reviewErrorKinds';
 
 /** What kind of refusal an error is; the HTTP layer alone turns a kind into a status. */
@@ -38,9 +39,11 @@ export interface DomainError {
   issues?: Issue[];
   /** Per return of a multi-return request: what was stored (a partial commit the retry completes). */
   outcomes?: ReturnOutcome[];
+  /** A submission refused for locks: every locked return (nothing was stored). */
+  locked?: LockedReturn[];
 }
 
-export function domainError(code: DomainErrorCode, text: { en: string; th: string }, extra: Pick<DomainError, 'issues' | 'outcomes'> = {}): DomainError {
+export function domainError(code: DomainErrorCode, text: { en: string; th: string }, extra: Pick<DomainError, 'issues' | 'outcomes' | 'locked'> = {}): DomainError {
   return { domainError: true, code, en: text.en, th: text.th, ...extra };
 }
 

@@ -19,13 +19,14 @@ export interface ReviewTarget {
   state: ReviewState | null;
 }
 
-/** Who acts, from which client, when. */
+/** Who acts, from which client, when; and the request's key (hashed with its caller) when it sent an Idempotency-Key. */
 export interface Actor {
   principal: Principal;
   client: string;
   now: Date;
   /** The org units of the year acted in: whose zone a unit is in, and its name. */
   units: OrgUnitTree;
+  requestKey?: string | null;
 }
 
 export type ReviewCommand =
@@ -123,5 +124,5 @@ export function decide(t: ReviewTarget, command: ReviewCommand, actor: Actor): {
   };
   // HQ's decision after a zone's acceptance keeps it on record; a reopening clears it (the zone reviews again).
   const zoneAccepted = to === 'zone_accepted' ? decision : to === 'reopened' ? null : (t.state?.zoneAccepted ?? null);
-  return { state: { status: to, version: t.version, decision, reason, comments, zoneAccepted, seq, last: event }, event };
+  return { state: { status: to, version: t.version, decision, reason, comments, zoneAccepted, seq, last: event, requestKey: actor.requestKey ?? null }, event };
 }

@@ -19,5 +19,7 @@ export const reviewStateSchema = z.object({
   seq: z.number().int().min(1),
   /** The last entry, kept beside the state: if writing it to the audit trail failed, the next action (or a reader) writes it again. */
   last: reviewEventSchema,
+  /** The request that made this decision (a hash of its caller and Idempotency-Key), so its retry is recognised as done. */
+  requestKey: z.string().nullable().optional(),
 });
 export type ReviewState = z.infer<typeof reviewStateSchema>;

@@ -12,6 +12,7 @@ import { isDomainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { readJson } from '../http/readJson';
+import { badIdempotencyKey, IDEMPOTENCY_KEY } from '../http/idempotentDecision';
 import { isProblem, json, problem } from '../http/problem';
 import { invalidQuery } from '../http/invalidInput';
 import { submitReturns } from '../services/submitReturns';
@@ -28,19 +29,22 @@ function query<T>(req: HttpRequest, schema: z.ZodType<T>) {
 
 /** POST /api/returns — submit the returns a client read (server re-checks everything). */
 export const submit = (deps: Deps) =>
-  endpoint(deps, async (req, principal, store) => {
-    const body = await readJson(req, submitRequestSchema, deps.config.maxBodyBytes);
-    if (isProblem(body)) return body;
-    describeSubmission(body.value.returns);
-    const key = req.headers.get('idempotency-key');
-    if (key !== null && !/^[\x21-\x7e]{8,128}$/.test(key))
-      return problem('idempotency.bad_key', { en: 'Idempotency-Key must be 8–128 visible ASCII characters.', th: 'Idempotency-Key ต้องเป็นอักขระ ASCII ที่มองเห็นได้ 8–128 ตัว' });
-    const gate = submitGate(await deps.reviews(), principal, clientOf(req), () => new Date());
-    const out = await submitReturns(store, await deps.definitions(), principal, body.value, body.text, key, undefined, gate);
-    if (isDomainError(out)) return out;
-    // A replay answers 200 (nothing new was created), a stored request 201.
-    return out.replayed ? json(200, out.body, { 'Idempotent-Replay': 'true' }) : json(201, out.body);
-  });
+  endpoint(
+    deps,
+    async (req, principal, store) => {
+      const body = await readJson(req, submitRequestSchema, deps.config.maxBodyBytes);
+      if (isProblem(body)) return body;
+      describeSubmission(body.value.returns);
+      const key = req.headers.get('idempotency-key');
+      if (key !== null && !IDEMPOTENCY_KEY.test(key)) return badIdempotencyKey();
+      const gate = submitGate(await deps.reviews(), principal, clientOf(req), () => new Date());
+      const out = await submitReturns(store, await deps.definitions(), principal, body.value, body.text, key, gate);
+      if (isDomainError(out)) return out;
+      // A replay answers 200 (nothing new was created), a stored request 201.
+      return out.replayed ? json(200, out.body, { 'Idempotent-Replay': 'true' }) : json(201, out.body);
+    },
+    'submit',
+  );
 
 /** A GET route whose query names a form and a year: validate the query, find the form of that year, run the service, answer JSON. */
 function formRoute<Q extends { form: string; fy: number }>(

@@ -14,13 +14,14 @@ import { clientOf } from '../http/clientOf';
 import { isReviewError, reviewError } from '../domain/reviewError';
 import type { Actor, ReviewCommand } from '../domain/reviewRules';
 import type { ReturnKey } from '../store/keys';
-import { tallyOnReview } from '../services/reviewTallies';
+import { reviewTallies } from '../services/reviewTallies';
 import { bulkAccept, reviewReturn } from '../services/reviewReturns';
 import { reviewViewOf } from '../services/reviewView';
 import { returnHistory } from '../services/reviewHistory';
 import { listReviews } from '../services/reviewList';
 import { completenessOf } from '../services/reviewCompleteness';
 import { grantException } from '../services/lockExceptions';
+import { underIdempotencyKey } from '../http/idempotentDecision';
 
 const returnPath = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam, orgUnit: orgUnitParam });
 const subjectParam = z.string().max(1000).nullish();
@@ -51,32 +52,40 @@ async function periodQuery(deps: Deps, req: HttpRequest): Promise<{ form: FormDe
   return isProblem(known) ? known : { ...known, fy: q.data.fy, period: q.data.period };
 }
 
-async function commandOf(req: HttpRequest, action: ReviewCommand['action'], maxBytes: number): Promise<{ subject: string | null | undefined; command: ReviewCommand } | ApiProblem> {
+async function commandOf(req: HttpRequest, action: ReviewCommand['action'], maxBytes: number): Promise<{ subject: string | null | undefined; command: ReviewCommand; text: string } | ApiProblem> {
   switch (action) {
     case 'accept': {
       const b = await readJson(req, acceptBodySchema, maxBytes);
-      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, note: b.value.note } };
+      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, note: b.value.note }, text: b.text };
     }
     case 'send_back': {
       const b = await readJson(req, sendBackBodySchema, maxBytes);
-      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, reason: b.value.reason, comments: b.value.comments } };
+      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, reason: b.value.reason, comments: b.value.comments }, text: b.text };
     }
     case 'reopen': {
       const b = await readJson(req, reopenBodySchema, maxBytes);
-      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, reason: b.value.reason } };
+      return isProblem(b) ? b : { subject: b.value.subject, command: { action, version: b.value.version, reason: b.value.reason }, text: b.text };
     }
   }
 }
-/** POST /api/returns/{form}/{fy}/{period}/{orgUnit}/accept | send-back | reopen */
+/** POST /api/returns/{form}/{fy}/{period}/{orgUnit}/accept | send-back | reopen (Idempotency-Key: a retry is answered as the first try) */
 export const reviewAction = (deps: Deps, action: ReviewCommand['action']) =>
-  endpoint(deps, async (req, principal, store) => {
-    const body = await commandOf(req, action, deps.config.maxBodyBytes);
-    if (isProblem(body)) return body;
-    const target = await returnOf(deps, req, body.subject);
-    if (isProblem(target)) return target;
-    const out = await reviewReturn(await deps.reviews(), target.form, target.key, body.command, actor(req, principal, target.definitions), tallyOnReview(store, await deps.definitions()));
-    return isReviewError(out) ? out : json(200, out);
-  });
+  endpoint(
+    deps,
+    async (req, principal, store) => {
+      const body = await commandOf(req, action, deps.config.maxBodyBytes);
+      if (isProblem(body)) return body;
+      const target = await returnOf(deps, req, body.subject);
+      if (isProblem(target)) return target;
+      const reviews = await deps.reviews();
+      const tallies = reviewTallies(store, reviews, await deps.definitions());
+      return underIdempotencyKey(req, principal, store.keys, body.text, async (requestKey) => {
+        const out = await reviewReturn(reviews, target.form, target.key, body.command, { ...actor(req, principal, target.definitions), requestKey }, tallies);
+        return isReviewError(out) ? out : json(200, out);
+      });
+    },
+    'decision',
+  );
 
 /** GET /api/returns/{form}/{fy}/{period}/{orgUnit}/review?subject= — the return's status, the reviewer's reason and comments, and the lock a new submission would meet. */
 export const reviewGet = (deps: Deps) =>
@@ -120,38 +129,52 @@ export const completeness = (deps: Deps) =>
     return json(200, await completenessOf(await deps.reviews(), principal, q.form, q.definitions.units, q.fy, q.period, new Date()));
   });
 
-/** POST /api/reviews/accept — accept a selection, or every clean return awaiting the caller. */
+/** POST /api/reviews/accept — accept a selection, or every clean return awaiting the caller (Idempotency-Key as for one return). */
 export const bulkAcceptRoute = (deps: Deps) =>
-  endpoint(deps, async (req, principal, store) => {
-    const body = await readJson(req, bulkAcceptBodySchema, deps.config.maxBodyBytes);
-    if (isProblem(body)) return body;
-    const b = body.value;
-    const known = formOfYear(await deps.definitions(), b.form, b.fy);
-    if (isProblem(known)) return known;
-    const { form, definitions } = known;
-    const out = await bulkAccept(
-      await deps.reviews(),
-      { formId: form.id, fiscalYear: b.fy, period: b.period },
-      b.allClean ? { allClean: true } : { returns: b.returns ?? [] },
-      b.note,
-      actor(req, principal, definitions),
-      tallyOnReview(store, await deps.definitions()),
-    );
-    return isReviewError(out) ? out : json(200, out);
-  });
+  endpoint(
+    deps,
+    async (req, principal, store) => {
+      const body = await readJson(req, bulkAcceptBodySchema, deps.config.maxBodyBytes);
+      if (isProblem(body)) return body;
+      const b = body.value;
+      const known = formOfYear(await deps.definitions(), b.form, b.fy);
+      if (isProblem(known)) return known;
+      const { form, definitions } = known;
+      const reviews = await deps.reviews();
+      const tallies = reviewTallies(store, reviews, await deps.definitions());
+      return underIdempotencyKey(req, principal, store.keys, body.text, async (requestKey) => {
+        const out = await bulkAccept(
+          reviews,
+          { formId: form.id, fiscalYear: b.fy, period: b.period },
+          b.allClean ? { allClean: true } : { returns: b.returns ?? [] },
+          b.note,
+          { ...actor(req, principal, definitions), requestKey },
+          tallies,
+        );
+        return isReviewError(out) ? out : json(200, out);
+      });
+    },
+    'decision',
+  );
 
-/** POST /api/exceptions — HQ lets a unit submit for a closed period. */
+/** POST /api/exceptions — HQ lets a unit submit for a closed period (Idempotency-Key: a retry is answered as the first try). */
 export const exceptionGrant = (deps: Deps) =>
-  endpoint(deps, async (req, principal) => {
-    const body = await readJson(req, exceptionBodySchema, deps.config.maxBodyBytes);
-    if (isProblem(body)) return body;
-    const b = body.value;
-    const known = formOfYear(await deps.definitions(), b.form, b.fy);
-    if (isProblem(known)) return known;
-    if (!known.definitions.units.byCode(b.orgUnit)) return unknownUnit(b.orgUnit);
-    const out = await grantException(await deps.reviews(), { formId: known.form.id, fiscalYear: b.fy, period: b.period, orgUnit: b.orgUnit }, b.reason, actor(req, principal, known.definitions));
-    return isReviewError(out) ? out : json(201, out);
-  });
+  endpoint(
+    deps,
+    async (req, principal, store) => {
+      const body = await readJson(req, exceptionBodySchema, deps.config.maxBodyBytes);
+      if (isProblem(body)) return body;
+      const b = body.value;
+      const known = formOfYear(await deps.definitions(), b.form, b.fy);
+      if (isProblem(known)) return known;
+      if (!known.definitions.units.byCode(b.orgUnit)) return unknownUnit(b.orgUnit);
+      return underIdempotencyKey(req, principal, store.keys, body.text, async () => {
+        const out = await grantException(await deps.reviews(), { formId: known.form.id, fiscalYear: b.fy, period: b.period, orgUnit: b.orgUnit }, b.reason, actor(req, principal, known.definitions));
+        return isReviewError(out) ? out : json(201, out);
+      });
+    },
+    'decision',
+  );
 
 /** GET /api/me — who the caller is: role, org unit (a zone's code for a zone reviewer), name; the pane shows Review to reviewers. */
 export const whoAmI = (deps: Deps) => endpoint(deps, async (_req, principal) => json(200, { role: principal.role, orgUnit: principal.orgUnit ?? null, name: principal.name }));

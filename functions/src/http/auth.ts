@@ -8,11 +8,17 @@ import { problem, type ApiProblem } from './problem';
 
 const remoteKeys = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** App roles in the token: `Returns.HQ`, or `Returns.Zone` / `Returns.Unit` with the zone or unit in the `org_unit` claim. */
+/**
+ * App roles in the token: `Returns.HQ`, or `Returns.Zone` / `Returns.Unit` with the zone or unit
+ * in the `org_unit` claim. The caller is its object id (`oid`) in the tenant, or its subject
+ * (`sub`): never a display name, which two users may share (their idempotency keys would collide).
+ */
 async function principalFromClaims(claims: JWTPayload, tenantId: string, units: () => Promise<OrgUnitTree>): Promise<Principal | ApiProblem> {
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
-  const name = String(claims.preferred_username ?? claims.upn ?? claims.sub ?? 'entra-user');
-  const id = `entra:${tenantId}:${String(claims.oid ?? claims.sub ?? name)}`;
+  const who = typeof claims.oid === 'string' && claims.oid ? `oid:${claims.oid}` : typeof claims.sub === 'string' && claims.sub ? `sub:${claims.sub}` : null;
+  if (!who) return problem('auth.invalid_token', { en: 'The bearer token names no user (neither oid nor sub).', th: 'โทเค็นไม่ได้ระบุผู้ใช้ (ไม่มี oid หรือ sub)' });
+  const name = String(claims.preferred_username ?? claims.upn ?? who);
+  const id = `entra:${tenantId}:${who}`;
   if (roles.includes('Returns.HQ')) return { role: 'hq', name, id };
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
   const known = unit ? (await units()).byCode(unit) : undefined;
@@ -43,7 +49,8 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig, units: () =
     }
     let payload: JWTPayload;
     try {
-      payload = (await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0` })).payload;
+      // A token must expire: one without `exp` would be valid for ever.
+      payload = (await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`, requiredClaims: ['exp'] })).payload;
     } catch {
       return problem('auth.invalid_token', { en: 'The bearer token is not valid for this API.', th: 'โทเค็นไม่ถูกต้องสำหรับระบบนี้' });
     }

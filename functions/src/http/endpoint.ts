@@ -10,9 +10,13 @@ import type { Principal } from '../domain/principal';
 import { authenticate } from './auth';
 import { isProblem, problem, problemOf, problemResponse, type ApiProblem } from './problem';
 import { traceRequest } from '../telemetry/requestTelemetry';
+import { clientAddress, type AuthThrottle } from './authThrottle';
+import { ROUTE_TEXTS, type RouteKind } from './routeTexts';
 
 export interface Deps {
   config: ApiConfig;
+  /** Failed authentication, counted per address (one per API instance). */
+  authThrottle: AuthThrottle;
   store: () => Promise<ReturnStore>;
   /** The review workflow's store (reviews, audit trail, lock exceptions). */
   reviews: () => Promise<ReviewStore>;
@@ -38,14 +42,11 @@ function corsHeaders(req: HttpRequest, cfg: ApiConfig): Record<string, string> {
   };
 }
 
-export const storageUnavailable = () =>
-  domainError('storage.unavailable', {
-    en: 'Storage did not answer in time; nothing was changed. Retry shortly (with the same Idempotency-Key).',
-    th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่มีการบันทึกใด ๆ กรุณาลองใหม่อีกครั้ง',
-  });
-
-/** Every route: CORS (and preflight), authentication, then the handler; domain errors and unexpected failures become problem details. */
-export function endpoint(deps: Deps, handler: Handler): HttpHandler {
+/**
+ * Every route: CORS (and preflight), throttled authentication, then the handler; domain errors
+ * and unexpected failures become problem details, in words true of the route's kind.
+ */
+export function endpoint(deps: Deps, handler: Handler, kind: RouteKind = 'read'): HttpHandler {
   return async (req, ctx) => {
     const cors = corsHeaders(req, deps.config);
     const finish = (r: HttpResponseInit | ApiProblem | DomainError): HttpResponseInit => {
@@ -55,19 +56,27 @@ export function endpoint(deps: Deps, handler: Handler): HttpHandler {
     if (req.method === 'OPTIONS') return { status: 204, headers: cors };
     return traceRequest(req, async (setPrincipal) => {
       try {
+        const address = clientAddress(req);
+        const wait = deps.authThrottle.retryAfter(address);
+        if (wait > 0)
+          return finish(
+            problem(
+              'auth.throttled',
+              { en: `Too many failed sign-ins from this address; try again in ${wait} s.`, th: `ยืนยันตัวตนไม่สำเร็จจากที่อยู่นี้หลายครั้งเกินไป กรุณาลองใหม่ในอีก ${wait} วินาที` },
+              { headers: { 'Retry-After': String(wait) } },
+            ),
+          );
         const principal = await authenticate(req, deps.config, async () => (await deps.definitions()).forYear(null).units);
-        if (isProblem(principal)) return finish(principal);
+        if (isProblem(principal)) {
+          if (principal.status === 401) deps.authThrottle.failed(address);
+          return finish(principal);
+        }
         setPrincipal(principal);
         return finish(await handler(req, principal, await deps.store(), ctx));
       } catch (e) {
-        if (isStorageUnavailable(e)) return finish(storageUnavailable());
+        if (isStorageUnavailable(e)) return finish(domainError('storage.unavailable', ROUTE_TEXTS[kind].unavailable));
         ctx.error?.(e);
-        return finish(
-          problem('internal', {
-            en: 'Something failed on the server. Retry with the same Idempotency-Key: a submission is never stored twice.',
-            th: 'ระบบขัดข้อง กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ข้อมูลจะไม่ถูกบันทึกซ้ำ',
-          }),
-        );
+        return finish(problem('internal', ROUTE_TEXTS[kind].internal));
       }
     });
   };

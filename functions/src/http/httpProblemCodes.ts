@@ -24,6 +24,7 @@ export const HTTP_PROBLEM_STATUS = {
   'definition.changed': 412,
   'body.too_large': 413,
   'definition.etag_required': 428,
+  'auth.throttled': 429,
   internal: 500,
 } as const satisfies Record<string, number>;
 

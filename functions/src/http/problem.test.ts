@@ -24,6 +24,7 @@ describe('domain errors become problem details only here', () => {
       'auth.missing',
       'auth.no_role',
       'auth.other_unit',
+      'auth.throttled',
       'body.bad_encoding',
       'body.invalid',
       'body.lone_surrogate',

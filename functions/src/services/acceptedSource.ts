@@ -2,7 +2,7 @@
  * For tallies of accepted returns (basis `accepted`): which current returns of a period
  * headquarters has accepted (by `acceptedKey`), each with the review revision at which it was (see
  * `reviewRevision`). The review workflow provides it; the aggregates of that basis follow
- * its accept / send back / reopen through `keepTallies(…, 'accepted', …)`.
+ * its accept / send back / reopen through `tallyAccepted` (reviewTallies.ts).
  */
 export type AcceptedSource = (period: string) => Promise<ReadonlyMap<string, number>>;
 

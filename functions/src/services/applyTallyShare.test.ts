@@ -2,60 +2,26 @@ import { builtInDefinitions } from '../definitions/builtInDefinitions';
 import type { Aggregate, AggregateKey, TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
 import type { ReturnKey } from '../store/keys';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
-import type { AppliedShare, CommitResult, StaleMark, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
+import type { CommitResult, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
 import { StorageUnavailable } from '../store/storageUnavailable';
-import { applyTallyShares, keepTallies, keepTalliesAll, TALLY_ATTEMPTS, type ShareUpdate } from './applyTallyShare';
+import { MemoryStorage, MemoryTallyStore } from '../store/memoryStore';
+import { applyTallyShares, keepTalliesAll, TALLY_ATTEMPTS, type ShareUpdate } from './applyTallyShare';
 
-/** The tally port in memory, with ETags as counters; `interfere` runs before each commit (another writer). */
-class MemoryTallies implements TallyStore {
-  constructor(readonly commitLimit = 100) {}
-  readonly rows = new Map<string, { value: AppliedShare | { key: AggregateKey; aggregate: Aggregate | null } | StaleMark; etag: string }>();
-  commits = 0;
+/** The in-memory tally store, with `interfere` run before each commit (another writer) and a way to read an aggregate. */
+class MemoryTallies extends MemoryTallyStore {
   interfere: () => Promise<void> = async () => undefined;
-  private n = 0;
-  private etag = () => `e${++this.n}`;
-  static aggregateRow = (k: AggregateKey) => `a|${k.period}|${k.by}|${k.group}`;
-  static shareRow = (k: { orgUnit: string; subject: string | null; period: string }) => `s|${k.orgUnit}|${k.subject ?? '-'}|${k.period}`;
-
-  async sharesOf(_s: TallyScope, returns: { orgUnit: string; subject: string | null; period?: string }[]): Promise<Stored<AppliedShare>[]> {
-    const prefixes = returns.map((r) => `s|${r.orgUnit}|${r.subject ?? '-'}|${r.period ?? ''}`);
-    return [...this.rows].filter(([k]) => prefixes.some((p) => k.startsWith(p))).map(([, v]) => ({ value: v.value as AppliedShare, etag: v.etag }));
+  constructor(readonly commitLimit = 100) {
+    super(new MemoryStorage());
   }
-  async getAggregates(_s: TallyScope, keys: AggregateKey[]) {
-    return keys.map((k) => {
-      const row = this.rows.get(MemoryTallies.aggregateRow(k));
-      return row ? { value: (row.value as { aggregate: Aggregate | null }).aggregate, etag: row.etag } : null;
-    });
-  }
-  aggregate(k: AggregateKey): Aggregate | null {
-    const row = this.rows.get(MemoryTallies.aggregateRow(k));
-    return row ? (row.value as { aggregate: Aggregate | null }).aggregate : null;
-  }
-  async listAggregates(): Promise<{ key: AggregateKey; aggregate: Aggregate }[]> {
-    throw new Error('not used');
-  }
-  async listScope(): Promise<never> {
-    throw new Error('not used');
-  }
-  async commit(_s: TallyScope, writes: TallyWrite[]): Promise<CommitResult> {
-    this.commits++;
+  async commit(scope: TallyScope, writes: TallyWrite[]): Promise<CommitResult> {
     await this.interfere();
-    const rowOf = (w: TallyWrite) => (w.kind === 'share' ? MemoryTallies.shareRow(w.key) : MemoryTallies.aggregateRow(w.key));
-    if (writes.some((w) => (this.rows.get(rowOf(w))?.etag ?? null) !== w.etag)) return { ok: false, conflict: true };
-    for (const w of writes) this.rows.set(rowOf(w), { value: w.kind === 'share' ? w.value : { key: w.key, aggregate: w.value }, etag: this.etag() });
-    return { ok: true };
+    return super.commit(scope, writes);
   }
-  stale: StaleMark | null = null;
-  async markStale(_s: TallyScope, mark: StaleMark) {
-    this.stale = mark;
-  }
-  async staleOf() {
-    return this.stale ? { value: this.stale, etag: 'x' } : null;
-  }
-  async clearStale(): Promise<CommitResult> {
-    this.stale = null;
-    return { ok: true };
-  }
+  aggregateNow = async (k: AggregateKey, basis: TallyBasis = 'all') => (await this.getAggregates({ formId: form.id, fiscalYear: 2567, basis }, [k]))[0]?.value ?? null;
+  values = async () => {
+    const all = await this.listScope({ formId: form.id, fiscalYear: 2567, basis: 'all' });
+    return { shares: all.shares.map((x) => x.value), aggregates: all.aggregates.map((x) => x.value) };
+  };
 }
 
 /** The built-in forms and units, every year alike. */
@@ -80,11 +46,11 @@ describe('applyTallyShare', () => {
     const t = new MemoryTallies();
     expect(await applyTallyShare(t, form, 'all', key, 1, contribution(10), noWait)).toBe('applied');
     expect(await applyTallyShare(t, form, 'all', { ...key, orgUnit: '1002' }, 1, contribution(5), noWait)).toBe('applied');
-    expect(total(t.aggregate(hqKey))).toBe(15);
+    expect(total(await t.aggregateNow(hqKey))).toBe(15);
     expect(await applyTallyShare(t, form, 'all', key, 2, contribution(30), noWait)).toBe('applied');
-    expect(total(t.aggregate(hqKey))).toBe(35);
-    expect(total(t.aggregate({ period: 'FY', by: 'district', group: '1001' }))).toBe(30);
-    expect(t.aggregate(zoneKey)?.returns).toBe(2);
+    expect(total(await t.aggregateNow(hqKey))).toBe(35);
+    expect(total(await t.aggregateNow({ period: 'FY', by: 'district', group: '1001' }))).toBe(30);
+    expect((await t.aggregateNow(zoneKey))?.returns).toBe(2);
   });
 
   test('the same revision again, or an older one, changes nothing (a retried request, the sweep)', async () => {
@@ -94,14 +60,14 @@ describe('applyTallyShare', () => {
     expect(await applyTallyShare(t, form, 'all', key, 2, contribution(10), noWait)).toBe('already');
     expect(await applyTallyShare(t, form, 'all', key, 1, contribution(99), noWait)).toBe('already');
     expect(t.commits).toBe(commits);
-    expect(total(t.aggregate(hqKey))).toBe(10);
+    expect(total(await t.aggregateNow(hqKey))).toBe(10);
   });
 
   test('a withdrawal (sent back) takes the share out and empties an aggregate left with nothing', async () => {
     const t = new MemoryTallies();
     await applyTallyShare(t, form, 'accepted', key, 1, contribution(10), noWait);
     expect(await applyTallyShare(t, form, 'accepted', key, 2, null, noWait)).toBe('applied');
-    expect(t.aggregate(hqKey)).toBeNull();
+    expect(await t.aggregateNow(hqKey, 'accepted')).toBeNull();
   });
 
   test('another writer changing an aggregate between read and commit: read again and retry, its update kept', async () => {
@@ -115,27 +81,44 @@ describe('applyTallyShare', () => {
     const waits: number[] = [];
     expect(await applyTallyShare(t, form, 'all', key, 1, contribution(10), async (a) => void waits.push(a))).toBe('applied');
     expect(waits).toEqual([1]);
-    expect(total(t.aggregate(hqKey))).toBe(22);
+    expect(total(await t.aggregateNow(hqKey))).toBe(22);
   });
 
-  test(`always conflicting: gives up after ${TALLY_ATTEMPTS} tries, and keepTallies marks the scope stale (the return stays stored)`, async () => {
+  test(`always conflicting: gives up after ${TALLY_ATTEMPTS} tries; the intent recorded before stays, so readers recompute (the return stays stored)`, async () => {
     const t = new MemoryTallies();
+    const scope = { formId: form.id, fiscalYear: 2567, basis: 'all' as const };
+    await t.intend(scope, [{ kind: 'return', id: 'w1', orgUnit: key.orgUnit, subject: null, period: 'FY', revision: 1, at: new Date().toISOString() }]);
+    let tries = 0;
     t.commit = async () => {
-      t.commits++;
+      tries++;
       return { ok: false, conflict: true };
     };
-    expect(await keepTallies(t, DEFINITIONS, form.id, 'all', key, 1, contribution(10), noWait)).toBe('gave_up');
-    expect(t.commits).toBe(TALLY_ATTEMPTS);
-    expect(t.stale?.reason).toContain(`${TALLY_ATTEMPTS} conflicting tries`);
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 1, contribution: contribution(10) }], noWait)).toEqual(['gave_up']);
+    expect(tries).toBe(TALLY_ATTEMPTS);
+    expect((await t.read(scope, 'FY', 'hq')).pending.map((i) => i.id)).toEqual(['w1']);
   });
 
-  test('storage unavailable: keepTallies answers so, marks stale if it can, and never throws it', async () => {
+  test('storage unavailable: keepTalliesAll answers so and never throws it; the intent stays', async () => {
     const t = new MemoryTallies();
     t.sharesOf = async () => {
       throw new StorageUnavailable('no answer');
     };
-    expect(await keepTallies(t, DEFINITIONS, form.id, 'all', key, 1, contribution(10), noWait)).toBe('unavailable');
-    expect(t.stale?.reason).toContain('storage unavailable');
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 1, contribution: contribution(10) }], noWait)).toEqual(['unavailable']);
+  });
+
+  test('applying settles the intents of the return and period up to its revision, in the same commit', async () => {
+    const t = new MemoryTallies();
+    const scope = { formId: form.id, fiscalYear: 2567, basis: 'all' as const };
+    const at = new Date().toISOString();
+    const intent = (id: string, revision: number, orgUnit = key.orgUnit) => ({ kind: 'return' as const, id, orgUnit, subject: null, period: 'FY', revision, at });
+    await t.intend(scope, [intent('v1', 1), intent('v2', 2), intent('v3', 3), intent('other', 1, '1002')]);
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 2, contribution: contribution(4) }], noWait)).toEqual(['applied']);
+    expect((await t.read(scope, 'FY', 'hq')).pending.map((i) => i.id).sort()).toEqual(['other', 'v3']);
+    // Already in, with an intent left by a writer that stopped: settled without changing the figures.
+    await t.intend(scope, [intent('again', 2)]);
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 2, contribution: contribution(4) }], noWait)).toEqual(['already']);
+    expect((await t.read(scope, 'FY', 'hq')).pending.map((i) => i.id).sort()).toEqual(['other', 'v3']);
+    expect(total(await t.aggregateNow(hqKey))).toBe(4);
   });
 });
 
@@ -147,6 +130,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
   test('in commits of at most commitLimit entities, each with its returns’ shares and aggregates: the same figures as one by one', async () => {
     const bulk = new MemoryTallies(30);
     const commits: number[] = [];
+    bulk.interfere = async () => undefined;
     const commit = bulk.commit.bind(bulk);
     bulk.commit = async (scope, writes) => (commits.push(writes.length), commit(scope, writes));
     expect(
@@ -159,9 +143,8 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     expect(commits.length).toBeGreaterThan(1);
     const single = new MemoryTallies();
     for (const u of updates(1, (i) => i + 1)) await applyTallyShare(single, form, 'all', u.key, u.revision, u.contribution, noWait);
-    expect(total(bulk.aggregate(hqKey))).toBe(sum((i) => i + 1));
-    const values = (t: MemoryTallies) => Object.fromEntries([...t.rows].map(([k, v]) => [k, v.value]));
-    expect(values(bulk)).toEqual(values(single));
+    expect(total(await bulk.aggregateNow(hqKey))).toBe(sum((i) => i + 1));
+    expect(await bulk.values()).toEqual(await single.values());
     // Again, and a resubmission: already in, then replaced.
     expect(
       new Set(
@@ -175,7 +158,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
       bulk,
       updates(2, () => 2),
     );
-    expect(total(bulk.aggregate(hqKey))).toBe(100);
+    expect(total(await bulk.aggregateNow(hqKey))).toBe(100);
   });
 
   test('a return named twice is applied in order (a later round)', async () => {
@@ -192,7 +175,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
       noWait,
     );
     expect(got).toEqual(['applied', 'applied']);
-    expect(total(t.aggregate(hqKey))).toBe(8);
+    expect(total(await t.aggregateNow(hqKey))).toBe(8);
   });
 
   test('a conflicting commit is read again and what is left retried; the totals are those of recomputation', async () => {
@@ -217,10 +200,10 @@ describe('applyTallyShares: many returns of a scope at once', () => {
       ),
     ).toEqual(new Set(['applied']));
     expect(waits).toEqual([1]);
-    expect(total(t.aggregate(hqKey))).toBe(50 + 1000);
+    expect(total(await t.aggregateNow(hqKey))).toBe(50 + 1000);
   });
 
-  test('storage failing mid-way: each commit is all or nothing; the stale mark names what is missing; a second run completes it', async () => {
+  test('storage failing mid-way: each commit is all or nothing; a second run completes it', async () => {
     const t = new MemoryTallies(30);
     const commit = t.commit.bind(t);
     let n = 0;
@@ -239,8 +222,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     const applied = first.filter((o) => o === 'applied').length;
     expect(applied).toBeGreaterThan(0);
     expect(first.filter((o) => o === 'unavailable')).toHaveLength(50 - applied);
-    expect(total(t.aggregate(hqKey))).toBe(applied); // only whole commits are in
-    expect(t.stale?.reason).toContain('storage unavailable');
+    expect(total(await t.aggregateNow(hqKey))).toBe(applied); // only whole commits are in
     const second = await keepTalliesAll(
       t,
       DEFINITIONS,
@@ -250,6 +232,6 @@ describe('applyTallyShares: many returns of a scope at once', () => {
       noWait,
     );
     expect(second.filter((o) => o === 'already')).toHaveLength(applied);
-    expect(total(t.aggregate(hqKey))).toBe(50);
+    expect(total(await t.aggregateNow(hqKey))).toBe(50);
   });
 });

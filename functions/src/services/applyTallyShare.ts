@@ -8,8 +8,9 @@ import type { ReturnState } from '@returns-hub/shared/consolidate/shares';
 import { applyChange, tallyChanges, type TallyChange } from '@returns-hub/shared/consolidate/tallyDelta';
 import { periodsOfKind } from '@returns-hub/shared/period/periodCode';
 import type { ReturnKey } from '../store/keys';
-import type { AppliedShare, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
+import type { AppliedShare, ReturnIntent, Stored, TallyScope, TallyStore, TallyWrite } from '../store/tallyStore';
 import { isStorageUnavailable } from '../store/storageUnavailable';
+import { noteEvent } from '../telemetry/events';
 
 /** Tries of one update before giving up (each re-reads what changed meanwhile). */
 export const TALLY_ATTEMPTS = 8;
@@ -40,24 +41,40 @@ export interface ShareUpdate {
 const returnOf = (k: { orgUnit: string; subject: string | null }) => `${k.orgUnit}\u0000${k.subject ?? ''}`;
 const aggregateId = (k: AggregateKey) => `${k.period}\u0000${k.by}\u0000${k.group}`;
 
-/** An update ready to commit: the writes of its shares, and the aggregate changes it makes. */
+/** An update ready to commit: the writes of its shares, the aggregate changes it makes, and the intents it settles. */
 interface Planned {
   index: number;
   shares: TallyWrite[];
   changes: TallyChange[];
+  settles: TallyWrite[];
+  /** Already in the aggregates: only intents to settle. */
+  already: boolean;
 }
 
-/** What an update writes, planned from the shares read: its share, its other periods (as read), and the changes to aggregates. */
-function planOf(form: FormDef, units: OrgUnitTree, u: ShareUpdate, index: number, shares: Stored<AppliedShare>[]): Planned | 'already' {
+/** The intents of this return and period that a share at `revision` fulfils (an abandoned one of a lost writer too). */
+const settled = (intents: Stored<ReturnIntent>[], key: ReturnKey, revision: number): TallyWrite[] =>
+  intents.filter((i) => i.value.period === key.period && i.value.revision <= revision).map((i) => ({ kind: 'settle', id: i.value.id }));
+
+/**
+ * What an update writes, planned from the shares and intents read: its share, its other periods
+ * (as read), the changes to aggregates and the intents it fulfils; or, when the share is already
+ * in, only the intents to settle (none: nothing to do).
+ */
+function planOf(form: FormDef, units: OrgUnitTree, u: ShareUpdate, index: number, shares: Stored<AppliedShare>[], intents: Stored<ReturnIntent>[]): Planned | 'already' {
   const { key, revision, contribution } = u;
   const mine = shares.find((s) => s.value.period === key.period);
-  if (mine && mine.value.revision >= revision) return 'already';
+  if (mine && mine.value.revision >= revision) {
+    const settles = settled(intents, key, mine.value.revision);
+    return settles.length ? { index, shares: [], changes: [], settles, already: true } : 'already';
+  }
   const before = stateOf(shares);
   const after: ReturnState = { ...before };
   if (contribution) after[key.period] = contribution;
   else delete after[key.period];
   return {
     index,
+    already: false,
+    settles: settled(intents, key, revision),
     changes: tallyChanges(form, units, key.orgUnit, before, after),
     shares: [
       { kind: 'share', key, value: { orgUnit: key.orgUnit, subject: key.subject, period: key.period, revision, contribution }, etag: mine?.etag ?? null },
@@ -74,7 +91,7 @@ function planOf(form: FormDef, units: OrgUnitTree, u: ShareUpdate, index: number
   };
 }
 
-/** Packs planned updates, in order, into commits of at most `limit` distinct entities (shares and the aggregates they change). */
+/** Packs planned updates, in order, into commits of at most `limit` distinct entities (shares, intents settled and the aggregates they change). */
 function commitsOf(planned: Planned[], limit: number): Planned[][] {
   const out: Planned[][] = [];
   let commit: Planned[] = [];
@@ -82,14 +99,15 @@ function commitsOf(planned: Planned[], limit: number): Planned[][] {
   let shares = 0;
   for (const p of planned) {
     const mine = p.changes.map((c) => aggregateId(c.key)).filter((id) => !aggregates.has(id));
-    if (commit.length && shares + p.shares.length + aggregates.size + new Set(mine).size > limit) {
+    const own = p.shares.length + p.settles.length;
+    if (commit.length && shares + own + aggregates.size + new Set(mine).size > limit) {
       out.push(commit);
       commit = [];
       aggregates = new Set();
       shares = 0;
     }
     commit.push(p);
-    shares += p.shares.length;
+    shares += own;
     for (const c of p.changes) aggregates.add(aggregateId(c.key));
   }
   if (commit.length) out.push(commit);
@@ -149,7 +167,7 @@ async function applyInto(
       }
     // A quarterly form's quarters share tallies (siblings are read and written back); another form's periods do not.
     const quarterly = form.period.kind === 'quarter';
-    const shares = await tallies.sharesOf(
+    const { shares, intents } = await tallies.sharesOf(
       scope,
       round.map((i) => {
         const { orgUnit, subject, period } = updates[i].key;
@@ -158,9 +176,11 @@ async function applyInto(
     );
     const byReturn = new Map<string, Stored<AppliedShare>[]>();
     for (const s of shares) byReturn.set(returnOf(s.value), [...(byReturn.get(returnOf(s.value)) ?? []), s]);
+    const intentsOf = new Map<string, Stored<ReturnIntent>[]>();
+    for (const x of intents) intentsOf.set(returnOf(x.value), [...(intentsOf.get(returnOf(x.value)) ?? []), x]);
     const planned: Planned[] = [];
     for (const i of round) {
-      const p = planOf(form, units, updates[i], i, byReturn.get(returnOf(updates[i].key)) ?? []);
+      const p = planOf(form, units, updates[i], i, byReturn.get(returnOf(updates[i].key)) ?? [], intentsOf.get(returnOf(updates[i].key)) ?? []);
       if (p === 'already') outcomes[i] = 'already';
       else planned.push(p);
     }
@@ -175,23 +195,78 @@ async function applyInto(
           const a = aggregates.get(aggregateId(c.key))!;
           a.value = applyChange(form, a.value, c);
         }
-      const writes: TallyWrite[] = [...commit.flatMap((p) => p.shares), ...[...aggregates].map(([id, a]): TallyWrite => ({ kind: 'aggregate', key: keys.get(id)!, value: a.value, etag: a.etag }))];
+      const writes: TallyWrite[] = [
+        ...commit.flatMap((p) => [...p.shares, ...p.settles]),
+        ...[...aggregates].map(([id, a]): TallyWrite => ({ kind: 'aggregate', key: keys.get(id)!, value: a.value, etag: a.etag })),
+      ];
       if (!(await tallies.commit(scope, writes)).ok) {
         conflicted = true;
         break; // read again: what is left goes in the next try
       }
-      for (const p of commit) outcomes[p.index] = 'applied';
+      for (const p of commit) outcomes[p.index] = p.already ? 'already' : 'applied';
     }
     if (conflicted) conflicts++;
   }
   for (const [i, o] of outcomes.entries()) outcomes[i] = o ?? 'gave_up';
 }
 
+/** Updates of one scope waiting in this process, and whether a caller is applying them. */
+interface ScopeQueue {
+  waiting: { updates: ShareUpdate[]; done: (o: (ApplyOutcome | null)[]) => void; fail: (e: unknown) => void }[];
+  busy: boolean;
+}
+const queues = new WeakMap<TallyStore, Map<string, ScopeQueue>>();
+/** Updates one round takes at most (whole requests). */
+const ROUND_UPDATES = 500;
+
 /**
- * `applyTallyShares` for a caller whose own work is already done (the returns are stored):
- * updates that cannot be made mark the scope stale, so tallies are recomputed from the
- * contributions until an administrator rebuilds them, instead of showing wrong figures.
- * Updates may span fiscal years (each its own scope).
+ * Updates of one scope applied by one caller at a time in this process, those that arrived
+ * meanwhile taken together in its next round: writers of one process never race each other for
+ * the same zone and HQ aggregates (only other processes' writers can make a commit conflict).
+ * Storage failing leaves a round's updates unapplied (null), to their intents.
+ */
+function queued(tallies: TallyStore, form: FormDef, units: OrgUnitTree, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void>): Promise<(ApplyOutcome | null)[]> {
+  if (!queues.has(tallies)) queues.set(tallies, new Map());
+  const scopes = queues.get(tallies)!;
+  const id = `${form.id}|${updates[0]?.key.fiscalYear}|${basis}`;
+  if (!scopes.has(id)) scopes.set(id, { waiting: [], busy: false });
+  const q = scopes.get(id)!;
+  return new Promise((done, fail) => {
+    q.waiting.push({ updates, done, fail });
+    if (q.busy) return;
+    q.busy = true;
+    void (async () => {
+      while (q.waiting.length) {
+        const round = [q.waiting.shift()!];
+        let n = round[0].updates.length;
+        while (q.waiting.length && n + q.waiting[0].updates.length <= ROUND_UPDATES) {
+          n += q.waiting[0].updates.length;
+          round.push(q.waiting.shift()!);
+        }
+        const all = round.flatMap((w) => w.updates);
+        const got: (ApplyOutcome | null)[] = all.map(() => null);
+        try {
+          await applyInto(got, tallies, form, units, basis, all, wait);
+        } catch (e) {
+          if (!isStorageUnavailable(e)) {
+            for (const w of round) w.fail(e);
+            continue;
+          }
+        }
+        let at = 0;
+        for (const w of round) w.done(got.slice(at, (at += w.updates.length)));
+      }
+      q.busy = false;
+      scopes.delete(id);
+    })();
+  });
+}
+
+/**
+ * `applyTallyShares` for a caller whose own work is already done (the returns are stored, or
+ * the decisions written): it never throws storage trouble. An update not made now leaves its
+ * intent in the scope, so readers serve the tally recomputed (and say so) and the scheduled
+ * repair completes it; each is noted in telemetry. Updates may span fiscal years (each its own scope).
  */
 export async function keepTalliesAll(
   tallies: TallyStore,
@@ -204,7 +279,6 @@ export async function keepTalliesAll(
   const outcomes: (ApplyOutcome | 'unavailable')[] = updates.map(() => 'unavailable');
   for (const fiscalYear of new Set(updates.map((u) => u.key.fiscalYear))) {
     const indexes = [...updates.keys()].filter((i) => updates[i].key.fiscalYear === fiscalYear);
-    const scope: TallyScope = { formId, fiscalYear, basis };
     // Each year's returns are tallied with that year's form and org units; a year without the form keeps no tallies of it.
     const year = definitions.forYear(fiscalYear);
     const form = year.formById(formId);
@@ -212,49 +286,24 @@ export async function keepTalliesAll(
       for (const i of indexes) outcomes[i] = 'already';
       continue;
     }
-    const got: (ApplyOutcome | null)[] = indexes.map(() => null);
-    try {
-      await applyInto(
-        got,
-        tallies,
-        form,
-        year.units,
-        basis,
-        indexes.map((i) => updates[i]),
-        wait,
-      );
-    } catch (e) {
-      if (!isStorageUnavailable(e)) throw e;
-    }
+    const got = await queued(
+      tallies,
+      form,
+      year.units,
+      basis,
+      indexes.map((i) => updates[i]),
+      wait,
+    );
     indexes.forEach((i, j) => (outcomes[i] = got[j] ?? 'unavailable'));
-    const failed = indexes.filter((i) => outcomes[i] === 'gave_up' || outcomes[i] === 'unavailable');
-    if (failed.length === 0) continue;
-    const reason = failed
-      .slice(0, 5)
-      .map((i) => {
-        const { key, revision } = updates[i];
-        return `${key.orgUnit} ${key.subject ?? ''} ${key.period} revision ${revision}: ${outcomes[i] === 'gave_up' ? `${TALLY_ATTEMPTS} conflicting tries` : 'storage unavailable'}`;
-      })
-      .join('; ');
-    try {
-      await tallies.markStale(scope, { at: new Date().toISOString(), reason: failed.length > 5 ? `${reason}; and ${failed.length - 5} more` : reason });
-    } catch (e) {
-      if (!isStorageUnavailable(e)) throw e; // the write log still holds the writes: the sweep applies them again
-    }
+    const behind = indexes.filter((i) => outcomes[i] === 'gave_up' || outcomes[i] === 'unavailable');
+    if (behind.length)
+      noteEvent('tallies.behind', {
+        'returns.form': form.id,
+        'returns.fiscal_year': fiscalYear,
+        'tally.basis': basis,
+        'tally.behind': behind.length,
+        'tally.gave_up': behind.filter((i) => outcomes[i] === 'gave_up').length,
+      });
   }
   return outcomes;
-}
-
-/** `keepTalliesAll` for one return. */
-export async function keepTallies(
-  tallies: TallyStore,
-  definitions: DefinitionSource,
-  formId: string,
-  basis: TallyBasis,
-  key: ReturnKey,
-  revision: number,
-  contribution: Contribution | null,
-  wait: (attempt: number) => Promise<void> = backoff,
-): Promise<ApplyOutcome | 'unavailable'> {
-  return (await keepTalliesAll(tallies, definitions, formId, basis, [{ key, revision, contribution }], wait))[0];
 }

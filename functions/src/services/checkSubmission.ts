@@ -20,9 +20,9 @@ export type Storable = CheckedReturn & { orgUnit: string; fiscalYear: number; pe
 async function previousQuarter(store: ReturnStore, r: CheckedReturn & { orgUnit: string; fiscalYear: number; period: string }): Promise<CheckedReturn | undefined> {
   const previous = isPeriodCode(r.period) ? previousPeriodInYear({ fiscalYear: r.fiscalYear, code: r.period }) : null;
   if (!previous) return undefined; // Q1 (and the year's first month) starts the cumulative count
-  const prev = await store.getCurrent({ ...keyOf(r), period: previous.code });
+  const [prev] = await store.current([{ ...keyOf(r), period: previous.code }]);
   if (!prev) return undefined;
-  const rows = await store.readRows(prev.record.writeId);
+  const rows = await store.rows(prev.record.writeId);
   return { ...r, period: prev.record.period, fields: prev.record.fields, fieldCells: prev.record.fieldCells, columns: prev.record.columns, firstColumn: prev.record.firstColumn, rows, issues: [] };
 }
 

@@ -11,7 +11,7 @@ import { tallies } from './readReturns';
 import type { ReturnStore } from '../store/returnStore';
 
 /** What the flat export reads from storage (the storage port's part it needs): current versions, their records and rows. */
-export type RecordSource = Pick<ReturnStore, 'listCurrent' | 'getCurrent' | 'readRows'>;
+export type RecordSource = Pick<ReturnStore, 'list' | 'current' | 'rows'>;
 
 /** An export as a table: headings (ids, with Thai and English labels) and rows of plain values. */
 export interface ExportTable {
@@ -31,11 +31,11 @@ export async function exportRecords(source: RecordSource, p: Principal, form: Fo
       th: `แบบรายงาน ${form.id} ส่ง${form.period.kind === 'quarter' ? 'รายไตรมาส (Q1–Q4)' : 'รายปี (FY)'} ไม่มีรายงานงวด ${period} ให้ส่งออก`,
     });
   const due = dueDate({ fiscalYear, code: period }, form.dueDaysAfterPeriod);
-  const current = (await source.listCurrent(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit, units));
+  const current = (await source.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit, units));
   const returns = [];
   for (const r of current) {
     // Lists carry no record fields: each current version is read whole (one read per return).
-    const whole = await source.getCurrent(r);
+    const [whole] = await source.current([r]);
     if (!whole) continue; // replaced or removed since the list was read
     const v = whole.record;
     returns.push({
@@ -47,7 +47,7 @@ export async function exportRecords(source: RecordSource, p: Principal, form: Fo
       submittedAt: v.submittedAt,
       status: v.submittedAt.slice(0, 10) <= due ? ('on_time' as const) : ('late' as const),
       fields: v.fields,
-      rows: v.rowCount > 0 ? await source.readRows(v.writeId) : [],
+      rows: v.rowCount > 0 ? await source.rows(v.writeId) : [],
       sheet: v.sheet,
       fieldCells: v.fieldCells,
       columns: v.columns,

@@ -10,8 +10,9 @@ import { periodsOfKind } from '@returns-hub/shared/period/periodCode';
 import type { Principal } from '../domain/principal';
 import { domainError, type DomainError } from '../domain/domainError';
 import type { ReturnStore } from '../store/returnStore';
-import type { AppliedShare, ShareKey, TallyScope, TallyWrite } from '../store/tallyStore';
+import type { AppliedShare, ShareKey, TallyIntent, TallyScope, TallyWrite } from '../store/tallyStore';
 import { acceptedKey, type TallyReview } from './tallyReview';
+import { randomUUID } from 'node:crypto';
 
 /** Whole rebuilds tried before giving up (each starts again from what is stored now). */
 const REBUILD_ATTEMPTS = 3;
@@ -21,6 +22,13 @@ const LISTED = 50;
 export type RebuildReport = TallyRebuild;
 
 const shareKeyText = (k: ShareKey) => `${k.orgUnit}|${k.period}|${k.subject ?? ''}`;
+
+/** Pending intents as the report says them (null: none). */
+function pendingText(intents: TallyIntent[]): string | null {
+  if (intents.length === 0) return null;
+  const named = intents.slice(0, 5).map((i) => (i.kind === 'scope' ? `the whole scope (${i.reason})` : `${i.orgUnit} ${i.subject ?? ''} ${i.period} revision ${i.revision}`.replace(/\s+/g, ' ')));
+  return `${intents.length} update(s) recorded and not yet applied since ${intents.map((i) => i.at).sort()[0]}: ${named.join('; ')}${intents.length > 5 ? '; …' : ''}`;
+}
 
 /** The periods a form's returns are stored under for a fiscal year's tallies. */
 function returnPeriods(form: FormDef): string[] {
@@ -32,7 +40,8 @@ function returnPeriods(form: FormDef): string[] {
  * ones: `review.include`) from the current returns' contributions and
  * compares them with the maintained aggregates (the check: rebuilt = maintained); with
  * `write`, replaces what differs, under ETag conditions (a submission landing meanwhile makes
- * it start again), and clears a stale mark. The repair path: tallies never need it otherwise.
+ * it start again), and settles the intents it fulfils. While it writes, a whole-scope intent
+ * makes readers recompute. The repair path: tallies never need it otherwise.
  * For a quarterly form the year's four quarters are rebuilt together (each quarter's targets
  * come from the latest return up to it).
  */
@@ -58,7 +67,7 @@ export async function rebuildTallies(
     const shares: AppliedShare[] = [];
     for (const per of periods) {
       const accepted = basis === 'accepted' ? await opts.review!.acceptedIn(per) : null;
-      for (const r of await store.listCurrent(form.id, fiscalYear, per)) {
+      for (const r of await store.list(form.id, fiscalYear, per)) {
         // Every current return at its version; or an accepted one at its review revision.
         const revision = accepted ? accepted.get(acceptedKey(r)) : r.version;
         if (revision === undefined) continue;
@@ -102,18 +111,29 @@ export async function rebuildTallies(
       matched: found.length === 0,
       differenceCount: found.length,
       differences: found.slice(0, LISTED),
-      stale: kept.stale?.value.reason ?? null,
+      stale: pendingText(kept.intents.map((i) => i.value)),
       rewritten: 0,
     };
-    if (!opts.write) return report;
+    // Intents the rebuilt shares fulfil (a change recorded and made, not yet applied), and whole-scope ones: settled by the rebuild.
+    const settles: TallyWrite[] = kept.intents
+      .filter(({ value: i }) => i.kind === 'scope' || (wanted.get(shareKeyText(i))?.revision ?? 0) >= i.revision)
+      .map(({ value: i }) => ({ kind: 'settle', id: i.id }));
+    if (!opts.write || writes.length + settles.length === 0) return report;
+    // Readers recompute while the rebuild writes: its commits leave the scope half rewritten until the last.
+    const intent: TallyIntent = { kind: 'scope', id: `rebuild-${randomUUID()}`, at: new Date().toISOString(), reason: `rebuild by ${p.name}` };
+    await store.tallies.intend(scope, [intent]);
     let conflict = false;
-    for (let i = 0; i < writes.length && !conflict; i += store.tallies.commitLimit) {
-      const chunk = writes.slice(i, i + store.tallies.commitLimit);
-      if ((await store.tallies.commit(scope, chunk)).ok) report.rewritten += chunk.length;
+    const all = [...writes, ...settles];
+    for (let i = 0; i < all.length && !conflict; i += store.tallies.commitLimit) {
+      const chunk = all.slice(i, i + store.tallies.commitLimit);
+      if ((await store.tallies.commit(scope, chunk)).ok) report.rewritten += chunk.filter((w) => w.kind !== 'settle').length;
       else conflict = true;
     }
-    if (!conflict && kept.stale && !(await store.tallies.clearStale(scope, kept.stale.etag)).ok) conflict = true;
-    if (!conflict) return report;
+    // A conflict leaves the scope half rewritten: its intent stays (readers recompute) for the next try, or the repair.
+    if (!conflict) {
+      await store.tallies.forget(scope, [intent.id]);
+      return report;
+    }
   }
   return domainError('tally.rebuild_conflict', {
     en: `Submissions kept changing ${form.id} ${fiscalYear} while its tallies were rebuilt (${REBUILD_ATTEMPTS} tries); run it again when they have stopped.${report ? ` ${report.rewritten} entities were rewritten.` : ''}`,

@@ -7,7 +7,7 @@ import type { ReviewStore } from '../store/reviewStore';
 
 /** What the history needs of the version store: every version's number and submission. */
 export interface VersionSource {
-  listVersions(k: ReturnKey): Promise<{ version: number; submittedAt: string; submittedBy: string }[]>;
+  versions(k: ReturnKey): Promise<{ version: number; submittedAt: string; submittedBy: string }[]>;
 }
 
 /**
@@ -22,7 +22,7 @@ export async function returnHistory(reviews: ReviewStore, versions: VersionSourc
     reviews.listEvents(key),
     reviews.get(key),
     reviews.listExceptionEvents(key.formId, key.fiscalYear, key.period, key.orgUnit),
-    versions.listVersions(key),
+    versions.versions(key),
   ]);
   const byPlace = new Map(entries.map((e) => [`${e.event.version}|${e.seq}`, e.event]));
   if (rec?.state) byPlace.set(`${rec.version}|${rec.state.seq}`, rec.state.last);

@@ -8,7 +8,7 @@ import type { ReviewRecord, ReviewStore } from '../store/reviewStore';
 import { explainLostReview } from './reviewConflict';
 import { reviewViewOf } from './reviewView';
 import { returnName } from '../domain/returnName';
-import type { ReviewDecided } from './reviewTallies';
+import type { ReviewTallies } from './reviewTallies';
 
 /** Bulk actions run this many returns at a time: each is its own conditional write and audit entry. */
 const BULK_PARALLEL = 8;
@@ -22,25 +22,32 @@ function notFound(key: ReturnKey, units: Actor['units']): ReviewError {
  * One reviewer's action on one return, applied to the record as read: decided by the rules,
  * written only if the return has not moved since (ETag), then recorded in the audit trail.
  */
-async function apply(reviews: ReviewStore, rec: ReviewRecord, command: ReviewCommand, actor: Actor, decided?: ReviewDecided): Promise<ReviewRecord | ReviewError> {
+async function apply(reviews: ReviewStore, rec: ReviewRecord, command: ReviewCommand, actor: Actor, tallies?: ReviewTallies): Promise<ReviewRecord | ReviewError> {
   const next = decide({ key: rec.key, version: rec.version, submittedAt: rec.submittedAt, submittedBy: rec.submittedBy, state: rec.state }, command, actor);
   if (isReviewError(next)) return next;
   // The entry this review replaces on the pointer is in the trail before the pointer moves on.
   if (rec.state) await reviews.putEvents([{ key: rec.key, seq: rec.state.seq, event: rec.state.last }]);
+  // The tallies of accepted returns follow the decision: its intent first, so they are never silently behind.
+  const ticket = await tallies?.intend(rec, next.state);
   const set = await reviews.setState(rec.key, next.state, rec.etag);
-  if (!set.ok) return explainLostReview(reviews, rec);
+  if (!set.ok) {
+    if (ticket) await tallies!.abandoned(ticket);
+    return explainLostReview(reviews, rec);
+  }
   await reviews.putEvents([{ key: rec.key, seq: next.state.seq, event: next.event }]);
-  await decided?.(rec, next.state); // the tallies of accepted returns follow
+  if (ticket) await tallies!.applied(ticket);
   return { ...rec, state: next.state };
 }
 
 /** Accept, send back or reopen one return. */
-export async function reviewReturn(reviews: ReviewStore, form: FormDef, key: ReturnKey, command: ReviewCommand, actor: Actor, decided?: ReviewDecided): Promise<ReviewView | ReviewError> {
+export async function reviewReturn(reviews: ReviewStore, form: FormDef, key: ReturnKey, command: ReviewCommand, actor: Actor, tallies?: ReviewTallies): Promise<ReviewView | ReviewError> {
   const level = reviewLevel(actor.principal, key.orgUnit, actor.units);
   if (isReviewError(level)) return level;
   const rec = await reviews.get(key);
   if (!rec) return notFound(key, actor.units);
-  const done = await apply(reviews, rec, command, actor, decided);
+  // A retry of a request whose decision was written (its answer lost): answered as that decision.
+  const already = actor.requestKey && rec.state?.requestKey === actor.requestKey;
+  const done = already ? rec : await apply(reviews, rec, command, actor, tallies);
   if (isReviewError(done)) return done;
   const exception = form.closesAfterDays === undefined ? null : await reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit);
   return reviewViewOf(key, form, actor.units, done, exception, actor.now);
@@ -70,7 +77,7 @@ export async function bulkAccept(
   selection: { allClean: true } | { returns: ReturnRef[] },
   note: string | undefined,
   actor: Actor,
-  decided?: ReviewDecided,
+  tallies?: ReviewTallies,
 ): Promise<BulkAcceptResponse | ReviewError> {
   const notReviewer = reviewerOnly(actor.principal);
   if (notReviewer) return notReviewer;
@@ -82,7 +89,8 @@ export async function bulkAccept(
   if ('allClean' in selection) {
     const awaiting = records.filter((r) => {
       const level = reviewLevel(actor.principal, r.key.orgUnit, actor.units);
-      return !isReviewError(level) && awaitingAcceptance(level).includes(statusOf(r.state));
+      const mine = !!actor.requestKey && r.state?.requestKey === actor.requestKey; // accepted by this request's earlier try
+      return !isReviewError(level) && (mine || awaitingAcceptance(level).includes(statusOf(r.state)));
     });
     targets = awaiting.map((rec) => (rec.warnings > 0 ? { base: baseOf(rec), skip: 'has_warnings', warnings: rec.warnings } : { base: baseOf(rec), rec, wanted: rec.version }));
   } else {
@@ -101,7 +109,8 @@ export async function bulkAccept(
         return { ...t.base, outcome: 'has_warnings', detail: `${t.warnings} warning(s): review it on its own.`, detail_th: `มีคำเตือน ${t.warnings} รายการ กรุณาตรวจเป็นรายฉบับ` };
       return { ...t.base, outcome: t.skip.code, detail: t.skip.en, detail_th: t.skip.th };
     }
-    const done = await apply(reviews, t.rec, { action: 'accept', version: t.wanted, note }, actor, decided);
+    if (actor.requestKey && t.rec.state?.requestKey === actor.requestKey) return { ...t.base, outcome: 'accepted' }; // accepted by this request's earlier try
+    const done = await apply(reviews, t.rec, { action: 'accept', version: t.wanted, note }, actor, tallies);
     return isReviewError(done) ? { ...t.base, outcome: done.code, detail: done.en, detail_th: done.th } : { ...t.base, outcome: 'accepted' };
   });
   const accepted = results.filter((r) => r.outcome === 'accepted').length;

@@ -1,23 +1,31 @@
 import { createHash } from 'node:crypto';
-import type { SubmitRequest, Receipt, SubmitResponse } from '@returns-hub/shared/api/schemas';
+import { submitResponseSchema, type SubmitRequest, type Receipt, type SubmitResponse } from '@returns-hub/shared/api/schemas';
 import { checkedWith, type DefinitionSource } from '@returns-hub/shared/definitions/definitions';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
+import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
 import { mayAccess, type Principal } from '../domain/principal';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
+import { isReviewError, type ReviewError } from '../domain/reviewError';
 import type { ReturnOutcome } from '../domain/returnOutcome';
-import type { CurrentReturn, PointerSwitch, ReturnStore, WriteRecord } from '../store/returnStore';
+import type { CurrentReturn, NewVersion, ReturnStore } from '../store/returnStore';
 import type { StoredReturn } from '../store/storedReturn';
 import type { ReturnKey } from '../store/keys';
 import { isStorageUnavailable } from '../store/storageUnavailable';
+import { noteEvent } from '../telemetry/events';
 import { checkSubmission, type Storable } from './checkSubmission';
-import { sizeSubmission } from './sizeSubmission';
+import { sizeRows, sizeSubmission } from './sizeSubmission';
 import { keyOf } from './returnKeyOf';
 import { receipt } from './receipt';
 import { keepTalliesAll } from './applyTallyShare';
+import { lockRefusal } from './lockRefusal';
 import type { SubmitGate } from './submitGate';
 
-/** Versions whose rows are written at once. */
-const ROW_WRITERS = 4;
+/** What a request that failed before any of its pointers could move is told. */
+const NOTHING_STORED = {
+  en: 'Storage did not answer in time; nothing of this request was stored. Send it again shortly with the same Idempotency-Key.',
+  th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่ได้บันทึกข้อมูลของคำขอนี้ กรุณาส่งใหม่อีกครั้งด้วย Idempotency-Key เดิม',
+};
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
 const STORED_ISSUES = 200;
@@ -32,71 +40,36 @@ export interface SubmitResult {
   body: SubmitResponse;
 }
 
-/** One return of the request on its way to storage. */
+/** A request as the steps pass it on: who sends what, under which key. */
+interface Request {
+  /** The forms and org units of each fiscal year (a return is checked, stored and tallied with its year's). */
+  definitions: DefinitionSource;
+  principal: Principal;
+  req: SubmitRequest;
+  hash: string;
+  /** The caller-scoped idempotency key (`<caller>|<key>`), or null. */
+  scopedKey: string | null;
+}
+
+/** A checked return and what it adds to the tallies. */
+type Checked = Storable & { contribution: Contribution };
+
+/** One return on its way to storage: its place in the request, and the version it makes. */
 interface Pending {
   index: number;
-  key: ReturnKey;
-  current: CurrentReturn | null;
-  record: StoredReturn;
-  rows: Storable['rows'];
-  write: WriteRecord;
-}
-
-type State = 'stored' | 'not_stored' | 'unknown';
-
-const unavailable = (what: { en: string; th: string }) => domainError('storage.unavailable', what);
-
-function outcomesOf(returns: Storable[], state: (i: number) => State, versionOf: (i: number) => number | undefined): ReturnOutcome[] {
-  return returns.map((r, i) => ({ ...keyOf(r), state: state(i), ...(state(i) === 'stored' ? { version: versionOf(i) } : {}) }));
-}
-
-async function previousOf(store: ReturnStore, r: StoredReturn): Promise<StoredReturn | null> {
-  return r.version > 1 ? store.getVersion(r, r.version - 1) : null;
+  version: NewVersion;
 }
 
 /**
- * Brings the running tallies (every current return) up to stored versions, the returns of
- * one form together; answers the write ids the tallies now hold. Idempotent. Trouble leaves
- * the tallies marked stale, never the submission refused: the returns are stored.
- */
-async function tally(store: ReturnStore, definitions: DefinitionSource, records: StoredReturn[]): Promise<Set<string>> {
-  const held = new Set<string>();
-  for (const formId of new Set(records.map((r) => r.formId))) {
-    const mine = records.filter((r) => r.formId === formId);
-    const outcomes = await keepTalliesAll(
-      store.tallies,
-      definitions,
-      formId,
-      'all',
-      mine.map((r) => ({ key: r, revision: r.version, contribution: r.contribution })),
-    );
-    mine.forEach((r, i) => (outcomes[i] === 'applied' || outcomes[i] === 'already') && held.add(r.writeId));
-  }
-  return held;
-}
-
-/** Removes what a write left (it lost a race); storage trouble leaves it to the orphan sweep. */
-async function discard(store: ReturnStore, p: Pending): Promise<void> {
-  try {
-    await store.deleteWrite(p.record.writeId);
-    await store.endWrites([p.write]);
-  } catch (e) {
-    if (!isStorageUnavailable(e)) throw e;
-  }
-}
-
-/**
- * Stores the returns of a request, all or nothing where storage allows it.
- *
- * 1. Check everything again, authorize on the org units named (403 before 422), bound every
- *    value and size the request against the store: refusals come before any write.
- * 2. Claim the caller's idempotency key (insert-if-absent, with the body's hash): another body
- *    under the same key is refused; a finished request is replayed (200) after authorizing again.
- * 3. Record each write, write its rows, keep the previous version in the history.
- * 4. Switch the pointers: the returns of one form and period (≤100) in one transaction with
- *    ETag conditions, so a request commits whole or not at all. A request spanning several
- *    transactions answers, on a fault, per return what was stored; its retry (same key)
- *    completes it, because a return already stored by this request is recognised and kept.
+ * Stores the returns of a request, all or nothing where storage allows it:
+ * 1. check everything again (authorize first), and size it against the store;
+ * 2. claim the caller's idempotency key (a finished request is replayed, another body refused),
+ *    reading the returns' current versions and reviews meanwhile;
+ * 3. plan the new versions: returns this request already stored are replayed, and a request
+ *    with any locked return is refused whole, naming each;
+ * 4. commit them (the store's protocol); an identical request that won a race is a replay;
+ * 5. bring tallies and the audit trail up to what is stored (never failing the answer);
+ * 6. record the answer under the key.
  */
 export async function submitReturns(
   store: ReturnStore,
@@ -105,211 +78,269 @@ export async function submitReturns(
   req: SubmitRequest,
   text: string,
   idempotencyKey: string | null,
-  now = () => new Date(),
   gate?: SubmitGate,
 ): Promise<SubmitResult | DomainError> {
+  const r: Request = { definitions, principal, req, hash: bodyHash(text), scopedKey: idempotencyKey ? `${principal.id}|${idempotencyKey}` : null };
   try {
-    return await submit(store, definitions, principal, req, text, idempotencyKey, now, gate);
+    const checked = await checkRequest(store, r);
+    if (isDomainError(checked)) return checked;
+    const keys = checked.map(keyOf);
+    // The pointers (then their reviews: see submitGate) are read while the key is claimed: only
+    // reads, each switch still conditional on what was read; a refused or replayed request drops them.
+    const reading = store.current(keys).then(async (currents) => (await gate?.prime(keys), currents));
+    reading.catch(() => undefined); // awaited below, unless the claim answers first
+    const claimed = await claimKey(store, r, idempotencyKey);
+    if (claimed) return claimed;
+    const plan = await planVersions(store, r, checked, await reading, gate);
+    if (isDomainError(plan)) return plan;
+    const stored = await storeVersions(store, r, plan, gate);
+    if (isDomainError(stored)) return stored;
+    await afterStored(store, r.definitions, gate, stored.records, stored.fresh);
+    const body: SubmitResponse = { receipts: stored.receipts };
+    if (idempotencyKey) await completeKey(store, r, idempotencyKey, body);
+    return { replayed: body.receipts.every((x) => x.replayed), body };
   } catch (e) {
+    // Storage failing here failed before any pointer could move (the commit reports its own failures).
     if (!isStorageUnavailable(e)) throw e;
-    return unavailable({
-      en: 'Storage did not answer in time; nothing of this request was stored. Retry shortly with the same Idempotency-Key.',
-      th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่ได้บันทึกข้อมูลของคำขอนี้ กรุณาส่งใหม่ด้วย Idempotency-Key เดิม',
-    });
+    return domainError('storage.unavailable', NOTHING_STORED);
   }
 }
 
-async function submit(
-  store: ReturnStore,
-  definitions: DefinitionSource,
-  principal: Principal,
-  req: SubmitRequest,
-  text: string,
-  idempotencyKey: string | null,
-  now: () => Date,
-  gate?: SubmitGate,
-): Promise<SubmitResult | DomainError> {
-  const hash = bodyHash(text);
-  const returns = await checkSubmission(store, definitions, principal, req.returns);
+/** Step 1: checked again, authorized, sized; with each return's tally contribution. */
+async function checkRequest(store: ReturnStore, r: Request): Promise<Checked[] | DomainError> {
+  const tooMany = sizeRows(r.req.returns, store.bounds); // before checking each row of a request too large to store
+  if (tooMany) return tooMany;
+  const returns = await checkSubmission(store, r.definitions, r.principal, r.req.returns);
   if (isDomainError(returns)) return returns;
-  const tooLarge = sizeSubmission(returns, store.bounds);
-  if (tooLarge) return tooLarge;
-  const contributions = returns.map((r) => contributionOf(r, r.form));
-  for (const [i, c] of contributions.entries()) {
-    const chars = JSON.stringify(c).length;
-    if (chars > store.bounds.recordJsonChars)
-      return domainError('return.too_large', {
-        en: `${returns[i].formId} ${returns[i].orgUnit} makes a tally contribution of ${chars} characters; at most ${store.bounds.recordJsonChars} can be stored.`,
-        th: `แบบรายงาน ${returns[i].formId} ${returns[i].orgUnit} มีข้อมูลสำหรับสรุปผล ${chars} ตัวอักษร เก็บได้ไม่เกิน ${store.bounds.recordJsonChars} ตัวอักษร`,
-      });
-  }
+  const checked = returns.map((x) => ({ ...x, contribution: contributionOf(x, x.form) }));
+  return sizeSubmission(checked, store.bounds) ?? checked;
+}
 
-  // The key is the caller's: the same key from another caller is another key.
-  const scopedKey = idempotencyKey ? `${principal.id}|${idempotencyKey}` : null;
-  // The pointers (then their reviews: see submitGate) are read while the key is claimed: only
-  // reads, each switch still conditional on what was read; a refused or replayed request drops them.
-  const keys = returns.map(keyOf);
-  const reading = (async () => {
-    const currents = await store.getCurrentMany(keys);
-    await gate?.prime(keys);
-    return currents;
-  })();
-  reading.catch(() => undefined); // awaited below, unless the claim answers first
-  if (idempotencyKey) {
-    const claim = await store.claimIdempotency(principal.id, idempotencyKey, hash);
-    if (!claim.claimed && claim.existing.bodyHash !== hash)
-      return domainError('idempotency.key_reused', { en: 'This Idempotency-Key was used for a different request.', th: 'Idempotency-Key นี้เคยใช้กับคำขออื่นแล้ว' });
-    if (!claim.claimed && claim.existing.response) return replay(definitions, principal, claim.existing.response);
-    // Claimed now, or claimed by an identical request that has not finished: do the work (each return is kept once).
-  }
+/** Step 2: the key claimed (null), or the answer already due: another body under it refused, a finished request replayed. */
+async function claimKey(store: ReturnStore, r: Request, key: string | null): Promise<SubmitResult | DomainError | null> {
+  if (!key) return null;
+  const claim = await store.keys.claim(r.principal.id, key, r.hash);
+  if (claim.claimed) return null;
+  if (claim.existing.bodyHash !== r.hash) return domainError('idempotency.key_reused', { en: 'This Idempotency-Key was used for a different request.', th: 'Idempotency-Key นี้เคยใช้กับคำขออื่นแล้ว' });
+  const done = submitResponseSchema.safeParse(claim.existing.response);
+  // Claimed by an identical request that has not finished: do the work (each return is kept once).
+  return done.success ? replay(r.definitions, r.principal, done.data) : null;
+}
 
-  const receipts: (Receipt | null)[] = returns.map(() => null);
-  const pending: Pending[] = [];
-  const startedAt = now().toISOString();
-  const currents = await reading;
-  const replayed: StoredReturn[] = []; // stored by an earlier try that may have stopped before the tallies
-  for (const [index, r] of returns.entries()) {
-    const key = keys[index];
+/** What a stored record was made by this request (same caller, key and body): a retry finds it and replays it. */
+const madeBy = (r: Request, rec: StoredReturn | undefined) => !!rec && r.scopedKey !== null && rec.idempotencyKey === r.scopedKey && rec.bodyHash === r.hash;
+
+/** The planned versions, and the returns this request already stored (replayed). */
+interface Plan {
+  /** Every return of the request, in its order. */
+  keys: ReturnKey[];
+  pending: Pending[];
+  replayed: { index: number; current: CurrentReturn }[];
+}
+
+/** Step 3: the versions to store; or the refusal of a request holding any locked return (all of them named). */
+async function planVersions(store: ReturnStore, r: Request, checked: Checked[], currents: (CurrentReturn | null)[], gate?: SubmitGate): Promise<Plan | DomainError> {
+  const plan: Plan = { keys: checked.map(keyOf), pending: [], replayed: [] };
+  const locks: { key: ReturnKey; lock: ReviewError; units: OrgUnitTree }[] = [];
+  const startedAt = new Date().toISOString();
+  for (const [index, x] of checked.entries()) {
     const current = currents[index];
-    if (current && scopedKey && current.record.idempotencyKey === scopedKey && current.record.bodyHash === hash) {
-      receipts[index] = receipt(current.record, await previousOf(store, current.record), true);
-      replayed.push(current.record);
+    if (current && madeBy(r, current.record)) {
+      plan.replayed.push({ index, current });
       continue;
     }
-    const locked = await gate?.check(key, r.form, r.definitions.units);
-    if (locked) {
-      await tally(store, definitions, replayed);
-      return locked;
-    }
-    const record: StoredReturn = {
-      ...key,
-      version: (current?.record.version ?? 0) + 1,
-      writeId: store.newWriteId(),
-      submittedAt: startedAt,
-      submittedBy: principal.name,
-      fileName: req.returns[index].fileName ?? req.fileName, // checkSubmission keeps the request's order
-      sheet: r.sheet,
-      idempotencyKey: scopedKey,
-      bodyHash: hash,
-      rowCount: r.rows.length,
-      warnings: r.issues.filter((i) => i.severity === 'warning').length,
-      fields: r.fields,
-      fieldCells: r.fieldCells,
-      columns: r.columns,
-      firstColumn: r.firstColumn,
-      contribution: contributions[index],
-      checkedWith: checkedWith(r.definitions, r.formId, r.orgUnit),
-      issues: r.issues.slice(0, STORED_ISSUES),
-    };
-    pending.push({ index, key, current, record, rows: r.rows, write: { writeId: record.writeId, key, startedAt } });
+    const key = keyOf(x);
+    const lock = await gate?.check(key, x.form, x.definitions.units);
+    if (lock && !lock.code.startsWith('lock.')) return lock; // the caller may not submit at all
+    if (lock) locks.push({ key, lock, units: x.definitions.units });
+    plan.pending.push({
+      index,
+      version: {
+        replaces: current,
+        rows: x.rows,
+        record: {
+          ...key,
+          version: (current?.record.version ?? 0) + 1,
+          submittedAt: startedAt,
+          submittedBy: r.principal.name,
+          fileName: r.req.returns[index].fileName ?? r.req.fileName, // checkSubmission keeps the request's order
+          sheet: x.sheet,
+          idempotencyKey: r.scopedKey,
+          bodyHash: r.hash,
+          rowCount: x.rows.length,
+          warnings: x.issues.filter((i) => i.severity === 'warning').length,
+          fields: x.fields,
+          fieldCells: x.fieldCells,
+          columns: x.columns,
+          firstColumn: x.firstColumn,
+          contribution: x.contribution,
+          checkedWith: checkedWith(x.definitions, x.formId, x.orgUnit),
+          issues: x.issues.slice(0, STORED_ISSUES),
+        },
+      },
+    });
   }
-  await tally(store, definitions, replayed);
+  if (locks.length) {
+    // What an earlier try stored stays stored: its tallies are brought up to it.
+    await tallyStored(
+      store,
+      r.definitions,
+      plan.replayed.map((p) => p.current.record),
+    );
+    return lockRefusal(locks, checked.length);
+  }
+  return plan;
+}
 
-  // Nothing is visible until the pointers move: a failure here leaves only recorded writes, which the sweep removes.
-  await store.beginWrites(pending.map((p) => p.write));
-  const queue = [...pending];
-  const writer = async () => {
-    for (let p = queue.shift(); p; p = queue.shift()) await store.writeRows(p.record.writeId, p.rows);
-  };
-  await Promise.all([
-    // Each version's rows in partitions of their own: a few written at once.
-    ...Array.from({ length: Math.min(ROW_WRITERS, queue.length) }, writer),
-    // History holds every version, even if a writer died after its switch.
-    store.putVersions(pending.flatMap((p) => (p.current ? [p.current.record] : []))),
-  ]);
+/** What was stored, and what the answer says of each return. */
+interface Stored {
+  receipts: Receipt[];
+  /** Every record now current because of this request (replays too): their tallies are brought up to them. */
+  records: StoredReturn[];
+  /** Versions this try stored: the audit trail records their submission. */
+  fresh: { key: ReturnKey; version: number; submittedAt: string }[];
+}
 
-  const state = new Map<number, State>(pending.map((p) => [p.index, 'not_stored']));
-  const byWriteId = new Map(pending.map((p) => [p.record.writeId, p]));
-  const groups = store.switchGroups(pending.map((p): PointerSwitch => ({ record: p.record, etag: p.current?.etag ?? null })));
-  const stateOf = (i: number): State => (receipts[i] ? 'stored' : (state.get(i) ?? 'not_stored'));
-  const versionOf = (i: number) => receipts[i]?.version;
-
-  for (const [g, group] of groups.entries()) {
-    const members = group.map((s) => byWriteId.get(s.record.writeId)!);
-    let switched: Awaited<ReturnType<ReturnStore['switchCurrent']>>;
+/**
+ * Step 4: commits the planned versions. A group that conflicts because an identical request
+ * (same caller, key and body) stored it first is a replay, and the commit goes on with the
+ * rest; any other conflict, or storage failing, answers what is stored and what is not.
+ */
+async function storeVersions(store: ReturnStore, r: Request, plan: Plan, gate?: SubmitGate): Promise<Stored | DomainError> {
+  const receipts: (Receipt | null)[] = r.req.returns.map(() => null);
+  const out: Stored = { receipts: [], records: [], fresh: [] };
+  // The previous version only says what changed: storage failing there leaves the receipt without it.
+  const previousOf = async (rec: StoredReturn) => (rec.version > 1 ? store.version(rec, rec.version - 1).catch((e) => (isStorageUnavailable(e) ? null : Promise.reject(e))) : null);
+  for (const { index, current } of plan.replayed) {
+    receipts[index] = receipt(current.record, await previousOf(current.record), true);
+    out.records.push(current.record);
+  }
+  let todo = plan.pending;
+  // Each round stores at least one group or ends: bounded by the number of returns.
+  for (let round = 0; todo.length > 0 && round <= plan.pending.length; round++) {
+    const report = await store.commit(todo.map((p) => p.version));
+    for (const [j, o] of report.outcomes.entries()) {
+      if (o.state !== 'stored') continue;
+      receipts[todo[j].index] = receipt(o.record, todo[j].version.replaces?.record);
+      out.records.push(o.record);
+      out.fresh.push({ key: keyOf(o.record), version: o.record.version, submittedAt: o.record.submittedAt });
+    }
+    const unknownOf = (states: string[]) => new Set(todo.filter((_p, j) => states.includes(report.outcomes[j].state)).map((p) => p.index));
+    if (report.failed) {
+      await afterStored(store, r.definitions, gate, out.records, out.fresh);
+      return unstored(plan, receipts, unknownOf(['unknown']));
+    }
+    const rest = todo.filter((_p, j) => report.outcomes[j].state !== 'stored');
+    if (rest.length === 0) break;
+    let now: (CurrentReturn | null)[];
     try {
-      switched = await store.switchCurrent(group);
+      now = await store.current(rest.map((p) => keyOf(p.version.record)));
     } catch (e) {
       if (!isStorageUnavailable(e)) throw e;
-      members.forEach((p) => state.set(p.index, 'unknown'));
-      const stored = returns.filter((_r, i) => stateOf(i) === 'stored').length;
-      const what = {
-        en: `Storage did not answer in time: ${stored} of ${returns.length} return(s) of this request are stored, ${members.length} may be. Retry with the same Idempotency-Key to complete it.`,
-        th: `ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด บันทึกแล้ว ${stored} จาก ${returns.length} ฉบับ และอาจบันทึกแล้วอีก ${members.length} ฉบับ กรุณาส่งใหม่ด้วย Idempotency-Key เดิมเพื่อบันทึกให้ครบ`,
-      };
-      const outcomes = outcomesOf(returns, stateOf, versionOf);
-      return g === 0 && stored === 0 ? domainError('storage.unavailable', what, { outcomes }) : domainError('return.partly_stored', what, { outcomes });
+      await afterStored(store, r.definitions, gate, out.records, out.fresh);
+      return unstored(plan, receipts, unknownOf(['conflict'])); // an identical request may have stored those
     }
-    if (switched.ok) {
-      for (const p of members) receipts[p.index] = receipt(p.record, p.current?.record);
-      try {
-        // The history, the tallies and the audit trail are independent: written at once.
-        const [versions, held, audit] = await Promise.allSettled([
-          store.putVersions(members.map((p) => p.record)),
-          // A write is forgotten only once the tallies hold it: until then the sweep applies it again.
-          tally(
-            store,
-            definitions,
-            members.map((p) => p.record),
-          ),
-          gate?.recorded(members.map((p) => ({ key: p.key, version: p.record.version, submittedAt: p.record.submittedAt }))),
-        ]);
-        for (const r of [versions, held, audit]) if (r.status === 'rejected') throw r.reason;
-        if (held.status === 'fulfilled') await store.endWrites(members.filter((p) => held.value.has(p.record.writeId)).map((p) => p.write));
-      } catch (e) {
-        if (!isStorageUnavailable(e)) throw e; // stored: the pointers hold them; the sweep forgets the writes
-      }
-      continue;
+    const conflicted = rest.filter((p, j) => report.outcomes[todo.indexOf(p)].state === 'conflict' && !madeBy(r, now[j]?.record));
+    if (conflicted.length) {
+      await afterStored(store, r.definitions, gate, out.records, out.fresh);
+      return lostRace(r.definitions, plan, conflicted, receipts, gate);
     }
-    // A conflict: an identical request (same caller, key and body) got there first, or another writer did.
-    const now_ = await store.getCurrentMany(members.map((p) => p.key));
-    const duplicate = scopedKey !== null && now_.every((c) => c && c.record.idempotencyKey === scopedKey && c.record.bodyHash === hash);
-    for (const p of members) await discard(store, p);
-    if (duplicate) {
-      for (const [k, p] of members.entries()) receipts[p.index] = receipt(now_[k]!.record, await previousOf(store, now_[k]!.record), true);
-      await tally(
-        store,
-        definitions,
-        now_.map((c) => c!.record),
-      );
-      continue;
+    const next: Pending[] = [];
+    for (const [j, p] of rest.entries()) {
+      const c = now[j];
+      if (c && madeBy(r, c.record)) {
+        receipts[p.index] = receipt(c.record, await previousOf(c.record), true);
+        out.records.push(c.record);
+      } else next.push({ index: p.index, version: { ...p.version, replaces: c, record: { ...p.version.record, version: (c?.record.version ?? 0) + 1 } } });
     }
-    for (const later of groups.slice(g + 1)) for (const s of later) await discard(store, byWriteId.get(s.record.writeId)!);
-    for (const p of members) {
-      const r = returns[p.index];
-      const lockedMeanwhile = await gate?.check(p.key, r.form, r.definitions.units); // a review won the race: say which lock
-      if (lockedMeanwhile) return lockedMeanwhile;
-    }
-    const stored = returns.filter((_r, i) => stateOf(i) === 'stored').length;
-    const first = members[0].record;
-    return domainError(
-      'return.conflict',
-      {
-        en: `Another submission of ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} was stored at the same time; reload and send again.${stored ? ` (${stored} other return(s) of this request were stored.)` : ''}`,
-        th: `มีการส่งแบบรายงาน ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} พร้อมกันจากที่อื่น กรุณาโหลดใหม่แล้วส่งอีกครั้ง${stored ? ` (บันทึกฉบับอื่นของคำขอนี้แล้ว ${stored} ฉบับ)` : ''}`,
-      },
-      stored ? { outcomes: outcomesOf(returns, stateOf, versionOf) } : {},
+    todo = next;
+  }
+  out.receipts = receipts.map((x) => x!);
+  return out;
+}
+
+function outcomesOf(plan: Plan, receipts: (Receipt | null)[], unknown: Set<number>): ReturnOutcome[] {
+  return plan.keys.map((key, i) => {
+    const rec = receipts[i];
+    return rec ? { ...key, state: 'stored', version: rec.version } : { ...key, state: unknown.has(i) ? 'unknown' : 'not_stored' };
+  });
+}
+
+/** Storage failed during the commit: the answer says, per return, what is stored, what may be (`unknown`), and what is not. */
+function unstored(plan: Plan, receipts: (Receipt | null)[], unknown: Set<number>): DomainError {
+  const stored = receipts.filter(Boolean).length;
+  const total = plan.keys.length;
+  const outcomes = outcomesOf(plan, receipts, unknown);
+  if (stored === 0 && unknown.size === 0) return domainError('storage.unavailable', NOTHING_STORED, { outcomes });
+  const text = {
+    en: `Storage did not answer in time: ${stored} of ${total} return(s) of this request are stored, ${unknown.size} may be (storage did not confirm), ${total - stored - unknown.size} are not. Send it again with the same Idempotency-Key: what is stored is kept once and the rest completed.`,
+    th: `ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด บันทึกแล้ว ${stored} จาก ${total} ฉบับ อาจบันทึกแล้วอีก ${unknown.size} ฉบับ (ระบบยังไม่ยืนยัน) และยังไม่ได้บันทึก ${total - stored - unknown.size} ฉบับ กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ฉบับที่บันทึกแล้วจะไม่ถูกบันทึกซ้ำ และจะบันทึกส่วนที่เหลือให้ครบ`,
+  };
+  return domainError(stored === 0 ? 'storage.unavailable' : 'return.partly_stored', text, { outcomes });
+}
+
+/** Another writer moved a return's pointer first: a review (then its lock is named) or another submission. */
+async function lostRace(definitions: DefinitionSource, plan: Plan, conflicted: Pending[], receipts: (Receipt | null)[], gate?: SubmitGate): Promise<DomainError> {
+  for (const p of conflicted) {
+    const { formId, fiscalYear } = p.version.record;
+    const year = definitions.forYear(fiscalYear);
+    const lock = await gate?.check(keyOf(p.version.record), year.formById(formId)!, year.units); // a review won the race: say which lock
+    if (lock && isReviewError(lock)) return lock;
+  }
+  const stored = receipts.filter(Boolean).length;
+  const first = conflicted[0].version.record;
+  return domainError(
+    'return.conflict',
+    {
+      en: `Another submission of ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} was stored at the same time; reload and send again.${stored ? ` (${stored} other return(s) of this request were stored.)` : ''}`,
+      th: `มีการส่งแบบรายงาน ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} พร้อมกันจากที่อื่น กรุณาโหลดใหม่แล้วส่งอีกครั้ง${stored ? ` (บันทึกฉบับอื่นของคำขอนี้แล้ว ${stored} ฉบับ)` : ''}`,
+    },
+    stored ? { outcomes: outcomesOf(plan, receipts, new Set()) } : {},
+  );
+}
+
+/** The tallies of every current return brought up to stored versions (idempotent; what cannot be done now stays pending for the repair). */
+async function tallyStored(store: ReturnStore, definitions: DefinitionSource, records: StoredReturn[]): Promise<void> {
+  for (const formId of new Set(records.map((x) => x.formId))) {
+    const mine = records.filter((x) => x.formId === formId);
+    await keepTalliesAll(
+      store.tallies,
+      definitions,
+      formId,
+      'all',
+      mine.map((x) => ({ key: x, revision: x.version, contribution: x.contribution })),
     );
   }
+}
 
-  const body: SubmitResponse = { receipts: receipts.map((r) => r!) };
-  if (idempotencyKey) {
-    try {
-      await store.completeIdempotency(principal.id, idempotencyKey, hash, body);
-    } catch (e) {
-      if (!isStorageUnavailable(e)) throw e; // stored: a retry finds each return stored under the key and replays it
-    }
+/**
+ * Step 5: tallies and the audit trail brought up to what is stored, at once. The returns are
+ * stored whatever happens here: a failure is noted, never answered (the repair completes the
+ * tallies from their intents; the history recovers a lost audit entry).
+ */
+async function afterStored(store: ReturnStore, definitions: DefinitionSource, gate: SubmitGate | undefined, records: StoredReturn[], fresh: Stored['fresh']): Promise<void> {
+  if (records.length === 0) return;
+  const done = await Promise.allSettled([tallyStored(store, definitions, records), fresh.length ? gate?.recorded(fresh) : undefined]);
+  for (const d of done)
+    if (d.status === 'rejected') noteEvent('submit.after_store_failed', { 'error.message': d.reason instanceof Error ? d.reason.message : String(d.reason), 'returns.count': records.length });
+}
+
+/** Step 6: the answer kept under the key; storage failing here is harmless (a retry finds each return stored under the key and replays it). */
+async function completeKey(store: ReturnStore, r: Request, key: string, body: SubmitResponse): Promise<void> {
+  try {
+    await store.keys.complete(r.principal.id, key, r.hash, body);
+  } catch (e) {
+    noteEvent('submit.key_not_completed', { 'error.message': e instanceof Error ? e.message : String(e) });
   }
-  return { replayed: body.receipts.every((r) => r.replayed), body };
 }
 
 /** A finished request's answer again, after authorizing the caller again for every return in it. */
 function replay(definitions: DefinitionSource, principal: Principal, response: SubmitResponse): SubmitResult | DomainError {
-  const other = response.receipts.find((r) => !mayAccess(principal, r.orgUnit, definitions.forYear(r.fiscalYear).units));
+  const other = response.receipts.find((x) => !mayAccess(principal, x.orgUnit, definitions.forYear(x.fiscalYear).units));
   if (other)
     return domainError('auth.other_unit', {
       en: `This key may submit only for org unit ${principal.orgUnit}; the request was for ${other.orgUnit}.`,
       th: `คีย์นี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${principal.orgUnit} แต่คำขอนี้เป็นของ ${other.orgUnit}`,
     });
-  return { replayed: true, body: { receipts: response.receipts.map((r) => ({ ...r, replayed: true })) } };
+  return { replayed: true, body: { receipts: response.receipts.map((x) => ({ ...x, replayed: true })) } };
 }

@@ -1,4 +1,4 @@
-import { deadline } from './deadline';
+import { deadline, deadlineFor, SLOWEST_BYTES_PER_SECOND } from './deadline';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,5 +19,12 @@ describe('a storage call deadline', () => {
     d.done();
     await sleep(80);
     expect(d.signal.aborted).toBe(false);
+  });
+});
+
+describe('deadlines sized to the work', () => {
+  test('a point read gets the base; a large transaction gets time for its bytes', () => {
+    expect(deadlineFor(2000)).toBe(2000);
+    expect(deadlineFor(2000, 3 * SLOWEST_BYTES_PER_SECOND)).toBe(5000);
   });
 });

@@ -1,8 +1,8 @@
 import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
-import type { SubmitResponse } from '@returns-hub/shared/api/schemas';
 import type { ReturnKey } from './keys';
 import type { ReturnSummary, StoredReturn } from './storedReturn';
 import type { TallyStore } from './tallyStore';
+import type { IdempotencyStore } from './idempotencyStore';
 
 /** A return's current version and the condition (ETag) under which it may be replaced. */
 export interface CurrentReturn {
@@ -10,28 +10,27 @@ export interface CurrentReturn {
   etag: string;
 }
 
-/** Move one return's pointer to `record`, only if it is still at `etag` (null: only if there is none yet). */
-export interface PointerSwitch {
-  record: StoredReturn;
-  etag: string | null;
+/** A version to store: its record (the store names its write), its rows, and the current version it replaces (null: the first). */
+export interface NewVersion {
+  record: Omit<StoredReturn, 'writeId'>;
+  rows: TypedRow[];
+  replaces: CurrentReturn | null;
 }
 
-export type SwitchResult = { ok: true } | { ok: false; conflict: true };
+/**
+ * What became of each version of a commit, in the order given:
+ * - `stored`: its pointer moved (it is the current version; its record carries its write id);
+ * - `conflict`: the pointer had moved meanwhile (another writer); nothing of it is kept;
+ * - `unknown`: storage did not answer the switch: it may or may not be stored;
+ * - `not_stored`: the commit stopped before it (an earlier failure); nothing of it is kept.
+ */
+export type VersionOutcome = { state: 'stored'; record: StoredReturn } | { state: 'conflict' | 'unknown' | 'not_stored' };
 
-/** An idempotency key's claim: the request's body hash, and its answer once the work finished. */
-export interface IdempotencyClaim {
-  bodyHash: string;
-  response: SubmitResponse | null;
-}
-
-export type ClaimResult = { claimed: true } | { claimed: false; existing: IdempotencyClaim };
-
-/** A write in progress: recorded before its rows are written, forgotten once a pointer or version holds it. */
-export interface WriteRecord {
-  writeId: string;
-  key: ReturnKey;
-  /** ISO time the write began; the orphan sweep removes writes older than its grace that nothing points at. */
-  startedAt: string;
+/** Where a commit stopped, if it did: the step storage failed at (for honest answers). */
+export interface CommitReport {
+  outcomes: VersionOutcome[];
+  /** The step that could not be done: before any pointer could move (`prepare`), or while switching. */
+  failed: null | { step: 'prepare' | 'switch'; reason: string };
 }
 
 /** What one stored return may hold: the service sizes a request against these before writing anything. */
@@ -42,52 +41,56 @@ export interface StoreBounds {
   rowJsonChars: number;
   /** Characters of a version's record fields, findings and tally contribution as JSON. */
   recordJsonChars: number;
+  /** Rows of one request (every return in it): what can be written within a request's time. */
+  requestRows: number;
+}
+
+/** What the repair's sweep found of writes a commit left behind. */
+export interface SweepReport {
+  /** Writes older than the cutoff that were still recorded. */
+  checked: number;
+  /** Of those, writes no pointer or version held: their rows and details removed. */
+  removed: number;
+  /** Writes that could not be settled now (each reported, none blocking the others). */
+  failed: { writeId: string; reason: string }[];
 }
 
 /**
- * The storage port: everything the services need from storage, and nothing of how it is done.
- * Every method either answers or throws `StorageUnavailable` (no answer within the configured
- * time, or storage unreachable); any other failure is a defect.
+ * The storage port of returns: everything the services need from storage, and nothing of how
+ * it is done. The store owns its commit protocol: the service hands it the versions to store
+ * and it records them write-ahead (a write log entry and a tally intent each), writes their
+ * rows, moves the pointers (each group all or nothing), keeps the history, and cleans up what
+ * did not commit. Every method either answers or throws `StorageUnavailable` (no answer within
+ * the operation's deadline, or storage unreachable); any other failure is a defect.
  */
 export interface ReturnStore {
   readonly bounds: StoreBounds;
-  /** Running aggregates for tallies. */
+  /** Running aggregates for tallies (and the intents the commit records in them). */
   readonly tallies: TallyStore;
-  newWriteId(): string;
+  /** Idempotency keys of callers, and the answers of their finished requests. */
+  readonly keys: IdempotencyStore;
 
-  getCurrent(k: ReturnKey): Promise<CurrentReturn | null>;
-  /** `getCurrent` for many returns, in few requests; answers in the order of the keys. */
-  getCurrentMany(keys: ReturnKey[]): Promise<(CurrentReturn | null)[]>;
+  /** The current versions of returns, in few requests; answers in the order of the keys (null: none yet). */
+  current(keys: ReturnKey[]): Promise<(CurrentReturn | null)[]>;
   /** The current versions of every return of a form and period (or of one org unit), without their record details. */
-  listCurrent(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]>;
+  list(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]>;
+  /** Every version of a return kept in its history, oldest first, without details. */
+  versions(k: ReturnKey): Promise<ReturnSummary[]>;
+  /** One version of a return, whole; null if there is no such version. */
+  version(k: ReturnKey, version: number): Promise<StoredReturn | null>;
+  /** A version's rows, in order. */
+  rows(writeId: string): Promise<TypedRow[]>;
+
   /**
-   * Splits pointer switches into the groups the store can switch atomically, each all or
-   * nothing (for Table Storage: one partition, ≤100 entities, under the transaction's size).
+   * Stores new versions: records each (write log, and an intent in its tally scope) before
+   * anything of it is written, writes the rows and the replaced versions' history, then moves
+   * the pointers group by group (a form and period's ≤100 returns at once, all or nothing, each
+   * only from the ETag it replaces) and records the new versions' history. The first group that
+   * does not move stops the commit: the writes of that group (if it conflicted) and of every
+   * later one are removed. Storage failing is reported (`failed`), never thrown: what was
+   * stored is stored, and what was not is swept later.
    */
-  switchGroups(switches: PointerSwitch[]): PointerSwitch[][];
-  /** Switches one group of pointers (as `switchGroups` made it) atomically: all move, or none does. */
-  switchCurrent(group: PointerSwitch[]): Promise<SwitchResult>;
-
-  /** Records versions in the audit history (idempotent), many in one transaction where they share a form and period. */
-  putVersions(rs: StoredReturn[]): Promise<void>;
-  listVersions(k: ReturnKey): Promise<ReturnSummary[]>;
-  getVersion(k: ReturnKey, version: number): Promise<StoredReturn | null>;
-
-  /** Records writes before anything of them is written. */
-  beginWrites(ws: WriteRecord[]): Promise<void>;
-  /** Forgets writes (they committed, or their data was removed); one already forgotten is fine. */
-  endWrites(ws: WriteRecord[]): Promise<void>;
-  /** Writes begun before `beforeIso` and not yet forgotten. */
-  listWrites(beforeIso: string): Promise<WriteRecord[]>;
-
-  /** Writes a version's rows under its write id; `offset` numbers a later part. */
-  writeRows(writeId: string, rows: TypedRow[], offset?: number): Promise<void>;
-  readRows(writeId: string): Promise<TypedRow[]>;
-  /** Removes everything stored under a write id (rows, and details kept apart). */
-  deleteWrite(writeId: string): Promise<void>;
-
-  /** Claims an idempotency key of a caller if nobody has (insert-if-absent), or answers the existing claim. */
-  claimIdempotency(scope: string, key: string, bodyHash: string): Promise<ClaimResult>;
-  /** Records the answer of a claimed key's finished request. */
-  completeIdempotency(scope: string, key: string, bodyHash: string, response: SubmitResponse): Promise<void>;
+  commit(versions: NewVersion[]): Promise<CommitReport>;
+  /** Removes what commits left behind that nothing holds, recorded before `beforeIso`; one failure is reported and skipped. */
+  sweep(beforeIso: string): Promise<SweepReport>;
 }

@@ -29,11 +29,42 @@ export interface StoredReturn extends ReturnKey {
   issues: Issue[];
 }
 
-/** A version's details: read for one return, not for lists and tallies. */
-export const DETAIL_PROPS = ['fields', 'fieldCells', 'columns', 'issues'] as const;
-export type DetailProp = (typeof DETAIL_PROPS)[number];
+/**
+ * What lists, tallies and the history read of a version: its identity, provenance and tally
+ * contribution. Everything else in a record is its details, read for one return only: a field
+ * added to stored versions is kept (as a detail) without the store naming it.
+ */
+export const SUMMARY_PROPS = [
+  'formId',
+  'fiscalYear',
+  'period',
+  'orgUnit',
+  'subject',
+  'version',
+  'writeId',
+  'submittedAt',
+  'submittedBy',
+  'fileName',
+  'sheet',
+  'idempotencyKey',
+  'bodyHash',
+  'rowCount',
+  'warnings',
+  'firstColumn',
+  'contribution',
+] as const satisfies readonly (keyof StoredReturn)[];
+export type SummaryProp = (typeof SUMMARY_PROPS)[number];
 
 /** A version without its details: what lists, tallies and the history need. */
-export type ReturnSummary = Omit<StoredReturn, DetailProp>;
+export type ReturnSummary = Pick<StoredReturn, SummaryProp>;
+/** A version's details. */
+export type ReturnDetails = Omit<StoredReturn, SummaryProp>;
+
+/** A record split into its summary and its details. */
+export function splitRecord(r: StoredReturn): { summary: ReturnSummary; details: ReturnDetails } {
+  const summary = Object.fromEntries(SUMMARY_PROPS.map((k) => [k, r[k]])) as ReturnSummary;
+  const details = Object.fromEntries(Object.entries(r).filter(([k]) => !(SUMMARY_PROPS as readonly string[]).includes(k))) as ReturnDetails;
+  return { summary, details };
+}
 
 export type { TypedRow };

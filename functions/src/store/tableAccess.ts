@@ -1,12 +1,16 @@
 import { odata, TableClient, type TableEntity, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 import { boundedCall, isStatus } from './storageErrors';
+import { deadlineFor } from './deadline';
 
 /** Where a storage account is: a connection string (Azurite, or a key), or a table endpoint and a credential. */
 export type StorageSource = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
 
 export interface TableStoreOptions {
-  /** Every storage call gives up after this long without progress (then `StorageUnavailable`). */
+  /**
+   * The base deadline of a storage operation: a point read gives up after this long (then
+   * `StorageUnavailable`); a write gets more for the bytes it carries; a listing gets it per page.
+   */
   timeoutMs: number;
   /** Extra HTTP pipeline policies (tests inject storage faults with one). */
   additionalPolicies?: TableServiceClientOptions['additionalPolicies'];
@@ -91,9 +95,9 @@ export class TableAccess<Name extends string> {
     return access;
   }
 
-  /** One storage call, bounded: no progress within the timeout aborts it (`StorageUnavailable`). */
-  call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>): Promise<T> {
-    return boundedCall(this.timeoutMs, work);
+  /** One storage call, bounded by a deadline sized to the bytes it carries: no progress within it aborts it (`StorageUnavailable`). */
+  call<T>(work: (signal: AbortSignal, progress: () => void) => Promise<T>, bytes = 0): Promise<T> {
+    return boundedCall(deadlineFor(this.timeoutMs, bytes), work);
   }
 
   /** Every entity a filter selects (each page counts as progress). */
@@ -132,8 +136,32 @@ export class TableAccess<Name extends string> {
     return pages.flat();
   }
 
-  /** One entity-group transaction (one partition, ≤100 entities). */
+  /** Deletes entities of one partition, 100 a transaction; absent ones are fine (a transaction fails whole: then one by one). */
+  async deleteMany(table: Name, pk: string, rowKeys: string[]): Promise<void> {
+    for (let i = 0; i < rowKeys.length; i += BATCH) {
+      const some = rowKeys.slice(i, i + BATCH);
+      try {
+        await this.submit(
+          table,
+          some.map((rowKey) => ['delete', { partitionKey: pk, rowKey }]),
+        );
+      } catch (e) {
+        if (!isStatus(e, 404)) throw e;
+        for (const rowKey of some)
+          await this.call(async (abortSignal) => {
+            try {
+              await this.tables[table].deleteEntity(pk, rowKey, { abortSignal });
+            } catch (err) {
+              if (!isStatus(err, 404)) throw err;
+            }
+          });
+      }
+    }
+  }
+
+  /** One entity-group transaction (one partition, ≤100 entities), its deadline sized to its bytes. */
   async submit(table: Name, actions: TransactionAction[]): Promise<void> {
-    await this.call((abortSignal) => this.tables[table].submitTransaction(actions, { abortSignal }));
+    const bytes = actions.reduce((n, a) => n + entityBytes(a[1] as TableEntity), 0);
+    await this.call((abortSignal) => this.tables[table].submitTransaction(actions, { abortSignal }), bytes);
   }
 }

@@ -1,15 +1,17 @@
 import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
-import type { SubmitResponse } from '@returns-hub/shared/api/schemas';
-import { getJson, getJsonText, putJson, putJsonText } from './jsonProps';
-import { escapeKey, keyText, pad, periodPartition, RETURN_KEY_PROPS, returnRowKey, versionPartition, type ReturnKey } from './keys';
-import { DETAIL_PROPS, type ReturnSummary, type StoredReturn } from './storedReturn';
-import type { ClaimResult, CurrentReturn, PointerSwitch, ReturnStore, StoreBounds, SwitchResult, WriteRecord } from './returnStore';
+import { getJson, getJsonText, putJsonText } from './jsonProps';
+import { keyText, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
+import { splitRecord, SUMMARY_PROPS, type ReturnDetails, type ReturnSummary, type StoredReturn } from './storedReturn';
+import type { CommitReport, CurrentReturn, NewVersion, ReturnStore, StoreBounds, SweepReport, VersionOutcome } from './returnStore';
 import { isStatus } from './storageErrors';
-import { BATCH, BATCH_BYTES, byPartition, entityBytes, TableAccess, transactions, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
+import { isStorageUnavailable } from './storageUnavailable';
+import { BATCH, byPartition, TableAccess, transactions, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
 import { TableTallyStore } from './tableTallyStore';
-import type { TallyStore } from './tallyStore';
+import { TableIdempotencyStore } from './tableIdempotencyStore';
+import type { TallyScope, TallyStore } from './tallyStore';
+import type { IdempotencyStore } from './idempotencyStore';
 
 export { BATCH } from './tableAccess';
 /**
@@ -25,10 +27,14 @@ export const ROWS_PER_PARTITION = 1_000;
 export const INLINE_JSON_CHARS = 8_000;
 /** Characters of JSON per entity kept apart: 2 properties of 30,000 (UTF-16: 120 KB; UTF-8 ≤ 180 KB). */
 const BLOB_ENTITY_CHARS = 60_000;
-/** Entities kept apart per transaction: far below the 4 MiB a transaction may carry. */
-const BLOB_BATCH = 8;
+/** Characters of JSON of the rows packed into one entity (a single larger row, up to the bounds, is an entity of its own). */
+const PACK_CHARS = 30_000;
+/** Transactions of rows (and details kept apart) written at once. */
+const ROW_WRITERS = 4;
+/** Writes the sweep looks at in one run (the rest wait for the next). */
+const SWEEP_LIMIT = 500;
 
-const BOUNDS: StoreBounds = { subjectChars: 1_000, rowJsonChars: BLOB_ENTITY_CHARS, recordJsonChars: 8_000_000 };
+const BOUNDS: StoreBounds = { subjectChars: 1_000, rowJsonChars: BLOB_ENTITY_CHARS, recordJsonChars: 8_000_000, requestRows: 100_000 };
 
 const rowPartition = (writeId: string, index: number) => `${writeId}|${pad(Math.floor(index / ROWS_PER_PARTITION), 5)}`;
 /** Every partition of a version: `<writeId>|` … `<writeId>|~`. */
@@ -38,16 +44,24 @@ type Table = keyof typeof TABLES;
 /** The write log's one partition: a sweep lists it by time. */
 const WRITES_PARTITION = 'pending';
 
-const SCALARS = [...RETURN_KEY_PROPS, 'writeId', 'submittedAt', 'submittedBy', 'fileName', 'sheet', 'idempotencyKey', 'bodyHash', 'rowCount', 'warnings', 'firstColumn'] as const;
+/** A scalar of a record kept as an entity property (everything of the summary but the contribution). */
+const SCALARS = SUMMARY_PROPS.filter((k) => k !== 'contribution');
 
 /**
  * What a list reads of a pointer: its scalars and its tally contribution, never the details
  * (fields, cells, findings). An inline contribution is one chunk: it is inline only when
  * details and contribution together stay under `INLINE_JSON_CHARS`.
  */
-const SUMMARY_PROPS = [...SCALARS, 'checkedForm', 'checkedUnits', 'apart', 'contribution_n', 'contribution_0'];
+const SUMMARY_SELECT = [...SCALARS, 'apart', 'contribution_n', 'contribution_0'];
 
 export type { StorageSource, TableStoreOptions } from './tableAccess';
+
+/** A write begun and not yet settled: recorded before its rows are written. */
+interface WriteRecord {
+  writeId: string;
+  key: ReturnKey;
+  startedAt: string;
+}
 
 /** An entity as written: its properties, and the JSON kept apart under its write id. */
 interface EntityPlan {
@@ -58,9 +72,7 @@ interface EntityPlan {
 function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan {
   const e: Record<string, unknown> = { partitionKey, rowKey };
   for (const k of SCALARS) e[k] = r[k] ?? '';
-  e.checkedForm = r.checkedWith.form;
-  e.checkedUnits = r.checkedWith.units;
-  const detail = JSON.stringify(Object.fromEntries(DETAIL_PROPS.map((k) => [k, r[k]])));
+  const detail = JSON.stringify(splitRecord(r).details);
   const contribution = JSON.stringify(r.contribution ?? null);
   const apart: EntityPlan['apart'] = [];
   if (detail.length + contribution.length <= INLINE_JSON_CHARS) {
@@ -75,9 +87,57 @@ function plan(partitionKey: string, rowKey: string, r: StoredReturn): EntityPlan
   return { entity: e as TableEntity, apart };
 }
 
+/**
+ * A version's rows under its write id: consecutive rows packed into one entity (up to
+ * `PACK_CHARS` of JSON, never across a partition), in transactions of one partition, ≤100
+ * entities and under the size limit. A storage operation per pack, not per row: a 20,000-row
+ * return is a few hundred entities.
+ */
+function rowTransactions(writeId: string, rows: TypedRow[]): TransactionAction[][] {
+  const packs: TableEntity[] = [];
+  let pack: string[] = [];
+  let chars = 0;
+  let first = 0;
+  const close = () => {
+    if (pack.length === 0) return;
+    const e: Record<string, unknown> = { partitionKey: rowPartition(writeId, first), rowKey: pad(first), count: pack.length };
+    putJsonText(e, 'rows', `[${pack.join(',')}]`);
+    packs.push(e as TableEntity);
+    pack = [];
+    chars = 0;
+  };
+  for (let j = 0; j < rows.length; j++) {
+    const json = JSON.stringify(rows[j]);
+    if (pack.length && (chars + json.length > PACK_CHARS || rowPartition(writeId, j) !== rowPartition(writeId, first))) close();
+    if (pack.length === 0) first = j;
+    pack.push(json);
+    chars += json.length + 1;
+  }
+  close();
+  return transactions(packs, (e) => e).map((group) => group.map((e): TransactionAction => ['upsert', e, 'Replace']));
+}
+
+/** JSON kept apart under a write id (details, a large contribution), in parts of `BLOB_ENTITY_CHARS`, in transactions. */
+function apartTransactions(writeId: string, apart: EntityPlan['apart']): TransactionAction[][] {
+  const entities: TableEntity[] = [];
+  for (const { name, text } of apart) {
+    const parts = Math.max(1, Math.ceil(text.length / BLOB_ENTITY_CHARS));
+    for (let i = 0; i < parts; i++) {
+      const e: Record<string, unknown> = { partitionKey: writeId, rowKey: `${name}|${pad(i, 5)}`, parts };
+      putJsonText(e, 'text', text.slice(i * BLOB_ENTITY_CHARS, (i + 1) * BLOB_ENTITY_CHARS));
+      entities.push(e as TableEntity);
+    }
+  }
+  return transactions(entities, (e) => e).map((group) => group.map((e): TransactionAction => ['upsert', e, 'Replace']));
+}
+
+const pointerPlan = (r: StoredReturn) => plan(periodPartition(r.formId, r.fiscalYear, r.period), returnRowKey(r), r);
 /** A version in the `versions` table: in its form and period's partition (one transaction records many), after its return's row key. */
 const versionRow = (k: ReturnKey, version: number) => `${returnRowKey(k)}|${pad(version)}`;
 const writeRow = (w: WriteRecord) => `${w.startedAt}|${w.writeId}`;
+const keyOf = (r: ReturnKey): ReturnKey => ({ formId: r.formId, fiscalYear: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject });
+const scopeOf = (k: ReturnKey): TallyScope => ({ formId: k.formId, fiscalYear: k.fiscalYear, basis: 'all' });
+const scopeId = (s: TallyScope) => `${s.formId}|${s.fiscalYear}|${s.basis}`;
 
 /**
  * Returns in Azure Table Storage (Azurite locally), through @azure/data-tables only.
@@ -90,64 +150,33 @@ const writeRow = (w: WriteRecord) => `${w.startedAt}|${w.writeId}`;
  * - `blobs`: JSON too large to keep in a pointer, under the write id.
  * - `versions`: every version's metadata, for audit.
  * - `idempotency`: claims of idempotency keys, per caller, and their answers.
- * - `writes`: writes begun and not yet committed, for the orphan sweep.
+ * - `writes`: writes begun and not yet settled, for the sweep.
+ * - `tallies`: the running aggregates, and the commit's intents in them (`tableTallyStore.ts`).
  */
 export class TableReturnStore implements ReturnStore {
   readonly bounds = BOUNDS;
+  /** Running aggregates, in their own table (`tableTallyStore.ts`). */
+  readonly tallies: TallyStore;
+  readonly keys: IdempotencyStore;
 
   private constructor(private readonly a: TableAccess<Table>) {
     this.tallies = new TableTallyStore(a);
+    this.keys = new TableIdempotencyStore(a);
   }
-
-  /** Running aggregates, in their own table (`tableTallyStore.ts`). */
-  readonly tallies: TallyStore;
 
   static async open(source: StorageSource, opts: TableStoreOptions): Promise<TableReturnStore> {
     return new TableReturnStore(await TableAccess.open(source, opts, TABLES));
   }
 
-  private list(table: Table, filter: string, select?: string[]): Promise<Entity[]> {
-    return this.a.list(table, filter, select);
-  }
-
-  private submit(table: Table, actions: TransactionAction[]): Promise<void> {
-    return this.a.submit(table, actions);
-  }
-
-  private find(table: Table, pk: string, rk: string): Promise<Entity | null> {
-    return this.a.find(table, pk, rk);
-  }
-
-  newWriteId(): string {
-    return randomUUID();
-  }
-
-  private async putApart(writeId: string, apart: EntityPlan['apart']): Promise<void> {
-    for (const { name, text } of apart) {
-      const entities: TableEntity[] = [];
-      const parts = Math.max(1, Math.ceil(text.length / BLOB_ENTITY_CHARS));
-      for (let i = 0; i < parts; i++) {
-        const e: Record<string, unknown> = { partitionKey: writeId, rowKey: `${name}|${pad(i, 5)}`, parts };
-        putJsonText(e, 'text', text.slice(i * BLOB_ENTITY_CHARS, (i + 1) * BLOB_ENTITY_CHARS));
-        entities.push(e as TableEntity);
-      }
-      for (let i = 0; i < entities.length; i += BLOB_BATCH)
-        await this.submit(
-          'blobs',
-          entities.slice(i, i + BLOB_BATCH).map((e) => ['upsert', e, 'Replace']),
-        );
-    }
-  }
-
   private async getApart(writeId: string, name: string): Promise<unknown> {
-    const parts = await this.list('blobs', odata`PartitionKey eq ${writeId} and RowKey ge ${name + '|'} and RowKey lt ${name + '|~'}`);
+    const parts = await this.a.list('blobs', odata`PartitionKey eq ${writeId} and RowKey ge ${name + '|'} and RowKey lt ${name + '|~'}`);
     if (parts.length === 0 || parts.length !== Number(parts[0].parts)) throw new Error(`Details of write ${writeId} (${name}) are incomplete`);
     return JSON.parse(parts.map((p) => getJsonText(p, 'text')).join(''));
   }
 
   private async summaryOf(e: Record<string, unknown>): Promise<ReturnSummary> {
     const apart = String(e.apart ?? '').split(',');
-    const summary: ReturnSummary = {
+    return {
       formId: String(e.formId),
       fiscalYear: Number(e.fiscalYear),
       period: String(e.period),
@@ -164,29 +193,23 @@ export class TableReturnStore implements ReturnStore {
       rowCount: Number(e.rowCount),
       warnings: Number(e.warnings),
       firstColumn: String(e.firstColumn),
-      // Versions stored before definitions were versioned were checked with the built-in ones.
-      checkedWith: { form: Number(e.checkedForm ?? 0), units: Number(e.checkedUnits ?? 0) },
       contribution: apart.includes('contribution') ? ((await this.getApart(String(e.writeId), 'contribution')) as ReturnSummary['contribution']) : getJson(e, 'contribution'),
     };
-    return summary;
   }
 
   private async recordOf(e: Record<string, unknown>): Promise<StoredReturn> {
     const summary = await this.summaryOf(e);
     const apart = String(e.apart ?? '').split(',');
-    const detail = (apart.includes('detail') ? await this.getApart(summary.writeId, 'detail') : getJson(e, 'detail')) as Pick<StoredReturn, (typeof DETAIL_PROPS)[number]>;
-    return { ...summary, fields: detail.fields, fieldCells: detail.fieldCells, columns: detail.columns, issues: detail.issues };
+    const details = (apart.includes('detail') ? await this.getApart(summary.writeId, 'detail') : getJson(e, 'detail')) as ReturnDetails;
+    // Versions stored before definitions were versioned were checked with the built-in ones.
+    return { ...summary, ...details, checkedWith: details.checkedWith ?? { form: 0, units: 0 } };
   }
 
-  async getCurrent(k: ReturnKey): Promise<CurrentReturn | null> {
-    const e = await this.find('pointers', periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k));
-    return e ? { record: await this.recordOf(e), etag: e.etag } : null;
-  }
-
-  async getCurrentMany(keys: ReturnKey[]): Promise<(CurrentReturn | null)[]> {
+  async current(keys: ReturnKey[]): Promise<(CurrentReturn | null)[]> {
     const found = new Map<string, Entity>();
     for (const [pk, rks] of byPartition(keys.map((k) => [periodPartition(k.formId, k.fiscalYear, k.period), returnRowKey(k)])))
-      for (const e of await this.a.findMany('pointers', pk, rks)) found.set(`${pk}\n${String(e.rowKey)}`, e);
+      for (const e of rks.length === 1 ? [await this.a.find('pointers', pk, rks[0])].filter((x): x is Entity => x !== null) : await this.a.findMany('pointers', pk, rks))
+        found.set(`${pk}\n${String(e.rowKey)}`, e);
     return Promise.all(
       keys.map(async (k) => {
         const e = found.get(`${periodPartition(k.formId, k.fiscalYear, k.period)}\n${returnRowKey(k)}`);
@@ -195,54 +218,19 @@ export class TableReturnStore implements ReturnStore {
     );
   }
 
-  async listCurrent(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]> {
+  async list(formId: string, fiscalYear: number, period: string, orgUnit?: string): Promise<ReturnSummary[]> {
     const pk = periodPartition(formId, fiscalYear, period);
     const unit = orgUnit === undefined ? '' : `${keyText(orgUnit)}|`;
     const filter = unit ? odata`PartitionKey eq ${pk} and RowKey ge ${unit} and RowKey lt ${unit + '~'}` : odata`PartitionKey eq ${pk}`;
-    return Promise.all((await this.list('pointers', filter, SUMMARY_PROPS)).map((e) => this.summaryOf(e)));
+    return Promise.all((await this.a.list('pointers', filter, SUMMARY_SELECT)).map((e) => this.summaryOf(e)));
   }
 
-  private pointerPlan(r: StoredReturn): EntityPlan {
-    return plan(periodPartition(r.formId, r.fiscalYear, r.period), returnRowKey(r), r);
-  }
-
-  switchGroups(switches: PointerSwitch[]): PointerSwitch[][] {
-    return transactions(switches, (s) => this.pointerPlan(s.record).entity);
-  }
-
-  async switchCurrent(group: PointerSwitch[]): Promise<SwitchResult> {
-    if (group.length === 0) return { ok: true };
-    const plans = group.map((s) => ({ s, p: this.pointerPlan(s.record) }));
-    for (const { s, p } of plans) await this.putApart(s.record.writeId, p.apart);
-    const actions: TransactionAction[] = plans.map(({ s, p }) => (s.etag ? ['update', p.entity, 'Replace', { etag: s.etag }] : ['create', p.entity]));
-    try {
-      await this.submit('pointers', actions);
-      return { ok: true };
-    } catch (e) {
-      if (isStatus(e, 409, 412)) return { ok: false, conflict: true };
-      throw e;
-    }
-  }
-
-  async putVersions(rs: StoredReturn[]): Promise<void> {
-    const plans = rs.map((r) => ({ r, p: plan(periodPartition(r.formId, r.fiscalYear, r.period), versionRow(r, r.version), r) }));
-    for (const { r, p } of plans) await this.putApart(r.writeId, p.apart);
-    for (const group of transactions(
-      plans.map(({ p }) => p.entity),
-      (e) => e,
-    ))
-      await this.submit(
-        'versions',
-        group.map((e) => ['upsert', e, 'Replace']),
-      );
-  }
-
-  async listVersions(k: ReturnKey): Promise<ReturnSummary[]> {
+  async versions(k: ReturnKey): Promise<ReturnSummary[]> {
     const pk = periodPartition(k.formId, k.fiscalYear, k.period);
     const prefix = `${returnRowKey(k)}|`;
     const [listed, legacy] = await Promise.all([
-      this.list('versions', odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${prefix + '~'}`),
-      this.list('versions', odata`PartitionKey eq ${versionPartition(k)}`),
+      this.a.list('versions', odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${prefix + '~'}`),
+      this.a.list('versions', odata`PartitionKey eq ${versionPartition(k)}`),
     ]);
     // A subject may hold `|`: the key range can take in another subject that starts with this one.
     const mine = listed.filter((e) => String(e.orgUnit) === k.orgUnit && String(e.subject ?? '') === (k.subject ?? ''));
@@ -251,119 +239,165 @@ export class TableReturnStore implements ReturnStore {
     return Promise.all([...byVersion.keys()].sort((a, b) => a - b).map((v) => this.summaryOf(byVersion.get(v)!)));
   }
 
-  async getVersion(k: ReturnKey, version: number): Promise<StoredReturn | null> {
-    const e = (await this.find('versions', periodPartition(k.formId, k.fiscalYear, k.period), versionRow(k, version))) ?? (await this.find('versions', versionPartition(k), pad(version)));
+  async version(k: ReturnKey, version: number): Promise<StoredReturn | null> {
+    const e = (await this.a.find('versions', periodPartition(k.formId, k.fiscalYear, k.period), versionRow(k, version))) ?? (await this.a.find('versions', versionPartition(k), pad(version)));
     return e ? this.recordOf(e) : null;
   }
 
-  async beginWrites(ws: WriteRecord[]): Promise<void> {
+  async rows(writeId: string): Promise<TypedRow[]> {
+    // A pack of rows, or (written before packing) one row an entity.
+    return (await this.a.list('rows', rowsFilter(writeId))).flatMap((e) => (e.rows_n !== undefined ? getJson<TypedRow[]>(e, 'rows') : [getJson<TypedRow>(e, 'row')]));
+  }
+
+  /**
+   * The commit protocol: 1. record each write (write log, tally intent) before anything of it;
+   * 2. write rows, details kept apart and the replaced versions' history; 3. switch the
+   * pointers group by group (one transaction each, ETag conditions); 4. record the new
+   * versions' history and forget the writes. Nothing is visible before 3; a failure in 1–2
+   * leaves only recorded writes, which the sweep removes.
+   */
+  async commit(versions: NewVersion[]): Promise<CommitReport> {
+    const startedAt = new Date().toISOString();
+    const records: StoredReturn[] = versions.map((v) => ({ ...v.record, writeId: randomUUID() }));
+    const writes: WriteRecord[] = records.map((r) => ({ writeId: r.writeId, key: keyOf(r), startedAt }));
+    const outcomes: VersionOutcome[] = records.map(() => ({ state: 'not_stored' }));
+    const plans = records.map(pointerPlan);
+    const groups = transactions([...records.keys()], (i) => plans[i].entity);
+    try {
+      await Promise.all([this.beginWrites(writes), this.intend(records, startedAt)]);
+      // Rows and details kept apart, a few transactions at once whatever the versions they belong to.
+      const work = records.flatMap((r, i) => [
+        ...rowTransactions(r.writeId, versions[i].rows).map((t) => ['rows', t] as const),
+        ...apartTransactions(r.writeId, plans[i].apart).map((t) => ['blobs', t] as const),
+      ]);
+      const writer = async () => {
+        for (let w = work.shift(); w; w = work.shift()) await this.a.submit(w[0], w[1]);
+      };
+      await Promise.all([
+        ...Array.from({ length: Math.min(ROW_WRITERS, work.length) }, writer),
+        // History holds every version, even if a writer died after its switch.
+        this.putVersions(versions.flatMap((v) => (v.replaces ? [v.replaces.record] : []))),
+      ]);
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e;
+      return { outcomes, failed: { step: 'prepare', reason: e.reason } };
+    }
+    for (const [g, group] of groups.entries()) {
+      const actions: TransactionAction[] = group.map((i) => {
+        const etag = versions[i].replaces?.etag;
+        return etag ? ['update', plans[i].entity, 'Replace', { etag }] : ['create', plans[i].entity];
+      });
+      let conflict = false;
+      try {
+        await this.a.submit('pointers', actions);
+      } catch (e) {
+        if (isStorageUnavailable(e)) {
+          for (const i of group) outcomes[i] = { state: 'unknown' };
+          await this.discard(groups.slice(g + 1).flat(), records, writes);
+          return { outcomes, failed: { step: 'switch', reason: e.reason } };
+        }
+        if (!isStatus(e, 409, 412)) throw e;
+        conflict = true;
+      }
+      if (conflict) {
+        for (const i of group) outcomes[i] = { state: 'conflict' };
+        await this.discard(groups.slice(g).flat(), records, writes);
+        return { outcomes, failed: null };
+      }
+      for (const i of group) outcomes[i] = { state: 'stored', record: records[i] };
+    }
+    try {
+      await this.putVersions(records);
+      await this.endWrites(writes);
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e; // stored: the next version writes this one's history; the sweep forgets the writes
+    }
+    return { outcomes, failed: null };
+  }
+
+  /** The tally intents of new versions, in their scopes (every current return: basis `all`). */
+  private async intend(records: StoredReturn[], at: string): Promise<void> {
+    const byScope = new Map<string, StoredReturn[]>();
+    for (const r of records) byScope.set(scopeId(scopeOf(r)), [...(byScope.get(scopeId(scopeOf(r))) ?? []), r]);
+    for (const rs of byScope.values())
+      await this.tallies.intend(
+        scopeOf(rs[0]),
+        rs.map((r) => ({ kind: 'return', id: r.writeId, orgUnit: r.orgUnit, subject: r.subject, period: r.period, revision: r.version, at })),
+      );
+  }
+
+  /** Removes writes that did not switch: rows, details, intents, log entries. Storage failing leaves them to the sweep. */
+  private async discard(indexes: number[], records: StoredReturn[], writes: WriteRecord[]): Promise<void> {
+    try {
+      for (const i of indexes) await this.deleteWrite(records[i]);
+      for (const rs of byPartition(indexes.map((i) => [scopeId(scopeOf(records[i])), records[i]])).values())
+        await this.tallies.forget(
+          scopeOf(rs[0]),
+          rs.map((r) => r.writeId),
+        );
+      await this.endWrites(indexes.map((i) => writes[i]));
+    } catch (e) {
+      if (!isStorageUnavailable(e)) throw e;
+    }
+  }
+
+  /** Rows and details of a write. */
+  private async deleteWrite(k: { writeId: string }): Promise<void> {
+    await this.deleteAll('rows', rowsFilter(k.writeId));
+    await this.deleteAll('blobs', odata`PartitionKey eq ${k.writeId}`);
+  }
+
+  async sweep(beforeIso: string): Promise<SweepReport> {
+    const report: SweepReport = { checked: 0, removed: 0, failed: [] };
+    const listed = await this.a.list('writes', odata`PartitionKey eq ${WRITES_PARTITION} and RowKey lt ${beforeIso}`);
+    for (const e of listed.slice(0, SWEEP_LIMIT)) {
+      const w: WriteRecord = {
+        writeId: String(e.writeId),
+        startedAt: String(e.startedAt),
+        key: { formId: String(e.formId), fiscalYear: Number(e.fiscalYear), period: String(e.period), orgUnit: String(e.orgUnit), subject: e.subject ? String(e.subject) : null },
+      };
+      report.checked++;
+      try {
+        const [current] = await this.current([w.key]);
+        const held = current?.record.writeId === w.writeId || (await this.versions(w.key)).some((v) => v.writeId === w.writeId);
+        if (!held) {
+          await this.deleteWrite(w);
+          await this.tallies.forget(scopeOf(w.key), [w.writeId]);
+          report.removed++;
+        }
+        await this.endWrites([w]);
+      } catch (err) {
+        report.failed.push({ writeId: w.writeId, reason: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return report;
+  }
+
+  private async putVersions(rs: StoredReturn[]): Promise<void> {
+    const entities = rs.map((r) => plan(periodPartition(r.formId, r.fiscalYear, r.period), versionRow(r, r.version), r).entity);
+    for (const group of transactions(entities, (e) => e))
+      await this.a.submit(
+        'versions',
+        group.map((e) => ['upsert', e, 'Replace']),
+      );
+  }
+
+  private async beginWrites(ws: WriteRecord[]): Promise<void> {
     const entities = ws.map((w): TableEntity => ({ partitionKey: WRITES_PARTITION, rowKey: writeRow(w), ...w.key, subject: w.key.subject ?? '', writeId: w.writeId, startedAt: w.startedAt }));
     for (let i = 0; i < entities.length; i += BATCH)
-      await this.submit(
+      await this.a.submit(
         'writes',
         entities.slice(i, i + BATCH).map((e) => ['upsert', e, 'Replace']),
       );
   }
 
-  async endWrites(ws: WriteRecord[]): Promise<void> {
-    for (let i = 0; i < ws.length; i += BATCH) {
-      const some = ws.slice(i, i + BATCH);
-      try {
-        await this.submit(
-          'writes',
-          some.map((w) => ['delete', { partitionKey: WRITES_PARTITION, rowKey: writeRow(w) }]),
-        );
-      } catch (e) {
-        if (!isStatus(e, 404)) throw e;
-        // One was forgotten already (a transaction fails whole): forget the others one by one.
-        for (const w of some) await this.forget(w);
-      }
-    }
+  /** Forgets writes (one already forgotten is fine). */
+  private async endWrites(ws: WriteRecord[]): Promise<void> {
+    await this.a.deleteMany('writes', WRITES_PARTITION, ws.map(writeRow));
   }
 
-  private async forget(w: WriteRecord): Promise<void> {
-    await this.a.call(async (abortSignal) => {
-      try {
-        await this.a.tables.writes.deleteEntity(WRITES_PARTITION, writeRow(w), { abortSignal });
-      } catch (e) {
-        if (!isStatus(e, 404)) throw e;
-      }
-    });
-  }
-
-  async listWrites(beforeIso: string): Promise<WriteRecord[]> {
-    const entities = await this.list('writes', odata`PartitionKey eq ${WRITES_PARTITION} and RowKey lt ${beforeIso}`);
-    return entities.map((e) => ({
-      writeId: String(e.writeId),
-      startedAt: String(e.startedAt),
-      key: { formId: String(e.formId), fiscalYear: Number(e.fiscalYear), period: String(e.period), orgUnit: String(e.orgUnit), subject: e.subject ? String(e.subject) : null },
-    }));
-  }
-
-  async writeRows(writeId: string, rows: TypedRow[], offset = 0): Promise<void> {
-    let actions: TransactionAction[] = [];
-    let bytes = 0;
-    let partition = '';
-    const flush = async () => {
-      if (actions.length) await this.submit('rows', actions);
-      actions = [];
-      bytes = 0;
-    };
-    for (let j = 0; j < rows.length; j++) {
-      const pk = rowPartition(writeId, offset + j);
-      const e: Record<string, unknown> = { partitionKey: pk, rowKey: pad(offset + j) };
-      putJson(e, 'row', rows[j]);
-      const size = entityBytes(e as TableEntity) + 512;
-      // A transaction stays inside one partition, ≤100 entities and under the size limit.
-      if (pk !== partition || actions.length === BATCH || bytes + size > BATCH_BYTES) await flush();
-      partition = pk;
-      actions.push(['upsert', e as TableEntity, 'Replace']);
-      bytes += size;
-    }
-    await flush();
-  }
-
-  async readRows(writeId: string): Promise<TypedRow[]> {
-    return (await this.list('rows', rowsFilter(writeId))).map((e) => getJson<TypedRow>(e, 'row'));
-  }
-
-  private async deleteAll(client: Table, filter: string): Promise<void> {
-    const byPartition = new Map<string, string[]>();
-    for (const e of await this.list(client, filter, ['PartitionKey', 'RowKey'])) {
-      const pk = String(e.partitionKey);
-      byPartition.set(pk, [...(byPartition.get(pk) ?? []), String(e.rowKey)]);
-    }
-    for (const [pk, keys] of byPartition) {
-      for (let i = 0; i < keys.length; i += BATCH)
-        await this.submit(
-          client,
-          keys.slice(i, i + BATCH).map((rowKey) => ['delete', { partitionKey: pk, rowKey }]),
-        );
-    }
-  }
-
-  async deleteWrite(writeId: string): Promise<void> {
-    await this.deleteAll('rows', rowsFilter(writeId));
-    await this.deleteAll('blobs', odata`PartitionKey eq ${writeId}`);
-  }
-
-  async claimIdempotency(scope: string, key: string, bodyHash: string): Promise<ClaimResult> {
-    const pk = escapeKey(scope);
-    const rk = escapeKey(key);
-    try {
-      await this.a.call((abortSignal) => this.a.tables.idempotency.createEntity({ partitionKey: pk, rowKey: rk, bodyHash, at: new Date().toISOString(), response_n: 0 }, { abortSignal }));
-      return { claimed: true };
-    } catch (e) {
-      if (!isStatus(e, 409)) throw e;
-    }
-    const e = await this.find('idempotency', pk, rk);
-    if (!e) throw new Error(`Idempotency claim ${pk}/${rk} conflicted but cannot be read`);
-    return { claimed: false, existing: { bodyHash: String(e.bodyHash), response: getJson<SubmitResponse | null>(e, 'response') } };
-  }
-
-  async completeIdempotency(scope: string, key: string, bodyHash: string, response: SubmitResponse): Promise<void> {
-    const e: Record<string, unknown> = { partitionKey: escapeKey(scope), rowKey: escapeKey(key), bodyHash, at: new Date().toISOString() };
-    putJson(e, 'response', response);
-    await this.a.call((abortSignal) => this.a.tables.idempotency.upsertEntity(e as TableEntity, 'Replace', { abortSignal }));
+  private async deleteAll(table: Table, filter: string): Promise<void> {
+    const keys = await this.a.list(table, filter, ['PartitionKey', 'RowKey']);
+    for (const [pk, rks] of byPartition(keys.map((e) => [String(e.partitionKey), String(e.rowKey)]))) await this.a.deleteMany(table, pk, rks);
   }
 }
