@@ -6,6 +6,7 @@ import { rebuildTalliesRoute } from './handlers/adminHandlers';
 import * as r from './handlers/reviewHandlers';
 import * as d from './handlers/definitionHandlers';
 import { reviewRoutes } from './reviewRoutes';
+import { odataResource, odataService } from './odata/odataHandler';
 
 export interface Route {
   name: string;
@@ -33,5 +34,7 @@ export function routes(deps: Deps): Route[] {
     { name: 'publishDefinition', methods: ['POST'], route: 'definitions/{id}', handler: d.publish(deps) },
     { name: 'exports', methods: ['GET', 'OPTIONS'], route: 'exports/{kind}', handler: exportData(deps) },
     { name: 'rebuildTallies', methods: ['POST'], route: 'admin/rebuild-tallies', handler: rebuildTalliesRoute(deps) },
+    { name: 'odataService', methods: ['GET', 'OPTIONS'], route: 'odata', handler: odataService(deps) },
+    { name: 'odataResource', methods: ['GET', 'OPTIONS'], route: 'odata/{resource}', handler: odataResource(deps) },
   ];
 }
