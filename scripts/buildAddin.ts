@@ -1,36 +1,15 @@
-import { build, type Plugin } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
+import { buildSendPage } from './buildSendPage';
+import { builtInFormsPlugin } from './builtInFormsPlugin';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { localizeFunctionsMetadata } from '@returns-hub/addin/functions/functionsMetadataTh';
 import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
 
 const ROOT = resolve(__dirname, '..');
 export const ADDIN_DIST = resolve(ROOT, 'addin/dist');
-
-const FORMS = resolve(ROOT, 'forms');
-
-/**
- * The built-in definitions in the bundle: `@returns-hub/forms` reads its folder's `*.json` at
- * run time in Node; in the browser the same list, in the same order, is fixed at build time.
- * Adding a form is adding its files to forms/; no code names them.
- */
-export function builtInFormsPlugin(): Plugin {
-  return {
-    name: 'built-in-forms',
-    setup(b) {
-      b.onResolve({ filter: /^@returns-hub\/forms$/ }, () => ({ path: FORMS, namespace: 'built-in-forms' }));
-      b.onLoad({ filter: /.*/, namespace: 'built-in-forms' }, () => {
-        const files = readdirSync(FORMS)
-          .filter((f) => f.endsWith('.json') && f !== 'package.json')
-          .sort();
-        const docs = files.map((f) => readFileSync(resolve(FORMS, f), 'utf8').trim());
-        return { contents: `const documents = [${docs.join(',\n')}];\nexport function builtInDocuments() { return documents; }\n`, loader: 'js', watchFiles: files.map((f) => resolve(FORMS, f)) };
-      });
-    },
-  };
-}
 
 /**
  * Bundles the task pane (React + Fluent UI + shared core) with esbuild into addin/dist, with
@@ -63,6 +42,8 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
   writeFileSync(resolve(outDir, 'functions.th.json'), localizeFunctionsMetadata(meta.metadataJson)); // Thai Office's (manifest override)
   for (const page of ['taskpane.html', 'help.html']) cpSync(resolve(ROOT, 'addin/src', page), resolve(outDir, page));
   cpSync(resolve(ROOT, 'addin/assets'), resolve(outDir, 'assets'), { recursive: true });
+  // The clerk's web page beside the pane, at /send/ on the same host (same build settings, same sign-in).
+  await buildSendPage({ outDir, config, minify: opts.minify });
   const js = readFileSync(resolve(outDir, 'taskpane.js'));
   return { bytes: js.length, gzipBytes: gzipSync(js).length, outDir };
 }
