@@ -1,7 +1,7 @@
 import { builtInDocuments } from '@returns-hub/forms';
 import type { ApiClient } from '@returns-hub/shared/api/client';
 import type { DefinitionSource, Definitions } from '@returns-hub/shared/definitions/definitions';
-import { definitionsOfYear, VersionedDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
+import { definitionsOfYear, VersionedDefinitions, type YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 import { currentFiscalYear } from '@returns-hub/shared/period/fiscalCalendar';
 
 /** How long a year's definitions fetched from the API are used before they are asked for again. */
@@ -13,6 +13,8 @@ export type DefinitionsOrigin = 'api' | 'builtIn';
 interface Loaded {
   at: number;
   definitions: Definitions;
+  /** As the API sent them (what the check worker is given). */
+  year: YearDefinitions;
 }
 
 /**
@@ -62,7 +64,7 @@ export class PaneDefinitions implements DefinitionSource {
         .definitions({ fy: fiscalYear })
         .then(
           (y): DefinitionsOrigin => {
-            this.loaded.set(fiscalYear, { at: this.now(), definitions: definitionsOfYear(y) });
+            this.loaded.set(fiscalYear, { at: this.now(), definitions: definitionsOfYear(y), year: y });
             return 'api';
           },
           (): DefinitionsOrigin => (hit ? 'api' : 'builtIn'), // a stale copy beats the built-in one
@@ -71,6 +73,16 @@ export class PaneDefinitions implements DefinitionSource {
       this.inFlight.set(fiscalYear, pending);
     }
     return pending;
+  }
+
+  /** A year's definitions as loaded from the API (what another thread is given), if they are. */
+  loadedYear(fiscalYear: number): YearDefinitions | undefined {
+    return this.loaded.get(fiscalYear)?.year;
+  }
+
+  /** A year's definitions given (by the page, to the check worker's copy). */
+  put(fiscalYear: number, year: YearDefinitions): void {
+    this.loaded.set(fiscalYear, { at: this.now(), definitions: definitionsOfYear(year), year });
   }
 
   /** Works on another year from now on (the year of the sheet last checked, or chosen for totals). */

@@ -79,7 +79,7 @@ export async function bulkAccept(
   actor: Actor,
   tallies?: ReviewTallies,
 ): Promise<BulkAcceptResponse | ReviewError> {
-  const notReviewer = reviewerOnly(actor.principal);
+  const notReviewer = reviewerOnly(actor.principal, actor.units);
   if (notReviewer) return notReviewer;
   const records = await reviews.list(q.formId, q.fiscalYear, q.period);
   type Base = { orgUnit: string; subject: string | null; version: number | null };

@@ -20,6 +20,7 @@ import { receipt } from './receipt';
 import { keepTalliesAll } from './applyTallyShare';
 import { lockRefusal } from './lockRefusal';
 import type { SubmitGate } from './submitGate';
+import { unitName } from '../domain/returnName';
 
 /** What a request that failed before any of its pointers could move is told. */
 const NOTHING_STORED = {
@@ -340,7 +341,7 @@ function replay(definitions: DefinitionSource, principal: Principal, response: S
   if (other)
     return domainError('auth.other_unit', {
       en: `This key may submit only for org unit ${principal.orgUnit}; the request was for ${other.orgUnit}.`,
-      th: `คีย์นี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${principal.orgUnit} แต่คำขอนี้เป็นของ ${other.orgUnit}`,
+      th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th', definitions.forYear(other.fiscalYear).units)} แต่คำขอนี้เป็นของ ${unitName(other.orgUnit, 'th', definitions.forYear(other.fiscalYear).units)}`,
     });
   return { replayed: true, body: { receipts: response.receipts.map((x) => ({ ...x, replayed: true })) } };
 }
