@@ -1,6 +1,9 @@
 import type { KeyGrant } from '@returns-hub/functions/config';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { builtInDefinitions } from '@returns-hub/functions/definitions/builtInDefinitions';
 import type { OrgUnitKind } from '@returns-hub/shared/orgUnits/orgUnit';
+
+/** The built-in org units (the ones the development keys are made from). */
+const UNITS = builtInDefinitions().forYear(null).units;
 
 /** What `npm start` has started, for the lines it prints once everything is up. */
 export interface StartedProduct {
@@ -28,7 +31,7 @@ const entry = (key: string, what: string) => `  ${key.padEnd(22)} ${what}`;
 /** The kinds of development key, one entry each: the pattern, who it is, how many and an example. */
 function keyLines(keys: Record<string, KeyGrant>): string[] {
   const grants = Object.entries(keys);
-  const unitOf = (g: KeyGrant) => orgUnitByCode(g.orgUnit ?? '');
+  const unitOf = (g: KeyGrant) => UNITS.byCode(g.orgUnit ?? '');
   const zones = grants.filter(([, g]) => g.role === 'zone');
   const units = grants.filter(([, g]) => g.role === 'unit');
   const byKind = Object.entries(UNIT_KINDS).flatMap(([kind, [one, many]]) => {

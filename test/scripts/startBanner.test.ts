@@ -1,6 +1,9 @@
 import { devApiKeys } from '@returns-hub/functions/config';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { builtInDefinitions } from '@returns-hub/functions/definitions/builtInDefinitions';
 import { startBanner } from '../../scripts/startBanner';
+
+/** The built-in org units (the ones the development keys are made from). */
+const UNITS = builtInDefinitions().forYear(null).units;
 
 describe('what npm start prints when it is ready', () => {
   const keys = devApiKeys();
@@ -27,7 +30,7 @@ describe('what npm start prints when it is ready', () => {
     expect(text).toMatch(new RegExp(`^ {2}dev-zone-<zone code> +a zone's reviewer: ${zones.map((z) => z.orgUnit).join(', ')} \\(dev-zone-Z-C\\)$`, 'm'));
     expect(text).toMatch(/^ {2}dev-unit-<unit code> +a unit's clerk/m);
     const units = Object.values(keys).filter((g) => g.role === 'unit');
-    const count = (kind: string) => units.filter((g) => orgUnitByCode(g.orgUnit!)?.kind === kind).length;
+    const count = (kind: string) => units.filter((g) => UNITS.byCode(g.orgUnit!)?.kind === kind).length;
     expect(text).toContain(`${count('district')} districts (dev-unit-1001 พระนคร)`);
     expect(text).toContain(`${count('region')} regions (dev-unit-N ภาคเหนือ)`);
     expect(count('department')).toBeGreaterThan(0);
