@@ -80,6 +80,9 @@ process.on('unhandledRejection', (e) => {
 async function main() {
   const env: Record<string, string | undefined> = { ...process.env, RETURNS_ENV: process.env.RETURNS_ENV ?? 'development' };
   const apiOnly = process.argv.includes('--api-only');
+  // The pane and the clerks' web page call the API from their own origin: on another ADDIN_PORT, that one.
+  const addinPort = Number(env.ADDIN_PORT ?? 3000);
+  if (!env.RETURNS_CORS_ORIGINS && addinPort !== 3000) env.RETURNS_CORS_ORIGINS = `https://localhost:${addinPort},http://localhost:${addinPort}`;
   if (!env.RETURNS_STORAGE && !env.RETURNS_STORAGE_ACCOUNT_URL) {
     const location = resolve(env.AZURITE_LOCATION ?? resolve(__dirname, '../.azurite'));
     const azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
@@ -115,9 +118,10 @@ async function main() {
   if (!apiOnly) {
     const built = await buildAddin();
     (await import('esbuild')).stop(); // its service process is not needed once the pane is built
-    const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));
+    const pane = await serveAddin(addinPort);
     stops.push(pane.close);
     console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
+    console.log(`Clerks' web page on ${pane.url}/send/ (any browser: choose a file, check it, send it; Settings takes a development key)`);
     if (pane.note) console.log(pane.note);
   }
   if (config.env === 'development' && !env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');

@@ -99,6 +99,11 @@ const keyHeader = (key: string | undefined): Record<string, string> => (key ? { 
 
 const returnPath = (k: ReturnPath) => `/api/returns/${[k.form, k.fy, k.period, k.orgUnit].map((p) => encodeURIComponent(String(p))).join('/')}`;
 
+/** A request body that is JSON text already. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** The returns-hub HTTP API, for the CLI and the add-in. */
 export function createApiClient(o: ApiClientOptions) {
   const policy = { ...DEFAULT_RETRY, attempts: o.attempts ?? DEFAULT_RETRY.attempts, baseMs: o.backoffMs ?? DEFAULT_RETRY.baseMs, random: o.random ?? DEFAULT_RETRY.random };
@@ -106,6 +111,7 @@ export function createApiClient(o: ApiClientOptions) {
   const base = apiHost(o.baseUrl);
 
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const payload = body instanceof JsonText ? body.text : body ? JSON.stringify(body) : undefined;
     // A POST is sent again only when the server can tell the second from the first (its idempotency key).
     const mayRepeat = method === 'GET' || headers['Idempotency-Key'] !== undefined;
     for (let attempt = 1; ; attempt++) {
@@ -123,7 +129,7 @@ export function createApiClient(o: ApiClientOptions) {
             ...(o.client ? { 'X-Returns-Client': o.client } : {}),
             ...headers,
           },
-          body: body ? JSON.stringify(body) : undefined,
+          body: payload,
         });
         const text = await res.text();
         if (res.ok) return (text ? JSON.parse(text) : null) as T;
@@ -150,6 +156,8 @@ export function createApiClient(o: ApiClientOptions) {
   return {
     /** Submits; network failures and 503 are retried with the same idempotency key, so nothing is stored twice. */
     submit: (req: SubmitRequest, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', req, { 'Idempotency-Key': idempotencyKey }),
+    /** The same, with the request already serialized (the add-in's check worker writes it, off the page's thread). */
+    submitJson: (json: string, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', new JsonText(json), { 'Idempotency-Key': idempotencyKey }),
     tallies: (q: { form: string; fy: number; period?: string; by?: GroupBy; include?: TallyInclude }) => call<Tally>('GET', `/api/tallies${qs(q)}`),
     completeness: (q: { form: string; fy: number; period?: string }) => call<ReviewCompleteness>('GET', `/api/completeness${qs(q)}`),
     list: (q: { form: string; fy: number; period?: string }) => call<{ returns: ListedReturn[]; dueDate: string }>('GET', `/api/returns${qs(q)}`),

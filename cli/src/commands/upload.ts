@@ -6,7 +6,7 @@ import { fileHasErrors } from '../checkFiles';
 import { checkInParallel } from '../checkInParallel';
 import type { FileToSend } from '../fileTask';
 import { sendInOrder } from '../sendInOrder';
-import { bundleFiles } from '../bundleFiles';
+import { bundleFiles } from '@returns-hub/shared/api/bundleFiles';
 import { apiClient, type ApiConnection } from '../connection';
 
 /** Bundles in flight at once: most uploads make one bundle; a few more keep the API busy while the next is sent. */
