@@ -9,6 +9,8 @@ describe('blank forms', () => {
     const reading = locateSheet(gridFromValues('blank', rows));
     expect(reading.form?.id).toBe(form.id);
     for (const d of dropdowns) expect(['orgUnit', 'yesno']).toContain(d.field.type);
+    // Thai throughout: no English row under the Thai title.
+    expect(rows.flat().filter((t) => /[A-Za-z]{3}/.test(t))).toEqual([]);
   });
 
   test('org-unit and yes/no fields get dropdowns', () => {

@@ -5,7 +5,7 @@ import { locateSheet } from '@returns-hub/shared/read/locateSheet';
 import { checkReturn } from '@returns-hub/shared/check/checkReturn';
 import { ROWS_PER_PARTITION } from '@returns-hub/functions/store/tableReturnStore';
 import { startApi } from '../support/apiHarness';
-import { projectRegister } from './readerBench';
+import { projectRegister } from '../support/projectRegister';
 import { machine, writeSection } from './report';
 import { tallyBench } from './tallyBench';
 import { version as AZURITE_VERSION } from 'azurite/package.json';

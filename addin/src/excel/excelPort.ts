@@ -4,7 +4,8 @@ import type { ExcelPort } from '../pane/excelPort';
 import type { ExcelRunner } from './excelRunner';
 import type { ExcelProblem } from './excelProblem';
 import { readSheet } from './readSheet';
-import { clearHighlights, highlightIssues, selectCell } from './highlights';
+import { clearHighlights, selectCell } from './highlights';
+import { highlightCells } from './highlightCells';
 import { writeTallySheet } from './writeTallySheet';
 import { insertBlankForm } from './insertBlankForm';
 import { sendPageAddress } from '../send/sendPageAddress';
@@ -29,8 +30,8 @@ export function excelPort(runner: ExcelRunner, writeTallies: typeof writeTallySh
   const readOptions = { mergedAreas: runner.supports('mergedAreas'), nullObjects: runner.supports('nullObjects') };
   return {
     supports: (feature) => runner.supports(feature),
-    readSheet: (sheetId) => runner.run((ctx) => readSheet(ctx, { ...readOptions, sheetId })),
-    highlight: (sheetId, issues) => runner.run((ctx) => highlightIssues(ctx, sheetId, issues, { fillPattern: runner.supports('fillPattern') })),
+    readSheet: (sheetId, sink, o = {}) => runner.run((ctx) => readSheet(ctx, { ...readOptions, ...o, sheetId }, sink)),
+    highlight: (sheetId, cells) => runner.run((ctx) => highlightCells(ctx, sheetId, cells, { fillPattern: runner.supports('fillPattern') })),
     clearHighlights: (saved) => runner.run((ctx) => clearHighlights(ctx, saved)),
     selectCell: (sheetId, cell) => runner.run((ctx) => selectCell(ctx, sheetId, cell)),
     writeTallies: async (t: Tally, c: Completeness | null, o = {}) =>

@@ -115,11 +115,18 @@ function applyStyle(r: ExcelRange, s: CellStyle, sheet: ReportSheet, withIndent:
  * writes it again in place, so formulas pointing at the sheet keep working and nothing
  * stale is left. Values go in batches under the request limit, before formats.
  */
-export async function renderReportSheet(context: ExcelContext, sheet: ReportSheet, opts: { maxBytes?: number; printSetup?: boolean } = {}): Promise<{ sheet: string; syncs: number }> {
+export async function renderReportSheet(
+  context: ExcelContext,
+  sheet: ReportSheet,
+  opts: { maxBytes?: number; printSetup?: boolean; sheetId?: string } = {},
+): Promise<{ sheet: string; sheetId: string; syncs: number }> {
   let syncs = 0;
   const sync = async () => (syncs++, await context.sync());
-  const existing = context.workbook.worksheets.getItemOrNullObject(sheet.name);
+  // The sheet this report was written to before (by id: the clerk may have renamed it), else the one of its name.
+  const byId = opts.sheetId ? context.workbook.worksheets.getItemOrNullObject(opts.sheetId) : null;
+  const byName = context.workbook.worksheets.getItemOrNullObject(sheet.name);
   await sync();
+  const existing = byId && !byId.isNullObject ? byId : byName;
 
   let ws: ExcelWorksheet;
   if (existing.isNullObject) ws = context.workbook.worksheets.add(sheet.name);
@@ -215,8 +222,9 @@ export async function renderReportSheet(context: ExcelContext, sheet: ReportShee
     chart.setPosition(a1(c.at.row, c.at.col), a1(c.at.row + c.size.rows - 1, c.at.col + c.size.columns - 1));
   }
   ws.activate();
+  ws.load(['id', 'name']);
   await sync();
-  return { sheet: sheet.name, syncs };
+  return { sheet: ws.name, sheetId: ws.id, syncs };
 }
 
 /** What a tally sheet is made of beyond the tally: the HQ tally for total rows, which layout, when. */
@@ -229,10 +237,12 @@ export interface TallySheetOptions {
   maxBytes?: number;
   /** False where ExcelApi 1.9 (the `printSetup` feature) is not supported: the sheet is written without print setup and indents. */
   printSetup?: boolean;
+  /** The sheet the same report went to before: refreshed there even if the clerk renamed it. */
+  sheetId?: string;
 }
 
 /** Writes (or refreshes) the report sheet of a tally: the form's layout for its grouping, computed once in shared/report. */
-export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, o: TallySheetOptions = {}): Promise<{ sheet: string; syncs: number }> {
+export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, o: TallySheetOptions = {}): Promise<{ sheet: string; sheetId: string; syncs: number }> {
   const form = formById(t.formId);
   if (!form) throw new ReportError(reportProblem('report.unknown_layout', { form: t.formId, layout: o.layout ?? '—', known: '—' }));
   const layout = o.layout ? reportByName(form.id, o.layout) : defaultLayoutFor(form.id, t.by);

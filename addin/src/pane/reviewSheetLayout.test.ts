@@ -30,7 +30,7 @@ describe('reviewSheetLayout', () => {
       { cell: Object.entries(l.toUnitCell).find(([, u]) => u.endsWith('C11'))![0], kind: 'warning' },
       { cell: disbursedCell, kind: 'comment' },
     ]);
-    expect(String(l.rows[2][0])).toContain('1045 วังทองหลาง');
+    expect(String(l.rows[2][0])).toBe('1045 วังทองหลาง · ทั้งปี 2563 · ฉบับที่ 2 · ส่งเมื่อ 5 ต.ค. 2563 เวลา 14:03 น.'); // no key, no UTC, no period code
     expect(l.boldRows).toEqual([0, header]);
   });
 

@@ -9,21 +9,26 @@ import { ChoiceField } from './ChoiceField';
 import { TitleField } from './TitleField';
 import { TallySummaryCard } from './TallySummaryCard';
 import { usePaneStyles } from './paneStyles';
+import { usePeriodQuery } from './usePeriodQuery';
 
 /** Totals: choose a form, year, period, report layout and grouping (only choices the form has), and pull them into a sheet. */
 export function PullFlow({ pane, state, now }: { pane: PaneController; state: PaneState; now: () => Date }) {
   const s = usePaneStyles();
   const { lang, pull } = state;
   const busy = state.busy !== null;
-  const [query, setQuery] = React.useState<PullQuery>(() => pull.last ?? defaultPullQuery(FORMS.find((f) => f.id === 'bma-community-plan-return') ?? FORMS[0], now()));
+  // The year or period the clerk chose wins over the latest period with returns, when that arrives.
+  const { query, choose, setForm, setQuery } = usePeriodQuery<PullQuery>(pane.periods, now, () => ({
+    query: pull.last ?? defaultPullQuery(FORMS.find((f) => f.id === 'bma-community-plan-return') ?? FORMS[0], now()),
+    chosen: pull.last !== undefined,
+  }));
   const form = formById(query.form) ?? FORMS[0];
   const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   return (
     <section className={s.column} aria-label={t(lang, 'pull')}>
       <Text className={s.intro}>{t(lang, 'pullIntro')}</Text>
-      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setQuery(queryForForm(query, formById(id) ?? form, now()))} />
-      <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => setQuery({ ...query, fy })} />
-      <ChoiceField label={t(lang, 'period')} value={query.period} choices={periodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setForm(queryForForm(query, formById(id) ?? form, now()))} />
+      <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => choose({ fy })} />
+      <ChoiceField label={t(lang, 'period')} value={query.period} choices={periodChoices(form, lang)} onChange={(period) => choose({ period })} />
       <TitleField label={t(lang, 'layout')} value={layoutOf(query)} choices={layoutChoices(form, lang)} onChange={(name) => setQuery(queryWithLayout(query, form, name))} />
       <ChoiceField label={t(lang, 'groupBy')} value={query.by} choices={groupingChoices(form, lang)} onChange={(by) => setQuery({ ...query, by })} />
       <ChoiceField label={t(lang, 'include')} value={query.include ?? 'all'} choices={includeChoices(lang)} onChange={(include) => setQuery({ ...query, include })} />

@@ -9,6 +9,8 @@ export interface Principal {
   orgUnit?: string;
   /** For the audit trail: the key's grant or the token's user. */
   name: string;
+  /** The person's display name, where the sign-in gives one (Entra ID's `name` claim): shown to reviewers and units. */
+  displayName?: string;
   /**
    * Stable identity of the credential (a key's hash, a token's tenant and object id):
    * idempotency keys are scoped to it, so one caller can never replay another's request.

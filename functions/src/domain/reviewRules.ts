@@ -41,7 +41,7 @@ export function reviewerOnly(p: Principal): ReviewError | null {
   if (LEVEL_OF_ROLE[p.role] !== null) return null;
   return reviewError('review.forbidden', {
     en: `Only headquarters and zone reviewers accept, send back or reopen returns; this key is for org unit ${p.orgUnit}.`,
-    th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต คีย์นี้เป็นของหน่วยงาน ${p.orgUnit}`,
+    th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต บัญชีนี้เป็นของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th')}`,
   });
 }
 
@@ -103,7 +103,13 @@ export function decide(t: ReviewTarget, command: ReviewCommand, actor: Actor): {
   if ('refused' in outcome) return reviewError(refusalCode(outcome.refused), refusalText(t, outcome.refused));
   const to = outcome.to;
   if (to === 'submitted') throw new Error('the review workflow never leads an action back to submitted');
-  const decision: ReviewDecision = { by: actor.principal.name, role: level, at: actor.now.toISOString(), client: actor.client };
+  const decision: ReviewDecision = {
+    by: actor.principal.name,
+    ...(actor.principal.displayName ? { name: actor.principal.displayName } : {}),
+    role: level,
+    at: actor.now.toISOString(),
+    client: actor.client,
+  };
   const reason = command.action === 'accept' ? (command.note ?? null) : command.reason;
   const comments = command.action === 'send_back' ? command.comments : [];
   const seq = (t.state?.seq ?? 0) + 1;

@@ -21,6 +21,7 @@ import { returnHistory } from '../services/reviewHistory';
 import { listReviews } from '../services/reviewList';
 import { completenessOf } from '../services/reviewCompleteness';
 import { grantException } from '../services/lockExceptions';
+import { unitName } from '../domain/returnName';
 import { underIdempotencyKey } from '../http/idempotentDecision';
 
 const returnPath = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam, orgUnit: orgUnitParam });
@@ -99,7 +100,7 @@ export const reviewGet = (deps: Deps) =>
     if (isProblem(target)) return target;
     const { key, form } = target;
     if (!mayAccess(principal, key.orgUnit))
-      return reviewError('review.forbidden', { en: `This key may read only org unit ${principal.orgUnit}.`, th: `คีย์นี้อ่านข้อมูลได้เฉพาะหน่วยงาน ${principal.orgUnit}` });
+      return reviewError('review.forbidden', { en: `This key may read only org unit ${principal.orgUnit}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th')}` });
     const reviews = await deps.reviews();
     const [rec, exception] = await Promise.all([reviews.get(key), form.closesAfterDays === undefined ? null : reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit)]);
     return json(200, reviewViewOf(key, form, rec, exception, new Date()));

@@ -19,10 +19,11 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
   if (!who) return problem('auth.invalid_token', { en: 'The bearer token names no user (neither oid nor sub).', th: 'โทเค็นไม่ได้ระบุผู้ใช้ (ไม่มี oid หรือ sub)' });
   const name = String(claims.preferred_username ?? claims.upn ?? who);
   const id = `entra:${tenantId}:${who}`;
-  if (roles.includes('Returns.HQ')) return { role: 'hq', name, id };
+  const person = typeof claims.name === 'string' && claims.name.trim() ? { displayName: claims.name.trim().slice(0, 200) } : {};
+  if (roles.includes('Returns.HQ')) return { role: 'hq', name, id, ...person };
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
-  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id };
-  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id };
+  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id, ...person };
+  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id, ...person };
   return problem('auth.no_role', {
     en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).',
     th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Zone / Returns.Unit พร้อม org_unit)',
@@ -45,7 +46,7 @@ export function authChallenge(cfg: ApiConfig): string {
 export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Principal | ApiProblem> {
   const auth = req.headers.get('authorization') ?? '';
   const token = (/^Bearer\s+(.+)$/i.exec(auth)?.[1] ?? req.headers.get('x-api-key') ?? '').trim();
-  if (!token) return problem('auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาส่งคีย์ API หรือโทเค็นของ Entra ID' });
+  if (!token) return problem('auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาลงชื่อเข้าใช้ (Entra ID) หรือใส่รหัส API' });
 
   if (cfg.entra && token.split('.').length === 3) {
     const { tenantId, audience } = cfg.entra;
@@ -63,7 +64,7 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Pr
     }
   }
   const grant = Object.prototype.hasOwnProperty.call(cfg.apiKeys, token) ? cfg.apiKeys[token] : undefined;
-  if (!grant) return problem('auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักคีย์ API นี้' });
+  if (!grant) return problem('auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักรหัส API นี้' });
   // A key's identity is its hash: two keys with the same grant are still two callers.
   const id = `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
   return { role: grant.role, orgUnit: grant.orgUnit, name: grant.role === 'hq' ? 'hq-key' : `${grant.role}-key:${grant.orgUnit}`, id };

@@ -11,6 +11,7 @@ import { keyOf } from './returnKeyOf';
 import { valueBoundIssues } from './valueBounds';
 import { previousPeriodInYear } from '@returns-hub/shared/period/period';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
+import { unitName } from '../domain/returnName';
 
 /** A checked return that names its org unit, year and period: one that can be stored. */
 export type Storable = CheckedReturn & { orgUnit: string; fiscalYear: number; period: string };
@@ -36,7 +37,7 @@ export async function checkSubmission(store: ReturnStore, principal: Principal, 
     if (r?.orgUnit && !mayAccess(principal, r.orgUnit))
       return domainError('auth.other_unit', {
         en: `This key may submit only for org unit ${principal.orgUnit}; the return is for ${r.orgUnit}.`,
-        th: `คีย์นี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${principal.orgUnit} แต่แบบรายงานนี้เป็นของ ${r.orgUnit}`,
+        th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th')} แต่แบบรายงานนี้เป็นของ ${unitName(r.orgUnit, 'th')}`,
       });
   }
   const out: Storable[] = [];

@@ -15,6 +15,7 @@ import type { ReturnKey } from '../store/keys';
 import type { TallyIntent } from '../store/tallyStore';
 import { acceptedKey, type TallyReview } from './tallyReview';
 import type { AcceptedSource } from './acceptedSource';
+import { unitName } from '../domain/returnName';
 
 /** What a reader sees of a version: not its storage ids, hash or tally contribution. */
 function meta<R extends ReturnSummary>(r: R) {
@@ -24,7 +25,7 @@ function meta<R extends ReturnSummary>(r: R) {
 
 /** One return: its current version (or the one asked for) with rows, and every version's metadata. */
 export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey, version?: number) {
-  if (!mayAccess(p, key.orgUnit)) return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `คีย์นี้อ่านได้เฉพาะหน่วยงาน ${p.orgUnit}` });
+  if (!mayAccess(p, key.orgUnit)) return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านได้เฉพาะข้อมูลของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th')}` });
   const [current] = await store.current([key]);
   if (!current) return domainError('return.not_found', { en: 'No such return has been submitted.', th: 'ยังไม่มีการส่งแบบรายงานนี้' });
   const history = await store.versions(key);

@@ -3,6 +3,7 @@ import { mayAccess, type Principal } from '../domain/principal';
 import { reviewError, type ReviewError } from '../domain/reviewError';
 import type { ReturnKey } from '../store/keys';
 import type { ReviewStore } from '../store/reviewStore';
+import { unitName } from '../domain/returnName';
 
 /** What the history needs of the version store: every version's number and submission. */
 export interface VersionSource {
@@ -16,7 +17,8 @@ export interface VersionSource {
  * lost is shown as recovered.
  */
 export async function returnHistory(reviews: ReviewStore, versions: VersionSource, key: ReturnKey, p: Principal): Promise<HistoryResponse | ReviewError> {
-  if (!mayAccess(p, key.orgUnit)) return reviewError('review.forbidden', { en: `This key may read only org unit ${p.orgUnit}.`, th: `คีย์นี้อ่านข้อมูลได้เฉพาะหน่วยงาน ${p.orgUnit}` });
+  if (!mayAccess(p, key.orgUnit))
+    return reviewError('review.forbidden', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th')}` });
   const [entries, rec, exceptions, stored] = await Promise.all([
     reviews.listEvents(key),
     reviews.get(key),

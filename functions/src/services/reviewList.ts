@@ -1,5 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { ancestorOfKind, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { dueDate } from '@returns-hub/shared/period/period';
 import { bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCode';
@@ -25,22 +25,28 @@ export async function listReviews(reviews: ReviewStore, p: Principal, form: Form
     dueDate: due,
     closesOn: closesOn(form, fiscalYear, period),
     returns: records
-      .map((r) => ({
-        orgUnit: r.key.orgUnit,
-        name_th: orgUnitByCode(r.key.orgUnit)?.name_th ?? r.key.orgUnit,
-        subject: r.key.subject,
-        version: r.version,
-        submittedAt: r.submittedAt,
-        submittedBy: r.submittedBy,
-        timeliness: timelinessOf(r.submittedAt, due),
-        rows: r.rowCount,
-        warnings: r.warnings,
-        fileName: r.fileName,
-        status: statusOf(r.state),
-        decision: r.state?.decision ?? null,
-        reason: r.state?.reason ?? null,
-        comments: r.state?.comments.length ?? 0,
-      }))
+      .map((r) => {
+        const unit = orgUnitByCode(r.key.orgUnit);
+        const zone = ancestorOfKind(r.key.orgUnit, 'zone');
+        return {
+          orgUnit: r.key.orgUnit,
+          name_th: unit?.name_th ?? r.key.orgUnit,
+          name_en: unit?.name_en ?? r.key.orgUnit,
+          zone: zone ? { code: zone.code, name_th: zone.name_th, name_en: zone.name_en } : null,
+          subject: r.key.subject,
+          version: r.version,
+          submittedAt: r.submittedAt,
+          submittedBy: r.submittedBy,
+          timeliness: timelinessOf(r.submittedAt, due),
+          rows: r.rowCount,
+          warnings: r.warnings,
+          fileName: r.fileName,
+          status: statusOf(r.state),
+          decision: r.state?.decision ?? null,
+          reason: r.state?.reason ?? null,
+          comments: r.state?.comments.length ?? 0,
+        };
+      })
       .sort((a, b) => (a.orgUnit === b.orgUnit ? (a.subject ?? '').localeCompare(b.subject ?? '') : a.orgUnit.localeCompare(b.orgUnit))),
   };
 }
