@@ -269,7 +269,8 @@ function unstored(plan: Plan, receipts: (Receipt | null)[], unknown: Set<number>
 /** Another writer moved a return's pointer first: a review (then its lock is named) or another submission. */
 async function lostRace(plan: Plan, conflicted: Pending[], receipts: (Receipt | null)[], gate?: SubmitGate): Promise<DomainError> {
   for (const p of conflicted) {
-    const lock = await gate?.check(keyOf(p.version.record), formById(p.version.record.formId)!); // a review won the race: say which lock
+    // A review won the race: say which lock (storage failing here only leaves it unnamed: some returns may be stored).
+    const lock = await gate?.check(keyOf(p.version.record), formById(p.version.record.formId)!).catch((e) => (isStorageUnavailable(e) ? null : Promise.reject(e)));
     if (lock && isReviewError(lock)) return lock;
   }
   const stored = receipts.filter(Boolean).length;
