@@ -5,6 +5,8 @@ import type { TallyRebuild } from './tallyRebuild';
 import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
 import type { Caller } from '../review/callerSchema';
+import type { PublishedDefinition, YearDefinitions } from '../definitions/versionsByYear';
+import type { DefinitionDocument } from '../definitions/definitionDocument';
 import { DEFAULT_RETRY, retryDelay, type RequestFailure } from './retryPolicy';
 
 /** What the API answers when it refuses: its problem details. */
@@ -99,6 +101,11 @@ const keyHeader = (key: string | undefined): Record<string, string> => (key ? { 
 
 const returnPath = (k: ReturnPath) => `/api/returns/${[k.form, k.fy, k.period, k.orgUnit].map((p) => encodeURIComponent(String(p))).join('/')}`;
 
+/** A request body that is JSON text already. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** The returns-hub HTTP API, for the CLI and the add-in. */
 export function createApiClient(o: ApiClientOptions) {
   const policy = { ...DEFAULT_RETRY, attempts: o.attempts ?? DEFAULT_RETRY.attempts, baseMs: o.backoffMs ?? DEFAULT_RETRY.baseMs, random: o.random ?? DEFAULT_RETRY.random };
@@ -106,6 +113,7 @@ export function createApiClient(o: ApiClientOptions) {
   const base = apiHost(o.baseUrl);
 
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const payload = body instanceof JsonText ? body.text : body ? JSON.stringify(body) : undefined;
     // A POST is sent again only when the server can tell the second from the first (its idempotency key).
     const mayRepeat = method === 'GET' || headers['Idempotency-Key'] !== undefined;
     for (let attempt = 1; ; attempt++) {
@@ -123,7 +131,7 @@ export function createApiClient(o: ApiClientOptions) {
             ...(o.client ? { 'X-Returns-Client': o.client } : {}),
             ...headers,
           },
-          body: body ? JSON.stringify(body) : undefined,
+          body: payload,
         });
         const text = await res.text();
         if (res.ok) return (text ? JSON.parse(text) : null) as T;
@@ -150,12 +158,25 @@ export function createApiClient(o: ApiClientOptions) {
   return {
     /** Submits; network failures and 503 are retried with the same idempotency key, so nothing is stored twice. */
     submit: (req: SubmitRequest, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', req, { 'Idempotency-Key': idempotencyKey }),
+    /** The same, with the request already serialized (the add-in's check worker writes it, off the page's thread). */
+    submitJson: (json: string, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', new JsonText(json), { 'Idempotency-Key': idempotencyKey }),
     tallies: (q: { form: string; fy: number; period?: string; by?: GroupBy; include?: TallyInclude }) => call<Tally>('GET', `/api/tallies${qs(q)}`),
     completeness: (q: { form: string; fy: number; period?: string }) => call<ReviewCompleteness>('GET', `/api/completeness${qs(q)}`),
     list: (q: { form: string; fy: number; period?: string }) => call<{ returns: ListedReturn[]; dueDate: string }>('GET', `/api/returns${qs(q)}`),
     getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
       call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
     forms: () => call<unknown[]>('GET', '/api/forms'),
+    /** The forms and org units in force in a fiscal year (default: the newest), as documents with their versions. */
+    definitions: (q: { fy?: number } = {}) => call<YearDefinitions>('GET', `/api/definitions${qs(q)}`),
+    /** One document as in force in a year (default: the newest), with the ETag of its head (null: never published). */
+    definition: (id: string, q: { fy?: number } = {}) => call<DefinitionRead>('GET', `/api/definitions/${encodeURIComponent(id)}${qs(q)}`),
+    /** Every version headquarters published, documents included (with the built-in ones: every year's definitions). */
+    publishedDefinitions: () => call<{ published: PublishedDefinition[] }>('GET', '/api/published-definitions'),
+    /** Every document and every version published of it. */
+    definitionVersions: () => call<{ documents: DefinitionVersions[] }>('GET', '/api/definition-versions'),
+    /** Headquarters: publishes a document for a fiscal year onwards, after the head `etag` read (null: the first version). */
+    publishDefinition: (id: string, fy: number, doc: DefinitionDocument, etag: string | null) =>
+      call<PublishedVersion>('POST', `/api/definitions/${encodeURIComponent(id)}${qs({ fy })}`, doc, etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag }),
     /** Every current return's records, one row per record (the flat export, as JSON). */
     exportRecords: (q: { form: string; fy: number; period?: string }) => call<RecordsExport>('GET', `/api/exports/records${qs(q)}`),
     /** Who the key or token is: role and org unit. */
@@ -214,4 +235,30 @@ export interface ListedReturn {
   rows: number;
   warnings: number;
   fileName: string;
+}
+
+/** A published version of a definition document: who published it, when, from which fiscal year. */
+export interface PublishedVersion {
+  id: string;
+  version: number;
+  fromFiscalYear: number;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** GET /api/definitions/{id}: the document in force, its version (0: built in), and its head's ETag. */
+export interface DefinitionRead {
+  id: string;
+  version: number;
+  doc: DefinitionDocument;
+  head: { version: number; etag: string } | null;
+}
+
+/** A document and its published versions (GET /api/definition-versions). */
+export interface DefinitionVersions {
+  id: string;
+  kind: 'form' | 'orgUnits';
+  title_th: string;
+  title_en: string;
+  versions: Omit<PublishedVersion, 'id'>[];
 }

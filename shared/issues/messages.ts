@@ -66,6 +66,7 @@ export interface IssueParamMap {
   'rule.only_when': Named & { when_th: string; when_en: string };
   'rule.choice_above': Named & { value_th: string; value_en: string; than_th: string; than_en: string; other_th: string; other_en: string };
   'total.mismatch': Named & { value: string; sum: string };
+  'target.differs': Named & { value: string; target: string; at: string };
   'total.unverifiable': Named & { reason_th: string; reason_en: string };
   'date.far_from_year': { value: string; fiscalYear: number; from: string; to: string };
   'date.be_year_in_date_cell': { year: number; value: string };
@@ -89,7 +90,11 @@ const FORMAT_NAMES: Record<IssueParamMap['file.unsupported_format' | 'file.damag
 
 /** Every finding's wording, Thai and English; the type requires one entry per code. */
 const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: string] } = {
-  'file.unreadable': (p) => [`เปิดไฟล์ไม่ได้: ไฟล์เสียหายหรือไม่ใช่สมุดงาน (${p.detail})`, `Cannot open the file: it is damaged or is no workbook (${p.detail})`],
+  // The detail is the reader's own words (English): for IT staff in the English text, never inside the Thai.
+  'file.unreadable': (p) => [
+    'เปิดไฟล์ไม่ได้ ไฟล์อาจเสียหาย คัดลอกมาไม่ครบ หรือไม่ใช่สมุดงาน กรุณาเปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกใหม่',
+    `Cannot open the file: it is damaged, incomplete or no workbook (${p.detail}); open it in Excel or LibreOffice Calc and save it again`,
+  ],
   'file.password_protected': () => ['ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ กรุณาเอารหัสผ่านออกแล้วบันทึกใหม่', 'The file is password-protected and cannot be read; remove the password and save it again'],
   'file.unknown_format': (p) => [
     `เนื้อไฟล์นี้ไม่ใช่สมุดงานในรูปแบบที่อ่านได้ (แม้ชื่อไฟล์จะลงท้ายด้วย ${p.ext}) อ่านได้เฉพาะ ${p.formats}`,
@@ -177,6 +182,10 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'date.be_year_in_date_cell': (p) => [
     `เซลล์วันที่นี้มีปี ${p.year} ซึ่งโปรแกรมตารางคำนวณถือเป็นปี ค.ศ. แต่น่าจะเป็นปี พ.ศ. ที่พิมพ์ลงในเซลล์วันที่ จึงอ่านเป็นวันที่ ${p.value} (พ.ศ. ${p.year}) กรุณาตรวจสอบ`,
     `This date cell holds the year ${p.year}, which the spreadsheet took as CE; it is almost surely a Buddhist-era year typed into a date cell, so it was read as ${p.value} (BE ${p.year}); please check it`,
+  ],
+  'target.differs': (p) => [
+    `"${p.th}" (${p.value}) ไม่ตรงกับเป้าหมายที่ส่วนกลางกำหนด (${p.target}; นิยามแบบรายงาน ${p.at}) จึงใช้เป้าหมายของส่วนกลาง`,
+    `"${p.en}" (${p.value}) differs from headquarters' target (${p.target}; definition ${p.at}): headquarters' is used`,
   ],
   'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
 };

@@ -5,6 +5,7 @@ import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { StorageUnavailable } from '@returns-hub/functions/store/storageUnavailable';
 import type { Principal } from '@returns-hub/functions/domain/principal';
 import { randomReturn, seededRandom } from '../support/randomReturns';
+import { BUILT_IN_SOURCE } from '../support/builtIn';
 
 /**
  * What a submission answers when storage fails after part of it is stored, on the in-memory
@@ -21,6 +22,7 @@ test('a lost race then storage failing while naming the lock: the answer still s
   const submit = (returns: (typeof q1)[], key: string) =>
     submitReturns(
       s.returns,
+      BUILT_IN_SOURCE,
       hq,
       { fileName: 'f.xlsx', returns },
       key,
