@@ -11,8 +11,9 @@ import { serveAddin } from './serveAddin';
 /**
  * `npm start`: the product in development mode (RETURNS_ENV=development, set here
  * explicitly: development keys exist only then), on Azurite (data under .azurite/,
- * git-ignored; AZURITE_LOCATION moves it) unless RETURNS_STORAGE or
- * RETURNS_STORAGE_ACCOUNT_URL names a real account; the Functions API on the local host
+ * git-ignored; AZURITE_LOCATION moves it). Against a real account (RETURNS_STORAGE or
+ * RETURNS_STORAGE_ACCOUNT_URL) it refuses to start, in English and Thai, unless
+ * RETURNS_ENV=production is set (then no development keys, no start-up repair); the Functions API on the local host
  * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not).
  *
  * Azurite saves to disk every few seconds and on a clean stop, so every way this process
@@ -49,6 +50,7 @@ async function main() {
     env.RETURNS_STORAGE = azurite.connectionString;
     console.log(`Azurite table service on 127.0.0.1:${azurite.port} (data in ${location}; a local emulator: see "Storage" in the README for what it does not promise)`);
   }
+  // Refused before storage is touched: development (its published keys, the start-up repair) against a real account, a bad setting.
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(`the configuration is refused: ${loaded.errors.join('; ')}`);
   const config = loaded.config;
@@ -73,7 +75,7 @@ async function main() {
   stops.push(host.close);
   await deps.store(); // open storage now: tables created
   if (config.env === 'development') void runRepair();
-  console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")`);
+  console.log(`returns-hub API on ${host.url}/api` + (config.env === 'development' ? `  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")` : ' (production: no development keys, no start-up repair)'));
   if (!apiOnly) {
     const built = await buildAddin();
     const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));
