@@ -75,7 +75,10 @@ async function main() {
   stops.push(host.close);
   await deps.store(); // open storage now: tables created
   if (config.env === 'development') void runRepair();
-  console.log(`returns-hub API on ${host.url}/api` + (config.env === 'development' ? `  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")` : ' (production: no development keys, no start-up repair)'));
+  console.log(
+    `returns-hub API on ${host.url}/api` +
+      (config.env === 'development' ? `  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")` : ' (production: no development keys, no start-up repair)'),
+  );
   if (!apiOnly) {
     const built = await buildAddin();
     const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));

@@ -163,7 +163,12 @@ async function postWithFetch(url: string, bytes: number, streamed: boolean): Pro
       })
     : new Uint8Array(bytes).fill(0x20);
   try {
-    const res = await fetch(`${url}/api/returns`, { method: 'POST', headers: { Authorization: 'Bearer dev-hq', 'Content-Type': 'application/json' }, body, ...(streamed ? { duplex: 'half' } : {}) } as RequestInit);
+    const res = await fetch(`${url}/api/returns`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer dev-hq', 'Content-Type': 'application/json' },
+      body,
+      ...(streamed ? { duplex: 'half' } : {}),
+    } as RequestInit);
     return `${res.status} ${((await res.json()) as { code: string }).code}`;
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;

@@ -40,16 +40,34 @@ beforeAll(async () => {
 afterAll(async () => azurite?.stop());
 afterEach(() => (delayMs = 0));
 
-const failure = (p: Promise<unknown>) => p.then(() => 'answered', (e: unknown) => (isStorageUnavailable(e) ? 'StorageUnavailable' : String(e)));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => 'answered',
+    (e: unknown) => (isStorageUnavailable(e) ? 'StorageUnavailable' : String(e)),
+  );
 
 describe('storage deadlines per operation, sized to the work', () => {
   test('a point read answering later than the base deadline gives up (StorageUnavailable); a 3 MB transaction as late is given time for its bytes', async () => {
     // 25 entities of 4 × 30,000 characters: about 3 MB, time for its bytes about 2.9 s beyond the base.
-    const big = Array.from({ length: 25 }, (_, i) => ({ partitionKey: 'big', rowKey: String(i).padStart(3, '0'), a: 'a'.repeat(30_000), b: 'b'.repeat(30_000), c: 'c'.repeat(30_000), d: 'd'.repeat(30_000) }));
+    const big = Array.from({ length: 25 }, (_, i) => ({
+      partitionKey: 'big',
+      rowKey: String(i).padStart(3, '0'),
+      a: 'a'.repeat(30_000),
+      b: 'b'.repeat(30_000),
+      c: 'c'.repeat(30_000),
+      d: 'd'.repeat(30_000),
+    }));
     expect(big.reduce((n, e) => n + JSON.stringify(e).length, 0)).toBeGreaterThan(2.8 * SLOWEST_BYTES_PER_SECOND);
     delayMs = 1.2 * BASE_MS;
     expect(await failure(access.find('t', 'big', '000'))).toBe('StorageUnavailable');
-    expect(await failure(access.submit('t', big.map((e) => ['upsert', e, 'Replace'])))).toBe('answered');
+    expect(
+      await failure(
+        access.submit(
+          't',
+          big.map((e) => ['upsert', e, 'Replace']),
+        ),
+      ),
+    ).toBe('answered');
     delayMs = 0;
     expect((await access.find('t', 'big', '024'))?.d).toHaveLength(30_000);
   }, 60_000);
