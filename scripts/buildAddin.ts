@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
+import { buildSendPage } from './buildSendPage';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { localizeFunctionsMetadata } from '@returns-hub/addin/functions/functionsMetadataTh';
 import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
@@ -39,6 +40,8 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
   writeFileSync(resolve(outDir, 'functions.th.json'), localizeFunctionsMetadata(meta.metadataJson)); // Thai Office's (manifest override)
   for (const page of ['taskpane.html', 'help.html']) cpSync(resolve(ROOT, 'addin/src', page), resolve(outDir, page));
   cpSync(resolve(ROOT, 'addin/assets'), resolve(outDir, 'assets'), { recursive: true });
+  // The clerk's web page beside the pane, at /send/ on the same host (same build settings, same sign-in).
+  await buildSendPage({ outDir, config, minify: opts.minify });
   const js = readFileSync(resolve(outDir, 'taskpane.js'));
   return { bytes: js.length, gzipBytes: gzipSync(js).length, outDir };
 }

@@ -18,7 +18,13 @@ const CERT_DIR = join(homedir(), '.office-addin-dev-certs');
 
 function serveFile(root: string, req: IncomingMessage, res: ServerResponse) {
   const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = resolve(root, '.' + (path === '/' ? '/taskpane.html' : path));
+  // A folder is its index.html (the clerk's page is /send/), reached with its slash, as Static Web Apps does.
+  const dir = resolve(root, '.' + path);
+  if (path !== '/' && !path.endsWith('/') && existsSync(join(dir, 'index.html'))) {
+    res.writeHead(301, { Location: `${path}/` });
+    return res.end();
+  }
+  const file = path === '/' ? resolve(root, 'taskpane.html') : path.endsWith('/') ? join(dir, 'index.html') : dir;
   if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     return res.end('not found');

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startAzurite } from '@returns-hub/functions/dev/startAzurite';
 import { startLocalHost } from '@returns-hub/functions/dev/localHost';
@@ -14,10 +16,12 @@ import { serveAddin } from './serveAddin';
  * git-ignored; AZURITE_LOCATION moves it). Against a real account (RETURNS_STORAGE or
  * RETURNS_STORAGE_ACCOUNT_URL) it refuses to start, in English and Thai, unless
  * RETURNS_ENV=production is set (then no development keys, no start-up repair); the Functions API on the local host
- * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not).
+ * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not);
+ * Azurite's table service on AZURITE_TABLE_PORT or 10002.
  *
  * Azurite saves to disk every few seconds and on a clean stop, so every way this process
- * ends (Ctrl-C, SIGTERM, SIGHUP, an error at start-up, an uncaught error) stops it cleanly.
+ * ends (Ctrl-C, SIGTERM, SIGHUP, to it or to npm, an error at start-up, an uncaught error)
+ * stops it cleanly, and the API and the pane server with it.
  */
 const stops: (() => Promise<void>)[] = [];
 let stopping: Promise<void> | null = null;
@@ -31,6 +35,40 @@ function stopAll(code: number): Promise<void> {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+
+/** The parent of a process: /proc where there is one (Linux), else `ps` (macOS); null when it cannot be told. */
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    try {
+      return Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim()) || null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const isGone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as { code?: string }).code === 'ESRCH';
+  }
+};
+
+/**
+ * `npm start` runs this under a shell (`sh -c`, `cmd /c`) under npm. npm forwards SIGTERM and
+ * SIGINT to that shell, which dies without passing them on, and SIGHUP it does not forward at
+ * all (npm dies, the shell lives on). So whatever ends npm or the shell, this process stops
+ * what it started: both are watched (npm only when npm started it), and once either is gone
+ * (or this process was re-parented) everything stops as on a signal.
+ */
+const PARENT = process.ppid;
+const watched = [PARENT, ...(process.env.npm_lifecycle_event ? [parentOf(PARENT)] : [])].filter((p): p is number => p !== null && p > 1);
+setInterval(() => (process.ppid !== PARENT || watched.some(isGone)) && void stopAll(0), 250).unref();
 process.on('uncaughtException', (e) => {
   console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
   void stopAll(1);
@@ -43,6 +81,9 @@ process.on('unhandledRejection', (e) => {
 async function main() {
   const env: Record<string, string | undefined> = { ...process.env, RETURNS_ENV: process.env.RETURNS_ENV ?? 'development' };
   const apiOnly = process.argv.includes('--api-only');
+  // The pane and the clerks' web page call the API from their own origin: on another ADDIN_PORT, that one.
+  const addinPort = Number(env.ADDIN_PORT ?? 3000);
+  if (!env.RETURNS_CORS_ORIGINS && addinPort !== 3000) env.RETURNS_CORS_ORIGINS = `https://localhost:${addinPort},http://localhost:${addinPort}`;
   if (!env.RETURNS_STORAGE && !env.RETURNS_STORAGE_ACCOUNT_URL) {
     const location = resolve(env.AZURITE_LOCATION ?? resolve(__dirname, '../.azurite'));
     const azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
@@ -77,13 +118,17 @@ async function main() {
   if (config.env === 'development') void runRepair();
   console.log(
     `returns-hub API on ${host.url}/api` +
-      (config.env === 'development' ? `  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq")` : ' (production: no development keys, no start-up repair)'),
+      (config.env === 'development'
+        ? `  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq"; the CLI takes --api ${host.url}/api or ${host.url})`
+        : ` (production: no development keys, no start-up repair; the CLI takes --api ${host.url}/api)`),
   );
   if (!apiOnly) {
     const built = await buildAddin();
-    const pane = await serveAddin(Number(env.ADDIN_PORT ?? 3000));
+    (await import('esbuild')).stop(); // its service process is not needed once the pane is built
+    const pane = await serveAddin(addinPort);
     stops.push(pane.close);
     console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
+    console.log(`Clerks' web page on ${pane.url}/send/ (any browser: choose a file, check it, send it; Settings takes a development key)`);
     if (pane.note) console.log(pane.note);
   }
   if (config.env === 'development' && !env.RETURNS_API_KEYS) console.log('Development API keys: dev-hq (headquarters), dev-unit-<code> per unit, e.g. dev-unit-1045, dev-unit-N');

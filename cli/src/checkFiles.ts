@@ -38,8 +38,9 @@ function locateNext(grids: Grid[]): SheetReading {
 
 /** Checks the next sheet and keeps what is wanted of it; the rest is let go when this returns. */
 function checkNext<S>(grids: Grid[], keep: (s: SheetCheck) => S, keepLocated: boolean): { kept: S; returns: number } {
+  const rows = grids[0].rows.length;
   const reading = locateNext(grids);
-  collectGarbage(); // the grid
+  collectGarbage(rows); // the grid
   const s = checkSheet(reading, { keepLocated });
   return { kept: keep(s), returns: s.returns.length };
 }
@@ -55,7 +56,7 @@ export async function checkFileKeeping<S>(path: string, keep: (s: SheetCheck) =>
   const file = basename(path);
   const read = await readWorkbookFile(path);
   if (!read.ok) return { file, format: read.format, sheets: [], issues: [read.issue] };
-  collectGarbage(); // what reading left
+  collectGarbage(read.grids.reduce((n, g) => n + g.rows.length, 0)); // what reading left
   const grids = read.grids;
   const sheets: S[] = [];
   let forms = 0;

@@ -19,7 +19,8 @@ export const httpFetch: FetchLike = (url, init) =>
       res.on('end', () => {
         const status = res.statusCode ?? 0;
         const body = Buffer.concat(chunks).toString('utf8');
-        resolve({ ok: status >= 200 && status < 300, status, statusText: res.statusMessage ?? '', text: async () => body });
+        const headers = { get: (name: string) => [res.headers[name.toLowerCase()] ?? null].flat()[0] ?? null };
+        resolve({ ok: status >= 200 && status < 300, status, statusText: res.statusMessage ?? '', headers, text: async () => body });
       });
     });
     req.on('error', reject);

@@ -1,136 +1,111 @@
-import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
+import { closest, parseCommandLine, type CommandSpec, type OptionSpecs } from './args/commandLine';
+import { bothLanguages, usageText } from './args/usageMessages';
+import * as specs from './commandSpecs';
+import type { Args } from './commandSpecs';
+import type { ApiConnection } from './connection';
 import { forTerminal } from './terminalText';
 
 // Each command (and the readers, checker and API client behind it) loads only when it runs:
 // `returns --help` starts as fast as Node does.
 
+/** What a command gets besides its arguments: where to print, the environment, and (when it connects) the API. */
+export interface CommandContext {
+  print: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+type Run<S extends OptionSpecs> = (a: Args<S>, ctx: CommandContext, api: ApiConnection) => Promise<number>;
+
+interface Entry {
+  spec: CommandSpec;
+  run: (argv: string[], ctx: CommandContext) => Promise<number>;
+}
+
+/** A command: its spec, and what runs once its arguments are read (and its API connection found, when it has one). */
+function entry<S extends OptionSpecs>(spec: CommandSpec<S>, run: Run<S>): Entry {
+  return {
+    spec,
+    run: async (argv, ctx) => {
+      const parsed = parseCommandLine(spec, argv);
+      if (!parsed.ok) return (ctx.print(`${bothLanguages(parsed.refusal)}\nusage: returns ${spec.usage}`), 2);
+      if (parsed.help) return (ctx.print(`usage: returns ${spec.usage}`), 0);
+      const a = { values: parsed.values, positionals: parsed.positionals };
+      if (!spec.connects) return run(a, ctx, { api: '', credential: '' });
+      const { connectionFor } = await import('./connection.js');
+      const c = await connectionFor(spec.name, parsed.values, ctx.env);
+      if ('en' in c) return (ctx.print(bothLanguages(c)), 2);
+      return run(a, ctx, c);
+    },
+  };
+}
+
+const COMMANDS: Entry[] = [
+  entry(specs.CHECK, async (a, ctx) => (await import('./commands/check.js')).checkCommand(a.positionals, a.values.json === true, ctx.print)),
+  entry(specs.UPLOAD, async (a, ctx, c) => (await import('./commands/upload.js')).uploadCommand(a.positionals, c, ctx.print)),
+  entry(specs.PULL, async (a, ctx, c) => (await import('./commands/pull.js')).pullCommand(a, c, ctx.print)),
+  entry(specs.STATUS, async (a, ctx, c) => (await import('./commands/status.js')).statusCommand(a, c, ctx.print)),
+  entry(specs.ACCEPT, async (a, ctx, c) => (await import('./commands/accept.js')).acceptCommand(a, c, ctx.print)),
+  entry(specs.SEND_BACK, async (a, ctx, c) => (await import('./commands/sendBack.js')).sendBackCommand(a, c, ctx.print)),
+  entry(specs.REOPEN, async (a, ctx, c) => (await import('./commands/reopen.js')).reopenCommand(a, c, ctx.print)),
+  entry(specs.HISTORY, async (a, ctx, c) => (await import('./commands/history.js')).historyCommand(a, c, ctx.print)),
+  entry(specs.EXCEPTION, async (a, ctx, c) => (await import('./commands/exception.js')).exceptionCommand(a, c, ctx.print)),
+  entry(specs.ADMIN_SWEEP, async (a, ctx) => (await import('./commands/admin.js')).sweepCommand(a, ctx.env, ctx.print)),
+  entry(specs.LOGIN, async (a, ctx) => (await import('./commands/login.js')).loginCommand(a, ctx.env, ctx.print)),
+  entry(specs.LOGOUT, async (a, ctx) => (await import('./commands/login.js')).logoutCommand(a, ctx.env, ctx.print)),
+  entry(specs.ADMIN_REBUILD, async (a, ctx, c) => (await import('./commands/admin.js')).rebuildCommand(a, c, ctx.print)),
+];
+
+/** Every command the CLI has, as the parser reads it (tests go over each). */
+export const COMMAND_SPECS: readonly CommandSpec[] = COMMANDS.map((c) => c.spec);
+
+const usageOf = (name: string) => `  returns ${COMMANDS.find((c) => c.spec.name === name)!.spec.usage}`;
+
 const USAGE = `returns — read, check, send and pull Thai agencies' returns
 
-  returns check <file>... [--json]          (.xlsx .xlsm .xls .ods .csv)
-  returns upload <file>... [--api URL] [--key KEY]
-  returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq] [--format xlsx|csv|json] [--layout NAME] [--out FILE] [--api URL] [--key KEY]
-  returns admin sweep [--grace-minutes 60]
-  returns admin rebuild-tallies --form ID --fy 2568 [--period Q2] [--include all|accepted] [--check] [--json] [--api URL] [--key KEY]
+${['check', 'upload', 'pull', 'admin sweep', 'admin rebuild-tallies'].map(usageOf).join('\n')}
 
   pull writes the report sheets (xlsx: every layout of the form, or --layout NAME), CSV (UTF-8
   with BOM: the long tally table, or the named layout's tables) or JSON; the format defaults
-  from --out's extension. --layout records writes every record (the flat export).
+  from --out's extension. --layout records writes every record (the flat export). --include
+  accepted counts accepted returns only (default: all, every current return).
 
   Review (HQ and zone reviewers; a unit key may read status and history of its own returns):
-  returns status --form F --fy Y [--period P] [--json]
-  returns accept --form F --fy Y --period P --unit U[,U…] [--subject S] [--version N] [--note TEXT]
-  returns accept --form F --fy Y --period P --all-clean [--note TEXT]
-  returns send-back --form F --fy Y --period P --unit U --reason "..." [--comment CELL=TEXT ...] [--subject S] [--version N]
-  returns reopen --form F --fy Y --period P --unit U --reason "..." [--subject S]
-  returns history --form F --fy Y --period P --unit U [--subject S] [--json]
-  returns exception --form F --fy Y --period P --unit U --reason "..."   (HQ: submit after the period closed)
-  CELL is 'แบบรายงาน 1'!C14 or C14 (the return's own sheet).
+${['status', 'accept', 'send-back', 'reopen', 'history', 'exception'].map(usageOf).join('\n')}
+  CELL is 'แบบรายงาน 1'!C14 or C14 (the return's own sheet). U is a code or a name (1045, วังทองหลาง, Wang Thonglang).
 
-  --api and --key default to RETURNS_API_URL and RETURNS_API_KEY.
+  Signing in (an API in the agency's tenant):
+${['login', 'logout'].map(usageOf).join('\n')}
+  --api and --key default to RETURNS_API_URL and RETURNS_API_KEY; without a key, commands use the account signed in
+  with returns login (and, without --api, the API signed in to last). The API's address may end in /api or not.
+  returns COMMAND --help prints one command's usage.
 `;
 
-const VALUE_FLAGS = new Set(['--api', '--key', '--form', '--fy', '--period', '--by', '--out', '--format', '--layout', '--include', '--grace-minutes']);
-const PULL_FORMATS = ['xlsx', 'csv', 'json'] as const;
-const isPullFormat = (f: string | undefined): f is (typeof PULL_FORMATS)[number] => PULL_FORMATS.some((x) => x === f);
-
-function parseArgs(argv: string[]) {
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  const args: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (VALUE_FLAGS.has(a)) values[a.slice(2)] = argv[++i] ?? '';
-    else if (a.startsWith('--')) flags.add(a.slice(2));
-    else args.push(a);
+/** The command `argv` names: two words (`admin sweep`) before one; its arguments after them. */
+function commandOf(argv: string[]): { entry: Entry; rest: string[] } | null {
+  for (const words of [2, 1]) {
+    const name = argv.slice(0, words).join(' ');
+    const found = COMMANDS.find((c) => c.spec.name === name);
+    if (found && argv.length >= words) return { entry: found, rest: argv.slice(words) };
   }
-  return { values, flags, args };
-}
-
-/**
- * A fiscal year and an optional period read as the API, the pane and the formulas read them
- * (shared/period); a bilingual refusal and exit status 2 otherwise.
- */
-async function yearAndPeriod(fyText: string, periodText: string | undefined, print: (s: string) => void): Promise<{ fy: number; period: string | undefined } | number> {
-  const { parseFiscalYear } = await import('@returns-hub/shared/period/fiscalYearNumbers');
-  const { parsePeriodCode } = await import('@returns-hub/shared/period/parsePeriod');
-  const refuse = (e: { en: string; th: string }) => (print(`${e.en}\n  ${e.th}`), 2);
-  const fy = parseFiscalYear(fyText);
-  if (!fy.ok) return refuse(fy.error);
-  if (periodText === undefined) return { fy: fy.value, period: undefined };
-  const period = parsePeriodCode(periodText);
-  return period.ok ? { fy: fy.value, period: period.value } : refuse(period.error);
+  return null;
 }
 
 /** Entry point: returns the process exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values, flags, args } = parseArgs(rest);
   // Whatever a command prints passes here: cell text never reaches the terminal as control codes.
   const print = (s: string) => out(forTerminal(s));
-  const api = values.api ?? env.RETURNS_API_URL;
-  const key = values.key ?? env.RETURNS_API_KEY;
-  try {
-    switch (command) {
-      case 'check':
-        if (args.length === 0) break;
-        return await (await import('./commands/check.js')).checkCommand(args, flags.has('json'), print);
-      case 'upload':
-        if (args.length === 0 || !api || !key) break;
-        return await (await import('./commands/upload.js')).uploadCommand(args, api, key, print);
-      case 'pull': {
-        if (!values.form || !values.fy || !api || !key) break;
-        if (values.format !== undefined && !isPullFormat(values.format)) break;
-        const format = isPullFormat(values.format) ? values.format : flags.has('json') ? 'json' : undefined;
-        const when = await yearAndPeriod(values.fy, values.period, print);
-        if (typeof when === 'number') return when;
-        const pull = await import('./commands/pull.js');
-        return await pull.pullCommand(
-          { api, key, form: values.form, fy: when.fy, period: when.period, by: values.by as GroupBy | undefined, format, layout: values.layout, outFile: values.out },
-          print,
-        );
-      }
-      case 'admin': {
-        const when = values.fy === undefined ? { fy: undefined, period: values.period } : await yearAndPeriod(values.fy, values.period, print);
-        if (typeof when === 'number') return when;
-        return await (
-          await import('./commands/admin.js')
-        ).adminCommand(
-          {
-            sub: args[0],
-            api,
-            env,
-            key,
-            graceMinutes: values['grace-minutes'],
-            form: values.form,
-            fy: when.fy,
-            period: when.period,
-            include: values.include,
-            check: flags.has('check'),
-            json: flags.has('json'),
-          },
-          print,
-        );
-      }
-      case 'status':
-        return await (await import('./commands/status.js')).statusCommand(rest, { api, key }, print);
-      case 'accept':
-        return await (await import('./commands/accept.js')).acceptCommand(rest, { api, key }, print);
-      case 'send-back':
-        return await (await import('./commands/sendBack.js')).sendBackCommand(rest, { api, key }, print);
-      case 'reopen':
-        return await (await import('./commands/reopen.js')).reopenCommand(rest, { api, key }, print);
-      case 'history':
-        return await (await import('./commands/history.js')).historyCommand(rest, { api, key }, print);
-      case 'exception':
-        return await (await import('./commands/exception.js')).exceptionCommand(rest, { api, key }, print);
-      case undefined:
-      case 'help':
-      case '--help':
-        print(USAGE);
-        return 0;
-    }
-    print(USAGE);
+  const [first] = argv;
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') return (print(USAGE), 0);
+  const found = commandOf(argv);
+  if (!found) {
+    // A group's word (`admin`) with a subcommand it lacks is compared with that group's commands only.
+    const group = COMMAND_SPECS.map((c) => c.name).filter((n) => n.startsWith(`${first} `));
+    const typed = group.length ? `${first} ${argv[1] ?? ''}`.trim() : first;
+    print(bothLanguages(usageText('command.unknown', { command: typed, closest: closest(typed, group.length ? group : COMMAND_SPECS.map((c) => c.name)) })));
     return 2;
+  }
+  try {
+    return await found.entry.run(found.rest, { print, env });
   } catch (e) {
     print(`returns: unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
     return 1;

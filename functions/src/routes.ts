@@ -5,6 +5,7 @@ import { exportData } from './handlers/exportHandler';
 import { rebuildTalliesRoute } from './handlers/adminHandlers';
 import * as r from './handlers/reviewHandlers';
 import { reviewRoutes } from './reviewRoutes';
+import { odataResource, odataService } from './odata/odataHandler';
 
 export interface Route {
   name: string;
@@ -27,5 +28,7 @@ export function routes(deps: Deps): Route[] {
     { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
     { name: 'exports', methods: ['GET', 'OPTIONS'], route: 'exports/{kind}', handler: exportData(deps) },
     { name: 'rebuildTallies', methods: ['POST'], route: 'admin/rebuild-tallies', handler: rebuildTalliesRoute(deps) },
+    { name: 'odataService', methods: ['GET', 'OPTIONS'], route: 'odata', handler: odataService(deps) },
+    { name: 'odataResource', methods: ['GET', 'OPTIONS'], route: 'odata/{resource}', handler: odataResource(deps) },
   ];
 }

@@ -26,7 +26,7 @@ param serviceName string = 'api'
   '20'
   '22'
 ])
-param nodeVersion string = '20'
+param nodeVersion string = '22'
 
 @description('Resource ID of the user-assigned identity.')
 param identityId string

@@ -1,5 +1,6 @@
 // Static hosting for the task pane and the custom-functions files (taskpane.html, the
-// bundle, functions.json, icons, help page).
+// bundle, functions.json, icons, help page), and the clerks' web page beside it (send/: any
+// office sends from a browser, whatever spreadsheet program it has).
 //
 // Why Azure Static Web Apps and not a Storage static website:
 //  - HTTPS with a managed certificate out of the box, also for a custom domain; a Storage

@@ -5,6 +5,7 @@ import type { TallyRebuild } from './tallyRebuild';
 import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
 import type { Caller } from '../review/callerSchema';
+import { DEFAULT_RETRY, retryDelay, type RequestFailure } from './retryPolicy';
 
 /** What the API answers when it refuses: its problem details. */
 export class ApiError extends Error {
@@ -24,9 +25,14 @@ export interface ApiClientOptions {
   fetch: FetchLike;
   /** Waits between attempts; injected for the same reason (default: the host's timer). */
   wait?: (ms: number) => Promise<void>;
-  /** Attempts for network failures and 503 (storage briefly down), with backoff. */
+  /**
+   * Attempts for network failures, 429 and 502–504 (storage briefly down), with backoff (see
+   * retryPolicy): a GET, or a POST that carries an idempotency key; never a POST without one.
+   */
   attempts?: number;
   backoffMs?: number;
+  /** The jitter's source, [0, 1) (default Math.random). */
+  random?: () => number;
   /** Called before each retry, for progress display. */
   onRetry?: (attempt: number, reason: string) => void;
   /** Names this client in the audit trail (`X-Returns-Client`): `returns-cli/0.1.0`, `returns-addin/0.1.0`. */
@@ -46,13 +52,42 @@ export interface ReturnPath {
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string },
-) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string> }>;
+) => Promise<{ ok: boolean; status: number; statusText: string; headers?: { get(name: string): string | null }; text(): Promise<string> }>;
+
+/**
+ * The address of the API's host, whether it was given with `/api` (as `npm start` and azd
+ * print it) or without, with or without a trailing slash: the client adds `/api/...` itself.
+ */
+export function apiHost(url: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)(\/[^?#]*)?$/i.exec(url.trim());
+  if (!m) return url.trim().replace(/\/+$/, '');
+  // Only a path ending in /api: a host named `api` is a host.
+  return m[1] + (m[2] ?? '').replace(/\/+$/, '').replace(/\/api$/i, '');
+}
 
 // The host's timer: every runtime the client runs in (Node, browsers) has one; the pure core's lib does not declare it.
 declare function setTimeout(callback: () => void, ms: number): unknown;
 const hostWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const RETRYABLE = new Set([502, 503, 504]);
+/** The problem details of a refusal; a body that is not one (a proxy's HTML page) becomes one that quotes it. */
+function problemOf(status: number, statusText: string, text: string): Problem & { code?: string } {
+  try {
+    const data: unknown = text ? JSON.parse(text) : null;
+    if (data && typeof data === 'object' && 'detail' in data) return data as Problem & { code?: string };
+  } catch {
+    // not JSON: quoted below
+  }
+  return {
+    type: 'about:blank',
+    title: statusText,
+    status,
+    detail: text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 200),
+  };
+}
 
 /** A fresh idempotency key: a retried submission with it is stored once. */
 export function newIdempotencyKey(): string {
@@ -60,45 +95,55 @@ export function newIdempotencyKey(): string {
   return c?.randomUUID ? c.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+const keyHeader = (key: string | undefined): Record<string, string> => (key ? { 'Idempotency-Key': key } : {});
+
 const returnPath = (k: ReturnPath) => `/api/returns/${[k.form, k.fy, k.period, k.orgUnit].map((p) => encodeURIComponent(String(p))).join('/')}`;
+
+/** A request body that is JSON text already. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
 
 /** The returns-hub HTTP API, for the CLI and the add-in. */
 export function createApiClient(o: ApiClientOptions) {
-  const attempts = o.attempts ?? 6;
-  const backoff = o.backoffMs ?? 300;
+  const policy = { ...DEFAULT_RETRY, attempts: o.attempts ?? DEFAULT_RETRY.attempts, baseMs: o.backoffMs ?? DEFAULT_RETRY.baseMs, random: o.random ?? DEFAULT_RETRY.random };
   const wait = o.wait ?? hostWait;
-  const base = o.baseUrl.replace(/\/+$/, '');
+  const base = apiHost(o.baseUrl);
 
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    let last: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    const payload = body instanceof JsonText ? body.text : body ? JSON.stringify(body) : undefined;
+    // A POST is sent again only when the server can tell the second from the first (its idempotency key).
+    const mayRepeat = method === 'GET' || headers['Idempotency-Key'] !== undefined;
+    for (let attempt = 1; ; attempt++) {
+      let failure: RequestFailure;
+      let error: Error;
+      // A token that cannot be had (a sign-in expired) is the caller's to say, never a network failure to retry.
+      const credential = typeof o.key === 'string' ? o.key : await o.key();
       try {
         const res = await o.fetch(`${base}${path}`, {
           method,
           headers: {
-            Authorization: `Bearer ${typeof o.key === 'string' ? o.key : await o.key()}`,
+            Authorization: `Bearer ${credential}`,
             Accept: 'application/json',
             ...(body ? { 'Content-Type': 'application/json' } : {}),
             ...(o.client ? { 'X-Returns-Client': o.client } : {}),
             ...headers,
           },
-          body: body ? JSON.stringify(body) : undefined,
+          body: payload,
         });
         const text = await res.text();
-        const data = text ? JSON.parse(text) : null;
-        if (res.ok) return data as T;
-        if (!RETRYABLE.has(res.status) || attempt === attempts) throw new ApiError(res.status, data ?? { type: 'about:blank', title: res.statusText, status: res.status, detail: '' });
-        last = new ApiError(res.status, data);
-        o.onRetry?.(attempt, `${res.status}`);
+        if (res.ok) return (text ? JSON.parse(text) : null) as T;
+        error = new ApiError(res.status, problemOf(res.status, res.statusText, text));
+        failure = { kind: 'status', status: res.status, retryAfter: res.headers?.get('retry-after') ?? null };
       } catch (e) {
-        if (e instanceof ApiError) throw e;
-        last = e;
-        if (attempt === attempts) break;
-        o.onRetry?.(attempt, e instanceof Error ? e.message : String(e));
+        error = e instanceof Error ? e : new Error(String(e));
+        failure = { kind: 'network', code: (e as { code?: string }).code };
       }
-      await wait(backoff * 2 ** (attempt - 1));
+      const delay = mayRepeat ? retryDelay(policy, attempt, failure) : null;
+      if (delay === null) throw error;
+      o.onRetry?.(attempt, failure.kind === 'status' ? String(failure.status) : error.message);
+      await wait(delay);
     }
-    throw last instanceof Error ? last : new Error(String(last));
   }
 
   const qs = (q: Record<string, string | number | undefined>) =>
@@ -111,6 +156,8 @@ export function createApiClient(o: ApiClientOptions) {
   return {
     /** Submits; network failures and 503 are retried with the same idempotency key, so nothing is stored twice. */
     submit: (req: SubmitRequest, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', req, { 'Idempotency-Key': idempotencyKey }),
+    /** The same, with the request already serialized (the add-in's check worker writes it, off the page's thread). */
+    submitJson: (json: string, idempotencyKey = newIdempotencyKey()) => call<SubmitResponse>('POST', '/api/returns', new JsonText(json), { 'Idempotency-Key': idempotencyKey }),
     tallies: (q: { form: string; fy: number; period?: string; by?: GroupBy; include?: TallyInclude }) => call<Tally>('GET', `/api/tallies${qs(q)}`),
     completeness: (q: { form: string; fy: number; period?: string }) => call<ReviewCompleteness>('GET', `/api/completeness${qs(q)}`),
     list: (q: { form: string; fy: number; period?: string }) => call<{ returns: ListedReturn[]; dueDate: string }>('GET', `/api/returns${qs(q)}`),
@@ -128,10 +175,16 @@ export function createApiClient(o: ApiClientOptions) {
     reviews: (q: { form: string; fy: number; period?: string }) => call<ReviewList>('GET', `/api/reviews${qs(q)}`),
     review: (k: ReturnPath) => call<ReviewView>('GET', `${returnPath(k)}/review${qs({ subject: k.subject ?? undefined })}`),
     history: (k: ReturnPath) => call<HistoryResponse>('GET', `${returnPath(k)}/history${qs({ subject: k.subject ?? undefined })}`),
-    accept: (k: ReturnPath, body: Omit<AcceptBody, 'subject'> = {}) => call<ReviewView>('POST', `${returnPath(k)}/accept`, { ...body, subject: k.subject ?? null }),
-    sendBack: (k: ReturnPath, body: Omit<SendBackInput, 'subject'>) => call<ReviewView>('POST', `${returnPath(k)}/send-back`, { ...body, subject: k.subject ?? null }),
-    reopen: (k: ReturnPath, body: Omit<ReopenBody, 'subject'>) => call<ReviewView>('POST', `${returnPath(k)}/reopen`, { ...body, subject: k.subject ?? null }),
-    bulkAccept: (body: BulkAcceptBody) => call<BulkAcceptResponse>('POST', '/api/reviews/accept', body),
+    // Review actions are sent again only with an idempotency key, and the API does not yet
+    // answer a repeated key with the first outcome: until it does, none is sent, so an accept
+    // whose answer was lost is never retried into "already accepted" (the caller checks status).
+    accept: (k: ReturnPath, body: Omit<AcceptBody, 'subject'> = {}, idempotencyKey?: string) =>
+      call<ReviewView>('POST', `${returnPath(k)}/accept`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
+    sendBack: (k: ReturnPath, body: Omit<SendBackInput, 'subject'>, idempotencyKey?: string) =>
+      call<ReviewView>('POST', `${returnPath(k)}/send-back`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
+    reopen: (k: ReturnPath, body: Omit<ReopenBody, 'subject'>, idempotencyKey?: string) =>
+      call<ReviewView>('POST', `${returnPath(k)}/reopen`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
+    bulkAccept: (body: BulkAcceptBody, idempotencyKey?: string) => call<BulkAcceptResponse>('POST', '/api/reviews/accept', body, keyHeader(idempotencyKey)),
     grantException: (body: ExceptionBody) => call<LockException>('POST', '/api/exceptions', body),
     exceptions: (q: { form: string; fy: number; period?: string }) => call<{ exceptions: LockException[] }>('GET', `/api/exceptions${qs(q)}`),
   };

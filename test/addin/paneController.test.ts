@@ -274,6 +274,18 @@ describe('the task pane flows', () => {
     expect(book.sheets).toHaveLength(sheets);
   });
 
+  test('pull counting accepted returns only asks the API for them (as returns pull --include accepted) and says so', async () => {
+    const urls: string[] = [];
+    const spy: typeof fetch = (u, i) => (urls.push(String(u)), fetch(u, i));
+    const { pane } = await paneOn('community-plan/districts/1030.xlsx', { f: spy });
+    await pane.pull({ ...PLAN_Q, include: 'accepted' });
+    expect(pane.state.pull).toMatchObject({ status: 'done', summary: { include: { th: 'เฉพาะฉบับที่ตรวจรับแล้ว', en: 'Accepted returns only' } } });
+    expect(urls.filter((u) => u.includes('/api/tallies')).every((u) => u.includes('include=accepted'))).toBe(true);
+    await pane.pull({ ...PLAN_Q });
+    expect(pane.state.pull.summary!.include.en).toBe('Every return sent');
+    expect(urls.filter((u) => u.includes('/api/tallies')).pop()).toContain('include=all');
+  });
+
   test('pull by district: the table closes with the total row (HQ’s figures), as the CLI writes it; read back from the sheet', async () => {
     const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
     await pane.pull({ ...PLAN_Q, by: 'district' });

@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startAzurite, type Azurite } from '@returns-hub/functions/dev/startAzurite';
 import { projectRegister, writeRegister } from './readerBench';
-import { machine, median, writeSection } from './report';
+import { loadNow, machine, median, writeSection } from './report';
 import { SAMPLES, sampleFiles } from '../support/samples';
 import { countUploadRequests } from './countStorageRequests';
 
@@ -15,6 +15,9 @@ const PEER = resolve(__dirname, 'peer/form2_peer.py');
 const PYTHON = '/usr/bin/python3';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const MEMORY_RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 3);
+/** Generated folders of district files beside the 50: each district's file copied (same figures per file). */
+const SCALE_SIZES = [500, 5000];
+const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
 const FORM2 = 'bma-community-plan-return';
 
 interface Timed {
@@ -112,6 +115,29 @@ async function junkWorkbook(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
+/** A folder of `n` district files: each of the 50 copied n ÷ 50 times (`1045-007.xlsx`), so every figure is n ÷ 50 × FORMS.md's. */
+function districtFolder(files: string[], n: number, root: string): { dir: string; paths: string[]; bytes: number } {
+  const dir = join(root, `districts-${n}`);
+  mkdirSync(dir, { recursive: true });
+  const paths: string[] = [];
+  for (let k = 1; k <= n / files.length; k++)
+    for (const f of files) {
+      const p = join(
+        dir,
+        `${f
+          .split('/')
+          .pop()!
+          .replace(/\.xlsx$/, '')}-${String(k).padStart(3, '0')}.xlsx`,
+      );
+      copyFileSync(f, p);
+      paths.push(p);
+    }
+  return { dir, paths, bytes: paths.reduce((b, p) => b + statSync(p).size, 0) };
+}
+
+/** Returns `returns check` printed: one line per return read (` · FY 2563 · FY · `). */
+const returnsChecked = (stdout: string) => stdout.split('\n').filter((l) => l.includes('bma-community-plan-return ·')).length;
+
 const OPENPYXL_READ_ONLY = `import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
 print(sum(1 for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None))`;
@@ -139,6 +165,7 @@ export async function peerBench(): Promise<string> {
   const peerOff = differences(want, (id) => peerFigures[id]);
   if (peerOff.length) throw new Error(`the peer does not reproduce FORMS.md: ${peerOff.join('; ')}`);
 
+  const loadAtStart = loadNow();
   const warmUp = sampleFiles('codi-kpi');
   const runs: { peer: Timed; check: Timed; upload: Timed; pull: Timed; api: number; azurite: number }[] = [];
   let pulledOff: string[] | null = null;
@@ -165,6 +192,28 @@ export async function peerBench(): Promise<string> {
     }
     process.stderr.write(`peer bench: run ${i + 1}/${RUNS}\n`);
   }
+  // At scale: 500 and 5,000 generated district files, the peer and `returns check` in turn, each folder checked first.
+  const scaleRoot = mkdtempSync(join(tmpdir(), 'returns-scale-'));
+  const loadBefore = loadNow();
+  const scale = SCALE_SIZES.map((n) => {
+    const folder = districtFolder(files, n, scaleRoot);
+    const k = n / files.length;
+    const figures = JSON.parse(timed(PYTHON, [PEER, folder.dir]).stdout) as Record<string, number>;
+    const off = differences(new Map([...want].map(([id, v]) => [id, v * k])), (id) => figures[id]);
+    if (off.length) throw new Error(`the peer on ${n} files: ${off.join('; ')}`);
+    const timings: { peer: Timed; check: Timed }[] = [];
+    for (let i = 0; i < SCALE_RUNS; i++) {
+      const peer = timed(PYTHON, [PEER, folder.dir]);
+      const check = timed(BIN, ['check', ...folder.paths]);
+      if (returnsChecked(check.stdout) !== n) throw new Error(`returns check read ${returnsChecked(check.stdout)} of ${n} returns`);
+      timings.push({ peer, check });
+      process.stderr.write(`peer bench: ${n} files, run ${i + 1}/${SCALE_RUNS}\n`);
+    }
+    const med = (f: (t: (typeof timings)[number]) => number) => median(timings.map(f));
+    return { n, bytes: folder.bytes, peerWall: med((t) => t.peer.wall), peerCpu: med((t) => t.peer.cpu), checkWall: med((t) => t.check.wall), checkCpu: med((t) => t.check.cpu) };
+  });
+  const loadAfter = loadNow();
+
   // Untimed: the storage requests of the same upload, through a counting proxy.
   const requests = await countUploadRequests(files);
   const m = (f: (r: (typeof runs)[number]) => number) => median(runs.map(f));
@@ -199,7 +248,7 @@ export async function peerBench(): Promise<string> {
   const pulled = pulledOff === null ? 'not pulled' : pulledOff.length ? `**differs**: ${pulledOff.join('; ')}` : 'every figure equal';
   const body = `## The CLI beside the analyst's pandas script (issue 14)
 
-Command: \`npm run bench -- peer\` (test/bench/peerBench.ts) · ${machine()} · other processes share the cores: medians of ${RUNS} runs, each run timing every row in turn (\`/usr/bin/time\`: wall, user + system CPU)
+Command: \`npm run bench -- peer\` (test/bench/peerBench.ts) · ${machine()} · other processes share the cores (at the start, ${loadAtStart}): medians of ${RUNS} runs, each run timing every row in turn (\`/usr/bin/time\`: wall, user + system CPU)
 
 The peer is \`test/bench/peer/form2_peer.py\` (pandas + openpyxl read-only, Debian's \`/usr/bin/python3\`): it reproduces every figure of FORMS.md's Form 2 table (checked by this bench before timing). \`returns\` is the installed bin (\`node_modules/.bin/returns\`). The 50 files are \`community-plan/districts/*.xlsx\`.
 
@@ -208,6 +257,19 @@ The peer is \`test/bench/peer/form2_peer.py\` (pandas + openpyxl read-only, Debi
 | \`/usr/bin/python3 test/bench/peer/form2_peer.py districts/\` (the peer) | ${s2(peerWall)} | ${s2(peerCpu)} | 1.00× | 1.00× |
 | \`returns check districts/*.xlsx\` (target ≥ 2× faster) | ${s2(checkWall)} | ${s2(checkCpu)} | **${ratio(peerWall, checkWall)}** | ${ratio(peerCpu, checkCpu)} |
 | \`returns upload districts/*.xlsx\` + \`returns pull --form ${FORM2} --fy 2563 --json\` (target no slower); CPU = both commands + the API + Azurite | ${s2(upWall)} | ${s2(upCpu)} | **${ratio(peerWall, upWall)}** | ${ratio(peerCpu, upCpu)} |
+
+**At scale** (issue 23): the same 50 files and generated folders of 500 and 5,000 (each district's file copied, so every figure is 10× and 100× FORMS.md's; the peer's sums are checked to be exactly that, and \`returns check\` to read every return), side by side in this run: the peer and \`returns check FOLDER/*.xlsx\` in turn, medians of ${RUNS} runs at 50 and ${SCALE_RUNS} at 500 and 5,000. Load (\`uptime\`) before the scale runs: ${loadBefore}; after: ${loadAfter}.
+
+| files | bytes | peer wall | peer CPU | \`returns check\` wall | \`returns check\` CPU | check ÷ peer, wall (target ≤ 0.50) | check ÷ peer, CPU |
+|---|---|---|---|---|---|---|---|
+${[{ n: files.length, bytes: files.reduce((b, f) => b + statSync(f).size, 0), peerWall, peerCpu, checkWall, checkCpu }, ...scale]
+  .map(
+    (r) =>
+      `| ${r.n.toLocaleString('en-US')} | ${(r.bytes / 1e6).toFixed(1)} MB | ${s2(r.peerWall)} | ${s2(r.peerCpu)} | ${s2(r.checkWall)} | ${s2(r.checkCpu)} | **${(r.checkWall / r.peerWall).toFixed(2)}** | ${(r.checkCpu / r.peerCpu).toFixed(2)} |`,
+  )
+  .join('\n')}
+
+Before (issue 23's report, same machine): 500 files 2.6× the peer's wall, 5,000 files 11× (254 s against 23 s): above 1 MB of input the CLI forced two full garbage collections per file (78 % of its CPU). Now collections are forced only where a large grid (≥ 10,000 rows) is let go, and the heap is kept tight only when a file of 1 MB or more is read (\`cli/src/runTuning.ts\`).
 
 Upload + pull in detail (medians): upload ${s2(m((r) => r.upload.wall))} wall, ${s2(m((r) => r.upload.cpu))} CPU; pull ${s2(m((r) => r.pull.wall))} wall, ${s2(m((r) => r.pull.cpu))} CPU; the API process ${s2(m((r) => r.api))} CPU; Azurite ${s2(m((r) => r.azurite))} CPU. The server's share alone (API + Azurite: each submission is checked again, stored and applied to the maintained tally aggregates) is ${s2(m((r) => r.api + r.azurite))} of CPU, ${ratio(
     m((r) => r.api + r.azurite),

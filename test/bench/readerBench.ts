@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { gridFromValues } from '@returns-hub/shared/sheet/grid';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
-import { readXlsx } from '@returns-hub/cli/xlsx/readXlsx';
+import { readXlsx } from '@returns-hub/readers/readXlsx';
 import { readXlsx as readXlsxRegex } from './regexReader/readXlsx';
 import { machine, median, writeSection } from './report';
 

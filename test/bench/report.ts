@@ -19,6 +19,14 @@ export function machine(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
+/** The load averages now, as \`uptime\` prints them: the machine is shared, and load changes what a wall time means. */
+export function loadNow(): string {
+  return `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')} at ${new Date().toISOString().slice(11, 19)} UTC`;
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];

@@ -5,6 +5,7 @@ import { cliStartBench } from './cliStartBench';
 import { functionsPackageBench } from './functionsPackageBench';
 import { peerBench } from './peerBench';
 import { deadlineBench } from './deadlineBench';
+import { sendPageBench } from './sendPageBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
 const BENCHES: Record<string, () => Promise<string>> = {
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   package: () => functionsPackageBench(),
   peer: () => peerBench(),
   deadline: () => deadlineBench(),
+  sendpage: () => sendPageBench(),
 };
 
 (async () => {

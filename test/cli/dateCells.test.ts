@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFile } from '@returns-hub/cli/checkFiles';
-import { openZip } from '@returns-hub/cli/xlsx/zipArchive';
+import { openZip } from '@returns-hub/readers/zipArchive';
+import { zlibInflater } from '@returns-hub/cli/xlsx/zlibInflater';
 import { dateToSerial } from '@returns-hub/shared/sheet/grid';
 import { sample } from '../support/samples';
 import { zipOf } from '../support/xlsxFixture';
@@ -16,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'returns-dates-'));
 
 /** 1045.xlsx with string replacements in its sheet, styles and workbook parts. */
 function patched1045(name: string, edits: { sheet?: [string, string][]; styles?: [string, string][]; workbook?: [string, string][] }): string {
-  const zip = openZip(readFileSync(sample('community-plan/districts/1045.xlsx')));
+  const zip = openZip(readFileSync(sample('community-plan/districts/1045.xlsx')), zlibInflater);
   const files: Record<string, string> = {};
   const apply = (text: string, pairs: [string, string][] = []) =>
     pairs.reduce((t, [from, to]) => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readWorkbookBytes, readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
+import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
+import { readWorkbookBytes } from '@returns-hub/readers/readWorkbookBytes';
 import { cellAt, type Grid } from '@returns-hub/shared/sheet/grid';
 import { zipOf } from '../support/xlsxFixture';
 

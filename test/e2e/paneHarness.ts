@@ -9,14 +9,15 @@ import { serveAddin } from '../../scripts/serveAddin';
 /** Where the browser tests leave their screenshots. */
 export const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 
-/** A build of the pane (with these build settings) in a folder of its own, served on a free loopback port; `close` removes both. */
-export async function servePaneBuild(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+/** A build of the pane (with these build settings) in a folder of its own (`dir`), served on a free loopback port; `close` removes both. */
+export async function servePaneBuild(env: Record<string, string>): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'pane-build-'));
   try {
     await buildAddin({ env, outDir: dir });
     const served = await serveAddin(0, dir);
     return {
       url: served.url,
+      dir,
       close: async () => {
         await served.close();
         await rm(dir, { recursive: true, force: true });

@@ -104,6 +104,6 @@ describe('returns upload / returns pull against the local API', () => {
   test('admin sweep refuses a grace period that is not a number of minutes', async () => {
     const { code, out } = await run(['admin', 'sweep', '--grace-minutes', 'soon']);
     expect(code).toBe(2);
-    expect(out).toContain('--grace-minutes ต้องเป็นจำนวนนาที');
+    expect(out).toContain('--grace-minutes "soon" ต้องเป็นจำนวนนาที');
   });
 });

@@ -45,7 +45,8 @@ async function pulled(name: string, include?: 'all' | 'accepted'): Promise<{ out
   const file = join(dir, `${name}.xlsx`);
   const lines: string[] = [];
   const code = await pullCommand(
-    { api: api.url, key: 'dev-hq', form: PLAN.form, fy: PLAN.fy, period: 'FY', include, outFile: file },
+    { values: { form: PLAN.form, fy: PLAN.fy, period: 'FY', include, out: file }, positionals: [] },
+    { api: api.url, credential: 'dev-hq' },
     (s) => lines.push(s),
     () => new Date('2020-11-02T03:00:00Z'),
   );

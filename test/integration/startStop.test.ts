@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,18 +25,24 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `npm start -- --api-only` (scripts/start.ts), in development, on its own ports and data folder. */
-async function npmStart(opts: { apiPort?: number; preload?: string; env?: Record<string, string> } = {}): Promise<Started> {
+/**
+ * `npm start -- --api-only` (scripts/start.ts), in development, on its own ports and data
+ * folder; or, `throughNpm`, `npm start` itself as people run it (npm, its shell, the script,
+ * the pane built and served on its own port). `env`: settings of its own on top.
+ */
+async function npmStart(opts: { apiPort?: number; preload?: string; throughNpm?: boolean; env?: Record<string, string> } = {}): Promise<Started & { addinPort: number }> {
   const apiPort = opts.apiPort ?? (await freePort());
-  const azuritePort = await freePort();
+  const [azuritePort, addinPort] = [await freePort(), await freePort()];
   const location = mkdtempSync(join(tmpdir(), 'azurite-start-'));
   expect(START[0]).toBe('node');
-  const child = spawn(process.execPath, [...START.slice(1), '--api-only'], {
+  const [cmd, args] = opts.throughNpm ? ['npm', ['start']] : [process.execPath, [...START.slice(1), '--api-only']];
+  const child = spawn(cmd, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       PORT: String(apiPort),
+      ADDIN_PORT: String(addinPort),
       AZURITE_TABLE_PORT: String(azuritePort),
       AZURITE_LOCATION: location,
       ...(opts.preload ? { NODE_OPTIONS: `--require ${opts.preload}` } : {}),
@@ -48,7 +54,7 @@ async function npmStart(opts: { apiPort?: number; preload?: string; env?: Record
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  return { child, apiPort, azuritePort, location, output: () => out, exited };
+  return { child, apiPort, azuritePort, addinPort, location, output: () => out, exited };
 }
 
 async function ready(s: Started): Promise<void> {
@@ -110,6 +116,73 @@ describe('npm start stops Azurite cleanly on every exit path', () => {
       taken.close();
     }
   }, 90_000);
+});
+
+/** Processes now running whose parent is `pid`, and theirs, and so on (Linux /proc). */
+function descendants(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, pp] of parent)
+      if (pp === p) {
+        out.push(child);
+        walk(child);
+      }
+  };
+  walk(pid);
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Processes whose command line names `text` (the run's own data folder: nothing else has it). */
+const naming = (text: string) =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    });
+
+describe('npm start as people run it: npm, a shell, the script, Azurite, the pane build', () => {
+  test.each(['SIGTERM', 'SIGHUP'] as const)(
+    '%s to npm’s own process: no process of it is left, and its ports are free',
+    async (signal) => {
+      const s = await npmStart({ throughNpm: true });
+      const { child: npm, apiPort, addinPort, azuritePort, location } = s;
+      await ready(s);
+      const tree = descendants(npm.pid!);
+      expect(tree.length).toBeGreaterThanOrEqual(3); // the shell, the script, Azurite
+      expect([await listening(apiPort), await listening(addinPort), await listening(azuritePort)]).toEqual([true, true, true]);
+
+      npm.kill(signal); // npm's process only, as a process manager or `kill PID` sends it
+      const deadline = Date.now() + 30_000;
+      while ([npm.pid!, ...tree].some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect([npm.pid!, ...tree].filter(alive)).toEqual([]);
+      expect(naming(location)).toEqual([]);
+      expect([await listening(apiPort), await listening(addinPort), await listening(azuritePort)]).toEqual([false, false, false]);
+    },
+    180_000,
+  );
 });
 
 describe('npm start against a real storage account, outside App Service', () => {

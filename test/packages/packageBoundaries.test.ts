@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-const PACKAGES = { shared: 'shared', functions: 'functions/src', cli: 'cli/src', addin: 'addin/src' } as const;
+const PACKAGES = { shared: 'shared', readers: 'readers/src', functions: 'functions/src', cli: 'cli/src', addin: 'addin/src' } as const;
 
 function sourcesOf(dir: string): string[] {
   return readdirSync(resolve(ROOT, dir), { withFileTypes: true, recursive: true })
@@ -38,8 +38,8 @@ describe('package boundaries', () => {
     expect(escapes).toEqual([]);
   });
 
-  test('shared/ is pure: no Node built-ins, no office.js, no browser globals', () => {
-    const impure = sourcesOf('shared')
+  test.each(['shared', 'readers/src'])('%s runs anywhere: no Node built-ins, no office.js, no browser globals', (dir) => {
+    const impure = sourcesOf(dir)
       .filter((f) => !f.endsWith('.test.ts'))
       .flatMap((file) =>
         importsOf(file)

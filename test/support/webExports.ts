@@ -1,5 +1,5 @@
 import { cellText, mergeCovering, serialToDate, type Cell, type Grid } from '@returns-hub/shared/sheet/grid';
-import { isDateFormat } from '@returns-hub/cli/xlsx/numberFormats';
+import { isDateFormat } from '@returns-hub/readers/numberFormats';
 
 /**
  * Grids written the way Thai government web systems "export to Excel": an HTML table or an

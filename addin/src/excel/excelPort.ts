@@ -7,14 +7,19 @@ import { readSheet } from './readSheet';
 import { clearHighlights, highlightIssues, selectCell } from './highlights';
 import { writeTallySheet } from './writeTallySheet';
 import { insertBlankForm } from './insertBlankForm';
+import { sendPageAddress } from '../send/sendPageAddress';
 
-/** Pull on a host without the sets the tally sheet needs: said plainly, with what works instead. */
-const NO_TALLY_SHEET: ExcelProblem = {
-  code: 'ApiNotFound',
-  wayOn: 'none',
-  th: 'Excel รุ่นนี้สร้างชีตยอดรวมไม่ได้ (ต้องใช้ Excel 2021, Microsoft 365 หรือ Excel บนเว็บ) ขอรายงานยอดรวมจากส่วนกลาง หรือใช้คำสั่ง returns pull แทน',
-  en: 'This version of Excel cannot build the totals sheet (it needs Excel 2021, Microsoft 365 or Excel on the web). Ask headquarters for the totals workbook, or use the returns pull command.',
-};
+/** Pull on a host without the sets the tally sheet needs: said plainly, with what works instead (the clerk's web page beside the pane). */
+function noTallySheet(): ExcelProblem {
+  const here = typeof window === 'undefined' ? undefined : window.location.href;
+  const page = here ? sendPageAddress(here) : 'send/';
+  return {
+    code: 'ApiNotFound',
+    wayOn: 'none',
+    th: `Excel รุ่นนี้สร้างชีตยอดรวมไม่ได้ (ต้องใช้ Excel 2021, Microsoft 365 หรือ Excel บนเว็บ) ดูและดาวน์โหลดยอดรวมได้ที่หน้าเว็บ ${page} ในเบราว์เซอร์ Edge, Chrome หรือ Firefox หรือขอรายงานยอดรวมจากส่วนกลาง`,
+    en: `This version of Excel cannot build the totals sheet (it needs Excel 2021, Microsoft 365 or Excel on the web). See and download the totals on the web page ${page} in Edge, Chrome or Firefox, or ask headquarters for the totals workbook.`,
+  };
+}
 
 /**
  * The pane's Excel port: each call is one batch through the runner, the one place that
@@ -29,7 +34,7 @@ export function excelPort(runner: ExcelRunner, writeTallies: typeof writeTallySh
     clearHighlights: (saved) => runner.run((ctx) => clearHighlights(ctx, saved)),
     selectCell: (sheetId, cell) => runner.run((ctx) => selectCell(ctx, sheetId, cell)),
     writeTallies: async (t: Tally, c: Completeness | null, o = {}) =>
-      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, { ...o, printSetup: runner.supports('printSetup') })) : { ok: false, problem: NO_TALLY_SHEET },
+      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, { ...o, printSetup: runner.supports('printSetup') })) : { ok: false, problem: noTallySheet() },
     insertBlankForm: (form) => runner.run((ctx) => insertBlankForm(ctx, form, { dropdowns: runner.supports('dropdowns') })),
   };
 }

@@ -50,6 +50,7 @@ const STRINGS = {
   period: ['งวด', 'Period'],
   layout: ['รูปแบบรายงาน', 'Report layout'],
   groupBy: ['จัดกลุ่ม', 'Grouping'],
+  include: ['ฉบับที่นับรวม', 'Returns counted'],
   received: ['ส่งแล้ว', 'Received'],
   missing: ['ยังไม่ส่ง', 'Not yet received'],
   status: ['สถานะตัวชี้วัด', 'Indicator status'],

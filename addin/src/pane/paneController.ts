@@ -400,8 +400,9 @@ export class PaneController {
       let tally;
       let total;
       try {
-        tally = await api.tallies({ form: q.form, fy: q.fy, period: q.period, by: q.by });
-        if (wantsTotal) total = await api.tallies({ form: q.form, fy: q.fy, period: tally.period, by: 'hq' });
+        const include = q.include ?? 'all';
+        tally = await api.tallies({ form: q.form, fy: q.fy, period: q.period, by: q.by, include });
+        if (wantsTotal) total = await api.tallies({ form: q.form, fy: q.fy, period: tally.period, by: 'hq', include });
       } catch (e) {
         const outcome = e instanceof ApiError && e.status < 500 ? say('error', apiProblemText(e), true) : say('warning', bi('offlinePull'), true);
         return this.set({ pull: { status: 'failed', last: q, outcome } });
@@ -415,7 +416,7 @@ export class PaneController {
         pull: {
           status: 'done',
           last: q,
-          summary: summarizeTally(sheet, tally, completeness),
+          summary: summarizeTally(sheet, tally, completeness, q.include ?? 'all'),
           outcome: say('success', { th: `เขียนยอดรวมลงชีต “${sheet}” แล้ว`, en: `Totals written to the sheet “${sheet}”.` }),
         },
       });

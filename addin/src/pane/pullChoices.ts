@@ -1,5 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
+import type { GroupBy, TallyInclude } from '@returns-hub/shared/consolidate/tally';
 import { tallyPeriodKinds, validGroupings } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { currentFiscalYear, latestDuePeriod, periodCodeLabel, periodsOfKind, periodStart, periodEnd, type PeriodCode } from '@returns-hub/shared/period/index';
 import { ENGLISH_MONTH_NAMES } from '@returns-hub/shared/text/monthNames';
@@ -15,6 +15,8 @@ export interface PullQuery {
   by: GroupBy;
   /** The report layout by name, as `returns pull --layout` takes it; absent: the form's layout for the grouping. */
   layout?: string;
+  /** Which returns the figures count, as `returns pull --include` takes it; absent: every current return. */
+  include?: TallyInclude;
 }
 
 export interface Choice<T> {
@@ -34,6 +36,20 @@ const GROUPING_LABELS: Record<GroupBy, [th: string, en: string]> = {
 
 export function groupingLabel(by: GroupBy, lang: Lang): string {
   return GROUPING_LABELS[by][lang === 'th' ? 0 : 1];
+}
+
+const INCLUDE_LABELS: Record<TallyInclude, [th: string, en: string]> = {
+  all: ['ทุกฉบับที่ส่งมา', 'Every return sent'],
+  accepted: ['เฉพาะฉบับที่ตรวจรับแล้ว', 'Accepted returns only'],
+};
+
+export function includeLabel(include: TallyInclude, lang: Lang): string {
+  return INCLUDE_LABELS[include][lang === 'th' ? 0 : 1];
+}
+
+/** Which returns the totals count: every current one, or those headquarters accepted. */
+export function includeChoices(lang: Lang): Choice<TallyInclude>[] {
+  return (['all', 'accepted'] as const).map((value) => ({ value, label: includeLabel(value, lang) }));
 }
 
 /** The periods a form's tallies are asked for (a quarterly form: quarters only), in order. */
@@ -95,5 +111,12 @@ export function queryForForm(q: PullQuery, form: FormDef, now: Date): PullQuery 
   const periodOk = periodChoices(form, 'en').some((c) => c.value === q.period);
   const byOk = validGroupings(form).includes(q.by);
   const layoutOk = reportsOf(form.id).some((l) => l.name === q.layout);
-  return { form: form.id, fy: periodOk ? q.fy : d.fy, period: periodOk ? q.period : d.period, by: byOk ? q.by : d.by, ...(layoutOk ? { layout: q.layout } : {}) };
+  return {
+    form: form.id,
+    fy: periodOk ? q.fy : d.fy,
+    period: periodOk ? q.period : d.period,
+    by: byOk ? q.by : d.by,
+    ...(layoutOk ? { layout: q.layout } : {}),
+    ...(q.include ? { include: q.include } : {}),
+  };
 }

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import { FORMS, formById } from '@returns-hub/shared/forms/index';
 import type { PaneController, PaneState } from '../pane/paneController';
-import { defaultPullQuery, fiscalYearChoices, groupingChoices, layoutChoices, layoutOf, periodChoices, queryForForm, queryWithLayout, type PullQuery } from '../pane/pullChoices';
+import { defaultPullQuery, fiscalYearChoices, groupingChoices, includeChoices, layoutChoices, layoutOf, periodChoices, queryForForm, queryWithLayout, type PullQuery } from '../pane/pullChoices';
 import { t } from '../pane/i18n';
 import { OutcomeBar } from './OutcomeBar';
 import { ChoiceField } from './ChoiceField';
@@ -26,6 +26,7 @@ export function PullFlow({ pane, state, now }: { pane: PaneController; state: Pa
       <ChoiceField label={t(lang, 'period')} value={query.period} choices={periodChoices(form, lang)} onChange={(period) => setQuery({ ...query, period })} />
       <TitleField label={t(lang, 'layout')} value={layoutOf(query)} choices={layoutChoices(form, lang)} onChange={(name) => setQuery(queryWithLayout(query, form, name))} />
       <ChoiceField label={t(lang, 'groupBy')} value={query.by} choices={groupingChoices(form, lang)} onChange={(by) => setQuery({ ...query, by })} />
+      <ChoiceField label={t(lang, 'include')} value={query.include ?? 'all'} choices={includeChoices(lang)} onChange={(include) => setQuery({ ...query, include })} />
       <div className={s.row}>
         <Button appearance="primary" onClick={() => pane.pull(query)} disabled={busy}>
           {t(lang, 'pull')}

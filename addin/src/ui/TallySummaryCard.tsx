@@ -24,6 +24,9 @@ export function TallySummaryCard({ summary: m, lang }: { summary: TallySummary; 
       <Text>
         {m.period ? inLang(m.period, lang) : ''} · {inLang(m.grouping, lang)}
       </Text>
+      <Text>
+        {t(lang, 'include')}: {inLang(m.include, lang)}
+      </Text>
       {m.received !== null && m.expected !== null && (
         <Text>
           {t(lang, 'received')}: {m.received} / {m.expected}

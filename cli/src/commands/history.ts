@@ -1,20 +1,16 @@
 import { explainFailure } from '../explainFailure';
 import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
-import { parseReviewArgs, returnOf, reviewClient, type Connection } from './reviewArgs';
+import type { ArgsOf, HISTORY } from '../commandSpecs';
+import { apiClient, type ApiConnection } from '../connection';
+import { returnOf } from './reviewArgs';
 
 const ACTION = { submit: 'submitted', accept: 'accepted', send_back: 'sent back', reopen: 'reopened', exception: 'exception granted' } as const;
 
 /** `returns history --form F --fy Y --period P --unit U [--subject S] [--json]`: every action on a return, oldest first. */
-export async function historyCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
-  const a = parseReviewArgs(argv);
-  const target = returnOf(a);
-  if (!c.api || !c.key || typeof target === 'string') {
-    out('usage: returns history --form F --fy Y --period P --unit U [--subject S] [--json]');
-    return 2;
-  }
+export async function historyCommand(a: ArgsOf<typeof HISTORY>, c: ApiConnection, out: (s: string) => void): Promise<number> {
   try {
-    const h = await reviewClient({ api: c.api, key: c.key }).history(target);
-    if (a.flags.has('json')) {
+    const h = await apiClient(c).history(returnOf(a.values));
+    if (a.values.json) {
       out(JSON.stringify(h, null, 2));
       return 0;
     }

@@ -1,7 +1,6 @@
 import { explainFailure } from '../explainFailure';
 import { writeFile } from 'node:fs/promises';
-import { createApiClient, type Completeness } from '@returns-hub/shared/api/client';
-import { httpFetch } from '../httpFetch';
+import type { ApiClient, Completeness } from '@returns-hub/shared/api/client';
 import type { GroupBy, Tally, TallyInclude } from '@returns-hub/shared/consolidate/tally';
 import { formById } from '@returns-hub/shared/forms/index';
 import { tallyCsvRows } from '@returns-hub/shared/consolidate/tallyTable';
@@ -15,6 +14,8 @@ import { reportCsvRows } from '@returns-hub/shared/report/reportCsv';
 import { toCsv, type CsvValue } from '@returns-hub/shared/report/csv';
 import { STATUS_LOOK } from '@returns-hub/shared/report/statusWords';
 import { computeRecordsSheet } from '@returns-hub/shared/report/recordsSheet';
+import { apiClient, type ApiConnection } from '../connection';
+import type { ArgsOf, PULL } from '../commandSpecs';
 
 export type PullFormat = 'xlsx' | 'csv' | 'json' | 'text';
 
@@ -22,14 +23,12 @@ export type PullFormat = 'xlsx' | 'csv' | 'json' | 'text';
 export const RECORDS = 'records';
 
 export interface PullOptions {
-  api: string;
-  key: string;
   form: string;
   fy: number;
   period?: string;
   by?: GroupBy;
   /** Which returns the figures count: every current one (default) or accepted ones only. */
-  include?: TallyInclude;
+  include: TallyInclude;
   /** Defaults from the output file's extension, else text on the terminal. */
   format?: PullFormat;
   /** One report layout of the form; the xlsx holds all of them when none is named. */
@@ -39,8 +38,14 @@ export interface PullOptions {
 
 const fmt = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d }));
 
-function printTally(t: Tally, out: (s: string) => void) {
-  out(`${t.formId} · FY ${t.fiscalYear} · ${t.period} · by ${t.by}`);
+/** Which returns the figures count, in words: every pulled output says it. */
+export function includedWords(include: TallyInclude, t?: Tally): string {
+  const counts = t?.returns ? ` (${t.returns.included} return(s), ${t.returns.accepted} accepted)` : '';
+  return include === 'accepted' ? `accepted returns only${counts}` : `every current return, accepted or not${counts}`;
+}
+
+function printTally(t: Tally, include: TallyInclude, out: (s: string) => void) {
+  out(`${t.formId} · FY ${t.fiscalYear} · ${t.period} · by ${t.by} · ${includedWords(include, t)}`);
   for (const g of t.groups) {
     out(`\n${g.orgUnit} ${g.name_th} — received ${g.received}/${g.expected}`);
     for (const m of g.measures) {
@@ -69,16 +74,22 @@ export function pullFormat(o: Pick<PullOptions, 'format' | 'outFile'>): PullForm
 }
 
 /**
- * `returns pull --form ID --fy 2563 [--period Q2] [--by district|zone|region|hq]
+ * `returns pull --form ID --fy 2563 [--period Q2] [--include all|accepted] [--by district|zone|region|hq]
  * [--format xlsx|csv|json] [--layout NAME] [--out FILE]`: the tallies as report sheets
  * (xlsx: every layout of the form, or the one named), as CSV (the long table, or the named
  * layout's tables) or JSON; `--layout records` gives every record (the flat export). ExcelJS is
  * loaded only to write xlsx, so the CLI starts fast.
  */
-export async function pullCommand(o: PullOptions, out: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
+export function pullCommand(a: ArgsOf<typeof PULL>, c: ApiConnection, out: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
+  const v = a.values;
+  const format = v.format ?? (v.json ? 'json' : undefined);
+  return pull({ form: v.form, fy: v.fy, period: v.period, by: v.by, include: v.include ?? 'all', format, layout: v.layout, outFile: v.out }, c, out, now);
+}
+
+async function pull(o: PullOptions, c: ApiConnection, out: (s: string) => void, now: () => Date): Promise<number> {
   const format = pullFormat(o);
   const form = formById(o.form);
-  if (o.layout === RECORDS) return pullRecords(o, format, out, now);
+  if (o.layout === RECORDS) return pullRecords(o, format, c, out, now);
   // Each layout at its grouping: the one asked for (a layout that cannot show it is refused), else its own.
   let layouts: { layout: ReportLayout; by: GroupBy }[] = [];
   if (o.layout) {
@@ -99,7 +110,7 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
     return 2;
   }
 
-  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
+  const client = apiClient(c);
   try {
     const wanted = layouts.length ? [...new Set(layouts.flatMap((l) => groupingsNeeded(l.layout, l.by)))] : [o.by];
     const tallies: Partial<Record<GroupBy, Tally>> = {};
@@ -131,50 +142,53 @@ export async function pullCommand(o: PullOptions, out: (s: string) => void, now:
       case 'xlsx': {
         const { writeTallyWorkbook } = await import('../xlsx/writeTallyWorkbook.js');
         await writeTallyWorkbook(o.outFile!, sheets);
-        out(`wrote ${o.outFile} (${sheets.map((s) => s.name).join(', ')})`);
+        out(`wrote ${o.outFile} (${sheets.map((s) => s.name).join(', ')}) · ${includedWords(o.include, first)}`);
         return 0;
       }
       case 'csv': {
         const rows: CsvValue[][] = sheets.length ? sheets.flatMap((s, i) => [...(i ? [[]] : []), ...reportCsvRows(s)]) : tallyCsvRows(first);
-        return emit(toCsv(rows), o.outFile, out);
+        return emit(toCsv(rows), o.outFile, out, includedWords(o.include, first));
       }
       case 'json':
-        return emit(JSON.stringify({ tally: first, tallies, completeness }, null, 2), o.outFile, out);
+        return emit(JSON.stringify({ include: o.include, tally: first, tallies, completeness }, null, 2), o.outFile, out, includedWords(o.include, first));
       case 'text':
-        printTally(first, out);
+        printTally(first, o.include, out);
         out(`\ncompleteness: ${completeness.received}/${completeness.expected} received, ${completeness.onTime} on time; missing: ${completeness.missing.map((m) => m.name_th).join(', ') || '—'}`);
         return 0;
     }
   } catch (e) {
-    out(explainFailure(e, o.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }
 
 /** What the figures count and where the period's returns stand in review (null where the key may not list reviews: completeness says it then). */
-async function reviewBasis(client: ReturnType<typeof createApiClient>, o: PullOptions, t: Tally): Promise<ReportBasis | null> {
+async function reviewBasis(client: ApiClient, o: PullOptions, t: Tally): Promise<ReportBasis | null> {
   try {
     const list = await client.reviews({ form: o.form, fy: o.fy, period: t.period });
-    return basisOfReviews(t.include ?? o.include ?? 'all', list.returns);
+    return basisOfReviews(t.include ?? o.include, list.returns);
   } catch {
     return null;
   }
 }
 
-async function emit(text: string, file: string | undefined, out: (s: string) => void): Promise<number> {
+/** Writes text to the file (saying so, and what it holds) or prints it. */
+async function emit(text: string, file: string | undefined, out: (s: string) => void, what?: string): Promise<number> {
   if (file) {
     await writeFile(file, text, 'utf8');
-    out(`wrote ${file}`);
+    out(`wrote ${file}${what ? ` · ${what}` : ''}`);
   } else out(text);
   return 0;
 }
 
 /** The flat export: every current return's records of the period, as xlsx (a sheet of the records), CSV or JSON. */
-async function pullRecords(o: PullOptions, format: PullFormat, out: (s: string) => void, now: () => Date): Promise<number> {
+async function pullRecords(o: PullOptions, format: PullFormat, c: ApiConnection, out: (s: string) => void, now: () => Date): Promise<number> {
   const form = formById(o.form);
   if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} (no form ${o.form})`), 2);
   if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
-  const client = createApiClient({ baseUrl: o.api, key: o.key, fetch: httpFetch });
+  if (o.include === 'accepted')
+    return (out("--layout records gives every current return's records; --include accepted is for tallies.\n  --layout records ให้ข้อมูลทุกแบบรายงานฉบับปัจจุบัน ส่วน --include accepted ใช้กับยอดรวมเท่านั้น"), 2);
+  const client = apiClient(c);
   try {
     const period = o.period ?? (form.period.kind === 'quarter' ? undefined : 'FY');
     const r = await client.exportRecords({ form: o.form, fy: o.fy, period });
@@ -195,7 +209,7 @@ async function pullRecords(o: PullOptions, format: PullFormat, out: (s: string) 
         return 0;
     }
   } catch (e) {
-    out(explainFailure(e, o.api));
+    out(explainFailure(e, c.api));
     return 1;
   }
 }

@@ -1,20 +1,15 @@
 import { explainFailure } from '../explainFailure';
 import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
-import { parseReviewArgs, reviewClient, type Connection } from './reviewArgs';
+import type { ArgsOf, STATUS } from '../commandSpecs';
+import { apiClient, type ApiConnection } from '../connection';
 
 /** `returns status --form F --fy Y [--period P] [--json]`: each expected unit's status, on time or late, and the counts. */
-export async function statusCommand(argv: string[], c: Connection, out: (s: string) => void): Promise<number> {
-  const a = parseReviewArgs(argv);
-  const fy = Number(a.values.fy);
-  if (!a.values.form || !Number.isInteger(fy) || !c.api || !c.key) {
-    out('usage: returns status --form F --fy Y [--period P] [--json] (with --api/--key or RETURNS_API_URL/RETURNS_API_KEY)');
-    return 2;
-  }
-  const client = reviewClient({ api: c.api, key: c.key });
+export async function statusCommand(a: ArgsOf<typeof STATUS>, c: ApiConnection, out: (s: string) => void): Promise<number> {
+  const client = apiClient(c);
   try {
-    const q = { form: a.values.form, fy, period: a.values.period };
+    const q = { form: a.values.form, fy: a.values.fy, period: a.values.period };
     const [completeness, list] = await Promise.all([client.completeness(q), client.reviews(q)]);
-    if (a.flags.has('json')) {
+    if (a.values.json) {
       out(JSON.stringify({ completeness, returns: list.returns }, null, 2));
       return 0;
     }

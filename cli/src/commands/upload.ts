@@ -1,12 +1,12 @@
 import { explainFailure } from '../explainFailure';
-import { createApiClient, ApiError } from '@returns-hub/shared/api/client';
+import { ApiError } from '@returns-hub/shared/api/client';
 import type { SubmitRequest, SubmitResponse } from '@returns-hub/shared/api/schemas';
 import { fileHasErrors } from '../checkFiles';
 import { checkInParallel } from '../checkInParallel';
 import type { FileToSend } from '../fileTask';
 import { sendInOrder } from '../sendInOrder';
-import { httpFetch } from '../httpFetch';
-import { bundleFiles } from '../bundleFiles';
+import { bundleFiles } from '@returns-hub/shared/api/bundleFiles';
+import { apiClient, type ApiConnection } from '../connection';
 
 /** Bundles in flight at once: most uploads make one bundle; a few more keep the API busy while the next is sent. */
 const IN_FLIGHT = 2;
@@ -34,16 +34,22 @@ function seriesKeys(f: FileToSend): string[] {
 
 const isReady = (it: Ready | FileToSend): it is Ready => 'returns' in it;
 
-/** A refusal tied to what the bundle holds (not storage, not a race): each file is then sent alone for its own answer. */
-const refusedForContent = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409;
+/**
+ * A refusal tied to what the bundle holds, not storage or a race: a file's content, or a lock
+ * on one of its returns (accepted, closed period). A request is stored whole or not at all, so
+ * nothing of it was stored: each file is then sent alone, for its own answer (a locked return
+ * refuses only its own file; a sent-back one is stored).
+ */
+const refusedForContent = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500 && (e.status !== 409 || String(e.problem.code ?? '').startsWith('lock.'));
 
 /**
  * `returns upload <file.xlsx>... --api URL --key KEY`: checks each file, sends the clean ones
  * bundled into few requests (each within the API's limits), and reports per file in the
  * order given.
  */
-export async function uploadCommand(files: string[], api: string, key: string, out: (s: string) => void): Promise<number> {
-  const client = createApiClient({ baseUrl: api, key, fetch: httpFetch, onRetry: (n, why) => out(`  retrying (${n}): ${why}`) });
+export async function uploadCommand(files: string[], c: ApiConnection, out: (s: string) => void): Promise<number> {
+  const api = c.api;
+  const client = apiClient(c, { onRetry: (n, why) => out(`  retrying (${n}): ${why}`) });
   let failed = 0;
   const clean = (f: FileToSend) => !fileHasErrors(f) && f.sheets.some((s) => s.located.length > 0);
   const checked = await checkInParallel(files, 'full');

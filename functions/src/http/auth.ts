@@ -29,6 +29,18 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
   });
 }
 
+/**
+ * The challenge a 401 carries (RFC 6750 `WWW-Authenticate`), in the form Power Query's and
+ * Power BI's "Organizational account" read: the tenant's authorization endpoint, and the API
+ * (its audience) a token is asked for. The CLI's `returns login` finds the same two there.
+ * Microsoft documents the URI unquoted, as Power Query expects it.
+ */
+export function authChallenge(cfg: ApiConfig): string {
+  if (!cfg.entra) return 'Bearer realm="returns-hub"';
+  const authority = cfg.entra.issuer ? cfg.entra.issuer.replace(/\/v2\.0\/?$/, '') : `https://login.microsoftonline.com/${cfg.entra.tenantId}`;
+  return `Bearer authorization_uri=${authority}/oauth2/authorize, resource_id=${cfg.entra.audience}`;
+}
+
 /** Bearer token (Entra ID JWT, validated with the tenant's keys) or API key (`Authorization: Bearer <key>` or `x-api-key`). */
 export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Principal | ApiProblem> {
   const auth = req.headers.get('authorization') ?? '';

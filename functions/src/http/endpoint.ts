@@ -5,7 +5,7 @@ import type { ReviewStore } from '../store/reviewStore';
 import { isStorageUnavailable } from '../store/storageUnavailable';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
 import type { Principal } from '../domain/principal';
-import { authenticate } from './auth';
+import { authChallenge, authenticate } from './auth';
 import { isProblem, problem, problemOf, problemResponse, type ApiProblem } from './problem';
 import { traceRequest } from '../telemetry/requestTelemetry';
 import { clientAddress, type AuthThrottle } from './authThrottle';
@@ -29,7 +29,7 @@ function corsHeaders(req: HttpRequest, cfg: ApiConfig): Record<string, string> {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key, X-Returns-Client',
-    'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After',
+    'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After, WWW-Authenticate',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };
@@ -44,7 +44,8 @@ export function endpoint(deps: Deps, handler: Handler, kind: RouteKind = 'read')
     const cors = corsHeaders(req, deps.config);
     const finish = (r: HttpResponseInit | ApiProblem | DomainError): HttpResponseInit => {
       const res = isDomainError(r) ? problemResponse(problemOf(r)) : isProblem(r) ? problemResponse(r) : r;
-      return { ...res, headers: { ...(res.headers as Record<string, string>), ...cors } };
+      const challenge: Record<string, string> = res.status === 401 ? { 'WWW-Authenticate': authChallenge(deps.config) } : {};
+      return { ...res, headers: { ...(res.headers as Record<string, string>), ...challenge, ...cors } };
     };
     if (req.method === 'OPTIONS') return { status: 204, headers: cors };
     return traceRequest(req, async (setPrincipal) => {

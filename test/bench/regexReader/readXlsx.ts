@@ -6,12 +6,13 @@ import { makeGrid } from '@returns-hub/shared/sheet/grid';
 import { parseRange } from '@returns-hub/shared/sheet/address';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { issueAt } from '@returns-hub/shared/issues/messages';
-import { openZip, type ZipArchive, type ZipEntry } from '@returns-hub/cli/xlsx/zipArchive';
+import { openZip, type ZipArchive, type ZipEntry } from '@returns-hub/readers/zipArchive';
+import { zlibInflater } from '@returns-hub/cli/xlsx/zlibInflater';
 import { attr, ooxmlText, stringItemText, unescapeXml } from './xmlText';
-import { ownString } from '@returns-hub/cli/xlsx/ownString';
-import { builtInFormat, isDateFormat } from '@returns-hub/cli/xlsx/numberFormats';
-import type { GridsRead } from '@returns-hub/cli/xlsx/workbookRead';
-import { MAX_COLS, MAX_PART_BYTES, MAX_ROWS, MAX_SHEET_CELLS, MAX_TEXT_CHARS } from '@returns-hub/cli/xlsx/readLimits';
+import { ownString } from '@returns-hub/readers/ownString';
+import { builtInFormat, isDateFormat } from '@returns-hub/readers/numberFormats';
+import type { GridsRead } from '@returns-hub/readers/workbookRead';
+import { MAX_COLS, MAX_PART_BYTES, MAX_ROWS, MAX_SHEET_CELLS, MAX_TEXT_CHARS } from '@returns-hub/readers/readLimits';
 
 /**
  * Reads an .xlsx/.xlsm as it streams out of the zip, one sheet at a time, into the grids
@@ -370,7 +371,7 @@ function workbookParts(zip: ZipArchive) {
 
 export async function readXlsx(bytes: Buffer, file: string): Promise<GridsRead> {
   try {
-    const zip = openZip(bytes);
+    const zip = openZip(bytes, zlibInflater);
     const parts = workbookParts(zip);
     if (!parts) return { ok: false, issue: issueAt('error', 'file.unreadable', file, { detail: 'no workbook part' }) };
     const sst = await readSharedStrings(zip, parts.sharedStrings);

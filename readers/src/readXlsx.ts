@@ -8,6 +8,8 @@ import { parseRelationships, parseStyles, parseWorkbook, relationshipsPath, type
 import { readSharedStrings } from './sharedStringsPart';
 import { readWorksheet } from './worksheetPart';
 import { XmlError } from './xmlStream';
+import type { ReadHost } from './readHost';
+import { inflaterOf } from './inflater';
 
 /**
  * Reads an .xlsx/.xlsm as it streams out of the zip, one sheet at a time, into the grids
@@ -44,22 +46,36 @@ function workbookParts(zip: ZipArchive, budget: ReadBudget) {
   };
 }
 
-export async function readXlsx(bytes: Buffer, file: string, bounds: ReadBounds = READ_BOUNDS): Promise<GridsRead> {
+/** Counts what passes, for the host's progress: `done` of `total` unpacked bytes. */
+async function* reported(chunks: AsyncIterable<Uint8Array>, seen: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    seen(chunk.length);
+    yield chunk;
+  }
+}
+
+export async function readXlsx(bytes: Uint8Array, file: string, bounds: ReadBounds = READ_BOUNDS, host: ReadHost = {}): Promise<GridsRead> {
   const budget = new ReadBudget(file, bounds);
   try {
-    const zip = openZip(bytes);
+    const zip = openZip(bytes, await inflaterOf(host));
     const parts = workbookParts(zip, budget);
     if (!parts) return { ok: false, issue: issueAt('error', 'file.unreadable', file, { detail: 'no workbook part' }) };
     const sstEntry = zip.find(parts.sharedStrings);
-    const sst = sstEntry ? await readSharedStrings(budget.count(zip.chunks(sstEntry), sstEntry.compressedSize), sstEntry.name) : [];
+    // Progress: the bytes of the shared strings and the sheets, as they unpack, of what their entries declare.
+    const total = [sstEntry, ...parts.sheets.map((s) => zip.find(s.path))].reduce((n, e) => n + (e?.size ?? 0), 0);
+    let done = 0;
+    const counted = (e: ZipEntry) => {
+      const chunks = budget.count(zip.chunks(e), e.compressedSize);
+      return host.progress ? reported(chunks, (n) => host.progress!(Math.min(1, (done += n) / Math.max(1, total)))) : chunks;
+    };
+    const sst = sstEntry ? await readSharedStrings(counted(sstEntry), sstEntry.name) : [];
     const stylesEntry = zip.find(parts.styles);
     const styles: Styles = stylesEntry ? parseStyles(wholePart(zip, stylesEntry, budget), stylesEntry.name) : { fmt: [], date: [] };
     const grids: Grid[] = [];
     for (const s of parts.sheets) {
       const entry = zip.find(s.path);
       if (!entry) return { ok: false, issue: issueAt('error', 'file.unreadable', file, { detail: `sheet ${s.name} is missing` }) };
-      const chunks = budget.count(zip.chunks(entry), entry.compressedSize);
-      grids.push(await readWorksheet(chunks, entry.name, { name: s.name, sst, styles, date1904: parts.date1904 }));
+      grids.push(await readWorksheet(counted(entry), entry.name, { name: s.name, sst, styles, date1904: parts.date1904 }));
     }
     return { ok: true, grids };
   } catch (e) {

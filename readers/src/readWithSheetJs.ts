@@ -71,13 +71,13 @@ function sheetJs(): Promise<SheetJs> {
 }
 
 /** The workbook, or why not: SheetJS's exceptions are its own words (and its internals), never shown. */
-async function parse(content: Buffer | string, format: SheetJsFormat): Promise<WorkBook | 'password' | 'damaged'> {
+async function parse(content: Uint8Array | string, format: SheetJsFormat): Promise<WorkBook | 'password' | 'damaged'> {
   const XLSX = await sheetJs();
   const options: ParsingOptions = { dense: true, cellNF: true, cellDates: false, sheetStubs: true, sheetRows: MAX_ROWS + 1 };
   // Markup comes decoded (its declared charset, or UTF-8, or Thai Windows-874), where SheetJS would assume one.
   // An HTML table's cells are text as shown: read as text, by the same Thai-aware parsers as CSV, not by SheetJS's guesses.
   const read = (cellFormula: boolean): WorkBook =>
-    typeof content === 'string' ? XLSX.read(content, { ...options, type: 'string', cellFormula, raw: format === 'html' }) : XLSX.read(content, { ...options, type: 'buffer', cellFormula });
+    typeof content === 'string' ? XLSX.read(content, { ...options, type: 'string', cellFormula, raw: format === 'html' }) : XLSX.read(content, { ...options, type: 'array', cellFormula });
   // SheetJS notes ODS conditional formats it approximates on console.error; they are not the user's concern.
   const consoleError = console.error;
   console.error = () => {};
@@ -105,7 +105,7 @@ function htmlSheetNames(text: string, tables: number): string[] | undefined {
   return names.length === tables && new Set(names).size === tables && names.every((n) => n !== '') ? names : undefined;
 }
 
-export async function readWithSheetJs(bytes: Buffer, file: string, format: SheetJsFormat): Promise<GridsRead> {
+export async function readWithSheetJs(bytes: Uint8Array, file: string, format: SheetJsFormat): Promise<GridsRead> {
   const text = format === 'html' || format === 'spreadsheetml' ? decodeMarkup(bytes) : undefined;
   const wb = await parse(text ?? bytes, format);
   if (wb === 'password') return { ok: false, issue: issueAt('error', 'file.password_protected', file) };

@@ -12,7 +12,7 @@ export type CsvRead = { ok: true; grid: Grid; encoding: CsvEncoding } | { ok: fa
  * are valid UTF-8 (strictly), else TIS-620/Windows-874, the Thai legacy encoding (a
  * TIS-620 file is almost never valid UTF-8, as its Thai bytes are all ≥ 0xA1).
  */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: CsvEncoding } {
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
@@ -35,7 +35,7 @@ function separatorOf(text: string): string {
  * one grid of text cells. Values stay text, as typed: the checker reads numbers, Thai
  * digits and dates from text the same way it reads them from cells.
  */
-export function readCsv(bytes: Buffer, sheet: string): CsvRead {
+export function readCsv(bytes: Uint8Array, sheet: string): CsvRead {
   const { text, encoding } = decodeCsv(bytes);
   const sep = separatorOf(text);
   const rows: (Cell | undefined)[][] = [];

@@ -15,7 +15,7 @@ export interface BundleItem {
 }
 
 /**
- * Packs items into consecutive bundles (order kept) within the limits, never two items
+ * Packs items into consecutive bundles (order kept; the CLI's upload and the clerk's web page send so) within the limits, never two items
  * sharing a key in one bundle (one return in two files stays two requests, sent in order).
  * An item alone over a limit makes a bundle of its own: the API says what is wrong with it.
  */

@@ -1,6 +1,7 @@
-import { extname } from 'node:path';
 import type { WorkbookFormat } from './workbookRead';
 import { openZip } from './zipArchive';
+import { contains, extensionOf, hexBytes, latin1, startsWith, u16, utf16le } from './bytes';
+import type { Inflater } from './inflater';
 
 /** What a file's bytes are: a format the reader takes, one it refuses by name, a password-protected workbook, or something else. */
 export type Detected =
@@ -13,8 +14,8 @@ export type Detected =
 /** Spreadsheets recognised but not read, each refused with what to do instead. */
 export type UnsupportedFormat = 'numbers' | 'biff2_4';
 
-const CFB = Buffer.from('d0cf11e0a1b11ae1', 'hex');
-const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+const CFB = hexBytes('d0cf11e0a1b11ae1');
+const utf16 = utf16le;
 
 /** BIFF2–4 files (Excel 2.x–4.0) are bare record streams that open with a BOF record of their version. */
 const OLD_BIFF_BOF = [0x0009, 0x0209, 0x0409];
@@ -24,13 +25,13 @@ const OLD_BIFF_BOF = [0x0009, 0x0209, 0x0409];
  * bytes read as Latin-1 (the markup that tells the format apart is ASCII in any encoding but
  * UTF-16, which is decoded as such).
  */
-function head(bytes: Buffer): string {
+function head(bytes: Uint8Array): string {
   const b = bytes.subarray(0, 2048);
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
     return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b.subarray(2)).trimStart();
   }
   const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  return b.toString('latin1', start).trimStart();
+  return latin1(b.subarray(start)).trimStart();
 }
 
 /** An Excel 2003 XML workbook (SpreadsheetML) or an HTML table, as web systems "export to Excel". */
@@ -50,11 +51,11 @@ function markupFormat(text: string): WorkbookFormat | undefined {
  * Excel 2003 XML file (what many web systems export as ".xls") is read as what it is. Only
  * CSV, which has no signature, is taken by its name.
  */
-export function detectFormat(bytes: Buffer, name: string): Detected {
-  const ext = extname(name).toLowerCase();
+export function detectFormat(bytes: Uint8Array, name: string, inflater: Inflater): Detected {
+  const ext = extensionOf(name).toLowerCase();
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     try {
-      const zip = openZip(bytes);
+      const zip = openZip(bytes, inflater);
       const mimetype = zip.find('mimetype');
       if (mimetype && zip.text(mimetype, 200).trim() === 'application/vnd.oasis.opendocument.spreadsheet') {
         const manifest = zip.find('META-INF/manifest.xml');
@@ -75,13 +76,13 @@ export function detectFormat(bytes: Buffer, name: string): Detected {
       return { kind: 'damaged', detail: e instanceof Error ? e.message : 'damaged zip archive' };
     }
   }
-  if (bytes.subarray(0, 8).equals(CFB)) {
+  if (startsWith(bytes, CFB)) {
     // An encrypted .xlsx is a compound file holding the encrypted package.
-    if (bytes.includes(utf16('EncryptedPackage')) || bytes.includes(utf16('EncryptionInfo'))) return { kind: 'password_protected' };
-    if (bytes.includes(utf16('Workbook')) || bytes.includes(utf16('Book'))) return { kind: 'format', format: 'xls' };
+    if (contains(bytes, utf16('EncryptedPackage')) || contains(bytes, utf16('EncryptionInfo'))) return { kind: 'password_protected' };
+    if (contains(bytes, utf16('Workbook')) || contains(bytes, utf16('Book'))) return { kind: 'format', format: 'xls' };
     return { kind: 'unknown', ext: ext || '-' };
   }
-  if (bytes.length >= 4 && OLD_BIFF_BOF.includes(bytes.readUInt16LE(0)) && bytes.readUInt16LE(2) <= 16) return { kind: 'unsupported', format: 'biff2_4' };
+  if (bytes.length >= 4 && OLD_BIFF_BOF.includes(u16(bytes, 0)) && u16(bytes, 2) <= 16) return { kind: 'unsupported', format: 'biff2_4' };
   const markup = markupFormat(head(bytes));
   if (markup) return { kind: 'format', format: markup };
   if (['.csv', '.txt'].includes(ext) && !bytes.subarray(0, 4096).includes(0)) return { kind: 'format', format: 'csv' };

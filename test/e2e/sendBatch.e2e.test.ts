@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startApi, type Api } from '../support/apiHarness';
+import { sample } from '../support/samples';
+import { launchChromium } from '../support/browser';
+import { expectCommunityPlanFigures } from '../support/formsFigures';
+import { calcRenditions } from '../support/calcRenditions';
+import { servePaneBuild } from './paneHarness';
+import { chooseFiles, DESKTOP, dropFiles, openSendPage, shot, text } from './sendPageHarness';
+
+/**
+ * Headquarters' acceptance figures through the clerk's page: the 50 district files of Form 2,
+ * as Excel wrote them (.xlsx), as LibreOffice Calc writes them (.xls and .ods, converted now),
+ * dropped on the page in one batch per format and sent; the tally at HQ, read through the API on
+ * Azurite, is FORMS.md's every figure after each batch (each a new version of every return).
+ */
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+const DISTRICTS = sample('community-plan/districts');
+
+let api: Api;
+let pane: Awaited<ReturnType<typeof servePaneBuild>>;
+let browser: Browser;
+let converted: string;
+
+const filesOf = (dir: string, ext: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => join(dir, f));
+
+beforeAll(async () => {
+  if (!SOFFICE) throw new Error('LibreOffice Calc (soffice) is needed to write the .xls and .ods renditions: apt-get install libreoffice-calc-nogui (npm test’s pretest does this as root).');
+  converted = mkdtempSync(join(tmpdir(), 'send-batch-'));
+  await calcRenditions(SOFFICE, filesOf(DISTRICTS, '.xlsx'), converted, ['xls', 'ods']);
+  pane = await servePaneBuild({});
+  api = await startApi({ config: { corsOrigins: [pane.url] } });
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await pane?.close();
+  await api?.close();
+  if (converted) rmSync(converted, { recursive: true, force: true });
+});
+
+/** Sends one batch from the page as headquarters; answers the POST /api/returns requests it made. */
+async function sendBatch(page: Page, files: string[], how: 'choose' | 'drop'): Promise<number> {
+  let posts = 0;
+  page.on('request', (r) => void (r.method() === 'POST' && r.url().endsWith('/api/returns') && posts++));
+  if (how === 'drop') await dropFiles(page, files);
+  else await chooseFiles(page, files);
+  await page.getByTestId('send-plan').getByText('พร้อมส่ง 50 ไฟล์ (แบบรายงาน 50 ฉบับ)').waitFor({ timeout: 180_000 });
+  await page.getByRole('button', { name: 'ส่ง 50 ไฟล์' }).click();
+  await page.getByText(text('th', 'sent')).waitFor({ timeout: 120_000 });
+  expect(await page.getByTestId('receipt').count()).toBe(50);
+  return posts;
+}
+
+test.each([
+  ['xlsx', 'chosen', 'choose'],
+  ['xls', 'dropped', 'drop'],
+  ['ods', 'chosen', 'choose'],
+] as const)(
+  'the 50 district files as .%s, %s on the page in one batch, reproduce every Form 2 figure at HQ',
+  async (ext, _how, how) => {
+    const files = ext === 'xlsx' ? filesOf(DISTRICTS, '.xlsx') : filesOf(converted, `.${ext}`);
+    expect(files).toHaveLength(50);
+    const page = await openSendPage(browser, { url: pane.url, apiUrl: api.url, key: 'dev-hq', lang: 'th', width: DESKTOP });
+    const posts = await sendBatch(page, files, how);
+    expect(posts).toBe(1); // 50 returns bundled into one request (≤100 returns, ≤4 MiB)
+    await shot(page, { lang: 'th', width: DESKTOP }, `batch-50-${ext}-sent`);
+    expectCommunityPlanFigures(await api.client('dev-hq').tallies({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'hq' }));
+    await page.context().close();
+  },
+  400_000,
+);

@@ -1,0 +1,91 @@
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import type { Lang } from '@returns-hub/addin/text/bilingual';
+import { st, type SendTextKey } from '@returns-hub/addin/send/sendText';
+import { ARTIFACTS } from './paneHarness';
+
+/** The widths the page is tried at: a desktop, and a phone. */
+export const DESKTOP = 1280;
+export const PHONE = 360;
+
+/** Where axe-core's findings of every state are listed (serious and critical ones fail the test; the rest are kept for the report). */
+export const AXE_LOG = resolve(ARTIFACTS, 'send-axe.jsonl');
+
+export interface SendPageOptions {
+  url: string;
+  apiUrl: string;
+  lang: Lang;
+  width: number;
+  /** A development key (the page's sign-in in a development build); none: signed out. */
+  key?: string;
+  /** A pinned clock; without it the page runs on the real one. */
+  now?: Date;
+}
+
+/** Opens the clerk's page in a fresh context (its own storage), only loopback traffic allowed. */
+export async function openSendPage(browser: Browser, o: SendPageOptions): Promise<Page> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: o.width, height: 900 } });
+  const page = await context.newPage();
+  if (o.now) await page.clock.setFixedTime(o.now);
+  await page.addInitScript(
+    ({ apiUrl, key, lang }) => {
+      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey: key }));
+      localStorage.setItem('returns-hub.send.lang', lang);
+    },
+    { apiUrl: o.apiUrl, key: o.key ?? '', lang: o.lang },
+  );
+  await page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  await page.goto(`${o.url}/send/`);
+  await page.getByTestId('drop-zone').waitFor();
+  return page;
+}
+
+export const text = (lang: Lang, key: SendTextKey) => st(lang, key);
+
+export async function chooseFiles(page: Page, paths: string[]): Promise<void> {
+  await page.setInputFiles('[data-testid=file-input]', paths);
+}
+
+/** Drops files on the page's drop zone, as a clerk drags them from the file manager. */
+export async function dropFiles(page: Page, paths: string[]): Promise<void> {
+  const files = paths.map((p) => ({ name: basename(p), data: readFileSync(p).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((fs) => {
+    const dt = new DataTransfer();
+    for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, files);
+  await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer });
+}
+
+/** No sideways scrolling of the page itself (the sheet scrolls inside its own box). */
+export async function expectNoSideScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** A screenshot of a state, named for the guides that reuse them: `send-<lang>-<width>-<state>.png`. */
+export async function shot(page: Page, o: { lang: Lang; width: number }, state: string): Promise<string> {
+  await page.waitForTimeout(200); // Fluent's transitions
+  await expectNoSideScroll(page);
+  const name = `send-${o.lang}-${o.width}-${state}.png`;
+  await page.screenshot({ path: resolve(ARTIFACTS, name), fullPage: true });
+  return name;
+}
+
+/**
+ * axe-core on the page as it stands (WCAG 2.1 A and AA rules, and best practices): no serious
+ * or critical violation; every finding, whatever its impact, is appended to AXE_LOG.
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(result.passes.length).toBeGreaterThan(10); // axe ran over the page's content
+  const found = result.violations.map((v) => ({ state, id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  for (const f of found) appendFileSync(AXE_LOG, JSON.stringify(f) + '\n');
+  expect(found.filter((f) => f.impact === 'serious' || f.impact === 'critical')).toEqual([]);
+}
