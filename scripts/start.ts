@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startAzurite } from '@returns-hub/functions/dev/startAzurite';
 import { startLocalHost } from '@returns-hub/functions/dev/localHost';
@@ -7,8 +7,10 @@ import { makeDeps } from '@returns-hub/functions/deps';
 import { loadConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
 import { repair, REPAIR_EVERY_MS, REPAIR_GRACE_MS } from '@returns-hub/functions/services/repair';
-import { buildAddin } from './buildAddin';
+import { ADDIN_DIST, buildAddin } from './buildAddin';
 import { serveAddin } from './serveAddin';
+import { devManifest, MANIFEST_SOURCE } from './manifest';
+import { devCorsOrigins } from './devCorsOrigins';
 
 /**
  * `npm start`: the product in development mode (RETURNS_ENV=development, set here
@@ -80,10 +82,10 @@ process.on('unhandledRejection', (e) => {
 
 async function main() {
   const env: Record<string, string | undefined> = { ...process.env, RETURNS_ENV: process.env.RETURNS_ENV ?? 'development' };
+  // The pane and the clerks' web page call the API from their own origin (ADDIN_PORT): in development, that one.
+  env.RETURNS_CORS_ORIGINS = devCorsOrigins(env);
   const apiOnly = process.argv.includes('--api-only');
-  // The pane and the clerks' web page call the API from their own origin: on another ADDIN_PORT, that one.
   const addinPort = Number(env.ADDIN_PORT ?? 3000);
-  if (!env.RETURNS_CORS_ORIGINS && addinPort !== 3000) env.RETURNS_CORS_ORIGINS = `https://localhost:${addinPort},http://localhost:${addinPort}`;
   if (!env.RETURNS_STORAGE && !env.RETURNS_STORAGE_ACCOUNT_URL) {
     const location = resolve(env.AZURITE_LOCATION ?? resolve(__dirname, '../.azurite'));
     const azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
@@ -99,7 +101,7 @@ async function main() {
   // The Functions' timer, here: the repair at start and every few minutes (only on the local emulator; in Azure the timer runs it).
   const runRepair = async () => {
     try {
-      const r = await repair(await deps.store(), await deps.reviews(), { graceMs: REPAIR_GRACE_MS });
+      const r = await repair(await deps.store(), await deps.reviews(), await deps.definitions(), { graceMs: REPAIR_GRACE_MS });
       const failed = r.writes.failed.length + r.intents.failed.length;
       if (r.writes.removed || r.intents.completed || r.intents.forgotten || failed)
         console.log(`Repair: removed ${r.writes.removed} uncommitted write(s); completed ${r.intents.completed} tally update(s), forgot ${r.intents.forgotten}; ${failed} failed.`);
@@ -123,11 +125,14 @@ async function main() {
         : ` (production: no development keys, no start-up repair; the CLI takes --api ${host.url}/api)`),
   );
   if (!apiOnly) {
-    const built = await buildAddin();
+    // A development build whose Settings start from this API's address.
+    const built = await buildAddin({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });
     (await import('esbuild')).stop(); // its service process is not needed once the pane is built
+    // The development manifest for these ports, beside the pane (manifest.xml itself names 3000 and 7071).
+    writeFileSync(`${ADDIN_DIST}/manifest.xml`, devManifest(readFileSync(MANIFEST_SOURCE, 'utf8'), addinPort, Number(env.PORT ?? 7071)));
     const pane = await serveAddin(addinPort);
     stops.push(pane.close);
-    console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped)`);
+    console.log(`Task pane on ${pane.url}/taskpane.html (${Math.round(built.gzipBytes / 1024)} KB gzipped); its manifest for these ports: ${ADDIN_DIST}/manifest.xml`);
     console.log(`Clerks' web page on ${pane.url}/send/ (any browser: choose a file, check it, send it; Settings takes a development key)`);
     if (pane.note) console.log(pane.note);
   }

@@ -1,74 +1,44 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { createNestablePublicClientApplication } from '@azure/msal-browser';
-import { createApiClient } from '@returns-hub/shared/api/client';
-import { PaneController } from './pane/paneController';
+import { FluentProvider } from '@fluentui/react-provider';
+import { webLightTheme } from '@fluentui/react-theme';
 import { languageFrom } from './text/bilingual';
-import { officeHost } from './excel/officeHost';
-import { excelRunner } from './excel/excelRunner';
-import { excelPort } from './excel/excelPort';
-import { App } from './ui/App';
-import { ReviewController } from './pane/reviewController';
-import { reviewExcelPort } from './excel/reviewExcelPort';
-import type { SignIn } from './ui/SettingsPanel';
-import { associateFunctions, useFigureSource, useFunctionErrors, useFunctionLanguage } from './functions/customFunctions';
-import { FigureSource } from './functions/figureSource';
-import { entraSession, type EntraSession } from './auth/tokenProvider';
-import { buildConfig } from './settings/buildConfig';
-import { loadDevSettings, SETTINGS_KEY, type DevSettings } from './settings/devSettings';
+import { handOver, type Boot } from './boot/boot';
+import { FirstScreen } from './ui/FirstScreen';
 
-/** Entry: once Office is ready, wire the controller (office.js through the one runner, the API client) and render the pane. */
+/**
+ * The first script of the pane (taskpane.js): React, Fluent UI and the first screen only, so
+ * that the clerk sees and can press Check as soon as a React + Fluent page can be; the rest
+ * of the pane (pane.js: the flows, Excel, the API) is loaded right after and takes over the
+ * same root. Both are ES modules sharing one copy of React and Fluent; pane.js is added as a
+ * module script, not through import(), which Excel 2019's EdgeHTML webview cannot parse.
+ */
 Office.onReady(() => {
-  const build = buildConfig();
-  let settings = loadDevSettings(build, window.localStorage);
-  const runner = excelRunner(officeHost());
-
-  // Entra ID sign-in where the build has its settings; a development key otherwise.
-  let session: EntraSession | null = null;
-  const sessionReady = build.entra ? entraSession(build.entra, createNestablePublicClientApplication).then((s) => (session = s)) : null;
-  const signIn: SignIn | null = sessionReady && {
-    account: () => session?.account() ?? null,
-    signIn: async () => (await sessionReady).signIn(),
+  const boot: Boot = {
+    root: createRoot(document.getElementById('root')!),
+    lang: languageFrom(Office.context?.displayLanguage),
+    moves: { tab: 'check', inSettings: false, checkPressed: false },
   };
-  const token = async () => (sessionReady ? (await sessionReady).token() : settings.apiKey);
-  const client = () => createApiClient({ baseUrl: build.dev ? settings.apiUrl : build.apiUrl, key: token, fetch: (url, init) => fetch(url, init), client: 'returns-addin' });
-
-  // One language for the pane and the functions' cells: Office's display language.
-  const lang = languageFrom(Office.context?.displayLanguage);
-
-  // Shared runtime: the custom functions use the pane's client, where the host runs them.
-  const figures = new FigureSource(client);
-  if (runner.supports('customFunctions')) {
-    useFigureSource(figures);
-    useFunctionErrors(runner.supports('functionErrors'));
-    useFunctionLanguage(lang);
-    associateFunctions();
-  }
-
-  const pane = new PaneController(excelPort(runner), client, lang, { onRefresh: () => figures.refresh() });
-  const review = new ReviewController(reviewExcelPort(runner), client, pane.state.lang);
-  void review.identify(); // reviewers get the Review tab
-  const root = createRoot(document.getElementById('root')!);
-  const render = () =>
-    root.render(
+  handOver(boot);
+  const draw = (failed: boolean) =>
+    boot.root.render(
       <FluentProvider theme={webLightTheme}>
-        <App
-          pane={pane}
-          review={review}
-          build={build}
-          settings={settings}
-          signIn={signIn}
-          now={() => new Date()}
-          onSettings={(s: DevSettings) => {
-            settings = s;
-            figures.refresh();
-            void review.identify();
-            window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
-            render();
-          }}
-        />
+        <FirstScreen lang={boot.lang} moves={boot.moves} failed={failed} onRetry={load} />
       </FluentProvider>,
     );
-  render();
+  let attempts = 0;
+  function load() {
+    draw(false);
+    const script = document.createElement('script');
+    script.type = 'module';
+    // A retry asks under a new address: the page keeps a module that failed to load as failed.
+    script.src = new URL(attempts++ ? `pane.js?retry=${attempts}` : 'pane.js', document.baseURI).href;
+    script.onerror = () => {
+      script.remove();
+      draw(true);
+    };
+    // After the first screen is drawn: the rest of the pane does not hold it up.
+    requestAnimationFrame(() => setTimeout(() => document.head.appendChild(script), 0));
+  }
+  load();
 });

@@ -20,7 +20,8 @@ const BLANK_ROWS = 20;
  * What the reader reads back from it is the same form.
  */
 export function blankFormLayout(form: FormDef): BlankFormLayout {
-  const rows: string[][] = [[form.title_th], [form.title_en], []];
+  // The Thai title over a Thai form, two rows left empty under it (an opened return states its unit, period and version there).
+  const rows: string[][] = [[form.title_th], [], []];
   const dropdowns: BlankFormLayout['dropdowns'] = [];
   const valueCells: BlankFormLayout['valueCells'] = {};
   const recordFields = form.table?.row === 'return' ? [] : form.fields;

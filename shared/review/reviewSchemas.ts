@@ -54,6 +54,8 @@ export type ReturnRef = z.infer<typeof returnRefSchema>;
 /** A decision as it stands on a return (absent for a return never reviewed). */
 export const reviewDecisionSchema = z.object({
   by: z.string(),
+  /** The person's display name where the sign-in gives one (Entra ID's `name`); absent for API keys and older decisions. */
+  name: z.string().optional(),
   role: reviewerRoleSchema,
   at: z.string(),
   client: z.string(),
@@ -142,6 +144,10 @@ export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 export const reviewedReturnSchema = z.object({
   orgUnit: z.string(),
   name_th: z.string(),
+  /** The unit's English name (absent from older servers). */
+  name_en: z.string().optional(),
+  /** The unit's zone, where it belongs to one (a Bangkok district): reviewers filter by it. */
+  zone: z.object({ code: z.string(), name_th: z.string(), name_en: z.string() }).nullable().optional(),
   subject: z.string().nullable(),
   version: z.number(),
   submittedAt: z.string(),

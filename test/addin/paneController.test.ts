@@ -4,11 +4,12 @@ import { createApiClient } from '@returns-hub/shared/api/client';
 import type { ExcelPort } from '@returns-hub/addin/pane/excelPort';
 import { PaneController, type Flow, type PaneState } from '@returns-hub/addin/pane/paneController';
 import { bi, languageFrom } from '@returns-hub/addin/pane/i18n';
+import { inlineChecker } from '@returns-hub/addin/check/inlineChecker';
 import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
 import type { FakeSets } from '../support/excelFake/fakeBook';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN, UNITS } from '../support/builtIn';
 import { computeReport } from '@returns-hub/shared/report/computeReport';
 import { reportByName } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
@@ -35,7 +36,7 @@ const client =
 /** A pane over a fake workbook holding one sample sheet, on the local API. */
 async function paneOn(path: string, o: { lang?: 'th' | 'en'; sets?: FakeSets; f?: typeof fetch } = {}) {
   const x = fakeExcel([await gridOf(path)], { sets: o.sets });
-  const pane = new PaneController(x.port, client(o.f), o.lang ?? 'th');
+  const pane = new PaneController(x.port, client(o.f), o.lang ?? 'th', inlineChecker());
   return { ...x, pane, sheet: x.book.sheets[0].name };
 }
 
@@ -85,7 +86,7 @@ describe('the task pane flows', () => {
     const edited = await gridOf('community-plan/districts/1030.xlsx');
     edited.rows[19][1] = { value: 'นายสมศักดิ์ รักงาน' }; // B20: a new reporter
     const other = fakeExcel([edited]);
-    const pane2 = new PaneController(other.port, client(), 'en');
+    const pane2 = new PaneController(other.port, client(), 'en', inlineChecker());
     await pane2.check();
     await pane2.send();
     expect(pane2.state.send.receipts[0]).toMatchObject({ version: 2, previousVersion: 1 });
@@ -101,7 +102,7 @@ describe('the task pane flows', () => {
     book.type(sheet, 'C14', 10000);
     book.type(sheet, 'C16', 38470);
     await pane.send();
-    expect(book.syncs - before).toBe(1); // one read sync
+    expect(book.syncs - before).toBe(2); // the used range, then its cells in one chunk
     expect(pane.state.send).toMatchObject({ status: 'changed', changedCells: ['C14', 'C16'], outcome: { text: { th: expect.stringContaining('C14, C16') } } });
     expect(pane.state.send.receipts).toEqual([]);
     await pane.send();
@@ -236,7 +237,7 @@ describe('the task pane flows', () => {
 
   test('Excel 2021 and later hold a call while a cell is edited: the pane says what it waits for, and goes on when the clerk leaves the cell', async () => {
     const x = fakeExcel([await gridOf('community-plan/districts/1038.xlsx')]);
-    const pane = new PaneController(x.port, client(), 'th', { slowMs: 5 });
+    const pane = new PaneController(x.port, client(), 'th', inlineChecker(), { slowMs: 5 });
     x.book.enterCellEdit();
     const checking = pane.check();
     await new Promise((r) => setTimeout(r, 30));
@@ -257,7 +258,7 @@ describe('the task pane flows', () => {
   test('an Excel layer that throws (a bug) still leaves the pane settled, with a message', async () => {
     const x = await paneOn('community-plan/districts/1036.xlsx');
     const broken: ExcelPort = { ...x.port, readSheet: () => Promise.reject(new Error('bug')) };
-    const pane = new PaneController(broken, client(), 'en');
+    const pane = new PaneController(broken, client(), 'en', inlineChecker());
     const flows: [Flow, () => Promise<void>][] = [['check', () => pane.check()]];
     for (const [, run] of flows) await run();
     settled(pane.state);
@@ -293,9 +294,13 @@ describe('the task pane flows', () => {
     const name = pane.state.pull.summary!.sheet;
     const q = { form: PLAN_Q.form, fy: 2563, period: 'FY' };
     const [district, hq] = [await api.client().tallies({ ...q, by: 'district' }), await api.client().tallies({ ...q, by: 'hq' })];
-    const layout = reportByName(q.form, 'districts-by-indicator');
+    const layout = reportByName(BUILT_IN.formById(q.form)!, 'districts-by-indicator');
     if (isReportProblem(layout)) throw new Error(layout.message_en);
-    const report = computeReport(layout, { form: formById(q.form)!, tallies: { district, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'district');
+    const report = computeReport(
+      layout,
+      { form: BUILT_IN.formById(q.form)!, units: UNITS, tallies: { district, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() },
+      'district',
+    );
     if (isReportProblem(report)) throw new Error(report.message_en);
     const table = report.tables[0];
     expect(table.keys[table.keys.length - 1]).toBe('total:BMA');
@@ -350,5 +355,37 @@ describe('the task pane flows', () => {
     expect(pane.state.pull).toMatchObject({ status: 'failed' });
     expect(pane.state.pull.outcome?.text.en).toContain('no-such-form');
     expect(pane.state.pull.outcome?.text.th).not.toMatch(/[A-Za-z]{3}/);
+  });
+
+  test('Totals of a period no unit has sent yet: said so, and no sheet written (no report of 50 reds)', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
+    const sheets = book.sheets.length;
+    await pane.pull({ form: 'bma-community-plan-return', fy: 2570, period: 'FY', by: 'district' });
+    expect(pane.state.pull).toMatchObject({ status: 'failed', outcome: { tone: 'warning', text: { th: expect.stringContaining('ยังไม่มีหน่วยงานใดส่งแบบรายงานงวดทั้งปี 2570') } } });
+    expect(book.sheets).toHaveLength(sheets);
+    settled(pane.state);
+  });
+
+  test('Totals and Review open on the latest period with returns: today (FY 2570, empty) gives way to the samples’ FY 2563', async () => {
+    const { pane } = await paneOn('community-plan/districts/1039.xlsx');
+    await pane.check();
+    await pane.send();
+    const today = new Date('2026-12-07T03:00:00Z');
+    expect(await pane.periods.latest(BUILT_IN.formById('bma-community-plan-return')!, today)).toEqual({ fy: 2563, period: 'FY' });
+    expect(await pane.periods.latest(BUILT_IN.formById('welfare-fund-tally')!, today)).toBeNull(); // nothing sent: the pane keeps the latest period that has ended
+  });
+
+  test('a tally sheet the clerk renamed is refreshed where it is, under its new name: none left stale beside a new one', async () => {
+    const { pane, book } = await paneOn('community-plan/districts/1030.xlsx');
+    await pane.pull(PLAN_Q);
+    const first = pane.state.pull.summary!.sheet;
+    const sheets = book.sheets.length;
+    book.rename(first, 'ยอดรวม ส่งผู้อำนวยการ');
+    book.type('ยอดรวม ส่งผู้อำนวยการ', 'A1', 'แก้เอง'); // stale content the refresh must replace
+    await pane.pull();
+    expect(book.sheets).toHaveLength(sheets);
+    expect(pane.state.pull.summary!.sheet).toBe('ยอดรวม ส่งผู้อำนวยการ');
+    expect(pane.state.pull.outcome?.text.th).toContain('“ยอดรวม ส่งผู้อำนวยการ”');
+    expect(book.valueAt('ยอดรวม ส่งผู้อำนวยการ', 'A1')).not.toBe('แก้เอง');
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEV_API_ORIGIN, MANIFEST_SOURCE, productionManifest } from '../../scripts/manifest';
+import { DEV_API_ORIGIN, MANIFEST_SOURCE, PACKAGE_VERSION, PRODUCTION_ID, manifestVersion, productionManifest } from '../../scripts/manifest';
 import { validateManifest } from '../../scripts/validateManifest';
 
 const source = readFileSync(MANIFEST_SOURCE, 'utf8');
@@ -21,8 +21,15 @@ describe('production manifest (npm run manifest -- --base-url …)', () => {
     expect(tag(prod, 'AppDomain')).toEqual(['https://returns.example.go.th', 'https://returns-api.example.go.th']);
   });
 
-  test('shares the id, version and requirement sets with the development manifest', () => {
-    for (const name of ['Id', 'Version', 'ProviderName']) expect(tag(prod, name)).toEqual(tag(source, name));
+  test('its own id (a developer’s sideloaded copy is another add-in) and the version package.json gives; the development manifest’s requirement sets', () => {
+    expect(tag(prod, 'Id')).toEqual([PRODUCTION_ID]);
+    expect(tag(source, 'Id')).not.toEqual([PRODUCTION_ID]);
+    expect(tag(prod, 'Version')).toEqual([manifestVersion(PACKAGE_VERSION)]);
+    expect(manifestVersion('0.1.0')).toBe('0.1.0.0');
+    expect(manifestVersion('2.13.4-beta.1')).toBe('2.13.4.0');
+    expect(tag(productionManifest(source, 'https://returns.example.go.th', undefined, { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }), 'Id')).toEqual(['0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d']);
+    expect(() => productionManifest(source, 'https://returns.example.go.th', undefined, { id: 'not-a-guid' })).toThrow(/GUID/);
+    expect(tag(prod, 'ProviderName')).toEqual(tag(source, 'ProviderName'));
     const sets = (xml: string) => [...xml.matchAll(/<(?:bt:)?Set [^>]*\/>/g)].map((m) => m[0]);
     expect(sets(prod)).toEqual(sets(source));
   });

@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInForm } from '../support/builtIn';
 import { FEATURES, OFFICE_MEMBERS, requirementsOf, versionAtLeast, type OfficeMember, type Requirement } from '@returns-hub/addin/excel/requirementSets';
 import { PaneController } from '@returns-hub/addin/pane/paneController';
 import { createApiClient } from '@returns-hub/shared/api/client';
 import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
 import { ALL_SETS, type FakeSets } from '../support/excelFake/fakeBook';
-import { startApi, type Api } from '../support/apiHarness';
+import { requestFor, startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 import { apiSetOf } from './officeTypes';
+import { inlineChecker } from '@returns-hub/addin/check/inlineChecker';
 
 const MANIFEST = readFileSync(resolve(__dirname, '../../manifest.xml'), 'utf8');
 
@@ -154,11 +155,13 @@ describe('the Excel layer on a host with exactly the manifest’s base sets (Exc
       read.grids.filter((g) => g.rows.length > 1),
       { sets },
     );
-    const pane = new PaneController(x.port, () => createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch, attempts: 1 }), 'en');
+    // A return of the year, so that Totals has figures to write.
+    await api.client('dev-unit-1045').submit(await requestFor(sample('community-plan/districts/1045.xlsx')));
+    const pane = new PaneController(x.port, () => createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch, attempts: 1 }), 'en', inlineChecker());
     await pane.check();
     await pane.selectIssue(pane.state.check.issues.error[0]);
     await pane.clearHighlights();
-    await pane.insertBlankForm(formById('bma-community-plan-return')!.id);
+    await pane.insertBlankForm(builtInForm('bma-community-plan-return').id);
     await pane.pull({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'hq' });
     await pane.pull(); // Refresh: the report sheet is cleared and written again in place
     return { pane, book: x.book };

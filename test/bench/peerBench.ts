@@ -3,7 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startAzurite, type Azurite } from '@returns-hub/functions/dev/startAzurite';
-import { projectRegister, writeRegister } from './readerBench';
+import { writeRegister } from './readerBench';
+import { projectRegister } from '../support/projectRegister';
 import { loadNow, machine, median, writeSection } from './report';
 import { SAMPLES, sampleFiles } from '../support/samples';
 import { countUploadRequests } from './countStorageRequests';

@@ -8,25 +8,8 @@ import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { readXlsx } from '@returns-hub/readers/readXlsx';
 import { readXlsx as readXlsxRegex } from './regexReader/readXlsx';
 import { machine, median, writeSection } from './report';
-
-/** A project register as a district keeps it: the record header, then one row per progress report. */
-export function projectRegister(rows: number): unknown[][] {
-  const out: unknown[][] = [
-    ['แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ'],
-    ['ชื่อโครงการ/กิจกรรม : ทะเบียนโครงการทดสอบ'],
-    ['รหัสโครงการ : 50450000-3247'],
-    ['ปีงบประมาณ พ.ศ. : 2564'],
-    ['งบประมาณที่ได้รับ : 0 บาท'],
-    ['หน่วยงานที่รับผิดชอบ : สำนักงานเขตวังทองหลาง'],
-    [],
-    ['รายงานครั้งที่', 'วันที่รายงาน', 'ผลการดำเนินงาน/ขั้นตอน', 'ความก้าวหน้าของงานฯ', 'งบประมาณที่เบิกใช้ (บาท)', 'เป็นไปตามแผน', 'เป็นไปตามเป้าหมาย'],
-  ];
-  for (let i = 0; i < rows; i++) {
-    const d = new Date(Date.UTC(2020, 9, 1) + Math.floor((i / rows) * 364) * 86_400_000); // inside FY 2564, in order
-    out.push([i + 1, `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear() + 543}`, `ขั้นตอนที่ ${i + 1}`, `${((i / rows) * 100).toFixed(2)} %`, '0', 'เป็นไปตามแผน', 'เป็นไปตามเป้าหมาย']);
-  }
-  return out;
-}
+import { projectRegister } from '../support/projectRegister';
+import { BUILT_IN_SOURCE } from '../support/builtIn';
 
 /** The reader before this one: ExcelJS loads the whole workbook, then every cell is walked (kept here only to compare). */
 async function openWithExcelJs(file: string): Promise<number> {
@@ -58,10 +41,10 @@ export async function readerBench(rows = 50_000): Promise<string> {
   const cells = values.reduce((n, r) => n + r.length, 0);
   const times: number[] = [];
   let issues = 0;
-  checkSheets([grid]); // warm-up: the JIT compiles the hot paths
+  checkSheets([grid], BUILT_IN_SOURCE); // warm-up: the JIT compiles the hot paths
   for (let i = 0; i < 7; i++) {
     const t = process.hrtime.bigint();
-    const [s] = checkSheets([grid]);
+    const [s] = checkSheets([grid], BUILT_IN_SOURCE);
     times.push(Number(process.hrtime.bigint() - t) / 1e9);
     issues = s.returns[0].issues.length;
     if (s.returns[0].rows.length !== rows) throw new Error('bench register read wrongly');

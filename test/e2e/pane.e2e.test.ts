@@ -1,21 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN, UNITS } from '../support/builtIn';
 import { computeReport } from '@returns-hub/shared/report/computeReport';
 import { defaultLayoutFor } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import { a1 } from '@returns-hub/shared/sheet/address';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
-import { startApi, type Api } from '../support/apiHarness';
+import { type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { launchChromium } from '../support/browser';
 import { ALL_SETS, type FakeSets } from '../support/excelFake/fakeBook';
 import type { FakeErrorCode } from '../support/excelFake/richApiError';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, bundleOfficeFake, button, eventually, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, button, eventually, openPaneIn, type Rig, servePaneBuild, startRig } from './paneHarness';
 
 /** The width the pane is tried at (Excel's default task pane is about 350 px), and the narrowest Office allows. */
 const WIDTH = 350;
@@ -23,23 +21,16 @@ const NARROWEST = 320;
 /** A fixed clock: the pane's period choices default to FY 2563, the samples' year. */
 const NOW = new Date('2020-06-15T03:00:00Z');
 
+let rig: Rig;
 let api: Api;
 let pane: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  pane = await servePaneBuild({}); // a development build: API address and key from Settings
-  api = await startApi({ config: { corsOrigins: [pane.url] } });
-  officeFake = await bundleOfficeFake();
-  browser = await launchChromium();
+  ({ pane, api, officeFake, browser } = rig = await startRig());
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await api?.close();
-});
+afterAll(async () => rig?.close());
 
 async function gridsOf(path: string): Promise<Grid[]> {
   const read = await readWorkbookFile(sample(path));
@@ -50,23 +41,7 @@ async function gridsOf(path: string): Promise<Grid[]> {
 /** Opens the built pane at 350 px on the office.js fake holding a sample's sheets; only loopback traffic is allowed. */
 async function openPane(o: { path: string; lang: Lang; sets?: FakeSets; url?: string; apiKey?: string }): Promise<Page> {
   const config: FakeOfficeConfig = { grids: await gridsOf(o.path), sets: o.sets ?? ALL_SETS, displayLanguage: o.lang === 'th' ? 'th-TH' : 'en-US' };
-  const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
-  await page.clock.setFixedTime(NOW);
-  await page.addInitScript(
-    ({ config, apiUrl, apiKey }) => {
-      const w: FakeOfficeWindow = window;
-      w.__FAKE_OFFICE__ = config;
-      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey }));
-    },
-    { config, apiUrl: api.url, apiKey: o.apiKey ?? 'dev-hq' },
-  );
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeFake });
-    if (host === 'localhost' || host === '127.0.0.1') return route.continue();
-    return route.abort();
-  });
-  await page.goto(`${o.url ?? pane.url}/taskpane.html`);
+  const page = await openPaneIn(browser, officeFake, { url: o.url ?? pane.url, config, apiUrl: api.url, apiKey: o.apiKey ?? 'dev-hq', width: WIDTH, now: NOW });
   await page.getByRole('tab', { name: t(o.lang, 'checkTab') }).waitFor();
   return page;
 }
@@ -250,9 +225,9 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     // The same sheet, now by zone: exactly the cells the report has, nothing left from the districts.
     const q = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
     const [zone, hq] = [await api.client().tallies({ ...q, by: 'zone' }), await api.client().tallies({ ...q, by: 'hq' })];
-    const layout = defaultLayoutFor(q.form, 'zone');
+    const layout = defaultLayoutFor(BUILT_IN.formById(q.form)!, 'zone');
     if (isReportProblem(layout)) throw new Error(layout.message_en);
-    const report = computeReport(layout, { form: formById(q.form)!, tallies: { zone, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'zone');
+    const report = computeReport(layout, { form: BUILT_IN.formById(q.form)!, units: UNITS, tallies: { zone, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'zone');
     if (isReportProblem(report)) throw new Error(report.message_en);
     expect(report.name).toBe(name);
     const want = Object.fromEntries(report.cells.filter((c) => c.value !== '' && c.row !== 4).map((c) => [a1(c.row, c.col), c.value])); // row 5: the time it was made
@@ -310,6 +285,27 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     expect(await bookDo.active(page)).toBe('แบบรายงานผลการดำเนินงาน (2)');
     await shot(page, `${lang}-14-blank-form`);
     await page.close();
+  }, 60_000);
+
+  test('what a check says about the returns it found: a project by its code and name; a table of ten districts as one card', async () => {
+    const project = await openPane({ path: 'project-progress/seed000-wang-thonglang-2564.xlsx', lang });
+    await button(project, L('check')).click();
+    const card = project.getByTestId('return-summary');
+    await card.getByText(lang === 'th' ? /รหัสโครงการ: \d{8}-\d{4}/ : /Project code: \d{8}-\d{4}/).waitFor();
+    await card.getByText(lang === 'th' ? /ชื่อโครงการ\/กิจกรรม: / : /Project name: /).waitFor();
+    await shot(project, `${lang}-20-project-card`);
+    await project.close();
+
+    const table = await openPane({ path: 'community-plan/layouts/zone-table-1005-1014.xlsx', lang });
+    await button(table, L('check')).click();
+    await table.getByTestId('return-summary').first().waitFor();
+    expect(await table.getByTestId('return-summary').count()).toBe(1);
+    await table
+      .getByTestId('return-summary')
+      .getByText(lang === 'th' ? /หน่วยงาน \(10\): .* และอีก 4 หน่วยงาน/ : /Units \(10\): .* and 4 more/)
+      .waitFor();
+    await shot(table, `${lang}-21-table-card`);
+    await table.close();
   }, 60_000);
 
   test('settings in a development build: an address and an empty key field, no HQ key', async () => {

@@ -1,64 +1,39 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInForm } from '../support/builtIn';
 import { blankFormLayout } from '@returns-hub/shared/forms/blankFormLayout';
 import { a1 } from '@returns-hub/shared/sheet/address';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
 import { rt } from '@returns-hub/addin/pane/reviewText';
 import { MARK_COLOURS } from '@returns-hub/addin/excel/openStoredReturn';
-import { startApi, requestFor, type Api } from '../support/apiHarness';
+import { requestFor, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { launchChromium } from '../support/browser';
 import { ALL_SETS } from '../support/excelFake/fakeBook';
 import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
-import { ARTIFACTS, bundleOfficeFake, button, eventually, servePaneBuild } from './paneHarness';
+import { ARTIFACTS, button, eventually, openPaneIn, type Rig, servePaneBuild, startRig } from './paneHarness';
 
 const NOW = new Date('2020-06-15T03:00:00Z'); // the pane's period choices default to FY 2563, the samples' year
-const FORM = formById('bma-community-plan-return')!;
+const FORM = builtInForm('bma-community-plan-return');
 const UNIT_SHEET = 'แบบรายงาน 1';
 
+let rig: Rig;
 let api: Api;
 let served: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let officeFake: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await servePaneBuild({}); // a development build: API address and key from Settings
-  api = await startApi({ config: { corsOrigins: [served.url] } });
-  officeFake = await bundleOfficeFake();
-  browser = await launchChromium();
+  ({ pane: served, api, officeFake, browser } = rig = await startRig());
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await api?.close();
-});
+afterAll(async () => rig?.close());
 
 /** The built pane at 350 px on the office.js fake holding a sample's sheets, signed in with a key; only loopback traffic. */
 async function openPane(path: string, lang: Lang, apiKey: string): Promise<Page> {
   const read = await readWorkbookFile(sample(path));
   if (!read.ok) throw new Error(`sample unreadable: ${path}`);
   const config: FakeOfficeConfig = { grids: read.grids.filter((g) => g.rows.length > 1), sets: ALL_SETS, displayLanguage: lang === 'th' ? 'th-TH' : 'en-US' };
-  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
-  await page.clock.setFixedTime(NOW);
-  await page.addInitScript(
-    ({ config, apiUrl, apiKey }) => {
-      const w: FakeOfficeWindow = window;
-      w.__FAKE_OFFICE__ = config;
-      localStorage.setItem('returns-hub.settings', JSON.stringify({ apiUrl, apiKey }));
-    },
-    { config, apiUrl: api.url, apiKey },
-  );
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    if (host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: officeFake });
-    if (host === 'localhost' || host === '127.0.0.1') return route.continue();
-    return route.abort();
-  });
-  await page.goto(`${served.url}/taskpane.html`);
+  const page = await openPaneIn(browser, officeFake, { url: served.url, config, apiUrl: api.url, apiKey, height: 900, now: NOW });
   await page.getByRole('tab', { name: t(lang, 'checkTab') }).waitFor();
   return page;
 }
@@ -85,12 +60,12 @@ describe.each([
     await button(hq, rt(lang, 'load')).click();
     await hq.locator(`[data-testid="review-row"][data-unit="${unit}"]`).waitFor();
     await shot(hq, `${lang}-1-list`);
-    await button(hq, `${rt(lang, 'open')} ${unit}`).click();
+    await hq.locator(`[data-testid="review-row"][data-unit="${unit}"]`).click();
     await hq.getByTestId('opened-return').waitFor();
 
     // The new sheet is the form's blank layout holding what the district sent.
     const opened = (await book.names(hq)).find((n) => n.startsWith(unit))!;
-    expect(opened).toBe(`${unit} ${lang === 'th' ? 'วังทองหลาง' : 'บางนา'} v${sent.receipts[0].version}`);
+    expect(opened).toBe(`${unit} ${lang === 'th' ? 'วังทองหลาง' : 'บางนา'} ฉบับที่ ${sent.receipts[0].version}`);
     const layout = blankFormLayout(FORM);
     const header = layout.table!.headerRow;
     const cellOf = (id: string) => a1(header + 1, layout.table!.columns.indexOf(id));
@@ -100,6 +75,10 @@ describe.each([
     expect(values[cellOf('communities_total')]).toBe(disbursed.communities_total);
 
     // A comment on the selected cell, then send back with a reason.
+    await hq
+      .getByTestId('opened-return')
+      .getByRole('button', { name: `${rt(lang, 'sendBack')}…` })
+      .click();
     await book.select(hq, opened, cellOf('budget_disbursed'));
     await hq.getByLabel(rt(lang, 'commentText'), { exact: true }).fill('ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ');
     await button(hq, rt(lang, 'addComment')).click();
@@ -121,12 +100,18 @@ describe.each([
     expect(h.events.at(-1)).toMatchObject({ action: 'send_back', client: 'returns-addin' });
 
     // ——— the district ———
+    // The first screen says it, before any check: sent back, why, by whom, what to do; the sheet is not coloured yet.
     const district = await openPane(`community-plan/districts/${unit}.xlsx`, lang, `dev-unit-${unit}`);
+    const first = district.getByTestId('hq-status');
+    await first.getByText(lang === 'th' ? 'ส่วนกลางส่งฉบับที่ 1 กลับให้แก้ไข' : 'Headquarters sent version 1 back to be corrected').waitFor();
+    await first.getByText('กรุณาตรวจสอบยอดเบิกจ่าย', { exact: false }).waitFor();
+    expect(await first.innerText()).not.toMatch(/hq-key|unit-key|bma-community|T\d\d:\d\d/);
+    expect((await book.sheet(district, UNIT_SHEET)).fills.C14).toBeUndefined();
+    await shot(district, `${lang}-3-district-first-screen`);
     await button(district, t(lang, 'check')).click();
     await district.getByText(t(lang, 'clean')).waitFor();
     await district.getByRole('tab', { name: t(lang, 'sendTab') }).click();
     const status = district.getByTestId('hq-status');
-    await status.getByText(lang === 'th' ? 'ส่งกลับให้แก้ไข' : 'sent back', { exact: false }).waitFor();
     await status.getByText('กรุณาตรวจสอบยอดเบิกจ่าย', { exact: false }).waitFor();
     const comment = status.locator(`[data-cell="'${UNIT_SHEET}'!C14"]`);
     await comment.getByText('ยอดเบิกจ่ายไม่ตรงกับใบเสร็จ').waitFor();
@@ -136,7 +121,32 @@ describe.each([
     await eventually(async () => (await book.selection(district))?.cell, 'C14');
     // A unit has no Review tab.
     expect(await district.getByRole('tab', { name: rt(lang, 'reviewTab') }).count()).toBe(0);
-    await shot(district, `${lang}-3-district-sees-comment`);
+    await shot(district, `${lang}-4-district-sees-comment`);
+    await district.close();
+  }, 120_000);
+});
+
+describe.each([
+  ['th', '1049'],
+  ['en', '1050'],
+] as const)('a return headquarters accepted (%s)', (lang, unit) => {
+  test('the first screen says it is accepted and locked, once, in prose; Send is not offered', async () => {
+    await api.client(`dev-unit-${unit}`).submit(await requestFor(sample(`community-plan/districts/${unit}.xlsx`)));
+    await api.client().accept({ form: FORM.id, fy: 2563, period: 'FY', orgUnit: unit });
+    const district = await openPane(`community-plan/districts/${unit}.xlsx`, lang, `dev-unit-${unit}`);
+    const status = district.getByTestId('hq-status');
+    await status.getByText(lang === 'th' ? 'ส่วนกลางตรวจรับฉบับที่ 1 แล้ว' : 'Headquarters accepted version 1').waitFor();
+    const text = await status.innerText();
+    expect(text).not.toMatch(/hq-key|bma-community-plan-return|FY2563/);
+    if (lang === 'th') expect(text.replace(/[\u0E00-\u0E7F\d\s.,:()·/–“”"-]/g, '')).toBe(''); // Thai prose only
+    await shot(district, `${lang}-5-accepted-first-screen`);
+    await button(district, t(lang, 'check')).click();
+    await district.getByText(t(lang, 'clean')).waitFor();
+    await district.getByRole('tab', { name: t(lang, 'sendTab') }).click();
+    await district.getByTestId('hq-lock').waitFor();
+    expect(await district.getByTestId('hq-lock').count()).toBe(1); // the lock said once
+    expect(await button(district, t(lang, 'send')).isDisabled()).toBe(true);
+    await shot(district, `${lang}-6-accepted-send`);
     await district.close();
   }, 120_000);
 });

@@ -7,7 +7,8 @@ import type { Lang } from '@returns-hub/addin/text/bilingual';
 import { startApi, requestFor, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 import { launchChromium } from '../support/browser';
-import { projectRegister, writeRegister } from '../bench/readerBench';
+import { writeRegister } from '../bench/readerBench';
+import { projectRegister } from '../support/projectRegister';
 import { ARTIFACTS, eventually, servePaneBuild } from './paneHarness';
 import { chooseFiles, DESKTOP, expectAccessible, openSendPage, PHONE, shot, text } from './sendPageHarness';
 

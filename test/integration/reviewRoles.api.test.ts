@@ -41,3 +41,20 @@ describe('the zone reviewer role', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('names reviewers read', () => {
+  test('a decision keeps the Entra display name of who made it; the list names each unit in both languages, with its zone', async () => {
+    await api.client('dev-unit-1047').submit(await requestFor(sample('community-plan/districts/1047.xlsx')));
+    const hq = await token({ roles: ['Returns.HQ'], preferred_username: 'somchai.j@bma.go.th', name: 'สมชาย ใจดี' });
+    const sent = await raw(api, '/api/returns/bma-community-plan-return/2563/FY/1047/send-back', { method: 'POST', key: hq, body: JSON.stringify({ reason: 'ตรวจยอดเงิน' }) });
+    expect(sent.body.decision).toMatchObject({ by: 'somchai.j@bma.go.th', name: 'สมชาย ใจดี', role: 'hq' });
+    const list = await raw(api, '/api/reviews?form=bma-community-plan-return&fy=2563', { key: hq });
+    const row = list.body.returns.find((r: { orgUnit: string }) => r.orgUnit === '1047');
+    expect(row).toMatchObject({ name_th: 'บางนา', name_en: 'Bang Na', zone: { code: expect.any(String), name_th: expect.any(String) }, decision: { name: 'สมชาย ใจดี' } });
+    // An API key has no display name: none is made up.
+    await api.client('dev-unit-1048').submit(await requestFor(sample('community-plan/districts/1048.xlsx')));
+    const byKey = await api.client().accept({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', orgUnit: '1048' });
+    expect(byKey.decision).toMatchObject({ by: 'hq-key', role: 'hq' });
+    expect(byKey.decision?.name).toBeUndefined();
+  });
+});

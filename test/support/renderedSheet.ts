@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseRange } from '@returns-hub/shared/sheet/address';
 import { rectA1 } from '@returns-hub/shared/report/rectAddress';
 import { unitsToPoints } from '@returns-hub/addin/excel/writeTallySheet';
-import type { FakeCell, FakeSheet } from './excelFake/fakeBook';
+import { rowColOf, type FakeCell, type FakeSheet } from './excelFake/fakeBook';
 import { cellValue } from './readBackWorkbook';
 
 /**
@@ -82,7 +82,7 @@ function fakeCell(c: FakeCell): Parts {
 export function renderedByOffice(s: FakeSheet): RenderedSheet {
   const cells: Record<string, string> = {};
   for (const [key, c] of s.cells) {
-    const [row, col] = key.split(',').map(Number);
+    const [row, col] = rowColOf(key);
     const l = line(fakeCell(c));
     if (l) cells[rectA1({ top: row, left: col, bottom: row, right: col })] = l;
   }

@@ -68,10 +68,15 @@ export interface ExcelRange {
   readonly rowIndex: number;
   readonly columnIndex: number;
   readonly cellCount: number;
-  /** Writing `null` in a cell leaves it as it is; `''` empties it. */
-  values: unknown[][];
-  readonly valueTypes: string[][];
-  numberFormat: string[][];
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /**
+   * Writing `null` in a cell leaves it as it is; `''` empties it. Read back, the cell arrays
+   * are null for a range over Excel's get limit (five million cells), which office.js's types do not say.
+   */
+  values: unknown[][] | null;
+  readonly valueTypes: string[][] | null;
+  numberFormat: string[][] | null;
   readonly format: ExcelRangeFormat;
   readonly dataValidation: { rule: { list?: { inCellDropDown: boolean; source: unknown } } };
   readonly conditionalFormats: ExcelConditionalFormats;

@@ -1,10 +1,9 @@
-import type { Tally } from '@returns-hub/shared/consolidate/tally';
-import type { Completeness } from '@returns-hub/shared/api/client';
 import type { ExcelPort } from '../pane/excelPort';
 import type { ExcelRunner } from './excelRunner';
 import type { ExcelProblem } from './excelProblem';
 import { readSheet } from './readSheet';
-import { clearHighlights, highlightIssues, selectCell } from './highlights';
+import { clearHighlights, selectCell } from './highlights';
+import { highlightCells } from './highlightCells';
 import { writeTallySheet } from './writeTallySheet';
 import { insertBlankForm } from './insertBlankForm';
 import { sendPageAddress } from '../send/sendPageAddress';
@@ -29,12 +28,12 @@ export function excelPort(runner: ExcelRunner, writeTallies: typeof writeTallySh
   const readOptions = { mergedAreas: runner.supports('mergedAreas'), nullObjects: runner.supports('nullObjects') };
   return {
     supports: (feature) => runner.supports(feature),
-    readSheet: (sheetId) => runner.run((ctx) => readSheet(ctx, { ...readOptions, sheetId })),
-    highlight: (sheetId, issues) => runner.run((ctx) => highlightIssues(ctx, sheetId, issues, { fillPattern: runner.supports('fillPattern') })),
+    readSheet: (sheetId, sink, o = {}) => runner.run((ctx) => readSheet(ctx, { ...readOptions, ...o, sheetId }, sink)),
+    highlight: (sheetId, cells) => runner.run((ctx) => highlightCells(ctx, sheetId, cells, { fillPattern: runner.supports('fillPattern') })),
     clearHighlights: (saved) => runner.run((ctx) => clearHighlights(ctx, saved)),
     selectCell: (sheetId, cell) => runner.run((ctx) => selectCell(ctx, sheetId, cell)),
-    writeTallies: async (t: Tally, c: Completeness | null, o = {}) =>
-      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, { ...o, printSetup: runner.supports('printSetup') })) : { ok: false, problem: noTallySheet() },
-    insertBlankForm: (form) => runner.run((ctx) => insertBlankForm(ctx, form, { dropdowns: runner.supports('dropdowns') })),
+    writeTallies: async (t, c, definitions, o = {}) =>
+      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, definitions, { ...o, printSetup: runner.supports('printSetup') })) : { ok: false, problem: noTallySheet() },
+    insertBlankForm: (form, units) => runner.run((ctx) => insertBlankForm(ctx, form, { dropdowns: runner.supports('dropdowns'), units })),
   };
 }

@@ -31,7 +31,7 @@ const TEXT: Record<ExcelErrorCode, Bilingual & { wayOn: WayOn }> = {
     wayOn: 'retry',
   },
   AccessDenied: {
-    th: 'ชีตถูกป้องกันไว้ จึงเขียนลงชีตไม่ได้ ยกเลิกการป้องกันชีตก่อน (แท็บ รีวิว › ยกเลิกการป้องกันแผ่นงาน) แล้วกด “ลองอีกครั้ง”',
+    th: 'ชีตถูกป้องกันไว้ จึงเขียนลงชีตไม่ได้ ยกเลิกการป้องกันชีตก่อน (แท็บ ตรวจทาน › ยกเลิกการป้องกันแผ่นงาน) แล้วกด “ลองอีกครั้ง”',
     en: 'The sheet is protected, so nothing could be written to it. Unprotect it (Review › Unprotect Sheet), then press Retry.',
     wayOn: 'retry',
   },

@@ -3,7 +3,8 @@ import type { SavedFill } from './highlights';
 
 /**
  * Fills cells of a sheet (found by id) with given colours, saving each one's fill first so
- * clearHighlights puts it back. Two syncs whatever the number of cells.
+ * clearHighlights puts it back. Two syncs whatever the number of cells (the pane colours at
+ * most MAX_HIGHLIGHTS at a time, well within a request).
  */
 export async function highlightCells(context: ExcelContext, sheetId: string, cells: readonly { cell: string; color: string }[], o: { fillPattern: boolean }): Promise<SavedFill[]> {
   if (cells.length === 0) return [];

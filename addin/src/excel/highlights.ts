@@ -1,6 +1,7 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { ExcelContext } from './excelApi';
+import { highlightCells } from './highlightCells';
 
 /** A cell's fill before we highlighted it, so clearing restores exactly that. */
 export interface SavedFill {
@@ -28,25 +29,14 @@ export function cellsToHighlight(issues: readonly Issue[]): Map<string, 'error' 
   return worst;
 }
 
-/**
- * Fills each finding's cell on the checked sheet (found by id) with an error or warning
- * colour, saving its previous fill first. Two syncs whatever the number of cells: one to
- * read the fills, one to write.
- */
+/** Fills each finding's cell on the checked sheet (found by id) with an error or warning colour, saving its previous fill first. */
 export async function highlightIssues(context: ExcelContext, sheetId: string, issues: readonly Issue[], o: { fillPattern: boolean }): Promise<SavedFill[]> {
-  const cells = cellsToHighlight(issues);
-  if (cells.size === 0) return [];
-  const sheet = context.workbook.worksheets.getItem(sheetId);
-  const targets = [...cells].map(([cell, severity]) => {
-    const range = sheet.getRange(cell);
-    range.format.fill.load(o.fillPattern ? ['color', 'pattern'] : ['color']);
-    return { cell, severity, range };
-  });
-  await context.sync();
-  const saved = targets.map((t) => ({ sheetId, cell: t.cell, color: t.range.format.fill.color, pattern: o.fillPattern ? t.range.format.fill.pattern : null }));
-  for (const t of targets) t.range.format.fill.color = HIGHLIGHT[t.severity];
-  await context.sync();
-  return saved;
+  return highlightCells(
+    context,
+    sheetId,
+    [...cellsToHighlight(issues)].map(([cell, severity]) => ({ cell, color: HIGHLIGHT[severity] })),
+    o,
+  );
 }
 
 /** Puts every highlighted cell's fill back as it was (no fill stays no fill). One sync. */

@@ -42,6 +42,8 @@ export const OFFICE_MEMBERS = {
   'Range.rowIndex': excel('1.1'),
   'Range.columnIndex': excel('1.1'),
   'Range.cellCount': excel('1.1'),
+  'Range.rowCount': excel('1.1'),
+  'Range.columnCount': excel('1.1'),
   'Range.values': excel('1.1'),
   'Range.valueTypes': excel('1.1'),
   'Range.numberFormat': excel('1.1'),

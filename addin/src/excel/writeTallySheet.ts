@@ -1,6 +1,6 @@
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import type { Completeness } from '@returns-hub/shared/api/client';
-import { formById } from '@returns-hub/shared/forms/index';
+import type { Definitions } from '@returns-hub/shared/definitions/definitions';
 import { computeReport } from '@returns-hub/shared/report/computeReport';
 import { defaultLayoutFor, reportByName } from '@returns-hub/shared/report/formReports';
 import { isReportProblem, reportProblem, type ReportProblem } from '@returns-hub/shared/report/reportProblem';
@@ -115,11 +115,18 @@ function applyStyle(r: ExcelRange, s: CellStyle, sheet: ReportSheet, withIndent:
  * writes it again in place, so formulas pointing at the sheet keep working and nothing
  * stale is left. Values go in batches under the request limit, before formats.
  */
-export async function renderReportSheet(context: ExcelContext, sheet: ReportSheet, opts: { maxBytes?: number; printSetup?: boolean } = {}): Promise<{ sheet: string; syncs: number }> {
+export async function renderReportSheet(
+  context: ExcelContext,
+  sheet: ReportSheet,
+  opts: { maxBytes?: number; printSetup?: boolean; sheetId?: string } = {},
+): Promise<{ sheet: string; sheetId: string; syncs: number }> {
   let syncs = 0;
   const sync = async () => (syncs++, await context.sync());
-  const existing = context.workbook.worksheets.getItemOrNullObject(sheet.name);
+  // The sheet this report was written to before (by id: the clerk may have renamed it), else the one of its name.
+  const byId = opts.sheetId ? context.workbook.worksheets.getItemOrNullObject(opts.sheetId) : null;
+  const byName = context.workbook.worksheets.getItemOrNullObject(sheet.name);
   await sync();
+  const existing = byId && !byId.isNullObject ? byId : byName;
 
   let ws: ExcelWorksheet;
   if (existing.isNullObject) ws = context.workbook.worksheets.add(sheet.name);
@@ -215,8 +222,9 @@ export async function renderReportSheet(context: ExcelContext, sheet: ReportShee
     chart.setPosition(a1(c.at.row, c.at.col), a1(c.at.row + c.size.rows - 1, c.at.col + c.size.columns - 1));
   }
   ws.activate();
+  ws.load(['id', 'name']);
   await sync();
-  return { sheet: sheet.name, syncs };
+  return { sheet: ws.name, sheetId: ws.id, syncs };
 }
 
 /** What a tally sheet is made of beyond the tally: the HQ tally for total rows, which layout, when. */
@@ -229,15 +237,23 @@ export interface TallySheetOptions {
   maxBytes?: number;
   /** False where ExcelApi 1.9 (the `printSetup` feature) is not supported: the sheet is written without print setup and indents. */
   printSetup?: boolean;
+  /** The sheet the same report went to before: refreshed there even if the clerk renamed it. */
+  sheetId?: string;
 }
 
 /** Writes (or refreshes) the report sheet of a tally: the form's layout for its grouping, computed once in shared/report. */
-export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, o: TallySheetOptions = {}): Promise<{ sheet: string; syncs: number }> {
-  const form = formById(t.formId);
+export async function writeTallySheet(
+  context: ExcelContext,
+  t: Tally,
+  c: Completeness | null,
+  definitions: Definitions,
+  o: TallySheetOptions = {},
+): Promise<{ sheet: string; sheetId: string; syncs: number }> {
+  const form = definitions.formById(t.formId);
   if (!form) throw new ReportError(reportProblem('report.unknown_layout', { form: t.formId, layout: o.layout ?? '—', known: '—' }));
-  const layout = o.layout ? reportByName(form.id, o.layout) : defaultLayoutFor(form.id, t.by);
+  const layout = o.layout ? reportByName(form, o.layout) : defaultLayoutFor(form, t.by);
   if (isReportProblem(layout)) throw new ReportError(layout);
-  const sheet = computeReport(layout, { form, tallies: { [t.by]: t, ...(o.total ? { hq: o.total } : {}) }, completeness: c, generatedAt: o.now ?? new Date() }, t.by);
+  const sheet = computeReport(layout, { form, units: definitions.units, tallies: { [t.by]: t, ...(o.total ? { hq: o.total } : {}) }, completeness: c, generatedAt: o.now ?? new Date() }, t.by);
   if (isReportProblem(sheet)) throw new ReportError(sheet);
   return renderReportSheet(context, sheet, o);
 }

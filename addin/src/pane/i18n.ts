@@ -55,6 +55,8 @@ const STRINGS = {
   missing: ['ยังไม่ส่ง', 'Not yet received'],
   status: ['สถานะตัวชี้วัด', 'Indicator status'],
   working: ['กำลังทำงาน…', 'Working…'],
+  preparing: ['กำลังเตรียม…', 'Getting ready…'],
+  paneNotLoaded: ['โหลดส่วนที่เหลือของบานหน้าต่างไม่สำเร็จ ตรวจการเชื่อมต่อ แล้วกด “ลองอีกครั้ง”', 'The rest of the pane could not be loaded. Check the connection, then press Retry.'],
   excelWaiting: ['กำลังรอ Excel… ถ้ากำลังพิมพ์ในเซลล์ ให้กด Enter หรือ Esc ก่อน', 'Waiting for Excel… If you are typing in a cell, press Enter or Esc first.'],
   mergesUnknown: ['Excel รุ่นนี้บอกเซลล์ที่ผสานไม่ได้ หัวตารางที่ผสานเซลล์อาจอ่านได้ไม่ครบ', 'This Excel cannot report merged cells; headings in merged cells may be read less well.'],
   noDropdowns: ['Excel รุ่นนี้สร้างรายการให้เลือกในเซลล์ไม่ได้ ให้พิมพ์ชื่อหน่วยงานและ ใช่/ไม่ใช่ เอง', 'This Excel cannot add dropdown lists: type the unit names and yes/no yourself.'],
@@ -63,7 +65,7 @@ const STRINGS = {
     'The cells could not be coloured in the sheet; the list below still works: click a finding to go to its cell. Press Check again to colour them.',
   ],
   protectedNoColour: [
-    'ชีตถูกป้องกันไว้ จึงระบายสีเซลล์ไม่ได้ รายการด้านล่างยังใช้ได้ คลิกเพื่อไปที่เซลล์ หากต้องการเห็นสี ให้ยกเลิกการป้องกันชีต (แท็บ รีวิว › ยกเลิกการป้องกันแผ่นงาน) แล้วกด “ตรวจสอบ” อีกครั้ง',
+    'ชีตถูกป้องกันไว้ จึงระบายสีเซลล์ไม่ได้ รายการด้านล่างยังใช้ได้ คลิกเพื่อไปที่เซลล์ หากต้องการเห็นสี ให้ยกเลิกการป้องกันชีต (แท็บ ตรวจทาน › ยกเลิกการป้องกันแผ่นงาน) แล้วกด “ตรวจสอบ” อีกครั้ง',
     'The sheet is protected, so its cells could not be coloured; the list below still works: click a finding to go to its cell. To see the colours, unprotect the sheet (Review › Unprotect Sheet) and press Check again.',
   ],
 } as const satisfies Record<string, readonly [string, string]>;

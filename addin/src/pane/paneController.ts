@@ -1,28 +1,33 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
-import { bySeverity, issueSchema } from '@returns-hub/shared/issues/issue';
-import { checkSheets } from '@returns-hub/shared/check/checkSheets';
-import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
-import type { Receipt, SubmitRequest } from '@returns-hub/shared/api/schemas';
+import { issueSchema } from '@returns-hub/shared/issues/issue';
+import type { Receipt } from '@returns-hub/shared/api/schemas';
 import { ApiError, newIdempotencyKey, type ApiClient } from '@returns-hub/shared/api/client';
-import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
-import { formById } from '@returns-hub/shared/forms/index';
-import type { SavedFill } from '../excel/highlights';
+import { paneDefinitions, type PaneDefinitions } from '../definitions/paneDefinitions';
+import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
+import { HIGHLIGHT, type SavedFill } from '../excel/highlights';
 import type { SheetRead } from '../excel/readSheet';
 import { excelProblem, type ExcelProblem } from '../excel/excelProblem';
 import type { Bilingual, Lang } from '../text/bilingual';
+import type { Checker } from '../check/checker';
+import type { SheetChunk, SheetHead, SheetSink } from '../check/sheetChunk';
+import { MAX_HIGHLIGHTS, type FoundReturn, type SheetCheck } from '../check/sheetCheck';
+import { groupFindings, type FindingGroup } from '../check/findingGroups';
+import { listCells } from '../check/sheetChanges';
 import type { ExcelPort } from './excelPort';
 import { bi } from './i18n';
 import { apiProblemText } from './apiProblemText';
-import { changedCells, listCells } from './sheetChanges';
-import { describeReturn, type ReturnText } from './returnText';
+import { describeReturn, periodText, type ReturnText } from './returnText';
+import { PeriodDefaults } from './latestPeriod';
 import { summarizeTally, type TallySummary } from './tallySummary';
 import { layoutOf, type PullQuery } from './pullChoices';
 import { reportByName } from '@returns-hub/shared/report/formReports';
 import { groupingsNeeded } from '@returns-hub/shared/report/computeReport';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
+import { groupDigits } from '../text/digits';
 
 export type { PullQuery } from './pullChoices';
+export { MAX_HIGHLIGHTS } from '../check/sheetCheck';
 
 /** The four flows; one runs at a time, and each always ends settled (no spinner, no dead button). */
 export type Flow = 'check' | 'send' | 'pull' | 'insert';
@@ -42,16 +47,32 @@ export interface GroupedIssues {
   info: Issue[];
 }
 
+/** How far a check has gone, said in words under the button: rows read of rows, then checking. */
+export interface CheckProgress {
+  phase: 'reading' | 'checking';
+  rowsRead: number;
+  rows: number;
+}
+
 export interface CheckState {
   status: 'idle' | 'reading' | 'done' | 'failed';
   /** The checked sheet's stable id: Send, highlights and selection find it by this after a rename. */
   sheetId?: string;
   sheet?: string;
-  /** The cells as checked: Send compares the sheet with these. */
-  grid?: Grid;
+  /** The checker's name for this read (it keeps the cells): Send's read of the sheet is compared with it. */
+  readId?: string;
+  progress?: CheckProgress;
+  /** The returns found, in words, and as keys (HQ's status of each is asked by these). */
   returns: ReturnText[];
+  found: FoundReturn[];
   issues: GroupedIssues;
-  located: LocatedReturn[];
+  /** Every finding, errors first: the groups' `items` index into it. */
+  all: Issue[];
+  groups: FindingGroup[];
+  /** Returns located on the sheet: what Send sends. */
+  located: number;
+  /** The checker's own time for this sheet, ms (browser tests hold the pane's answer to it). */
+  checkMs?: number;
   highlighted: SavedFill[];
   outcome?: Outcome;
   /** Things this Excel could not do, said plainly (merged cells unknown, cells not coloured). */
@@ -84,9 +105,20 @@ export interface InsertState {
   notes: Bilingual[];
 }
 
+/** A glance at the sheet the pane opened on: which returns it holds, so that their status at headquarters shows at once. */
+export interface Glance {
+  sheetId: string;
+  sheet: string;
+  found: FoundReturn[];
+}
+
 export interface PaneState {
   lang: Lang;
   busy: Flow | null;
+  /** The active sheet's returns as first seen, before any check. */
+  glance: Glance | null;
+  /** The glance is over (whatever it found): the pane has settled after opening. */
+  glanced: boolean;
   check: CheckState;
   send: SendState;
   pull: PullState;
@@ -94,7 +126,7 @@ export interface PaneState {
 }
 
 const EMPTY_ISSUES: GroupedIssues = { error: [], warning: [], info: [] };
-const EMPTY_CHECK: CheckState = { status: 'idle', returns: [], issues: EMPTY_ISSUES, located: [], highlighted: [], notes: [] };
+const EMPTY_CHECK: CheckState = { status: 'idle', returns: [], found: [], issues: EMPTY_ISSUES, all: [], groups: [], located: 0, highlighted: [], notes: [] };
 const EMPTY_SEND: SendState = { status: 'idle', receipts: [], problemIssues: [], changedCells: [] };
 const IN_PROGRESS = new Set(['reading', 'sending', 'pulling', 'inserting']);
 
@@ -109,38 +141,52 @@ const say = (tone: Tone, text: Bilingual, retry = false): Outcome => ({ tone, te
 export const SLOW_EXCEL_MS = 2000;
 
 /** A sheet read and checked: what Check shows and what Send sends. */
-interface Checked {
+interface Checked extends SheetCheck {
   sheetId: string;
-  sheet: string;
-  grid: Grid;
+  readId: string;
   mergesUnknown: boolean;
-  returns: ReturnText[];
-  issues: GroupedIssues;
-  all: Issue[];
-  located: LocatedReturn[];
 }
 
-function checkRead(read: Extract<SheetRead, { ok: true }>): Checked {
-  const [sheet] = checkSheets([read.grid]);
-  const all = [...sheet.issues, ...sheet.returns.flatMap((r) => r.issues)].sort(bySeverity);
-  return {
-    sheetId: read.sheetId,
-    sheet: sheet.sheet,
-    grid: read.grid,
-    mergesUnknown: read.mergesUnknown,
-    returns: sheet.returns.map((r) => describeReturn(r)),
-    issues: { error: all.filter((i) => i.severity === 'error'), warning: all.filter((i) => i.severity === 'warning'), info: all.filter((i) => i.severity === 'info') },
-    all,
-    located: sheet.located,
-  };
+/** Said beside a check made with the built-in forms because the API could not send the year's. */
+const BUILT_IN_FORMS: Bilingual = {
+  th: 'ตรวจด้วยแบบรายงานที่ติดมากับโปรแกรม เพราะติดต่อศูนย์รับรายงานไม่ได้ แบบรายงานของปีนี้อาจต่างออกไป ส่วนกลางจะตรวจอีกครั้งเมื่อส่ง',
+  en: 'Checked with the built-in forms: the API could not be reached for this year’s. Headquarters checks again on sending.',
+};
+
+/** Rows read for a glance at a sheet: a return's record fields stand above its table. */
+export const GLANCE_ROWS = 200;
+
+/** The check worker stopped (it could not load, or failed): Retry starts another. */
+const CHECKER_STOPPED: ExcelProblem = {
+  code: 'Unexpected',
+  wayOn: 'retry',
+  th: 'ตรวจชีตไม่สำเร็จ เพราะส่วนที่ตรวจของบานหน้าต่างหยุดทำงาน กด “ลองอีกครั้ง” หากยังไม่ได้ ให้ปิดแล้วเปิดบานหน้าต่างนี้ใหม่',
+  en: 'The sheet could not be checked: the pane’s checker stopped. Press Retry; if that fails, close and reopen this pane.',
+};
+
+/** Lets the page draw before going on (a macrotask: promises alone would not). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const count = groupDigits;
+
+/** A read and check: the sheet checked, what Excel refused, or why the sheet could not be read (too large). */
+type CheckRead = { ok: true; value: Checked } | { ok: false; problem: ExcelProblem } | { ok: false; issue: Issue };
+
+/** The findings by severity: slices of the list, which is sorted errors first. */
+function grouped(all: Issue[], n: SheetCheck['counts']): GroupedIssues {
+  return { error: all.slice(0, n.error), warning: all.slice(n.error, n.error + n.warning), info: all.slice(n.error + n.warning) };
 }
 
 /** The sentence under Check: not a form, errors to fix, or ready to send. */
-function checkOutcome(c: Checked): Outcome {
+function checkOutcome(c: SheetCheck): Outcome {
   if (c.returns.length === 0) return say('warning', bi('noForm'));
-  const n = c.issues.error.length;
-  if (n)
-    return say('error', { th: `พบข้อผิดพลาด ${n} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`, en: `${n} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.` });
+  const n = c.counts.error;
+  if (n) {
+    return say('error', {
+      th: `พบข้อผิดพลาด ${count(n)} รายการ แก้ไขในชีต แล้วกด “ตรวจสอบ” อีกครั้ง`,
+      en: `${count(n)} error${n > 1 ? 's' : ''} found: fix ${n > 1 ? 'them' : 'it'} in the sheet, then press Check again.`,
+    });
+  }
   return say('success', bi('clean'));
 }
 
@@ -160,21 +206,36 @@ export class PaneController {
 
   private readonly onRefresh: () => void;
   private readonly slowMs: number;
+  /** The sheet each report went to (by query), so that a refresh finds it again after the clerk renames it. */
+  private reportSheets = new Map<string, string>();
+  /** Where Totals and Review open for a form: its latest period with returns (how many units sent, from headquarters). */
+  readonly periods: PeriodDefaults;
+  private readonly definitions: PaneDefinitions;
+  /** The last check was made with the built-in forms (the API out of reach). */
+  private builtInOnly = false;
+  /** The years' definitions the checker was given (it checks with the built-in ones otherwise). */
+  private readonly givenToChecker = new Map<number, YearDefinitions>();
 
   constructor(
     private readonly excel: ExcelPort,
     private readonly api: () => ApiClient,
     lang: Lang,
+    private readonly checker: Checker,
     opts: {
       /** Called by Pull and Refresh: the custom functions drop their cached figures. */
       onRefresh?: () => void;
       /** How long an Excel call runs before the pane says Excel is waiting. */
       slowMs?: number;
+      /** The forms and org units by year (the pane's, loaded from this API). */
+      definitions?: PaneDefinitions;
     } = {},
   ) {
     this.onRefresh = opts.onRefresh ?? (() => undefined);
     this.slowMs = opts.slowMs ?? SLOW_EXCEL_MS;
-    this.state = { lang, busy: null, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
+    this.periods = new PeriodDefaults(async (form, p) => (await this.api().completeness({ form: form.id, fy: p.fy, period: p.period })).received);
+    this.definitions = opts.definitions ?? paneDefinitions;
+    this.definitions.use(api);
+    this.state = { lang, busy: null, glance: null, glanced: false, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
   }
 
   subscribe(fn: (s: PaneState) => void): () => void {
@@ -237,25 +298,130 @@ export class PaneController {
     return null;
   }
 
-  /** Shows a checked sheet: its findings listed, and coloured in the sheet where Excel lets us. */
+  /**
+   * Shows a checked sheet: its findings listed at once, then coloured in the sheet where Excel
+   * lets us (the first MAX_HIGHLIGHTS cells), in a later task so that the list is drawn first.
+   */
   private async show(c: Checked): Promise<void> {
     const notes: Bilingual[] = c.mergesUnknown ? [bi('mergesUnknown')] : [];
-    const coloured = await this.waitExcel('check', this.excel.highlight(c.sheetId, c.all));
+    if (this.builtInOnly) notes.push(BUILT_IN_FORMS);
+    const check: CheckState = {
+      status: 'done',
+      sheetId: c.sheetId,
+      sheet: c.sheet,
+      readId: c.readId,
+      returns: c.returns.map((r) => describeReturn(r)),
+      found: c.returns,
+      issues: grouped(c.issues, c.counts),
+      all: c.issues,
+      groups: c.groups,
+      located: c.located,
+      checkMs: c.checkMs,
+      highlighted: [],
+      outcome: checkOutcome(c),
+      notes,
+    };
+    this.set({ check });
+    await nextTask();
+    const { cells: marks, total: cells } = c.highlights;
+    const coloured = await this.waitExcel(
+      'check',
+      this.excel.highlight(
+        c.sheetId,
+        marks.map((m) => ({ cell: m.cell, color: HIGHLIGHT[m.severity] })),
+      ),
+    );
     if (!coloured.ok) notes.push(bi(coloured.problem.code === 'AccessDenied' ? 'protectedNoColour' : 'notHighlighted'));
-    this.set({
-      check: {
-        status: 'done',
-        sheetId: c.sheetId,
-        sheet: c.sheet,
-        grid: c.grid,
-        returns: c.returns,
-        issues: c.issues,
-        located: c.located,
-        highlighted: coloured.ok ? coloured.value : [],
-        outcome: checkOutcome(c),
-        notes,
+    else if (cells > MAX_HIGHLIGHTS) {
+      const [n, all] = [count(MAX_HIGHLIGHTS), count(cells)];
+      notes.push({
+        th: `ระบายสีเฉพาะ ${n} เซลล์แรก (ข้อผิดพลาดก่อน) จาก ${all} เซลล์ที่พบปัญหา เพื่อไม่ให้ Excel ช้า รายการด้านล่างมีครบทุกเซลล์ คลิกเพื่อไปที่เซลล์`,
+        en: `Only the first ${n} of the ${all} cells with findings are coloured (errors first), so that Excel stays quick; the list below has every cell: click one to go to it.`,
+      });
+    }
+    this.set({ check: { ...this.state.check, highlighted: coloured.ok ? coloured.value : [], notes: [...notes] } });
+  }
+
+  /**
+   * Reads a sheet (the active one without an id) into the checker, part by part, saying how
+   * far it has got; then has it checked, compared with an earlier read where one is named.
+   */
+  private async readAndCheck(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
+    const first = await this.readAndCheckOnce(flow, sheetId, compareWith);
+    if (!first.ok) return first;
+    // The year the sheet states: its forms and units from the API (cached). The first time a year comes
+    // from there, the checker is given it and the sheet is read and checked again with it.
+    const fy = first.value.returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
+    if (fy === null) return first;
+    this.builtInOnly = (await this.definitions.load(fy)) === 'builtIn';
+    this.definitions.workOn(fy);
+    const year = this.definitions.loadedYear(fy);
+    if (!year || this.givenToChecker.get(fy) === year) return first;
+    this.checker.useDefinitions(fy, year);
+    this.givenToChecker.set(fy, year);
+    return this.readAndCheckOnce(flow, sheetId, compareWith);
+  }
+
+  private async readAndCheckOnce(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
+    const run = this.checker.begin();
+    let rows = 0;
+    let rowsRead = 0;
+    const progress = (p: CheckProgress) => {
+      if (flow === 'check' && this.state.check.status === 'reading') this.set({ check: { ...this.state.check, progress: p } });
+    };
+    // Each chunk goes to the checker in a task of its own, after the one that brought it from Excel: no task does both.
+    let handing = Promise.resolve();
+    const sink: SheetSink = {
+      // In order with the chunks: a read started again (the clerk was editing a cell) begins after the chunks before it.
+      head: (h: SheetHead) => {
+        handing = handing.then(() => {
+          run.head(h);
+          [rows, rowsRead] = [h.rows, 0];
+          progress({ phase: 'reading', rowsRead, rows });
+        });
       },
-    });
+      chunk: (c: SheetChunk) => {
+        handing = handing.then(nextTask).then(() => {
+          run.chunk(c);
+          rowsRead += c.values.length;
+          progress({ phase: 'reading', rowsRead, rows });
+        });
+      },
+    };
+    const read = await this.waitExcel(flow, this.excel.readSheet(sheetId, sink));
+    await handing;
+    if (!read.ok) return read;
+    if (!read.value.ok) return read.value;
+    progress({ phase: 'checking', rowsRead: rows, rows });
+    const checked: SheetRead & { ok: true } = read.value;
+    let result: SheetCheck;
+    try {
+      result = await run.finish({ compareWith });
+    } catch {
+      return { ok: false, problem: CHECKER_STOPPED };
+    }
+    return { ok: true, value: { ...result, sheetId: checked.sheetId, readId: run.id, mergesUnknown: checked.mergesUnknown } };
+  }
+
+  /**
+   * A glance at the active sheet when the pane opens: its first rows (where a return names its
+   * unit, year and project), read and located without a word to the clerk, so that the
+   * return's status at headquarters (sent back, accepted) shows on the first screen. Whatever
+   * goes wrong, nothing is shown.
+   */
+  async glance(): Promise<void> {
+    const run = this.checker.begin();
+    try {
+      const read = await this.excel.readSheet(undefined, run, { maxRows: GLANCE_ROWS });
+      if (!read.ok || !read.value.ok) return;
+      const { sheetId, sheet } = read.value;
+      const checked = await run.finish();
+      if (this.state.check.status === 'idle') this.set({ glance: { sheetId, sheet, found: checked.returns } });
+    } catch {
+      // a glance only
+    } finally {
+      this.set({ glanced: true });
+    }
   }
 
   /** Check (ตรวจสอบ): read the active sheet, run the shared checker, list and colour the findings. */
@@ -264,13 +430,22 @@ export class PaneController {
       const stuck = await this.uncolour();
       if (stuck) return this.set({ check: { ...this.state.check, status: 'failed', outcome: problemOutcome(stuck) } });
       this.set({ check: { ...EMPTY_CHECK, status: 'reading' }, send: EMPTY_SEND });
-      const read = await this.waitExcel('check', this.excel.readSheet());
-      if (!read.ok) return this.set({ check: { ...EMPTY_CHECK, status: 'failed', outcome: problemOutcome(read.problem) } });
-      if (!read.value.ok) {
-        const issue = read.value.issue;
-        return this.set({ check: { ...EMPTY_CHECK, status: 'failed', issues: { ...EMPTY_ISSUES, error: [issue] }, outcome: say('error', { th: issue.message_th, en: issue.message_en }) } });
+      const read = await this.readAndCheck('check', undefined);
+      if (!read.ok) {
+        if ('problem' in read) return this.set({ check: { ...EMPTY_CHECK, status: 'failed', outcome: problemOutcome(read.problem) } });
+        const issue = read.issue;
+        return this.set({
+          check: {
+            ...EMPTY_CHECK,
+            status: 'failed',
+            issues: { ...EMPTY_ISSUES, error: [issue] },
+            all: [issue],
+            groups: groupFindings([issue]),
+            outcome: say('error', { th: issue.message_th, en: issue.message_en }),
+          },
+        });
       }
-      await this.show(checkRead(read.value));
+      await this.show(read.value);
     });
   }
 
@@ -302,22 +477,22 @@ export class PaneController {
   send(): Promise<void> {
     return this.run('send', async () => {
       const c = this.state.check;
-      if (c.status !== 'done' || !c.sheetId || !c.grid || c.located.length === 0) return this.setSend({ status: 'refused', outcome: say('warning', bi('checkFirst')) });
+      if (c.status !== 'done' || !c.sheetId || !c.readId || c.located === 0) return this.setSend({ status: 'refused', outcome: say('warning', bi('checkFirst')) });
       this.setSend({ status: 'sending', outcome: say('info', bi('rereading')) });
-      const read = await this.waitExcel('send', this.excel.readSheet(c.sheetId));
+      const read = await this.readAndCheck('send', c.sheetId, c.readId);
       if (!read.ok) {
+        if ('issue' in read) return this.setSend({ status: 'refused', outcome: say('error', { th: read.issue.message_th, en: read.issue.message_en }) });
         if (read.problem.wayOn === 'checkAgain') this.set({ check: EMPTY_CHECK });
         return this.setSend({ status: 'failed', outcome: problemOutcome(read.problem) });
       }
-      if (!read.value.ok) return this.setSend({ status: 'refused', outcome: say('error', { th: read.value.issue.message_th, en: read.value.issue.message_en }) });
-      const fresh = checkRead(read.value);
-      const changed = changedCells(c.grid, fresh.grid);
+      const fresh = read.value;
+      const changed = fresh.changed ?? [];
       if (changed.length) {
         await this.uncolour();
         await this.show(fresh);
         const where = { th: listCells(changed, 'th'), en: listCells(changed, 'en') };
-        const n = fresh.issues.error.length;
-        if (fresh.located.length === 0) return this.setSend({ status: 'refused', changedCells: changed, outcome: say('warning', bi('noForm')) });
+        const n = fresh.counts.error;
+        if (fresh.located === 0) return this.setSend({ status: 'refused', changedCells: changed, outcome: say('warning', bi('noForm')) });
         if (n) {
           return this.setSend({
             status: 'refused',
@@ -337,19 +512,19 @@ export class PaneController {
           }),
         });
       }
-      if (fresh.issues.error.length) return this.setSend({ status: 'refused', outcome: say('error', checkOutcome(fresh).text) });
-      if (fresh.sheet !== c.sheet) this.set({ check: { ...this.state.check, sheet: fresh.sheet, located: fresh.located } });
+      if (fresh.counts.error) return this.setSend({ status: 'refused', outcome: say('error', checkOutcome(fresh).text) });
+      // The same cells: the next Send compares with this read, under the sheet's name now.
+      this.set({ check: { ...this.state.check, sheet: fresh.sheet, readId: fresh.readId } });
       await this.submit(fresh);
     });
   }
 
   private async submit(fresh: Checked): Promise<void> {
-    const body = JSON.stringify(fresh.located);
-    if (this.pendingFor !== body) [this.pendingKey, this.pendingFor] = [newIdempotencyKey(), body];
-    const req: SubmitRequest = { fileName: fresh.sheet, returns: fresh.located };
+    const body = `{"fileName":${JSON.stringify(fresh.sheet)},"returns":${fresh.submission}}`;
+    if (this.pendingFor !== fresh.submission) [this.pendingKey, this.pendingFor] = [newIdempotencyKey(), fresh.submission];
     this.setSend({ status: 'sending', outcome: say('info', bi('working')) });
     try {
-      const res = await this.api().submit(req, this.pendingKey ?? newIdempotencyKey());
+      const res = await this.api().submitJson(body, this.pendingKey ?? newIdempotencyKey());
       this.setSend({ status: 'sent', receipts: res.receipts, outcome: say('success', bi('sent')) });
     } catch (e) {
       if (e instanceof ApiError && e.status < 500) {
@@ -369,10 +544,11 @@ export class PaneController {
   /** Insert blank form: a new sheet of the form under a free name, activated, with dropdowns where Excel has them. */
   insertBlankForm(formId: string): Promise<void> {
     return this.run('insert', async () => {
-      const form = formById(formId);
+      const year = this.definitions.current();
+      const form = year.formById(formId);
       if (!form) return this.set({ insert: { status: 'failed', notes: [], outcome: say('error', { th: 'ไม่รู้จักแบบรายงานนี้', en: 'Unknown form.' }) } });
       this.set({ insert: { status: 'inserting', notes: [] } });
-      const r = await this.waitExcel('insert', this.excel.insertBlankForm(form));
+      const r = await this.waitExcel('insert', this.excel.insertBlankForm(form, year.units.all));
       if (!r.ok) return this.set({ insert: { status: 'failed', notes: [], outcome: problemOutcome(r.problem) } });
       const sheet = r.value.sheet;
       this.set({
@@ -393,9 +569,13 @@ export class PaneController {
       this.onRefresh();
       this.set({ pull: { status: 'pulling', last: q } });
       const api = this.api();
+      // The form as defined for the year pulled (its layouts), and that year's org units.
+      await this.definitions.load(q.fy);
+      const year = this.definitions.forYear(q.fy);
+      const form = year.formById(q.form);
       // The layout's groupings, as the CLI's pull reads them: the rows', and HQ's for a total row.
       const name = layoutOf(q);
-      const layout = name ? reportByName(q.form, name) : null;
+      const layout = name && form ? reportByName(form, name) : null;
       const wantsTotal = q.by !== 'hq' && layout !== null && !isReportProblem(layout) && groupingsNeeded(layout, q.by).includes('hq');
       let tally;
       let total;
@@ -409,8 +589,24 @@ export class PaneController {
       }
       // Completeness adds who has sent; without it the totals still go in.
       const completeness = await api.completeness({ form: q.form, fy: q.fy, period: tally.period }).catch(() => null);
-      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, { total, layout: name }));
+      // No unit has sent a return for the period: a report of nothing would show every indicator red.
+      if (completeness?.received === 0) {
+        const period = periodText(q.fy, tally.period);
+        return this.set({
+          pull: {
+            status: 'failed',
+            last: q,
+            outcome: say('warning', {
+              th: `ยังไม่มีหน่วยงานใดส่งแบบรายงาน${period ? `งวด${period.th}` : 'งวดนี้'} จึงยังไม่มียอดรวมให้เขียนลงชีต เลือกปีงบประมาณหรืองวดอื่น`,
+              en: `No unit has sent a return for ${period?.en ?? 'this period'} yet, so there are no totals to write. Choose another fiscal year or period.`,
+            }),
+          },
+        });
+      }
+      const report = `${q.form}|${q.fy}|${tally.period}|${q.by}|${name ?? ''}`;
+      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, year, { total, layout: name, sheetId: this.reportSheets.get(report) }));
       if (!w.ok) return this.set({ pull: { status: 'failed', last: q, outcome: problemOutcome(w.problem) } });
+      this.reportSheets.set(report, w.value.sheetId);
       const sheet = w.value.sheet;
       this.set({
         pull: {

@@ -5,6 +5,8 @@ import type { ExcelOutcome } from '../excel/excelRunner';
 import type { SavedFill } from '../excel/highlights';
 import type { ReviewExcelPort } from './reviewExcelPort';
 import { ReviewController } from './reviewController';
+import { checkGrid } from '../check/sheetCheck';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 
 const ok = <T>(value: T): Promise<ExcelOutcome<T>> => Promise.resolve({ ok: true, value });
 
@@ -97,11 +99,12 @@ describe('ReviewController', () => {
     const excel = fakeExcel({ sheetId: '{s}', cells: [] });
     const api = fakeApi({ '/api/returns/bma-community-plan-return/2563/FY/1045/review': view({}) });
     const r = new ReviewController(excel.port, api.client, 'th');
-    await r.loadDistrict('{s}', grid);
+    const found = checkGrid(grid, paneDefinitions).returns;
+    await r.loadDistrict('{s}', found);
     expect(api.calls).toEqual(['GET /api/returns/bma-community-plan-return/2563/FY/1045/review?']);
     expect(r.state.district).toMatchObject({ status: 'done', sheetId: '{s}', returns: [{ status: 'returned', reason: 'ตรวจยอดเงิน' }] });
     expect(excel.coloured).toEqual([{ sheetId: '{s}', cells: ['C14'] }]);
-    await r.loadDistrict('{s}', grid);
+    await r.loadDistrict('{s}', found);
     expect(excel.cleared).toEqual([[{ sheetId: '{s}', cell: 'C14', color: '#FFFFFF', pattern: 'None' }]]);
   });
 });

@@ -1,12 +1,10 @@
 import { ApiError, type ApiClient, type ReturnPath } from '@returns-hub/shared/api/client';
-import { checkSheets } from '@returns-hub/shared/check/checkSheets';
-import { formById } from '@returns-hub/shared/forms/index';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import type { PeriodCode } from '@returns-hub/shared/period/index';
-import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
 import type { ReviewComment, ReviewedReturn, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
+import { LEVEL_OF_ROLE, type ReviewLevel } from '@returns-hub/shared/review/reviewWorkflow';
 import { storedReturnViewSchema } from '@returns-hub/shared/review/storedReturnView';
 import type { ExcelProblem } from '../excel/excelProblem';
 import { MARK_COLOURS } from '../excel/openStoredReturn';
@@ -17,6 +15,10 @@ import type { ReviewExcelPort } from './reviewExcelPort';
 import { reviewSheetLayout } from './reviewSheetLayout';
 import { rbi } from './reviewText';
 import { districtViewOf, type DistrictReview } from './reviewDistrict';
+import type { FoundReturn } from '../check/sheetCheck';
+
+/** Returns of one sheet whose status is asked of headquarters at most. */
+export const MAX_DISTRICT_RETURNS = 10;
 
 export interface ReviewQuery {
   form: string;
@@ -40,6 +42,8 @@ export interface ReviewPaneState {
   busy: boolean;
   /** Who the pane's key or sign-in is; the Review tab is for `hq` and `zone`. */
   caller: Caller | null;
+  /** The level the caller reviews at (null: a unit, or not known yet): which actions the workflow offers. */
+  level: ReviewLevel | null;
   query: ReviewQuery | null;
   list: ReviewedReturn[];
   opened: OpenedReturn | null;
@@ -70,7 +74,7 @@ export class ReviewController {
     private readonly api: () => ApiClient,
     lang: Lang,
   ) {
-    this.state = { lang, busy: false, caller: null, query: null, list: [], opened: null, draft: [], district: { status: 'idle', returns: [], highlighted: [] } };
+    this.state = { lang, busy: false, caller: null, level: null, query: null, list: [], opened: null, draft: [], district: { status: 'idle', returns: [], highlighted: [] } };
   }
 
   subscribe(fn: (s: ReviewPaneState) => void): () => void {
@@ -99,9 +103,10 @@ export class ReviewController {
   /** Asks the API who the pane is (the Review tab shows for reviewers); silent when it cannot say. */
   async identify(): Promise<void> {
     try {
-      this.set({ caller: await this.api().me() });
+      const caller = await this.api().me();
+      this.set({ caller, level: LEVEL_OF_ROLE[caller.role] });
     } catch {
-      this.set({ caller: null });
+      this.set({ caller: null, level: null });
     }
   }
 
@@ -120,10 +125,12 @@ export class ReviewController {
       const key: ReturnPath = { form: q.form, fy: q.fy, period: q.period, orgUnit: r.orgUnit, subject: r.subject };
       const [raw, review] = await Promise.all([this.api().getReturn(key), this.api().review(key)]);
       const stored = storedReturnViewSchema.safeParse(raw);
-      const form = formById(q.form);
+      await paneDefinitions.load(q.fy);
+      const year = paneDefinitions.forYear(q.fy);
+      const form = year.formById(q.form);
       if (!stored.success || !form) return this.set({ outcome: say('error', { th: 'อ่านแบบรายงานที่เก็บไว้ไม่ได้', en: 'The stored return could not be read.' }) });
-      const layout = reviewSheetLayout(form, stored.data, review.comments);
-      const title = `${r.orgUnit} ${orgUnitByCode(r.orgUnit)?.name_th ?? ''} v${stored.data.version}`.trim();
+      const layout = reviewSheetLayout(form, year.units, stored.data, review.comments);
+      const title = `${r.orgUnit} ${year.units.byCode(r.orgUnit)?.name_th ?? ''} ฉบับที่ ${stored.data.version}`.replace(/\s+/g, ' ');
       const opened = await this.excel.openStoredReturn(title, layout);
       if (!opened.ok) return this.set({ outcome: excelOutcome(opened.problem) });
       this.set({
@@ -194,15 +201,41 @@ export class ReviewController {
     });
   }
 
-  acceptAllClean(): Promise<void> {
-    const q = this.state.query;
-    if (!q) return Promise.resolve();
+  /** Reopens an accepted return (headquarters), with the reason, so that the unit may send a new version. */
+  reopen(reason: string): Promise<void> {
+    const o = this.state.opened;
+    if (!o) return Promise.resolve();
+    if (!reason.trim()) return Promise.resolve(this.set({ outcome: say('warning', rbi('writeReopenReason')) }));
     return this.run(async () => {
-      const r = await this.api().bulkAccept({ ...q, allClean: true });
+      const v = await this.api().reopen(o.key, { version: o.version, reason: reason.trim() });
       this.set({
-        outcome: say(r.skipped ? 'warning' : 'success', {
-          th: `ตรวจรับแล้ว ${r.accepted} ฉบับ${r.skipped ? ` ยังไม่ได้ตรวจรับ ${r.skipped} ฉบับ (มีคำเตือน หรือเปลี่ยนไประหว่างนั้น)` : ''}`,
-          en: `${r.accepted} accepted${r.skipped ? `; ${r.skipped} not (warnings, or changed meanwhile)` : ''}.`,
+        opened: { ...o, status: v.status === 'not_received' ? 'submitted' : v.status },
+        outcome: say('success', { th: `เปิดฉบับที่ ${v.version ?? o.version} ให้แก้ไขใหม่แล้ว`, en: `Version ${v.version ?? o.version} reopened.` }),
+      });
+      await this.refreshList();
+    });
+  }
+
+  /** Leaves the opened return (its sheet stays in the workbook). */
+  close(): void {
+    this.set({ opened: null, draft: [], outcome: undefined });
+  }
+
+  /**
+   * Accepts the listed returns the reviewer confirmed, each at the version listed: one that
+   * changed meanwhile (a new version, another decision) is left as it is, and said so.
+   */
+  acceptMany(returns: readonly ReviewedReturn[]): Promise<void> {
+    const q = this.state.query;
+    if (!q || returns.length === 0) return Promise.resolve();
+    return this.run(async () => {
+      const r = await this.api().bulkAccept({ ...q, returns: returns.map((x) => ({ orgUnit: x.orgUnit, subject: x.subject, version: x.version })) });
+      const left = r.results.filter((x) => x.outcome !== 'accepted');
+      const names = left.map((x) => this.state.list.find((l) => l.orgUnit === x.orgUnit && l.subject === x.subject)?.name_th ?? x.orgUnit);
+      this.set({
+        outcome: say(left.length ? 'warning' : 'success', {
+          th: `ตรวจรับแล้ว ${r.accepted} ฉบับ${left.length ? ` ยังไม่ได้ตรวจรับ ${left.length} ฉบับ เพราะเปลี่ยนไประหว่างนั้น: ${names.join(', ')}` : ''}`,
+          en: `${r.accepted} accepted${left.length ? `; ${left.length} not, as they changed meanwhile: ${left.map((x) => this.state.list.find((l) => l.orgUnit === x.orgUnit)?.name_en ?? x.orgUnit).join(', ')}` : ''}.`,
         }),
       });
       await this.refreshList();
@@ -218,19 +251,18 @@ export class ReviewController {
    * The unit's side: for the sheet just checked, each return's status at headquarters, with
    * the reviewer's reason and comments; the comments' cells coloured in that sheet.
    */
-  async loadDistrict(sheetId: string, grid: Grid): Promise<void> {
+  async loadDistrict(sheetId: string, found: readonly FoundReturn[], o: { colour: boolean } = { colour: true }): Promise<void> {
     const d = this.state.district;
     if (d.highlighted.length) await this.excel.clearHighlights(d.highlighted);
-    const keys = checkSheets([grid])
-      .flatMap((s) => s.returns)
-      .flatMap((r) => (r.orgUnit && r.fiscalYear && r.period ? [{ form: r.formId, fy: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject }] : []));
-    if (keys.length === 0) return this.set({ district: { status: 'idle', returns: [], highlighted: [] } });
+    const keys = found.flatMap((r) => (r.orgUnit && r.fiscalYear && r.period ? [{ form: r.formId, fy: r.fiscalYear, period: r.period, orgUnit: r.orgUnit, subject: r.subject }] : []));
+    // A table of many units (headquarters' upload) is no one unit's return: its statuses are the Review tab's.
+    if (keys.length === 0 || keys.length > MAX_DISTRICT_RETURNS) return this.set({ district: { status: 'idle', returns: [], highlighted: [] } });
     this.set({ district: { status: 'loading', returns: [], highlighted: [], sheetId } });
     try {
       const returns = await Promise.all(keys.map((k) => this.api().review(k)));
       const cells = returns.flatMap((v) => v.comments.map((c) => ({ cell: splitSheetAddress(c.cell).cell, color: MARK_COLOURS.comment })));
-      const coloured = await this.excel.highlightCells(sheetId, cells);
-      this.set({ district: districtViewOf(sheetId, returns, coloured.ok ? coloured.value : []) });
+      const coloured = o.colour ? await this.excel.highlightCells(sheetId, cells) : null;
+      this.set({ district: districtViewOf(sheetId, returns, coloured?.ok ? coloured.value : []) });
     } catch (e) {
       this.set({ district: { status: 'failed', returns: [], highlighted: [], sheetId, outcome: apiOutcome(e) } });
     }

@@ -29,5 +29,6 @@ export function buildConfig(): BuildConfig {
 export function buildConfigFrom(env: Record<string, string | undefined>): BuildConfig {
   const entra = env.ENTRA_CLIENT_ID && env.ENTRA_TENANT_ID && env.ENTRA_API_SCOPE ? { clientId: env.ENTRA_CLIENT_ID, tenantId: env.ENTRA_TENANT_ID, scope: env.ENTRA_API_SCOPE } : null;
   const apiUrl = env.API_URL?.trim();
-  return { dev: !apiUrl || env.ADDIN_DEV === '1', apiUrl: apiUrl || DEV_API_URL, entra };
+  // A development build's API address to start from: where `npm start` runs the API (its PORT).
+  return { dev: !apiUrl || env.ADDIN_DEV === '1', apiUrl: apiUrl || env.DEV_API_URL?.trim() || DEV_API_URL, entra };
 }

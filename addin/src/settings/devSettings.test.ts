@@ -16,5 +16,7 @@ describe('build configuration and settings', () => {
     expect(loadDevSettings(b, store(null))).toEqual({ apiUrl: 'http://127.0.0.1:7071', apiKey: '' });
     expect(loadDevSettings(b, store('{"apiKey":"dev-1045"}'))).toEqual({ apiUrl: 'http://127.0.0.1:7071', apiKey: 'dev-1045' });
     expect(loadDevSettings(b, store('not json'))).toEqual({ apiUrl: 'http://127.0.0.1:7071', apiKey: '' });
+    // npm start on another PORT: the pane starts from that API.
+    expect(buildConfigFrom({ DEV_API_URL: 'http://127.0.0.1:7122' })).toMatchObject({ dev: true, apiUrl: 'http://127.0.0.1:7122' });
   });
 });

@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Tab, TabList } from '@fluentui/react-tabs';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
 import { CheckmarkCircle20Regular, DocumentAdd20Regular, DocumentCheckmark20Regular, Send20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import { rt } from '../pane/reviewText';
 import { t, type Lang } from '../pane/i18n';

@@ -1,5 +1,8 @@
 import * as React from 'react';
-import { Button, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Title3 } from '@fluentui/react-text';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
 import { ArrowLeft20Regular, Settings20Regular } from '@fluentui/react-icons';
 import { t, type Lang } from '../pane/i18n';
 

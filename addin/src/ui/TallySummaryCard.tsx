@@ -5,14 +5,7 @@ import { t } from '../pane/i18n';
 import { inLang, type Lang } from '../text/bilingual';
 import { StatusCount } from './StatusCount';
 import { usePaneStyles } from './paneStyles';
-
-/** Up to eight names, then how many more: a long list would bury the figures. */
-function listNames(names: string[], lang: Lang, shown = 8): string {
-  const head = names.slice(0, shown).join(', ');
-  const more = names.length - shown;
-  if (more <= 0) return head;
-  return lang === 'th' ? `${head} และอีก ${more} หน่วยงาน` : `${head} and ${more} more`;
-}
+import { someNames } from '../text/someNames';
 
 /** What the pulled totals cover, how many units have sent, and the indicators' traffic lights. */
 export function TallySummaryCard({ summary: m, lang }: { summary: TallySummary; lang: Lang }) {
@@ -35,7 +28,7 @@ export function TallySummaryCard({ summary: m, lang }: { summary: TallySummary; 
       {m.missing.length > 0 && (
         <Text>
           {t(lang, 'missing')}:{' '}
-          {listNames(
+          {someNames(
             m.missing.map((u) => inLang(u, lang)),
             lang,
           )}

@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
 
 /**
  * The pane's layout: one column that fits 320 px (Office's narrowest task pane) in Thai and

@@ -1,5 +1,5 @@
 import { gridFromValues } from '@returns-hub/shared/sheet/grid';
-import { FakeBook } from './fakeBook';
+import { EXCEL_DESKTOP, EXCEL_ON_THE_WEB, FakeBook, jsonBytes } from './fakeBook';
 import { FakeContext } from './fakeContext';
 import { fakeHost } from './fakeHost';
 import { FakeRichApiError } from './richApiError';
@@ -32,7 +32,7 @@ describe('the office.js fake behaves like office.js where the add-in depends on 
       ['b', 2],
     ]);
     b.type('Data', 'B1', 5);
-    expect(range.values[0][1]).toBe(1); // a snapshot until loaded again
+    expect(range.values?.[0][1]).toBe(1); // a snapshot until loaded again
   });
 
   test('getItem of a missing sheet fails at sync with ItemNotFound; the OrNullObject form is a null object', async () => {
@@ -123,5 +123,85 @@ describe('the office.js fake behaves like office.js where the add-in depends on 
     expect(() => ws.getUsedRangeOrNullObject()).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
     expect(() => ws.getRange('A1').getMergedAreasOrNullObject()).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
     expect(b.used.has('Worksheet.getUsedRangeOrNullObject')).toBe(true);
+  });
+});
+
+describe('the stand-in has Excel’s limits, raised as Excel raises them', () => {
+  /** A sheet of `rows` rows of Thai text, about 330 bytes a row in a response (values, types, formats). */
+  function tall(rows: number, limits = EXCEL_ON_THE_WEB) {
+    const values = Array.from({ length: rows }, (_, i) => [i + 1, `ขั้นตอนที่ ${i + 1} ของการดำเนินงาน`, 'เป็นไปตามแผน', 'เป็นไปตามเป้าหมาย']);
+    return FakeBook.fromGrids([gridFromValues('Data', values)], undefined, limits);
+  }
+
+  test('Excel on the web: a response over 5 MB is refused (ResponsePayloadSizeLimitExceeded) and hands nothing over; desktop Excel answers it', async () => {
+    const web = tall(40_000);
+    const ctx = new FakeContext(web);
+    const used = ctx.workbook.worksheets.getItem('Data').getUsedRange();
+    used.load(['values', 'valueTypes', 'numberFormat']);
+    await rejectsWith(ctx.sync(), 'ResponsePayloadSizeLimitExceeded');
+    expect(web.payloads.at(-1)!.response).toBeGreaterThan(5 * 1024 * 1024);
+    expect(() => used.values).toThrow(/call the load method/);
+
+    const desk = tall(40_000, EXCEL_DESKTOP);
+    const d = new FakeContext(desk);
+    const all = d.workbook.worksheets.getItem('Data').getUsedRange();
+    all.load(['values']);
+    await d.sync();
+    expect(all.values).toHaveLength(40_000);
+  });
+
+  test('Excel on the web: a request over 5 MB is refused (RequestPayloadSizeLimitExceeded) before anything is written', async () => {
+    const b = tall(1);
+    const ctx = new FakeContext(b);
+    const big = Array.from({ length: 40_000 }, () => ['ข้อความภาษาไทยที่ยาวพอสมควรสำหรับทดสอบขนาดคำขอ', 'x']);
+    ctx.workbook.worksheets.getItem('Data').getRange('A1:B40000').values = big;
+    await rejectsWith(ctx.sync(), 'RequestPayloadSizeLimitExceeded');
+    expect(b.payloads.at(-1)!.request).toBeGreaterThan(5 * 1024 * 1024);
+    expect(b.valueAt('Data', 'B1')).toBe('ขั้นตอนที่ 1 ของการดำเนินงาน');
+  });
+
+  test('sizes are counted as UTF-8 JSON: a Thai letter is 3 bytes', () => {
+    expect(jsonBytes(['ก'])).toBe(2 + 3 + 2);
+    expect(jsonBytes([[1, 'a'], ['"']])).toBe(JSON.stringify([[1, 'a'], ['"']]).length);
+  });
+
+  test('on every platform a get of more than five million cells hands the cell arrays back as null', async () => {
+    const b = FakeBook.fromGrids([gridFromValues('Data', [['a']])], undefined, { ...EXCEL_DESKTOP });
+    const ctx = new FakeContext(b);
+    const r = ctx.workbook.worksheets.getItem('Data').getRange('A1:E1000001');
+    r.load(['values', 'cellCount']);
+    await ctx.sync();
+    expect([r.cellCount, r.values]).toEqual([5_000_005, null]);
+  });
+
+  test('getMergedAreasOrNullObject fails on a range of more than 512 merged areas', async () => {
+    const b = FakeBook.fromGrids([
+      gridFromValues(
+        'Data',
+        [['a']],
+        Array.from({ length: 513 }, (_, i) => `A${i + 1}:B${i + 1}`),
+      ),
+    ]);
+    const ctx = new FakeContext(b);
+    const areas = ctx.workbook.worksheets.getItem('Data').getRange('A1:B513').getMergedAreasOrNullObject();
+    areas.load(['address']);
+    await rejectsWith(ctx.sync(), 'RangeExceedsLimit');
+    const fewer = ctx.workbook.worksheets.getItem('Data').getRange('A1:B512').getMergedAreasOrNullObject();
+    fewer.load(['address']);
+    await ctx.sync();
+    expect(fewer.address.split(', ')).toHaveLength(512);
+  });
+
+  test('every sync is answered later, never at once; a latency can be set', async () => {
+    const b = tall(1);
+    b.latencyMs = 60;
+    const ctx = new FakeContext(b);
+    let answered = false;
+    const t0 = Date.now();
+    const done = ctx.sync().then(() => (answered = true));
+    await Promise.resolve();
+    expect(answered).toBe(false);
+    await done;
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(55);
   });
 });

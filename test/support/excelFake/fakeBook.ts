@@ -2,6 +2,7 @@ import type { Grid, Rect } from '@returns-hub/shared/sheet/grid';
 import { a1, parseRange } from '@returns-hub/shared/sheet/address';
 import { OFFICE_MEMBERS, versionAtLeast, type OfficeMember, type RequirementSetName } from '@returns-hub/addin/excel/requirementSets';
 import { FakeRichApiError, type FakeErrorCode } from './richApiError';
+import type { FakeContext } from './fakeContext';
 
 export type FakeValue = string | number | boolean;
 
@@ -74,7 +75,10 @@ export interface FakeSheet {
   name: string;
   visibility: string;
   protected: boolean;
-  cells: Map<string, FakeCell>;
+  /** By `cellKey(row, col)`. */
+  cells: Map<number, FakeCell>;
+  /** Counts the changes to its cells: a used range worked out at one count holds until the next change. */
+  version: number;
   merges: Rect[];
   validations: Map<string, unknown>;
   conditionalFormats: FakeConditionalFormat[];
@@ -85,13 +89,45 @@ export interface FakeSheet {
 /** The requirement sets a fake host supports, e.g. `{ ExcelApi: '1.1' }` for Excel 2016. */
 export type FakeSets = Partial<Record<RequirementSetName, string>>;
 
+/**
+ * The limits a host puts on the add-in's calls. Excel documents them in "Resource limits and
+ * performance optimization for Office Add-ins" and in the API reference.
+ */
+export interface FakeLimits {
+  /** Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded); desktop Excel has no such limit (null). */
+  payloadBytes: number | null;
+  /** On every platform a get of a range over five million cells fails to return: `values` (and the other cell arrays) come back null. */
+  getCells: number;
+  /** `getMergedAreasOrNullObject` fails on a range holding more than 512 merged areas (RangeExceedsLimit here). */
+  mergedAreas: number;
+}
+
+/** Excel on the web: the stand-in says it is (`Office.onReady` answers `OfficeOnline`), so these are its limits unless a test says otherwise. */
+export const EXCEL_ON_THE_WEB: FakeLimits = { payloadBytes: 5 * 1024 * 1024, getCells: 5_000_000, mergedAreas: 512 };
+/** Desktop Excel: no payload limit; the cell and merged-area limits hold everywhere. */
+export const EXCEL_DESKTOP: FakeLimits = { ...EXCEL_ON_THE_WEB, payloadBytes: null };
+
+const utf8 = new TextEncoder();
+
+/** UTF-8 bytes of a JSON value as office.js would send it. */
+export function jsonBytes(v: unknown): number {
+  return utf8.encode(JSON.stringify(v ?? null)).length;
+}
+
 /** Every set this add-in knows, at its newest: Microsoft 365. */
 export const ALL_SETS: FakeSets = { ExcelApi: '1.20', CustomFunctionsRuntime: '1.5', SharedRuntime: '1.3' };
 
-export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: 'None' };
+/** A cell's fill before anything is written to it: one object shared by every such cell (a write gives the cell a fill of its own). */
+export const NO_FILL: FakeFill = Object.freeze({ color: '#FFFFFF', pattern: 'None' });
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
-const key = (row: number, col: number) => `${row},${col}`;
+/** Excel's widest sheet: 16,384 columns. */
+const COLUMNS = 16_384;
+/** A cell's key in a sheet's map: a number, so that walking a 60,000-row sheet stays quick. */
+export const cellKey = (row: number, col: number) => row * COLUMNS + col;
+const key = cellKey;
+/** Row and column (0-based) of a cell's key. */
+export const rowColOf = (k: number): [number, number] => [Math.floor(k / COLUMNS), k % COLUMNS];
 
 /** A queued command: run in order at the next sync. */
 export type Op = () => void;
@@ -108,6 +144,10 @@ export class FakeBook {
   activeId = '';
   selection: { sheetId: string; cell: string } | null = null;
   syncs = 0;
+  /** What each sync sent and received (bytes), and whether the host refused it for its size, for tests to read. */
+  readonly payloads: { request: number; response: number; refused: boolean }[] = [];
+  /** How long each sync takes before Excel answers (Excel on the web: a round trip to the server). */
+  latencyMs = 0;
   /** Every office.js member the add-in touched. */
   readonly used = new Set<OfficeMember>();
   private nextId = 1;
@@ -115,10 +155,13 @@ export class FakeBook {
   private editing = false;
   private editEnded: (() => void)[] = [];
 
-  constructor(readonly sets: FakeSets = ALL_SETS) {}
+  constructor(
+    readonly sets: FakeSets = ALL_SETS,
+    public limits: FakeLimits = EXCEL_ON_THE_WEB,
+  ) {}
 
-  static fromGrids(grids: readonly Grid[], sets?: FakeSets): FakeBook {
-    const book = new FakeBook(sets);
+  static fromGrids(grids: readonly Grid[], sets?: FakeSets, limits?: FakeLimits): FakeBook {
+    const book = new FakeBook(sets, limits);
     for (const g of grids) book.addGrid(g);
     if (book.sheets.length === 0) book.addSheet('Sheet1');
     book.activeId = book.sheets[0].id;
@@ -148,6 +191,7 @@ export class FakeBook {
       visibility: 'Visible',
       protected: false,
       cells: new Map(),
+      version: 0,
       merges: [],
       validations: new Map(),
       conditionalFormats: [],
@@ -171,11 +215,15 @@ export class FakeBook {
     grid.rows.forEach((row, r) =>
       row?.forEach((c, k) => {
         if (!c) return;
-        if (c.error) sheet.cells.set(key(r, k), { value: c.error, error: c.error, numberFormat: 'General', fill: { ...NO_FILL }, bold: false });
-        else if (c.value !== null) sheet.cells.set(key(r, k), { value: c.value, numberFormat: c.numFmt ?? 'General', fill: { ...NO_FILL }, bold: false });
+        if (c.error) sheet.cells.set(key(r, k), { value: c.error, error: c.error, numberFormat: 'General', fill: NO_FILL, bold: false });
+        else if (c.value !== null) sheet.cells.set(key(r, k), { value: c.value, numberFormat: c.numFmt ?? 'General', fill: NO_FILL, bold: false });
       }),
     );
     sheet.merges = grid.merges.map((m) => ({ ...m }));
+    sheet.version++;
+    // Excel knows a sheet's used range without walking its cells: worked out once here, not in the middle of a test.
+    this.usedRect(sheet, true);
+    this.usedRect(sheet, false);
     return sheet;
   }
 
@@ -200,8 +248,9 @@ export class FakeBook {
 
   /** A cell for writing: created empty when absent. */
   cellForWrite(sheet: FakeSheet, row: number, col: number): FakeCell {
+    sheet.version++;
     let c = sheet.cells.get(key(row, col));
-    if (!c) sheet.cells.set(key(row, col), (c = { value: '', numberFormat: 'General', fill: { ...NO_FILL }, bold: false }));
+    if (!c) sheet.cells.set(key(row, col), (c = { value: '', numberFormat: 'General', fill: NO_FILL, bold: false }));
     return c;
   }
 
@@ -231,6 +280,7 @@ export class FakeBook {
     const p = parseRange(address);
     if (!p) throw new Error(`bad address ${address}`);
     const s = this.must(sheetName);
+    s.version++;
     if (value === '') {
       const c = this.cell(s, p.top, p.left);
       if (c) c.value = '';
@@ -283,16 +333,31 @@ export class FakeBook {
 
   // ——— what office.js does with a batch ———
 
-  /** Runs the queued commands in order; the first failure stops the rest, as Excel does. */
-  async sync(ops: Op[], delayForCellEdit: boolean): Promise<void> {
+  /**
+   * Runs the queued commands in order; the first failure stops the rest, as Excel does. A
+   * request over the host's payload limit is refused before anything runs; a response over it
+   * is refused after (the loads hand nothing over). Each sync takes the host's latency first.
+   */
+  async sync(ctx: FakeContext): Promise<void> {
+    const ops = ctx.ops;
+    const request = ctx.requestBytes;
+    ctx.requestBytes = 0;
+    ctx.responses.length = 0;
     this.syncs++;
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const failure = this.failures.shift();
     if (failure) {
       ops.length = 0;
       throw new FakeRichApiError(failure);
     }
+    const limit = this.limits.payloadBytes;
+    if (limit !== null && request > limit) {
+      ops.length = 0;
+      this.payloads.push({ request, response: 0, refused: true });
+      throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes; the limit is ${limit}).`);
+    }
     if (this.editing) {
-      if (!delayForCellEdit) {
+      if (!ctx.delayForCellEdit) {
         ops.length = 0;
         throw new FakeRichApiError('InvalidOperationInCellEditMode', 'The operation is not allowed while the user is editing a cell.');
       }
@@ -303,6 +368,12 @@ export class FakeBook {
     } finally {
       ops.length = 0;
     }
+    const responses = ctx.responses.splice(0);
+    const response = responses.reduce((n, r) => n + r.bytes, 0);
+    this.payloads.push({ request, response, refused: limit !== null && response > limit });
+    if (limit !== null && response > limit)
+      throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes; the limit is ${limit}).`);
+    for (const r of responses) r.deliver();
   }
 
   /** Adds a sheet as `worksheets.add` does: a legal, unused name, or the next `SheetN`. */
@@ -321,6 +392,17 @@ export class FakeBook {
 
   /** The bounds of a sheet's non-empty cells (values only, or any formatted cell too); null when none. */
   usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+    const key = `${sheet.id}|${valuesOnly}`;
+    const cached = this.usedRects.get(key);
+    if (cached && cached.version === sheet.version) return cached.rect;
+    const rect = this.walkUsed(sheet, valuesOnly);
+    this.usedRects.set(key, { version: sheet.version, rect });
+    return rect;
+  }
+
+  private readonly usedRects = new Map<string, { version: number; rect: Rect | null }>();
+
+  private walkUsed(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
     let top = Infinity,
       left = Infinity,
       bottom = -1,
@@ -329,7 +411,7 @@ export class FakeBook {
       const blank = c.value === '' && !c.error;
       const formatted = c.numberFormat !== 'General' || c.fill.pattern !== 'None' || c.bold || c.font !== undefined || c.borders !== undefined || c.hAlign !== undefined;
       if (blank && (valuesOnly || !formatted)) continue;
-      const [r, col] = k.split(',').map(Number);
+      const [r, col] = rowColOf(k);
       top = Math.min(top, r);
       left = Math.min(left, col);
       bottom = Math.max(bottom, r);
@@ -344,7 +426,7 @@ export class FakeBook {
     const values: Record<string, FakeValue> = {};
     const fills: Record<string, string> = {};
     for (const [k, c] of s.cells) {
-      const [r, col] = k.split(',').map(Number);
+      const [r, col] = rowColOf(k);
       if (c.value !== '') values[a1(r, col)] = c.value;
       if (c.fill.pattern !== 'None') fills[a1(r, col)] = c.fill.color;
     }

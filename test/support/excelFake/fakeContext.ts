@@ -4,9 +4,20 @@ import { FakeRichApiError } from './richApiError';
 import { FakeWorksheet } from './fakeWorksheet';
 import { Loaded } from './loaded';
 
-/** One `Excel.run`'s request context: commands queue here until `sync`. */
+/** What a command adds to a request beside the data it carries (office.js sends each as a JSON action with ids and names). */
+export const OP_BYTES = 150;
+
+/**
+ * One `Excel.run`'s request context: commands queue here until `sync`, with the size of the
+ * request they make; loads answer at sync with the size of the response they make, and what
+ * they loaded is handed over only once the whole response is within the host's limit.
+ */
 export class FakeContext implements ExcelContext {
   readonly ops: Op[] = [];
+  /** Bytes of the request queued since the last sync. */
+  requestBytes = 0;
+  /** Loaded data waiting for the end of the sync, with its size in the response. */
+  readonly responses: { bytes: number; deliver: () => void }[] = [];
   private readonly book_: FakeBook;
   private workbook_: FakeWorkbook | undefined;
 
@@ -25,13 +36,20 @@ export class FakeContext implements ExcelContext {
     return (this.workbook_ ??= new FakeWorkbook(this));
   }
 
-  queue(op: Op): void {
+  /** A command for the next sync; `bytes`: the data it sends beside the command itself (values written, say). */
+  queue(op: Op, bytes = 0): void {
     this.ops.push(op);
+    this.requestBytes += OP_BYTES + bytes;
+  }
+
+  /** Called by a load at sync: its data joins the response, handed over if the response is not refused. */
+  respond(bytes: number, deliver: () => void): void {
+    this.responses.push({ bytes, deliver });
   }
 
   sync(): Promise<void> {
     this.book.use('RequestContext.sync');
-    return this.book.sync(this.ops, this.delayForCellEdit);
+    return this.book.sync(this);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Rect } from '@returns-hub/shared/sheet/grid';
 import { a1, addressPrefix } from '@returns-hub/shared/sheet/address';
 import type { ExcelConditionalFormats, ExcelRange, ExcelRangeAreas, ExcelRangeFormat } from '@returns-hub/addin/excel/excelApi';
-import type { FakeCell, FakeSheet } from './fakeBook';
+import { cellKey, jsonBytes, type FakeCell, type FakeSheet } from './fakeBook';
 import type { FakeContext } from './fakeContext';
 import type { FakeWorksheet } from './fakeWorksheet';
 import { FakeConditionalFormats, FakeRangeFormat } from './fakeRangeFormat';
@@ -23,9 +23,11 @@ interface RangeProps {
   rowIndex: number;
   columnIndex: number;
   cellCount: number;
-  values: unknown[][];
-  valueTypes: string[][];
-  numberFormat: string[][];
+  rowCount: number;
+  columnCount: number;
+  values: unknown[][] | null;
+  valueTypes: string[][] | null;
+  numberFormat: string[][] | null;
 }
 
 const RANGE_MEMBERS = {
@@ -33,6 +35,8 @@ const RANGE_MEMBERS = {
   rowIndex: 'Range.rowIndex',
   columnIndex: 'Range.columnIndex',
   cellCount: 'Range.cellCount',
+  rowCount: 'Range.rowCount',
+  columnCount: 'Range.columnCount',
   values: 'Range.values',
   valueTypes: 'Range.valueTypes',
   numberFormat: 'Range.numberFormat',
@@ -82,14 +86,15 @@ export class FakeRange implements ExcelRange {
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(s, row, col);
   }
 
-  /** A write: queued; at sync it fails on a protected sheet. */
-  write(apply: (sheet: FakeSheet, rect: Rect) => void): void {
+  /** A write: queued (with the bytes of data it sends); at sync it fails on a protected sheet. */
+  write(apply: (sheet: FakeSheet, rect: Rect) => void, bytes = 0): void {
     this.ctx.queue(() => {
       const s = this.worksheet.target;
       if (!s || !this.rect) return;
       this.ctx.book.writable(s);
+      s.version++;
       apply(s, this.rect);
-    });
+    }, bytes);
   }
 
   private read<K extends keyof RangeProps>(key: K): RangeProps[K] {
@@ -109,13 +114,19 @@ export class FakeRange implements ExcelRange {
   get cellCount(): number {
     return this.read('cellCount');
   }
-  get values(): unknown[][] {
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get values(): unknown[][] | null {
     return this.read('values');
   }
-  get valueTypes(): string[][] {
+  get valueTypes(): string[][] | null {
     return this.read('valueTypes');
   }
-  get numberFormat(): string[][] {
+  get numberFormat(): string[][] | null {
     return this.read('numberFormat');
   }
 
@@ -133,11 +144,12 @@ export class FakeRange implements ExcelRange {
           each(this.ctx.book.cellForWrite(s, r.top + i, r.left + j), v);
         }),
       );
-    });
+    }, jsonBytes(data));
   }
 
-  set values(data: unknown[][]) {
+  set values(data: unknown[][] | null) {
     this.ctx.book.use('Range.values');
+    if (!data) throw new FakeRichApiError('InvalidArgument', 'values needs a 2-D array');
     this.grid('values', data, (cell, v) => {
       if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new FakeRichApiError('InvalidArgument', `Not a cell value: ${String(v)}`);
       cell.error = undefined;
@@ -149,8 +161,9 @@ export class FakeRange implements ExcelRange {
     });
   }
 
-  set numberFormat(data: string[][]) {
+  set numberFormat(data: string[][] | null) {
     this.ctx.book.use('Range.numberFormat');
+    if (!data) throw new FakeRichApiError('InvalidArgument', 'numberFormat needs a 2-D array');
     this.grid('numberFormat', data, (cell, v) => void (cell.numberFormat = v));
   }
 
@@ -163,29 +176,27 @@ export class FakeRange implements ExcelRange {
       const s = this.worksheet.target;
       const r = this.rect;
       if (!s || !r) return;
-      const rows = Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => this.ctx.book.cell(s, r.top + i, r.left + j)));
+      const cellCount = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      // Beyond the get limit Excel hands the cell arrays back as null (it does not always throw).
+      const wantsCells = propertyNames.some((p) => p === 'values' || p === 'valueTypes' || p === 'numberFormat');
+      const cells =
+        !wantsCells || cellCount > this.ctx.book.limits.getCells
+          ? null
+          : Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => this.ctx.book.cell(s, r.top + i, r.left + j)));
+      const data: Partial<RangeProps> = {};
       for (const p of propertyNames) {
         if (!isRangeProp(p)) continue;
-        if (p === 'address') this.loaded.set(p, addressPrefix(s.name) + rectOf(r));
-        else if (p === 'rowIndex') this.loaded.set(p, r.top);
-        else if (p === 'columnIndex') this.loaded.set(p, r.left);
-        else if (p === 'cellCount') this.loaded.set(p, rows.length * rows[0].length);
-        else if (p === 'values')
-          this.loaded.set(
-            p,
-            rows.map((row) => row.map((c) => c?.value ?? '')),
-          );
-        else if (p === 'valueTypes')
-          this.loaded.set(
-            p,
-            rows.map((row) => row.map(valueTypeOf)),
-          );
-        else
-          this.loaded.set(
-            p,
-            rows.map((row) => row.map((c) => c?.numberFormat ?? 'General')),
-          );
+        if (p === 'address') data[p] = addressPrefix(s.name) + rectOf(r);
+        else if (p === 'rowIndex') data[p] = r.top;
+        else if (p === 'columnIndex') data[p] = r.left;
+        else if (p === 'cellCount') data[p] = cellCount;
+        else if (p === 'rowCount') data[p] = r.bottom - r.top + 1;
+        else if (p === 'columnCount') data[p] = r.right - r.left + 1;
+        else if (p === 'values') data[p] = cells && cells.map((row) => row.map((c) => c?.value ?? ''));
+        else if (p === 'valueTypes') data[p] = cells && cells.map((row) => row.map(valueTypeOf));
+        else data[p] = cells && cells.map((row) => row.map((c) => c?.numberFormat ?? 'General'));
       }
+      this.ctx.respond(jsonBytes(data), () => this.loaded.setAll(data));
     });
   }
 
@@ -232,7 +243,7 @@ export class FakeRange implements ExcelRange {
       this.forEachCell((s, row, col) => {
         const c = this.ctx.book.cell(s, row, col);
         if (!c) return;
-        if (applyTo === 'All') s.cells.delete(`${row},${col}`);
+        if (applyTo === 'All') s.cells.delete(cellKey(row, col));
         if (applyTo === 'Contents') Object.assign(c, { value: '', error: undefined });
         if (applyTo === 'Formats') Object.assign(c, { numberFormat: 'General', fill: { color: '#FFFFFF', pattern: 'None' }, bold: false });
       }),
@@ -287,6 +298,9 @@ class FakeRangeAreas implements ExcelRangeAreas {
       const s = range.worksheet.target;
       const r = range.rect;
       this.areas = s && r ? s.merges.filter((m) => intersects(m, r)) : [];
+      const limit = range.ctx.book.limits.mergedAreas;
+      // The API reference: with more than 512 merged areas in the range the method "will fail to return the result".
+      if (this.areas.length > limit) throw new FakeRichApiError('RangeExceedsLimit', `The range holds ${this.areas.length} merged areas; getMergedAreas returns at most ${limit}.`);
       this.nullState.resolve(this.areas.length === 0);
     });
   }
@@ -305,7 +319,9 @@ class FakeRangeAreas implements ExcelRangeAreas {
     this.range.ctx.book.use('RangeAreas.address');
     this.range.ctx.queue(() => {
       const s = this.range.worksheet.target;
-      if (s && this.areas.length) this.loaded.set('address', this.areas.map((m) => addressPrefix(s.name) + rectOf(m)).join(', '));
+      if (!s || !this.areas.length) return;
+      const address = this.areas.map((m) => addressPrefix(s.name) + rectOf(m)).join(', ');
+      this.range.ctx.respond(jsonBytes(address), () => this.loaded.set('address', address));
     });
   }
 }

@@ -216,7 +216,12 @@ class FakeRangeFill implements ExcelRangeFill {
 
   set pattern(pattern: string) {
     this.range.ctx.book.use('RangeFill.pattern');
-    this.range.write(() => this.range.forEachCell((s, row, col) => void (this.range.ctx.book.cellForWrite(s, row, col).fill.pattern = pattern)));
+    this.range.write(() =>
+      this.range.forEachCell((s, row, col) => {
+        const c = this.range.ctx.book.cellForWrite(s, row, col);
+        c.fill = { ...c.fill, pattern };
+      }),
+    );
   }
 
   clear(): void {

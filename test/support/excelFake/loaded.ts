@@ -11,6 +11,11 @@ export class Loaded<T extends object> {
     this.data[key] = value;
   }
 
+  /** Several properties at once (a load's whole answer). */
+  setAll(values: Partial<T>): void {
+    Object.assign(this.data, values);
+  }
+
   get<K extends keyof T>(key: K): T[K] {
     if (!(key in this.data)) throw notLoaded(String(key));
     return this.data[key] as T[K];

@@ -5,6 +5,8 @@ export type FakeErrorCode =
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
   | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
+  | 'RangeExceedsLimit'
   | 'GeneralException'
   | 'ApiNotFound'
   | 'InvalidArgument'
