@@ -58,7 +58,7 @@ export const GUIDE_PICTURES: GuidePicture[] = [
 ];
 
 /** The guides' pictures are Thai: only the tests that take them run here (every test runs in `npm test`). */
-const THAI_TESTS = String.raw`\(th\)|\(th, 1280 px\)|Internet Explorer webview|Entra settings`;
+const THAI_TESTS = String.raw`\(th\)|web page in Chromium \(th, 1280 px\)|Internet Explorer webview|Entra settings`;
 
 /** What img/pictures.json records. */
 export interface PicturesStamp {
