@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib';
 import { relative, resolve } from 'node:path';
 import { buildSendPage } from './buildSendPage';
+import { builtInFormsPlugin } from './builtInFormsPlugin';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { localizeFunctionsMetadata } from '@returns-hub/addin/functions/functionsMetadataTh';
 import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
@@ -32,7 +33,7 @@ export const PANE_BUNDLE_OPTIONS = {
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, builtInFormsPlugin()],
 } satisfies BuildOptions;
 
 /**

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import type { BuildConfig } from '@returns-hub/addin/settings/buildConfig';
+import { builtInFormsPlugin } from './builtInFormsPlugin';
 
 const ROOT = resolve(__dirname, '..');
 const SEND = resolve(ROOT, 'addin/src/send');
@@ -17,6 +18,7 @@ const PAGE_OPTIONS = {
   jsx: 'automatic',
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [builtInFormsPlugin()],
 } satisfies BuildOptions;
 
 /** What the page costs a browser: its HTML and scripts, gzipped as a server would send them. */

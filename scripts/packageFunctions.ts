@@ -38,7 +38,8 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
   mkdirSync(STAGE, { recursive: true });
   const fn = readJson(resolve(ROOT, 'functions/package.json'));
   const shared = readJson(resolve(ROOT, 'shared/package.json'));
-  const { [shared.name]: _workspace, ...registryDeps } = fn.dependencies ?? {};
+  const forms = readJson(resolve(ROOT, 'forms/package.json'));
+  const { [shared.name]: _workspace, [forms.name]: _forms, ...registryDeps } = fn.dependencies ?? {};
   writeFileSync(join(STAGE, 'package.json'), JSON.stringify({ name: fn.name, version: fn.version, private: true, main: fn.main, dependencies: { ...registryDeps, ...shared.dependencies } }, null, 2));
   const compiled = resolve(ROOT, 'functions/dist');
   for (const entry of readdirSync(compiled).filter((e) => join(compiled, e) !== STAGE && !e.endsWith('.tsbuildinfo'))) {
@@ -48,6 +49,9 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
   const sharedOut = join(STAGE, 'node_modules', shared.name);
   cpSync(resolve(ROOT, 'shared/dist'), join(sharedOut, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.tsbuildinfo') });
   writeFileSync(join(sharedOut, 'package.json'), JSON.stringify({ name: shared.name, version: shared.version, exports: { './*': './dist/*.js' }, dependencies: shared.dependencies }, null, 2));
+  // The built-in definitions: the loader and the JSON twins (the workbooks are for people, not for the API).
+  const formsOut = join(STAGE, 'node_modules', forms.name);
+  cpSync(resolve(ROOT, 'forms'), formsOut, { recursive: true, filter: (src) => !src.endsWith('.xlsx') && !src.endsWith('.md') && !src.endsWith('.d.ts') });
   // Production dependencies as npm resolved them for the workspace (offline: no registry call),
   // each copied to the same place under the package's node_modules.
   const tree = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', 'functions'], { cwd: ROOT, encoding: 'utf8' });

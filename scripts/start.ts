@@ -99,7 +99,7 @@ async function main() {
   // The Functions' timer, here: the repair at start and every few minutes (only on the local emulator; in Azure the timer runs it).
   const runRepair = async () => {
     try {
-      const r = await repair(await deps.store(), await deps.reviews(), { graceMs: REPAIR_GRACE_MS });
+      const r = await repair(await deps.store(), await deps.reviews(), await deps.definitions(), { graceMs: REPAIR_GRACE_MS });
       const failed = r.writes.failed.length + r.intents.failed.length;
       if (r.writes.removed || r.intents.completed || r.intents.forgotten || failed)
         console.log(`Repair: removed ${r.writes.removed} uncommitted write(s); completed ${r.intents.completed} tally update(s), forgot ${r.intents.forgotten}; ${failed} failed.`);

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
-import { checkSheet, type SheetCheck } from '@returns-hub/shared/check/checkSheets';
-import { locateSheet, type SheetReading } from '@returns-hub/shared/read/locateSheet';
+import { checkSheet, locateForYear, type SheetCheck, type YearReading } from '@returns-hub/shared/check/checkSheets';
+import type { DefinitionSource, Definitions } from '@returns-hub/shared/definitions/definitions';
+import { builtInDefinitions } from './builtInDefinitions';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
@@ -19,7 +20,9 @@ export interface FileResult<S> {
   /** Findings about the file as a whole (unreadable, empty, no form). */
   issues: Issue[];
 }
-export type FileCheck = FileResult<SheetCheck>;
+/** A sheet checked, with the definitions of its year (its org units name its units). */
+export type CheckedSheet = SheetCheck & { definitions: Definitions };
+export type FileCheck = FileResult<CheckedSheet>;
 
 /** What `check` keeps of a sheet: its findings and a summary of each return, not their rows. */
 export interface SheetSummary {
@@ -31,18 +34,18 @@ export interface SheetSummary {
 /** What `upload` keeps: the summary, and the located returns it sends. */
 export type SheetToSend = SheetSummary & { located: LocatedReturn[] };
 
-/** Locates the next sheet, taking its grid out of the list: once located, nothing holds its cells. */
-function locateNext(grids: Grid[]): SheetReading {
-  return locateSheet(grids.shift()!);
+/** Locates the next sheet with its year's definitions, taking its grid out of the list: once located, nothing holds its cells. */
+function locateNext(grids: Grid[], source: DefinitionSource): YearReading {
+  return locateForYear(grids.shift()!, source);
 }
 
 /** Checks the next sheet and keeps what is wanted of it; the rest is let go when this returns. */
-function checkNext<S>(grids: Grid[], keep: (s: SheetCheck) => S, keepLocated: boolean): { kept: S; returns: number } {
+function checkNext<S>(grids: Grid[], source: DefinitionSource, keep: (s: CheckedSheet) => S, keepLocated: boolean): { kept: S; returns: number } {
   const rows = grids[0].rows.length;
-  const reading = locateNext(grids);
+  const reading = locateNext(grids, source);
   collectGarbage(rows); // the grid
   const s = checkSheet(reading, { keepLocated });
-  return { kept: keep(s), returns: s.returns.length };
+  return { kept: keep({ ...s, definitions: reading.definitions }), returns: s.returns.length };
 }
 
 /**
@@ -52,7 +55,7 @@ function checkNext<S>(grids: Grid[], keep: (s: SheetCheck) => S, keepLocated: bo
  * its checked rows are never all in memory at once. Without `keepLocated` the located rows
  * are also let go as they are checked (only `upload` needs them).
  */
-export async function checkFileKeeping<S>(path: string, keep: (s: SheetCheck) => S, keepLocated = true): Promise<FileResult<S>> {
+export async function checkFileKeeping<S>(path: string, keep: (s: CheckedSheet) => S, keepLocated = true, source: DefinitionSource = builtInDefinitions()): Promise<FileResult<S>> {
   const file = basename(path);
   const read = await readWorkbookFile(path);
   if (!read.ok) return { file, format: read.format, sheets: [], issues: [read.issue] };
@@ -61,20 +64,20 @@ export async function checkFileKeeping<S>(path: string, keep: (s: SheetCheck) =>
   const sheets: S[] = [];
   let forms = 0;
   while (grids.length) {
-    const { kept, returns } = checkNext(grids, keep, keepLocated);
+    const { kept, returns } = checkNext(grids, source, keep, keepLocated);
     forms += returns;
     sheets.push(kept);
   }
   return { file, format: read.format, sheets, issues: forms > 0 ? [] : [issueAt('error', 'file.no_form', file)] };
 }
 
-/** Reads and checks one workbook file, keeping everything (tests, consolidation). */
-export function checkFile(path: string): Promise<FileCheck> {
-  return checkFileKeeping(path, (s) => s);
+/** Reads and checks one workbook file, keeping everything (tests, consolidation); with the built-in definitions unless others are given. */
+export function checkFile(path: string, source?: DefinitionSource): Promise<FileCheck> {
+  return checkFileKeeping(path, (s) => s, true, source);
 }
 
-export function summariseSheet(s: SheetCheck): SheetSummary {
-  return { sheet: s.sheet, formId: s.formId, issues: s.issues, returns: s.returns.map(summariseReturn) };
+export function summariseSheet(s: CheckedSheet): SheetSummary {
+  return { sheet: s.sheet, formId: s.formId, issues: s.issues, returns: s.returns.map((r) => summariseReturn(r, s.definitions.units)) };
 }
 
 export function fileHasErrors(f: FileResult<{ issues: Issue[]; returns: { issues: Issue[] }[] }>): boolean {

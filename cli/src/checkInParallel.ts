@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './fileTask';
 import { workerCount } from './workerCount';
+import type { PublishedDefinition } from '@returns-hub/shared/definitions/versionsByYear';
 
 /** Heap a worker may use: a file that gets past the caps ends as one finding, not a crashed process. */
 const WORKER_HEAP_MB = 1024;
@@ -28,13 +29,13 @@ function plannedWorkers(paths: string[]): number {
  * come back in the order given. With workers, the calling thread loads neither readers nor
  * checker. Code running from TypeScript source (tests) is done on this thread.
  */
-export async function checkInParallel<T extends Task>(paths: string[], task: T, workers?: number): Promise<TaskResult<T>[]> {
+export async function checkInParallel<T extends Task>(paths: string[], task: T, workers?: number, published: readonly PublishedDefinition[] = []): Promise<TaskResult<T>[]> {
   workers ??= plannedWorkers(paths);
   const script = join(__dirname, 'checkWorker.js');
   const results: TaskResult<T>[] = new Array(paths.length);
   if (workers < 2 || !existsSync(script)) {
     const { runTask } = await import('./fileTask.js');
-    for (let i = 0; i < paths.length; i++) results[i] = (await runTask(paths[i], task)) as TaskResult<T>;
+    for (let i = 0; i < paths.length; i++) results[i] = (await runTask(paths[i], task, published)) as TaskResult<T>;
     return results;
   }
   let next = 0;
@@ -47,7 +48,7 @@ export async function checkInParallel<T extends Task>(paths: string[], task: T, 
   };
   const lane = (): Promise<void> =>
     new Promise<void>((done) => {
-      const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: { published } });
       let current = -1;
       const take = () => {
         if (next >= paths.length) return void w.terminate().then(() => done());

@@ -121,6 +121,44 @@ export const LOGOUT = command({
   options: { api: { kind: 'text' }, all: { kind: 'flag' } },
 });
 
+const DEFINITION = { min: 1, what_en: 'a definition file (.xlsx or .json)', what_th: 'ไฟล์นิยาม (.xlsx หรือ .json)' };
+
+export const FORMS_CHECK = command({
+  name: 'forms check',
+  usage: 'forms check <def.xlsx|def.json> [--json]        (a definition checked as publishing checks it)',
+  options: { json: { kind: 'flag' } },
+  positionals: DEFINITION,
+});
+
+export const FORMS_CONVERT = command({
+  name: 'forms convert',
+  usage: 'forms convert <def.xlsx|def.json> --out <def.json|def.xlsx>',
+  options: { out: { kind: 'text', required: true } },
+  positionals: DEFINITION,
+});
+
+export const FORMS_PUBLISH = command({
+  name: 'forms publish',
+  usage: 'forms publish <def.xlsx|def.json> --fy 2564 [--api URL] [--key KEY]     (headquarters; from that fiscal year on)',
+  options: { fy: { kind: 'fy', required: true } },
+  positionals: DEFINITION,
+  connects: true,
+});
+
+export const FORMS_EXPORT = command({
+  name: 'forms export',
+  usage: 'forms export --form ID [--fy 2564] --out <def.xlsx|def.json> [--api URL] [--key KEY]   (ID: a form, or units:CODI)',
+  options: { form: { kind: 'text', required: true }, fy: { kind: 'fy' }, out: { kind: 'text', required: true } },
+  connects: true,
+});
+
+export const FORMS_LIST = command({
+  name: 'forms list',
+  usage: 'forms list [--fy 2564] [--json] [--api URL] [--key KEY]',
+  options: { fy: { kind: 'fy' }, json: { kind: 'flag' } },
+  connects: true,
+});
+
 /** What a command receives: its options' values (and --api/--key when it connects) and its positional arguments. */
 export interface Args<S extends OptionSpecs> {
   values: OptionValues<S> & ConnectionValues;

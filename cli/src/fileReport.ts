@@ -3,7 +3,7 @@ import { bySeverity } from '@returns-hub/shared/issues/severity';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 
 /** A finding: severity, cell and code, the cells it also involves, then its Thai and English text. */
-function issueLine(i: Issue): string {
+export function issueLine(i: Issue): string {
   const sheet = i.cell.slice(0, i.cell.lastIndexOf('!') + 1);
   const related = i.related?.length ? `  (with ${i.related.map((c) => (sheet && c.startsWith(sheet) ? c.slice(sheet.length) : c)).join(', ')})` : '';
   return `    ${i.severity.padEnd(7)} ${i.cell}${related}  ${i.code}\n            ${i.message_th}\n            ${i.message_en}`;

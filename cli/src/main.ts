@@ -53,6 +53,11 @@ const COMMANDS: Entry[] = [
   entry(specs.LOGIN, async (a, ctx) => (await import('./commands/login.js')).loginCommand(a, ctx.env, ctx.print)),
   entry(specs.LOGOUT, async (a, ctx) => (await import('./commands/login.js')).logoutCommand(a, ctx.env, ctx.print)),
   entry(specs.ADMIN_REBUILD, async (a, ctx, c) => (await import('./commands/admin.js')).rebuildCommand(a, c, ctx.print)),
+  entry(specs.FORMS_CHECK, async (a, ctx) => (await import('./commands/forms.js')).formsCheckCommand(a, ctx.print)),
+  entry(specs.FORMS_CONVERT, async (a, ctx) => (await import('./commands/forms.js')).formsConvertCommand(a, ctx.print)),
+  entry(specs.FORMS_PUBLISH, async (a, ctx, c) => (await import('./commands/forms.js')).formsPublishCommand(a, c, ctx.print)),
+  entry(specs.FORMS_EXPORT, async (a, ctx, c) => (await import('./commands/forms.js')).formsExportCommand(a, c, ctx.print)),
+  entry(specs.FORMS_LIST, async (a, ctx, c) => (await import('./commands/forms.js')).formsListCommand(a, c, ctx.print)),
 ];
 
 /** Every command the CLI has, as the parser reads it (tests go over each). */
@@ -72,6 +77,9 @@ ${['check', 'upload', 'pull', 'admin sweep', 'admin rebuild-tallies'].map(usageO
   Review (HQ and zone reviewers; a unit key may read status and history of its own returns):
 ${['status', 'accept', 'send-back', 'reopen', 'history', 'exception'].map(usageOf).join('\n')}
   CELL is 'แบบรายงาน 1'!C14 or C14 (the return's own sheet). U is a code or a name (1045, วังทองหลาง, Wang Thonglang).
+
+  Definitions (headquarters: forms, KPI catalogs, targets and org units, per fiscal year):
+${['forms check', 'forms convert', 'forms publish', 'forms export', 'forms list'].map(usageOf).join('\n')}
 
   Signing in (an API in the agency's tenant):
 ${['login', 'logout'].map(usageOf).join('\n')}

@@ -1,6 +1,6 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { bySeverity } from '@returns-hub/shared/issues/severity';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { CheckedReturn } from '@returns-hub/shared/check/checkedReturn';
 
 function recordCount(r: CheckedReturn): number {
@@ -20,8 +20,8 @@ export interface ReturnSummary {
   issues: Issue[];
 }
 
-export function summariseReturn(r: CheckedReturn): ReturnSummary {
-  const unit = r.orgUnit ? orgUnitByCode(r.orgUnit) : undefined;
+export function summariseReturn(r: CheckedReturn, units: OrgUnitTree): ReturnSummary {
+  const unit = r.orgUnit ? units.byCode(r.orgUnit) : undefined;
   return {
     sheet: r.sheet,
     form: r.formId,

@@ -1,3 +1,4 @@
+import { builtInDefinitions } from './definitions/builtInDefinitions';
 import { HttpRequest } from '@azure/functions';
 import { azuriteConnection, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORAGE_TIMEOUT_MS, loadConfig, type ApiConfig } from './config';
 import { authenticate } from './http/auth';
@@ -17,7 +18,11 @@ function config(env: Record<string, string>): ApiConfig {
 
 /** Which role the key `key` gets under a configuration, or its refusal's status. */
 async function as(cfg: ApiConfig, key: string): Promise<string> {
-  const p = await authenticate(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/forms', headers: { authorization: `Bearer ${key}` } }), cfg);
+  const p = await authenticate(
+    new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/forms', headers: { authorization: `Bearer ${key}` } }),
+    cfg,
+    async () => builtInDefinitions().forYear(null).units,
+  );
   return isProblem(p) ? String(p.status) : p.role;
 }
 

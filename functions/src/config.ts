@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JWTVerifyGetKey } from 'jose';
-import { orgUnitByCode, orgUnitsOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
+import { builtInDefinitions } from './definitions/builtInDefinitions';
 import type { Role } from './domain/principal';
 
 /**
@@ -93,15 +93,19 @@ export function azuriteConnection(port = 10002, host = '127.0.0.1'): string {
   );
 }
 
+/** The org units keys are granted for: the built-in ones (what every year has until headquarters publishes its own). */
+const grantUnits = () => builtInDefinitions().forYear(null).units;
+
 /**
  * Development keys, only in development: `dev-hq` (headquarters) and `dev-unit-<code>` for
- * every district, region and department (`dev-unit-1045`, `dev-unit-N`), and `dev-zone-<zone code>`
- * for every zone's reviewer (`dev-zone-Z-C`).
+ * every built-in district, region and department (`dev-unit-1045`, `dev-unit-N`), and
+ * `dev-zone-<zone code>` for every zone's reviewer (`dev-zone-Z-C`).
  */
 export function devApiKeys(): Record<string, KeyGrant> {
+  const units = grantUnits();
   const keys: Record<string, KeyGrant> = { 'dev-hq': { role: 'hq' } };
-  for (const u of [...orgUnitsOfKind('district'), ...orgUnitsOfKind('region'), ...orgUnitsOfKind('department')]) keys[`dev-unit-${u.code}`] = { role: 'unit', orgUnit: u.code };
-  for (const z of orgUnitsOfKind('zone')) keys[`dev-zone-${z.code}`] = { role: 'zone', orgUnit: z.code };
+  for (const u of [...units.ofKind('district'), ...units.ofKind('region'), ...units.ofKind('department')]) keys[`dev-unit-${u.code}`] = { role: 'unit', orgUnit: u.code };
+  for (const z of units.ofKind('zone')) keys[`dev-zone-${z.code}`] = { role: 'zone', orgUnit: z.code };
   return keys;
 }
 
@@ -115,8 +119,8 @@ const wholeNumber = (min: number, max: number) =>
 
 const grantSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('hq') }).strict(),
-  z.object({ role: z.literal('unit'), orgUnit: z.string().refine((c) => !!orgUnitByCode(c), 'is not a known org unit code') }).strict(),
-  z.object({ role: z.literal('zone'), orgUnit: z.string().refine((c) => orgUnitByCode(c)?.kind === 'zone', 'is not a known zone code') }).strict(),
+  z.object({ role: z.literal('unit'), orgUnit: z.string().refine((c) => !!grantUnits().byCode(c), 'is not a known org unit code') }).strict(),
+  z.object({ role: z.literal('zone'), orgUnit: z.string().refine((c) => grantUnits().byCode(c)?.kind === 'zone', 'is not a known zone code') }).strict(),
 ]);
 const apiKeysSchema = z.preprocess(
   blankIsAbsent,

@@ -6,6 +6,10 @@ import type { ReviewStore } from './store/reviewStore';
 import { TableReviewStore } from './store/tableReviewStore';
 import type { MemoryStorage } from './store/memoryStore';
 import { AuthThrottle } from './http/authThrottle';
+import { BUILT_IN_DOCUMENTS } from './definitions/builtInDefinitions';
+import { PublishedDefinitions } from './definitions/publishedDefinitions';
+import type { DefinitionStore } from './store/definitionStore';
+import { TableDefinitionStore } from './store/tableDefinitionStore';
 
 /** A connection string as it is; an account URL with the managed identity (`DefaultAzureCredential` reads AZURE_CLIENT_ID). */
 export function storageSource(config: ApiConfig): StorageSource {
@@ -23,12 +27,23 @@ export function storageSource(config: ApiConfig): StorageSource {
 export function makeDeps(config: ApiConfig, opts: { additionalPolicies?: TableStoreOptions['additionalPolicies']; memory?: MemoryStorage } = {}): Deps {
   const memory = opts.memory;
   const authThrottle = new AuthThrottle();
-  if (memory) return { config, authThrottle, store: async () => memory.returns, reviews: async () => memory.reviews };
+  let openingDefinitions: Promise<DefinitionStore> | null = null;
+  const definitionStore = memory
+    ? async () => memory.definitions
+    : () =>
+        (openingDefinitions ??= TableDefinitionStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
+          openingDefinitions = null;
+          throw e;
+        }));
+  const published = new PublishedDefinitions(definitionStore, BUILT_IN_DOCUMENTS);
+  const definitions = { definitions: () => published.current(), definitionStore, definitionsPublished: () => published.invalidate() };
+  if (memory) return { config, authThrottle, ...definitions, store: async () => memory.returns, reviews: async () => memory.reviews };
   let opening: Promise<ReturnStore> | null = null;
   let openingReviews: Promise<ReviewStore> | null = null;
   return {
     config,
     authThrottle,
+    ...definitions,
     reviews: () =>
       (openingReviews ??= TableReviewStore.open(storageSource(config), { timeoutMs: config.storageTimeoutMs, additionalPolicies: opts.additionalPolicies }).catch((e) => {
         openingReviews = null;

@@ -4,6 +4,7 @@ import * as h from './handlers/returnsHandlers';
 import { exportData } from './handlers/exportHandler';
 import { rebuildTalliesRoute } from './handlers/adminHandlers';
 import * as r from './handlers/reviewHandlers';
+import * as d from './handlers/definitionHandlers';
 import { reviewRoutes } from './reviewRoutes';
 import { odataResource, odataService } from './odata/odataHandler';
 
@@ -26,6 +27,11 @@ export function routes(deps: Deps): Route[] {
     ...reviewRoutes(deps),
     { name: 'forms', methods: ['GET', 'OPTIONS'], route: 'forms', handler: h.forms(deps) },
     { name: 'orgUnits', methods: ['GET', 'OPTIONS'], route: 'org-units', handler: h.orgUnits(deps) },
+    { name: 'definitions', methods: ['GET', 'OPTIONS'], route: 'definitions', handler: d.definitionsOfYear(deps) },
+    { name: 'definitionVersions', methods: ['GET', 'OPTIONS'], route: 'definition-versions', handler: d.definitionVersions(deps) },
+    { name: 'publishedDefinitions', methods: ['GET', 'OPTIONS'], route: 'published-definitions', handler: d.publishedDefinitions(deps) },
+    { name: 'definition', methods: ['GET', 'OPTIONS'], route: 'definitions/{id}', handler: d.definitionOf(deps) },
+    { name: 'publishDefinition', methods: ['POST'], route: 'definitions/{id}', handler: d.publish(deps) },
     { name: 'exports', methods: ['GET', 'OPTIONS'], route: 'exports/{kind}', handler: exportData(deps) },
     { name: 'rebuildTallies', methods: ['POST'], route: 'admin/rebuild-tallies', handler: rebuildTalliesRoute(deps) },
     { name: 'odataService', methods: ['GET', 'OPTIONS'], route: 'odata', handler: odataService(deps) },

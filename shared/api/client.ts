@@ -5,6 +5,8 @@ import type { TallyRebuild } from './tallyRebuild';
 import type { AcceptBody, BulkAcceptBody, BulkAcceptResponse, ExceptionBody, HistoryResponse, LockException, ReopenBody, ReviewList, ReviewView, SendBackInput } from '../review/reviewSchemas';
 import type { Completeness as ReviewCompleteness } from '../review/completenessSchema';
 import type { Caller } from '../review/callerSchema';
+import type { PublishedDefinition, YearDefinitions } from '../definitions/versionsByYear';
+import type { DefinitionDocument } from '../definitions/definitionDocument';
 import { DEFAULT_RETRY, retryDelay, type RequestFailure } from './retryPolicy';
 
 /** What the API answers when it refuses: its problem details. */
@@ -164,6 +166,17 @@ export function createApiClient(o: ApiClientOptions) {
     getReturn: (k: { form: string; fy: number; period: string; orgUnit: string; subject?: string | null; version?: number }) =>
       call<Record<string, unknown>>('GET', `/api/returns/${k.form}/${k.fy}/${k.period}/${k.orgUnit}${qs({ subject: k.subject ?? undefined, version: k.version })}`),
     forms: () => call<unknown[]>('GET', '/api/forms'),
+    /** The forms and org units in force in a fiscal year (default: the newest), as documents with their versions. */
+    definitions: (q: { fy?: number } = {}) => call<YearDefinitions>('GET', `/api/definitions${qs(q)}`),
+    /** One document as in force in a year (default: the newest), with the ETag of its head (null: never published). */
+    definition: (id: string, q: { fy?: number } = {}) => call<DefinitionRead>('GET', `/api/definitions/${encodeURIComponent(id)}${qs(q)}`),
+    /** Every version headquarters published, documents included (with the built-in ones: every year's definitions). */
+    publishedDefinitions: () => call<{ published: PublishedDefinition[] }>('GET', '/api/published-definitions'),
+    /** Every document and every version published of it. */
+    definitionVersions: () => call<{ documents: DefinitionVersions[] }>('GET', '/api/definition-versions'),
+    /** Headquarters: publishes a document for a fiscal year onwards, after the head `etag` read (null: the first version). */
+    publishDefinition: (id: string, fy: number, doc: DefinitionDocument, etag: string | null) =>
+      call<PublishedVersion>('POST', `/api/definitions/${encodeURIComponent(id)}${qs({ fy })}`, doc, etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag }),
     /** Every current return's records, one row per record (the flat export, as JSON). */
     exportRecords: (q: { form: string; fy: number; period?: string }) => call<RecordsExport>('GET', `/api/exports/records${qs(q)}`),
     /** Who the key or token is: role and org unit. */
@@ -222,4 +235,30 @@ export interface ListedReturn {
   rows: number;
   warnings: number;
   fileName: string;
+}
+
+/** A published version of a definition document: who published it, when, from which fiscal year. */
+export interface PublishedVersion {
+  id: string;
+  version: number;
+  fromFiscalYear: number;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** GET /api/definitions/{id}: the document in force, its version (0: built in), and its head's ETag. */
+export interface DefinitionRead {
+  id: string;
+  version: number;
+  doc: DefinitionDocument;
+  head: { version: number; etag: string } | null;
+}
+
+/** A document and its published versions (GET /api/definition-versions). */
+export interface DefinitionVersions {
+  id: string;
+  kind: 'form' | 'orgUnits';
+  title_th: string;
+  title_en: string;
+  versions: Omit<PublishedVersion, 'id'>[];
 }

@@ -1,5 +1,4 @@
 import type { FieldDef, FormDef } from '../forms/formDef';
-import { BUILT_IN } from '../forms';
 import { choiceListsOf } from '../forms/choiceLists';
 import type { Issue } from '../issues/issue';
 import { fmtNum, issueAt, withRelated } from '../issues/messages';
@@ -8,9 +7,11 @@ import { datesFarFromYear } from './datesFarFromYear';
 import { fiscalYearFromText, quarterFromText } from '../period/periodFromText';
 import { quarterCode, type PeriodCode } from '../period/periodCodeList';
 import { addressPrefix } from '../sheet/address';
+import { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { cellOf, type Addressing, type CheckedReturn, type TypedRow, type Value } from './checkedReturn';
 import { interpretCell, orgUnitIssue, type Interpreting } from './interpretValue';
 import { applyRules, unitNamedBy, type RuleContext } from './rules';
+import { applyHqTargets } from './hqTargets';
 import { asNumber } from './valueAs';
 
 const NUMERIC = new Set(['number', 'count', 'money']);
@@ -30,6 +31,26 @@ function interpretFields(fields: Record<string, RawField>, defs: Map<string, Fie
     cells[id] = raw.cell;
   }
   return { values, cells };
+}
+
+/** The fiscal year a return states: its fiscal-year field, else the first title that names one. */
+function fiscalYearOf(field: number | null, titles: readonly string[]): number | null {
+  let fy = field;
+  for (const t of titles) fy ??= fiscalYearFromText(t);
+  return fy;
+}
+
+const NO_UNITS: Interpreting = { units: new OrgUnitTree([]), choices: new Map() };
+
+/**
+ * The fiscal year a located return states, read before it is checked: which year's definitions
+ * check it. The same reading as the check's own (the year field, else the titles).
+ */
+export function statedFiscalYear(loc: LocatedReturn, form: FormDef): number | null {
+  const id = form.period.fiscalYearField;
+  const raw = id === undefined ? undefined : loc.fields[id];
+  const def = id === undefined ? undefined : form.fields.find((f) => f.id === id);
+  return fiscalYearOf(raw && def ? asNumber(interpretCell(raw, def, raw.cell, [], NO_UNITS)) : null, loc.titles);
 }
 
 /** What interpreting a form's cells needs: the year's org units, the form's choice lists. */
@@ -134,8 +155,7 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
   }
 
   const fyField = form.period.fiscalYearField;
-  let fiscalYear = fyField ? asNumber(fields[fyField]) : null;
-  for (const t of loc.titles) fiscalYear ??= fiscalYearFromText(t);
+  const fiscalYear = fiscalYearOf(fyField ? asNumber(fields[fyField]) : null, loc.titles);
   if (fiscalYear === null && !(fyField && loc.fields[fyField])) issues.push(issueAt('error', 'period.fiscal_year_missing', loc.titleCell));
 
   let period: PeriodCode | null = 'FY';
@@ -163,8 +183,8 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
  * server all run this same function on the same raw input. With `consume`, the caller
  * gives `loc` up: its table's item rows are let go as they are interpreted.
  */
-export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}, consume = false): CheckedReturn {
-  const definitions = ctx.definitions ?? BUILT_IN;
+export function checkReturn(loc: LocatedReturn, ctx: RuleContext, consume = false): CheckedReturn {
+  const definitions = ctx.definitions;
   const form = definitions.formById(loc.formId);
   if (!form) throw new Error(`unknown form ${loc.formId}`); // callers validate the id first
   const env = interpretingFor(form, definitions.units);
@@ -184,6 +204,7 @@ export function checkReturn(loc: LocatedReturn, ctx: RuleContext = {}, consume =
     rows,
     issues,
   };
+  issues.push(...applyHqTargets(ret, form));
   issues.push(...applyRules(ret, form, { ...ctx, units: env.units }));
   if (itemTable) issues.push(...checkTotalRows(ret, rows, form.table!.columns, itemTable));
   issues.push(...datesFarFromYear(ret, form));

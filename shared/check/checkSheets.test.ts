@@ -1,6 +1,10 @@
 import { gridFromValues } from '../sheet/grid';
-import { locateSheet } from '../read/locateSheet';
-import { checkSheet } from './checkSheets';
+import { checkSheet, locateForYear } from './checkSheets';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`), every year alike. */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []);
 
 // A welfare-fund sheet whose total row is wrong: the total row must still be checked when the raw rows are given up.
 const rows = (): unknown[][] => [
@@ -16,9 +20,9 @@ const rows = (): unknown[][] => [
 
 describe('checkSheet', () => {
   test('giving the reading up checks the same, holds no located returns, and lets the raw item rows go', () => {
-    const kept = checkSheet(locateSheet(gridFromValues('W', rows())));
-    const reading = locateSheet(gridFromValues('W', rows()));
-    const table = reading.returns[0].table!;
+    const kept = checkSheet(locateForYear(gridFromValues('W', rows()), BUILT_IN));
+    const reading = locateForYear(gridFromValues('W', rows()), BUILT_IN);
+    const table = reading.reading.returns[0].table!;
     const given = checkSheet(reading, { keepLocated: false });
     expect(given.returns).toEqual(kept.returns);
     expect(given.issues).toEqual(kept.issues);

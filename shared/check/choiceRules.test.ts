@@ -4,10 +4,14 @@ import { locateSheet } from '../read/locateSheet';
 import type { CheckedReturn } from './checkedReturn';
 import type { FormDef } from '../forms/formDef';
 import { definitionsOf } from '../definitions/definitions';
-import { BUILT_IN_UNITS } from '../orgUnits/orgUnits';
 import { checkForm } from '../forms/checkForms';
 import { consolidateReturns, contributionOf } from '../consolidate/consolidateReturns';
 import type { TallyEntry } from '../consolidate/tally';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`), every year alike. */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []);
 
 /**
  * The generic capabilities a form made as data uses, on a form written for this test (a
@@ -54,7 +58,8 @@ const hazards: FormDef = checkForm({
     ],
   },
 });
-const definitions = definitionsOf([hazards], BUILT_IN_UNITS);
+const units = BUILT_IN.forYear(null).units;
+const definitions = definitionsOf([hazards], units);
 
 const sheet = (quarter: number, rows: unknown[][]) => [
   [`ทะเบียนความเสี่ยง ไตรมาส ${quarter} ปีงบประมาณ พ.ศ. 2563`],
@@ -148,7 +153,7 @@ describe('rows counted by a choice', () => {
   );
 
   test("each count by choice, every choice listed (0 included), totals; a quarter's tally is its own returns", () => {
-    const t = consolidateReturns(hazards, [entry(q1, 'Q1'), entry(q2, 'Q2')], { fiscalYear: 2563, period: 'Q2', by: 'hq' });
+    const t = consolidateReturns(hazards, units, [entry(q1, 'Q1'), entry(q2, 'Q2')], { fiscalYear: 2563, period: 'Q2', by: 'hq' });
     const value = Object.fromEntries(t.groups[0].measures.map((m) => [m.id, m.value]));
     expect(value).toEqual({
       'total:assessed': 3,
@@ -165,7 +170,7 @@ describe('rows counted by a choice', () => {
       'item:เล็กน้อย:left': 1,
     });
     expect([t.groups[0].orgUnit, t.groups[0].received, t.groups[0].expected]).toEqual(['CODI', 1, 5]);
-    const first = consolidateReturns(hazards, [entry(q1, 'Q1'), entry(q2, 'Q2')], { fiscalYear: 2563, period: 'Q1', by: 'hq' });
+    const first = consolidateReturns(hazards, units, [entry(q1, 'Q1'), entry(q2, 'Q2')], { fiscalYear: 2563, period: 'Q1', by: 'hq' });
     expect(first.groups[0].measures.find((m) => m.id === 'total:assessed')!.value).toBe(2);
   });
 });

@@ -3,6 +3,11 @@ import { checkReturn } from './checkReturn';
 import { locateSheet } from '../read/locateSheet';
 import type { CheckedReturn } from './checkedReturn';
 import type { Issue } from '../issues/issue';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`), every year alike. */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []);
 
 /**
  * Each rule kind through the real reader: a small sheet → locate → check, once made to
@@ -12,11 +17,12 @@ import type { Issue } from '../issues/issue';
 type Rows = unknown[][];
 
 /** The one return a sheet holds, read and checked. */
-function read(sheet: string, rows: Rows, ctx: Parameters<typeof checkReturn>[1] = {}): CheckedReturn {
-  const reading = locateSheet(gridFromValues(sheet, rows));
+function read(sheet: string, rows: Rows, ctx: Omit<Parameters<typeof checkReturn>[1], 'definitions'> = {}): CheckedReturn {
+  const definitions = BUILT_IN.forYear(null);
+  const reading = locateSheet(gridFromValues(sheet, rows), definitions.forms);
   expect(reading.issues).toEqual([]);
   expect(reading.returns).toHaveLength(1);
-  return checkReturn(reading.returns[0], ctx);
+  return checkReturn(reading.returns[0], { ...ctx, definitions });
 }
 const findings = (ret: CheckedReturn, code: string): Issue[] => ret.issues.filter((i) => i.code === code);
 /** A copy of rows with row `r` (0-based), column `c` set. */

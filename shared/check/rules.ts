@@ -13,8 +13,8 @@ import { asNumber, asString } from './valueAs';
 /** What a rule may know beyond the return itself: the unit's previous-quarter return, the definitions of its year. */
 export interface RuleContext {
   previous?: CheckedReturn;
-  /** The forms and org units the return is checked with (the built-in set when not given). */
-  definitions?: Definitions;
+  /** The forms and org units of the return's fiscal year. */
+  definitions: Definitions;
 }
 
 /** What each rule runs with: the context, and the org units the return is read with. */

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import type { FormDef, CatalogItem } from '../forms/formDef';
 import type { IndicatorConsolidation, ItemTotalsConsolidation, ProjectConsolidation, RowCountsConsolidation } from '../forms/consolidationDef';
-import { formById } from '../forms';
-import { ORG_UNITS } from '../orgUnits/orgUnits';
 import type { GroupBy, Measure, Tally, TallyEntry, TallyGroup } from './tally';
 import { indicatorContribution, itemContribution, kpiContribution, projectContribution, type Contribution, type KpiLine } from './contribution';
 import { fiscalMonthsOf, isPeriodCode, periodsOfKind, quarterNumberOf } from '../period/periodCode';
@@ -14,6 +12,13 @@ import { applyChange, tallyChanges } from './tallyDelta';
 import type { Aggregate } from './aggregate';
 import { aggregateDifferences, differences } from './aggregateDifferences';
 import type { ReturnState } from './shares';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`), every year alike. */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const formById = (id: string) => BUILT_IN.formById(id);
+const UNITS = BUILT_IN.units;
 
 // ---------------------------------------------------------------------------------------
 // The oracle: the per-return consolidation as it was before running aggregates (every
@@ -248,16 +253,16 @@ function referenceConsolidation(form: FormDef, entries: readonly TallyEntry[], q
   const periods = new Set(form.consolidation.kind === 'rowCounts' ? [q.period] : periodsRead(form, q.period));
   const kind = form.consolidation.expectedKinds;
   const relevant = entries.filter((e) => e.fiscalYear === q.fiscalYear && periods.has(e.period));
-  const groups = new Map(allGroups(q.by, kind).map((g) => [g.code, g]));
+  const groups = new Map(allGroups(UNITS, q.by, kind).map((g) => [g.code, g]));
   for (const e of relevant) {
-    const g = groupOf(e.orgUnit, q.by);
+    const g = groupOf(UNITS, e.orgUnit, q.by);
     if (g && !groups.has(g.code)) groups.set(g.code, g); // e.g. a department reporting beside districts
   }
   const receivedPeriod = form.period.kind === 'quarter' ? q.period : 'FY';
   const out: TallyGroup[] = [];
   for (const g of groups.values()) {
-    const mine = relevant.filter((e) => groupOf(e.orgUnit, q.by)?.code === g.code);
-    const expected = Math.max(expectedIn(g, kind).length, 1);
+    const mine = relevant.filter((e) => groupOf(UNITS, e.orgUnit, q.by)?.code === g.code);
+    const expected = Math.max(expectedIn(UNITS, g, kind).length, 1);
     const ofPeriod = mine.filter((e) => e.period === receivedPeriod);
     const received = new Set(ofPeriod.map((e) => e.orgUnit)).size;
     const counts = { returns: ofPeriod.length, accepted: ofPeriod.filter((e) => e.accepted).length };
@@ -323,8 +328,8 @@ function contributionArb(form: FormDef): fc.Arbitrary<Contribution> {
 /** Reporting units of the form's level, and one unit of another kind (a department beside districts). */
 function unitsFor(form: FormDef): string[] {
   const kinds: readonly string[] = form.consolidation.expectedKinds;
-  const own = ORG_UNITS.filter((u) => kinds.includes(u.kind)).slice(0, 8);
-  const other = kinds.includes('district') ? ORG_UNITS.filter((u) => u.kind === 'department') : [];
+  const own = UNITS.all.filter((u) => kinds.includes(u.kind)).slice(0, 8);
+  const other = kinds.includes('district') ? UNITS.all.filter((u) => u.kind === 'department') : [];
   return [...own, ...other].map((u) => u.code);
 }
 
@@ -353,7 +358,7 @@ function maintain(form: FormDef, steps: Step[]): { aggregates: Map<string, Aggre
     if (s.contribution) after[s.period] = s.contribution;
     else delete after[s.period];
     states.set(id, { orgUnit: s.orgUnit, subject: s.subject, state: after });
-    for (const ch of tallyChanges(form, s.orgUnit, before, after)) {
+    for (const ch of tallyChanges(form, UNITS, s.orgUnit, before, after)) {
       const k = aggregateKeyText(ch.key);
       const next = applyChange(form, aggregates.get(k) ?? null, ch);
       if (next) aggregates.set(k, next);
@@ -376,7 +381,7 @@ describe('running aggregates', () => {
     fc.assert(
       fc.property(fc.array(stepArb(form), { minLength: 1, maxLength: 40 }), (steps) => {
         const { aggregates, entries } = maintain(form, steps);
-        const folded = new Map(foldAggregates(form, entries).map((a) => [aggregateKeyText(a.key), a.aggregate]));
+        const folded = new Map(foldAggregates(form, UNITS, entries).map((a) => [aggregateKeyText(a.key), a.aggregate]));
         expect([...aggregates.keys()].sort()).toEqual([...folded.keys()].sort());
         for (const [k, a] of folded) expect(aggregateDifferences(aggregates.get(k) ?? null, a)).toEqual([]);
       }),
@@ -388,14 +393,14 @@ describe('running aggregates', () => {
     const form = formById(formId)!;
     const tallyPeriods = tallyPeriodKinds(form).flatMap(periodsOfKind);
     fc.assert(
-      fc.property(fc.array(stepArb(form), { minLength: 0, maxLength: 30 }), fc.constantFrom(...tallyPeriods), fc.constantFrom(...validGroupings(form)), (steps, period, by) => {
+      fc.property(fc.array(stepArb(form), { minLength: 0, maxLength: 30 }), fc.constantFrom(...tallyPeriods), fc.constantFrom(...validGroupings(form, UNITS)), (steps, period, by) => {
         const { entries } = maintain(form, steps);
         const q = { fiscalYear: 2564, period, by };
         const sortItems = (t: Tally) => ({
           ...t,
           groups: t.groups.map((g) => ({ ...g, measures: [...g.measures].sort((a, b) => a.id.localeCompare(b.id)) })).sort((a, b) => a.orgUnit.localeCompare(b.orgUnit)),
         });
-        expect(differences(sortItems(consolidateReturns(form, entries, q)), sortItems(referenceConsolidation(form, entries, q)))).toEqual([]);
+        expect(differences(sortItems(consolidateReturns(form, UNITS, entries, q)), sortItems(referenceConsolidation(form, entries, q)))).toEqual([]);
       }),
       RUNS,
     );

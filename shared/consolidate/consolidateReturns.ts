@@ -4,7 +4,7 @@ import type { Contribution, GroupBy, Measure, Tally, TallyEntry, TallyGroup } fr
 import { emptyAggregate, returnsIn, unitsReceived, type Aggregate } from './aggregate';
 import { foldAggregates } from './foldAggregates';
 import { aggregatePeriodOf } from './shares';
-import { orgUnitByCode } from '../orgUnits/orgUnits';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { codesUpTo, isPeriodCode, periodKindOf, type PeriodKind } from '../period/periodCodeList';
 import { allGroups, expectedIn, groupOf, validGroupings } from './groups';
 import { contributeIndicators, indicatorMeasures } from './indicatorTally';
@@ -82,20 +82,21 @@ function measuresOf(form: FormDef, agg: Aggregate, period: string, expected: num
  */
 export function tallyOfAggregates(
   form: FormDef,
+  units: OrgUnitTree,
   q: { fiscalYear: number; period: string; by: GroupBy },
   aggregates: ReadonlyMap<string, Aggregate>,
   acceptedCounts: ReadonlyMap<string, number> = new Map(),
 ): Tally {
   const kinds = form.consolidation.expectedKinds;
-  const groups = new Map(allGroups(q.by, kinds).map((g) => [g.code, g]));
+  const groups = new Map(allGroups(units, q.by, kinds).map((g) => [g.code, g]));
   for (const code of [...aggregates.keys()].sort()) {
-    const g = orgUnitByCode(code);
+    const g = units.byCode(code);
     if (g && !groups.has(code)) groups.set(code, g);
   }
   const out: TallyGroup[] = [];
   for (const g of groups.values()) {
     const agg = aggregates.get(g.code) ?? emptyAggregate(form.consolidation.kind);
-    const expected = Math.max(expectedIn(g, kinds).length, 1);
+    const expected = Math.max(expectedIn(units, g, kinds).length, 1);
     const counts = { returns: returnsIn(agg), accepted: acceptedCounts.get(g.code) ?? 0 };
     out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received: unitsReceived(agg), expected, ...counts, measures: measuresOf(form, agg, q.period, expected) });
   }
@@ -110,14 +111,14 @@ export function tallyOfAggregates(
  * (the repair path; tallies served by the API read maintained aggregates instead). Entries
  * marked `accepted` are counted as such.
  */
-export function consolidateReturns(form: FormDef, entries: readonly TallyEntry[], q: { fiscalYear: number; period: string; by: GroupBy }): Tally {
+export function consolidateReturns(form: FormDef, units: OrgUnitTree, entries: readonly TallyEntry[], q: { fiscalYear: number; period: string; by: GroupBy }): Tally {
   const period = aggregatePeriodOf(form, q.period);
   const ofYear = entries.filter((e) => e.fiscalYear === q.fiscalYear);
-  const folded = period === null ? [] : foldAggregates(form, ofYear, { periods: [period], by: q.by });
+  const folded = period === null ? [] : foldAggregates(form, units, ofYear, { periods: [period], by: q.by });
   const acceptedCounts = new Map<string, number>();
   for (const e of ofYear) {
-    const group = groupOf(e.orgUnit, q.by)?.code;
+    const group = groupOf(units, e.orgUnit, q.by)?.code;
     if (e.accepted && e.period === period && group) acceptedCounts.set(group, (acceptedCounts.get(group) ?? 0) + 1);
   }
-  return tallyOfAggregates(form, q, new Map(folded.map((a) => [a.key.group, a.aggregate])), acceptedCounts);
+  return tallyOfAggregates(form, units, q, new Map(folded.map((a) => [a.key.group, a.aggregate])), acceptedCounts);
 }

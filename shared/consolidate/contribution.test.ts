@@ -1,8 +1,14 @@
 import { gridFromValues } from '../sheet/grid';
 import { checkSheets } from '../check/checkSheets';
-import { formById } from '../forms';
 import { consolidateReturns, contributionOf } from './consolidateReturns';
 import { contributionSchema } from './contribution';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`), every year alike. */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const formById = (id: string) => BUILT_IN.formById(id);
+const UNITS = BUILT_IN.units;
 
 const sheets: Record<string, unknown[][]> = {
   'bma-community-plan-return': [
@@ -38,7 +44,7 @@ const sheets: Record<string, unknown[][]> = {
 };
 
 function checkedReturn(formId: string) {
-  const [s] = checkSheets([gridFromValues('S', sheets[formId])]);
+  const [s] = checkSheets([gridFromValues('S', sheets[formId])], { forYear: () => BUILT_IN });
   expect(s.formId).toBe(formId);
   return s.returns[0];
 }
@@ -54,7 +60,7 @@ describe('contributions', () => {
   test('a tally refuses a contribution of another kind than its form’s', () => {
     const welfare = contributionOf(checkedReturn('welfare-fund-tally'), formById('welfare-fund-tally')!);
     const entry = { orgUnit: '1045', fiscalYear: 2563, period: 'FY', subject: null, submittedAt: '', contribution: welfare };
-    expect(() => consolidateReturns(formById('bma-community-plan-return')!, [entry], { fiscalYear: 2563, period: 'FY', by: 'hq' })).toThrow(
+    expect(() => consolidateReturns(formById('bma-community-plan-return')!, UNITS, [entry], { fiscalYear: 2563, period: 'FY', by: 'hq' })).toThrow(
       'a contribution of kind "itemTotals" where "indicators" is expected',
     );
   });

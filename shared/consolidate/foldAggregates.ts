@@ -1,4 +1,5 @@
 import type { FormDef } from '../forms/formDef';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { emptyAggregate, type Aggregate, type AggregateKey } from './aggregate';
 import { mergeAggregate } from './mergeAggregate';
 import { groupOf, validGroupings } from './groups';
@@ -33,14 +34,14 @@ export function statesOf(entries: readonly TallyEntry[]): Map<string, { orgUnit:
  * the repair path, and the reference the maintained aggregates must equal. `only` limits it
  * to some aggregate periods or one grouping level.
  */
-export function foldAggregates(form: FormDef, entries: readonly TallyEntry[], only: { periods?: readonly string[]; by?: GroupBy } = {}): KeyedAggregate[] {
+export function foldAggregates(form: FormDef, units: OrgUnitTree, entries: readonly TallyEntry[], only: { periods?: readonly string[]; by?: GroupBy } = {}): KeyedAggregate[] {
   const out = new Map<string, KeyedAggregate>();
-  const levels = only.by ? [only.by] : validGroupings(form);
+  const levels = only.by ? [only.by] : validGroupings(form, units);
   for (const { orgUnit, state } of statesOf(entries).values()) {
     for (const [period, share] of Object.entries(sharesOf(form, orgUnit, state))) {
       if (only.periods && !only.periods.includes(period)) continue;
       for (const by of levels) {
-        const group = groupOf(orgUnit, by)?.code;
+        const group = groupOf(units, orgUnit, by)?.code;
         if (!group) continue;
         const key = { period, by, group };
         const k = aggregateKeyText(key);

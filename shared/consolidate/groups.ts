@@ -1,28 +1,28 @@
 import type { OrgUnit, OrgUnitKind } from '../orgUnits/orgUnit';
-import { ORG_UNITS, ancestorOfKind, ancestorsOf, orgUnitByCode } from '../orgUnits/orgUnits';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import type { FormDef } from '../forms/formDef';
 import type { GroupBy } from './tally';
 
 /** The group a reporting unit falls in at a level; a unit with no ancestor of that kind is its own group. */
-export function groupOf(orgUnit: string, by: GroupBy): OrgUnit | undefined {
-  return ancestorOfKind(orgUnit, by) ?? orgUnitByCode(orgUnit);
+export function groupOf(units: OrgUnitTree, orgUnit: string, by: GroupBy): OrgUnit | undefined {
+  return units.ancestorOfKind(orgUnit, by) ?? units.byCode(orgUnit);
 }
 
 /** Units of the expected kinds within a group (each unit's group at the group's level). */
-export function expectedIn(group: OrgUnit, kinds: readonly OrgUnitKind[]): OrgUnit[] {
+export function expectedIn(units: OrgUnitTree, group: OrgUnit, kinds: readonly OrgUnitKind[]): OrgUnit[] {
   if (kinds.includes(group.kind)) return [group];
-  return ORG_UNITS.filter((u) => kinds.includes(u.kind) && ancestorOfKind(u.code, group.kind)?.code === group.code);
+  return units.all.filter((u) => kinds.includes(u.kind) && units.ancestorOfKind(u.code, group.kind)?.code === group.code);
 }
 
 /**
  * Every group of a level that has expected units (so a group with no return still shows): each expected unit's
  * ancestor of that kind, or the unit itself when it has none (a headquarters division at the regional level).
  */
-export function allGroups(by: GroupBy, kinds: readonly OrgUnitKind[]): OrgUnit[] {
+export function allGroups(units: OrgUnitTree, by: GroupBy, kinds: readonly OrgUnitKind[]): OrgUnit[] {
   const out = new Map<string, OrgUnit>();
-  for (const u of ORG_UNITS) {
+  for (const u of units.all) {
     if (!kinds.includes(u.kind)) continue;
-    const g = groupOf(u.code, by);
+    const g = groupOf(units, u.code, by);
     if (g && !out.has(g.code)) out.set(g.code, g);
   }
   return [...out.values()];
@@ -35,21 +35,20 @@ const LEVELS: GroupBy[] = ['district', 'zone', 'region', 'hq'];
  * Which groupings make sense for a form: the levels of its expected units and of their ancestors, and HQ.
  * Aggregates are kept for each.
  */
-export function validGroupings(form: FormDef): GroupBy[] {
-  const expected: readonly OrgUnitKind[] = form.consolidation.expectedKinds;
+export function validGroupings(form: FormDef, units: OrgUnitTree): GroupBy[] {
   const kinds = new Set<OrgUnitKind>(['hq']);
-  for (const u of ORG_UNITS) if (expected.includes(u.kind)) for (const a of ancestorsOf(u.code)) kinds.add(a.kind);
+  for (const u of expectedUnits(form, units)) for (const a of units.ancestors(u.code)) kinds.add(a.kind);
   return LEVELS.filter((l) => kinds.has(l));
 }
 
 /** The units a form expects returns from: every unit of its expected kinds. */
-export function expectedUnits(form: FormDef): OrgUnit[] {
+export function expectedUnits(form: FormDef, units: OrgUnitTree): OrgUnit[] {
   const kinds: readonly OrgUnitKind[] = form.consolidation.expectedKinds;
-  return ORG_UNITS.filter((u) => kinds.includes(u.kind));
+  return units.all.filter((u) => kinds.includes(u.kind));
 }
 
 /** The headquarters a form's figures add up to: the top of its expected units' tree (`BMA`, `CODI`). */
-export function headquartersOf(form: FormDef): OrgUnit | undefined {
-  const first = expectedUnits(form)[0];
-  return first ? ancestorsOf(first.code).at(-1) : undefined;
+export function headquartersOf(form: FormDef, units: OrgUnitTree): OrgUnit | undefined {
+  const first = expectedUnits(form, units)[0];
+  return first ? units.rootOf(first.code) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { FormDef } from '../forms/formDef';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { emptyAggregate, type Aggregate, type AggregateKey } from './aggregate';
 import { mergeAggregate } from './mergeAggregate';
 import { groupOf, validGroupings } from './groups';
@@ -17,7 +18,7 @@ export interface TallyChange {
  * version's share and adds the new one; a first submission only adds; a withdrawal (a return
  * sent back, for tallies of accepted returns) only takes out. Unchanged shares are left alone.
  */
-export function tallyChanges(form: FormDef, orgUnit: string, before: ReturnState, after: ReturnState): TallyChange[] {
+export function tallyChanges(form: FormDef, units: OrgUnitTree, orgUnit: string, before: ReturnState, after: ReturnState): TallyChange[] {
   const was = sharesOf(form, orgUnit, before);
   const now = sharesOf(form, orgUnit, after);
   const out: TallyChange[] = [];
@@ -25,8 +26,8 @@ export function tallyChanges(form: FormDef, orgUnit: string, before: ReturnState
     const minus = was[period] ?? null;
     const plus = now[period] ?? null;
     if (JSON.stringify(minus) === JSON.stringify(plus)) continue;
-    for (const by of validGroupings(form)) {
-      const group = groupOf(orgUnit, by)?.code;
+    for (const by of validGroupings(form, units)) {
+      const group = groupOf(units, orgUnit, by)?.code;
       if (group) out.push({ key: { period, by, group }, minus, plus });
     }
   }

@@ -18,7 +18,7 @@ export function documentProblems(doc: DefinitionDocument, units: OrgUnitTree): D
   const form = doc.form;
   const own = formProblems(form);
   // The report layouts are checked against the tally once the form itself is sound.
-  const reports = own.length ? [] : [...layoutProblems(form, units), ...layoutTallyProblems(form)];
+  const reports = own.length ? [] : [...layoutProblems(form, units), ...layoutTallyProblems(form, units)];
   return under(['form'], [...own, ...reports]);
 }
 

@@ -20,9 +20,4 @@ export type DefinitionDocument = z.infer<typeof definitionDocumentSchema>;
 /** A definition's JSON is at most this long (it travels in one request and is kept in one entity). */
 export const MAX_DEFINITION_CHARS = 400_000;
 
-/** What a definition is known by across versions: the form's id, or `units:<root code>`. */
-export function documentId(doc: DefinitionDocument): string {
-  if (doc.kind === 'form') return doc.form.id;
-  const root = doc.units.find((u) => u.parent === undefined);
-  return `units:${root?.code ?? doc.units[0].code}`;
-}
+export { documentId } from './documentId';

@@ -215,6 +215,22 @@ export const CATALOG_SHEET: RowSheetSpec = {
   ],
 };
 
+/** `targets`: headquarters' targets of the year by unit and KPI (catalog forms): annual and by quarter. */
+export const TARGETS_SHEET: RowSheetSpec = {
+  shape: 'rows',
+  sheet: 'targets',
+  th: 'เป้าหมายที่ส่วนกลางกำหนด',
+  columns: [
+    c('unit', 'รหัสหน่วยงาน', 'text', true),
+    c('code', 'รหัสตัวชี้วัด', 'text', true),
+    c('annual', 'เป้าหมายปี', 'number'),
+    c('q1', 'เป้าหมายไตรมาส 1', 'number'),
+    c('q2', 'เป้าหมายไตรมาส 2', 'number'),
+    c('q3', 'เป้าหมายไตรมาส 3', 'number'),
+    c('q4', 'เป้าหมายไตรมาส 4', 'number'),
+  ],
+};
+
 /** `reports`: the report tables the form's tally offers, the first the default. */
 export const REPORTS_SHEET: RowSheetSpec = {
   shape: 'rows',
@@ -287,7 +303,19 @@ export const UNITS_SHEET: RowSheetSpec = {
 };
 
 /** The sheets of a form's workbook, in the order they are written. */
-export const FORM_SHEETS: SheetSpec[] = [FORM_SHEET, FIELDS_SHEET, CHOICES_SHEET, RULES_SHEET, CONSOLIDATION_SHEET, INDICATORS_SHEET, COUNTS_SHEET, CATALOG_SHEET, REPORTS_SHEET, REPORT_COLUMNS_SHEET];
+export const FORM_SHEETS: SheetSpec[] = [
+  FORM_SHEET,
+  FIELDS_SHEET,
+  CHOICES_SHEET,
+  RULES_SHEET,
+  CONSOLIDATION_SHEET,
+  INDICATORS_SHEET,
+  COUNTS_SHEET,
+  CATALOG_SHEET,
+  TARGETS_SHEET,
+  REPORTS_SHEET,
+  REPORT_COLUMNS_SHEET,
+];
 
 /** A header cell as written: `label_th (ชื่อภาษาไทย)`. */
 export function headerText(spec: ColumnSpec): string {

@@ -1,5 +1,5 @@
-import { FORMS } from '../forms';
-import { BUILT_IN_UNITS, ORG_UNITS } from '../orgUnits/orgUnits';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from './versionsByYear';
 import { gridFromValues } from '../sheet/grid';
 import { definitionWorkbookSheets } from './writeDefinitionWorkbook';
 import { readDefinitionWorkbook } from './readDefinitionWorkbook';
@@ -8,6 +8,12 @@ import type { DefinitionDocument } from './definitionDocument';
 import { definitionIssue } from './definitionMessages';
 import { columnLetters, parseA1 } from '../sheet/address';
 import type { Issue } from '../issues/issue';
+
+/** The built-in definitions (`forms/*.json`). */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const FORMS = BUILT_IN.forms;
+const BUILT_IN_UNITS = BUILT_IN.units;
+const ORG_UNITS = BUILT_IN_UNITS.all;
 
 const gridsOf = (doc: DefinitionDocument) => definitionWorkbookSheets(doc).map((s) => gridFromValues(s.name, s.rows));
 

@@ -15,6 +15,7 @@ import {
   REPORT_COLUMNS_SHEET,
   REPORTS_SHEET,
   RULES_SHEET,
+  TARGETS_SHEET,
   UNITS_SHEET,
   headerId,
   type ColumnSpec,
@@ -213,6 +214,8 @@ function readForm(w: Reading): Row {
 
   const catalog = list(CATALOG_SHEET, ['form', 'catalog']);
   if (catalog.length) form.catalog = catalog;
+  const targets = list(TARGETS_SHEET, ['form', 'targets']);
+  if (targets.length) form.targets = targets;
 
   const reports = w.rows(REPORTS_SHEET);
   if (reports.length) {

@@ -13,6 +13,7 @@ import {
   REPORT_COLUMNS_SHEET,
   REPORTS_SHEET,
   RULES_SHEET,
+  TARGETS_SHEET,
   UNITS_SHEET,
   headerText,
   type PropertySheetSpec,
@@ -63,6 +64,7 @@ function formSheets(form: FormDef): DefinitionSheet[] {
     rowSheet(INDICATORS_SHEET, c.kind === 'indicators' ? c.indicators : []),
     rowSheet(COUNTS_SHEET, c.kind === 'rowCounts' ? c.counts : []),
     rowSheet(CATALOG_SHEET, form.catalog ?? []),
+    rowSheet(TARGETS_SHEET, form.targets ?? []),
     rowSheet(REPORTS_SHEET, reports),
     rowSheet(REPORT_COLUMNS_SHEET, reportColumns),
   ];

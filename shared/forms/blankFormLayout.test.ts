@@ -1,12 +1,17 @@
-import { FORMS } from '.';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
 import { blankFormLayout } from './blankFormLayout';
 import { gridFromValues } from '../sheet/grid';
 import { locateSheet } from '../read/locateSheet';
 
+/** The built-in definitions (`forms/*.json`). */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const FORMS = BUILT_IN.forms;
+
 describe('blank forms', () => {
   test.each(FORMS.map((f) => [f.id, f]))('%s: the empty sheet reads back as the same form', (_id, form) => {
     const { rows, dropdowns } = blankFormLayout(form);
-    const reading = locateSheet(gridFromValues('blank', rows));
+    const reading = locateSheet(gridFromValues('blank', rows), FORMS);
     expect(reading.form?.id).toBe(form.id);
     for (const d of dropdowns) expect(['orgUnit', 'yesno']).toContain(d.field.type);
     // Thai throughout: no English row under the Thai title.

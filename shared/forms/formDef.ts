@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orgUnitKindSchema } from '../orgUnits/orgUnit';
+import { orgUnitCodeSchema, orgUnitKindSchema } from '../orgUnits/orgUnit';
 import type { Severity } from '../issues/issue';
 import { ruleDefSchema } from './ruleDef';
 import { consolidationDefSchema } from './consolidationDef';
@@ -83,6 +83,22 @@ export const catalogItemSchema = z.strictObject({
 });
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
+/**
+ * A target headquarters sets for one unit and one KPI of the catalog, for the year the
+ * definition is published for: annual, and by quarter. A unit's sheet that states other
+ * targets gets a warning; one that states none is read with these.
+ */
+export const targetSchema = z.strictObject({
+  unit: orgUnitCodeSchema,
+  code: z.string().min(1).max(32),
+  annual: z.number().min(0).optional(),
+  q1: z.number().min(0).optional(),
+  q2: z.number().min(0).optional(),
+  q3: z.number().min(0).optional(),
+  q4: z.number().min(0).optional(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
 /** One choice of a list a `choice` field names: its id (what is stored), Thai and English labels, other spellings. */
 export const choiceSchema = z.strictObject({
   list: fieldIdSchema,
@@ -109,6 +125,8 @@ export const formDefSchema = z.strictObject({
   /** Fields naming what the return is about when one unit sends many per period (a project). */
   subjectFields: z.array(fieldIdSchema).max(20).optional(),
   catalog: z.array(catalogItemSchema).max(500).optional(),
+  /** Headquarters' targets by unit and KPI (catalog forms), for the year published. */
+  targets: z.array(targetSchema).max(20_000).optional(),
   /** The choices of the form's `choice` fields, list by list (a list's order is the order shown). */
   choices: z.array(choiceSchema).max(500).optional(),
   /** Days after the end of the period by which a return is on time (default 15). */

@@ -294,6 +294,25 @@ function catalogProblems(form: FormDef): DefinitionFinding[] {
   return out;
 }
 
+/** Targets: one a unit and KPI; the quarters, when all are given with the annual, add up to it. */
+function targetProblems(form: FormDef): DefinitionFinding[] {
+  const out: DefinitionFinding[] = [];
+  const seen = new Map<string, number>();
+  (form.targets ?? []).forEach((t, i) => {
+    const k = `${t.unit}\u0000${t.code}`;
+    const first = seen.get(k);
+    if (first !== undefined) out.push(finding('definition.duplicate_id', ['targets', i, 'code'], { id: `${t.unit} ${t.code}`, first: `targets[${first}]` }));
+    else seen.set(k, i);
+    const quarters = [t.q1, t.q2, t.q3, t.q4];
+    if (t.annual !== undefined && quarters.every((q) => q !== undefined)) {
+      const sum = quarters.reduce<number>((a, q) => a + (q ?? 0), 0);
+      if (Math.abs(sum - t.annual) > 1e-6) out.push(finding('definition.targets_sum', ['targets', i, 'annual'], { code: t.code, unit: t.unit, sum: String(sum), annual: String(t.annual) }));
+    }
+  });
+  if (form.targets?.length && form.consolidation.kind !== 'kpiCatalog') out.push(finding('definition.needs_catalog', ['targets'], { kind: 'targets' }));
+  return out;
+}
+
 /**
  * What is wrong with a definition whose shape is right: ids it names that it does not
  * have or that are of the wrong type, repeated ids and catalog codes, labels two fields
@@ -310,6 +329,7 @@ export function formProblems(form: FormDef): DefinitionFinding[] {
     ...tableProblems(form),
     ...recordRefProblems(form, ids),
     ...catalogProblems(form),
+    ...targetProblems(form),
     ...ruleProblems(form, ids),
     ...consolidationProblems(form, ids),
   ];

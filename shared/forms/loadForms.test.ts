@@ -1,18 +1,24 @@
 import { FormDefinitionError, loadForm, loadForms } from './loadForms';
-import { FORMS, FORM_DEFINITIONS } from './index';
 import type { FormDef } from './formDef';
-import { bmaProjectProgress } from './bmaProjectProgress';
-import { bmaCommunityPlanReturn } from './bmaCommunityPlanReturn';
-import { codiQuarterlyKpi } from './codiQuarterlyKpi';
-import { welfareFundTally } from './welfareFundTally';
 import { pathText } from '../definitions/definitionMessages';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`). */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const UNITS = BUILT_IN.units;
+const builtIn = (id: string) => BUILT_IN.formById(id)!;
+const bmaProjectProgress = builtIn('bma-project-progress');
+const bmaCommunityPlanReturn = builtIn('bma-community-plan-return');
+const codiQuarterlyKpi = builtIn('codi-quarterly-kpi');
+const welfareFundTally = builtIn('welfare-fund-tally');
 
 /** A copy of a real definition, changed by `edit`: what loading it finds (`path code`, one a line, then the English), or null. */
 function problemsOf(base: FormDef, edit: (f: FormDef) => void): string | null {
   const def = structuredClone(base);
   edit(def);
   try {
-    loadForm(def);
+    loadForm(def, UNITS);
     return null;
   } catch (e) {
     if (!(e instanceof FormDefinitionError)) throw e;
@@ -25,10 +31,9 @@ const codi = (edit: (f: FormDef) => void) => problemsOf(codiQuarterlyKpi, edit);
 const welfare = (edit: (f: FormDef) => void) => problemsOf(welfareFundTally, edit);
 
 describe('the real forms', () => {
-  test('all four load (shape and ids), and FORMS holds them as loaded', () => {
-    expect(FORM_DEFINITIONS).toEqual([bmaProjectProgress, bmaCommunityPlanReturn, codiQuarterlyKpi, welfareFundTally]);
-    expect(loadForms(FORM_DEFINITIONS)).toEqual(FORMS);
-    expect(FORMS.map((f) => f.id)).toEqual(['bma-project-progress', 'bma-community-plan-return', 'codi-quarterly-kpi', 'welfare-fund-tally']);
+  test('every built-in form loads (shape, ids, layouts) as it is', () => {
+    expect(loadForms(BUILT_IN.forms, UNITS)).toEqual(BUILT_IN.forms);
+    expect(BUILT_IN.forms.map((f) => f.id)).toEqual(expect.arrayContaining(['bma-project-progress', 'bma-community-plan-return', 'codi-quarterly-kpi', 'welfare-fund-tally']));
   });
 
   test('an unchanged copy loads (the helper reports nothing when nothing is wrong)', () => {
@@ -200,7 +205,7 @@ describe('shape', () => {
   });
 
   test('not an object at all', () => {
-    expect(() => loadForm(null)).toThrow('Form "(no id)": (definition): definition must be a set of properties');
+    expect(() => loadForm(null, UNITS)).toThrow('Form "(no id)": (definition): definition must be a set of properties');
   });
 
   test('every problem is listed in the one error', () => {
@@ -216,5 +221,5 @@ describe('shape', () => {
 });
 
 test('form ids are unique across forms', () => {
-  expect(() => loadForms([welfareFundTally, welfareFundTally])).toThrow('Form "welfare-fund-tally": id: The id "welfare-fund-tally" repeats another form');
+  expect(() => loadForms([welfareFundTally, welfareFundTally], UNITS)).toThrow('Form "welfare-fund-tally": id: The id "welfare-fund-tally" repeats another form');
 });

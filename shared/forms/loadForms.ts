@@ -3,7 +3,7 @@ import { checkForm, checkUniqueIds } from './checkForms';
 import { FormDefinitionError } from './formDefinitionError';
 import { layoutTallyProblems } from '../report/layoutTallyProblems';
 import { layoutProblems } from '../report/layoutProblems';
-import { BUILT_IN_UNITS } from '../orgUnits/orgUnits';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { shapeFindings } from '../definitions/shapeFindings';
 
 export { FormDefinitionError };
@@ -16,20 +16,21 @@ function statedId(def: unknown): string {
 
 /**
  * Checks a form definition of unknown shape and returns it typed: its shape (zod), then
- * that every id it names exists (see `formProblems`). Throws one FormDefinitionError
- * listing every problem. The product's own forms are typed already: `forms/index.ts`
- * checks their ids without zod, and the test suite loads each through here.
+ * that every id it names exists (see `formProblems`), then its report layouts against the
+ * org units and the tally. Throws one FormDefinitionError listing every problem (English,
+ * for developers; headquarters gets the same findings in Thai and English at their cells
+ * from `checkDefinition`).
  */
-export function loadForm(def: unknown): FormDef {
+export function loadForm(def: unknown, units: OrgUnitTree): FormDef {
   const parsed = formDefSchema.safeParse(def);
   if (!parsed.success) throw new FormDefinitionError(statedId(def), shapeFindings(parsed.error.issues, def));
   const form = checkForm(parsed.data);
-  const reports = [...layoutProblems(form, BUILT_IN_UNITS), ...layoutTallyProblems(form)];
+  const reports = [...layoutProblems(form, units), ...layoutTallyProblems(form, units)];
   if (reports.length) throw new FormDefinitionError(form.id, reports);
   return form;
 }
 
 /** Loads every definition; form ids must be unique. */
-export function loadForms(defs: readonly unknown[]): readonly FormDef[] {
-  return checkUniqueIds(defs.map(loadForm));
+export function loadForms(defs: readonly unknown[], units: OrgUnitTree): readonly FormDef[] {
+  return checkUniqueIds(defs.map((d) => loadForm(d, units)));
 }

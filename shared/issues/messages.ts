@@ -66,6 +66,7 @@ export interface IssueParamMap {
   'rule.only_when': Named & { when_th: string; when_en: string };
   'rule.choice_above': Named & { value_th: string; value_en: string; than_th: string; than_en: string; other_th: string; other_en: string };
   'total.mismatch': Named & { value: string; sum: string };
+  'target.differs': Named & { value: string; target: string; at: string };
   'total.unverifiable': Named & { reason_th: string; reason_en: string };
   'date.far_from_year': { value: string; fiscalYear: number; from: string; to: string };
   'date.be_year_in_date_cell': { year: number; value: string };
@@ -181,6 +182,10 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'date.be_year_in_date_cell': (p) => [
     `เซลล์วันที่นี้มีปี ${p.year} ซึ่งโปรแกรมตารางคำนวณถือเป็นปี ค.ศ. แต่น่าจะเป็นปี พ.ศ. ที่พิมพ์ลงในเซลล์วันที่ จึงอ่านเป็นวันที่ ${p.value} (พ.ศ. ${p.year}) กรุณาตรวจสอบ`,
     `This date cell holds the year ${p.year}, which the spreadsheet took as CE; it is almost surely a Buddhist-era year typed into a date cell, so it was read as ${p.value} (BE ${p.year}); please check it`,
+  ],
+  'target.differs': (p) => [
+    `"${p.th}" (${p.value}) ไม่ตรงกับเป้าหมายที่ส่วนกลางกำหนด (${p.target}; นิยามแบบรายงาน ${p.at}) จึงใช้เป้าหมายของส่วนกลาง`,
+    `"${p.en}" (${p.value}) differs from headquarters' target (${p.target}; definition ${p.at}): headquarters' is used`,
   ],
   'total.mismatch': (p) => [`แถวรวม "${p.th}" (${p.value}) ไม่เท่ากับผลรวมแถวด้านบน (${p.sum})`, `Total row "${p.en}" (${p.value}) differs from the sum of the rows above (${p.sum})`],
 };

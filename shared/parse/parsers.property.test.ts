@@ -2,9 +2,14 @@ import fc from 'fast-check';
 import { parseNumber } from './parseNumber';
 import { parseThaiDate } from './parseThaiDate';
 import { parseYesNo } from './parseYesNo';
-import { resolveOrgUnit } from '../orgUnits/resolveOrgUnit';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
 import { normalizeLabel } from '../text/normalizeLabel';
 import { toArabicDigits } from '../text/thaiDigits';
+
+/** The built-in definitions (`forms/*.json`). */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const resolveOrgUnit = (s: unknown) => BUILT_IN.units.resolve(s);
 
 const thaiDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 // Strings mixing Thai, digits, punctuation and the symbols people type into cells.

@@ -2,7 +2,6 @@ import type { Grid } from '../sheet/grid';
 import { addressOf, cellText, isBlank } from '../sheet/grid';
 import { columnLetters, sheetAddress } from '../sheet/address';
 import type { FieldDef, FormDef } from '../forms/formDef';
-import { FORMS } from '../forms';
 import type { Issue } from '../issues/issue';
 import { issueAt } from '../issues/messages';
 import { normalizeLabel } from '../text/normalizeLabel';
@@ -60,7 +59,7 @@ function tryForm(grid: Grid, form: FormDef): Candidate {
 }
 
 /** Reads a sheet: which form it is, and the raw fields and rows of each return in it. */
-export function locateSheet(grid: Grid, forms: readonly FormDef[] = FORMS): SheetReading {
+export function locateSheet(grid: Grid, forms: readonly FormDef[]): SheetReading {
   const issues: Issue[] = [];
   let best: Candidate | null = null;
   for (const form of forms) {

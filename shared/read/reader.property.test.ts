@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { makeGrid, type Cell } from '../sheet/grid';
 import { checkSheets } from '../check/checkSheets';
-import { FORMS } from '../forms';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`), every year alike. */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []);
 
 // Cell texts drawn from the forms' own labels, so random grids often look like forms.
-const labels = FORMS.flatMap((f) => [...f.fields, ...(f.table?.columns ?? [])].flatMap((d) => [d.label_th, d.label_en, ...(d.aliases ?? [])]));
+const labels = BUILT_IN.forYear(null).forms.flatMap((f) => [...f.fields, ...(f.table?.columns ?? [])].flatMap((d) => [d.label_th, d.label_en, ...(d.aliases ?? [])]));
 const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.constantFrom(...labels).map((value) => ({ value })),
@@ -23,7 +27,7 @@ describe('the reader on random grids', () => {
     fc.assert(
       fc.property(grid, ([rows, name]) => {
         const sheet = name || 'Sheet1';
-        for (const s of checkSheets([makeGrid(sheet, rows)])) {
+        for (const s of checkSheets([makeGrid(sheet, rows)], BUILT_IN)) {
           for (const i of [...s.issues, ...s.returns.flatMap((r) => r.issues)]) {
             expect(i.cell).toMatch(ADDRESS);
             expect(i.message_th.length).toBeGreaterThan(0);

@@ -13,12 +13,15 @@ import { bangkokSerial } from './thaiCalendar';
 import { CHART_TEXT_SIZE, lineHeight, NOTE_COLOR, REPORT_FONT, SheetBuilder } from './sheetBuilder';
 import { reportProblem, type ReportProblem } from './reportProblem';
 import { reportUnitLine } from './reportUnit';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { badGrouping, layoutGroupings, layoutTitle } from './layoutGrouping';
 import { basisLines, basisOfCompleteness, SENT_BACK_MARK, type ReportBasis, type UnitStatuses } from './reportBasis';
 
 /** What a report is made of: the form, its tallies by grouping (HQ's closes org-unit tables), completeness, review basis, the moment. */
 export interface ReportInput {
   form: { id: string; title_th: string; title_en: string };
+  /** The org units of the tally's year (the unit line names their headquarters). */
+  units: OrgUnitTree;
   tallies: Partial<Record<GroupBy, Tally>>;
   /** Completeness as the API answers it (with each unit's review status, where it gives them). */
   completeness: (Completeness & UnitStatuses) | null;
@@ -102,7 +105,7 @@ export function computeReport(layout: ReportLayout, input: ReportInput, by?: Gro
     const titleStyle: CellStyle = { bold: true, size: 18, align: 'left', valign: 'middle', wrap: true };
     sheet.line(input.form.title_th, titleStyle);
     sheet.line(`${title.th} ${reportPeriodTitle(tally.fiscalYear, tally.period, 'th')}`, { bold: true, size: 16, align: 'left', wrap: true });
-    sheet.line(reportUnitLine(tally), { align: 'left', wrap: true });
+    sheet.line(reportUnitLine(tally, input.units), { align: 'left', wrap: true });
     const lines = basis ? basisLines(basis) : null;
     const english = `${input.form.title_en} — ${title.en}, ${reportPeriodTitle(tally.fiscalYear, tally.period, 'en')}.${lines ? ` ${lines.en}` : ''}`;
     sheet.line(english, { italic: true, size: 12, color: NOTE_COLOR, align: 'left', wrap: true });

@@ -1,6 +1,6 @@
 import type { FormDef } from '../forms/formDef';
 import type { TypedRow, Value } from '../check/checkedReturn';
-import { orgUnitByCode } from '../orgUnits/orgUnits';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { addressPrefix } from '../sheet/address';
 
 /** Columns that hold where a value came from: `cell:<column id>`. */
@@ -51,7 +51,7 @@ const META: FlatColumn[] = [
  * code and Thai name, period, version, on-time status, then the form's fields and columns by id,
  * then for each of them the cell its value came from (`'แบบรายงาน 1'!C14`: a total drills down to cells).
  */
-export function flatRecords(form: FormDef, returns: readonly FlatReturn[]): { columns: FlatColumn[]; rows: FlatValue[][] } {
+export function flatRecords(form: FormDef, units: OrgUnitTree, returns: readonly FlatReturn[]): { columns: FlatColumn[]; rows: FlatValue[][] } {
   // A field the metadata already gives (the fiscal year the period comes from) is not repeated.
   const fieldCols: FlatColumn[] = form.fields.filter((f) => !META.some((m) => m.id === f.id)).map((f) => ({ id: f.id, label_th: f.label_th, label_en: f.label_en }));
   const tableCols: FlatColumn[] = (form.table?.row === 'item' ? form.table.columns : [])
@@ -63,7 +63,7 @@ export function flatRecords(form: FormDef, returns: readonly FlatReturn[]): { co
   const rows: FlatValue[][] = [];
   const sorted = [...returns].sort((a, b) => a.orgUnit.localeCompare(b.orgUnit) || (a.subject ?? '').localeCompare(b.subject ?? ''));
   for (const r of sorted) {
-    const meta: FlatValue[] = [form.id, r.orgUnit, orgUnitByCode(r.orgUnit)?.name_th ?? r.orgUnit, r.fiscalYear, r.period, r.subject, r.version, r.submittedAt, r.status];
+    const meta: FlatValue[] = [form.id, r.orgUnit, units.byCode(r.orgUnit)?.name_th ?? r.orgUnit, r.fiscalYear, r.period, r.subject, r.version, r.submittedAt, r.status];
     const fields = fieldCols.map((c) => r.fields[c.id] ?? null);
     const fieldSources = fieldCols.map((c) => r.fieldCells?.[c.id] ?? null);
     const items = r.rows.filter((row) => row.kind === 'item');

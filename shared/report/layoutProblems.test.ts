@@ -1,14 +1,19 @@
-import { formById } from '../forms/index';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
 import { loadForm } from '../forms/loadForms';
 import type { FormDef } from '../forms/formDef';
 import type { ReportLayout } from './reportLayout';
 import { layoutProblems as plainProblems } from './layoutProblems';
 import { layoutTallyProblems } from './layoutTallyProblems';
 import { findingText } from '../definitions/definitionMessages';
-import { BUILT_IN_UNITS } from '../orgUnits/orgUnits';
+
+/** The built-in definitions (`forms/*.json`). */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const BUILT_IN_UNITS = BUILT_IN.units;
+const formById = (id: string) => BUILT_IN.formById(id);
 
 /** Both checks, as loadForms runs them: what plain code tells, then what the tally tells; each as `path: English`. */
-const layoutProblems = (f: FormDef) => [...plainProblems(f, BUILT_IN_UNITS), ...layoutTallyProblems(f)].map(findingText);
+const layoutProblems = (f: FormDef) => [...plainProblems(f, BUILT_IN_UNITS), ...layoutTallyProblems(f, BUILT_IN_UNITS)].map(findingText);
 
 const codi = formById('codi-quarterly-kpi')!;
 const form2 = formById('bma-community-plan-return')!;
@@ -62,6 +67,6 @@ describe('layout problems', () => {
     if (types.shape !== 'itemRows') throw new Error('shape');
     const bad = { ...types, columns: [...types.columns, { show: 'itemFigure' as const, column: 'weight', heading: { th: 'ก', en: 'a' }, format: 'count' as const, total: true }] };
     expect(layoutProblems(withReports(welfare, [bad]))).toEqual(['reports[0].columns[4].column: "weight" is not summed (persons, amount, returns)']);
-    expect(() => loadForm({ ...welfare, reports: [{ ...types, sheet: 'a/b' }] })).toThrow(/reports\[0\]\.sheet/);
+    expect(() => loadForm({ ...welfare, reports: [{ ...types, sheet: 'a/b' }] }, BUILT_IN_UNITS)).toThrow(/reports\[0\]\.sheet/);
   });
 });

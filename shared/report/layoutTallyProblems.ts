@@ -1,13 +1,14 @@
 import type { FormDef } from '../forms/formDef';
+import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import type { GroupBy } from '../consolidate/tally';
 import { consolidateReturns, validGroupings } from '../consolidate/consolidateReturns';
 import { finding, type DefinitionFinding } from '../definitions/definitionMessages';
 import { namedMeasures } from './layoutProblems';
 
 /** The ids of the measures a form's tally has (item-totals forms add one per item they meet: those are not known ahead). */
-function measureIds(form: FormDef): Set<string> {
+function measureIds(form: FormDef, units: OrgUnitTree): Set<string> {
   const period = form.period.kind === 'quarter' ? 'Q1' : 'FY';
-  const t = consolidateReturns(form, [], { fiscalYear: 2563, period, by: 'hq' });
+  const t = consolidateReturns(form, units, [], { fiscalYear: 2563, period, by: 'hq' });
   return new Set(t.groups[0]?.measures.map((m) => m.id) ?? []);
 }
 
@@ -16,10 +17,10 @@ function measureIds(form: FormDef): Set<string> {
  * has not, a measure id its consolidation does not make. It consolidates an empty tally to
  * know, so it runs where definitions are checked (the test suite, publishing), not each CLI start.
  */
-export function layoutTallyProblems(form: FormDef): DefinitionFinding[] {
+export function layoutTallyProblems(form: FormDef, units: OrgUnitTree): DefinitionFinding[] {
   const problems: DefinitionFinding[] = [];
-  const ids = form.consolidation.kind === 'itemTotals' ? null : measureIds(form);
-  const groupings = validGroupings(form);
+  const ids = form.consolidation.kind === 'itemTotals' ? null : measureIds(form, units);
+  const groupings = validGroupings(form, units);
   (form.reports ?? []).forEach((l, i) => {
     if (!groupings.includes(l.by))
       problems.push(

@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN, BUILT_IN_SOURCE, UNITS } from '../support/builtIn';
+
+const formById = (id: string) => BUILT_IN.formById(id);
 import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
@@ -16,7 +18,7 @@ import { sampleFiles, sample } from '../support/samples';
 beforeAll(installExcelEnums);
 
 const allIssues = (grids: Parameters<typeof checkSheets>[0]) =>
-  checkSheets(grids)
+  checkSheets(grids, BUILT_IN_SOURCE)
     .flatMap((s) => [...s.issues, ...s.returns.flatMap((r) => r.issues)])
     // Excel computes every formula; only a file no spreadsheet saved has an uncomputed one.
     .filter((i) => i.code !== 'cell.uncomputed')
@@ -43,7 +45,9 @@ describe('reading a sheet through office.js (the fake)', () => {
       expect(book.syncs).toBe(got.rows ? 2 : 1);
       expect(got.sheetId).toBe(book.sheets[0].id);
       expect(allIssues([back])).toEqual(allIssues([grid]));
-      expect(checkSheets([back]).map((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.period]))).toEqual(checkSheets([grid]).map((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.period])));
+      expect(checkSheets([back], BUILT_IN_SOURCE).map((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.period]))).toEqual(
+        checkSheets([grid], BUILT_IN_SOURCE).map((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.period])),
+      );
     }
   });
 
@@ -54,7 +58,7 @@ describe('reading a sheet through office.js (the fake)', () => {
     if (!got.ok) throw new Error(got.issue.message_en);
     expect(got.mergesUnknown).toBe(true);
     expect(book.syncs).toBe(2);
-    expect(checkSheets([back])[0].returns.map((r) => [r.formId, r.orgUnit])).toEqual([['bma-community-plan-return', '1045']]);
+    expect(checkSheets([back], BUILT_IN_SOURCE)[0].returns.map((r) => [r.formId, r.orgUnit])).toEqual([['bma-community-plan-return', '1045']]);
   });
 
   test('an empty sheet reads as an empty grid, with and without null objects', async () => {
@@ -135,8 +139,8 @@ describe('insert blank form', () => {
 
   test('a new sheet under a unique name, with dropdowns, activated; a second insert gets the next name', async () => {
     const { book, context } = fakeExcel([]);
-    const first = await insertBlankForm(context, form, { dropdowns: true });
-    const second = await insertBlankForm(context, form, { dropdowns: true });
+    const first = await insertBlankForm(context, form, { dropdowns: true, units: UNITS.all });
+    const second = await insertBlankForm(context, form, { dropdowns: true, units: UNITS.all });
     expect(first.syncs).toBe(2);
     expect(first.sheet).toBe('แบบรายงานผลการดำเนินงาน');
     expect(second.sheet).toBe('แบบรายงานผลการดำเนินงาน (2)');
@@ -151,7 +155,7 @@ describe('insert blank form', () => {
 
   test('on a host without data validation: the sheet, no dropdowns and no list sheet', async () => {
     const { book, context } = fakeExcel([], { sets: { ExcelApi: '1.1' } });
-    const out = await insertBlankForm(context, form, { dropdowns: false });
+    const out = await insertBlankForm(context, form, { dropdowns: false, units: UNITS.all });
     expect(out.dropdowns).toBe(false);
     expect(book.sheet(LISTS_SHEET)).toBeUndefined();
     expect(book.sheet(out.sheet)?.validations.size).toBe(0);
@@ -162,17 +166,17 @@ describe('writing tallies (the report sheet; its cells against the CLI workbook:
   async function codiTally(by: 'region' | 'hq' = 'region') {
     const form = formById('codi-quarterly-kpi')!;
     const grids = (await Promise.all(sampleFiles('codi-kpi').map(readWorkbookFile))).flatMap((r) => (r.ok ? r.grids : []));
-    const entries = checkSheets(grids)
+    const entries = checkSheets(grids, BUILT_IN_SOURCE)
       .flatMap((s) => s.returns)
       .map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: null, submittedAt: '', contribution: contributionOf(r, form) }));
-    return consolidateReturns(form, entries, { fiscalYear: 2563, period: 'Q2', by });
+    return consolidateReturns(form, UNITS, entries, { fiscalYear: 2563, period: 'Q2', by });
   }
   const completeness = { formId: 'codi-quarterly-kpi', fiscalYear: 2563, period: 'Q2', dueDate: '2020-04-15', expected: 5, received: 5, onTime: 0, late: 5, missing: [] };
 
   test('a new sheet: names not ids, status words with their colours, a chart, completeness, in two syncs', async () => {
     const tally = await codiTally();
     const { book, context } = fakeExcel([]);
-    const out = await writeTallySheet(context, tally, completeness);
+    const out = await writeTallySheet(context, tally, completeness, BUILT_IN);
     expect([out.syncs, book.syncs]).toEqual([2, 2]);
     expect(out.sheet).toBe('ตัวชี้วัดรายภาค ไตรมาส 2-2563');
     const ws = book.sheet(out.sheet)!;
@@ -182,19 +186,19 @@ describe('writing tallies (the report sheet; its cells against the CLI workbook:
     expect(values.some((v) => v.includes('ยังไม่ส่ง'))).toBe(true);
     expect(ws.charts.map((c) => c.type)).toEqual(['ColumnClustered']); // 5 regions: columns, with the 80 % and 100 % lines
     expect(book.activeSheet.id).toBe(ws.id);
-    const status = await writeTallySheet(context, await codiTally('hq'), completeness);
+    const status = await writeTallySheet(context, await codiTally('hq'), completeness, BUILT_IN);
     expect(book.sheet(status.sheet)!.conditionalFormats.map((c) => c.text)).toEqual(['เขียว', 'เหลือง', 'แดง']);
   });
 
   test('refresh rewrites the same sheet; a smaller tally leaves no stale cell', async () => {
     const { book, context } = fakeExcel([]);
     const big = await codiTally('region');
-    const out = await writeTallySheet(context, big, completeness);
+    const out = await writeTallySheet(context, big, completeness, BUILT_IN);
     const small = { ...big, groups: big.groups.slice(0, 1) };
-    await writeTallySheet(context, small, null);
+    await writeTallySheet(context, small, null, BUILT_IN);
     expect(book.sheets.filter((s) => s.name === out.sheet)).toHaveLength(1);
     const fresh = fakeExcel([]);
-    await writeTallySheet(fresh.context, small, null);
+    await writeTallySheet(fresh.context, small, null, BUILT_IN);
     expect(book.describe(out.sheet).values).toEqual(
       Object.fromEntries(Object.entries(fresh.book.describe(out.sheet).values).map(([k, v]) => [k, k === 'A5' ? book.describe(out.sheet).values.A5 : v])),
     );
@@ -202,14 +206,14 @@ describe('writing tallies (the report sheet; its cells against the CLI workbook:
 
   test('the report date is today in Bangkok, also before 07:00 (UTC is still yesterday then)', async () => {
     const { book, context } = fakeExcel([]);
-    const out = await writeTallySheet(context, await codiTally(), null, { now: new Date('2020-06-14T20:30:00Z') }); // 03:30 on 15 June in Bangkok
+    const out = await writeTallySheet(context, await codiTally(), null, BUILT_IN, { now: new Date('2020-06-14T20:30:00Z') }); // 03:30 on 15 June in Bangkok
     expect(Math.floor(Number(book.valueAt(out.sheet, 'A5')))).toBe(Date.UTC(2020, 5, 15) / 86_400_000 + 25569);
   });
 
   test('large tallies are written in batches under the 5 MB request limit, one sync each', async () => {
     const tally = await codiTally();
     const { book, context } = fakeExcel([]);
-    const out = await writeTallySheet(context, tally, null, { maxBytes: 2_000 }); // a tiny limit forces several batches
+    const out = await writeTallySheet(context, tally, null, BUILT_IN, { maxBytes: 2_000 }); // a tiny limit forces several batches
     expect(
       chunkRowsByBytes(
         Array.from({ length: 30 }, () => ['x']),

@@ -5,6 +5,7 @@ import { CHUNK_TARGET_BYTES } from '@returns-hub/addin/excel/readSheet';
 import { EXCEL_ON_THE_WEB } from '../support/excelFake/fakeBook';
 import { fakeExcel, readGrid } from '../support/excelFake/fakeExcel';
 import { projectRegister } from '../support/projectRegister';
+import { BUILT_IN_SOURCE } from '../support/builtIn';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const ROWS = 60_000;
@@ -31,13 +32,13 @@ describe('a 60,000-row register on Excel on the web (the stand-in with its limit
     expect(chunks.length).toBeGreaterThan(10);
     expect(chunks.reduce((n, c) => n + c.values.length, 0)).toBe(ROWS + 8);
     expect(grid.rows.length).toBe(register.rows.length);
-    const [want, got] = [checkSheets([register])[0], checkSheets([grid])[0]];
+    const [want, got] = [checkSheets([register], BUILT_IN_SOURCE)[0], checkSheets([grid], BUILT_IN_SOURCE)[0]];
     expect(got.returns[0].issues.length).toBe(want.returns[0].issues.length);
     expect(got.returns[0].rows.length).toBe(ROWS);
   }, 60_000);
 
   test('the findings: one group per column and kind, "E9–E60008: 60,000 ×", in words the messages share', () => {
-    const c = checkGrid(register);
+    const c = checkGrid(register, BUILT_IN_SOURCE);
     expect(c.counts.error).toBe(ROWS);
     const money = c.groups.find((g) => g.code === 'value.not_number')!;
     expect(money).toMatchObject({ column: 'E', first: 'E9', last: `E${ROWS + 8}`, count: ROWS, alike: true });

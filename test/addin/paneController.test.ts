@@ -9,7 +9,7 @@ import { fakeExcel, installExcelEnums } from '../support/excelFake/fakeExcel';
 import type { FakeSets } from '../support/excelFake/fakeBook';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN, UNITS } from '../support/builtIn';
 import { computeReport } from '@returns-hub/shared/report/computeReport';
 import { reportByName } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
@@ -294,9 +294,13 @@ describe('the task pane flows', () => {
     const name = pane.state.pull.summary!.sheet;
     const q = { form: PLAN_Q.form, fy: 2563, period: 'FY' };
     const [district, hq] = [await api.client().tallies({ ...q, by: 'district' }), await api.client().tallies({ ...q, by: 'hq' })];
-    const layout = reportByName(q.form, 'districts-by-indicator');
+    const layout = reportByName(BUILT_IN.formById(q.form)!, 'districts-by-indicator');
     if (isReportProblem(layout)) throw new Error(layout.message_en);
-    const report = computeReport(layout, { form: formById(q.form)!, tallies: { district, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'district');
+    const report = computeReport(
+      layout,
+      { form: BUILT_IN.formById(q.form)!, units: UNITS, tallies: { district, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() },
+      'district',
+    );
     if (isReportProblem(report)) throw new Error(report.message_en);
     const table = report.tables[0];
     expect(table.keys[table.keys.length - 1]).toBe('total:BMA');
@@ -367,8 +371,8 @@ describe('the task pane flows', () => {
     await pane.check();
     await pane.send();
     const today = new Date('2026-12-07T03:00:00Z');
-    expect(await pane.periods.latest(formById('bma-community-plan-return')!, today)).toEqual({ fy: 2563, period: 'FY' });
-    expect(await pane.periods.latest(formById('welfare-fund-tally')!, today)).toBeNull(); // nothing sent: the pane keeps the latest period that has ended
+    expect(await pane.periods.latest(BUILT_IN.formById('bma-community-plan-return')!, today)).toEqual({ fy: 2563, period: 'FY' });
+    expect(await pane.periods.latest(BUILT_IN.formById('welfare-fund-tally')!, today)).toBeNull(); // nothing sent: the pane keeps the latest period that has ended
   });
 
   test('a tally sheet the clerk renamed is refreshed where it is, under its new name: none left stale beside a new one', async () => {

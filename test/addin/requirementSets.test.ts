@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInForm } from '../support/builtIn';
 import { FEATURES, OFFICE_MEMBERS, requirementsOf, versionAtLeast, type OfficeMember, type Requirement } from '@returns-hub/addin/excel/requirementSets';
 import { PaneController } from '@returns-hub/addin/pane/paneController';
 import { createApiClient } from '@returns-hub/shared/api/client';
@@ -161,7 +161,7 @@ describe('the Excel layer on a host with exactly the manifest’s base sets (Exc
     await pane.check();
     await pane.selectIssue(pane.state.check.issues.error[0]);
     await pane.clearHighlights();
-    await pane.insertBlankForm(formById('bma-community-plan-return')!.id);
+    await pane.insertBlankForm(builtInForm('bma-community-plan-return').id);
     await pane.pull({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'hq' });
     await pane.pull(); // Refresh: the report sheet is cleared and written again in place
     return { pane, book: x.book };

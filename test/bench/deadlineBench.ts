@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { startAzurite } from '@returns-hub/functions/dev/startAzurite';
-import { orgUnitsOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
+import { UNITS } from '../support/builtIn';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { randomReturn, seededRandom } from '../support/randomReturns';
 import { machine, median, percentile, writeSection } from './report';
@@ -52,7 +52,7 @@ interface Upload {
 
 export async function deadlineBench(): Promise<string> {
   spawnSync('npx', ['tsc', '-b'], { cwd: ROOT, stdio: 'inherit' });
-  const districts = orgUnitsOfKind('district').filter((u) => u.agencyPrefix);
+  const districts = UNITS.ofKind('district').filter((u) => u.agencyPrefix);
   const r = seededRandom(19);
   // Every request made before the clock starts: the clients only send.
   const uploads: Upload[][] = districts.slice(0, CLIENTS).map((d, unit) =>

@@ -9,6 +9,7 @@ import { readXlsx } from '@returns-hub/readers/readXlsx';
 import { readXlsx as readXlsxRegex } from './regexReader/readXlsx';
 import { machine, median, writeSection } from './report';
 import { projectRegister } from '../support/projectRegister';
+import { BUILT_IN_SOURCE } from '../support/builtIn';
 
 /** The reader before this one: ExcelJS loads the whole workbook, then every cell is walked (kept here only to compare). */
 async function openWithExcelJs(file: string): Promise<number> {
@@ -40,10 +41,10 @@ export async function readerBench(rows = 50_000): Promise<string> {
   const cells = values.reduce((n, r) => n + r.length, 0);
   const times: number[] = [];
   let issues = 0;
-  checkSheets([grid]); // warm-up: the JIT compiles the hot paths
+  checkSheets([grid], BUILT_IN_SOURCE); // warm-up: the JIT compiles the hot paths
   for (let i = 0; i < 7; i++) {
     const t = process.hrtime.bigint();
-    const [s] = checkSheets([grid]);
+    const [s] = checkSheets([grid], BUILT_IN_SOURCE);
     times.push(Number(process.hrtime.bigint() - t) / 1e9);
     issues = s.returns[0].issues.length;
     if (s.returns[0].rows.length !== rows) throw new Error('bench register read wrongly');

@@ -1,5 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
-import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
+import { builtInForm, UNITS } from '../support/builtIn';
 import type { ProjectContribution } from '@returns-hub/shared/consolidate/contribution';
 import { differences } from '@returns-hub/shared/consolidate/aggregateDifferences';
 import type { Issue } from '@returns-hub/shared/issues/issue';
@@ -47,7 +46,7 @@ const warnings: Issue[] = Array.from({ length: 10 }, (_, i) => ({
  * the repair path, which is timed.
  */
 async function seed(store: ReturnStore, fy: number, count: number, r: Random): Promise<{ seedMs: number; rebuildMs: number }> {
-  const districts = ORG_UNITS.filter((u) => u.kind === 'district' && u.agencyPrefix);
+  const districts = UNITS.all.filter((u) => u.kind === 'district' && u.agencyPrefix);
   const t0 = Date.now();
   const records: Omit<StoredReturn, 'writeId'>[] = Array.from({ length: count }, (_, i) => {
     const d = districts[i % districts.length];
@@ -71,6 +70,7 @@ async function seed(store: ReturnStore, fy: number, count: number, r: Random): P
       columns: { report_no: 'A', date: 'B', progress: 'D', disbursed: 'E' },
       firstColumn: 'A',
       contribution: projectContribution(r),
+      checkedWith: { form: 0, units: 0 },
       issues: warnings,
     };
   });
@@ -81,7 +81,7 @@ async function seed(store: ReturnStore, fy: number, count: number, r: Random): P
   }
   const seedMs = Date.now() - t0;
   const t1 = Date.now();
-  const rebuilt = await rebuildTallies(store, hq, formById(FORM)!, fy, 'FY', { write: true });
+  const rebuilt = await rebuildTallies(store, hq, builtInForm(FORM), UNITS, fy, 'FY', { write: true });
   if (isDomainError(rebuilt) || rebuilt.returns !== count) throw new Error(`bench rebuild: ${isDomainError(rebuilt) ? rebuilt.en : rebuilt.returns}`);
   return { seedMs, rebuildMs: Date.now() - t1 };
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN, UNITS } from '../support/builtIn';
 import { computeReport } from '@returns-hub/shared/report/computeReport';
 import { defaultLayoutFor } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
@@ -225,9 +225,9 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     // The same sheet, now by zone: exactly the cells the report has, nothing left from the districts.
     const q = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
     const [zone, hq] = [await api.client().tallies({ ...q, by: 'zone' }), await api.client().tallies({ ...q, by: 'hq' })];
-    const layout = defaultLayoutFor(q.form, 'zone');
+    const layout = defaultLayoutFor(BUILT_IN.formById(q.form)!, 'zone');
     if (isReportProblem(layout)) throw new Error(layout.message_en);
-    const report = computeReport(layout, { form: formById(q.form)!, tallies: { zone, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'zone');
+    const report = computeReport(layout, { form: BUILT_IN.formById(q.form)!, units: UNITS, tallies: { zone, hq }, completeness: await api.client().completeness(q), generatedAt: new Date() }, 'zone');
     if (isReportProblem(report)) throw new Error(report.message_en);
     expect(report.name).toBe(name);
     const want = Object.fromEntries(report.cells.filter((c) => c.value !== '' && c.row !== 4).map((c) => [a1(c.row, c.col), c.value])); // row 5: the time it was made

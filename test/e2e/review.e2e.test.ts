@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInForm } from '../support/builtIn';
 import { blankFormLayout } from '@returns-hub/shared/forms/blankFormLayout';
 import { a1 } from '@returns-hub/shared/sheet/address';
 import { t, type Lang } from '@returns-hub/addin/pane/i18n';
@@ -14,7 +14,7 @@ import type { FakeOfficeConfig, FakeOfficeWindow } from './officeInBrowser';
 import { ARTIFACTS, button, eventually, openPaneIn, type Rig, servePaneBuild, startRig } from './paneHarness';
 
 const NOW = new Date('2020-06-15T03:00:00Z'); // the pane's period choices default to FY 2563, the samples' year
-const FORM = formById('bma-community-plan-return')!;
+const FORM = builtInForm('bma-community-plan-return');
 const UNIT_SHEET = 'แบบรายงาน 1';
 
 let rig: Rig;

@@ -1,7 +1,7 @@
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
 import { pointerWriteFault, tableWriteFault } from '../support/storageFaults';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN_SOURCE, UNITS, builtInForm } from '../support/builtIn';
 import { rebuildTallies } from '@returns-hub/functions/services/rebuildTallies';
 import { isDomainError } from '@returns-hub/functions/domain/domainError';
 import { repair } from '@returns-hub/functions/services/repair';
@@ -99,7 +99,7 @@ describe('orphan rows', () => {
 
   /** The writes a request left recorded in its tally scope (the intents name them). */
   const intentsOf = async (store: ReturnStore, formId: string, fiscalYear: number) => (await store.tallies.listScope({ formId, fiscalYear, basis: 'all' })).intents.map((i) => i.value);
-  const runRepair = async (graceMs: number) => repair(await own.deps.store(), await own.deps.reviews(), { graceMs, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
+  const runRepair = async (graceMs: number) => repair(await own.deps.store(), await own.deps.reviews(), BUILT_IN_SOURCE, { graceMs, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
 
   test('a write that never committed is swept after the grace period; committed ones are kept', async () => {
     const store = await own.deps.store();
@@ -159,9 +159,9 @@ describe('the tallies of a bulk request', () => {
     const left = (await store.tallies.listScope({ formId: FORM2.form, fiscalYear: FORM2.fy, basis: 'all' })).intents;
     expect(left.length).toBeGreaterThan(0); // the returns of the failed commit, not yet in the tallies
     expect(left.length).toBeLessThan(50); // the first commit's returns are in, and their intents settled with them
-    const form = formById(FORM2.form)!;
+    const form = builtInForm(FORM2.form);
     const check = async () => {
-      const r = await rebuildTallies(store, hq, form, FORM2.fy, FORM2.period, { write: false });
+      const r = await rebuildTallies(store, hq, form, UNITS, FORM2.fy, FORM2.period, { write: false });
       if (isDomainError(r)) throw new Error(r.en);
       return r;
     };
@@ -173,7 +173,7 @@ describe('the tallies of a bulk request', () => {
     const served = await own.client().tallies({ ...FORM2, by: 'hq' });
     expect([served.groups[0].received, served.stale?.updatesBehind]).toEqual([50, left.length]);
 
-    const repaired = await repair(store, await own.deps.reviews(), { graceMs: 0, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
+    const repaired = await repair(store, await own.deps.reviews(), BUILT_IN_SOURCE, { graceMs: 0, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
     expect(repaired.intents).toMatchObject({ checked: left.length, completed: left.length, failed: [] });
     const after = await check();
     expect([after.matched, after.differences, after.stale]).toEqual([true, [], null]);

@@ -7,6 +7,7 @@ import { submitReturns } from '@returns-hub/functions/services/submitReturns';
 import type { ReturnStore } from '@returns-hub/functions/store/returnStore';
 import { isDomainError } from '@returns-hub/functions/domain/domainError';
 import { createApiClient, newIdempotencyKey } from '@returns-hub/shared/api/client';
+import { BUILT_IN_SOURCE } from '../support/builtIn';
 
 const FORM2 = { form: 'bma-community-plan-return', fy: 2563, period: 'FY' };
 
@@ -68,7 +69,7 @@ describe('concurrent submissions and readers', () => {
     }) as ReturnStore;
     const hq = { role: 'hq' as const, name: 'test', id: 'test' };
     const body = JSON.stringify(req);
-    const outcomes = await Promise.all([submitReturns(racing, hq, req, body + ' ', null), submitReturns(racing, hq, req, body + '  ', null)]);
+    const outcomes = await Promise.all([submitReturns(racing, BUILT_IN_SOURCE, hq, req, body + ' ', null), submitReturns(racing, BUILT_IN_SOURCE, hq, req, body + '  ', null)]);
     expect(outcomes.map((o) => (isDomainError(o) ? o.code : 'stored')).sort()).toEqual(['return.conflict', 'stored']);
     const current = await api.client().getReturn({ ...FORM2, orgUnit: '1010' });
     expect(current.version).toBe(2); // version 1 from the 50 above, then exactly one winner

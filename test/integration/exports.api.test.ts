@@ -4,16 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '@returns-hub/cli/main';
-import { formById } from '@returns-hub/shared/forms/index';
 import { parseCsv, UTF8_BOM } from '@returns-hub/shared/report/csv';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
 import { formsCommunityPlan } from '../support/formsTables';
 import { SOURCE_PREFIX } from '@returns-hub/shared/report/flatRecords';
-import { resolveOrgUnit } from '@returns-hub/shared/orgUnits/resolveOrgUnit';
+import { UNITS, builtInForm } from '../support/builtIn';
 import { parseThaiDate } from '@returns-hub/shared/parse/parseThaiDate';
 import { parseYesNo } from '@returns-hub/shared/parse/parseYesNo';
 import { parseNumber } from '@returns-hub/shared/parse/parseNumber';
+
+const resolveOrgUnit = (text: unknown, kinds?: Parameters<typeof UNITS.resolve>[1]) => UNITS.resolve(text, kinds);
 
 let api: Api;
 let dir: string;
@@ -71,7 +72,7 @@ describe('the flat export', () => {
     expect(col('status').every((s) => s === 'on_time' || s === 'late')).toBe(true);
 
     // Every indicator recomputed from the flat rows alone, as an upstream system would.
-    const form = formById('bma-community-plan-return')!;
+    const form = builtInForm('bma-community-plan-return');
     if (form.consolidation.kind !== 'indicators') throw new Error('kind');
     const values = new Map<string, number>();
     for (const ind of form.consolidation.indicators) {
@@ -109,7 +110,7 @@ describe('the flat export', () => {
     const { columns, rows } = res.body as { columns: { id: string; label_th: string }[]; rows: (string | number | boolean | null)[][] };
     const row = rows.find((r) => r[columns.findIndex((c) => c.id === 'org_unit')] === '1045')!;
     const at = (id: string) => row[columns.findIndex((c) => c.id === id)];
-    const form = formById('bma-community-plan-return')!;
+    const form = builtInForm('bma-community-plan-return');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sample('community-plan/districts/1045.xlsx'));
     const checked = form.fields.map((f) => {

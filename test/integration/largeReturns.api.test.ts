@@ -1,4 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN_SOURCE, builtInForm } from '../support/builtIn';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { repair } from '@returns-hub/functions/services/repair';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
@@ -9,7 +9,7 @@ import { sample } from '../support/samples';
  * contribution and aggregates of 20,000 items each) is stored, counted and rebuilt; one of
  * 150,000 rows is refused before anything is written, and nothing is left behind.
  */
-const FORM = formById('welfare-fund-tally')!;
+const FORM = builtInForm('welfare-fund-tally');
 let api: Api;
 let welfare: SubmitRequest;
 beforeAll(async () => {
@@ -70,7 +70,7 @@ describe('a 150,000-row return', () => {
     expect([res.status, res.body.code]).toEqual([422, 'return.too_large']);
     expect(res.body.detail).toMatch(/150,001 rows; at most 100,000 can be stored in one request/);
     expect(res.body.detail_th).toMatch(/150,001 แถว/);
-    const repaired = await repair(store, await api.deps.reviews(), { graceMs: 0, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
+    const repaired = await repair(store, await api.deps.reviews(), BUILT_IN_SOURCE, { graceMs: 0, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
     expect(repaired.writes).toEqual({ checked: 0, removed: 0, failed: [] }); // nothing was begun
     expect((await store.sweep(later())).checked).toBe(0);
     const listed = await raw(api, `/api/returns?form=${FORM.id}&fy=2564`);

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pullCommand } from '@returns-hub/cli/commands/pull';
-import { formById } from '@returns-hub/shared/forms/index';
+import { UNITS, builtInForm } from '../support/builtIn';
 import { consolidateReturns } from '@returns-hub/shared/consolidate/consolidateReturns';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { startApi, requestFor, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 import { entriesOf, returnsIn } from '../support/sampleReports';
 import { shownAt } from '../support/readBackWorkbook';
+
+const orgUnitByCode = (code: string) => UNITS.byCode(code);
 
 /**
  * The review basis on the printed page: 50 district returns of Form 2, HQ accepts 45, sends 2
@@ -88,9 +89,9 @@ test('by default every sheet states the basis: 50 returns, 45 accepted · 3 wait
 
 test('include accepted: the figures of the 45 accepted returns only (the files’ own sums), and the page says so', async () => {
   const { sheets } = await pulled('accepted', 'accepted');
-  const form = formById(PLAN.form)!;
+  const form = builtInForm(PLAN.form);
   const acceptedFiles = sampleFiles('community-plan/districts').filter((f) => units.slice(0, 45).includes(unitOf(f)));
-  const want = consolidateReturns(form, entriesOf(await returnsIn(acceptedFiles)), { fiscalYear: 2563, period: 'FY', by: 'hq' }).groups[0];
+  const want = consolidateReturns(form, UNITS, entriesOf(await returnsIn(acceptedFiles)), { fiscalYear: 2563, period: 'FY', by: 'hq' }).groups[0];
   const figure = (id: string) => want.measures.find((m) => m.id === id)!.value!.toLocaleString('en-US');
   const indicators = texts(sheets.get('ตัวชี้วัด ทั้งปี 2563')!);
   for (const [name, cells] of sheets) {

@@ -39,6 +39,7 @@ export function recordFor(key: ReturnKey, version = 1, over: Partial<StoredRetur
     columns: { no: 'A' },
     firstColumn: 'A',
     contribution: { kind: 'indicators', sums: { budget: 1000 }, flags: {} },
+    checkedWith: { form: 0, units: 0 },
     issues: [],
     ...over,
   };

@@ -1,7 +1,7 @@
 import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInForm } from '../support/builtIn';
 import type { HistoryResponse, ReviewView } from '@returns-hub/shared/review/reviewSchemas';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 
@@ -109,7 +109,7 @@ describe('HQ reviews a district return: the whole loop through the API', () => {
   });
 
   test('period closed vs exception: a different code and text, and HQ lets one unit through', async () => {
-    const welfare = formById('welfare-fund-tally')!;
+    const welfare = builtInForm('welfare-fund-tally');
     welfare.closesAfterDays = 30; // FY 2564 ended 30 Sep 2021: closed after 30 Oct 2021
     try {
       const body = await requestFor(sample('welfare/wang-thonglang-2564.xlsx'));

@@ -1,6 +1,6 @@
 import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN_SOURCE, UNITS, builtInForm } from '../support/builtIn';
 import type { HistoryResponse, ReviewView } from '@returns-hub/shared/review/reviewSchemas';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { submitReturns } from '@returns-hub/functions/services/submitReturns';
@@ -10,7 +10,7 @@ import type { ReviewStore } from '@returns-hub/functions/store/reviewStore';
 import type { ReturnKey } from '@returns-hub/functions/store/keys';
 import { isDomainError } from '@returns-hub/functions/domain/domainError';
 
-const FORM = formById('bma-community-plan-return')!;
+const FORM = builtInForm('bma-community-plan-return');
 const keyOf = (orgUnit: string): ReturnKey => ({ formId: FORM.id, fiscalYear: 2563, period: 'FY', orgUnit, subject: null });
 const pathOf = (orgUnit: string) => `/api/returns/${FORM.id}/2563/FY/${orgUnit}`;
 const HQ = { role: 'hq' as const, name: 'hq-key', id: 'hq' };
@@ -62,6 +62,7 @@ describe('accepting version N while version N+1 is submitted: exactly one consis
     const principal = { role: 'unit' as const, orgUnit: '1001', name: 'unit-key:1001', id: 'key:1001' };
     const submitting = submitReturns(
       await api.deps.store(),
+      BUILT_IN_SOURCE,
       principal,
       requests.get('1001')!,
       body,
@@ -86,7 +87,7 @@ describe('accepting version N while version N+1 is submitted: exactly one consis
     let release!: () => void;
     const go = new Promise<void>((r) => (release = r));
     const racing: ReviewStore = pausing(reviews, 'get', 1, go, arrived);
-    const accepting = reviewReturn(racing, FORM, keyOf('1002'), { action: 'accept', version: 1 }, { principal: HQ, client: 'race', now: new Date() });
+    const accepting = reviewReturn(racing, FORM, keyOf('1002'), { action: 'accept', version: 1 }, { principal: HQ, client: 'race', now: new Date(), units: UNITS });
     await read;
     expect((await submit('1002')).status).toBe(201);
     release();

@@ -1,5 +1,5 @@
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN_SOURCE, UNITS, builtInForm } from '../support/builtIn';
 import { consolidateReturns } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { differences } from '@returns-hub/shared/consolidate/aggregateDifferences';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
@@ -19,7 +19,7 @@ import { sampleFiles } from '../support/samples';
  * from recomputation without its stale mark, and once the scheduled repair has run the
  * maintained tallies equal a recomputation from the stored returns.
  */
-const FORM = formById('bma-community-plan-return')!;
+const FORM = builtInForm('bma-community-plan-return');
 const FY = 2563;
 /** The base deadline of a storage operation here: short, so a frozen storage answers quickly. */
 const DEADLINE_MS = 1_000;
@@ -90,13 +90,13 @@ async function servedHonestly(where: string): Promise<void> {
   const entries = await currentEntries(await api.deps.store(), FORM, FY, 'FY');
   for (const by of ['hq', 'district'] as const) {
     const { stale: _stale, ...figures } = (await raw(api, `/api/tallies?form=${FORM.id}&fy=${FY}&by=${by}`)).body as Tally;
-    const recomputed = { ...consolidateReturns(FORM, entries, { fiscalYear: FY, period: 'FY', by }), include: 'all' };
+    const recomputed = { ...consolidateReturns(FORM, UNITS, entries, { fiscalYear: FY, period: 'FY', by }), include: 'all' };
     expect({ where, by, differences: differences(figures, recomputed) }).toEqual({ where, by, differences: [] });
   }
 }
 
 async function maintainedMatch(): Promise<{ matched: boolean; differences: string[]; stale: string | null }> {
-  const r = await rebuildTallies(await api.deps.store(), HQ, FORM, FY, 'FY', { write: false });
+  const r = await rebuildTallies(await api.deps.store(), HQ, FORM, UNITS, FY, 'FY', { write: false });
   if (isDomainError(r)) throw new Error(r.en);
   return { matched: r.matched, differences: r.differences, stale: r.stale };
 }
@@ -167,7 +167,7 @@ describe('storage frozen or failing at every step boundary of a 50-return reques
         await servedHonestly(where);
 
         // The scheduled repair: afterwards the maintained tallies equal recomputation.
-        const repaired = await repair(await api.deps.store(), await api.deps.reviews(), { graceMs: 0, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
+        const repaired = await repair(await api.deps.store(), await api.deps.reviews(), BUILT_IN_SOURCE, { graceMs: 0, settleAfterMs: 0 }, () => new Date(Date.now() + 1000));
         expect({ where, failed: [...repaired.writes.failed, ...repaired.intents.failed] }).toEqual({ where, failed: [] });
         expect({ where, ...(await maintainedMatch()) }).toEqual({ where, matched: true, differences: [], stale: null });
 

@@ -1,4 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { BUILT_IN_SOURCE, UNITS, builtInForm } from '../support/builtIn';
 import { checkReturn } from '@returns-hub/shared/check/checkReturn';
 import { consolidateReturns, validGroupings } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { differences } from '@returns-hub/shared/consolidate/aggregateDifferences';
@@ -40,13 +40,13 @@ afterAll(() => api?.close());
 /** Submits as the route does: through the review's gate (an accepted return is locked until reopened). */
 async function submit(form: RandomForm, fy: number, returns: ReturnType<typeof randomReturn>[], tag: string) {
   const now = () => new Date();
-  return submitReturns(store, hq, { fileName: `${tag}.xlsx`, returns }, tag, null, submitGate(await api.deps.reviews(), hq, 'test', now));
+  return submitReturns(store, BUILT_IN_SOURCE, hq, { fileName: `${tag}.xlsx`, returns }, tag, null, submitGate(await api.deps.reviews(), hq, 'test', now));
 }
 
 async function checkMatches(form: RandomForm, fy: number) {
-  const def = formById(form)!;
+  const def = builtInForm(form);
   const period = def.period.kind === 'quarter' ? 'Q4' : 'FY';
-  const report = await rebuildTallies(store, hq, def, fy, period, { write: false });
+  const report = await rebuildTallies(store, hq, def, UNITS, fy, period, { write: false });
   if (isDomainError(report)) throw new Error(report.en);
   return report;
 }
@@ -55,7 +55,7 @@ async function checkMatches(form: RandomForm, fy: number) {
 async function decide(key: ReturnKey, action: 'accept' | 'send_back' | 'reopen') {
   const command: ReviewCommand = action === 'accept' ? { action } : action === 'send_back' ? { action, reason: 'ตัวเลขไม่ตรง', comments: [] } : { action, reason: 'ขอแก้ไข' };
   const reviews = await api.deps.reviews();
-  return reviewReturn(reviews, formById(key.formId)!, key, command, { principal: hq, client: 'test', now: new Date() }, reviewTallies(store, reviews));
+  return reviewReturn(reviews, builtInForm(key.formId), key, command, { principal: hq, client: 'test', now: new Date(), units: UNITS }, reviewTallies(store, reviews, BUILT_IN_SOURCE));
 }
 
 describe('running tallies', () => {
@@ -68,7 +68,7 @@ describe('running tallies', () => {
     const stored = new Map<string, ReturnKey>();
     for (let s = 0; s < SEQUENCES; s++) {
       const form = pick(r, RANDOM_FORMS);
-      const def = formById(form)!;
+      const def = builtInForm(form);
       // Five sequences share a fiscal year, so aggregates keep growing across sequences.
       const fy = 2550 + Math.floor(s / 5);
       for (let step = int(r, 2, 6); step > 0; step--) {
@@ -102,22 +102,22 @@ describe('running tallies', () => {
       expect({ sequence: s, form, fy, differences: report.differences, stale: report.stale }).toEqual({ sequence: s, form, fy, differences: [], stale: null });
       expect(report.matched).toBe(true);
       const review = tallyReview(await api.deps.reviews(), form, fy, 'accepted');
-      const ofAccepted = await rebuildTallies(store, hq, def, fy, def.period.kind === 'quarter' ? 'Q4' : 'FY', { write: false, review });
+      const ofAccepted = await rebuildTallies(store, hq, def, UNITS, fy, def.period.kind === 'quarter' ? 'Q4' : 'FY', { write: false, review });
       if (isDomainError(ofAccepted)) throw new Error(ofAccepted.en);
       expect({ sequence: s, form, fy, accepted: ofAccepted.differences, stale: ofAccepted.stale }).toEqual({ sequence: s, form, fy, accepted: [], stale: null });
 
       // And what HQ is served (maintained) is what recomputation gives, at a level and period drawn at random.
-      const by = pick(r, validGroupings(def));
+      const by = pick(r, validGroupings(def, UNITS));
       const period = def.period.kind === 'quarter' ? pick(r, periodsOfKind('quarter')) : form === 'bma-project-progress' ? pick(r, ['FY', 'Q2', 'M05']) : 'FY';
-      const served = await tallies(store, hq, def, fy, period, by);
-      const recomputed = consolidateReturns(def, await currentEntries(store, def, fy, period), { fiscalYear: fy, period, by });
+      const served = await tallies(store, hq, def, UNITS, fy, period, by);
+      const recomputed = consolidateReturns(def, UNITS, await currentEntries(store, def, fy, period), { fiscalYear: fy, period, by });
       expect(differences(served, { ...recomputed, include: 'all' })).toEqual([]);
-      const servedAccepted = await tallies(store, hq, def, fy, period, by, review);
-      const recomputedAccepted = consolidateReturns(def, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn, onlyAccepted: true }), { fiscalYear: fy, period, by });
+      const servedAccepted = await tallies(store, hq, def, UNITS, fy, period, by, review);
+      const recomputedAccepted = consolidateReturns(def, UNITS, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn, onlyAccepted: true }), { fiscalYear: fy, period, by });
       expect(differences(servedAccepted, { ...recomputedAccepted, include: 'accepted' })).toEqual([]);
       // Of every return, with the accepted ones counted (from the accepted aggregates).
-      const servedAll = await tallies(store, hq, def, fy, period, by, { ...review, include: 'all' });
-      const recomputedAll = consolidateReturns(def, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn }), { fiscalYear: fy, period, by });
+      const servedAll = await tallies(store, hq, def, UNITS, fy, period, by, { ...review, include: 'all' });
+      const recomputedAll = consolidateReturns(def, UNITS, await currentEntries(store, def, fy, period, { accepted: review.acceptedIn }), { fiscalYear: fy, period, by });
       expect(differences(servedAll, { ...recomputedAll, include: 'all' })).toEqual([]);
     }
     expect(submitted).toBeGreaterThan(SEQUENCES * 2);
@@ -137,7 +137,7 @@ describe('running tallies', () => {
       const distinct = (rets: ReturnType<typeof randomReturn>[]) => [
         ...new Map(
           rets.map((x) => {
-            const c = checkReturn(x);
+            const c = checkReturn(x, { definitions: BUILT_IN_SOURCE.forYear(null) });
             return [JSON.stringify([c.orgUnit, c.period, c.subject]), x];
           }),
         ).values(),
@@ -192,7 +192,7 @@ describe('running tallies', () => {
       'share 1001|FY| revision: 1 ≠ 2',
     ]);
     // Meanwhile HQ is served the recomputed figures, marked stale.
-    const served = await tallies(store, hq, formById(form)!, fy, 'FY', 'hq');
+    const served = await tallies(store, hq, builtInForm(form), UNITS, fy, 'FY', 'hq');
     expect(isDomainError(served) ? null : served.stale?.updatesBehind).toBe(1);
 
     // The CLI (HQ key, through the API route): check, then repair.
@@ -222,7 +222,7 @@ describe('running tallies', () => {
     await stopAfterSwitch({ formId: form, fiscalYear: fy, period: 'FY', orgUnit: '1003', subject: null }, 777);
     expect((await checkMatches(form, fy)).matched).toBe(false);
 
-    const repaired = await repair(store, await api.deps.reviews(), { graceMs: 60_000, settleAfterMs: 0 });
+    const repaired = await repair(store, await api.deps.reviews(), BUILT_IN_SOURCE, { graceMs: 60_000, settleAfterMs: 0 });
     expect(repaired.writes.removed).toBe(0);
     expect(repaired.intents).toMatchObject({ completed: 1, forgotten: 0, failed: [] });
     expect(await checkMatches(form, fy)).toMatchObject({ matched: true, stale: null });
@@ -233,28 +233,28 @@ describe('running tallies', () => {
     const form = 'welfare-fund-tally';
     const fy = 2591;
     expect(isDomainError(await submit(form, fy, [randomReturn(r, form, fy, { unit: 1, subject: 0, period: 'FY' })], 'stale-1'))).toBe(false);
-    const def = formById(form)!;
+    const def = builtInForm(form);
     const scope = { formId: form, fiscalYear: fy, basis: 'all' as const };
     // Make the maintained aggregate wrong, as a rebuild stopped half-way leaves it, with its intent.
     const [hqAgg] = await store.tallies.getAggregates(scope, [{ period: 'FY', by: 'hq', group: 'BMA' }]);
     expect(hqAgg?.value).not.toBeNull();
     await store.tallies.intend(scope, [{ kind: 'scope', id: 'rebuild-cut-short', at: new Date().toISOString(), reason: 'test' }]);
     expect((await store.tallies.commit(scope, [{ kind: 'aggregate', key: { period: 'FY', by: 'hq', group: 'BMA' }, value: null, etag: hqAgg!.etag }])).ok).toBe(true);
-    const expected = { ...consolidateReturns(def, await currentEntries(store, def, fy, 'FY'), { fiscalYear: fy, period: 'FY', by: 'hq' }), include: 'all' };
-    const served = await tallies(store, hq, def, fy, 'FY', 'hq');
+    const expected = { ...consolidateReturns(def, UNITS, await currentEntries(store, def, fy, 'FY'), { fiscalYear: fy, period: 'FY', by: 'hq' }), include: 'all' };
+    const served = await tallies(store, hq, def, UNITS, fy, 'FY', 'hq');
     expect(served).toEqual({ ...expected, stale: { updatesBehind: 1, since: expect.any(String) } });
 
     const unit: Principal = { role: 'unit', orgUnit: '1002', name: 'unit', id: 'unit' };
-    const refused = await rebuildTallies(store, unit, def, fy, 'FY', { write: true });
+    const refused = await rebuildTallies(store, unit, def, UNITS, fy, 'FY', { write: true });
     expect(isDomainError(refused) && refused.code).toBe('auth.hq_only');
     const lines: string[] = [];
     expect(await main(['admin', 'rebuild-tallies', '--form', form, '--fy', String(fy), '--api', api.url, '--key', 'dev-unit-1002'], (s) => lines.push(s))).toBe(1);
     expect(lines.join('\n')).toContain('refused — 403');
 
-    const repaired = await rebuildTallies(store, hq, def, fy, 'FY', { write: true });
+    const repaired = await rebuildTallies(store, hq, def, UNITS, fy, 'FY', { write: true });
     expect(!isDomainError(repaired) && repaired.stale).toContain('the whole scope (test)');
     expect((await store.tallies.listScope(scope)).intents).toEqual([]);
     // Served from the aggregates again, and equal.
-    expect(differences(await tallies(store, hq, def, fy, 'FY', 'hq'), expected)).toEqual([]);
+    expect(differences(await tallies(store, hq, def, UNITS, fy, 'FY', 'hq'), expected)).toEqual([]);
   }, 60_000);
 });

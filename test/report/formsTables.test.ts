@@ -7,12 +7,13 @@ import { FORMAT_CODES } from '@returns-hub/shared/report/numberFormats';
 import { sampleReportInputs } from '../support/sampleReports';
 import { formsCodiKpi51, formsCodiNational, formsCommunityPlan } from '../support/formsTables';
 import { columnHeaded, shownAt, writeAndReadBack } from '../support/readBackWorkbook';
+import { builtInForm } from '../support/builtIn';
 
 let inputs: Record<string, ReportInput>;
 beforeAll(async () => (inputs = await sampleReportInputs()), 60_000);
 
 async function written(form: string, layout: string): Promise<{ sheet: ReportSheet; ws: ExcelJS.Worksheet }> {
-  const l = reportByName(form, layout);
+  const l = reportByName(builtInForm(form), layout);
   if (isReportProblem(l)) throw new Error(l.message_en);
   const sheet = computeReport(l, inputs[form]);
   if (isReportProblem(sheet)) throw new Error(sheet.message_en);

@@ -8,6 +8,7 @@ import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { writeTallyWorkbook } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
 import { SOFFICE, checkRenderedByLibreOffice } from '../../scripts/libreOfficeRender';
 import { sampleReportInputs } from '../support/sampleReports';
+import { builtInForm } from '../support/builtIn';
 
 // pretest installs LibreOffice Calc where it can; without it this is skipped (npm run render:tallies says what to install).
 (SOFFICE ? describe : describe.skip)('a written report as LibreOffice Calc shows it', () => {
@@ -16,7 +17,7 @@ import { sampleReportInputs } from '../support/sampleReports';
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lo-render-'));
     const input = (await sampleReportInputs())['codi-quarterly-kpi'];
-    const layout = reportByName('codi-quarterly-kpi', 'kpi-table');
+    const layout = reportByName(builtInForm('codi-quarterly-kpi'), 'kpi-table');
     if (isReportProblem(layout)) throw new Error(layout.message_en);
     const s = computeReport(layout, input);
     if (isReportProblem(s)) throw new Error(s.message_en);

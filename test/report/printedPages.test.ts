@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
 import { pagePoints } from '@returns-hub/shared/report/printModel';
 import { writeTallyWorkbook } from '@returns-hub/cli/xlsx/writeTallyWorkbook';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { UNITS } from '../support/builtIn';
 import { comparableText, convertWithLibreOffice, pdfPages, PDFTOTEXT, SOFFICE } from '../../scripts/libreOfficeRender';
 import { sampleReportInputs } from '../support/sampleReports';
 import { printedWorkbooks, type PrintedWorkbook } from '../support/printedWorkbooks';
+
+const orgUnitByCode = (code: string) => UNITS.byCode(code);
 
 /**
  * Every layout of every form, in every grouping it allows, written as the CLI writes it,

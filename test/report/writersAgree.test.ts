@@ -12,12 +12,13 @@ import { FakeBook } from '../support/excelFake/fakeBook';
 import { FakeContext } from '../support/excelFake/fakeContext';
 import { renderedByExcelJs, renderedByOffice } from '../support/renderedSheet';
 import { sampleReportInputs } from '../support/sampleReports';
+import { BUILT_IN, builtInForm } from '../support/builtIn';
 
 let inputs: Record<string, ReportInput>;
 beforeAll(async () => (inputs = await sampleReportInputs()), 60_000);
 
 function sheetOf(form: string, name: string, input = inputs[form]): ReportSheet {
-  const l = reportsOf(form).find((x) => x.name === name)!;
+  const l = reportsOf(builtInForm(form)).find((x) => x.name === name)!;
   const s = computeReport(l, input);
   if (isReportProblem(s)) throw new Error(s.message_en);
   return s;
@@ -133,10 +134,10 @@ describe('the add-in writer in office.js terms', () => {
   test('writeTallySheet picks the form layout of the tally grouping and names the sheet by layout and period', async () => {
     const input = inputs['codi-quarterly-kpi'];
     const x = office();
-    const out = await writeTallySheet(x.context, input.tallies.region!, input.completeness, { total: input.tallies.hq, now: input.generatedAt });
+    const out = await writeTallySheet(x.context, input.tallies.region!, input.completeness, BUILT_IN, { total: input.tallies.hq, now: input.generatedAt });
     expect(out.sheet).toBe('ตัวชี้วัดรายภาค ไตรมาส 2-2563');
     expect(x.book.activeId).toBe(x.sheet(out.sheet).id);
-    await expect(writeTallySheet(x.context, input.tallies.hq!, null, { layout: 'no-such' })).rejects.toThrow(/kpi-table, kpi-by-region, regions-by-kpi/);
+    await expect(writeTallySheet(x.context, input.tallies.hq!, null, BUILT_IN, { layout: 'no-such' })).rejects.toThrow(/kpi-table, kpi-by-region, regions-by-kpi/);
   });
 });
 

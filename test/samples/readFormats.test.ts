@@ -5,13 +5,13 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as XLSX from '@e965/xlsx';
 import { checkFile, type FileCheck } from '@returns-hub/cli/checkFiles';
+import { UNITS, builtInForm } from '../support/builtIn';
 import { readWorkbookFile } from '@returns-hub/cli/xlsx/readWorkbookFile';
 import { readWorkbookBytes } from '@returns-hub/readers/readWorkbookBytes';
 import { cellAt, type Grid } from '@returns-hub/shared/sheet/grid';
 import { htmlTables, spreadsheetMl } from '../support/webExports';
 import { biff5Cp874, withNaturalLanguageFormula } from '../support/biffFixture';
 import { zipOf } from '../support/xlsxFixture';
-import { formById } from '@returns-hub/shared/forms/index';
 import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { SAMPLES, sample } from '../support/samples';
@@ -303,19 +303,19 @@ describe('every sample converted at test time reads as the original', () => {
       .filter((f) => f.endsWith('.xls') && !f.endsWith('.html.xls'))
       .map((f) => join(out, 'community-plan/districts', f));
     expect(files).toHaveLength(50);
-    const form = formById('bma-community-plan-return')!;
-    const rs = (await Promise.all(files.map(checkFile))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
+    const form = builtInForm('bma-community-plan-return');
+    const rs = (await Promise.all(files.map((f) => checkFile(f)))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
     const entries = rs.map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: r.subject, submittedAt: '', contribution: contributionOf(r, form) }));
-    expectCommunityPlanFigures(consolidateReturns(form, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
+    expectCommunityPlanFigures(consolidateReturns(form, UNITS, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
   });
 
   const districts = async (files: string[]) => {
     expect(files).toHaveLength(50);
-    const form = formById('bma-community-plan-return')!;
-    const rs = (await Promise.all(files.map(checkFile))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
+    const form = builtInForm('bma-community-plan-return');
+    const rs = (await Promise.all(files.map((f) => checkFile(f)))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
     expect(rs.flatMap((r) => r.issues.filter((i) => i.severity === 'error'))).toEqual([]);
     const entries = rs.map((r) => ({ orgUnit: r.orgUnit!, fiscalYear: r.fiscalYear!, period: r.period!, subject: r.subject, submittedAt: '', contribution: contributionOf(r, form) }));
-    expectCommunityPlanFigures(consolidateReturns(form, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
+    expectCommunityPlanFigures(consolidateReturns(form, UNITS, entries, { fiscalYear: 2563, period: 'FY', by: 'hq' }));
   };
   const districtOriginals = () =>
     readdirSync(join(SAMPLES, 'community-plan/districts'))

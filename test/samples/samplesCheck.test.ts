@@ -51,7 +51,7 @@ describe('every clean sample reads with no errors as the right form, unit and pe
   });
 
   test('the 50 districts read to the figures FORMS.md reports (sums of the fields)', async () => {
-    const rs = (await Promise.all(sampleFiles('community-plan/districts').map(checkFile))).flatMap(returnsOf);
+    const rs = (await Promise.all(sampleFiles('community-plan/districts').map((f) => checkFile(f)))).flatMap(returnsOf);
     const sum = (id: string) => rs.reduce((a, r) => a + ((r.fields[id] as number) ?? 0), 0);
     const count = (pred: (r: CheckedReturn) => boolean) => rs.filter(pred).length;
     expect(rs).toHaveLength(50);

@@ -3,6 +3,7 @@ import { computeReport, type ReportInput } from '@returns-hub/shared/report/comp
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { GroupBy } from '@returns-hub/shared/consolidate/tally';
 import type { ReportSheet } from '@returns-hub/shared/report/reportSheet';
+import { builtInForm } from './builtIn';
 
 /** A workbook as `returns pull --form F --by B --out F-B.xlsx` writes it: every layout of the form that shows that grouping. */
 export interface PrintedWorkbook {
@@ -19,9 +20,10 @@ export interface PrintedWorkbook {
 export function printedWorkbooks(inputs: Record<string, ReportInput>): PrintedWorkbook[] {
   const books: PrintedWorkbook[] = [];
   for (const [form, input] of Object.entries(inputs)) {
-    const groupings = [...new Set(reportsOf(form).flatMap(layoutGroupings))];
+    const def = builtInForm(form);
+    const groupings = [...new Set(reportsOf(def).flatMap(layoutGroupings))];
     for (const by of groupings) {
-      const at = layoutsAt(form, by);
+      const at = layoutsAt(def, by);
       if (isReportProblem(at)) throw new Error(at.message_en);
       const sheets = at.map(({ layout }) => {
         const s = computeReport(layout, input, by);

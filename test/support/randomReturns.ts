@@ -1,7 +1,7 @@
 import { gridFromValues } from '@returns-hub/shared/sheet/grid';
 import { locateSheet } from '@returns-hub/shared/read/locateSheet';
 import type { LocatedReturn } from '@returns-hub/shared/read/locatedReturn';
-import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
+import { FORMS, UNITS } from './builtIn';
 
 /** A small seeded PRNG (mulberry32): reproducible random returns, never Math.random(). */
 export function seededRandom(seed: number): () => number {
@@ -19,8 +19,8 @@ export type Random = () => number;
 export const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 export const int = (r: Random, min: number, max: number) => min + Math.floor(r() * (max - min + 1));
 
-const districts = ORG_UNITS.filter((u) => u.kind === 'district' && u.agencyPrefix);
-const regions = ORG_UNITS.filter((u) => u.kind === 'region');
+const districts = UNITS.all.filter((u) => u.kind === 'district' && u.agencyPrefix);
+const regions = UNITS.all.filter((u) => u.kind === 'region');
 
 /** The forms the random sequences cover, and the identities (unit, subject) each draws from. */
 export const RANDOM_FORMS = ['bma-community-plan-return', 'bma-project-progress', 'codi-quarterly-kpi', 'welfare-fund-tally'] as const;
@@ -38,7 +38,7 @@ export function randomPick(r: Random, form: RandomForm): ReturnPick {
 }
 
 const sheet = (values: unknown[][]): LocatedReturn => {
-  const located = locateSheet(gridFromValues('S', values)).returns;
+  const located = locateSheet(gridFromValues('S', values), FORMS).returns;
   if (located.length !== 1) throw new Error('random sheet not located as one return');
   return located[0];
 };

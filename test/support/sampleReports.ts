@@ -1,5 +1,5 @@
 import { checkFile } from '@returns-hub/cli/checkFiles';
-import { formById } from '@returns-hub/shared/forms/index';
+import { UNITS, builtInForm } from './builtIn';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { consolidateReturns, contributionOf, validGroupings } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
@@ -15,14 +15,14 @@ import { sample, sampleFiles } from './samples';
 export const REPORT_MOMENT = new Date('2020-04-15T07:30:00Z');
 
 export async function returnsIn(files: string[]): Promise<CheckedReturn[]> {
-  return (await Promise.all(files.map(checkFile))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
+  return (await Promise.all(files.map((f) => checkFile(f)))).flatMap((f) => f.sheets.flatMap((s) => s.returns));
 }
 
 /** The current version per (unit, period, subject), as the store keeps them. */
 export function entriesOf(rs: CheckedReturn[]): TallyEntry[] {
   const byKey = new Map<string, TallyEntry>();
   for (const r of rs) {
-    const form = formById(r.formId)!;
+    const form = builtInForm(r.formId);
     byKey.set(`${r.formId}|${r.orgUnit}|${r.fiscalYear}|${r.period}|${r.subject}`, {
       orgUnit: r.orgUnit!,
       fiscalYear: r.fiscalYear!,
@@ -37,7 +37,7 @@ export function entriesOf(rs: CheckedReturn[]): TallyEntry[] {
 
 /** Completeness as the API answers it, from entries (every return counted on time: samples carry no submission date). */
 export function completenessOf(form: FormDef, entries: TallyEntry[], fiscalYear: number, period: string): Completeness {
-  const expected = expectedUnits(form);
+  const expected = expectedUnits(form, UNITS);
   const returned = form.period.kind === 'quarter' ? period : 'FY';
   const sent = new Set(entries.filter((e) => e.fiscalYear === fiscalYear && e.period === returned).map((e) => e.orgUnit));
   const received = expected.filter((u) => sent.has(u.code));
@@ -57,13 +57,13 @@ export function completenessOf(form: FormDef, entries: TallyEntry[], fiscalYear:
 /** Tallies at every grouping the form allows, with completeness: what a report is made of. */
 export function reportInputOf(form: FormDef, entries: TallyEntry[], fiscalYear: number, period: string): ReportInput {
   const tallies: Partial<Record<GroupBy, Tally>> = {};
-  for (const by of validGroupings(form)) tallies[by] = consolidateReturns(form, entries, { fiscalYear, period, by });
-  return { form, tallies, completeness: completenessOf(form, entries, fiscalYear, period), generatedAt: REPORT_MOMENT };
+  for (const by of validGroupings(form, UNITS)) tallies[by] = consolidateReturns(form, UNITS, entries, { fiscalYear, period, by });
+  return { form, units: UNITS, tallies, completeness: completenessOf(form, entries, fiscalYear, period), generatedAt: REPORT_MOMENT };
 }
 
 /** The sample tallies of FORMS.md, one per form: CODI Q2 2563, Form 2 FY 2563, projects FY 2564, welfare FY 2564. */
 export async function sampleReportInputs(): Promise<Record<string, ReportInput>> {
-  const form = (id: string) => formById(id)!;
+  const form = (id: string) => builtInForm(id);
   return {
     'codi-quarterly-kpi': reportInputOf(form('codi-quarterly-kpi'), entriesOf(await returnsIn(sampleFiles('codi-kpi'))), 2563, 'Q2'),
     'bma-community-plan-return': reportInputOf(form('bma-community-plan-return'), entriesOf(await returnsIn(sampleFiles('community-plan/districts'))), 2563, 'FY'),

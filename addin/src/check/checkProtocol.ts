@@ -2,10 +2,16 @@ import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { PackedChunk, SheetHead } from './sheetChunk';
 import type { SheetCheck } from './sheetCheck';
+import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 
 /** What the page posts to the check worker: a read's parts (or a whole grid), then "check it". */
 export type ToChecker =
-  { type: 'head'; id: string; head: SheetHead } | { type: 'chunk'; id: string; chunk: PackedChunk } | { type: 'grid'; id: string; grid: Grid } | { type: 'finish'; id: string; compareWith?: string };
+  | { type: 'head'; id: string; head: SheetHead }
+  | { type: 'chunk'; id: string; chunk: PackedChunk }
+  | { type: 'grid'; id: string; grid: Grid }
+  | { type: 'finish'; id: string; compareWith?: string }
+  /** A fiscal year's forms and units as headquarters published them: sheets stating that year are checked with them. */
+  | { type: 'definitions'; fiscalYear: number; year: YearDefinitions };
 
 /** Findings per message of an answer: a page's thread takes each page in a short task, whatever the sheet holds. */
 export const ISSUES_PER_MESSAGE = 2000;

@@ -2,6 +2,7 @@ import type { Grid } from '@returns-hub/shared/sheet/grid';
 import type { FromChecker, ToChecker } from './checkProtocol';
 import { packChunk, type SheetChunk, type SheetHead, type SheetSink } from './sheetChunk';
 import type { SheetCheck } from './sheetCheck';
+import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 
 /** One read of a sheet on its way to the checker: its parts as they arrive, then the check. */
 export interface CheckRun extends SheetSink {
@@ -16,6 +17,8 @@ export interface CheckRun extends SheetSink {
 /** Checks sheets somewhere: in a Web Worker (the pane, the clerks' web page), or in the page itself. */
 export interface Checker {
   begin(): CheckRun;
+  /** Gives the checker a fiscal year's forms and units as headquarters published them (it checks with the built-in ones until then). */
+  useDefinitions(fiscalYear: number, year: YearDefinitions): void;
 }
 
 /** Checks waiting for their answer, by read: the answer so far, and how many findings are still to come. */
@@ -87,5 +90,5 @@ export function workerChecker(start: () => Worker): Checker {
     }
     worker.postMessage(m);
   };
-  return { begin: () => runOver(send, waiting) };
+  return { begin: () => runOver(send, waiting), useDefinitions: (fiscalYear, year) => send({ type: 'definitions', fiscalYear, year }) };
 }

@@ -13,5 +13,5 @@ export function inlineChecker(): Checker {
         for (const answer of host.receive(m)) settle(waiting, answer);
       }, 0);
   };
-  return { begin: () => runOver(send, waiting) };
+  return { begin: () => runOver(send, waiting), useDefinitions: (fiscalYear, year) => send({ type: 'definitions', fiscalYear, year }) };
 }

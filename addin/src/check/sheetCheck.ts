@@ -2,7 +2,7 @@ import type { Issue } from '@returns-hub/shared/issues/issue';
 import { bySeverity } from '@returns-hub/shared/issues/issue';
 import { checkSheets } from '@returns-hub/shared/check/checkSheets';
 import type { Grid } from '@returns-hub/shared/sheet/grid';
-import { formById } from '@returns-hub/shared/forms/index';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import { groupFindings, type FindingGroup } from './findingGroups';
 import { changedCells } from './sheetChanges';
 import { cellsToHighlight } from '../excel/highlights';
@@ -49,10 +49,10 @@ export interface SheetCheck {
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Reads and checks one sheet's grid (the shared checker), and compares it with an earlier read of the sheet. */
-export function checkGrid(grid: Grid, previous?: Grid): SheetCheck {
+/** Reads and checks one sheet's grid (the shared checker, with the definitions of the year the sheet states), and compares it with an earlier read of the sheet. */
+export function checkGrid(grid: Grid, definitions: DefinitionSource, previous?: Grid): SheetCheck {
   const t0 = now();
-  const [sheet] = checkSheets([grid]);
+  const [sheet] = checkSheets([grid], definitions);
   const issues = [...sheet.issues, ...sheet.returns.flatMap((r) => r.issues)].sort(bySeverity);
   const groups = groupFindings(issues);
   const marked = cellsToHighlight(issues);
@@ -67,7 +67,7 @@ export function checkGrid(grid: Grid, previous?: Grid): SheetCheck {
       fiscalYear: r.fiscalYear,
       period: r.period,
       subject: r.subject,
-      about: (formById(r.formId)?.subjectFields ?? []).flatMap((field) => {
+      about: (definitions.forYear(r.fiscalYear).formById(r.formId)?.subjectFields ?? []).flatMap((field) => {
         const v = r.fields[field];
         return v === null || v === undefined || v === '' ? [] : [{ field, value: String(v) }];
       }),

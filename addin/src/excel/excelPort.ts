@@ -1,5 +1,3 @@
-import type { Tally } from '@returns-hub/shared/consolidate/tally';
-import type { Completeness } from '@returns-hub/shared/api/client';
 import type { ExcelPort } from '../pane/excelPort';
 import type { ExcelRunner } from './excelRunner';
 import type { ExcelProblem } from './excelProblem';
@@ -34,8 +32,8 @@ export function excelPort(runner: ExcelRunner, writeTallies: typeof writeTallySh
     highlight: (sheetId, cells) => runner.run((ctx) => highlightCells(ctx, sheetId, cells, { fillPattern: runner.supports('fillPattern') })),
     clearHighlights: (saved) => runner.run((ctx) => clearHighlights(ctx, saved)),
     selectCell: (sheetId, cell) => runner.run((ctx) => selectCell(ctx, sheetId, cell)),
-    writeTallies: async (t: Tally, c: Completeness | null, o = {}) =>
-      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, { ...o, printSetup: runner.supports('printSetup') })) : { ok: false, problem: noTallySheet() },
-    insertBlankForm: (form) => runner.run((ctx) => insertBlankForm(ctx, form, { dropdowns: runner.supports('dropdowns') })),
+    writeTallies: async (t, c, definitions, o = {}) =>
+      runner.supports('tallySheet') ? runner.run((ctx) => writeTallies(ctx, t, c, definitions, { ...o, printSetup: runner.supports('printSetup') })) : { ok: false, problem: noTallySheet() },
+    insertBlankForm: (form, units) => runner.run((ctx) => insertBlankForm(ctx, form, { dropdowns: runner.supports('dropdowns'), units })),
   };
 }

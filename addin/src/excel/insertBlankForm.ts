@@ -1,6 +1,6 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { blankFormLayout } from '@returns-hub/shared/forms/blankFormLayout';
-import { ORG_UNITS } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnit } from '@returns-hub/shared/orgUnits/orgUnit';
 import { a1, addressPrefix } from '@returns-hub/shared/sheet/address';
 import type { ExcelContext } from './excelApi';
 import { uniqueSheetName } from './sheetNames';
@@ -27,7 +27,7 @@ function block(row: number, col: number, rows: number, cols: number): string {
  * units and yes/no where the host supports them, and activates it, so a new user starts
  * with labels the checker reads. Two syncs: the sheet names, then everything else.
  */
-export async function insertBlankForm(context: ExcelContext, form: FormDef, o: { dropdowns: boolean }): Promise<InsertedForm> {
+export async function insertBlankForm(context: ExcelContext, form: FormDef, o: { dropdowns: boolean; units: readonly OrgUnit[] }): Promise<InsertedForm> {
   const sheets = context.workbook.worksheets;
   sheets.load(['items/name']);
   await context.sync();
@@ -36,7 +36,7 @@ export async function insertBlankForm(context: ExcelContext, form: FormDef, o: {
 
   const { rows, dropdowns } = blankFormLayout(form);
   const kinds = new Set(dropdowns.flatMap((d) => d.field.orgUnitKinds ?? []));
-  const units = ORG_UNITS.filter((u) => kinds.has(u.kind));
+  const units = o.units.filter((u) => kinds.has(u.kind));
   if (o.dropdowns && units.length) {
     const lists = names.some((n) => n.toLowerCase() === LISTS_SHEET.toLowerCase()) ? sheets.getItem(LISTS_SHEET) : sheets.add(LISTS_SHEET);
     lists.visibility = 'Hidden';

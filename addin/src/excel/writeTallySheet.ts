@@ -1,6 +1,6 @@
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import type { Completeness } from '@returns-hub/shared/api/client';
-import { formById } from '@returns-hub/shared/forms/index';
+import type { Definitions } from '@returns-hub/shared/definitions/definitions';
 import { computeReport } from '@returns-hub/shared/report/computeReport';
 import { defaultLayoutFor, reportByName } from '@returns-hub/shared/report/formReports';
 import { isReportProblem, reportProblem, type ReportProblem } from '@returns-hub/shared/report/reportProblem';
@@ -242,12 +242,18 @@ export interface TallySheetOptions {
 }
 
 /** Writes (or refreshes) the report sheet of a tally: the form's layout for its grouping, computed once in shared/report. */
-export async function writeTallySheet(context: ExcelContext, t: Tally, c: Completeness | null, o: TallySheetOptions = {}): Promise<{ sheet: string; sheetId: string; syncs: number }> {
-  const form = formById(t.formId);
+export async function writeTallySheet(
+  context: ExcelContext,
+  t: Tally,
+  c: Completeness | null,
+  definitions: Definitions,
+  o: TallySheetOptions = {},
+): Promise<{ sheet: string; sheetId: string; syncs: number }> {
+  const form = definitions.formById(t.formId);
   if (!form) throw new ReportError(reportProblem('report.unknown_layout', { form: t.formId, layout: o.layout ?? '—', known: '—' }));
-  const layout = o.layout ? reportByName(form.id, o.layout) : defaultLayoutFor(form.id, t.by);
+  const layout = o.layout ? reportByName(form, o.layout) : defaultLayoutFor(form, t.by);
   if (isReportProblem(layout)) throw new ReportError(layout);
-  const sheet = computeReport(layout, { form, tallies: { [t.by]: t, ...(o.total ? { hq: o.total } : {}) }, completeness: c, generatedAt: o.now ?? new Date() }, t.by);
+  const sheet = computeReport(layout, { form, units: definitions.units, tallies: { [t.by]: t, ...(o.total ? { hq: o.total } : {}) }, completeness: c, generatedAt: o.now ?? new Date() }, t.by);
   if (isReportProblem(sheet)) throw new ReportError(sheet);
   return renderReportSheet(context, sheet, o);
 }

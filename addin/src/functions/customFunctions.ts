@@ -1,6 +1,7 @@
 import type { Measure } from '@returns-hub/shared/consolidate/tally';
 import { FigureSource } from './figureSource';
 import { parseFigureArgs, type FigureQuery } from './parseFunctionArgs';
+import { parseFiscalYear } from '@returns-hub/shared/period/fiscalYear';
 import { FunctionError, noData, toExcelError, unknownIndicator } from './functionError';
 import { inLang, type Bilingual, type Lang } from '../text/bilingual';
 import { formTitle, periodText, unitName } from '../pane/returnText';
@@ -33,13 +34,23 @@ function indicatorList(measures: readonly Measure[], l: Lang): string {
 
 const label = (m: Measure): Bilingual => ({ th: m.label_th || m.id, en: m.label_en || m.id });
 
+/**
+ * The arguments every function shares, read with the forms and units of the year asked for
+ * (loaded from the API first, once per year; the built-in ones when it is out of reach).
+ */
+async function figureQuery(form: unknown, fiscalYear: unknown, period?: unknown, orgUnit?: unknown): Promise<FigureQuery> {
+  const fy = parseFiscalYear(typeof fiscalYear === 'number' ? fiscalYear : String(fiscalYear ?? '').trim());
+  if (fy.ok && source) await source.definitions.load(fy.value);
+  return parseFigureArgs(form, fiscalYear, period, orgUnit, source?.definitions);
+}
+
 async function measureOf(q: FigureQuery, indicator: unknown): Promise<Measure> {
   if (!source) throw noData(NOT_CONNECTED);
   const tally = await source.tally(q.form.id, q.fy, q.period, q.by);
   const group = tally.groups.find((g) => g.orgUnit === q.unit);
-  const form = formTitle(q.form.id);
+  const form = formTitle(q.form.id, q.fy);
   if (!group) {
-    const unit = unitName(q.unit) ?? { th: q.unit, en: q.unit };
+    const unit = unitName(q.unit, q.fy) ?? { th: q.unit, en: q.unit };
     const period = periodText(q.fy, q.period) ?? { th: String(q.fy), en: String(q.fy) };
     throw noData({ th: `ยังไม่มีตัวเลขของ${unit.th} ใน${form.th} ${period.th}`, en: `No figures yet for ${unit.en} in ${form.en}, ${period.en}.` });
   }
@@ -80,7 +91,7 @@ async function excelSafe<T>(run: () => Promise<T>): Promise<T> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata declares `any` as Excel's "any" argument (a KPI code may be a number such as 5.1)
 export function total(form: string, indicator: any, fiscalYear: number, period?: string, orgUnit?: any): Promise<number> {
   return excelSafe(async () => {
-    const m = await measureOf(parseFigureArgs(form, fiscalYear, period, orgUnit), indicator);
+    const m = await measureOf(await figureQuery(form, fiscalYear, period, orgUnit), indicator);
     if (m.value === null) throw noData({ th: `ยังไม่มีค่าของ${label(m).th} ในงวดนี้`, en: `No value yet for ${label(m).en} in this period.` });
     return m.value;
   });
@@ -99,7 +110,7 @@ export function total(form: string, indicator: any, fiscalYear: number, period?:
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata declares `any` as Excel's "any" argument (a KPI code may be a number such as 5.1)
 export function pct(form: string, indicator: any, fiscalYear: number, period?: string, orgUnit?: any): Promise<number> {
   return excelSafe(async () => {
-    const m = await measureOf(parseFigureArgs(form, fiscalYear, period, orgUnit), indicator);
+    const m = await measureOf(await figureQuery(form, fiscalYear, period, orgUnit), indicator);
     const v = m.pctOfTargetToDate !== undefined ? m.pctOfTargetToDate : m.pct;
     if (v === null || v === undefined) throw noData({ th: `${label(m).th} ไม่มีเป้าหมายถึงงวดนี้ จึงไม่มีร้อยละ`, en: `${label(m).en} has no target to date in this period, so no percentage.` });
     return Math.round(v * 100) / 100;
@@ -120,7 +131,7 @@ export function pct(form: string, indicator: any, fiscalYear: number, period?: s
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-functions-metadata declares `any` as Excel's "any" argument (a KPI code may be a number such as 5.1)
 export function status(form: string, indicator: any, fiscalYear: number, period?: string, orgUnit?: any): Promise<string> {
   return excelSafe(async () => {
-    const light = (await measureOf(parseFigureArgs(form, fiscalYear, period, orgUnit), indicator)).status;
+    const light = (await measureOf(await figureQuery(form, fiscalYear, period, orgUnit), indicator)).status;
     return light ? inLang(STATUS_WORDS[light], lang) : '';
   });
 }
@@ -135,7 +146,7 @@ export function status(form: string, indicator: any, fiscalYear: number, period?
  */
 export function received(form: string, fiscalYear: number, period?: string): Promise<string> {
   return excelSafe(async () => {
-    const q = parseFigureArgs(form, fiscalYear, period);
+    const q = await figureQuery(form, fiscalYear, period);
     if (!source) throw noData(NOT_CONNECTED);
     const c = await source.received(q.form.id, q.fy, q.period);
     return `${c.received}/${c.expected}`;

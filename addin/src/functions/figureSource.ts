@@ -4,6 +4,7 @@ import type { Completeness } from '@returns-hub/shared/api/client';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
 import { FunctionError, networkError } from './functionError';
 import { apiProblemText } from '../pane/apiProblemText';
+import { paneDefinitions, type PaneDefinitions } from '../definitions/paneDefinitions';
 
 /** How long fetched figures are used before they are fetched again (the pane's Refresh clears them at once). */
 export const FIGURE_TTL_MS = 5 * 60_000;
@@ -27,6 +28,8 @@ export class FigureSource {
     private readonly api: () => ApiClient,
     private readonly ttlMs = FIGURE_TTL_MS,
     private readonly now = () => Date.now(),
+    /** The forms and units of each year the formulas ask for (the pane's, loaded from the same API). */
+    readonly definitions: PaneDefinitions = paneDefinitions,
   ) {}
 
   private cached<T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {

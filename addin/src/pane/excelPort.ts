@@ -1,5 +1,7 @@
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { Definitions } from '@returns-hub/shared/definitions/definitions';
+import type { OrgUnit } from '@returns-hub/shared/orgUnits/orgUnit';
 import type { Completeness } from '@returns-hub/shared/api/client';
 import type { SheetRead } from '../excel/readSheet';
 import type { SheetSink } from '../check/sheetChunk';
@@ -21,7 +23,8 @@ export interface ExcelPort {
   clearHighlights(saved: readonly SavedFill[]): Promise<ExcelOutcome<void>>;
   selectCell(sheetId: string, cell: string): Promise<ExcelOutcome<void>>;
   /** The tally's report sheet in a layout (the form's for the grouping by default), with HQ's total row where the layout has one. */
-  writeTallies(t: Tally, c: Completeness | null, o?: { total?: Tally; layout?: string; sheetId?: string }): Promise<ExcelOutcome<{ sheet: string; sheetId: string }>>;
-  insertBlankForm(form: FormDef): Promise<ExcelOutcome<InsertedForm>>;
+  writeTallies(t: Tally, c: Completeness | null, definitions: Definitions, o?: { total?: Tally; layout?: string; sheetId?: string }): Promise<ExcelOutcome<{ sheet: string; sheetId: string }>>;
+  /** An empty sheet of a form, its dropdowns listing `units` (the org units of the year worked on). */
+  insertBlankForm(form: FormDef, units: readonly OrgUnit[]): Promise<ExcelOutcome<InsertedForm>>;
   supports(feature: Feature): boolean;
 }

@@ -1,4 +1,6 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
+
+const formById = (id: string) => paneDefinitions.current().formById(id);
 import { latestPeriodWithReturns, periodsNewestFirst } from './latestPeriod';
 
 const NOW = new Date('2026-12-07T03:00:00Z'); // FY 2570 has begun; its Q1 is not over

@@ -3,7 +3,8 @@ import { issueSchema } from '@returns-hub/shared/issues/issue';
 import type { Receipt } from '@returns-hub/shared/api/schemas';
 import { ApiError, newIdempotencyKey, type ApiClient } from '@returns-hub/shared/api/client';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
-import { formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions, type PaneDefinitions } from '../definitions/paneDefinitions';
+import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 import { HIGHLIGHT, type SavedFill } from '../excel/highlights';
 import type { SheetRead } from '../excel/readSheet';
 import { excelProblem, type ExcelProblem } from '../excel/excelProblem';
@@ -146,6 +147,12 @@ interface Checked extends SheetCheck {
   mergesUnknown: boolean;
 }
 
+/** Said beside a check made with the built-in forms because the API could not send the year's. */
+const BUILT_IN_FORMS: Bilingual = {
+  th: 'ตรวจด้วยแบบรายงานที่ติดมากับโปรแกรม เพราะติดต่อศูนย์รับรายงานไม่ได้ แบบรายงานของปีนี้อาจต่างออกไป ส่วนกลางจะตรวจอีกครั้งเมื่อส่ง',
+  en: 'Checked with the built-in forms: the API could not be reached for this year’s. Headquarters checks again on sending.',
+};
+
 /** Rows read for a glance at a sheet: a return's record fields stand above its table. */
 export const GLANCE_ROWS = 200;
 
@@ -203,6 +210,11 @@ export class PaneController {
   private reportSheets = new Map<string, string>();
   /** Where Totals and Review open for a form: its latest period with returns (how many units sent, from headquarters). */
   readonly periods: PeriodDefaults;
+  private readonly definitions: PaneDefinitions;
+  /** The last check was made with the built-in forms (the API out of reach). */
+  private builtInOnly = false;
+  /** The years' definitions the checker was given (it checks with the built-in ones otherwise). */
+  private readonly givenToChecker = new Map<number, YearDefinitions>();
 
   constructor(
     private readonly excel: ExcelPort,
@@ -214,11 +226,15 @@ export class PaneController {
       onRefresh?: () => void;
       /** How long an Excel call runs before the pane says Excel is waiting. */
       slowMs?: number;
+      /** The forms and org units by year (the pane's, loaded from this API). */
+      definitions?: PaneDefinitions;
     } = {},
   ) {
     this.onRefresh = opts.onRefresh ?? (() => undefined);
     this.slowMs = opts.slowMs ?? SLOW_EXCEL_MS;
     this.periods = new PeriodDefaults(async (form, p) => (await this.api().completeness({ form: form.id, fy: p.fy, period: p.period })).received);
+    this.definitions = opts.definitions ?? paneDefinitions;
+    this.definitions.use(api);
     this.state = { lang, busy: null, glance: null, glanced: false, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
   }
 
@@ -288,6 +304,7 @@ export class PaneController {
    */
   private async show(c: Checked): Promise<void> {
     const notes: Bilingual[] = c.mergesUnknown ? [bi('mergesUnknown')] : [];
+    if (this.builtInOnly) notes.push(BUILT_IN_FORMS);
     const check: CheckState = {
       status: 'done',
       sheetId: c.sheetId,
@@ -330,6 +347,22 @@ export class PaneController {
    * far it has got; then has it checked, compared with an earlier read where one is named.
    */
   private async readAndCheck(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
+    const first = await this.readAndCheckOnce(flow, sheetId, compareWith);
+    if (!first.ok) return first;
+    // The year the sheet states: its forms and units from the API (cached). The first time a year comes
+    // from there, the checker is given it and the sheet is read and checked again with it.
+    const fy = first.value.returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
+    if (fy === null) return first;
+    this.builtInOnly = (await this.definitions.load(fy)) === 'builtIn';
+    this.definitions.workOn(fy);
+    const year = this.definitions.loadedYear(fy);
+    if (!year || this.givenToChecker.get(fy) === year) return first;
+    this.checker.useDefinitions(fy, year);
+    this.givenToChecker.set(fy, year);
+    return this.readAndCheckOnce(flow, sheetId, compareWith);
+  }
+
+  private async readAndCheckOnce(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
     const run = this.checker.begin();
     let rows = 0;
     let rowsRead = 0;
@@ -511,10 +544,11 @@ export class PaneController {
   /** Insert blank form: a new sheet of the form under a free name, activated, with dropdowns where Excel has them. */
   insertBlankForm(formId: string): Promise<void> {
     return this.run('insert', async () => {
-      const form = formById(formId);
+      const year = this.definitions.current();
+      const form = year.formById(formId);
       if (!form) return this.set({ insert: { status: 'failed', notes: [], outcome: say('error', { th: 'ไม่รู้จักแบบรายงานนี้', en: 'Unknown form.' }) } });
       this.set({ insert: { status: 'inserting', notes: [] } });
-      const r = await this.waitExcel('insert', this.excel.insertBlankForm(form));
+      const r = await this.waitExcel('insert', this.excel.insertBlankForm(form, year.units.all));
       if (!r.ok) return this.set({ insert: { status: 'failed', notes: [], outcome: problemOutcome(r.problem) } });
       const sheet = r.value.sheet;
       this.set({
@@ -535,9 +569,13 @@ export class PaneController {
       this.onRefresh();
       this.set({ pull: { status: 'pulling', last: q } });
       const api = this.api();
+      // The form as defined for the year pulled (its layouts), and that year's org units.
+      await this.definitions.load(q.fy);
+      const year = this.definitions.forYear(q.fy);
+      const form = year.formById(q.form);
       // The layout's groupings, as the CLI's pull reads them: the rows', and HQ's for a total row.
       const name = layoutOf(q);
-      const layout = name ? reportByName(q.form, name) : null;
+      const layout = name && form ? reportByName(form, name) : null;
       const wantsTotal = q.by !== 'hq' && layout !== null && !isReportProblem(layout) && groupingsNeeded(layout, q.by).includes('hq');
       let tally;
       let total;
@@ -566,7 +604,7 @@ export class PaneController {
         });
       }
       const report = `${q.form}|${q.fy}|${tally.period}|${q.by}|${name ?? ''}`;
-      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, { total, layout: name, sheetId: this.reportSheets.get(report) }));
+      const w = await this.waitExcel('pull', this.excel.writeTallies(tally, completeness, year, { total, layout: name, sheetId: this.reportSheets.get(report) }));
       if (!w.ok) return this.set({ pull: { status: 'failed', last: q, outcome: problemOutcome(w.problem) } });
       this.reportSheets.set(report, w.value.sheetId);
       const sheet = w.value.sheet;

@@ -1,5 +1,8 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import { defaultPullQuery, fiscalYearChoices, groupingChoices, layoutChoices, layoutOf, periodChoices, queryForForm, queryWithLayout } from './pullChoices';
+
+/** The pane's forms with no API: the built-in ones. */
+const formById = (id: string) => paneDefinitions.current().formById(id);
 
 const codi = formById('codi-quarterly-kpi')!;
 const plan = formById('bma-community-plan-return')!;

@@ -6,6 +6,10 @@ import { ENGLISH_MONTH_NAMES } from '@returns-hub/shared/text/monthNames';
 import { defaultLayoutFor, reportsOf } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
 import type { Lang } from '../text/bilingual';
+import { paneDefinitions } from '../definitions/paneDefinitions';
+
+/** The groupings a form offers with the org units the pane works with. */
+const groupingsOf = (form: FormDef) => validGroupings(form, paneDefinitions.current().units);
 
 /** What Pull asks the API for: a form, a fiscal year (BE), a period code, a grouping. */
 export interface PullQuery {
@@ -72,26 +76,27 @@ export function fiscalYearChoices(now: Date, lang: Lang): Choice<number>[] {
 }
 
 export function groupingChoices(form: FormDef, lang: Lang): Choice<GroupBy>[] {
-  return validGroupings(form).map((by) => ({ value: by, label: groupingLabel(by, lang) }));
+  return groupingsOf(form).map((by) => ({ value: by, label: groupingLabel(by, lang) }));
 }
 
 /** The form's printable report layouts, by their titles. */
 export function layoutChoices(form: FormDef, lang: Lang): Choice<string>[] {
-  return reportsOf(form.id).map((l) => ({ value: l.name, label: lang === 'th' ? l.title.th : l.title.en }));
+  return reportsOf(form).map((l) => ({ value: l.name, label: lang === 'th' ? l.title.th : l.title.en }));
 }
 
 /** The layout a query is written in: the one chosen, else the form's layout for the grouping (as the sheet will be). */
 export function layoutOf(q: PullQuery): string | undefined {
   if (q.layout) return q.layout;
-  const l = defaultLayoutFor(q.form, q.by);
-  return isReportProblem(l) ? undefined : l.name;
+  const form = paneDefinitions.forYear(q.fy).formById(q.form);
+  const l = form ? defaultLayoutFor(form, q.by) : null;
+  return !l || isReportProblem(l) ? undefined : l.name;
 }
 
 /** A layout chosen: kept by name, and its own grouping taken where the form is tallied by it (the clerk may change it after). */
 export function queryWithLayout(q: PullQuery, form: FormDef, name: string): PullQuery {
-  const l = reportsOf(form.id).find((x) => x.name === name);
+  const l = reportsOf(form).find((x) => x.name === name);
   if (!l) return q;
-  return { ...q, layout: l.name, by: validGroupings(form).includes(l.by) ? l.by : q.by };
+  return { ...q, layout: l.name, by: groupingsOf(form).includes(l.by) ? l.by : q.by };
 }
 
 /**
@@ -102,15 +107,15 @@ export function queryWithLayout(q: PullQuery, form: FormDef, name: string): Pull
 export function defaultPullQuery(form: FormDef, now: Date): PullQuery {
   const kind = tallyPeriodKinds(form)[0];
   const p = kind === 'year' ? { fiscalYear: currentFiscalYear(now), code: 'FY' as const } : latestDuePeriod(kind, now);
-  return { form: form.id, fy: p.fiscalYear, period: p.code, by: validGroupings(form)[0] };
+  return { form: form.id, fy: p.fiscalYear, period: p.code, by: groupingsOf(form)[0] };
 }
 
 /** The query kept valid when the form changes: its year kept, its period, grouping and layout replaced when the new form has no such choice. */
 export function queryForForm(q: PullQuery, form: FormDef, now: Date): PullQuery {
   const d = defaultPullQuery(form, now);
   const periodOk = periodChoices(form, 'en').some((c) => c.value === q.period);
-  const byOk = validGroupings(form).includes(q.by);
-  const layoutOk = reportsOf(form.id).some((l) => l.name === q.layout);
+  const byOk = groupingsOf(form).includes(q.by);
+  const layoutOk = reportsOf(form).some((l) => l.name === q.layout);
   return {
     form: form.id,
     fy: periodOk ? q.fy : d.fy,

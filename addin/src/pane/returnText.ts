@@ -1,5 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import { formatPeriod, isFiscalYear, isPeriodCode } from '@returns-hub/shared/period/index';
 import type { Bilingual } from '../text/bilingual';
 
@@ -12,14 +11,16 @@ export interface ReturnText {
   about: { label: Bilingual; value: string }[];
 }
 
-export function formTitle(formId: string): Bilingual {
-  const f = formById(formId);
+/** The form's title as defined for a year (default: the year the pane works on). */
+export function formTitle(formId: string, fiscalYear: number | null = null): Bilingual {
+  const f = paneDefinitions.forYear(fiscalYear).formById(formId);
   return f ? { th: f.title_th, en: f.title_en } : { th: formId, en: formId };
 }
 
-export function unitName(code: string | null): Bilingual | null {
+/** The unit's name in the org units of a year (default: the year the pane works on). */
+export function unitName(code: string | null, fiscalYear: number | null = null): Bilingual | null {
   if (!code) return null;
-  const u = orgUnitByCode(code);
+  const u = paneDefinitions.forYear(fiscalYear).units.byCode(code);
   return u ? { th: u.name_th, en: u.name_en } : { th: code, en: code };
 }
 
@@ -32,10 +33,10 @@ export function periodText(fiscalYear: number | null, period: string | null): Bi
 
 export function describeReturn(r: { formId: string; orgUnit: string | null; fiscalYear: number | null; period: string | null; about?: readonly { field: string; value: string }[] }): ReturnText {
   return {
-    form: formTitle(r.formId),
-    unit: unitName(r.orgUnit),
+    form: formTitle(r.formId, r.fiscalYear),
+    unit: unitName(r.orgUnit, r.fiscalYear),
     period: periodText(r.fiscalYear, r.period),
-    about: (r.about ?? []).map((a) => ({ label: fieldLabel(r.formId, a.field), value: a.value })),
+    about: (r.about ?? []).map((a) => ({ label: fieldLabel(r.formId, a.field, r.fiscalYear), value: a.value })),
   };
 }
 
@@ -63,9 +64,9 @@ export function groupReturns(returns: readonly ReturnText[]): ReturnGroup[] {
 }
 
 /** A changed field of a receipt by its label in the form (`rows`: the number of rows). */
-export function fieldLabel(formId: string, field: string): Bilingual {
+export function fieldLabel(formId: string, field: string, fiscalYear: number | null = null): Bilingual {
   if (field === 'rows') return { th: 'จำนวนแถว', en: 'number of rows' };
-  const f = formById(formId);
+  const f = paneDefinitions.forYear(fiscalYear).formById(formId);
   const def = [...(f?.fields ?? []), ...(f?.table?.columns ?? [])].find((x) => x.id === field);
   return def ? { th: def.label_th, en: def.label_en } : { th: field, en: field };
 }

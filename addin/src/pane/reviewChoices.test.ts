@@ -1,5 +1,8 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import { defaultReviewQuery, reviewPeriodChoices } from './reviewChoices';
+
+/** The pane's forms with no API: the built-in ones. */
+const formById = (id: string) => paneDefinitions.current().formById(id);
 
 describe('review choices', () => {
   test('a yearly form is reviewed by year, a quarterly one by quarter', () => {

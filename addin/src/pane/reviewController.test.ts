@@ -6,6 +6,7 @@ import type { SavedFill } from '../excel/highlights';
 import type { ReviewExcelPort } from './reviewExcelPort';
 import { ReviewController } from './reviewController';
 import { checkGrid } from '../check/sheetCheck';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 
 const ok = <T>(value: T): Promise<ExcelOutcome<T>> => Promise.resolve({ ok: true, value });
 
@@ -98,7 +99,7 @@ describe('ReviewController', () => {
     const excel = fakeExcel({ sheetId: '{s}', cells: [] });
     const api = fakeApi({ '/api/returns/bma-community-plan-return/2563/FY/1045/review': view({}) });
     const r = new ReviewController(excel.port, api.client, 'th');
-    const found = checkGrid(grid).returns;
+    const found = checkGrid(grid, paneDefinitions).returns;
     await r.loadDistrict('{s}', found);
     expect(api.calls).toEqual(['GET /api/returns/bma-community-plan-return/2563/FY/1045/review?']);
     expect(r.state.district).toMatchObject({ status: 'done', sheetId: '{s}', returns: [{ status: 'returned', reason: 'ตรวจยอดเงิน' }] });

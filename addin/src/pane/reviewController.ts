@@ -1,6 +1,5 @@
 import { ApiError, type ApiClient, type ReturnPath } from '@returns-hub/shared/api/client';
-import { formById } from '@returns-hub/shared/forms/index';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import type { PeriodCode } from '@returns-hub/shared/period/index';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
@@ -126,10 +125,12 @@ export class ReviewController {
       const key: ReturnPath = { form: q.form, fy: q.fy, period: q.period, orgUnit: r.orgUnit, subject: r.subject };
       const [raw, review] = await Promise.all([this.api().getReturn(key), this.api().review(key)]);
       const stored = storedReturnViewSchema.safeParse(raw);
-      const form = formById(q.form);
+      await paneDefinitions.load(q.fy);
+      const year = paneDefinitions.forYear(q.fy);
+      const form = year.formById(q.form);
       if (!stored.success || !form) return this.set({ outcome: say('error', { th: 'อ่านแบบรายงานที่เก็บไว้ไม่ได้', en: 'The stored return could not be read.' }) });
-      const layout = reviewSheetLayout(form, stored.data, review.comments);
-      const title = `${r.orgUnit} ${orgUnitByCode(r.orgUnit)?.name_th ?? ''} ฉบับที่ ${stored.data.version}`.replace(/\s+/g, ' ');
+      const layout = reviewSheetLayout(form, year.units, stored.data, review.comments);
+      const title = `${r.orgUnit} ${year.units.byCode(r.orgUnit)?.name_th ?? ''} ฉบับที่ ${stored.data.version}`.replace(/\s+/g, ' ');
       const opened = await this.excel.openStoredReturn(title, layout);
       if (!opened.ok) return this.set({ outcome: excelOutcome(opened.problem) });
       this.set({

@@ -1,6 +1,9 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import type { StoredReturnView } from '@returns-hub/shared/review/storedReturnView';
 import { reviewSheetLayout, unitCellKey } from './reviewSheetLayout';
+
+/** The pane's forms with no API: the built-in ones. */
+const formById = (id: string) => paneDefinitions.current().formById(id);
 
 const base = { fiscalYear: 2563, period: 'FY', subject: null, version: 2, submittedAt: '2020-10-05T07:03:00Z', submittedBy: 'unit-key:1045', firstColumn: 'A' };
 
@@ -18,7 +21,7 @@ describe('reviewSheetLayout', () => {
       issues: [{ severity: 'warning', code: 'rule.required_if', cell: "'แบบรายงาน 1'!C11", message_th: 'x', message_en: 'x' }],
       rows: [],
     };
-    const l = reviewSheetLayout(form, r, [{ cell: "'แบบรายงาน 1'!$c$14", text: 'ยอดไม่ตรง' }]);
+    const l = reviewSheetLayout(form, paneDefinitions.current().units, r, [{ cell: "'แบบรายงาน 1'!$c$14", text: 'ยอดไม่ตรง' }]);
     const header = l.rows.findIndex((row) => row[0] === form.table!.columns[0].label_th);
     const col = (id: string) => form.table!.columns.findIndex((c) => c.id === id);
     expect(l.rows[header + 1][col('communities_total')]).toBe(26);
@@ -51,7 +54,7 @@ describe('reviewSheetLayout', () => {
         { row: 9, kind: 'item', values: { welfare_type: 'ตาย', persons: 2, amount: null } },
       ],
     };
-    const l = reviewSheetLayout(form, r, []);
+    const l = reviewSheetLayout(form, paneDefinitions.current().units, r, []);
     const fundRow = l.rows.findIndex((row) => row[0] === form.fields.find((f) => f.id === 'fund')!.label_th);
     expect(l.rows[fundRow][1]).toBe('กองทุนสวัสดิการชุมชน');
     expect(l.toUnitCell[`B${fundRow + 1}`]).toBe("'สวัสดิการ'!B3");

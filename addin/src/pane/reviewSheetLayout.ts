@@ -1,6 +1,6 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { blankFormLayout } from '@returns-hub/shared/forms/blankFormLayout';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { formatPeriod, isPeriodCode } from '@returns-hub/shared/period/index';
 import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
 import { a1, addressPrefix, splitSheetAddress } from '@returns-hub/shared/sheet/address';
@@ -42,7 +42,7 @@ function shown(v: string | number | boolean | null | undefined): CellValue {
  * naming the unit, period and version. Findings and comments, addressed on the unit's own
  * sheet, are mapped to the cells they land on here.
  */
-export function reviewSheetLayout(form: FormDef, r: StoredReturnView, comments: readonly ReviewComment[]): OpenedLayout {
+export function reviewSheetLayout(form: FormDef, units: OrgUnitTree, r: StoredReturnView, comments: readonly ReviewComment[]): OpenedLayout {
   const blank = blankFormLayout(form);
   const rows: CellValue[][] = blank.rows.map((row) => [...row]);
   const toUnitCell: Record<string, string> = {};
@@ -52,7 +52,7 @@ export function reviewSheetLayout(form: FormDef, r: StoredReturnView, comments: 
     rows[row][col] = value;
     if (unitCell) toUnitCell[a1(row, col)] = unitCell;
   };
-  const unit = orgUnitByCode(r.orgUnit);
+  const unit = units.byCode(r.orgUnit);
   const period = isPeriodCode(r.period) ? formatPeriod({ fiscalYear: r.fiscalYear, code: r.period }, 'th') : `${r.fiscalYear}`;
   rows[2] = [`${r.orgUnit} ${unit?.name_th ?? ''} · ${period}${r.subject ? ` · ${r.subject}` : ''} · ฉบับที่ ${r.version} · ส่งเมื่อ ${bangkokTime(r.submittedAt).th}`];
 

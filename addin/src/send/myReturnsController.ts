@@ -1,7 +1,6 @@
 import { ApiError, type ApiClient, type ReturnPath } from '@returns-hub/shared/api/client';
-import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import { expectedUnits } from '@returns-hub/shared/consolidate/groups';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { bangkokDate, currentFiscalYear, periodsOfKind, periodStart, type PeriodCode } from '@returns-hub/shared/period/index';
 import type { Caller } from '@returns-hub/shared/review/callerSchema';
 import type { UnitCompleteness } from '@returns-hub/shared/review/completenessSchema';
@@ -53,7 +52,7 @@ export interface MyReturnsState {
 
 /** `คลองเตย · ทั้งปี 2563 · ฉบับที่ 1 · ส่งเมื่อ 7 ธ.ค. 2569 เวลา 16:06 น.` */
 function captionOf(r: StoredReturnView): Bilingual {
-  const unit = orgUnitByCode(r.orgUnit);
+  const unit = paneDefinitions.forYear(r.fiscalYear).units.byCode(r.orgUnit);
   const period = periodText(r.fiscalYear, r.period) ?? { th: r.period, en: r.period };
   const at = bangkokTime(r.submittedAt);
   return {
@@ -89,15 +88,18 @@ export class MyReturnsController extends StateHolder<MyReturnsState> {
     if (!api) return this.set({ status: 'signedOut', caller: null, periods: [], stored: null });
     this.set({ status: 'loading', fiscalYear, outcome: undefined });
     try {
-      const caller = await api.me();
-      const unit = caller.role === 'unit' && caller.orgUnit ? orgUnitByCode(caller.orgUnit) : undefined;
+      const [caller] = await Promise.all([api.me(), paneDefinitions.load(fiscalYear)]);
+      const year = paneDefinitions.forYear(fiscalYear);
+      const unit = caller.role === 'unit' && caller.orgUnit ? year.units.byCode(caller.orgUnit) : undefined;
       if (!unit) return this.set({ status: 'notUnit', caller, periods: [] });
       const today = bangkokDate(this.now());
-      const asked = FORMS.filter((f) => expectedUnits(f).some((u) => u.code === unit.code)).flatMap((form) =>
-        periodsOfKind(form.period.kind)
-          .filter((code) => periodStart({ fiscalYear, code }) <= today)
-          .map((code) => ({ form, code })),
-      );
+      const asked = year.forms
+        .filter((f) => expectedUnits(f, year.units).some((u) => u.code === unit.code))
+        .flatMap((form) =>
+          periodsOfKind(form.period.kind)
+            .filter((code) => periodStart({ fiscalYear, code }) <= today)
+            .map((code) => ({ form, code })),
+        );
       const periods = await Promise.all(asked.map(({ form, code }) => this.period(api, unit.code, form.id, fiscalYear, code)));
       this.set({ status: 'done', caller, periods: periods.filter((p): p is UnitPeriod => p !== null) });
     } catch (e) {
@@ -117,14 +119,15 @@ export class MyReturnsController extends StateHolder<MyReturnsState> {
   /** Shows a stored return as it was received, its reviewer's comments marked at their cells. */
   async showStored(p: UnitPeriod, r: ReviewedReturn): Promise<void> {
     const api = this.api();
-    const form = formById(p.formId);
+    const year = paneDefinitions.forYear(p.fiscalYear);
+    const form = year.formById(p.formId);
     if (!api || !form) return;
     const key: ReturnPath = { form: p.formId, fy: p.fiscalYear, period: p.period, orgUnit: r.orgUnit, subject: r.subject };
     try {
       const [raw, review] = await Promise.all([api.getReturn(key), api.review(key)]);
       const stored = storedReturnViewSchema.safeParse(raw);
       if (!stored.success) return this.set({ outcome: { tone: 'error', text: { th: 'อ่านแบบรายงานที่เก็บไว้ไม่ได้', en: 'The stored return could not be read.' } } });
-      const layout = reviewSheetLayout(form, stored.data, review.comments);
+      const layout = reviewSheetLayout(form, year.units, stored.data, review.comments);
       const toLayout = new Map(Object.entries(layout.toUnitCell).map(([cell, unitCell]) => [unitCell.replace(/\$/g, ''), cell]));
       this.set({
         outcome: undefined,

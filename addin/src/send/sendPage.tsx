@@ -14,6 +14,7 @@ import { SendController } from './sendController';
 import { TotalsController } from './totalsController';
 import { st } from './sendText';
 import { SendApp } from './ui/SendApp';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 
 /** The page's language: Thai unless the clerk chose English (kept in the browser). */
 const LANG_KEY = 'returns-hub.send.lang';
@@ -35,6 +36,8 @@ const signedIn = () => (build.entra ? session?.account() != null : settings.apiK
 const token = async () => (sessionReady ? (await sessionReady).token() : settings.apiKey.trim());
 const client = (): ApiClient => createApiClient({ baseUrl: build.dev ? settings.apiUrl : build.apiUrl, key: token, fetch: (url, init) => fetch(url, init), client: 'returns-send-page' });
 const api = () => (signedIn() ? client() : null);
+// The forms and units of each year as headquarters published them (the built-in set until loaded, or offline).
+paneDefinitions.use(client);
 
 /** The worker's script beside this one (send/fileWorker.js), wherever the page is served from. */
 const here = document.querySelector<HTMLScriptElement>('script[src$="send.js"]')?.src ?? window.location.href;

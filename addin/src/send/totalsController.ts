@@ -1,6 +1,6 @@
 import { ApiError, type ApiClient } from '@returns-hub/shared/api/client';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
-import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import { computeReport, groupingsNeeded, type ReportInput } from '@returns-hub/shared/report/computeReport';
 import { reportByName } from '@returns-hub/shared/report/formReports';
 import { isReportProblem } from '@returns-hub/shared/report/reportProblem';
@@ -33,7 +33,8 @@ export class TotalsController extends StateHolder<TotalsState> {
     lang: Lang,
     private readonly now: () => Date,
   ) {
-    super({ lang, status: 'idle', query: defaultPullQuery(FORMS.find((f) => f.id === 'bma-community-plan-return') ?? FORMS[0], now()), sheet: null });
+    const forms = paneDefinitions.current().forms;
+    super({ lang, status: 'idle', query: defaultPullQuery(forms.find((f) => f.id === 'bma-community-plan-return') ?? forms[0], now()), sheet: null });
   }
 
   setLang(lang: Lang): void {
@@ -47,9 +48,12 @@ export class TotalsController extends StateHolder<TotalsState> {
   async load(q: PullQuery = this.state.query): Promise<void> {
     const api = this.api();
     if (!api) return this.set({ status: 'failed', query: q, outcome: { tone: 'warning', text: sbi('notSignedIn') } });
-    const form = formById(q.form);
+    // The form and units of the year asked for (as the API knows them, once loaded; the built-in ones until then).
+    await paneDefinitions.load(q.fy);
+    const year = paneDefinitions.forYear(q.fy);
+    const form = year.formById(q.form);
     const name = layoutOf(q);
-    const layout = form && name ? reportByName(form.id, name) : null;
+    const layout = form && name ? reportByName(form, name) : null;
     if (!form || !layout || isReportProblem(layout))
       return this.set({ status: 'failed', query: q, outcome: { tone: 'error', text: { th: 'แบบรายงานนี้ไม่มีรูปแบบรายงานยอดรวม', en: 'This form has no totals report.' } } });
     this.set({ status: 'loading', query: q, outcome: undefined });
@@ -57,7 +61,7 @@ export class TotalsController extends StateHolder<TotalsState> {
       const tallies: Partial<Record<GroupBy, Tally>> = {};
       for (const by of groupingsNeeded(layout, q.by)) tallies[by] = await api.tallies({ form: q.form, fy: q.fy, period: q.period, by });
       const completeness = await api.completeness({ form: q.form, fy: q.fy, period: q.period }).catch(() => null);
-      const input: ReportInput = { form, tallies, completeness, generatedAt: this.now() };
+      const input: ReportInput = { form, units: year.units, tallies, completeness, generatedAt: this.now() };
       const sheet = computeReport(layout, input, q.by);
       if (isReportProblem(sheet)) return this.set({ status: 'failed', sheet: null, outcome: { tone: 'error', text: { th: sheet.message_th, en: sheet.message_en } } });
       this.set({ status: 'done', sheet });

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
-import { FORMS } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import type { PaneController, PaneState } from '../pane/paneController';
 import { t } from '../pane/i18n';
 import { OutcomeBar } from './OutcomeBar';
@@ -10,11 +10,13 @@ import { usePaneStyles } from './paneStyles';
 
 /** Blank form: a new, empty sheet of the chosen form, opened for the clerk to fill in. */
 export function BlankFormFlow({ pane, state }: { pane: PaneController; state: PaneState }) {
+  // The forms of the year the pane works on (loaded from the API; the built-in ones until then).
+  const defs = paneDefinitions.current();
   const s = usePaneStyles();
   const { lang, insert } = state;
   const busy = state.busy !== null;
-  const [formId, setFormId] = React.useState(FORMS[0].id);
-  const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
+  const [formId, setFormId] = React.useState(defs.forms[0].id);
+  const forms = defs.forms.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   return (
     <section className={s.column} aria-label={t(lang, 'blankTab')}>
       <Text className={s.intro}>{t(lang, 'blankIntro')}</Text>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
-import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import type { PaneController, PaneState } from '../pane/paneController';
 import { defaultPullQuery, fiscalYearChoices, groupingChoices, includeChoices, layoutChoices, layoutOf, periodChoices, queryForForm, queryWithLayout, type PullQuery } from '../pane/pullChoices';
 import { t } from '../pane/i18n';
@@ -13,20 +13,22 @@ import { usePeriodQuery } from './usePeriodQuery';
 
 /** Totals: choose a form, year, period, report layout and grouping (only choices the form has), and pull them into a sheet. */
 export function PullFlow({ pane, state, now }: { pane: PaneController; state: PaneState; now: () => Date }) {
+  // The forms of the year the pane works on (loaded from the API; the built-in ones until then).
+  const defs = paneDefinitions.current();
   const s = usePaneStyles();
   const { lang, pull } = state;
   const busy = state.busy !== null;
   // The year or period the clerk chose wins over the latest period with returns, when that arrives.
   const { query, choose, setForm, setQuery } = usePeriodQuery<PullQuery>(pane.periods, now, () => ({
-    query: pull.last ?? defaultPullQuery(FORMS.find((f) => f.id === 'bma-community-plan-return') ?? FORMS[0], now()),
+    query: pull.last ?? defaultPullQuery(defs.forms.find((f) => f.id === 'bma-community-plan-return') ?? defs.forms[0], now()),
     chosen: pull.last !== undefined,
   }));
-  const form = formById(query.form) ?? FORMS[0];
-  const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
+  const form = defs.formById(query.form) ?? defs.forms[0];
+  const forms = defs.forms.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   return (
     <section className={s.column} aria-label={t(lang, 'pull')}>
       <Text className={s.intro}>{t(lang, 'pullIntro')}</Text>
-      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setForm(queryForForm(query, formById(id) ?? form, now()))} />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setForm(queryForForm(query, defs.formById(id) ?? form, now()))} />
       <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => choose({ fy })} />
       <ChoiceField label={t(lang, 'period')} value={query.period} choices={periodChoices(form, lang)} onChange={(period) => choose({ period })} />
       <TitleField label={t(lang, 'layout')} value={layoutOf(query)} choices={layoutChoices(form, lang)} onChange={(name) => setQuery(queryWithLayout(query, form, name))} />

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../definitions/paneDefinitions';
 import type { PeriodChoice, PeriodDefaults } from '../pane/latestPeriod';
 
 /**
@@ -15,7 +15,7 @@ export function usePeriodQuery<Q extends PeriodChoice & { form: string }>(
   const [first] = React.useState(initial);
   const [query, setQuery] = React.useState<Q>(first.query);
   const chosen = React.useRef(first.chosen);
-  const form = formById(query.form);
+  const form = paneDefinitions.forYear(query.fy).formById(query.form);
   React.useEffect(() => {
     let live = true;
     if (form)

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { editDistance } from '@returns-hub/shared/text/editDistance';
 import { parseFiscalYear } from '@returns-hub/shared/period/fiscalYearNumbers';
 import { parsePeriodCode } from '@returns-hub/shared/period/parsePeriod';
-import { resolveOrgUnit } from '@returns-hub/shared/orgUnits/resolveOrgUnit';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCodeList';
 import { usageText, type UsageText } from './usageMessages';
 
@@ -93,6 +93,13 @@ function parseError(e: unknown, spec: CommandSpec, known: string[]): UsageText {
 
 type Read = { ok: true; value: unknown } | { ok: false; refusal: UsageText };
 
+/** The built-in org units (forms/), loaded when a unit option is first read: the parser loads nothing else. */
+function builtInUnits(): OrgUnitTree {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous, and only when a unit option is read
+  const { builtInDefinitions } = require('../builtInDefinitions') as typeof import('../builtInDefinitions');
+  return builtInDefinitions().forYear(null).units;
+}
+
 /** One option's text read as its kind says. */
 function readValue(name: string, spec: OptionSpec, raw: string | string[] | boolean): Read {
   const option = `--${name}`;
@@ -117,7 +124,7 @@ function readValue(name: string, spec: OptionSpec, raw: string | string[] | bool
       const codes: string[] = [];
       for (const part of spec.kind === 'units' ? text.split(',') : [text]) {
         if (!part.trim() && spec.kind === 'units') continue;
-        const r = resolveOrgUnit(part);
+        const r = builtInUnits().resolve(part);
         if (!r.ok) {
           const near = r.suggestions;
           return {

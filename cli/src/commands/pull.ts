@@ -2,7 +2,9 @@ import { explainFailure } from '../explainFailure';
 import { writeFile } from 'node:fs/promises';
 import type { ApiClient, Completeness } from '@returns-hub/shared/api/client';
 import type { GroupBy, Tally, TallyInclude } from '@returns-hub/shared/consolidate/tally';
-import { formById } from '@returns-hub/shared/forms/index';
+import { definitionsOfYear } from '@returns-hub/shared/definitions/versionsByYear';
+import type { Definitions } from '@returns-hub/shared/definitions/definitions';
+import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { tallyCsvRows } from '@returns-hub/shared/consolidate/tallyTable';
 import { badGrouping, layoutGroupings, layoutsAt, reportByName } from '@returns-hub/shared/report/formReports';
 import { basisOfReviews, type ReportBasis } from '@returns-hub/shared/report/reportBasis';
@@ -88,12 +90,25 @@ export function pullCommand(a: ArgsOf<typeof PULL>, c: ApiConnection, out: (s: s
 
 async function pull(o: PullOptions, c: ApiConnection, out: (s: string) => void, now: () => Date): Promise<number> {
   const format = pullFormat(o);
-  const form = formById(o.form);
-  if (o.layout === RECORDS) return pullRecords(o, format, c, out, now);
+  if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
+  if (o.layout === RECORDS && o.include === 'accepted')
+    return (out("--layout records gives every current return's records; --include accepted is for tallies.\n  --layout records ให้ข้อมูลทุกแบบรายงานฉบับปัจจุบัน ส่วน --include accepted ใช้กับยอดรวมเท่านั้น"), 2);
+  const client = apiClient(c);
+  // The form as defined for the year pulled (its report layouts), and that year's org units.
+  let year: Definitions;
+  try {
+    year = definitionsOfYear(await client.definitions({ fy: o.fy }));
+  } catch (e) {
+    out(explainFailure(e, c.api));
+    return 1;
+  }
+  const form = year.formById(o.form);
+  if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} ในปีงบประมาณ ${o.fy} (no form ${o.form} in fiscal year ${o.fy})`), 2);
+  if (o.layout === RECORDS) return pullRecords(o, form, format, c, out, now);
   // Each layout at its grouping: the one asked for (a layout that cannot show it is refused), else its own.
   let layouts: { layout: ReportLayout; by: GroupBy }[] = [];
   if (o.layout) {
-    const l = reportByName(o.form, o.layout);
+    const l = reportByName(form, o.layout);
     if (isReportProblem(l)) return (out(`${l.message_th}\n${l.message_en}`), 2);
     if (o.by && !layoutGroupings(l).includes(o.by)) {
       const p = badGrouping(l, o.by);
@@ -101,16 +116,12 @@ async function pull(o: PullOptions, c: ApiConnection, out: (s: string) => void, 
     }
     layouts = [{ layout: l, by: o.by ?? l.by }];
   } else if (format === 'xlsx') {
-    const at = layoutsAt(o.form, o.by);
+    const at = layoutsAt(form, o.by);
     if (isReportProblem(at)) return (out(`${at.message_th}\n${at.message_en}`), 2);
     layouts = at;
   }
-  if (format === 'xlsx' && (!o.outFile || layouts.length === 0)) {
-    out(!o.outFile ? 'ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)' : `แบบฟอร์ม ${o.form} ไม่มีรูปแบบรายงาน (form ${o.form} has no report layouts)`);
-    return 2;
-  }
+  if (format === 'xlsx' && layouts.length === 0) return (out(`แบบฟอร์ม ${o.form} ไม่มีรูปแบบรายงาน (form ${o.form} has no report layouts)`), 2);
 
-  const client = apiClient(c);
   try {
     const wanted = layouts.length ? [...new Set(layouts.flatMap((l) => groupingsNeeded(l.layout, l.by)))] : [o.by];
     const tallies: Partial<Record<GroupBy, Tally>> = {};
@@ -125,7 +136,8 @@ async function pull(o: PullOptions, c: ApiConnection, out: (s: string) => void, 
     if (!first) return 1;
     const completeness: Completeness = await client.completeness({ form: o.form, fy: o.fy, period: first.period });
     const input: ReportInput = {
-      form: form ?? { id: o.form, title_th: o.form, title_en: o.form },
+      form,
+      units: year.units,
       tallies,
       completeness,
       basis: layouts.length ? await reviewBasis(client, o, first) : null,
@@ -182,12 +194,7 @@ async function emit(text: string, file: string | undefined, out: (s: string) => 
 }
 
 /** The flat export: every current return's records of the period, as xlsx (a sheet of the records), CSV or JSON. */
-async function pullRecords(o: PullOptions, format: PullFormat, c: ApiConnection, out: (s: string) => void, now: () => Date): Promise<number> {
-  const form = formById(o.form);
-  if (!form) return (out(`ไม่มีแบบรายงาน ${o.form} (no form ${o.form})`), 2);
-  if (format === 'xlsx' && !o.outFile) return (out('ต้องระบุไฟล์ด้วย --out (xlsx needs --out FILE)'), 2);
-  if (o.include === 'accepted')
-    return (out("--layout records gives every current return's records; --include accepted is for tallies.\n  --layout records ให้ข้อมูลทุกแบบรายงานฉบับปัจจุบัน ส่วน --include accepted ใช้กับยอดรวมเท่านั้น"), 2);
+async function pullRecords(o: PullOptions, form: FormDef, format: PullFormat, c: ApiConnection, out: (s: string) => void, now: () => Date): Promise<number> {
   const client = apiClient(c);
   try {
     const period = o.period ?? (form.period.kind === 'quarter' ? undefined : 'FY');

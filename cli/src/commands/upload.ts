@@ -52,7 +52,14 @@ export async function uploadCommand(files: string[], c: ApiConnection, out: (s: 
   const client = apiClient(c, { onRetry: (n, why) => out(`  retrying (${n}): ${why}`) });
   let failed = 0;
   const clean = (f: FileToSend) => !fileHasErrors(f) && f.sheets.some((s) => s.located.length > 0);
-  const checked = await checkInParallel(files, 'full');
+  // Checked as the API checks: with what headquarters published (the built-in set alone if the API cannot say).
+  const published =
+    (
+      await apiClient(c, { attempts: 1 })
+        .publishedDefinitions()
+        .catch(() => null)
+    )?.published ?? [];
+  const checked = await checkInParallel(files, 'full', undefined, published);
   const items = checked.map((file): Ready | FileToSend => {
     if (!clean(file)) return file;
     const returns = file.sheets.flatMap((s) => s.located.map((r) => ({ ...r, fileName: file.file })));

@@ -13,7 +13,7 @@ export const REPAIR_SCHEDULE = '0 */5 * * * *';
 export function repairTimer(deps: Deps): (timer: Timer, ctx: InvocationContext) => Promise<void> {
   return async (_timer, ctx) => {
     try {
-      const r = await repair(await deps.store(), await deps.reviews(), { graceMs: REPAIR_GRACE_MS });
+      const r = await repair(await deps.store(), await deps.reviews(), await deps.definitions(), { graceMs: REPAIR_GRACE_MS });
       const failed = [...r.writes.failed.map((f) => `write ${f.writeId}: ${f.reason}`), ...r.intents.failed.map((f) => `${f.scope}: ${f.reason}`)];
       ctx.log(
         `repair: ${r.writes.checked} write(s) checked, ${r.writes.removed} removed; ${r.intents.checked} tally intent(s) checked, ${r.intents.completed} completed, ${r.intents.forgotten} forgotten, ${r.intents.rebuilt} scope(s) rebuilt; ${failed.length} failed`,

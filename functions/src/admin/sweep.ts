@@ -1,5 +1,5 @@
 import { configFromEnv } from '../config';
-import { storageSource } from '../deps';
+import { makeDeps, storageSource } from '../deps';
 import { TableReturnStore } from '../store/tableReturnStore';
 import { TableReviewStore } from '../store/tableReviewStore';
 import { repair, type RepairReport } from '../services/repair';
@@ -15,6 +15,6 @@ export async function sweepConfiguredStorage(graceMs: number, env: Record<string
   const config = configFromEnv(env);
   const opts = { timeoutMs: config.storageTimeoutMs };
   const [store, reviews] = await Promise.all([TableReturnStore.open(storageSource(config), opts), TableReviewStore.open(storageSource(config), opts)]);
-  const report = await repair(store, reviews, { graceMs });
+  const report = await repair(store, reviews, await makeDeps(config).definitions(), { graceMs });
   return { ...report, checked: report.writes.checked, removed: report.writes.removed };
 }

@@ -22,6 +22,8 @@ export const DOMAIN_ERROR_KINDS = {
   'storage.unavailable': 'unavailable',
   'tally.rebuild_conflict': 'conflict',
   'return.partly_stored': 'unavailable',
+  'definition.invalid': 'invalid',
+  'definition.id_mismatch': 'bad_request',
   ...REVIEW_ERROR_KINDS,
 } as const satisfies Record<string, DomainErrorKind>;
 

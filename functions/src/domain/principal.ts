@@ -1,4 +1,4 @@
-import { ancestorOfKind } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 
 /** Who may do what: headquarters reads everything and submits multi-unit sheets; a zone reviewer reviews its zone's units; a unit touches only its own org unit. */
 export type Role = 'hq' | 'zone' | 'unit';
@@ -18,7 +18,10 @@ export interface Principal {
   id: string;
 }
 
-/** A unit principal may touch only its own org unit; a zone reviewer (`orgUnit`: the zone) reads the units of its zone. */
-export function mayAccess(p: Principal, orgUnit: string): boolean {
-  return p.role === 'hq' || p.orgUnit === orgUnit || (p.role === 'zone' && ancestorOfKind(orgUnit, 'zone')?.code === p.orgUnit);
+/**
+ * A unit principal may touch only its own org unit; a zone reviewer (`orgUnit`: the zone) reads the units of its zone
+ * in the org units of the year in question (a unit that moves to another zone is reviewed by that zone from then on).
+ */
+export function mayAccess(p: Principal, orgUnit: string, units: OrgUnitTree): boolean {
+  return p.role === 'hq' || p.orgUnit === orgUnit || (p.role === 'zone' && units.ancestorOfKind(orgUnit, 'zone')?.code === p.orgUnit);
 }

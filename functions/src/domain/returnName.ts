@@ -1,11 +1,11 @@
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { formatPeriod } from '@returns-hub/shared/period/formatPeriod';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import type { ReturnKey } from '../store/keys';
 
 /** A return as messages name it: `bma-community-plan-return 1045 Wang Thonglang FY2563`, and in Thai. */
-export function returnName(k: ReturnKey): { en: string; th: string } {
-  const unit = orgUnitByCode(k.orgUnit);
+export function returnName(k: ReturnKey, units: OrgUnitTree): { en: string; th: string } {
+  const unit = units.byCode(k.orgUnit);
   const period = (lang: 'en' | 'th') => (isPeriodCode(k.period) ? formatPeriod({ fiscalYear: k.fiscalYear, code: k.period }, lang) : `${k.fiscalYear} ${k.period}`);
   const subject = k.subject ? ` (${k.subject})` : '';
   return {
@@ -15,7 +15,7 @@ export function returnName(k: ReturnKey): { en: string; th: string } {
 }
 
 /** The unit as messages name it: `1045 วังทองหลาง`. */
-export function unitName(code: string, lang: 'en' | 'th'): string {
-  const u = orgUnitByCode(code);
+export function unitName(code: string, lang: 'en' | 'th', units: OrgUnitTree): string {
+  const u = units.byCode(code);
   return u ? `${code} ${lang === 'th' ? u.name_th : u.name_en}` : code;
 }

@@ -2,12 +2,16 @@ import { decide, reviewLevel, type Actor, type ReviewTarget } from './reviewRule
 import { isReviewError, type ReviewError } from './reviewError';
 import type { ReviewState } from './reviewState';
 import type { Principal } from '../domain/principal';
+import { builtInDefinitions } from '../definitions/builtInDefinitions';
+
+/** The built-in org units (zones and districts). */
+const UNITS = builtInDefinitions().forYear(null).units;
 
 const HQ: Principal = { role: 'hq', name: 'hq-key', id: 'hq' };
 const ZONE_C: Principal = { role: 'zone', orgUnit: 'Z-C', name: 'zone-key:Z-C', id: 'zc' }; // 1045 วังทองหลาง is in Z-C
 const ZONE_E: Principal = { role: 'zone', orgUnit: 'Z-E', name: 'zone-key:Z-E', id: 'ze' };
 const UNIT: Principal = { role: 'unit', orgUnit: '1045', name: 'unit-key:1045', id: 'u' };
-const at = (p: Principal): Actor => ({ principal: p, client: 'test', now: new Date('2020-10-20T03:00:00Z') });
+const at = (p: Principal): Actor => ({ principal: p, client: 'test', now: new Date('2020-10-20T03:00:00Z'), units: UNITS });
 
 function target(state: ReviewState | null = null, version = 3): ReviewTarget {
   return {
@@ -33,14 +37,14 @@ const code = (x: unknown) => (isReviewError(x) ? (x as ReviewError).code : 'ok')
 
 describe('review levels follow the org-unit hierarchy', () => {
   test('HQ reviews any unit; a zone its own districts; a unit none', () => {
-    expect(reviewLevel(HQ, '1045')).toBe('hq');
-    expect(reviewLevel(ZONE_C, '1045')).toBe('zone');
-    expect(code(reviewLevel(ZONE_E, '1045'))).toBe('review.forbidden');
-    expect(code(reviewLevel(ZONE_C, 'N'))).toBe('review.forbidden'); // a CODI region is in no zone
-    expect(code(reviewLevel(UNIT, '1045'))).toBe('review.forbidden');
+    expect(reviewLevel(HQ, '1045', UNITS)).toBe('hq');
+    expect(reviewLevel(ZONE_C, '1045', UNITS)).toBe('zone');
+    expect(code(reviewLevel(ZONE_E, '1045', UNITS))).toBe('review.forbidden');
+    expect(code(reviewLevel(ZONE_C, 'N', UNITS))).toBe('review.forbidden'); // a CODI region is in no zone
+    expect(code(reviewLevel(UNIT, '1045', UNITS))).toBe('review.forbidden');
   });
   test("another zone's refusal names both zones, in Thai and English", () => {
-    const e = reviewLevel(ZONE_E, '1045') as ReviewError;
+    const e = reviewLevel(ZONE_E, '1045', UNITS) as ReviewError;
     expect(e.en).toContain('1045 Wang Thonglang is in Central Bangkok zone');
     expect(e.th).toContain('อยู่ในกลุ่มเขตกรุงเทพกลาง');
   });

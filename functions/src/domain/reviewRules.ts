@@ -1,4 +1,4 @@
-import { ancestorOfKind, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { ReviewComment, ReviewDecision, ReviewEvent, ReviewStatus } from '@returns-hub/shared/review/reviewSchemas';
 import { bangkokTime } from '@returns-hub/shared/review/bangkokTime';
 import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
@@ -24,6 +24,8 @@ export interface Actor {
   principal: Principal;
   client: string;
   now: Date;
+  /** The org units of the year acted in: whose zone a unit is in, and its name. */
+  units: OrgUnitTree;
   requestKey?: string | null;
 }
 
@@ -37,11 +39,11 @@ export function statusOf(state: ReviewState | null): ReviewStatus {
 }
 
 /** Units do not review: only headquarters and zone reviewers do. */
-export function reviewerOnly(p: Principal): ReviewError | null {
+export function reviewerOnly(p: Principal, units: OrgUnitTree): ReviewError | null {
   if (LEVEL_OF_ROLE[p.role] !== null) return null;
   return reviewError('review.forbidden', {
     en: `Only headquarters and zone reviewers accept, send back or reopen returns; this key is for org unit ${p.orgUnit}.`,
-    th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต บัญชีนี้เป็นของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th')}`,
+    th: `การตรวจรับ ส่งกลับ หรือเปิดแบบรายงานให้แก้ไขใหม่ ทำได้เฉพาะส่วนกลางและผู้ตรวจระดับกลุ่มเขต บัญชีนี้เป็นของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th', units)}`,
   });
 }
 
@@ -49,16 +51,16 @@ export function reviewerOnly(p: Principal): ReviewError | null {
  * At which level a principal reviews a unit's returns: HQ everything; a zone reviewer the
  * units of its zone (only where the hierarchy has zones: BMA districts); a unit never.
  */
-export function reviewLevel(p: Principal, orgUnit: string): ReviewLevel | ReviewError {
+export function reviewLevel(p: Principal, orgUnit: string, units: OrgUnitTree): ReviewLevel | ReviewError {
   const level = LEVEL_OF_ROLE[p.role];
-  if (level === null) return reviewerOnly(p)!;
+  if (level === null) return reviewerOnly(p, units)!;
   if (level === 'hq') return level;
-  const zone = ancestorOfKind(orgUnit, 'zone');
+  const zone = units.ancestorOfKind(orgUnit, 'zone');
   if (zone && zone.code === p.orgUnit) return 'zone';
-  const mine = orgUnitByCode(p.orgUnit ?? '');
+  const mine = units.byCode(p.orgUnit ?? '');
   return reviewError('review.forbidden', {
-    en: `Zone ${p.orgUnit} reviews the districts of ${mine?.name_en ?? p.orgUnit}; ${unitName(orgUnit, 'en')} is ${zone ? `in ${zone.name_en}` : 'in no zone'}.`,
-    th: `ผู้ตรวจ ${mine?.name_th ?? p.orgUnit} ตรวจได้เฉพาะเขตในกลุ่มเขตของตน แต่ ${unitName(orgUnit, 'th')} ${zone ? `อยู่ใน${zone.name_th}` : 'ไม่อยู่ในกลุ่มเขตใด'}`,
+    en: `Zone ${p.orgUnit} reviews the districts of ${mine?.name_en ?? p.orgUnit}; ${unitName(orgUnit, 'en', units)} is ${zone ? `in ${zone.name_en}` : 'in no zone'}.`,
+    th: `ผู้ตรวจ ${mine?.name_th ?? p.orgUnit} ตรวจได้เฉพาะเขตในกลุ่มเขตของตน แต่ ${unitName(orgUnit, 'th', units)} ${zone ? `อยู่ใน${zone.name_th}` : 'ไม่อยู่ในกลุ่มเขตใด'}`,
   });
 }
 
@@ -91,7 +93,7 @@ function refusalText(t: ReviewTarget, reason: RefusalReason): { en: string; th: 
  * current version (its next state and the audit entry), or why it is refused.
  */
 export function decide(t: ReviewTarget, command: ReviewCommand, actor: Actor): { state: ReviewState; event: ReviewEvent } | ReviewError {
-  const level = reviewLevel(actor.principal, t.key.orgUnit);
+  const level = reviewLevel(actor.principal, t.key.orgUnit, actor.units);
   if (typeof level !== 'string') return level;
   if (command.version !== undefined && command.version !== t.version)
     return reviewError('review.version_changed', {

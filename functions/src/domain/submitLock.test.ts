@@ -1,7 +1,11 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInDefinitions } from '../definitions/builtInDefinitions';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
 import { closesOn, submitLock, type LockInput } from './submitLock';
 import type { ReviewState } from './reviewState';
+
+/** The built-in forms and units. */
+const BUILT_IN = builtInDefinitions().forYear(null);
+const formById = (id: string) => BUILT_IN.formById(id);
 
 const base = formById('codi-quarterly-kpi')!;
 const closing: FormDef = { ...base, closesAfterDays: 45 };
@@ -16,7 +20,16 @@ const accepted: ReviewState = {
   seq: 1,
   last: { action: 'accept', level: 'hq', version: 2, at: '2020-01-20T02:30:00Z', by: 'hq-key', role: 'hq', client: 'test', from: 'submitted', to: 'accepted' },
 };
-const input = (x: Partial<LockInput>): LockInput => ({ key, form: closing, current: null, exception: null, heldByClosedPeriods: true, now: new Date('2020-02-01T00:00:00Z'), ...x });
+const input = (x: Partial<LockInput>): LockInput => ({
+  key,
+  form: closing,
+  units: BUILT_IN.units,
+  current: null,
+  exception: null,
+  heldByClosedPeriods: true,
+  now: new Date('2020-02-01T00:00:00Z'),
+  ...x,
+});
 
 describe('submitLock', () => {
   test('Q1 FY 2563 ends 31 Dec 2019; 45 days later it closes; forms without closesAfterDays never close', () => {

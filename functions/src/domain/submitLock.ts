@@ -1,4 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { IsoDate } from '@returns-hub/shared/parse/parseThaiDate';
 import { periodEnd } from '@returns-hub/shared/period/period';
 import { addDays, bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
@@ -22,6 +23,8 @@ export function closesOn(form: FormDef, fiscalYear: number, period: string): Iso
 export interface LockInput {
   key: ReturnKey;
   form: FormDef;
+  /** The org units of the return's year (its name in the refusal). */
+  units: OrgUnitTree;
   /** The current version's number and review (none: nothing submitted yet, or not reviewed). */
   current: { version: number; state: ReviewState | null } | null;
   exception: LockException | null;
@@ -36,7 +39,7 @@ export interface LockInput {
  * HQ can grant an exception). Nobody replaces an accepted return without reopening it.
  */
 export function submitLock(x: LockInput): ReviewError<LockCode> | null {
-  const name = returnName(x.key);
+  const name = returnName(x.key, x.units);
   const state = x.current?.state;
   const lock = state ? REVIEW_WORKFLOW[state.status].lock : null;
   if (x.current && state && lock) {
@@ -58,7 +61,7 @@ export function submitLock(x: LockInput): ReviewError<LockCode> | null {
   const end = bangkokDay(periodEnd(period));
   const last = bangkokDay(closes);
   return reviewError('lock.period_closed', {
-    en: `${name.en}: the period ${formatPeriod(period, 'en')} closed for submissions after ${last.en} (${x.form.closesAfterDays} days after it ended on ${end.en}). Headquarters can grant ${unitName(x.key.orgUnit, 'en')} an exception for this period.`,
-    th: `${name.th}: งวด ${formatPeriod(period, 'th')} ปิดรับแบบรายงานแล้วหลังวันที่ ${last.th} (${x.form.closesAfterDays} วันหลังสิ้นงวดวันที่ ${end.th}) ส่วนกลางสามารถอนุญาตให้ ${unitName(x.key.orgUnit, 'th')} ส่งได้เป็นกรณีพิเศษสำหรับงวดนี้`,
+    en: `${name.en}: the period ${formatPeriod(period, 'en')} closed for submissions after ${last.en} (${x.form.closesAfterDays} days after it ended on ${end.en}). Headquarters can grant ${unitName(x.key.orgUnit, 'en', x.units)} an exception for this period.`,
+    th: `${name.th}: งวด ${formatPeriod(period, 'th')} ปิดรับแบบรายงานแล้วหลังวันที่ ${last.th} (${x.form.closesAfterDays} วันหลังสิ้นงวดวันที่ ${end.th}) ส่วนกลางสามารถอนุญาตให้ ${unitName(x.key.orgUnit, 'th', x.units)} ส่งได้เป็นกรณีพิเศษสำหรับงวดนี้`,
   });
 }

@@ -1,8 +1,8 @@
 import { rebuildQuerySchema } from '@returns-hub/shared/api/tallyRebuild';
-import { formById } from '@returns-hub/shared/forms/index';
 import { endpoint, type Deps } from '../http/endpoint';
 import { isDomainError } from '../domain/domainError';
-import { json, problem } from '../http/problem';
+import { isProblem, json } from '../http/problem';
+import { formOfYear } from '../http/knownForm';
 import { invalidQuery } from '../http/invalidInput';
 import { rebuildTallies } from '../services/rebuildTallies';
 import { tallyReview } from '../services/tallyReview';
@@ -15,11 +15,12 @@ export const rebuildTalliesRoute = (deps: Deps) =>
       const parsed = rebuildQuerySchema.safeParse(Object.fromEntries(req.query.entries()));
       if (!parsed.success) return invalidQuery(parsed.error);
       const q = parsed.data;
-      const form = formById(q.form);
-      if (!form) return problem('form.not_found', { en: `No form "${q.form}".`, th: 'ไม่มีแบบรายงานตามรหัสที่ระบุ' });
+      const known = formOfYear(await deps.definitions(), q.form, q.fy);
+      if (isProblem(known)) return known;
+      const { form, definitions } = known;
       const period = q.period ?? (form.period.kind === 'quarter' ? 'Q4' : 'FY');
       const review = q.include === 'accepted' ? tallyReview(await deps.reviews(), form.id, q.fy, 'accepted') : undefined;
-      const out = await rebuildTallies(store, principal, form, q.fy, period, { write: q.check !== 'true', review });
+      const out = await rebuildTallies(store, principal, form, definitions.units, q.fy, period, { write: q.check !== 'true', review });
       return isDomainError(out) ? out : json(200, out);
     },
     'rebuild',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { fiscalYearParam, formIdParam, groupByParam, periodParam } from '@returns-hub/shared/api/schemas';
-import { formById } from '@returns-hub/shared/forms/index';
 import { toCsv } from '@returns-hub/shared/report/csv';
 import { tallyCsvRows } from '@returns-hub/shared/consolidate/tallyTable';
 import { endpoint, type Deps } from '../http/endpoint';
-import { json, problem } from '../http/problem';
+import { isProblem, json, problem } from '../http/problem';
+import { formOfYear } from '../http/knownForm';
 import { invalidQuery } from '../http/invalidInput';
 import { isDomainError } from '../domain/domainError';
 import { exportRecords, exportTally, type ExportTable } from '../services/exportData';
@@ -38,16 +38,17 @@ export const exportData = (deps: Deps) =>
     const parsed = exportQuery.safeParse(Object.fromEntries(req.query.entries()));
     if (!parsed.success) return invalidQuery(parsed.error);
     const q = parsed.data;
-    const form = formById(q.form);
-    if (!form) return problem('form.not_found', { en: `No form "${q.form}".`, th: `ไม่มีแบบรายงาน "${q.form}"` });
+    const known = formOfYear(await deps.definitions(), q.form, q.fy);
+    if (isProblem(known)) return known;
+    const { form, definitions } = known;
     const name = `${form.id}-${q.fy}-${q.period}-${kind}`;
     if (kind === 'records') {
-      const t = await exportRecords(store, principal, form, q.fy, q.period);
+      const t = await exportRecords(store, principal, form, definitions.units, q.fy, q.period);
       if (isDomainError(t)) return t;
       if (q.format === 'json') return json(200, { formId: form.id, fiscalYear: q.fy, period: q.period, columns: t.columns, rows: t.rows });
       return { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` }, body: csvOf(t) };
     }
-    const out = await exportTally(store, principal, form, q.fy, q.period, q.by);
+    const out = await exportTally(store, principal, form, definitions.units, q.fy, q.period, q.by);
     if (isDomainError(out)) return out;
     if (q.format === 'json') return json(200, { tally: out.tally, columns: out.table.columns, rows: out.table.rows });
     // The tally's one CSV shape (tallyCsvRows): bilingual headings, then the ids, then the rows.

@@ -1,9 +1,9 @@
 import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
 import { fiscalYearParam, formIdParam, listQuerySchema, orgUnitParam, periodParam } from '@returns-hub/shared/api/schemas';
-import { formById } from '@returns-hub/shared/forms/index';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { Definitions } from '@returns-hub/shared/definitions/definitions';
+import { formOfYear } from '../http/knownForm';
 import { acceptBodySchema, bulkAcceptBodySchema, exceptionBodySchema, reopenBodySchema, sendBackBodySchema } from '@returns-hub/shared/review/reviewSchemas';
 import { endpoint, type Deps } from '../http/endpoint';
 import { mayAccess, type Principal } from '../domain/principal';
@@ -27,22 +27,18 @@ import { underIdempotencyKey } from '../http/idempotentDecision';
 const returnPath = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam, orgUnit: orgUnitParam });
 const subjectParam = z.string().max(1000).nullish();
 
-const actor = (req: HttpRequest, principal: Principal): Actor => ({ principal, client: clientOf(req), now: new Date() });
+const actor = (req: HttpRequest, principal: Principal, definitions: Definitions): Actor => ({ principal, client: clientOf(req), now: new Date(), units: definitions.units });
 
 const unknownUnit = (code: string) => problem('org_unit.not_found', { en: `No org unit "${code}".`, th: `ไม่มีหน่วยงาน "${code}"` });
 
-function knownForm(id: string): FormDef | ApiProblem {
-  return formById(id) ?? problem('form.not_found', { en: `No form "${id}".`, th: `ไม่มีแบบรายงาน "${id}"` });
-}
-
-/** The return a path names (`returns/{form}/{fy}/{period}/{orgUnit}/…`), with the subject from the body or the query. */
-function returnOf(req: HttpRequest, subject: string | null | undefined): { key: ReturnKey; form: FormDef } | ApiProblem {
+/** The return a path names (`returns/{form}/{fy}/{period}/{orgUnit}/…`), with the subject from the body or the query; its year's definitions. */
+async function returnOf(deps: Deps, req: HttpRequest, subject: string | null | undefined): Promise<{ key: ReturnKey; form: FormDef; definitions: Definitions } | ApiProblem> {
   const p = returnPath.safeParse(req.params);
   if (!p.success) return problem('path.invalid', { en: 'Bad form, fiscal year, period or org unit in the path.', th: 'แบบรายงาน ปีงบประมาณ งวด หรือหน่วยงานในที่อยู่ (path) ไม่ถูกต้อง' });
-  const form = knownForm(p.data.form);
-  if (isProblem(form)) return form;
-  if (!orgUnitByCode(p.data.orgUnit)) return unknownUnit(p.data.orgUnit);
-  return { key: { formId: form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject ?? null }, form };
+  const known = formOfYear(await deps.definitions(), p.data.form, p.data.fy);
+  if (isProblem(known)) return known;
+  if (!known.definitions.units.byCode(p.data.orgUnit)) return unknownUnit(p.data.orgUnit);
+  return { key: { formId: known.form.id, fiscalYear: p.data.fy, period: p.data.period, orgUnit: p.data.orgUnit, subject: subject ?? null }, ...known };
 }
 
 function querySubject(req: HttpRequest): string | null | ApiProblem {
@@ -50,11 +46,11 @@ function querySubject(req: HttpRequest): string | null | ApiProblem {
   return s.success ? (s.data ?? null) : problem('query.invalid', { en: 'subject must be at most 1,000 characters.', th: 'subject ยาวได้ไม่เกิน 1,000 ตัวอักษร' });
 }
 
-function periodQuery(req: HttpRequest): { form: FormDef; fy: number; period: z.infer<typeof listQuerySchema>['period'] } | ApiProblem {
+async function periodQuery(deps: Deps, req: HttpRequest): Promise<{ form: FormDef; definitions: Definitions; fy: number; period: z.infer<typeof listQuerySchema>['period'] } | ApiProblem> {
   const q = listQuerySchema.safeParse(Object.fromEntries(req.query.entries()));
   if (!q.success) return invalidQuery(q.error);
-  const form = knownForm(q.data.form);
-  return isProblem(form) ? form : { form, fy: q.data.fy, period: q.data.period };
+  const known = formOfYear(await deps.definitions(), q.data.form, q.data.fy);
+  return isProblem(known) ? known : { ...known, fy: q.data.fy, period: q.data.period };
 }
 
 async function commandOf(req: HttpRequest, action: ReviewCommand['action'], maxBytes: number): Promise<{ subject: string | null | undefined; command: ReviewCommand; text: string } | ApiProblem> {
@@ -80,11 +76,12 @@ export const reviewAction = (deps: Deps, action: ReviewCommand['action']) =>
     async (req, principal, store) => {
       const body = await commandOf(req, action, deps.config.maxBodyBytes);
       if (isProblem(body)) return body;
-      const target = returnOf(req, body.subject);
+      const target = await returnOf(deps, req, body.subject);
       if (isProblem(target)) return target;
       const reviews = await deps.reviews();
+      const tallies = reviewTallies(store, reviews, await deps.definitions());
       return underIdempotencyKey(req, principal, store.keys, body.text, async (requestKey) => {
-        const out = await reviewReturn(reviews, target.form, target.key, body.command, { ...actor(req, principal), requestKey }, reviewTallies(store, reviews));
+        const out = await reviewReturn(reviews, target.form, target.key, body.command, { ...actor(req, principal, target.definitions), requestKey }, tallies);
         return isReviewError(out) ? out : json(200, out);
       });
     },
@@ -96,14 +93,17 @@ export const reviewGet = (deps: Deps) =>
   endpoint(deps, async (req, principal) => {
     const subject = querySubject(req);
     if (isProblem(subject)) return subject;
-    const target = returnOf(req, subject);
+    const target = await returnOf(deps, req, subject);
     if (isProblem(target)) return target;
-    const { key, form } = target;
-    if (!mayAccess(principal, key.orgUnit))
-      return reviewError('review.forbidden', { en: `This key may read only org unit ${principal.orgUnit}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th')}` });
+    const { key, form, definitions } = target;
+    if (!mayAccess(principal, key.orgUnit, definitions.units))
+      return reviewError('review.forbidden', {
+        en: `This key may read only org unit ${principal.orgUnit}.`,
+        th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th', definitions.units)}`,
+      });
     const reviews = await deps.reviews();
     const [rec, exception] = await Promise.all([reviews.get(key), form.closesAfterDays === undefined ? null : reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit)]);
-    return json(200, reviewViewOf(key, form, rec, exception, new Date()));
+    return json(200, reviewViewOf(key, form, definitions.units, rec, exception, new Date()));
   });
 
 /** GET /api/returns/{form}/{fy}/{period}/{orgUnit}/history?subject= — every action on the return, oldest first. */
@@ -111,26 +111,26 @@ export const history = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const subject = querySubject(req);
     if (isProblem(subject)) return subject;
-    const target = returnOf(req, subject);
+    const target = await returnOf(deps, req, subject);
     if (isProblem(target)) return target;
-    const out = await returnHistory(await deps.reviews(), store, target.key, principal);
+    const out = await returnHistory(await deps.reviews(), store, target.key, principal, target.definitions.units);
     return isReviewError(out) ? out : json(200, out);
   });
 
 /** GET /api/reviews?form=&fy=&period= — the period's returns with their review status. */
 export const reviewList = (deps: Deps) =>
   endpoint(deps, async (req, principal) => {
-    const q = periodQuery(req);
+    const q = await periodQuery(deps, req);
     if (isProblem(q)) return q;
-    return json(200, await listReviews(await deps.reviews(), principal, q.form, q.fy, q.period));
+    return json(200, await listReviews(await deps.reviews(), principal, q.form, q.definitions.units, q.fy, q.period));
   });
 
 /** GET /api/completeness?form=&fy=&period= — per expected unit: status, on time or late, due date; counts by status. */
 export const completeness = (deps: Deps) =>
   endpoint(deps, async (req, principal) => {
-    const q = periodQuery(req);
+    const q = await periodQuery(deps, req);
     if (isProblem(q)) return q;
-    return json(200, await completenessOf(await deps.reviews(), principal, q.form, q.fy, q.period, new Date()));
+    return json(200, await completenessOf(await deps.reviews(), principal, q.form, q.definitions.units, q.fy, q.period, new Date()));
   });
 
 /** POST /api/reviews/accept — accept a selection, or every clean return awaiting the caller (Idempotency-Key as for one return). */
@@ -141,17 +141,19 @@ export const bulkAcceptRoute = (deps: Deps) =>
       const body = await readJson(req, bulkAcceptBodySchema, deps.config.maxBodyBytes);
       if (isProblem(body)) return body;
       const b = body.value;
-      const form = knownForm(b.form);
-      if (isProblem(form)) return form;
+      const known = formOfYear(await deps.definitions(), b.form, b.fy);
+      if (isProblem(known)) return known;
+      const { form, definitions } = known;
       const reviews = await deps.reviews();
+      const tallies = reviewTallies(store, reviews, await deps.definitions());
       return underIdempotencyKey(req, principal, store.keys, body.text, async (requestKey) => {
         const out = await bulkAccept(
           reviews,
           { formId: form.id, fiscalYear: b.fy, period: b.period },
           b.allClean ? { allClean: true } : { returns: b.returns ?? [] },
           b.note,
-          { ...actor(req, principal), requestKey },
-          reviewTallies(store, reviews),
+          { ...actor(req, principal, definitions), requestKey },
+          tallies,
         );
         return isReviewError(out) ? out : json(200, out);
       });
@@ -167,11 +169,11 @@ export const exceptionGrant = (deps: Deps) =>
       const body = await readJson(req, exceptionBodySchema, deps.config.maxBodyBytes);
       if (isProblem(body)) return body;
       const b = body.value;
-      const form = knownForm(b.form);
-      if (isProblem(form)) return form;
-      if (!orgUnitByCode(b.orgUnit)) return unknownUnit(b.orgUnit);
+      const known = formOfYear(await deps.definitions(), b.form, b.fy);
+      if (isProblem(known)) return known;
+      if (!known.definitions.units.byCode(b.orgUnit)) return unknownUnit(b.orgUnit);
       return underIdempotencyKey(req, principal, store.keys, body.text, async () => {
-        const out = await grantException(await deps.reviews(), { formId: form.id, fiscalYear: b.fy, period: b.period, orgUnit: b.orgUnit }, b.reason, actor(req, principal));
+        const out = await grantException(await deps.reviews(), { formId: known.form.id, fiscalYear: b.fy, period: b.period, orgUnit: b.orgUnit }, b.reason, actor(req, principal, known.definitions));
         return isReviewError(out) ? out : json(201, out);
       });
     },
@@ -184,8 +186,8 @@ export const whoAmI = (deps: Deps) => endpoint(deps, async (_req, principal) => 
 /** GET /api/exceptions?form=&fy=&period= — the exceptions granted for a period. */
 export const exceptionList = (deps: Deps) =>
   endpoint(deps, async (req, principal) => {
-    const q = periodQuery(req);
+    const q = await periodQuery(deps, req);
     if (isProblem(q)) return q;
     const all = await (await deps.reviews()).listExceptions(q.form.id, q.fy, q.period);
-    return json(200, { formId: q.form.id, fiscalYear: q.fy, period: q.period, exceptions: all.filter((x) => mayAccess(principal, x.orgUnit)) });
+    return json(200, { formId: q.form.id, fiscalYear: q.fy, period: q.period, exceptions: all.filter((x) => mayAccess(principal, x.orgUnit, q.definitions.units)) });
   });

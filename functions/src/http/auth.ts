@@ -2,7 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { ApiConfig } from '../config';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { Principal } from '../domain/principal';
 import { problem, type ApiProblem } from './problem';
 
@@ -13,7 +13,7 @@ const remoteKeys = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
  * in the `org_unit` claim. The caller is its object id (`oid`) in the tenant, or its subject
  * (`sub`): never a display name, which two users may share (their idempotency keys would collide).
  */
-function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | ApiProblem {
+async function principalFromClaims(claims: JWTPayload, tenantId: string, units: () => Promise<OrgUnitTree>): Promise<Principal | ApiProblem> {
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   const who = typeof claims.oid === 'string' && claims.oid ? `oid:${claims.oid}` : typeof claims.sub === 'string' && claims.sub ? `sub:${claims.sub}` : null;
   if (!who) return problem('auth.invalid_token', { en: 'The bearer token names no user (neither oid nor sub).', th: 'โทเค็นไม่ได้ระบุผู้ใช้ (ไม่มี oid หรือ sub)' });
@@ -22,8 +22,9 @@ function principalFromClaims(claims: JWTPayload, tenantId: string): Principal | 
   const person = typeof claims.name === 'string' && claims.name.trim() ? { displayName: claims.name.trim().slice(0, 200) } : {};
   if (roles.includes('Returns.HQ')) return { role: 'hq', name, id, ...person };
   const unit = typeof claims.org_unit === 'string' ? claims.org_unit : undefined;
-  if (roles.includes('Returns.Zone') && unit && orgUnitByCode(unit)?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id, ...person };
-  if (roles.includes('Returns.Unit') && unit && orgUnitByCode(unit)) return { role: 'unit', orgUnit: unit, name, id, ...person };
+  const known = unit ? (await units()).byCode(unit) : undefined;
+  if (roles.includes('Returns.Zone') && unit && known?.kind === 'zone') return { role: 'zone', orgUnit: unit, name, id, ...person };
+  if (roles.includes('Returns.Unit') && unit && known) return { role: 'unit', orgUnit: unit, name, id, ...person };
   return problem('auth.no_role', {
     en: 'The token carries no returns-hub role (Returns.HQ, or Returns.Zone / Returns.Unit with org_unit).',
     th: 'โทเค็นนี้ไม่มีบทบาทของระบบ (Returns.HQ หรือ Returns.Zone / Returns.Unit พร้อม org_unit)',
@@ -43,7 +44,11 @@ export function authChallenge(cfg: ApiConfig): string {
 }
 
 /** Bearer token (Entra ID JWT, validated with the tenant's keys) or API key (`Authorization: Bearer <key>` or `x-api-key`). */
-export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Principal | ApiProblem> {
+/**
+ * `units`: the org units a token's `org_unit` claim may name (the newest definitions'), asked
+ * only when a token names one.
+ */
+export async function authenticate(req: HttpRequest, cfg: ApiConfig, units: () => Promise<OrgUnitTree>): Promise<Principal | ApiProblem> {
   const auth = req.headers.get('authorization') ?? '';
   const token = (/^Bearer\s+(.+)$/i.exec(auth)?.[1] ?? req.headers.get('x-api-key') ?? '').trim();
   if (!token) return problem('auth.missing', { en: 'Send an API key or an Entra ID bearer token.', th: 'กรุณาลงชื่อเข้าใช้ (Entra ID) หรือใส่รหัส API' });
@@ -55,13 +60,14 @@ export async function authenticate(req: HttpRequest, cfg: ApiConfig): Promise<Pr
       keys = remoteKeys.get(tenantId) ?? createRemoteJWKSet(new URL(`https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`));
       remoteKeys.set(tenantId, keys as ReturnType<typeof createRemoteJWKSet>);
     }
+    let payload: JWTPayload;
     try {
       // A token must expire: one without `exp` would be valid for ever.
-      const { payload } = await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`, requiredClaims: ['exp'] });
-      return principalFromClaims(payload, tenantId);
+      payload = (await jwtVerify(token, keys, { audience, issuer: cfg.entra.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`, requiredClaims: ['exp'] })).payload;
     } catch {
       return problem('auth.invalid_token', { en: 'The bearer token is not valid for this API.', th: 'โทเค็นไม่ถูกต้องสำหรับระบบนี้' });
     }
+    return principalFromClaims(payload, tenantId, units);
   }
   const grant = Object.prototype.hasOwnProperty.call(cfg.apiKeys, token) ? cfg.apiKeys[token] : undefined;
   if (!grant) return problem('auth.invalid_key', { en: 'Unknown API key.', th: 'ไม่รู้จักรหัส API นี้' });

@@ -2,6 +2,8 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import type { ApiConfig } from '../config';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReviewStore } from '../store/reviewStore';
+import type { VersionedDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
+import type { DefinitionStore } from '../store/definitionStore';
 import { isStorageUnavailable } from '../store/storageUnavailable';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
 import type { Principal } from '../domain/principal';
@@ -18,6 +20,11 @@ export interface Deps {
   store: () => Promise<ReturnStore>;
   /** The review workflow's store (reviews, audit trail, lock exceptions). */
   reviews: () => Promise<ReviewStore>;
+  /** The forms and org units of each fiscal year: built in, or as headquarters published them. */
+  definitions: () => Promise<VersionedDefinitions>;
+  /** Where published definitions are kept, and the cache of them to drop after a publish. */
+  definitionStore: () => Promise<DefinitionStore>;
+  definitionsPublished: () => void;
 }
 
 type Handler = (req: HttpRequest, principal: Principal, store: ReturnStore, ctx: InvocationContext) => Promise<HttpResponseInit | ApiProblem | DomainError>;
@@ -28,8 +35,8 @@ function corsHeaders(req: HttpRequest, cfg: ApiConfig): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key, X-Returns-Client',
-    'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After, WWW-Authenticate',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, x-api-key, X-Returns-Client, If-Match, If-None-Match',
+    'Access-Control-Expose-Headers': 'Idempotent-Replay, Retry-After, WWW-Authenticate, ETag',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };
@@ -60,7 +67,7 @@ export function endpoint(deps: Deps, handler: Handler, kind: RouteKind = 'read')
               { headers: { 'Retry-After': String(wait) } },
             ),
           );
-        const principal = await authenticate(req, deps.config);
+        const principal = await authenticate(req, deps.config, async () => (await deps.definitions()).forYear(null).units);
         if (isProblem(principal)) {
           if (principal.status === 401) deps.authThrottle.failed(address);
           return finish(principal);

@@ -21,9 +21,12 @@ export const HTTP_PROBLEM_STATUS = {
   'form.not_found': 404,
   'odata.not_found': 404,
   'org_unit.not_found': 404,
+  'definition.not_found': 404,
   'route.not_found': 404,
   'method.not_allowed': 405,
+  'definition.changed': 412,
   'body.too_large': 413,
+  'definition.etag_required': 428,
   'auth.throttled': 429,
   internal: 500,
 } as const satisfies Record<string, number>;

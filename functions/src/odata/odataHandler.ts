@@ -48,7 +48,8 @@ const badQuery = (text: { en: string; th: string }) => odataError(problem('odata
 export const odataService = (deps: Deps) =>
   endpoint(deps, async (req) => {
     const root = serviceRoot(req);
-    return odataJson({ '@odata.context': `${root}/$metadata`, value: entitySets().map((s) => ({ name: s.name, kind: 'EntitySet', url: s.name })) });
+    const forms = (await deps.definitions()).forYear(null).forms;
+    return odataJson({ '@odata.context': `${root}/$metadata`, value: entitySets(forms).map((s) => ({ name: s.name, kind: 'EntitySet', url: s.name })) });
   });
 
 /**
@@ -59,7 +60,8 @@ export const odataService = (deps: Deps) =>
 export const odataResource = (deps: Deps) =>
   endpoint(deps, async (req, principal, store) => {
     const resource = req.params.resource ?? '';
-    const sets = entitySets();
+    const definitions = await deps.definitions();
+    const sets = entitySets(definitions.forYear(null).forms);
     if (resource === '$metadata') return { status: 200, headers: { ...ODATA_HEADERS, 'Content-Type': 'application/xml; charset=utf-8' }, body: metadataXml(sets) };
     const set: EntitySetDef | undefined = sets.find((s) => s.name === resource);
     if (!set)
@@ -71,7 +73,7 @@ export const odataResource = (deps: Deps) =>
       );
     const q = readQuery(new URL(req.url).searchParams, set, req.headers.get('prefer'));
     if ('en' in q) return badQuery(q);
-    const rows = await set.read({ principal, store, reviews: deps.reviews, now: new Date() }, q.filter);
+    const rows = await set.read({ principal, store, definitions, reviews: deps.reviews, now: new Date() }, q.filter);
     if (isDomainError(rows)) return odataError(problemOf(rows));
     if ('narrow' in rows) return odataError(problem('odata.too_broad', rows.narrow));
     const page = pageOf(rows, q);

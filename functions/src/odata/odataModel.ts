@@ -1,16 +1,16 @@
 import type { FormDef, FieldDef } from '@returns-hub/shared/forms/formDef';
-import { FORMS } from '@returns-hub/shared/forms/index';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import type { GroupBy, Tally, TallyInclude } from '@returns-hub/shared/consolidate/tally';
 import { tallyPeriodKinds, validGroupings } from '@returns-hub/shared/consolidate/consolidateReturns';
 import { bangkokDate, currentFiscalYear } from '@returns-hub/shared/period/fiscalCalendar';
 import { isFiscalYear } from '@returns-hub/shared/period/fiscalYearNumbers';
 import { periodsOfKind, type PeriodCode } from '@returns-hub/shared/period/periodCodeList';
 import { periodStart } from '@returns-hub/shared/period/periodDates';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
 import { STATUS_LOOK } from '@returns-hub/shared/report/statusWords';
 import { STATUS_LABELS } from '@returns-hub/shared/review/statusLabels';
 import { isDomainError, type DomainError } from '../domain/domainError';
 import type { Principal } from '../domain/principal';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { ReturnStore } from '../store/returnStore';
 import type { ReviewStore } from '../store/reviewStore';
 import { tallies } from '../services/readReturns';
@@ -31,9 +31,10 @@ export interface PropertyDef {
 
 export type Row = Record<string, Literal>;
 
-/** What the feed reads with: the caller (scoping as the exports do), storage, and the time. */
+/** What the feed reads with: the caller (scoping as the exports do), storage, the forms and units of each year, and the time. */
 export interface FeedContext {
   principal: Principal;
+  definitions: DefinitionSource;
   store: ReturnStore;
   reviews: () => Promise<ReviewStore>;
   now: Date;
@@ -100,15 +101,25 @@ function periodsBegun(kinds: readonly ('year' | 'quarter' | 'month')[], fiscalYe
   return kinds.flatMap(periodsOfKind).filter((code) => periodStart({ fiscalYear, code }) <= today);
 }
 
-/** The forms a read covers (FormId named with eq / in, else all). */
-const formsOf = (filter: FilterExpr | null): FormDef[] => {
+/** The forms a read covers (FormId named with eq / in, else all the newest definitions have). */
+const formsOf = (filter: FilterExpr | null, ctx: FeedContext): FormDef[] => {
+  const forms = ctx.definitions.forYear(null).forms;
   const ids = among(
     filter,
     'FormId',
-    FORMS.map((f) => f.id),
+    forms.map((f) => f.id),
   );
-  return FORMS.filter((f) => ids.includes(f.id));
+  return forms.filter((f) => ids.includes(f.id));
 };
+
+/** Each fiscal year a read covers with the form as defined for it (a year without the form has no rows of it). */
+function formInYears(ctx: FeedContext, form: FormDef, years: number[]) {
+  return years.flatMap((fy) => {
+    const year = ctx.definitions.forYear(fy);
+    const f = year.formById(form.id);
+    return f ? [{ fy, form: f, units: year.units }] : [];
+  });
+}
 
 const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -198,12 +209,12 @@ const TALLIES: EntitySetDef = {
     if (!Array.isArray(years)) return years;
     // Include is read as named; a filter that tests it otherwise reads both, so it decides.
     const includes = allowedValues(filter, 'Include') ?? (filter && propertiesOf(filter).includes('Include') ? ['all', 'accepted'] : ['all']);
-    const reads: { form: FormDef; fy: number; period: PeriodCode; by: GroupBy; include: TallyInclude }[] = [];
-    for (const form of formsOf(filter))
-      for (const fy of years)
+    const reads: { form: FormDef; units: OrgUnitTree; fy: number; period: PeriodCode; by: GroupBy; include: TallyInclude }[] = [];
+    for (const named of formsOf(filter, ctx))
+      for (const { fy, form, units } of formInYears(ctx, named, years))
         for (const period of among(filter, 'Period', periodsBegun(tallyPeriodKinds(form), fy, ctx.now)))
-          for (const by of among(filter, 'Level', validGroupings(form)))
-            for (const include of (['all', 'accepted'] as const).filter((x) => includes.includes(x))) reads.push({ form, fy, period, by, include });
+          for (const by of among(filter, 'Level', validGroupings(form, units)))
+            for (const include of (['all', 'accepted'] as const).filter((x) => includes.includes(x))) reads.push({ form, units, fy, period, by, include });
     if (reads.length > MAX_READS)
       return narrow(
         `This filter asks for ${reads.length} tallies (at most ${MAX_READS} a request): filter FormId, Period or Level too.`,
@@ -212,7 +223,7 @@ const TALLIES: EntitySetDef = {
     const reviews = await ctx.reviews();
     const rows: Row[] = [];
     for (const r of reads) {
-      const t = await tallies(ctx.store, ctx.principal, r.form, r.fy, r.period, r.by, tallyReview(reviews, r.form.id, r.fy, r.include));
+      const t = await tallies(ctx.store, ctx.principal, r.form, r.units, r.fy, r.period, r.by, tallyReview(reviews, r.form.id, r.fy, r.include));
       if (isDomainError(t)) return t;
       rows.push(...tallyRowsOf(t, r.include));
     }
@@ -249,11 +260,11 @@ const COMPLETENESS: EntitySetDef = {
     const reviews = await ctx.reviews();
     const rows: Row[] = [];
     let reads = 0;
-    for (const form of formsOf(filter))
-      for (const fy of years)
+    for (const named of formsOf(filter, ctx))
+      for (const { fy, form, units } of formInYears(ctx, named, years))
         for (const period of among(filter, 'Period', periodsBegun(returnPeriods(form), fy, ctx.now))) {
           if (++reads > MAX_READS) return narrow(`Filter FormId or Period too: at most ${MAX_READS} periods a request.`, `กรุณากรอง FormId หรือ Period เพิ่ม อ่านได้ไม่เกิน ${MAX_READS} งวดต่อครั้ง`);
-          const c = await completenessOf(reviews, ctx.principal, form, fy, period, ctx.now);
+          const c = await completenessOf(reviews, ctx.principal, form, units, fy, period, ctx.now);
           for (const u of c.units)
             rows.push({
               Id: [form.id, fy, period, u.code].join('|'),
@@ -326,14 +337,14 @@ function recordsSet(form: FormDef): EntitySetDef {
       const years = yearsOf(filter, ctx.now);
       if (!Array.isArray(years)) return years;
       const rows: Row[] = [];
-      for (const fy of years)
-        for (const period of among(filter, 'Period', periodsBegun(returnPeriods(form), fy, ctx.now))) {
-          const t = await exportRecords(ctx.store, ctx.principal, form, fy, period);
+      for (const { fy, form: ofYear, units } of formInYears(ctx, form, years))
+        for (const period of among(filter, 'Period', periodsBegun(returnPeriods(ofYear), fy, ctx.now))) {
+          const t = await exportRecords(ctx.store, ctx.principal, ofYear, units, fy, period);
           if (isDomainError(t)) return t;
           for (const values of t.rows) {
             const row: Row = {};
             t.columns.forEach((c, i) => (row[RECORD_META[c.id]?.name ?? propertyName(c.id)] = values[i]));
-            row.OrgUnitNameEn = orgUnitByCode(String(row.OrgUnit))?.name_en ?? null;
+            row.OrgUnitNameEn = units.byCode(String(row.OrgUnit))?.name_en ?? null;
             row.Id = [row.OrgUnit, row.FiscalYear, row.Period, row.Subject ?? '', row.Row ?? ''].join('|');
             rows.push(row);
           }
@@ -343,7 +354,7 @@ function recordsSet(form: FormDef): EntitySetDef {
   };
 }
 
-/** The feed's entity sets: tallies, completeness, and each form's records. */
-export function entitySets(): EntitySetDef[] {
-  return [TALLIES, COMPLETENESS, ...FORMS.map(recordsSet)];
+/** The feed's entity sets: tallies, completeness, and the records of each form (of the newest definitions). */
+export function entitySets(forms: readonly FormDef[]): EntitySetDef[] {
+  return [TALLIES, COMPLETENESS, ...forms.map(recordsSet)];
 }

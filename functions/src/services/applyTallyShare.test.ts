@@ -1,4 +1,4 @@
-import { formById } from '@returns-hub/shared/forms/index';
+import { builtInDefinitions } from '../definitions/builtInDefinitions';
 import type { Aggregate, AggregateKey, TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
 import type { ReturnKey } from '../store/keys';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
@@ -24,7 +24,10 @@ class MemoryTallies extends MemoryTallyStore {
   };
 }
 
-const form = formById('bma-community-plan-return')!;
+/** The built-in forms and units, every year alike. */
+const DEFINITIONS = builtInDefinitions();
+const UNITS = DEFINITIONS.forYear(null).units;
+const form = DEFINITIONS.forYear(null).formById('bma-community-plan-return')!;
 const key = { formId: form.id, fiscalYear: 2567, period: 'FY', orgUnit: '1001', subject: null };
 const hqKey: AggregateKey = { period: 'FY', by: 'hq', group: 'BMA' };
 const zoneKey: AggregateKey = { period: 'FY', by: 'zone', group: 'Z-C' };
@@ -34,9 +37,9 @@ const noWait = async () => undefined;
 type Wait = (attempt: number) => Promise<void>;
 /** One return's update. */
 const applyTallyShare = async (t: TallyStore, f: typeof form, basis: TallyBasis, k: ReturnKey, revision: number, c: Contribution | null, wait: Wait) =>
-  (await applyTallyShares(t, f, basis, [{ key: k, revision, contribution: c }], wait))[0];
+  (await applyTallyShares(t, f, UNITS, basis, [{ key: k, revision, contribution: c }], wait))[0];
 /** Many returns' updates, without waiting between tries. */
-const applyAll = (t: TallyStore, us: ShareUpdate[]) => applyTallyShares(t, form, 'all', us, noWait);
+const applyAll = (t: TallyStore, us: ShareUpdate[]) => applyTallyShares(t, form, UNITS, 'all', us, noWait);
 
 describe('applyTallyShare', () => {
   test('a first submission adds its share at every level; a resubmission takes out the previous one and adds the new', async () => {
@@ -90,7 +93,7 @@ describe('applyTallyShare', () => {
       tries++;
       return { ok: false, conflict: true };
     };
-    expect(await keepTalliesAll(t, form, 'all', [{ key, revision: 1, contribution: contribution(10) }], noWait)).toEqual(['gave_up']);
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 1, contribution: contribution(10) }], noWait)).toEqual(['gave_up']);
     expect(tries).toBe(TALLY_ATTEMPTS);
     expect((await t.read(scope, 'FY', 'hq')).pending.map((i) => i.id)).toEqual(['w1']);
   });
@@ -100,7 +103,7 @@ describe('applyTallyShare', () => {
     t.sharesOf = async () => {
       throw new StorageUnavailable('no answer');
     };
-    expect(await keepTalliesAll(t, form, 'all', [{ key, revision: 1, contribution: contribution(10) }], noWait)).toEqual(['unavailable']);
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 1, contribution: contribution(10) }], noWait)).toEqual(['unavailable']);
   });
 
   test('applying settles the intents of the return and period up to its revision, in the same commit', async () => {
@@ -109,11 +112,11 @@ describe('applyTallyShare', () => {
     const at = new Date().toISOString();
     const intent = (id: string, revision: number, orgUnit = key.orgUnit) => ({ kind: 'return' as const, id, orgUnit, subject: null, period: 'FY', revision, at });
     await t.intend(scope, [intent('v1', 1), intent('v2', 2), intent('v3', 3), intent('other', 1, '1002')]);
-    expect(await keepTalliesAll(t, form, 'all', [{ key, revision: 2, contribution: contribution(4) }], noWait)).toEqual(['applied']);
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 2, contribution: contribution(4) }], noWait)).toEqual(['applied']);
     expect((await t.read(scope, 'FY', 'hq')).pending.map((i) => i.id).sort()).toEqual(['other', 'v3']);
     // Already in, with an intent left by a writer that stopped: settled without changing the figures.
     await t.intend(scope, [intent('again', 2)]);
-    expect(await keepTalliesAll(t, form, 'all', [{ key, revision: 2, contribution: contribution(4) }], noWait)).toEqual(['already']);
+    expect(await keepTalliesAll(t, DEFINITIONS, form.id, 'all', [{ key, revision: 2, contribution: contribution(4) }], noWait)).toEqual(['already']);
     expect((await t.read(scope, 'FY', 'hq')).pending.map((i) => i.id).sort()).toEqual(['other', 'v3']);
     expect(total(await t.aggregateNow(hqKey))).toBe(4);
   });
@@ -163,6 +166,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     const got = await applyTallyShares(
       t,
       form,
+      UNITS,
       'all',
       [
         { key, revision: 1, contribution: contribution(5) },
@@ -188,6 +192,7 @@ describe('applyTallyShares: many returns of a scope at once', () => {
         await applyTallyShares(
           t,
           form,
+          UNITS,
           'all',
           updates(1, () => 1),
           async (a) => void waits.push(a),
@@ -208,7 +213,8 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     };
     const first = await keepTalliesAll(
       t,
-      form,
+      DEFINITIONS,
+      form.id,
       'all',
       updates(1, () => 1),
       noWait,
@@ -219,7 +225,8 @@ describe('applyTallyShares: many returns of a scope at once', () => {
     expect(total(await t.aggregateNow(hqKey))).toBe(applied); // only whole commits are in
     const second = await keepTalliesAll(
       t,
-      form,
+      DEFINITIONS,
+      form.id,
       'all',
       updates(1, () => 1),
       noWait,

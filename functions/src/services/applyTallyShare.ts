@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
 import type { AggregateKey, TallyBasis } from '@returns-hub/shared/consolidate/aggregate';
 import type { ReturnState } from '@returns-hub/shared/consolidate/shares';
@@ -58,7 +60,7 @@ const settled = (intents: Stored<ReturnIntent>[], key: ReturnKey, revision: numb
  * (as read), the changes to aggregates and the intents it fulfils; or, when the share is already
  * in, only the intents to settle (none: nothing to do).
  */
-function planOf(form: FormDef, u: ShareUpdate, index: number, shares: Stored<AppliedShare>[], intents: Stored<ReturnIntent>[]): Planned | 'already' {
+function planOf(form: FormDef, units: OrgUnitTree, u: ShareUpdate, index: number, shares: Stored<AppliedShare>[], intents: Stored<ReturnIntent>[]): Planned | 'already' {
   const { key, revision, contribution } = u;
   const mine = shares.find((s) => s.value.period === key.period);
   if (mine && mine.value.revision >= revision) {
@@ -73,7 +75,7 @@ function planOf(form: FormDef, u: ShareUpdate, index: number, shares: Stored<App
     index,
     already: false,
     settles: settled(intents, key, revision),
-    changes: tallyChanges(form, key.orgUnit, before, after),
+    changes: tallyChanges(form, units, key.orgUnit, before, after),
     shares: [
       { kind: 'share', key, value: { orgUnit: key.orgUnit, subject: key.subject, period: key.period, revision, contribution }, etag: mine?.etag ?? null },
       // The return's other periods were read to compute the shares (a quarter's targets come from the latest quarter):
@@ -124,14 +126,29 @@ function commitsOf(planned: Planned[], limit: number): Planned[][] {
  * nothing ('already'), so the same updates may be made twice (a retried request, the sweep).
  * Outcomes come in the order of the updates.
  */
-export async function applyTallyShares(tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void> = backoff): Promise<ApplyOutcome[]> {
+export async function applyTallyShares(
+  tallies: TallyStore,
+  form: FormDef,
+  units: OrgUnitTree,
+  basis: TallyBasis,
+  updates: ShareUpdate[],
+  wait: (attempt: number) => Promise<void> = backoff,
+): Promise<ApplyOutcome[]> {
   const outcomes: (ApplyOutcome | null)[] = updates.map(() => null);
-  await applyInto(outcomes, tallies, form, basis, updates, wait);
+  await applyInto(outcomes, tallies, form, units, basis, updates, wait);
   return outcomes.map((o) => o ?? 'gave_up');
 }
 
 /** `applyTallyShares`, recording each outcome as it is known: what was applied before a failure stays known. */
-async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void>): Promise<void> {
+async function applyInto(
+  outcomes: (ApplyOutcome | null)[],
+  tallies: TallyStore,
+  form: FormDef,
+  units: OrgUnitTree,
+  basis: TallyBasis,
+  updates: ShareUpdate[],
+  wait: (attempt: number) => Promise<void>,
+): Promise<void> {
   const scopes = new Set(updates.map((u) => u.key.fiscalYear));
   if (scopes.size > 1) throw new Error('applyTallyShares: updates of one scope (fiscal year) at a time');
   if (updates.length === 0) return;
@@ -163,7 +180,7 @@ async function applyInto(outcomes: (ApplyOutcome | null)[], tallies: TallyStore,
     for (const x of intents) intentsOf.set(returnOf(x.value), [...(intentsOf.get(returnOf(x.value)) ?? []), x]);
     const planned: Planned[] = [];
     for (const i of round) {
-      const p = planOf(form, updates[i], i, byReturn.get(returnOf(updates[i].key)) ?? [], intentsOf.get(returnOf(updates[i].key)) ?? []);
+      const p = planOf(form, units, updates[i], i, byReturn.get(returnOf(updates[i].key)) ?? [], intentsOf.get(returnOf(updates[i].key)) ?? []);
       if (p === 'already') outcomes[i] = 'already';
       else planned.push(p);
     }
@@ -208,7 +225,7 @@ const ROUND_UPDATES = 500;
  * the same zone and HQ aggregates (only other processes' writers can make a commit conflict).
  * Storage failing leaves a round's updates unapplied (null), to their intents.
  */
-function queued(tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void>): Promise<(ApplyOutcome | null)[]> {
+function queued(tallies: TallyStore, form: FormDef, units: OrgUnitTree, basis: TallyBasis, updates: ShareUpdate[], wait: (attempt: number) => Promise<void>): Promise<(ApplyOutcome | null)[]> {
   if (!queues.has(tallies)) queues.set(tallies, new Map());
   const scopes = queues.get(tallies)!;
   const id = `${form.id}|${updates[0]?.key.fiscalYear}|${basis}`;
@@ -229,7 +246,7 @@ function queued(tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: 
         const all = round.flatMap((w) => w.updates);
         const got: (ApplyOutcome | null)[] = all.map(() => null);
         try {
-          await applyInto(got, tallies, form, basis, all, wait);
+          await applyInto(got, tallies, form, units, basis, all, wait);
         } catch (e) {
           if (!isStorageUnavailable(e)) {
             for (const w of round) w.fail(e);
@@ -253,7 +270,8 @@ function queued(tallies: TallyStore, form: FormDef, basis: TallyBasis, updates: 
  */
 export async function keepTalliesAll(
   tallies: TallyStore,
-  form: FormDef,
+  definitions: DefinitionSource,
+  formId: string,
   basis: TallyBasis,
   updates: ShareUpdate[],
   wait: (attempt: number) => Promise<void> = backoff,
@@ -261,9 +279,17 @@ export async function keepTalliesAll(
   const outcomes: (ApplyOutcome | 'unavailable')[] = updates.map(() => 'unavailable');
   for (const fiscalYear of new Set(updates.map((u) => u.key.fiscalYear))) {
     const indexes = [...updates.keys()].filter((i) => updates[i].key.fiscalYear === fiscalYear);
+    // Each year's returns are tallied with that year's form and org units; a year without the form keeps no tallies of it.
+    const year = definitions.forYear(fiscalYear);
+    const form = year.formById(formId);
+    if (!form) {
+      for (const i of indexes) outcomes[i] = 'already';
+      continue;
+    }
     const got = await queued(
       tallies,
       form,
+      year.units,
       basis,
       indexes.map((i) => updates[i]),
       wait,

@@ -1,4 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { GroupBy, Tally } from '@returns-hub/shared/consolidate/tally';
 import { flatRecords, type FlatColumn, type FlatValue } from '@returns-hub/shared/report/flatRecords';
 import { TALLY_COLUMNS, tallyRows } from '@returns-hub/shared/consolidate/tallyTable';
@@ -22,7 +23,7 @@ export interface ExportTable {
  * Every current return's records of a form and period, one row per record (see flatRecords);
  * a unit key gets its own unit's. Quarterly forms are exported by quarter, yearly ones by FY.
  */
-export async function exportRecords(source: RecordSource, p: Principal, form: FormDef, fiscalYear: number, period: string): Promise<ExportTable | DomainError> {
+export async function exportRecords(source: RecordSource, p: Principal, form: FormDef, units: OrgUnitTree, fiscalYear: number, period: string): Promise<ExportTable | DomainError> {
   const ok = isPeriodCode(period) && (form.period.kind === 'quarter' ? /^Q[1-4]$/.test(period) : period === 'FY');
   if (!ok || !isPeriodCode(period))
     return domainError('query.bad_period', {
@@ -30,7 +31,7 @@ export async function exportRecords(source: RecordSource, p: Principal, form: Fo
       th: `แบบรายงาน ${form.id} ส่ง${form.period.kind === 'quarter' ? 'รายไตรมาส (Q1–Q4)' : 'รายปี (FY)'} ไม่มีรายงานงวด ${period} ให้ส่งออก`,
     });
   const due = dueDate({ fiscalYear, code: period }, form.dueDaysAfterPeriod);
-  const current = (await source.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit));
+  const current = (await source.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit, units));
   const returns = [];
   for (const r of current) {
     // Lists carry no record fields: each current version is read whole (one read per return).
@@ -52,12 +53,20 @@ export async function exportRecords(source: RecordSource, p: Principal, form: Fo
       columns: v.columns,
     });
   }
-  return flatRecords(form, returns);
+  return flatRecords(form, units, returns);
 }
 
 /** The tally as one long table: a row per (unit, measure), with codes and names. */
-export async function exportTally(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy): Promise<{ tally: Tally; table: ExportTable } | DomainError> {
-  const t = await tallies(store, p, form, fiscalYear, period, by);
+export async function exportTally(
+  store: ReturnStore,
+  p: Principal,
+  form: FormDef,
+  units: OrgUnitTree,
+  fiscalYear: number,
+  period: string,
+  by: GroupBy,
+): Promise<{ tally: Tally; table: ExportTable } | DomainError> {
+  const t = await tallies(store, p, form, units, fiscalYear, period, by);
   if (isDomainError(t)) return t;
   return { tally: t, table: { columns: TALLY_COLUMNS.map((c) => ({ id: c.key, label_th: c.th, label_en: c.en })), rows: tallyRows(t) } };
 }

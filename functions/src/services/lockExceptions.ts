@@ -13,8 +13,8 @@ export async function grantException(
 ): Promise<LockException | ReviewError> {
   if (actor.principal.role !== 'hq')
     return reviewError('review.forbidden', {
-      en: `Only headquarters grants exceptions to a closed period (asked for ${unitName(q.orgUnit, 'en')}).`,
-      th: `เฉพาะส่วนกลางอนุญาตให้ส่งแบบรายงานหลังปิดรับได้ (คำขอสำหรับ ${unitName(q.orgUnit, 'th')})`,
+      en: `Only headquarters grants exceptions to a closed period (asked for ${unitName(q.orgUnit, 'en', actor.units)}).`,
+      th: `เฉพาะส่วนกลางอนุญาตให้ส่งแบบรายงานหลังปิดรับได้ (คำขอสำหรับ ${unitName(q.orgUnit, 'th', actor.units)})`,
     });
   const at = actor.now.toISOString();
   const exception: LockException = { orgUnit: q.orgUnit, by: actor.principal.name, at, reason };

@@ -4,7 +4,7 @@ import { aggregatePeriodOf } from '@returns-hub/shared/consolidate/shares';
 import { returnsIn } from '@returns-hub/shared/consolidate/aggregate';
 import type { GroupBy, Tally, TallyEntry } from '@returns-hub/shared/consolidate/tally';
 import { groupOf } from '@returns-hub/shared/consolidate/groups';
-import { orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { dueDate } from '@returns-hub/shared/period/period';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
 import { mayAccess, type Principal } from '../domain/principal';
@@ -24,8 +24,9 @@ function meta<R extends ReturnSummary>(r: R) {
 }
 
 /** One return: its current version (or the one asked for) with rows, and every version's metadata. */
-export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey, version?: number) {
-  if (!mayAccess(p, key.orgUnit)) return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านได้เฉพาะข้อมูลของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th')}` });
+export async function getReturn(store: ReturnStore, p: Principal, units: OrgUnitTree, key: ReturnKey, version?: number) {
+  if (!mayAccess(p, key.orgUnit, units))
+    return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านได้เฉพาะข้อมูลของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th', units)}` });
   const [current] = await store.current([key]);
   if (!current) return domainError('return.not_found', { en: 'No such return has been submitted.', th: 'ยังไม่มีการส่งแบบรายงานนี้' });
   const history = await store.versions(key);
@@ -43,10 +44,10 @@ export async function getReturn(store: ReturnStore, p: Principal, key: ReturnKey
 }
 
 /** Every return of a form and period, with its status; a unit key sees its own. */
-export async function listReturns(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string) {
+export async function listReturns(store: ReturnStore, p: Principal, form: FormDef, units: OrgUnitTree, fiscalYear: number, period: string) {
   // Unknown codes never get here (the route validates them); FY is the safe reading if one did.
   const due = dueDate({ fiscalYear, code: isPeriodCode(period) ? period : 'FY' }, form.dueDaysAfterPeriod);
-  const current = (await store.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit));
+  const current = (await store.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit, units));
   return {
     formId: form.id,
     fiscalYear,
@@ -54,7 +55,7 @@ export async function listReturns(store: ReturnStore, p: Principal, form: FormDe
     dueDate: due,
     returns: current.map((r) => ({
       orgUnit: r.orgUnit,
-      name_th: orgUnitByCode(r.orgUnit)?.name_th ?? r.orgUnit,
+      name_th: units.byCode(r.orgUnit)?.name_th ?? r.orgUnit,
       subject: r.subject,
       version: r.version,
       submittedAt: r.submittedAt,
@@ -74,18 +75,27 @@ export async function listReturns(store: ReturnStore, p: Principal, form: FormDe
  * Aggregates behind the stored returns (an update recorded and not yet applied: see
  * `behindOf`) are never served: the tally is recomputed from every contribution and says so.
  */
-export async function tallies(store: ReturnStore, p: Principal, form: FormDef, fiscalYear: number, period: string, by: GroupBy, review?: TallyReview): Promise<Tally | DomainError> {
+export async function tallies(
+  store: ReturnStore,
+  p: Principal,
+  form: FormDef,
+  units: OrgUnitTree,
+  fiscalYear: number,
+  period: string,
+  by: GroupBy,
+  review?: TallyReview,
+): Promise<Tally | DomainError> {
   if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
-  if (!validGroupings(form).includes(by))
-    return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${validGroupings(form).join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${validGroupings(form).join(', ')}` });
+  const groupings = validGroupings(form, units);
+  if (!groupings.includes(by)) return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${groupings.join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${groupings.join(', ')}` });
   const q = { fiscalYear, period, by };
   const include = review?.include ?? 'all';
   const recompute = async (orgUnit?: string) => ({
-    ...consolidateReturns(form, await currentEntries(store, form, fiscalYear, period, { orgUnit, accepted: review?.acceptedIn, onlyAccepted: include === 'accepted' }), q),
+    ...consolidateReturns(form, units, await currentEntries(store, form, fiscalYear, period, { orgUnit, accepted: review?.acceptedIn, onlyAccepted: include === 'accepted' }), q),
     include,
   });
   if (p.role === 'unit') {
-    const own = groupOf(p.orgUnit!, by)?.code;
+    const own = groupOf(units, p.orgUnit!, by)?.code;
     const tally = await recompute(p.orgUnit);
     return { ...tally, groups: tally.groups.filter((g) => g.orgUnit === own) };
   }
@@ -98,7 +108,7 @@ export async function tallies(store: ReturnStore, p: Principal, form: FormDef, f
   const behind = await behindOf(form, fiscalYear, [{ basis: include, pending: main.pending }, ...(accepted ? [{ basis: 'accepted' as const, pending: accepted.pending }] : [])], revisions);
   if (behind) return { ...(await recompute()), stale: behind };
   const acceptedCounts = new Map((accepted?.aggregates ?? (include === 'accepted' ? main.aggregates : [])).map((a) => [a.key.group, returnsIn(a.aggregate)]));
-  return { ...tallyOfAggregates(form, q, new Map(main.aggregates.map((a) => [a.key.group, a.aggregate])), acceptedCounts), include };
+  return { ...tallyOfAggregates(form, units, q, new Map(main.aggregates.map((a) => [a.key.group, a.aggregate])), acceptedCounts), include };
 }
 
 /** Intents a reader checks one by one; more pending than this, and the tally is recomputed without checking. */

@@ -1,4 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { Aggregate, AggregateKey } from '@returns-hub/shared/consolidate/aggregate';
 import { aggregateDifferences, differences } from '@returns-hub/shared/consolidate/aggregateDifferences';
 import { aggregateKeyText, foldAggregates } from '@returns-hub/shared/consolidate/foldAggregates';
@@ -48,6 +49,7 @@ export async function rebuildTallies(
   store: ReturnStore,
   p: Principal,
   form: FormDef,
+  units: OrgUnitTree,
   fiscalYear: number,
   period: string,
   opts: { write: boolean; review?: TallyReview },
@@ -73,7 +75,7 @@ export async function rebuildTallies(
         shares.push({ orgUnit: r.orgUnit, subject: r.subject, period: r.period, revision, contribution: r.contribution });
       }
     }
-    const rebuilt = new Map(foldAggregates(form, entries).map((a) => [aggregateKeyText(a.key), a]));
+    const rebuilt = new Map(foldAggregates(form, units, entries).map((a) => [aggregateKeyText(a.key), a]));
     const keptAggregates = new Map(kept.aggregates.map((a) => [aggregateKeyText(a.value.key), a]));
     const keptShares = new Map(kept.shares.map((s) => [shareKeyText(s.value), s]));
     const found: string[] = [];

@@ -1,5 +1,5 @@
 import { trace } from '@opentelemetry/api';
-import { formById } from '@returns-hub/shared/forms/index';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import type { Principal } from '../domain/principal';
 import { isDomainError } from '../domain/domainError';
 import type { ReturnStore, SweepReport } from '../store/returnStore';
@@ -40,8 +40,15 @@ const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * completed by bringing that return's share up to date, which settles it; one whose change never
  * happened is forgotten after the grace; a whole-scope intent is completed by a rebuild. One
  * failure is reported and skipped, never blocking the rest; each run is a span in telemetry.
+ * Each scope is repaired with the definitions of its fiscal year.
  */
-export async function repair(store: ReturnStore, reviews: ReviewStore, opts: { graceMs: number; settleAfterMs?: number }, now = () => new Date()): Promise<RepairReport> {
+export async function repair(
+  store: ReturnStore,
+  reviews: ReviewStore,
+  definitions: DefinitionSource,
+  opts: { graceMs: number; settleAfterMs?: number },
+  now = () => new Date(),
+): Promise<RepairReport> {
   return trace.getTracer('returns-hub').startActiveSpan('repair', async (span) => {
     try {
       const at = now().getTime();
@@ -58,7 +65,7 @@ export async function repair(store: ReturnStore, reviews: ReviewStore, opts: { g
       for (const { scope, intents } of byScope.values()) {
         report.intents.checked += intents.length;
         try {
-          await repairScope(store, reviews, scope, intents, cutoff, report.intents);
+          await repairScope(store, reviews, definitions, scope, intents, cutoff, report.intents);
         } catch (e) {
           report.intents.failed.push({ scope: scopeText(scope), reason: reason(e) });
         }
@@ -80,8 +87,17 @@ export async function repair(store: ReturnStore, reviews: ReviewStore, opts: { g
   });
 }
 
-async function repairScope(store: ReturnStore, reviews: ReviewStore, scope: TallyScope, intents: TallyIntent[], cutoff: string, out: RepairReport['intents']): Promise<void> {
-  const form = formById(scope.formId);
+async function repairScope(
+  store: ReturnStore,
+  reviews: ReviewStore,
+  definitions: DefinitionSource,
+  scope: TallyScope,
+  intents: TallyIntent[],
+  cutoff: string,
+  out: RepairReport['intents'],
+): Promise<void> {
+  const year = definitions.forYear(scope.fiscalYear);
+  const form = year.formById(scope.formId);
   if (!form) {
     await store.tallies.forget(
       scope,
@@ -93,7 +109,7 @@ async function repairScope(store: ReturnStore, reviews: ReviewStore, scope: Tall
   if (intents.some((i) => i.kind === 'scope')) {
     const review = scope.basis === 'accepted' ? tallyReview(reviews, form.id, scope.fiscalYear, 'accepted') : undefined;
     const period = form.period.kind === 'quarter' ? 'Q4' : 'FY';
-    const rebuilt = await rebuildTallies(store, REPAIRER, form, scope.fiscalYear, period, { write: true, review });
+    const rebuilt = await rebuildTallies(store, REPAIRER, form, year.units, scope.fiscalYear, period, { write: true, review });
     if (isDomainError(rebuilt)) throw new Error(rebuilt.en);
     out.rebuilt++;
     out.completed += intents.length;
@@ -119,7 +135,8 @@ async function repairScope(store: ReturnStore, reviews: ReviewStore, scope: Tall
     const currents = (await store.current([...seen.values()])).filter((c) => c !== null);
     const outcomes = await keepTalliesAll(
       store.tallies,
-      form,
+      definitions,
+      form.id,
       'all',
       currents.map((c) => ({ key: c.record, revision: c.record.version, contribution: c.record.contribution })),
     );
@@ -129,7 +146,7 @@ async function repairScope(store: ReturnStore, reviews: ReviewStore, scope: Tall
     return;
   }
   for (const { key } of live) {
-    const outcome = await tallyAccepted(store, reviews, key);
+    const outcome = await tallyAccepted(store, reviews, definitions, key);
     if (outcome !== 'applied' && outcome !== 'already') throw new Error(`${key.orgUnit} ${key.period}: ${outcome}`);
     out.completed++;
   }

@@ -1,4 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { expectedUnits } from '@returns-hub/shared/consolidate/groups';
 import { bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCode';
@@ -13,9 +14,9 @@ import { listReviews } from './reviewList';
  * accepted (and the zone and reopened steps), on time or late against the due date; counts
  * by status; and how many of the returns received are accepted.
  */
-export async function completenessOf(reviews: ReviewStore, p: Principal, form: FormDef, fiscalYear: number, period: PeriodCode, now: Date): Promise<Completeness> {
-  const list = await listReviews(reviews, p, form, fiscalYear, period);
-  const expected = expectedUnits(form).filter((u) => mayAccess(p, u.code));
+export async function completenessOf(reviews: ReviewStore, p: Principal, form: FormDef, tree: OrgUnitTree, fiscalYear: number, period: PeriodCode, now: Date): Promise<Completeness> {
+  const list = await listReviews(reviews, p, form, tree, fiscalYear, period);
+  const expected = expectedUnits(form, tree).filter((u) => mayAccess(p, u.code, tree));
   const byUnit = new Map<string, typeof list.returns>();
   for (const r of list.returns) byUnit.set(r.orgUnit, [...(byUnit.get(r.orgUnit) ?? []), r]);
   const today = bangkokDate(now);

@@ -1,5 +1,6 @@
 import type { HistoryResponse, ReviewEvent } from '@returns-hub/shared/review/reviewSchemas';
 import { mayAccess, type Principal } from '../domain/principal';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { reviewError, type ReviewError } from '../domain/reviewError';
 import type { ReturnKey } from '../store/keys';
 import type { ReviewStore } from '../store/reviewStore';
@@ -16,9 +17,9 @@ export interface VersionSource {
  * is read from the return itself; a submission the version history holds but the audit trail
  * lost is shown as recovered.
  */
-export async function returnHistory(reviews: ReviewStore, versions: VersionSource, key: ReturnKey, p: Principal): Promise<HistoryResponse | ReviewError> {
-  if (!mayAccess(p, key.orgUnit))
-    return reviewError('review.forbidden', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th')}` });
+export async function returnHistory(reviews: ReviewStore, versions: VersionSource, key: ReturnKey, p: Principal, units: OrgUnitTree): Promise<HistoryResponse | ReviewError> {
+  if (!mayAccess(p, key.orgUnit, units))
+    return reviewError('review.forbidden', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th', units)}` });
   const [entries, rec, exceptions, stored] = await Promise.all([
     reviews.listEvents(key),
     reviews.get(key),

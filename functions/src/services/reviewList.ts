@@ -1,5 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
-import { ancestorOfKind, orgUnitByCode } from '@returns-hub/shared/orgUnits/orgUnits';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { dueDate } from '@returns-hub/shared/period/period';
 import { bangkokDate } from '@returns-hub/shared/period/fiscalCalendar';
 import type { PeriodCode } from '@returns-hub/shared/period/periodCode';
@@ -15,9 +15,9 @@ export function timelinessOf(submittedAt: string, due: string): 'on_time' | 'lat
 }
 
 /** The current returns of a form and period with their review status, as the caller may see them (a unit its own; a zone its districts). */
-export async function listReviews(reviews: ReviewStore, p: Principal, form: FormDef, fiscalYear: number, period: PeriodCode): Promise<ReviewList> {
+export async function listReviews(reviews: ReviewStore, p: Principal, form: FormDef, units: OrgUnitTree, fiscalYear: number, period: PeriodCode): Promise<ReviewList> {
   const due = dueDate({ fiscalYear, code: period }, form.dueDaysAfterPeriod);
-  const records = (await reviews.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.key.orgUnit));
+  const records = (await reviews.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.key.orgUnit, units));
   return {
     formId: form.id,
     fiscalYear,
@@ -26,8 +26,8 @@ export async function listReviews(reviews: ReviewStore, p: Principal, form: Form
     closesOn: closesOn(form, fiscalYear, period),
     returns: records
       .map((r) => {
-        const unit = orgUnitByCode(r.key.orgUnit);
-        const zone = ancestorOfKind(r.key.orgUnit, 'zone');
+        const unit = units.byCode(r.key.orgUnit);
+        const zone = units.ancestorOfKind(r.key.orgUnit, 'zone');
         return {
           orgUnit: r.key.orgUnit,
           name_th: unit?.name_th ?? r.key.orgUnit,

@@ -13,8 +13,8 @@ import type { ReviewTallies } from './reviewTallies';
 /** Bulk actions run this many returns at a time: each is its own conditional write and audit entry. */
 const BULK_PARALLEL = 8;
 
-function notFound(key: ReturnKey): ReviewError {
-  const name = returnName(key);
+function notFound(key: ReturnKey, units: Actor['units']): ReviewError {
+  const name = returnName(key, units);
   return reviewError('review.not_found', { en: `${name.en}: nothing has been submitted yet.`, th: `${name.th}: ยังไม่มีการส่งแบบรายงานนี้` });
 }
 
@@ -41,16 +41,16 @@ async function apply(reviews: ReviewStore, rec: ReviewRecord, command: ReviewCom
 
 /** Accept, send back or reopen one return. */
 export async function reviewReturn(reviews: ReviewStore, form: FormDef, key: ReturnKey, command: ReviewCommand, actor: Actor, tallies?: ReviewTallies): Promise<ReviewView | ReviewError> {
-  const level = reviewLevel(actor.principal, key.orgUnit);
+  const level = reviewLevel(actor.principal, key.orgUnit, actor.units);
   if (isReviewError(level)) return level;
   const rec = await reviews.get(key);
-  if (!rec) return notFound(key);
+  if (!rec) return notFound(key, actor.units);
   // A retry of a request whose decision was written (its answer lost): answered as that decision.
   const already = actor.requestKey && rec.state?.requestKey === actor.requestKey;
   const done = already ? rec : await apply(reviews, rec, command, actor, tallies);
   if (isReviewError(done)) return done;
   const exception = form.closesAfterDays === undefined ? null : await reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit);
-  return reviewViewOf(key, form, done, exception, actor.now);
+  return reviewViewOf(key, form, actor.units, done, exception, actor.now);
 }
 
 async function inPool<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -79,7 +79,7 @@ export async function bulkAccept(
   actor: Actor,
   tallies?: ReviewTallies,
 ): Promise<BulkAcceptResponse | ReviewError> {
-  const notReviewer = reviewerOnly(actor.principal);
+  const notReviewer = reviewerOnly(actor.principal, actor.units);
   if (notReviewer) return notReviewer;
   const records = await reviews.list(q.formId, q.fiscalYear, q.period);
   type Base = { orgUnit: string; subject: string | null; version: number | null };
@@ -88,7 +88,7 @@ export async function bulkAccept(
   let targets: Target[];
   if ('allClean' in selection) {
     const awaiting = records.filter((r) => {
-      const level = reviewLevel(actor.principal, r.key.orgUnit);
+      const level = reviewLevel(actor.principal, r.key.orgUnit, actor.units);
       const mine = !!actor.requestKey && r.state?.requestKey === actor.requestKey; // accepted by this request's earlier try
       return !isReviewError(level) && (mine || awaitingAcceptance(level).includes(statusOf(r.state)));
     });
@@ -96,11 +96,11 @@ export async function bulkAccept(
   } else {
     const byKey = new Map(records.map((r) => [`${r.key.orgUnit}|${r.key.subject ?? ''}`, r]));
     targets = selection.returns.map((ref): Target => {
-      const level = reviewLevel(actor.principal, ref.orgUnit);
+      const level = reviewLevel(actor.principal, ref.orgUnit, actor.units);
       const rec = byKey.get(`${ref.orgUnit}|${ref.subject ?? ''}`);
       const base = { orgUnit: ref.orgUnit, subject: ref.subject ?? null, version: rec?.version ?? null };
       if (isReviewError(level)) return { base, skip: level };
-      return rec ? { base, rec, wanted: ref.version } : { base, skip: notFound({ ...q, orgUnit: ref.orgUnit, subject: ref.subject ?? null }) };
+      return rec ? { base, rec, wanted: ref.version } : { base, skip: notFound({ ...q, orgUnit: ref.orgUnit, subject: ref.subject ?? null }, actor.units) };
     });
   }
   const results = await inPool(targets, BULK_PARALLEL, async (t) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formById } from '@returns-hub/shared/forms/index';
+import type { DefinitionSource } from '@returns-hub/shared/definitions/definitions';
 import { REVIEW_WORKFLOW } from '@returns-hub/shared/review/reviewWorkflow';
 import type { ReviewState } from '../domain/reviewState';
 import type { ReturnStore } from '../store/returnStore';
@@ -34,10 +34,10 @@ export interface ReviewTallies {
   abandoned(ticket: ReviewTicket): Promise<void>;
 }
 
-export function reviewTallies(store: ReturnStore, reviews: ReviewStore): ReviewTallies {
+export function reviewTallies(store: ReturnStore, reviews: ReviewStore, definitions: DefinitionSource): ReviewTallies {
   return {
     async intend(rec, next) {
-      if (!formById(rec.key.formId) || counted(rec.state) === counted(next)) return null;
+      if (!definitions.forYear(rec.key.fiscalYear).formById(rec.key.formId) || counted(rec.state) === counted(next)) return null;
       const { orgUnit, subject, period } = rec.key;
       const intent: ReturnIntent = { kind: 'return', id: randomUUID(), orgUnit, subject, period, revision: reviewRevision(rec.version, next.seq), at: new Date().toISOString() };
       await store.tallies.intend(scopeOf(rec.key), [intent]);
@@ -45,7 +45,7 @@ export function reviewTallies(store: ReturnStore, reviews: ReviewStore): ReviewT
     },
     async applied(ticket) {
       try {
-        await tallyAccepted(store, reviews, ticket.key);
+        await tallyAccepted(store, reviews, definitions, ticket.key);
       } catch (e) {
         noteEvent('review.tallies_not_applied', { 'error.message': e instanceof Error ? e.message : String(e) });
       }
@@ -66,15 +66,14 @@ export function reviewTallies(store: ReturnStore, reviews: ReviewStore): ReviewT
  * revision (so a late or repeated update never undoes a later one). What a decision and the
  * repair both call.
  */
-export async function tallyAccepted(store: ReturnStore, reviews: ReviewStore, key: ReturnKey): Promise<ApplyOutcome | 'unavailable'> {
-  const form = formById(key.formId);
-  if (!form) return 'already';
+export async function tallyAccepted(store: ReturnStore, reviews: ReviewStore, definitions: DefinitionSource, key: ReturnKey): Promise<ApplyOutcome | 'unavailable'> {
+  if (!definitions.forYear(key.fiscalYear).formById(key.formId)) return 'already';
   const [rec, [current]] = await Promise.all([reviews.get(key), store.current([key])]);
   if (!rec) return 'already'; // nothing submitted: nothing to count
   // The two reads straddled a new version: leave it to the next call (the intent stays, readers recompute).
   if (current?.record.version !== rec.version) return 'gave_up';
   const contribution = counted(rec.state) ? current.record.contribution : null;
   const revision = reviewRevision(rec.version, rec.state?.seq ?? 0);
-  const [outcome] = await keepTalliesAll(store.tallies, form, 'accepted', [{ key, revision, contribution }]);
+  const [outcome] = await keepTalliesAll(store.tallies, definitions, key.formId, 'accepted', [{ key, revision, contribution }]);
   return outcome;
 }

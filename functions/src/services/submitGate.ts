@@ -1,4 +1,5 @@
 import type { FormDef } from '@returns-hub/shared/forms/formDef';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import type { Principal } from '../domain/principal';
 import { reviewError, type ReviewError } from '../domain/reviewError';
 import { statusOf } from '../domain/reviewRules';
@@ -16,7 +17,7 @@ import type { LockException } from '@returns-hub/shared/review/reviewSchemas';
 export interface SubmitGate {
   /** Reads the reviews of the returns a request will check, in few requests (after their pointers were read). */
   prime(keys: ReturnKey[]): Promise<void>;
-  check(key: ReturnKey, form: FormDef): Promise<ReviewError | null>;
+  check(key: ReturnKey, form: FormDef, units: OrgUnitTree): Promise<ReviewError | null>;
   /** Records stored versions (and the review entries they replaced, should those entries' writes have been cut short), in few writes. */
   recorded(stored: { key: ReturnKey; version: number; submittedAt: string }[]): Promise<void>;
 }
@@ -31,7 +32,7 @@ export function submitGate(reviews: ReviewStore, principal: Principal, client: s
       const recs = await reviews.getMany(keys);
       keys.forEach((k, i) => primed.set(versionPartition(k), recs[i]));
     },
-    async check(key, form) {
+    async check(key, form, units) {
       if (principal.role === 'zone')
         return reviewError('submit.reviewer_only', {
           en: `Zone reviewers review returns; they do not submit them. Ask the unit (${key.orgUnit}) to send it.`,
@@ -45,7 +46,7 @@ export function submitGate(reviews: ReviewStore, principal: Principal, client: s
       const unit = [key.formId, key.fiscalYear, key.period, key.orgUnit].join('|');
       if (held && form.closesAfterDays !== undefined && !exceptions.has(unit)) exceptions.set(unit, reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit));
       const exception = (await exceptions.get(unit)) ?? null;
-      return submitLock({ key, form, current: rec ? { version: rec.version, state: rec.state } : null, exception, heldByClosedPeriods: held, now: now() });
+      return submitLock({ key, form, units, current: rec ? { version: rec.version, state: rec.state } : null, exception, heldByClosedPeriods: held, now: now() });
     },
     async recorded(stored) {
       const entries: AuditEntry[] = [];

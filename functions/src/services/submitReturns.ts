@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { submitResponseSchema, type SubmitRequest, type Receipt, type SubmitResponse } from '@returns-hub/shared/api/schemas';
-import { formById } from '@returns-hub/shared/forms/index';
+import { checkedWith, type DefinitionSource } from '@returns-hub/shared/definitions/definitions';
+import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { contributionOf } from '@returns-hub/shared/consolidate/consolidateReturns';
 import type { Contribution } from '@returns-hub/shared/consolidate/contribution';
 import { mayAccess, type Principal } from '../domain/principal';
@@ -42,6 +43,8 @@ export interface SubmitResult {
 
 /** A request as the steps pass it on: who sends what, under which key. */
 interface Request {
+  /** The forms and org units of each fiscal year (a return is checked, stored and tallied with its year's). */
+  definitions: DefinitionSource;
   principal: Principal;
   req: SubmitRequest;
   hash: string;
@@ -69,8 +72,16 @@ interface Pending {
  * 5. bring tallies and the audit trail up to what is stored (never failing the answer);
  * 6. record the answer under the key.
  */
-export async function submitReturns(store: ReturnStore, principal: Principal, req: SubmitRequest, text: string, idempotencyKey: string | null, gate?: SubmitGate): Promise<SubmitResult | DomainError> {
-  const r: Request = { principal, req, hash: bodyHash(text), scopedKey: idempotencyKey ? `${principal.id}|${idempotencyKey}` : null };
+export async function submitReturns(
+  store: ReturnStore,
+  definitions: DefinitionSource,
+  principal: Principal,
+  req: SubmitRequest,
+  text: string,
+  idempotencyKey: string | null,
+  gate?: SubmitGate,
+): Promise<SubmitResult | DomainError> {
+  const r: Request = { definitions, principal, req, hash: bodyHash(text), scopedKey: idempotencyKey ? `${principal.id}|${idempotencyKey}` : null };
   try {
     const checked = await checkRequest(store, r);
     if (isDomainError(checked)) return checked;
@@ -85,7 +96,7 @@ export async function submitReturns(store: ReturnStore, principal: Principal, re
     if (isDomainError(plan)) return plan;
     const stored = await storeVersions(store, r, plan, gate);
     if (isDomainError(stored)) return stored;
-    await afterStored(store, gate, stored.records, stored.fresh);
+    await afterStored(store, r.definitions, gate, stored.records, stored.fresh);
     const body: SubmitResponse = { receipts: stored.receipts };
     if (idempotencyKey) await completeKey(store, r, idempotencyKey, body);
     return { replayed: body.receipts.every((x) => x.replayed), body };
@@ -100,9 +111,9 @@ export async function submitReturns(store: ReturnStore, principal: Principal, re
 async function checkRequest(store: ReturnStore, r: Request): Promise<Checked[] | DomainError> {
   const tooMany = sizeRows(r.req.returns, store.bounds); // before checking each row of a request too large to store
   if (tooMany) return tooMany;
-  const returns = await checkSubmission(store, r.principal, r.req.returns);
+  const returns = await checkSubmission(store, r.definitions, r.principal, r.req.returns);
   if (isDomainError(returns)) return returns;
-  const checked = returns.map((x) => ({ ...x, contribution: contributionOf(x, formById(x.formId)!) }));
+  const checked = returns.map((x) => ({ ...x, contribution: contributionOf(x, x.form) }));
   return sizeSubmission(checked, store.bounds) ?? checked;
 }
 
@@ -114,7 +125,7 @@ async function claimKey(store: ReturnStore, r: Request, key: string | null): Pro
   if (claim.existing.bodyHash !== r.hash) return domainError('idempotency.key_reused', { en: 'This Idempotency-Key was used for a different request.', th: 'Idempotency-Key นี้เคยใช้กับคำขออื่นแล้ว' });
   const done = submitResponseSchema.safeParse(claim.existing.response);
   // Claimed by an identical request that has not finished: do the work (each return is kept once).
-  return done.success ? replay(r.principal, done.data) : null;
+  return done.success ? replay(r.definitions, r.principal, done.data) : null;
 }
 
 /** What a stored record was made by this request (same caller, key and body): a retry finds it and replays it. */
@@ -131,7 +142,7 @@ interface Plan {
 /** Step 3: the versions to store; or the refusal of a request holding any locked return (all of them named). */
 async function planVersions(store: ReturnStore, r: Request, checked: Checked[], currents: (CurrentReturn | null)[], gate?: SubmitGate): Promise<Plan | DomainError> {
   const plan: Plan = { keys: checked.map(keyOf), pending: [], replayed: [] };
-  const locks: { key: ReturnKey; lock: ReviewError }[] = [];
+  const locks: { key: ReturnKey; lock: ReviewError; units: OrgUnitTree }[] = [];
   const startedAt = new Date().toISOString();
   for (const [index, x] of checked.entries()) {
     const current = currents[index];
@@ -140,9 +151,9 @@ async function planVersions(store: ReturnStore, r: Request, checked: Checked[], 
       continue;
     }
     const key = keyOf(x);
-    const lock = await gate?.check(key, formById(x.formId)!);
+    const lock = await gate?.check(key, x.form, x.definitions.units);
     if (lock && !lock.code.startsWith('lock.')) return lock; // the caller may not submit at all
-    if (lock) locks.push({ key, lock });
+    if (lock) locks.push({ key, lock, units: x.definitions.units });
     plan.pending.push({
       index,
       version: {
@@ -164,6 +175,7 @@ async function planVersions(store: ReturnStore, r: Request, checked: Checked[], 
           columns: x.columns,
           firstColumn: x.firstColumn,
           contribution: x.contribution,
+          checkedWith: checkedWith(x.definitions, x.formId, x.orgUnit),
           issues: x.issues.slice(0, STORED_ISSUES),
         },
       },
@@ -173,6 +185,7 @@ async function planVersions(store: ReturnStore, r: Request, checked: Checked[], 
     // What an earlier try stored stays stored: its tallies are brought up to it.
     await tallyStored(
       store,
+      r.definitions,
       plan.replayed.map((p) => p.current.record),
     );
     return lockRefusal(locks, checked.length);
@@ -215,7 +228,7 @@ async function storeVersions(store: ReturnStore, r: Request, plan: Plan, gate?: 
     }
     const unknownOf = (states: string[]) => new Set(todo.filter((_p, j) => states.includes(report.outcomes[j].state)).map((p) => p.index));
     if (report.failed) {
-      await afterStored(store, gate, out.records, out.fresh);
+      await afterStored(store, r.definitions, gate, out.records, out.fresh);
       return unstored(plan, receipts, unknownOf(['unknown']));
     }
     const rest = todo.filter((_p, j) => report.outcomes[j].state !== 'stored');
@@ -225,13 +238,13 @@ async function storeVersions(store: ReturnStore, r: Request, plan: Plan, gate?: 
       now = await store.current(rest.map((p) => keyOf(p.version.record)));
     } catch (e) {
       if (!isStorageUnavailable(e)) throw e;
-      await afterStored(store, gate, out.records, out.fresh);
+      await afterStored(store, r.definitions, gate, out.records, out.fresh);
       return unstored(plan, receipts, unknownOf(['conflict'])); // an identical request may have stored those
     }
     const conflicted = rest.filter((p, j) => report.outcomes[todo.indexOf(p)].state === 'conflict' && !madeBy(r, now[j]?.record));
     if (conflicted.length) {
-      await afterStored(store, gate, out.records, out.fresh);
-      return lostRace(plan, conflicted, receipts, gate);
+      await afterStored(store, r.definitions, gate, out.records, out.fresh);
+      return lostRace(r.definitions, plan, conflicted, receipts, gate);
     }
     const next: Pending[] = [];
     for (const [j, p] of rest.entries()) {
@@ -268,9 +281,11 @@ function unstored(plan: Plan, receipts: (Receipt | null)[], unknown: Set<number>
 }
 
 /** Another writer moved a return's pointer first: a review (then its lock is named) or another submission. */
-async function lostRace(plan: Plan, conflicted: Pending[], receipts: (Receipt | null)[], gate?: SubmitGate): Promise<DomainError> {
+async function lostRace(definitions: DefinitionSource, plan: Plan, conflicted: Pending[], receipts: (Receipt | null)[], gate?: SubmitGate): Promise<DomainError> {
   for (const p of conflicted) {
-    const lock = await gate?.check(keyOf(p.version.record), formById(p.version.record.formId)!); // a review won the race: say which lock
+    const { formId, fiscalYear } = p.version.record;
+    const year = definitions.forYear(fiscalYear);
+    const lock = await gate?.check(keyOf(p.version.record), year.formById(formId)!, year.units); // a review won the race: say which lock
     if (lock && isReviewError(lock)) return lock;
   }
   const stored = receipts.filter(Boolean).length;
@@ -286,12 +301,13 @@ async function lostRace(plan: Plan, conflicted: Pending[], receipts: (Receipt | 
 }
 
 /** The tallies of every current return brought up to stored versions (idempotent; what cannot be done now stays pending for the repair). */
-async function tallyStored(store: ReturnStore, records: StoredReturn[]): Promise<void> {
+async function tallyStored(store: ReturnStore, definitions: DefinitionSource, records: StoredReturn[]): Promise<void> {
   for (const formId of new Set(records.map((x) => x.formId))) {
     const mine = records.filter((x) => x.formId === formId);
     await keepTalliesAll(
       store.tallies,
-      formById(formId)!,
+      definitions,
+      formId,
       'all',
       mine.map((x) => ({ key: x, revision: x.version, contribution: x.contribution })),
     );
@@ -303,9 +319,9 @@ async function tallyStored(store: ReturnStore, records: StoredReturn[]): Promise
  * stored whatever happens here: a failure is noted, never answered (the repair completes the
  * tallies from their intents; the history recovers a lost audit entry).
  */
-async function afterStored(store: ReturnStore, gate: SubmitGate | undefined, records: StoredReturn[], fresh: Stored['fresh']): Promise<void> {
+async function afterStored(store: ReturnStore, definitions: DefinitionSource, gate: SubmitGate | undefined, records: StoredReturn[], fresh: Stored['fresh']): Promise<void> {
   if (records.length === 0) return;
-  const done = await Promise.allSettled([tallyStored(store, records), fresh.length ? gate?.recorded(fresh) : undefined]);
+  const done = await Promise.allSettled([tallyStored(store, definitions, records), fresh.length ? gate?.recorded(fresh) : undefined]);
   for (const d of done)
     if (d.status === 'rejected') noteEvent('submit.after_store_failed', { 'error.message': d.reason instanceof Error ? d.reason.message : String(d.reason), 'returns.count': records.length });
 }
@@ -320,12 +336,12 @@ async function completeKey(store: ReturnStore, r: Request, key: string, body: Su
 }
 
 /** A finished request's answer again, after authorizing the caller again for every return in it. */
-function replay(principal: Principal, response: SubmitResponse): SubmitResult | DomainError {
-  const other = response.receipts.find((x) => !mayAccess(principal, x.orgUnit));
+function replay(definitions: DefinitionSource, principal: Principal, response: SubmitResponse): SubmitResult | DomainError {
+  const other = response.receipts.find((x) => !mayAccess(principal, x.orgUnit, definitions.forYear(x.fiscalYear).units));
   if (other)
     return domainError('auth.other_unit', {
       en: `This key may submit only for org unit ${principal.orgUnit}; the request was for ${other.orgUnit}.`,
-      th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th')} แต่คำขอนี้เป็นของ ${unitName(other.orgUnit, 'th')}`,
+      th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th', definitions.forYear(other.fiscalYear).units)} แต่คำขอนี้เป็นของ ${unitName(other.orgUnit, 'th', definitions.forYear(other.fiscalYear).units)}`,
     });
   return { replayed: true, body: { receipts: response.receipts.map((x) => ({ ...x, replayed: true })) } };
 }

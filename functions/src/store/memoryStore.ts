@@ -10,6 +10,7 @@ import type { AppliedShare, CommitResult, ReturnIntent, ShareKey, Stored, TallyI
 import type { ClaimResult, IdempotencyStore } from './idempotencyStore';
 import type { AuditEntry, ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
 import { StorageUnavailable } from './storageUnavailable';
+import { MemoryDefinitionStore } from './memoryDefinitionStore';
 
 /**
  * The storage ports in memory: the same contracts as the Table Storage stores (the contract
@@ -20,6 +21,7 @@ import { StorageUnavailable } from './storageUnavailable';
 export class MemoryStorage {
   readonly returns: MemoryReturnStore;
   readonly reviews: MemoryReviewStore;
+  readonly definitions = new MemoryDefinitionStore();
   /** Called before each operation with its name (`pointers.switch`, `tallies.commit`, …): throw to make it fail. */
   fault: (operation: string) => void = () => undefined;
   /** Called after each operation was done: throw to lose its answer (the work stays done). */

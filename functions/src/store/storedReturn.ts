@@ -2,6 +2,7 @@ import type { Issue } from '@returns-hub/shared/issues/issue';
 import type { TypedRow, Value } from '@returns-hub/shared/check/checkedReturn';
 import type { Contribution } from '@returns-hub/shared/consolidate/tally';
 import type { ReturnKey } from './keys';
+import type { CheckedWith } from '@returns-hub/shared/definitions/definitions';
 
 /** One stored version of a return: its identity, provenance, record fields and its tally contribution. */
 export interface StoredReturn extends ReturnKey {
@@ -22,6 +23,8 @@ export interface StoredReturn extends ReturnKey {
   columns: Record<string, string>;
   firstColumn: string;
   contribution: Contribution;
+  /** Which definitions checked it: the version of its form and of its unit's org-unit tree (0: built in). */
+  checkedWith: CheckedWith;
   /** Findings of the check (warnings and info; capped). */
   issues: Issue[];
 }

@@ -201,7 +201,8 @@ export class TableReturnStore implements ReturnStore {
     const summary = await this.summaryOf(e);
     const apart = String(e.apart ?? '').split(',');
     const details = (apart.includes('detail') ? await this.getApart(summary.writeId, 'detail') : getJson(e, 'detail')) as ReturnDetails;
-    return { ...summary, ...details };
+    // Versions stored before definitions were versioned were checked with the built-in ones.
+    return { ...summary, ...details, checkedWith: details.checkedWith ?? { form: 0, units: 0 } };
   }
 
   async current(keys: ReturnKey[]): Promise<(CurrentReturn | null)[]> {

@@ -2,8 +2,8 @@ import type { Grid } from '@returns-hub/shared/sheet/grid';
 import { colCount } from '@returns-hub/shared/sheet/grid';
 import { bySeverity, type Issue } from '@returns-hub/shared/issues/issue';
 import { issueAt } from '@returns-hub/shared/issues/messages';
-import { locateSheet } from '@returns-hub/shared/read/locateSheet';
-import { checkSheet } from '@returns-hub/shared/check/checkSheets';
+import { checkSheet, locateForYear } from '@returns-hub/shared/check/checkSheets';
+import { paneDefinitions } from '../../definitions/paneDefinitions';
 import type { WorkbookRead } from '@returns-hub/readers/workbookRead';
 import { MAX_SHOWN_COLUMNS, type FileReading, type FromFiles, type SheetReading, type ToFiles } from './fileProtocol';
 import { shownRow } from './shownText';
@@ -27,9 +27,9 @@ function widthsOf(grid: Grid, columns: number): number[] {
   return widths;
 }
 
-/** One sheet checked, as the page shows it; the returns as Send posts them, each naming its file. */
+/** One sheet checked (with the forms of its year: the built-in ones in the worker), as the page shows it; the returns as Send posts them, each naming its file. */
 function readingOf(grid: Grid, file: string): SheetReading {
-  const s = checkSheet(locateSheet(grid));
+  const s = checkSheet(locateForYear(grid, paneDefinitions));
   const allColumns = colCount(grid);
   const columns = Math.min(allColumns, MAX_SHOWN_COLUMNS);
   const issues: Issue[] = [...s.issues, ...s.returns.flatMap((r) => r.issues)].sort(bySeverity);

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
-import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../../definitions/paneDefinitions';
 import { reportCsvRows } from '@returns-hub/shared/report/reportCsv';
 import { toCsv } from '@returns-hub/shared/report/csv';
 import { fiscalYearChoices, groupingChoices, layoutChoices, layoutOf, periodChoices, queryForForm, queryWithLayout } from '../../pane/pullChoices';
@@ -34,8 +34,9 @@ function download(name: string, csv: string) {
 export function Totals({ totals, state, markWords, now }: { totals: TotalsController; state: TotalsState; markWords: Record<Mark, string>; now: () => Date }) {
   const p = usePaneStyles();
   const { lang, query } = state;
-  const form = formById(query.form) ?? FORMS[0];
-  const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
+  const year = paneDefinitions.forYear(query.fy);
+  const form = year.formById(query.form) ?? year.forms[0];
+  const forms = year.forms.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   const sheet = state.sheet;
   const source = React.useMemo((): SheetSource | null => {
     if (!sheet) return null;
@@ -50,7 +51,7 @@ export function Totals({ totals, state, markWords, now }: { totals: TotalsContro
       <Text className={p.intro}>{st(lang, 'totalsIntro')}</Text>
       <div className={p.row}>
         <div className={p.grow}>
-          <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => totals.choose(queryForForm(query, formById(id) ?? form, now()))} />
+          <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => totals.choose(queryForForm(query, year.formById(id) ?? form, now()))} />
         </div>
       </div>
       <div className={p.row}>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { FORMS, formById } from '@returns-hub/shared/forms/index';
+import { paneDefinitions } from '../../definitions/paneDefinitions';
 import type { ReviewController, ReviewQuery } from '../../pane/reviewController';
 import { fiscalYearChoices } from '../../pane/pullChoices';
 import { defaultReviewQuery, reviewPeriodChoices } from '../../pane/reviewChoices';
@@ -38,17 +38,19 @@ const useStyles = makeStyles({
  * list; accepting every return without warnings after a confirmation naming them.
  */
 export function ReviewTab({ review, periods, lang, now }: { review: ReviewController; periods: PeriodDefaults; lang: Lang; now: () => Date }) {
+  // The forms of the year the pane works on (loaded from the API; the built-in ones until then).
+  const defs = paneDefinitions.current();
   const s = usePaneStyles();
   const own = useStyles();
   const state = useReviewState(review);
   const { query, choose, setForm } = usePeriodQuery<ReviewQuery>(periods, now, () => ({
-    query: state.query ?? defaultReviewQuery(formById('bma-community-plan-return') ?? FORMS[0], now()),
+    query: state.query ?? defaultReviewQuery(defs.formById('bma-community-plan-return') ?? defs.forms[0], now()),
     chosen: state.query !== null,
   }));
   const [filter, setFilter] = React.useState<ReviewFilter>(NO_FILTER);
   const [confirming, setConfirming] = React.useState(false);
-  const form = formById(query.form) ?? FORMS[0];
-  const forms = FORMS.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
+  const form = defs.formById(query.form) ?? defs.forms[0];
+  const forms = defs.forms.map((f) => ({ value: f.id, label: lang === 'th' ? f.title_th : f.title_en }));
   const level = state.level ?? 'hq';
   const rows = filterReturns(state.list, filter, level);
   const clean = cleanToAccept(state.list, level);
@@ -58,7 +60,7 @@ export function ReviewTab({ review, periods, lang, now }: { review: ReviewContro
   return (
     <section className={s.column} aria-label={rt(lang, 'reviewTab')}>
       <Text className={s.intro}>{rt(lang, 'reviewIntro')}</Text>
-      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setForm(defaultReviewQuery(formById(id) ?? form, now()))} />
+      <TitleField label={t(lang, 'form')} value={query.form} choices={forms} onChange={(id) => setForm(defaultReviewQuery(defs.formById(id) ?? form, now()))} />
       <ChoiceField label={t(lang, 'fiscalYear')} value={query.fy} choices={fiscalYearChoices(now(), lang)} onChange={(fy) => choose({ fy })} />
       <ChoiceField label={t(lang, 'period')} value={query.period} choices={reviewPeriodChoices(form, lang)} onChange={(period) => choose({ period })} />
       <div className={s.row}>

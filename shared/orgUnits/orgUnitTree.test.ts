@@ -1,5 +1,13 @@
-import { resolveOrgUnit } from './resolveOrgUnit';
-import { ORG_UNITS, orgUnitsOfKind, ancestorOfKind } from './orgUnits';
+import { builtInDocuments } from '@returns-hub/forms';
+import { VersionedDefinitions } from '../definitions/versionsByYear';
+
+/** The built-in definitions (`forms/*.json`). */
+const BUILT_IN = new VersionedDefinitions(builtInDocuments(), []).forYear(null);
+const UNITS = BUILT_IN.units;
+const ORG_UNITS = UNITS.all;
+const orgUnitsOfKind = (k: Parameters<typeof UNITS.ofKind>[0]) => UNITS.ofKind(k);
+const ancestorOfKind = (c: string, k: Parameters<typeof UNITS.ofKind>[0]) => UNITS.ancestorOfKind(c, k);
+const resolveOrgUnit = (s: unknown, kinds?: Parameters<typeof UNITS.resolve>[1]) => UNITS.resolve(s, kinds);
 
 const code = (s: unknown, kinds?: Parameters<typeof resolveOrgUnit>[1]) => {
   const r = resolveOrgUnit(s, kinds);
