@@ -141,7 +141,8 @@ function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Valu
     if (!raw || raw.v === null || raw.v === '') continue;
     firstGiven ??= raw;
     const code = unitNamedBy(fields[id], env.units);
-    if (code && form.orgUnit.kinds.includes(env.units.byCode(code)!.kind)) {
+    const under = form.orgUnit.under;
+    if (code && form.orgUnit.kinds.includes(env.units.byCode(code)!.kind) && (under === undefined || env.units.within(code, under))) {
       orgUnit = code;
       break;
     }

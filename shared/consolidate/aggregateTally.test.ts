@@ -5,7 +5,7 @@ import type { GroupBy, Measure, Tally, TallyEntry, TallyGroup } from './tally';
 import { indicatorContribution, itemContribution, kpiContribution, projectContribution, type Contribution, type KpiLine } from './contribution';
 import { fiscalMonthsOf, isPeriodCode, periodsOfKind, quarterNumberOf } from '../period/periodCode';
 import { pct, scoreFromTiers, statusOf } from './trafficLight';
-import { allGroups, expectedIn, groupOf } from './groups';
+import { allGroups, expectedIn, expectedUnits, groupOf } from './groups';
 import { consolidateReturns, periodsRead, tallyPeriodKinds, validGroupings } from './consolidateReturns';
 import { aggregateKeyText, foldAggregates, returnIdentity } from './foldAggregates';
 import { applyChange, tallyChanges } from './tallyDelta';
@@ -251,9 +251,9 @@ function refMeasuresOf(form: FormDef, entries: TallyEntry[], period: string, exp
 function referenceConsolidation(form: FormDef, entries: readonly TallyEntry[], q: { fiscalYear: number; period: string; by: GroupBy }): Tally {
   // Rows counted by choice read the quarter's own returns; other quarterly kinds add up the quarters to date.
   const periods = new Set(form.consolidation.kind === 'rowCounts' ? [q.period] : periodsRead(form, q.period));
-  const kind = form.consolidation.expectedKinds;
+  const expectedOf = expectedUnits(form, UNITS);
   const relevant = entries.filter((e) => e.fiscalYear === q.fiscalYear && periods.has(e.period));
-  const groups = new Map(allGroups(UNITS, q.by, kind).map((g) => [g.code, g]));
+  const groups = new Map(allGroups(UNITS, q.by, expectedOf).map((g) => [g.code, g]));
   for (const e of relevant) {
     const g = groupOf(UNITS, e.orgUnit, q.by);
     if (g && !groups.has(g.code)) groups.set(g.code, g); // e.g. a department reporting beside districts
@@ -262,7 +262,7 @@ function referenceConsolidation(form: FormDef, entries: readonly TallyEntry[], q
   const out: TallyGroup[] = [];
   for (const g of groups.values()) {
     const mine = relevant.filter((e) => groupOf(UNITS, e.orgUnit, q.by)?.code === g.code);
-    const expected = Math.max(expectedIn(UNITS, g, kind).length, 1);
+    const expected = Math.max(expectedIn(UNITS, g, expectedOf).length, 1);
     const ofPeriod = mine.filter((e) => e.period === receivedPeriod);
     const received = new Set(ofPeriod.map((e) => e.orgUnit)).size;
     const counts = { returns: ofPeriod.length, accepted: ofPeriod.filter((e) => e.accepted).length };

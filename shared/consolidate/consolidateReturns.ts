@@ -6,7 +6,7 @@ import { foldAggregates } from './foldAggregates';
 import { aggregatePeriodOf } from './shares';
 import type { OrgUnitTree } from '../orgUnits/orgUnitTree';
 import { codesUpTo, isPeriodCode, periodKindOf, type PeriodKind } from '../period/periodCodeList';
-import { allGroups, expectedIn, groupOf, validGroupings } from './groups';
+import { allGroups, expectedIn, expectedUnits, groupOf, validGroupings } from './groups';
 import { contributeIndicators, indicatorMeasures } from './indicatorTally';
 import { contributeKpis, kpiMeasures } from './kpiCatalogTally';
 import { contributeProject, projectMeasures } from './projectTally';
@@ -87,8 +87,8 @@ export function tallyOfAggregates(
   aggregates: ReadonlyMap<string, Aggregate>,
   acceptedCounts: ReadonlyMap<string, number> = new Map(),
 ): Tally {
-  const kinds = form.consolidation.expectedKinds;
-  const groups = new Map(allGroups(units, q.by, kinds).map((g) => [g.code, g]));
+  const expectedUnitsOf = expectedUnits(form, units);
+  const groups = new Map(allGroups(units, q.by, expectedUnitsOf).map((g) => [g.code, g]));
   for (const code of [...aggregates.keys()].sort()) {
     const g = units.byCode(code);
     if (g && !groups.has(code)) groups.set(code, g);
@@ -96,7 +96,7 @@ export function tallyOfAggregates(
   const out: TallyGroup[] = [];
   for (const g of groups.values()) {
     const agg = aggregates.get(g.code) ?? emptyAggregate(form.consolidation.kind);
-    const expected = Math.max(expectedIn(units, g, kinds).length, 1);
+    const expected = Math.max(expectedIn(units, g, expectedUnitsOf).length, 1);
     const counts = { returns: returnsIn(agg), accepted: acceptedCounts.get(g.code) ?? 0 };
     out.push({ orgUnit: g.code, name_th: g.name_th, name_en: g.name_en, received: unitsReceived(agg), expected, ...counts, measures: measuresOf(form, agg, q.period, expected) });
   }

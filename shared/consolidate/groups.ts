@@ -8,20 +8,19 @@ export function groupOf(units: OrgUnitTree, orgUnit: string, by: GroupBy): OrgUn
   return units.ancestorOfKind(orgUnit, by) ?? units.byCode(orgUnit);
 }
 
-/** Units of the expected kinds within a group (each unit's group at the group's level). */
-export function expectedIn(units: OrgUnitTree, group: OrgUnit, kinds: readonly OrgUnitKind[]): OrgUnit[] {
-  if (kinds.includes(group.kind)) return [group];
-  return units.all.filter((u) => kinds.includes(u.kind) && units.ancestorOfKind(u.code, group.kind)?.code === group.code);
+/** The expected units within a group (each unit's group at the group's level). */
+export function expectedIn(units: OrgUnitTree, group: OrgUnit, expected: readonly OrgUnit[]): OrgUnit[] {
+  if (expected.some((u) => u.code === group.code)) return [group];
+  return expected.filter((u) => units.ancestorOfKind(u.code, group.kind)?.code === group.code);
 }
 
 /**
  * Every group of a level that has expected units (so a group with no return still shows): each expected unit's
  * ancestor of that kind, or the unit itself when it has none (a headquarters division at the regional level).
  */
-export function allGroups(units: OrgUnitTree, by: GroupBy, kinds: readonly OrgUnitKind[]): OrgUnit[] {
+export function allGroups(units: OrgUnitTree, by: GroupBy, expected: readonly OrgUnit[]): OrgUnit[] {
   const out = new Map<string, OrgUnit>();
-  for (const u of units.all) {
-    if (!kinds.includes(u.kind)) continue;
+  for (const u of expected) {
     const g = groupOf(units, u.code, by);
     if (g && !out.has(g.code)) out.set(g.code, g);
   }
@@ -41,10 +40,11 @@ export function validGroupings(form: FormDef, units: OrgUnitTree): GroupBy[] {
   return LEVELS.filter((l) => kinds.has(l));
 }
 
-/** The units a form expects returns from: every unit of its expected kinds. */
+/** The units a form expects returns from: every unit of its expected kinds (within `orgUnit.under`, when the form names one). */
 export function expectedUnits(form: FormDef, units: OrgUnitTree): OrgUnit[] {
   const kinds: readonly OrgUnitKind[] = form.consolidation.expectedKinds;
-  return units.all.filter((u) => kinds.includes(u.kind));
+  const under = form.orgUnit.under;
+  return units.all.filter((u) => kinds.includes(u.kind) && (under === undefined || units.within(u.code, under)));
 }
 
 /** The headquarters a form's figures add up to: the top of its expected units' tree (`BMA`, `CODI`). */

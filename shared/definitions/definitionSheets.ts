@@ -56,6 +56,7 @@ export const FORM_SHEET: PropertySheetSpec = {
     c('period.fiscalYearField', 'ช่องที่ระบุปีงบประมาณ'),
     c('orgUnit.fields', 'ช่องที่ระบุหน่วยงานที่รายงาน (ตัวแรกที่พบ)', 'ids'),
     c('orgUnit.kinds', 'ประเภทหน่วยงานที่ส่งแบบนี้ได้', 'ids'),
+    c('orgUnit.under', 'เฉพาะหน่วยงานภายใต้หน่วยงานนี้ (รหัส เช่น CODI)'),
     c('subjectFields', 'ช่องที่บอกเรื่องของรายงาน เมื่อหน่วยงานส่งหลายฉบับต่องวด', 'ids'),
     c('dueDaysAfterPeriod', 'กำหนดส่ง (วันหลังสิ้นงวด)', 'whole'),
     c('closesAfterDays', 'ปิดรับ (วันหลังสิ้นงวด)', 'whole'),

@@ -28,7 +28,9 @@ export function yearProblems(doc: DefinitionDocument, others: readonly Definitio
     // A form published is checked against the year's units; a tree published, against every form of the year.
     if (doc.kind === 'form' && form !== doc.form) continue;
     const at = doc.kind === 'form' ? ['form'] : ['units'];
-    if (expectedUnits(form, year.units).length === 0)
+    const under = form.orgUnit.under;
+    if (under !== undefined && !year.units.byCode(under)) out.push(finding('definition.unknown_unit', doc.kind === 'form' ? ['form', 'orgUnit', 'under'] : ['units'], { code: under }));
+    else if (expectedUnits(form, year.units).length === 0)
       out.push(finding('definition.unknown_unit', doc.kind === 'form' ? ['form', 'consolidation', 'expectedKinds'] : ['units'], { code: form.consolidation.expectedKinds.join(', ') }));
     if (doc.kind === 'form') out.push(...layoutProblems(form, year.units).map((f) => ({ ...f, path: [...at, ...f.path] })));
     (form.targets ?? []).forEach((t, i) => {

@@ -119,7 +119,15 @@ export const formDefSchema = z.strictObject({
   fields: z.array(fieldDefSchema).max(300),
   table: tableDefSchema.optional(),
   /** Which fields name the reporting org unit, first found wins, and the kinds allowed. */
-  orgUnit: z.strictObject({ fields: z.array(fieldIdSchema).min(1).max(20), kinds: z.array(orgUnitKindSchema).min(1).max(10) }),
+  orgUnit: z.strictObject({
+    fields: z.array(fieldIdSchema).min(1).max(20),
+    kinds: z.array(orgUnitKindSchema).min(1).max(10),
+    /**
+     * Only units within this one (an agency's headquarters, `CODI`): who may send the form and who
+     * is expected to, when several agencies' trees have units of its kinds (BMA's departments beside CODI's).
+     */
+    under: z.string().min(1).max(40).optional(),
+  }),
   /** `year`: one return per fiscal year; `quarter`: the title states the quarter. */
   period: z.strictObject({ kind: z.enum(['year', 'quarter']), fiscalYearField: fieldIdSchema.optional() }),
   /** Fields naming what the return is about when one unit sends many per period (a project). */

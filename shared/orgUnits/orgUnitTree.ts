@@ -76,6 +76,11 @@ export class OrgUnitTree {
     return this.ancestors(code).find((u) => u.kind === kind);
   }
 
+  /** Whether the unit is `root` or below it. */
+  within(code: string, root: string): boolean {
+    return this.ancestors(code).some((u) => u.code === root);
+  }
+
   /** The top of the unit's tree (its headquarters). */
   rootOf(code: string): OrgUnit | undefined {
     const chain = this.ancestors(code);

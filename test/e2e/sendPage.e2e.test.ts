@@ -136,6 +136,7 @@ describe.each([
     await page.getByTestId('stored-return').waitFor();
     await eventually(() => page.locator('[data-testid=stored-return] td').evaluateAll((tds) => tds.filter((td) => (td as HTMLElement).style.backgroundColor === 'rgb(189, 215, 238)').length), 1);
     await shot(page, o, 'stored-return');
+    await expectAccessible(page, `${lang}-${width}-stored-return`);
     await page.getByRole('button', { name: T('back') }).click();
     await chooseFiles(page, [sample('community-plan/districts/1033.xlsx')]);
     await page.getByTestId('hq-status').waitFor();
@@ -201,6 +202,8 @@ describe.each([
     await bar.waitFor();
     await page.getByText(new RegExp(`${text(lang, 'reading')} \\d+ %`)).waitFor();
     await shot(page, o, 'register-60k-reading');
+    // The file's card while it is read (the progress bar's name, its text): scanned alone, as the read goes on.
+    await expectAccessible(page, `${lang}-${width}-register-60k-reading (its card)`, '[data-testid=file-card]');
     // While the worker reads, the page answers a press at once: the language changes before the read ends.
     const other: Lang = lang === 'th' ? 'en' : 'th';
     await page.getByRole('button', { name: text(lang, 'otherLanguage') }).click();

@@ -62,3 +62,11 @@ export function formsCommunityPlan(): Map<string, { value: string; pct: string |
   }
   return out;
 }
+
+/** Form 5's table by risk level: level (Thai, and `รวม`) → assessed | with internal control | residual risk, as FORMS.md shows them. */
+export function formsInternalControl(): Map<string, string[]> {
+  const text = section(readFileSync(FORMS_MD, 'utf8'), '## Form 5');
+  const start = text.indexOf('| ระดับความเสี่ยง |');
+  if (start < 0) throw new Error('FORMS.md: no Form 5 table by risk level');
+  return new Map(tableRows(text.slice(start)).map(([level, ...cells]) => [level, cells]));
+}

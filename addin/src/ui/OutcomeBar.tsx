@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { Button, MessageBarActions } from '@fluentui/react-components';
+import { NoticeBar } from './NoticeBar';
 import type { Outcome } from '../pane/paneController';
 import { inLang, type Lang } from '../text/bilingual';
 import { t } from '../pane/i18n';
@@ -10,15 +11,22 @@ const INTENT = { success: 'success', info: 'info', warning: 'warning', error: 'e
 export function OutcomeBar({ outcome, lang, onRetry, busy }: { outcome?: Outcome; lang: Lang; onRetry?: () => void; busy?: boolean }) {
   if (!outcome) return null;
   return (
-    <MessageBar intent={INTENT[outcome.tone]} layout="multiline" role={outcome.tone === 'error' ? 'alert' : 'status'}>
-      <MessageBarBody>{inLang(outcome.text, lang)}</MessageBarBody>
-      {outcome.retry && onRetry && (
-        <MessageBarActions>
-          <Button size="small" onClick={onRetry} disabled={busy}>
-            {t(lang, 'retry')}
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+    <NoticeBar
+      intent={INTENT[outcome.tone]}
+      layout="multiline"
+      role={outcome.tone === 'error' ? 'alert' : 'status'}
+      actions={
+        outcome.retry &&
+        onRetry && (
+          <MessageBarActions>
+            <Button size="small" onClick={onRetry} disabled={busy}>
+              {t(lang, 'retry')}
+            </Button>
+          </MessageBarActions>
+        )
+      }
+    >
+      {inLang(outcome.text, lang)}
+    </NoticeBar>
   );
 }

@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Badge, Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { describeReturn } from '../../pane/returnText';
 import { inLang, type Lang } from '../../text/bilingual';
 import { OutcomeBar } from '../../ui/OutcomeBar';
+import { NoticeBar } from '../../ui/NoticeBar';
 import { ReceiptCard } from '../../ui/ReceiptCard';
 import { usePaneStyles } from '../../ui/paneStyles';
 import type { ReviewView } from '@returns-hub/shared/review/reviewSchemas';
@@ -122,9 +123,9 @@ export function FileCard({
       )}
       <OutcomeBar outcome={f.outcome} lang={lang} onRetry={onRetry} />
       {fileIssues.map((i, k) => (
-        <MessageBar key={k} intent={i.severity === 'error' ? 'error' : 'warning'} layout="multiline" data-testid="file-problem">
-          <MessageBarBody>{lang === 'th' ? i.message_th : i.message_en}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar key={k} intent={i.severity === 'error' ? 'error' : 'warning'} layout="multiline" data-testid="file-problem">
+          {lang === 'th' ? i.message_th : i.message_en}
+        </NoticeBar>
       ))}
       {returnsOf(f).map((r, k) => {
         const d = describeReturn(r);

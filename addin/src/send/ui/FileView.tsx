@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import type { Lang } from '../../text/bilingual';
 import { usePaneStyles } from '../../ui/paneStyles';
+import { NoticeBar } from '../../ui/NoticeBar';
 import type { FileChecker } from '../files/fileChecker';
 import { returnKey, type FileEntry, type SendPageState, type View } from '../sendController';
 import { st } from '../sendText';
@@ -64,13 +65,7 @@ export function FileView({
         <Text as="h2" size={500} weight="semibold" id="findings-title">
           {st(lang, 'findingsTitle')}: {file.name}
         </Text>
-        {clean ? (
-          <MessageBar intent="success">
-            <MessageBarBody>{st(lang, 'noFindings')}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <Text className={p.intro}>{st(lang, 'findingsHelp')}</Text>
-        )}
+        {clean ? <NoticeBar intent="success">{st(lang, 'noFindings')}</NoticeBar> : <Text className={p.intro}>{st(lang, 'findingsHelp')}</Text>}
         <FindingList issues={issues} comments={comments} lang={lang} onGo={onGo} />
       </section>
       {sheet && source && (

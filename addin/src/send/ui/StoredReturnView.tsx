@@ -43,7 +43,7 @@ export function StoredReturnView({ stored, lang, markWords, onClose }: { stored:
       {stored.comments.map((c, k) => (
         <FindingRow key={k} cell={c.unitCell} text={c.text} colour={MARK_FILL.comment} onSelect={c.cell ? () => setFocus({ cell: c.cell!, seq: (focus?.seq ?? 0) + 1 }) : undefined} />
       ))}
-      <SheetView source={source} marks={marks} markWords={markWords} focus={focus} label={`${st(lang, 'storedTitle')}: ${inLang(stored.title, lang)}`} />
+      <SheetView source={source} marks={marks} markWords={markWords} focus={focus} label={`${st(lang, 'sheetTitle')}: ${inLang(stored.title, lang)}`} />
     </section>
   );
 }
