@@ -15,8 +15,9 @@ import { devCorsOrigins } from './devCorsOrigins';
 /**
  * `npm start`: the product in development mode (RETURNS_ENV=development, set here
  * explicitly: development keys exist only then), on Azurite (data under .azurite/,
- * git-ignored; AZURITE_LOCATION moves it) unless RETURNS_STORAGE or
- * RETURNS_STORAGE_ACCOUNT_URL names a real account; the Functions API on the local host
+ * git-ignored; AZURITE_LOCATION moves it). Against a real account (RETURNS_STORAGE or
+ * RETURNS_STORAGE_ACCOUNT_URL) it refuses to start, in English and Thai, unless
+ * RETURNS_ENV=production is set (then no development keys, no start-up repair); the Functions API on the local host
  * (PORT or 7071); the task pane built and served on ADDIN_PORT or 3000 (`-- --api-only`: not);
  * Azurite's table service on AZURITE_TABLE_PORT or 10002.
  *
@@ -92,6 +93,7 @@ async function main() {
     env.RETURNS_STORAGE = azurite.connectionString;
     console.log(`Azurite table service on 127.0.0.1:${azurite.port} (data in ${location}; a local emulator: see "Storage" in the README for what it does not promise)`);
   }
+  // Refused before storage is touched: development (its published keys, the start-up repair) against a real account, a bad setting.
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(`the configuration is refused: ${loaded.errors.join('; ')}`);
   const config = loaded.config;
@@ -116,7 +118,12 @@ async function main() {
   stops.push(host.close);
   await deps.store(); // open storage now: tables created
   if (config.env === 'development') void runRepair();
-  console.log(`returns-hub API on ${host.url}/api  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq"; the CLI takes --api ${host.url}/api or ${host.url})`);
+  console.log(
+    `returns-hub API on ${host.url}/api` +
+      (config.env === 'development'
+        ? `  (try ${host.url}/api/forms with header "Authorization: Bearer dev-hq"; the CLI takes --api ${host.url}/api or ${host.url})`
+        : ` (production: no development keys, no start-up repair; the CLI takes --api ${host.url}/api)`),
+  );
   if (!apiOnly) {
     // A development build whose Settings start from this API's address.
     const built = await buildAddin({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });

@@ -1,6 +1,6 @@
 import { builtInDefinitions } from './definitions/builtInDefinitions';
 import { HttpRequest } from '@azure/functions';
-import { azuriteConnection, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORAGE_TIMEOUT_MS, loadConfig, type ApiConfig } from './config';
+import { azuriteConnection, DEFAULT_MAX_BODY_BYTES, DEVELOPMENT_NEEDS_LOCAL_AZURITE, DEFAULT_STORAGE_TIMEOUT_MS, loadConfig, type ApiConfig } from './config';
 import { authenticate } from './http/auth';
 import { isProblem } from './http/problem';
 
@@ -41,14 +41,7 @@ describe('development keys fail closed: a matrix over the environment', () => {
     ['in Azure (site name) with RETURNS_ENV=development', { ...STORAGE, ...AZURE_SITE, ...ENTRA, RETURNS_ENV: 'development' }, '401', 'production'],
     ['in Azure (instance id) with RETURNS_ENV=development', { ...STORAGE, ...AZURE_INSTANCE, ...ENTRA, RETURNS_ENV: 'development' }, '401', 'production'],
     ['development with explicit RETURNS_API_KEYS', { ...STORAGE, RETURNS_ENV: 'development', RETURNS_API_KEYS: '{"hq-key-0001":{"role":"hq"}}' }, '401', 'development'],
-    ['development against a real account (connection string), outside App Service', { RETURNS_STORAGE: REAL_ACCOUNT, RETURNS_ENV: 'development' }, '401', 'production'],
-    [
-      'development against a real account (table endpoint), outside App Service',
-      { RETURNS_STORAGE_ACCOUNT_URL: 'https://prodacct.table.core.windows.net', RETURNS_ENV: 'development' },
-      '401',
-      'production',
-    ],
-    ['development with the development account on another machine', { RETURNS_STORAGE: azuriteConnection(10002, '10.0.0.5'), RETURNS_ENV: 'development' }, '401', 'production'],
+    ['production against a real account, outside App Service', { RETURNS_STORAGE: REAL_ACCOUNT, RETURNS_ENV: 'production' }, '401', 'production'],
     ['development with Azurite on loopback (as npm start runs it)', { RETURNS_STORAGE: azuriteConnection(10019), RETURNS_ENV: 'development' }, 'hq', 'development'],
   ])('%s: dev-hq → %s (%s)', async (_name, env, expected, mode) => {
     const cfg = config(env);
@@ -73,6 +66,19 @@ describe('development keys fail closed: a matrix over the environment', () => {
     const out = loadConfig(env);
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.errors.join('; ')).toMatch(message);
+  });
+
+  test.each<[string, Record<string, string>]>([
+    ['a real account (connection string)', { RETURNS_STORAGE: REAL_ACCOUNT }],
+    ['a real account (table endpoint)', { RETURNS_STORAGE_ACCOUNT_URL: 'https://prodacct.table.core.windows.net' }],
+    ['the development account on another machine', { RETURNS_STORAGE: azuriteConnection(10002, '10.0.0.5') }],
+    ['the development account named, its endpoint elsewhere', { RETURNS_STORAGE: 'AccountName=devstoreaccount1;AccountKey=x;TableEndpoint=https://devstoreaccount1.example.net/' }],
+  ])('development asked for against %s, outside App Service: refused, in English and Thai (never the development keys or the start-up repair)', (_name, env) => {
+    const out = loadConfig({ ...env, RETURNS_ENV: 'development' });
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.errors).toEqual([`${DEVELOPMENT_NEEDS_LOCAL_AZURITE.en} — ${DEVELOPMENT_NEEDS_LOCAL_AZURITE.th}`]);
+    // Thai prose; only the settings' names, their values and Azurite's name stay as they are written.
+    expect(DEVELOPMENT_NEEDS_LOCAL_AZURITE.th.replace(/[A-Z_]{3,}(=[a-z]+)?|Azurite|127\.0\.0\.1/g, '')).toMatch(/^[\u0E00-\u0E7F ()]+$/);
   });
 });
 

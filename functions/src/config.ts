@@ -183,10 +183,25 @@ const DEV_CORS_ORIGINS = ['https://localhost:3000', 'http://localhost:3000'];
 export type ConfigResult = { ok: true; config: ApiConfig } | { ok: false; errors: string[] };
 
 /**
+ * Why development is refused against storage that is not Azurite on loopback, in English and
+ * Thai (`npm start` and the Functions print it): the published development keys and the start-up
+ * repair must never reach a real account.
+ */
+export const DEVELOPMENT_NEEDS_LOCAL_AZURITE = {
+  en:
+    'RETURNS_ENV=development runs only on Azurite on this machine (127.0.0.1): its published keys and its start-up repair must never reach a real storage account. ' +
+    'Unset RETURNS_STORAGE and RETURNS_STORAGE_ACCOUNT_URL to use Azurite, or set RETURNS_ENV=production with RETURNS_API_KEYS or ENTRA_TENANT_ID and ENTRA_AUDIENCE to serve this account.',
+  th:
+    'โหมดพัฒนา (RETURNS_ENV=development) ใช้ได้เฉพาะกับ Azurite บนเครื่องนี้ (127.0.0.1) เท่านั้น คีย์สำหรับพัฒนาที่เผยแพร่ไว้และการซ่อมข้อมูลตอนเริ่มระบบต้องไม่เข้าถึงบัญชีจัดเก็บข้อมูลจริง ' +
+    'หากต้องการใช้ Azurite ให้ลบค่า RETURNS_STORAGE และ RETURNS_STORAGE_ACCOUNT_URL หรือหากต้องการให้บริการกับบัญชีนี้ ให้ตั้ง RETURNS_ENV=production พร้อม RETURNS_API_KEYS หรือ ENTRA_TENANT_ID และ ENTRA_AUDIENCE',
+};
+
+/**
  * Reads the configuration, failing closed: development keys, the Azurite default and the
  * localhost origins exist only when `RETURNS_ENV=development` is set, the process is not
  * in Azure (`WEBSITE_INSTANCE_ID` or `WEBSITE_SITE_NAME`) and storage is Azurite on loopback (a
- * real account is never opened with the published keys). In Azure, Entra ID settings are required.
+ * real account is never opened with the published keys: asked for against one outside Azure, the start is
+ * refused). In Azure, Entra ID settings are required (and `RETURNS_ENV=development` is ignored).
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(Object.fromEntries(CONFIG_SETTINGS.map((k) => [k, env[k]])));
@@ -201,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (!!s.ENTRA_TENANT_ID !== !!s.ENTRA_AUDIENCE) errors.push('ENTRA_TENANT_ID and ENTRA_AUDIENCE are given together or not at all');
   else if (inAzure && !entra) errors.push('running in Azure without ENTRA_TENANT_ID and ENTRA_AUDIENCE: refusing to start (development keys are never accepted in Azure)');
   if (s.RETURNS_STORAGE && s.RETURNS_STORAGE_ACCOUNT_URL) errors.push('give RETURNS_STORAGE or RETURNS_STORAGE_ACCOUNT_URL, not both');
+  else if (s.RETURNS_ENV === 'development' && !inAzure && realStorage) errors.push(`${DEVELOPMENT_NEEDS_LOCAL_AZURITE.en} — ${DEVELOPMENT_NEEDS_LOCAL_AZURITE.th}`);
   const storage: StorageSetting | null = s.RETURNS_STORAGE_ACCOUNT_URL
     ? { accountUrl: s.RETURNS_STORAGE_ACCOUNT_URL }
     : s.RETURNS_STORAGE

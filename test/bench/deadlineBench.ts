@@ -12,8 +12,11 @@ import { machine, median, percentile, writeSection } from './report';
  * one return a request, all of one form and year, so every one changes the same HQ and zone
  * aggregates) while headquarters pulls the tally again and again, and a bounded CPU burner
  * per core keeps the machine busy. Clients retry a 503 as the CLI does (Retry-After, same
- * Idempotency-Key). At the end `returns admin rebuild-tallies --check` must find 0 differences
- * (after the repair the timer would run, if anything was left pending): the bench fails otherwise.
+ * Idempotency-Key). An upload still refused after its tries (storage too slow under the load:
+ * an honest 503, nothing of it stored) is sent again once the load is over, as the clerk would.
+ * At the end `returns admin rebuild-tallies --check` must find 0 differences (after the repair
+ * the timer would run, if anything was left pending) and every upload must be stored: the bench
+ * fails otherwise, after writing what it measured.
  */
 const ROOT = resolve(__dirname, '../..');
 const BIN = resolve(ROOT, 'node_modules/.bin/returns');
@@ -91,6 +94,8 @@ export async function deadlineBench(): Promise<string> {
     const statuses = new Map<number, number>();
     let attemptsTotal = 0;
     const tallyMs: number[] = [];
+    const gaveUp: { u: Upload; key: string }[] = [];
+    let sent = 0;
     let stale = 0;
     let done = false;
     const t0 = performance.now();
@@ -111,6 +116,8 @@ export async function deadlineBench(): Promise<string> {
           submitMs.push(out.ms);
           attemptsTotal += out.attempts;
           statuses.set(out.status, (statuses.get(out.status) ?? 0) + 1);
+          if (out.status === 503) gaveUp.push({ u, key: `deadline-${c}-${i}` });
+          if (++sent % 500 === 0) process.stderr.write(`deadline bench: ${sent} uploads answered, load ${loadavg()[0].toFixed(1)}\n`);
         }
       }),
     );
@@ -121,6 +128,12 @@ export async function deadlineBench(): Promise<string> {
       .map((x) => x.toFixed(2))
       .join(', ');
     for (const b of burning) b.kill('SIGKILL');
+    // What the load left refused is sent again (same key), as the clerk would once it is over.
+    const resent = new Map<number, number>();
+    for (const { u, key } of gaveUp) {
+      const out = await post(u, key);
+      resent.set(out.status, (resent.get(out.status) ?? 0) + 1);
+    }
 
     // The end state: the CLI's check, before and after the repair the timer would run.
     const cli = (...args: string[]) => spawnSync(BIN, ['admin', ...args], { cwd: ROOT, env: { ...process.env, ...env, RETURNS_API: api.url, RETURNS_KEY: 'dev-hq' }, encoding: 'utf8' });
@@ -138,8 +151,8 @@ export async function deadlineBench(): Promise<string> {
     const after = cli(...checkArgs);
     const afterDiff = differencesOf(after);
     const stored = statuses.get(201) ?? 0;
-    if (afterDiff !== 0) throw new Error(`deadline bench: rebuild-tallies --check found ${afterDiff} difference(s) after the repair: ${after.stdout.slice(0, 2000)}`);
-    if (stored !== CLIENTS * PER_CLIENT) throw new Error(`deadline bench: ${stored} of ${CLIENTS * PER_CLIENT} uploads answered 201: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    const storedAfter = stored + (resent.get(201) ?? 0) + (resent.get(200) ?? 0);
+    const storedNow = (JSON.parse(after.stdout) as { returns: number }).returns; // the warm-up is client 0's first return (replaced by its upload)
 
     const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
     const body = `## Deadline day under load: 5,000 uploads while HQ pulls (issue 19)
@@ -150,7 +163,9 @@ ${CLIENTS} district clients at once, each uploading its ${PER_CLIENT} project re
 
 | measure | value |
 |---|---|
-| uploads stored (201) | **${stored.toLocaleString('en-US')}** of ${(CLIENTS * PER_CLIENT).toLocaleString('en-US')} (answers: ${[...statuses].map(([s, n]) => `${n} × ${s}`).join(', ')}) |
+| uploads stored under the load (201) | **${stored.toLocaleString('en-US')}** of ${(CLIENTS * PER_CLIENT).toLocaleString('en-US')} (last answers: ${[...statuses].map(([s, n]) => `${n} × ${s}`).join(', ')}) |
+| still 503 after ${ATTEMPTS} tries (nothing stored, "send it again"), sent again after the load | ${gaveUp.length}${gaveUp.length ? ` → ${[...resent].map(([s, n]) => `${n} × ${s}`).join(', ')}` : ''} |
+| returns stored in the end (\`rebuild-tallies --check\`'s count) | **${storedNow.toLocaleString('en-US')}** |
 | 503 answers retried | ${unavailable} (${attemptsTotal - CLIENTS * PER_CLIENT} extra tries) |
 | wall time, rate | ${wallS.toFixed(1)} s, ${((CLIENTS * PER_CLIENT) / wallS).toFixed(0)} uploads/s |
 | upload latency p50 / p95 / max | ${fmt(median(submitMs))} / ${fmt(percentile(submitMs, 95))} / ${fmt(Math.max(...submitMs))} |
@@ -162,6 +177,9 @@ ${CLIENTS} district clients at once, each uploading its ${PER_CLIENT} project re
 Before (issue 19's probe, on a busy machine, the code before the write-ahead intents): 5,000 uploads left the aggregates missing 406 returns (610 differences), nothing logged, and the tally took 933 ms instead of 10 ms.
 `;
     writeSection('deadline', body);
+    if (afterDiff !== 0) throw new Error(`deadline bench: rebuild-tallies --check found ${afterDiff} difference(s) after the repair: ${after.stdout.slice(0, 2000)}`);
+    if (storedAfter !== CLIENTS * PER_CLIENT || storedNow !== CLIENTS * PER_CLIENT)
+      throw new Error(`deadline bench: ${storedAfter} of ${CLIENTS * PER_CLIENT} uploads answered 201 (${storedNow} stored): ${JSON.stringify(Object.fromEntries(statuses))}`);
     return body;
   } finally {
     for (const b of burning) if (b.exitCode === null) b.kill('SIGKILL');

@@ -16,6 +16,11 @@ returnStoreContract('in memory', async () => {
         throw new StorageUnavailable('injected');
       };
     },
+    breakRemovalOf: (ids) => {
+      s.fault = (op, target) => {
+        if (op === 'rows.delete' && target && ids.includes(target)) throw new StorageUnavailable('injected');
+      };
+    },
     close: async () => undefined,
   };
 });

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { pullCommand } from '@returns-hub/cli/commands/pull';
 import { UNITS, builtInForm } from '../support/builtIn';
 import { consolidateReturns } from '@returns-hub/shared/consolidate/consolidateReturns';
+import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
 import { startApi, requestFor, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 import { entriesOf, returnsIn } from '../support/sampleReports';
@@ -27,7 +28,7 @@ let dir: string;
 let units: string[];
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ memory: new MemoryStorage() }); // the review basis on the page, not storage: the in-memory stores
   dir = mkdtempSync(join(tmpdir(), 'report-basis-'));
   const files = sampleFiles('community-plan/districts');
   await Promise.all(files.map(async (f) => api.client().submit(await requestFor(f))));

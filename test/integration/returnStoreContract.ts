@@ -8,6 +8,8 @@ export interface OpenedStore {
   store: ReturnStore;
   /** The next pointer switch fails as storage not answering: before it reaches storage, or after storage did it (its answer lost). */
   breakNextSwitch(when: 'before' | 'after'): void;
+  /** Removing the rows of these writes fails as storage not answering, every time, until set again (to none). */
+  breakRemovalOf(writeIds: string[]): void;
   close(): Promise<void>;
 }
 
@@ -247,6 +249,34 @@ export function returnStoreContract(name: string, open: () => Promise<OpenedStor
         expect((await intentsOf(store, key)).length).toBe(1);
         await store.sweep(new Date(Date.now() + 60_000).toISOString());
       });
+
+      test('writes that cannot be removed are reported and go to the back: however many keep failing, the others are swept', async () => {
+        const future = () => new Date(Date.now() + 60_000).toISOString();
+        while ((await store.sweep(future())).checked > 0); // what earlier tests left
+        const keys = Array.from({ length: 5 }, () => freshKey());
+        for (const k of keys) {
+          opened.breakNextSwitch('before');
+          await store.commit([version(k, 1, null, {}, rowsOf(2))]);
+          await new Promise((r) => setTimeout(r, 2)); // each recorded at its own millisecond: the log is in time order
+        }
+        const ids = (await Promise.all(keys.map((k) => intentsOf(store, k)))).map(([i]) => i.id);
+        const bad = ids.slice(0, 3);
+        opened.breakRemovalOf(bad);
+        try {
+          // A run takes 3: the 3 oldest fail, and go to the back.
+          const first = await store.sweep(future(), 3);
+          expect([first.checked, first.removed, first.failed.map((f) => f.writeId).sort()]).toEqual([3, 0, [...bad].sort()]);
+          // The next run reaches the 2 others (before the change, it met the same 3 again).
+          const second = await store.sweep(future(), 3);
+          expect([second.checked, second.removed, second.failed.length]).toEqual([3, 2, 1]);
+          expect(await Promise.all(keys.slice(3).map((k) => intentsOf(store, k)))).toEqual([[], []]);
+        } finally {
+          opened.breakRemovalOf([]);
+        }
+        const last = await store.sweep(future());
+        expect([last.checked, last.removed, last.failed]).toEqual([3, 3, []]);
+        expect((await Promise.all(keys.map((k) => intentsOf(store, k)))).flat()).toEqual([]);
+      }, 60_000);
     });
 
     describe('idempotency claims', () => {

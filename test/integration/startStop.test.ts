@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, startAzurite } from '@returns-hub/functions/dev/startAzurite';
 import { TableReturnStore } from '@returns-hub/functions/store/tableReturnStore';
+import { DEVELOPMENT_NEEDS_LOCAL_AZURITE } from '@returns-hub/functions/config';
 import { requestFor } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
@@ -27,9 +28,9 @@ interface Started {
 /**
  * `npm start -- --api-only` (scripts/start.ts), in development, on its own ports and data
  * folder; or, `throughNpm`, `npm start` itself as people run it (npm, its shell, the script,
- * the pane built and served on its own port).
+ * the pane built and served on its own port). `env`: settings of its own on top.
  */
-async function npmStart(opts: { apiPort?: number; preload?: string; throughNpm?: boolean } = {}): Promise<Started & { addinPort: number }> {
+async function npmStart(opts: { apiPort?: number; preload?: string; throughNpm?: boolean; env?: Record<string, string> } = {}): Promise<Started & { addinPort: number }> {
   const apiPort = opts.apiPort ?? (await freePort());
   const [azuritePort, addinPort] = [await freePort(), await freePort()];
   const location = mkdtempSync(join(tmpdir(), 'azurite-start-'));
@@ -45,6 +46,7 @@ async function npmStart(opts: { apiPort?: number; preload?: string; throughNpm?:
       AZURITE_TABLE_PORT: String(azuritePort),
       AZURITE_LOCATION: location,
       ...(opts.preload ? { NODE_OPTIONS: `--require ${opts.preload}` } : {}),
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -181,4 +183,17 @@ describe('npm start as people run it: npm, a shell, the script, Azurite, the pan
     },
     180_000,
   );
+});
+
+describe('npm start against a real storage account, outside App Service', () => {
+  // A real account's endpoint (TEST-NET-1: never routed, so nothing here can reach a real account).
+  const REAL_ACCOUNT = 'DefaultEndpointsProtocol=https;AccountName=prodacct;AccountKey=c2VjcmV0;TableEndpoint=https://192.0.2.1/prodacct';
+
+  test('refuses to start before touching storage, in English and Thai: never the development keys, never the start-up repair', async () => {
+    const s = await npmStart({ env: { RETURNS_STORAGE: REAL_ACCOUNT } });
+    expect(await s.exited).toBe(1);
+    expect(s.output()).toContain(`npm start failed: the configuration is refused: ${DEVELOPMENT_NEEDS_LOCAL_AZURITE.en} — ${DEVELOPMENT_NEEDS_LOCAL_AZURITE.th}`);
+    expect(s.output()).not.toMatch(/Azurite table service|returns-hub API on|Repair|returns-hub ready/);
+    expect(await listening(s.apiPort)).toBe(false);
+  }, 60_000);
 });

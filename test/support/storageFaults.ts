@@ -58,3 +58,34 @@ export function tableWriteFault(table: string) {
     },
   };
 }
+
+/**
+ * Every request to the `rows` table that names one of `writeIds` (a rows partition starts with
+ * its write id) fails as a dropped connection, as long as they are set: writes whose removal
+ * keeps failing.
+ */
+export function rowsOfWritesFault() {
+  let ids: string[] = [];
+  const dropped = () => Object.assign(new Error('connection reset by the fault injector'), { code: 'ECONNRESET' });
+  const policies: Policies = [
+    {
+      position: 'perCall',
+      policy: {
+        name: 'rowsOfWritesFault',
+        sendRequest: async (req, next) => {
+          if (ids.length === 0) return next(req);
+          const url = decodeURIComponent(req.url);
+          const toRows = /\/rows(\(|\?|$)/.test(new URL(req.url).pathname) || (typeof req.body === 'string' && /\/rows(\(| HTTP)/.test(req.body));
+          if (toRows && ids.some((id) => url.includes(id) || (typeof req.body === 'string' && req.body.includes(id)))) throw dropped();
+          return next(req);
+        },
+      },
+    },
+  ];
+  return {
+    policies,
+    set(writeIds: string[]) {
+      ids = writeIds;
+    },
+  };
+}

@@ -69,20 +69,33 @@ const DRAIN_BYTES = 64 * 1024 * 1024;
 const DRAIN_MS = 10_000;
 
 /**
- * 413, delivered whole: the rest of the body is read and dropped (bounded in bytes and time), so
- * a client still sending gets to read the answer instead of a reset; then the connection closes.
+ * 413, delivered whole before the connection closes. Node's server closes a connection as soon as
+ * the answer to an unfinished request ends, and a client still sending then meets a reset (its
+ * HTTP client drops the answer with the write error). So the answer's head and body are written
+ * now (with its length: the client can read it while it sends), and it is ended, closing the
+ * connection, only once the rest of the body has been read and dropped, bounded in bytes and time.
  */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): void {
-  send(res, problemResponse(tooLarge(maxBodyBytes)));
-  let drained = 0;
-  const cut = setTimeout(() => req.destroy(), DRAIN_MS);
+  const out = problemResponse(tooLarge(maxBodyBytes));
+  const body = Buffer.from(String(out.body));
+  res.writeHead(413, { ...(out.headers as Record<string, string>), 'Content-Length': String(body.length), Connection: 'close' });
+  res.write(body);
+  const close = () => {
+    clearTimeout(cut);
+    if (!res.writableEnded) res.end();
+  };
+  const cut = setTimeout(() => (close(), req.destroy()), DRAIN_MS);
   cut.unref();
+  let drained = 0;
   req.on('data', (c: Buffer) => {
     drained += c.length;
-    if (drained > DRAIN_BYTES) req.destroy();
+    if (drained <= DRAIN_BYTES) return;
+    close();
+    req.destroy();
   });
-  req.on('end', () => clearTimeout(cut));
-  req.on('close', () => clearTimeout(cut));
+  req.on('end', close);
+  req.on('close', close);
+  if (req.complete) close();
   req.resume();
 }
 

@@ -285,7 +285,8 @@ async function lostRace(definitions: DefinitionSource, plan: Plan, conflicted: P
   for (const p of conflicted) {
     const { formId, fiscalYear } = p.version.record;
     const year = definitions.forYear(fiscalYear);
-    const lock = await gate?.check(keyOf(p.version.record), year.formById(formId)!, year.units); // a review won the race: say which lock
+    // A review won the race: say which lock (storage failing here only leaves it unnamed: some returns may be stored).
+    const lock = await gate?.check(keyOf(p.version.record), year.formById(formId)!, year.units).catch((e) => (isStorageUnavailable(e) ? null : Promise.reject(e)));
     if (lock && isReviewError(lock)) return lock;
   }
   const stored = receipts.filter(Boolean).length;

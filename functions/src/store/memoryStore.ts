@@ -5,7 +5,7 @@ import type { LockException, ReviewEvent } from '@returns-hub/shared/review/revi
 import type { ReviewState } from '../domain/reviewState';
 import { periodPartition, returnRowKey, type ReturnKey } from './keys';
 import { splitRecord, type ReturnSummary, type StoredReturn } from './storedReturn';
-import type { CommitReport, CurrentReturn, NewVersion, ReturnStore, StoreBounds, SweepReport, VersionOutcome } from './returnStore';
+import { SWEEP_LIMIT, type CommitReport, type CurrentReturn, type NewVersion, type ReturnStore, type StoreBounds, type SweepReport, type VersionOutcome } from './returnStore';
 import type { AppliedShare, CommitResult, ReturnIntent, ShareKey, Stored, TallyIntent, TallyRead, TallyScope, TallyStore, TallyWrite } from './tallyStore';
 import type { ClaimResult, IdempotencyStore } from './idempotencyStore';
 import type { AuditEntry, ReviewRecord, ReviewStore, SetReviewResult } from './reviewStore';
@@ -22,8 +22,8 @@ export class MemoryStorage {
   readonly returns: MemoryReturnStore;
   readonly reviews: MemoryReviewStore;
   readonly definitions = new MemoryDefinitionStore();
-  /** Called before each operation with its name (`pointers.switch`, `tallies.commit`, …): throw to make it fail. */
-  fault: (operation: string) => void = () => undefined;
+  /** Called before each operation with its name (`pointers.switch`, `tallies.commit`, …) and, for some, what it touches (a write id): throw to make it fail. */
+  fault: (operation: string, target?: string) => void = () => undefined;
   /** Called after each operation was done: throw to lose its answer (the work stays done). */
   faultAfter: (operation: string) => void = () => undefined;
   private n = 0;
@@ -39,9 +39,9 @@ export class MemoryStorage {
   }
 
   /** Runs one operation: the fault hook first, then the work on copies. */
-  async op<T>(name: string, work: () => T): Promise<T> {
+  async op<T>(name: string, work: () => T, target?: string): Promise<T> {
     await Promise.resolve(); // storage answers later, never synchronously
-    this.fault(name);
+    this.fault(name, target);
     const out = structuredClone(work());
     this.faultAfter(name);
     return out;
@@ -206,22 +206,29 @@ export class MemoryReturnStore implements ReturnStore {
     return { outcomes, failed: null };
   }
 
-  async sweep(beforeIso: string): Promise<SweepReport> {
+  async sweep(beforeIso: string, limit = SWEEP_LIMIT): Promise<SweepReport> {
     const report: SweepReport = { checked: 0, removed: 0, failed: [] };
-    const due = await this.s.op('writes.list', () => [...this.log.values()].filter((w) => w.startedAt < beforeIso));
+    const due = await this.s.op('writes.list', () =>
+      [...this.log.values()]
+        .filter((w) => w.startedAt < beforeIso)
+        .sort((x, y) => `${x.startedAt}|${x.writeId}`.localeCompare(`${y.startedAt}|${y.writeId}`))
+        .slice(0, limit),
+    );
     for (const w of due) {
       report.checked++;
       try {
         const [current] = await this.current([w.key]);
         const held = current?.record.writeId === w.writeId || (await this.versions(w.key)).some((v) => v.writeId === w.writeId);
         if (!held) {
-          await this.s.op('rows.delete', () => this.rowsOf.delete(w.writeId));
+          await this.s.op('rows.delete', () => this.rowsOf.delete(w.writeId), w.writeId);
           await this.tallies.forget(scopeOf(w.key), [w.writeId]);
           report.removed++;
         }
         await this.s.op('writes.end', () => this.log.delete(w.writeId));
       } catch (e) {
         report.failed.push({ writeId: w.writeId, reason: e instanceof Error ? e.message : String(e) });
+        // To the back of the log (storage failing leaves it where it was).
+        await this.s.op('writes.requeue', () => this.log.set(w.writeId, { ...w, startedAt: new Date().toISOString() })).catch(() => undefined);
       }
     }
     return report;

@@ -45,6 +45,9 @@ export interface StoreBounds {
   requestRows: number;
 }
 
+/** Writes one sweep looks at (the oldest first; the rest wait for the next run). */
+export const SWEEP_LIMIT = 500;
+
 /** What the repair's sweep found of writes a commit left behind. */
 export interface SweepReport {
   /** Writes older than the cutoff that were still recorded. */
@@ -91,6 +94,11 @@ export interface ReturnStore {
    * stored is stored, and what was not is swept later.
    */
   commit(versions: NewVersion[]): Promise<CommitReport>;
-  /** Removes what commits left behind that nothing holds, recorded before `beforeIso`; one failure is reported and skipped. */
-  sweep(beforeIso: string): Promise<SweepReport>;
+  /**
+   * Removes what commits left behind that nothing holds, recorded before `beforeIso`, at most
+   * `limit` writes, oldest first. A write that cannot be settled is reported and goes to
+   * the back of the log (due again after the grace): however many keep failing, they never
+   * hold back the others.
+   */
+  sweep(beforeIso: string, limit?: number): Promise<SweepReport>;
 }

@@ -4,7 +4,7 @@ import type { TypedRow } from '@returns-hub/shared/check/checkedReturn';
 import { getJson, getJsonText, putJsonText } from './jsonProps';
 import { keyText, pad, periodPartition, returnRowKey, versionPartition, type ReturnKey } from './keys';
 import { splitRecord, SUMMARY_PROPS, type ReturnDetails, type ReturnSummary, type StoredReturn } from './storedReturn';
-import type { CommitReport, CurrentReturn, NewVersion, ReturnStore, StoreBounds, SweepReport, VersionOutcome } from './returnStore';
+import { SWEEP_LIMIT, type CommitReport, type CurrentReturn, type NewVersion, type ReturnStore, type StoreBounds, type SweepReport, type VersionOutcome } from './returnStore';
 import { isStatus } from './storageErrors';
 import { isStorageUnavailable } from './storageUnavailable';
 import { BATCH, byPartition, TableAccess, transactions, type Entity, type StorageSource, type TableStoreOptions } from './tableAccess';
@@ -31,8 +31,6 @@ const BLOB_ENTITY_CHARS = 60_000;
 const PACK_CHARS = 30_000;
 /** Transactions of rows (and details kept apart) written at once. */
 const ROW_WRITERS = 4;
-/** Writes the sweep looks at in one run (the rest wait for the next). */
-const SWEEP_LIMIT = 500;
 
 const BOUNDS: StoreBounds = { subjectChars: 1_000, rowJsonChars: BLOB_ENTITY_CHARS, recordJsonChars: 8_000_000, requestRows: 100_000 };
 
@@ -347,10 +345,10 @@ export class TableReturnStore implements ReturnStore {
     await this.deleteAll('blobs', odata`PartitionKey eq ${k.writeId}`);
   }
 
-  async sweep(beforeIso: string): Promise<SweepReport> {
+  async sweep(beforeIso: string, limit = SWEEP_LIMIT): Promise<SweepReport> {
     const report: SweepReport = { checked: 0, removed: 0, failed: [] };
     const listed = await this.a.list('writes', odata`PartitionKey eq ${WRITES_PARTITION} and RowKey lt ${beforeIso}`);
-    for (const e of listed.slice(0, SWEEP_LIMIT)) {
+    for (const e of listed.slice(0, limit)) {
       const w: WriteRecord = {
         writeId: String(e.writeId),
         startedAt: String(e.startedAt),
@@ -368,9 +366,23 @@ export class TableReturnStore implements ReturnStore {
         await this.endWrites([w]);
       } catch (err) {
         report.failed.push({ writeId: w.writeId, reason: err instanceof Error ? err.message : String(err) });
+        await this.requeue(w);
       }
     }
     return report;
+  }
+
+  /** A write the sweep could not settle, moved to the back of the log in one transaction (storage failing leaves it where it was). */
+  private async requeue(w: WriteRecord): Promise<void> {
+    const later = { ...w, startedAt: new Date().toISOString() };
+    try {
+      await this.a.submit('writes', [
+        ['upsert', this.writeEntity(later), 'Replace'],
+        ['delete', { partitionKey: WRITES_PARTITION, rowKey: writeRow(w) }],
+      ]);
+    } catch {
+      /* reported already; tried again next run */
+    }
   }
 
   private async putVersions(rs: StoredReturn[]): Promise<void> {
@@ -383,12 +395,16 @@ export class TableReturnStore implements ReturnStore {
   }
 
   private async beginWrites(ws: WriteRecord[]): Promise<void> {
-    const entities = ws.map((w): TableEntity => ({ partitionKey: WRITES_PARTITION, rowKey: writeRow(w), ...w.key, subject: w.key.subject ?? '', writeId: w.writeId, startedAt: w.startedAt }));
+    const entities = ws.map((w) => this.writeEntity(w));
     for (let i = 0; i < entities.length; i += BATCH)
       await this.a.submit(
         'writes',
         entities.slice(i, i + BATCH).map((e) => ['upsert', e, 'Replace']),
       );
+  }
+
+  private writeEntity(w: WriteRecord): TableEntity {
+    return { partitionKey: WRITES_PARTITION, rowKey: writeRow(w), ...w.key, subject: w.key.subject ?? '', writeId: w.writeId, startedAt: w.startedAt };
   }
 
   /** Forgets writes (one already forgotten is fine). */
