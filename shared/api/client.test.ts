@@ -64,30 +64,37 @@ describe('the API client retries as a careful person would', () => {
     expect(s.requests).toHaveLength(2);
   });
 
-  test('a POST without an idempotency key is never sent again (an accept whose answer was lost is not retried into "already accepted"); one with a key is, with the same key', async () => {
+  test('every review decision carries an idempotency key (fresh per decision, or the one given) and is retried with the same key; a POST without one is never sent again', async () => {
     const acts = [
       (c: ApiClient, key?: string) => c.accept(RETURN, {}, key),
       (c: ApiClient, key?: string) => c.sendBack(RETURN, { reason: 'x', comments: [] }, key),
       (c: ApiClient, key?: string) => c.reopen(RETURN, { reason: 'x' }, key),
       (c: ApiClient, key?: string) => c.bulkAccept({ form: RETURN.form, fy: 2563, period: 'FY', allClean: true }, key),
-      (c: ApiClient) => c.grantException({ form: RETURN.form, fy: 2563, period: 'FY', orgUnit: '1045', reason: 'x' }),
+      (c: ApiClient, key?: string) => c.grantException({ form: RETURN.form, fy: 2563, period: 'FY', orgUnit: '1045', reason: 'x' }, key),
     ];
+    const fresh: string[] = [];
     for (const act of acts) {
-      const bare = scripted([{ refused: 'ECONNRESET' }, view]);
-      await expect(act(bare.client)).rejects.toMatchObject({ code: 'ECONNRESET' });
-      expect(bare.requests.map((r) => r.headers['Idempotency-Key'])).toEqual([undefined]);
-    }
-    for (const act of acts.slice(0, 4)) {
       const s = scripted([{ refused: 'ECONNRESET' }, busy('1'), view]);
-      await act(s.client, 'review-key-0001');
-      expect(s.requests.map((r) => r.headers['Idempotency-Key'])).toEqual(['review-key-0001', 'review-key-0001', 'review-key-0001']);
+      await act(s.client);
+      const keys = s.requests.map((r) => r.headers['Idempotency-Key']);
+      expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(keys).toEqual([keys[0], keys[0], keys[0]]);
+      fresh.push(keys[0]);
+      const given = scripted([{ refused: 'ECONNRESET' }, view]);
+      await act(given.client, 'review-key-0001');
+      expect(given.requests.map((r) => r.headers['Idempotency-Key'])).toEqual(['review-key-0001', 'review-key-0001']);
     }
+    expect(new Set(fresh).size).toBe(acts.length);
     // A submission always carries one: its retry is stored once.
     const submit = scripted([{ refused: 'ECONNRESET' }, { status: 201, body: { receipts: [] } }]);
     await submit.client.submit({ fileName: 'x.xlsx', returns: [] });
     const keys = submit.requests.map((r) => r.headers['Idempotency-Key']);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys).toEqual([keys[0], keys[0]]);
+    // A POST without a key (the rebuild of tallies) is sent once: a lost answer is not retried.
+    const bare = scripted([{ refused: 'ECONNRESET' }, { status: 200, body: {} }]);
+    await expect(bare.client.rebuildTallies({ form: RETURN.form, fy: 2563 })).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(bare.requests.map((r) => [r.method, r.headers['Idempotency-Key']])).toEqual([['POST', undefined]]);
   });
 
   test('a refusal that is an answer (4xx, 500) is not retried; a gateway page that is not JSON is quoted, not a parse error', async () => {

@@ -91,7 +91,7 @@ function problemOf(status: number, statusText: string, text: string): Problem & 
   };
 }
 
-/** A fresh idempotency key: a retried submission with it is stored once. */
+/** A fresh idempotency key: a retried submission with it is stored once, a retried decision taken once. */
 export function newIdempotencyKey(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   return c?.randomUUID ? c.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -188,17 +188,17 @@ export function createApiClient(o: ApiClientOptions) {
     reviews: (q: { form: string; fy: number; period?: string }) => call<ReviewList>('GET', `/api/reviews${qs(q)}`),
     review: (k: ReturnPath) => call<ReviewView>('GET', `${returnPath(k)}/review${qs({ subject: k.subject ?? undefined })}`),
     history: (k: ReturnPath) => call<HistoryResponse>('GET', `${returnPath(k)}/history${qs({ subject: k.subject ?? undefined })}`),
-    // Review actions are sent again only with an idempotency key, and the API does not yet
-    // answer a repeated key with the first outcome: until it does, none is sent, so an accept
-    // whose answer was lost is never retried into "already accepted" (the caller checks status).
-    accept: (k: ReturnPath, body: Omit<AcceptBody, 'subject'> = {}, idempotencyKey?: string) =>
+    // Review decisions carry an idempotency key (a fresh one unless given), so a decision whose
+    // answer was lost is retried and answered as the first try was (the API keeps the answer
+    // under the key), never retried into "already accepted".
+    accept: (k: ReturnPath, body: Omit<AcceptBody, 'subject'> = {}, idempotencyKey = newIdempotencyKey()) =>
       call<ReviewView>('POST', `${returnPath(k)}/accept`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
-    sendBack: (k: ReturnPath, body: Omit<SendBackInput, 'subject'>, idempotencyKey?: string) =>
+    sendBack: (k: ReturnPath, body: Omit<SendBackInput, 'subject'>, idempotencyKey = newIdempotencyKey()) =>
       call<ReviewView>('POST', `${returnPath(k)}/send-back`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
-    reopen: (k: ReturnPath, body: Omit<ReopenBody, 'subject'>, idempotencyKey?: string) =>
+    reopen: (k: ReturnPath, body: Omit<ReopenBody, 'subject'>, idempotencyKey = newIdempotencyKey()) =>
       call<ReviewView>('POST', `${returnPath(k)}/reopen`, { ...body, subject: k.subject ?? null }, keyHeader(idempotencyKey)),
-    bulkAccept: (body: BulkAcceptBody, idempotencyKey?: string) => call<BulkAcceptResponse>('POST', '/api/reviews/accept', body, keyHeader(idempotencyKey)),
-    grantException: (body: ExceptionBody) => call<LockException>('POST', '/api/exceptions', body),
+    bulkAccept: (body: BulkAcceptBody, idempotencyKey = newIdempotencyKey()) => call<BulkAcceptResponse>('POST', '/api/reviews/accept', body, keyHeader(idempotencyKey)),
+    grantException: (body: ExceptionBody, idempotencyKey = newIdempotencyKey()) => call<LockException>('POST', '/api/exceptions', body, keyHeader(idempotencyKey)),
     exceptions: (q: { form: string; fy: number; period?: string }) => call<{ exceptions: LockException[] }>('GET', `/api/exceptions${qs(q)}`),
   };
 }

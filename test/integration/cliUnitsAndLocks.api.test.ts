@@ -1,3 +1,5 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { main } from '@returns-hub/cli/main';
 import { COMMAND_SPECS } from '@returns-hub/cli/main';
 import { startApi, type Api } from '../support/apiHarness';
@@ -7,10 +9,31 @@ let api: Api;
 beforeAll(async () => (api = await startApi()), 60_000);
 afterAll(async () => api?.close());
 
-async function run(argv: string[]) {
+async function run(argv: string[], url = api.url) {
   const lines: string[] = [];
-  const code = await main(argv, (s) => lines.push(s), { RETURNS_API_URL: `${api.url}/api`, RETURNS_API_KEY: 'dev-hq' });
+  const code = await main(argv, (s) => lines.push(s), { RETURNS_API_URL: `${url}/api`, RETURNS_API_KEY: 'dev-hq' });
   return { code, out: lines.join('\n') };
+}
+
+/** POSTs seen in front of the API (path and Idempotency-Key); `lose` says whose answer is lost (the API took it; the socket closes). */
+async function inFront(lose: (path: string) => boolean = () => false) {
+  const posts: { path: string; key: string | undefined }[] = [];
+  const proxy: Server = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    const post = req.method === 'POST';
+    if (post) posts.push({ path, key: req.headers['idempotency-key'] as string | undefined });
+    const upstream = request(`${api.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        if (post && lose(path)) return void req.socket.destroy();
+        res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
+      });
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, posts, close: () => void proxy.close() };
 }
 
 const FORM2 = ['--form', 'bma-community-plan-return', '--fy', '2563', '--period', 'FY'];
@@ -49,8 +72,11 @@ describe('the HQ analyst from the command line (the API address given with /api,
     expect((await run(['accept', ...FORM2, '--unit', '1012'])).code).toBe(0);
     expect((await run(['send-back', ...FORM2, '--unit', '1013', '--reason', 'ยอดเงินไม่ตรง'])).code).toBe(0);
 
-    const again = await run(['upload', ...files]);
+    const proxy = await inFront();
+    const again = await run(['upload', ...files], proxy.url).finally(proxy.close);
     expect(again.code).toBe(1);
+    // One request refused naming 1012's lock (as data), then the other two together: not one request per file.
+    expect(proxy.posts.map((p) => p.path)).toEqual(['/api/returns', '/api/returns']);
     const lines = again.out.split('\n').filter((l) => /^\d{4}\.xlsx: /.test(l));
     expect(lines).toEqual([
       expect.stringMatching(/^1011\.xlsx: bma-community-plan-return 1011 FY 2563 FY → version 2/),
@@ -60,5 +86,28 @@ describe('the HQ analyst from the command line (the API address given with /api,
     // Each refusal quotes its own return, never another district's lock.
     expect(again.out).not.toMatch(/1011\.xlsx: refused|1013\.xlsx: refused/);
     expect(again.out).toContain('ได้รับการตรวจรับแล้ว');
+  }, 60_000);
+
+  test('a decision whose answer was lost is retried under its idempotency key and answered as taken, not "already accepted"', async () => {
+    expect((await run(['upload', district('1021'), district('1022')])).code).toBe(0);
+    // In front of the API: the answer to the first decision on each route is lost.
+    const lost = new Set<string>();
+    const proxy = await inFront((path) => !lost.has(path) && !!lost.add(path));
+    const via = proxy.url;
+    const keys = () => proxy.posts.map((p) => p.key);
+    try {
+      const accepted = await run(['accept', ...FORM2, '--unit', 'บางขุนเทียน'], via);
+      expect([accepted.code, accepted.out]).toEqual([0, expect.stringMatching(/1021 FY 2563 FY: version 1 accepted$/)]);
+      const bulk = await run(['accept', ...FORM2, '--unit', 'ภาษีเจริญ,Bang Khun Thian'], via);
+      expect(bulk.out).toMatch(/1022 v1: accepted/);
+      expect(bulk.out).toMatch(/1021 v1: not accepted/); // accepted before this selection: the retry did not turn it round
+      const [k1, k2, k3, k4] = keys();
+      expect([keys().length, k1 === k2, k3 === k4, k1 === k3]).toEqual([4, true, true, false]);
+      expect(k1).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      proxy.close();
+    }
+    const history = await run(['history', ...FORM2, '--unit', '1021']);
+    expect(history.out.match(/accepted/g)).toHaveLength(1);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { explainFailure } from '../explainFailure';
 import { ApiError } from '@returns-hub/shared/api/client';
 import type { SubmitRequest, SubmitResponse } from '@returns-hub/shared/api/schemas';
+import { lockedReturnSchema, type LockedReturn } from '@returns-hub/shared/review/reviewSchemas';
 import { fileHasErrors } from '../checkFiles';
 import { checkInParallel } from '../checkInParallel';
 import type { FileToSend } from '../fileTask';
@@ -37,10 +38,27 @@ const isReady = (it: Ready | FileToSend): it is Ready => 'returns' in it;
 /**
  * A refusal tied to what the bundle holds, not storage or a race: a file's content, or a lock
  * on one of its returns (accepted, closed period). A request is stored whole or not at all, so
- * nothing of it was stored: each file is then sent alone, for its own answer (a locked return
- * refuses only its own file; a sent-back one is stored).
+ * nothing of it was stored: each file is then sent alone, for its own answer.
  */
 const refusedForContent = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500 && (e.status !== 409 || String(e.problem.code ?? '').startsWith('lock.'));
+
+/** A refusal naming its locked returns as data (`locked`, a 409), or null. */
+function lockedIn(o: Outcome): { error: ApiError; locked: LockedReturn[] } | null {
+  const e = 'error' in o ? o.error : null;
+  if (!(e instanceof ApiError) || e.status !== 409 || !Array.isArray(e.problem.locked)) return null;
+  const parsed = lockedReturnSchema.array().safeParse(e.problem.locked);
+  return parsed.success && parsed.data.length ? { error: e, locked: parsed.data } : null;
+}
+
+/** The locks of a file's own returns, as the refusal it would have had alone (its own words, never another district's). */
+function ownLocks(f: FileToSend, locked: LockedReturn[], e: ApiError): ApiError | null {
+  const own = locked.filter((l) =>
+    f.sheets.some((s) => s.returns.some((r) => r.form === l.formId && r.orgUnit === l.orgUnit && r.fiscalYear === l.fiscalYear && r.period === l.period && (r.subject ?? null) === l.subject)),
+  );
+  if (!own.length) return null;
+  const join = (k: 'detail' | 'detail_th') => own.map((l) => l[k]).join(' ');
+  return new ApiError(409, { ...e.problem, code: own[0].code, detail: join('detail'), detail_th: join('detail_th'), locked: own });
+}
 
 /**
  * `returns upload <file.xlsx>... --api URL --key KEY`: checks each file, sends the clean ones
@@ -102,14 +120,27 @@ export async function uploadCommand(files: string[], c: ApiConnection, out: (s: 
     send: async (b): Promise<[FileToSend, Outcome][]> => {
       const ready = b.filter(isReady);
       const outcomes = new Map<FileToSend, Outcome>();
-      const outcome: Outcome = ready.length ? await submit(ready) : { notSent: true };
+      let rest = ready;
+      let outcome: Outcome = ready.length ? await submit(ready) : { notSent: true };
+      // A refusal naming its locked returns: their files take their own locks, the others are sent
+      // again together (bounded: each round takes at least one file out).
+      for (let refusal = lockedIn(outcome); refusal && rest.length > 1; refusal = lockedIn(outcome)) {
+        const { error, locked } = refusal;
+        const own = rest.map((r) => ownLocks(r.file, locked, error));
+        if (own.every((o) => o === null)) break;
+        rest.forEach((r, i) => {
+          if (own[i]) outcomes.set(r.file, { error: own[i] });
+        });
+        rest = rest.filter((_, i) => own[i] === null);
+        if (rest.length) outcome = await submit(rest);
+      }
       if ('ok' in outcome) {
         // Receipts come in the order of the returns sent: each file takes as many as it sent.
         let at = 0;
-        for (const r of ready) outcomes.set(r.file, { ok: { receipts: outcome.ok.receipts.slice(at, (at += r.returns.length)) } });
-      } else if (ready.length > 1 && 'error' in outcome && refusedForContent(outcome.error)) {
-        for (const r of ready) outcomes.set(r.file, await submit([r]));
-      } else for (const r of ready) outcomes.set(r.file, outcome);
+        for (const r of rest) outcomes.set(r.file, { ok: { receipts: outcome.ok.receipts.slice(at, (at += r.returns.length)) } });
+      } else if (rest.length > 1 && 'error' in outcome && refusedForContent(outcome.error)) {
+        for (const r of rest) outcomes.set(r.file, await submit([r]));
+      } else for (const r of rest) outcomes.set(r.file, outcome);
       return b.map((it) => (isReady(it) ? [it.file, outcomes.get(it.file)!] : [it, { notSent: true }]));
     },
     done: (_b, results) => results.forEach(([f, outcome]) => report(f, outcome)),
