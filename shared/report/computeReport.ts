@@ -8,7 +8,7 @@ import { groupRowsTables } from './groupRowsTable';
 import { itemRowsTables } from './itemRowsTable';
 import { planChart } from './chartPlan';
 import { FORMAT_CODES } from './numberFormats';
-import { periodSheetTag, reportPeriodTitle } from './periodTitle';
+import { periodSheetName, reportPeriodTitle } from './periodTitle';
 import { bangkokSerial } from './thaiCalendar';
 import { CHART_TEXT_SIZE, lineHeight, NOTE_COLOR, REPORT_FONT, SheetBuilder } from './sheetBuilder';
 import { reportProblem, type ReportProblem } from './reportProblem';
@@ -43,7 +43,7 @@ export function groupingsNeeded(layout: ReportLayout, by?: GroupBy): GroupBy[] {
 
 /** The sheet a layout is written to for a period: the same name on every refresh. */
 export function reportSheetName(layout: ReportLayout, fiscalYear: number, period: string): string {
-  return `${layout.sheet} ${periodSheetTag(fiscalYear, period)}`;
+  return periodSheetName(layout.sheet, fiscalYear, period);
 }
 
 /** The basis a report states: the one given, else from completeness, else from the tally's counts (sent back not known). */

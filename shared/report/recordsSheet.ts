@@ -3,7 +3,7 @@ import type { FlatColumn, FlatValue } from './flatRecords';
 import type { CellContent, PlannedColumn, PlannedTable } from './plannedTable';
 import type { ReportSheet } from './reportSheet';
 import { FORMAT_CODES, formatCode } from './numberFormats';
-import { periodSheetTag, reportPeriodTitle } from './periodTitle';
+import { periodSheetName, reportPeriodTitle } from './periodTitle';
 import { bangkokSerial, isoDateSerial } from './thaiCalendar';
 import { NOTE_COLOR, SheetBuilder } from './sheetBuilder';
 
@@ -36,5 +36,5 @@ export function computeRecordsSheet(form: FormDef, table: { columns: FlatColumn[
   sheet.line(bangkokSerial(q.generatedAt), { align: 'left' }, FORMAT_CODES.reportDateBE);
   sheet.skip();
   sheet.table(planned);
-  return sheet.finish(`รายการ ${periodSheetTag(q.fiscalYear, q.period)}`);
+  return sheet.finish(periodSheetName('รายการ', q.fiscalYear, q.period));
 }

@@ -114,7 +114,7 @@ const common = {
   /** Named by `--layout` and the add-in: lower-case words and hyphens. */
   name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   title: headingSchema,
-  /** The sheet's name before the period (`ตัวชี้วัด Q2-2563`): at most 20 characters, none of `: \ / ? * [ ]`. */
+  /** The sheet's name before the period (`ตัวชี้วัด ไตรมาส 2-2563`): at most 20 characters, none of `: \ / ? * [ ]`. */
   sheet: z
     .string()
     .min(1)

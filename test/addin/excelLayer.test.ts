@@ -178,7 +178,7 @@ describe('writing tallies (the report sheet; its cells against the CLI workbook:
     const { book, context } = fakeExcel([]);
     const out = await writeTallySheet(context, tally, completeness, BUILT_IN);
     expect([out.syncs, book.syncs]).toEqual([2, 2]);
-    expect(out.sheet).toBe('ตัวชี้วัดรายภาค Q2-2563');
+    expect(out.sheet).toBe('ตัวชี้วัดรายภาค ไตรมาส 2-2563');
     const ws = book.sheet(out.sheet)!;
     const values = Object.values(book.describe(out.sheet).values).map(String);
     expect(values).toContain('เหนือ');

@@ -314,8 +314,8 @@ describe('the task pane flows', () => {
     const { pane, book } = await paneOn('community-plan/districts/1030.xlsx', { lang: 'en' });
     await pane.pull({ ...PLAN_Q, by: 'hq', layout: 'indicators' });
     expect(pane.state.pull.status).toBe('done');
-    expect(pane.state.pull.summary!.sheet).toBe('ตัวชี้วัด FY2563');
-    expect(book.sheet('ตัวชี้วัด FY2563')).toBeDefined();
+    expect(pane.state.pull.summary!.sheet).toBe('ตัวชี้วัด ทั้งปี 2563');
+    expect(book.sheet('ตัวชี้วัด ทั้งปี 2563')).toBeDefined();
     await pane.pull({ ...PLAN_Q, by: 'district', layout: 'no-such-layout' });
     expect(pane.state.pull).toMatchObject({ status: 'failed', outcome: { text: { th: expect.stringMatching(/[\u0E00-\u0E7F]/) } } });
     settled(pane.state);

@@ -181,7 +181,7 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await tab(page, lang, 'pullTab');
     await button(page, L('pull')).click();
     await page.getByTestId('tally-summary').waitFor();
-    const tally = (await bookDo.names(page)).find((n) => n.endsWith('FY2563'))!; // the report sheet: layout and period
+    const tally = (await bookDo.names(page)).find((n) => n.endsWith('ทั้งปี 2563'))!; // the report sheet: layout and period
     await bookDo.protect(page, tally);
     await button(page, L('refresh')).click();
     await page.getByText(locked).waitFor();
@@ -214,7 +214,7 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await shot(page, `${lang}-12-pull-form`);
     await button(page, L('pull')).click(); // by district: one row per district and indicator
     await page.getByTestId('tally-summary').waitFor();
-    const name = (await bookDo.names(page)).find((n) => n.endsWith('FY2563'))!; // the report sheet: layout and period
+    const name = (await bookDo.names(page)).find((n) => n.endsWith('ทั้งปี 2563'))!; // the report sheet: layout and period
     const bigCells = Object.keys((await bookDo.sheet(page, name)).values).length;
     await page.getByLabel(L('groupBy'), { exact: true }).selectOption('zone');
     await button(page, L('pull')).click();
@@ -251,14 +251,14 @@ describe.each(['th', 'en'] as const)('the task pane in Chromium at 350 px (%s)',
     await page.getByRole('listbox').getByRole('option', { name: titles[0] }).click();
     expect(await page.getByLabel(L('groupBy'), { exact: true }).inputValue()).toBe('hq'); // the layout brings its grouping
     await button(page, L('pull')).click();
-    await page.getByText(lang === 'th' ? 'เขียนยอดรวมลงชีต “ตัวชี้วัด FY2563” แล้ว' : 'Totals written to the sheet “ตัวชี้วัด FY2563”.').waitFor();
-    expect(Object.values((await bookDo.sheet(page, 'ตัวชี้วัด FY2563')).values)).not.toContain('รวม'); // HQ's rows: no total row
+    await page.getByText(lang === 'th' ? 'เขียนยอดรวมลงชีต “ตัวชี้วัด ทั้งปี 2563” แล้ว' : 'Totals written to the sheet “ตัวชี้วัด ทั้งปี 2563”.').waitFor();
+    expect(Object.values((await bookDo.sheet(page, 'ตัวชี้วัด ทั้งปี 2563')).values)).not.toContain('รวม'); // HQ's rows: no total row
 
     await choose(page, L('layout'), titles[1]);
     expect(await page.getByLabel(L('groupBy'), { exact: true }).inputValue()).toBe('district');
     await button(page, L('pull')).click();
-    await page.getByText(lang === 'th' ? 'เขียนยอดรวมลงชีต “รายเขต FY2563” แล้ว' : 'Totals written to the sheet “รายเขต FY2563”.').waitFor();
-    const values = (await bookDo.sheet(page, 'รายเขต FY2563')).values;
+    await page.getByText(lang === 'th' ? 'เขียนยอดรวมลงชีต “รายเขต ทั้งปี 2563” แล้ว' : 'Totals written to the sheet “รายเขต ทั้งปี 2563”.').waitFor();
+    const values = (await bookDo.sheet(page, 'รายเขต ทั้งปี 2563')).values;
     const totalAt = Object.entries(values).find(([, v]) => v === 'รวม')?.[0];
     expect(totalAt).toMatch(/^A\d+$/);
     // The total row holds HQ's figures, the same the API answers for the whole of Bangkok.

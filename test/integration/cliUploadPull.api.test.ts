@@ -78,7 +78,7 @@ describe('returns upload / returns pull against the local API', () => {
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet('ตัวชี้วัด Q2-2563')!;
+    const ws = wb.getWorksheet('ตัวชี้วัด ไตรมาส 2-2563')!;
     const rows = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1));
     const kpi51 = rows.find((r) => r.getCell(1).value === '5.1')!;
     expect(kpi51.getCell(2).value).toBe('ผู้นำที่ได้รับการพัฒนาศักยภาพ');

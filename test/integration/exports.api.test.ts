@@ -188,10 +188,10 @@ describe('returns pull --format --layout --by', () => {
     const file = join(dir, 'codi.xlsx');
     const { code, out } = await run(['pull', '--form', 'codi-quarterly-kpi', '--fy', '2563', '--period', 'Q2', '--out', file]);
     expect(code).toBe(0);
-    expect(out).toContain('ตัวชี้วัด Q2-2563');
+    expect(out).toContain('ตัวชี้วัด ไตรมาส 2-2563');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['ตัวชี้วัด Q2-2563', 'ตัวชี้วัดรายภาค Q2-2563', 'ภาค x ตัวชี้วัด Q2-2563']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['ตัวชี้วัด ไตรมาส 2-2563', 'ตัวชี้วัดรายภาค ไตรมาส 2-2563', 'ภาค x ตัวชี้วัด ไตรมาส 2-2563']);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A5').numFmt).toBe('[$-107041E]"ข้อมูล ณ วันที่ "d mmmm yyyy" เวลา "hh:mm" น."');
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });

@@ -69,7 +69,7 @@ const texts = (cells: Map<string, string>) => [...cells.values()];
 
 test('by default every sheet states the basis: 50 returns, 45 accepted · 3 waiting · 2 sent back, all counted; the 2 sent back named and marked', async () => {
   const { sheets } = await pulled('all');
-  expect([...sheets.keys()]).toEqual(['ตัวชี้วัด FY2563', 'รายเขต FY2563']);
+  expect([...sheets.keys()]).toEqual(['ตัวชี้วัด ทั้งปี 2563', 'รายเขต ทั้งปี 2563']);
   const sentBack = units.slice(45, 47).map((u) => orgUnitByCode(u)!.name_th);
   for (const [name, cells] of sheets) {
     const all = texts(cells);
@@ -81,11 +81,11 @@ test('by default every sheet states the basis: 50 returns, 45 accepted · 3 wait
     expect(all.some((t) => t.includes('50 returns: 45 accepted, 3 waiting, 2 sent back; figures count every return received.'))).toBe(true);
   }
   // Where districts are listed, the two sent back carry the mark; the others do not.
-  const districts = texts(sheets.get('รายเขต FY2563')!);
+  const districts = texts(sheets.get('รายเขต ทั้งปี 2563')!);
   for (const name of sentBack) expect(districts).toContain(`${name} ※`);
   expect(districts.filter((t) => t.endsWith(' ※'))).toHaveLength(2);
   // The figures are all 50: FORMS.md's 2,068 communities.
-  expect(texts(sheets.get('ตัวชี้วัด FY2563')!)).toContain('2,068');
+  expect(texts(sheets.get('ตัวชี้วัด ทั้งปี 2563')!)).toContain('2,068');
 });
 
 test('include accepted: the figures of the 45 accepted returns only (the files’ own sums), and the page says so', async () => {
@@ -94,7 +94,7 @@ test('include accepted: the figures of the 45 accepted returns only (the files�
   const acceptedFiles = sampleFiles('community-plan/districts').filter((f) => units.slice(0, 45).includes(unitOf(f)));
   const want = consolidateReturns(form, UNITS, entriesOf(await returnsIn(acceptedFiles)), { fiscalYear: 2563, period: 'FY', by: 'hq' }).groups[0];
   const figure = (id: string) => want.measures.find((m) => m.id === id)!.value!.toLocaleString('en-US');
-  const indicators = texts(sheets.get('ตัวชี้วัด FY2563')!);
+  const indicators = texts(sheets.get('ตัวชี้วัด ทั้งปี 2563')!);
   for (const [name, cells] of sheets) {
     expect({ name, basis: texts(cells).filter((t) => t.startsWith('รวม 50 ฉบับ')) }).toEqual({
       name,
@@ -106,7 +106,7 @@ test('include accepted: the figures of the 45 accepted returns only (the files�
   expect(indicators).toContain('45 / 50'); // districts whose returns the figures count
   for (const id of ['communities_total', 'budget_received', 'budget_disbursed', 'budget_balance']) expect({ id, shown: indicators.includes(figure(id)) }).toEqual({ id, shown: true });
   expect(want.measures.find((m) => m.id === 'communities_total')!.value).toBeLessThan(2068);
-  const districts = texts(sheets.get('รายเขต FY2563')!);
+  const districts = texts(sheets.get('รายเขต ทั้งปี 2563')!);
   expect(districts).not.toContain(orgUnitByCode(units[49])!.name_th); // a district waiting for review has no row
   expect(districts).toContain(orgUnitByCode(units[0])!.name_th);
 });

@@ -135,7 +135,7 @@ describe('the add-in writer in office.js terms', () => {
     const input = inputs['codi-quarterly-kpi'];
     const x = office();
     const out = await writeTallySheet(x.context, input.tallies.region!, input.completeness, BUILT_IN, { total: input.tallies.hq, now: input.generatedAt });
-    expect(out.sheet).toBe('ตัวชี้วัดรายภาค Q2-2563');
+    expect(out.sheet).toBe('ตัวชี้วัดรายภาค ไตรมาส 2-2563');
     expect(x.book.activeId).toBe(x.sheet(out.sheet).id);
     await expect(writeTallySheet(x.context, input.tallies.hq!, null, BUILT_IN, { layout: 'no-such' })).rejects.toThrow(/kpi-table, kpi-by-region, regions-by-kpi/);
   });
