@@ -8,10 +8,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildAddin } from './buildAddin';
 
 const ROOT = resolve(__dirname, '..');
 export const GUIDE_IMAGES = resolve(ROOT, 'docs/guides/img');
@@ -70,34 +68,36 @@ export interface PicturesStamp {
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** Every file under a folder, as paths relative to it, sorted. */
-function filesUnder(dir: string, base = dir): string[] {
+/**
+ * The fingerprint of what the pictures show: SHA-256 over the sources the pane and the page are built
+ * from (tests excluded). Sources, not the build's output: esbuild's output differs between checkouts of
+ * one commit (installed packages, paths), so a fresh clone must reach the same fingerprint.
+ */
+const PICTURED_SOURCES = ['addin/src', 'shared', 'readers/src', 'forms', 'scripts/buildAddin.ts'];
+
+/** Like filesUnder, without installed packages and build output. */
+function sourcesUnder(dir: string, base = dir): string[] {
   return readdirSync(dir)
+    .filter((name) => name !== 'node_modules' && name !== 'dist')
     .flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path, base) : [relative(base, path)];
+      return statSync(path).isDirectory() ? sourcesUnder(path, base) : [relative(base, path)];
     })
     .sort();
 }
 
-/**
- * The fingerprint of the pane as the browser tests build it (a development build, the API's
- * address and key from Settings): SHA-256 over every file the build writes but its source maps.
- */
 export async function buildFingerprint(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'guide-build-'));
-  try {
-    await buildAddin({ env: {}, outDir: dir });
-    const hash = createHash('sha256');
-    for (const f of filesUnder(dir).filter((f) => !f.endsWith('.map')))
+  const hash = createHash('sha256');
+  for (const source of PICTURED_SOURCES) {
+    const path = join(ROOT, source);
+    const files = statSync(path).isDirectory() ? sourcesUnder(path).map((f) => join(source, f)) : [source];
+    for (const f of files.filter((f) => !/\.test\.tsx?$/.test(f)))
       hash
-        .update(`${f}\0`)
-        .update(readFileSync(join(dir, f)))
+        .update(`${f.split('\\').join('/')}\0`)
+        .update(readFileSync(join(ROOT, f)))
         .update('\0');
-    return hash.digest('hex');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  return hash.digest('hex');
 }
 
 export function readStamp(): PicturesStamp | null {

@@ -198,7 +198,7 @@ describe.each([
     const o = { lang, width };
     const page = await openSendPage(browser, { url: pane.url, apiUrl: api.url, key: 'dev-unit-1045', ...o });
     await chooseFiles(page, [register60k]);
-    const bar = page.getByRole('progressbar');
+    const bar = page.locator('[data-testid=file-card]').getByRole('progressbar'); // the file's bar, not My returns' spinner
     await bar.waitFor();
     await page.getByText(new RegExp(`${text(lang, 'reading')} \\d+ %`)).waitFor();
     await shot(page, o, 'register-60k-reading');
