@@ -200,16 +200,19 @@ describe.each([
     await chooseFiles(page, [register60k]);
     const bar = page.locator('[data-testid=file-card]').getByRole('progressbar'); // the file's bar, not My returns' spinner
     await bar.waitFor();
-    await page.getByText(new RegExp(`${text(lang, 'reading')} \\d+ %`)).waitFor();
-    await shot(page, o, 'register-60k-reading');
-    // The file's card while it is read (the progress bar's name, its text): scanned alone, as the read goes on.
-    await expectAccessible(page, `${lang}-${width}-register-60k-reading (its card)`, '[data-testid=file-card]');
     // While the worker reads, the page answers a press at once: the language changes before the read ends.
     const other: Lang = lang === 'th' ? 'en' : 'th';
     await page.getByRole('button', { name: text(lang, 'otherLanguage') }).click();
     await page.getByRole('heading', { name: text(other, 'pageTitle') }).waitFor({ timeout: 2000 });
     expect(await bar.count()).toBe(1);
     await page.getByRole('button', { name: text(other, 'otherLanguage') }).click();
+    await page.getByRole('heading', { name: text(lang, 'pageTitle') }).waitFor({ timeout: 2000 });
+    // The reading state's picture and scan, if the read is still going (a quiet machine may finish first).
+    if (await bar.count()) {
+      await page.getByText(new RegExp(`${text(lang, 'reading')} \\d+ %`)).waitFor();
+      await shot(page, o, 'register-60k-reading');
+      await expectAccessible(page, `${lang}-${width}-register-60k-reading (its card)`, '[data-testid=file-card]');
+    }
     await page.getByTestId('return-summary').waitFor({ timeout: 180_000 });
     await expect(page.getByTestId('return-summary').textContent()).resolves.toContain(lang === 'th' ? '60,000 แถว' : '60,000 rows');
     // The rendering scrolls to the last rows without reading them again.
