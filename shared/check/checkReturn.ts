@@ -132,24 +132,43 @@ export function checkTotalRows(ret: Addressing, rows: TypedRow[], columns: reado
   return out;
 }
 
+/** A unit named on a form that only another agency's units send: both agencies named, at the unit's cell. */
+function otherAgencyIssue(raw: RawField, code: string, under: string, env: Interpreting): Issue {
+  const unit = env.units.byCode(code)!;
+  const agency = env.units.rootOf(code) ?? unit;
+  const formAgency = env.units.byCode(under) ?? agency;
+  return issueAt('error', 'org_unit.other_agency', raw.cell, {
+    text: String(raw.v),
+    agency_th: agency.name_th,
+    agency_en: agency.name_en,
+    form_agency_th: formAgency.name_th,
+    form_agency_en: formAgency.name_en,
+  });
+}
+
 function identify(loc: LocatedReturn, form: FormDef, fields: Record<string, Value | null>, issues: Issue[], env: Interpreting) {
   // Org unit: the first of the form's unit fields that names a known unit of an accepted kind.
   let orgUnit: string | null = null;
   let firstGiven: RawField | undefined;
+  // A unit of the right kind in another agency's tree (a CODI division on a BMA form): named as such, not as unknown.
+  let otherAgency: { raw: RawField; code: string } | undefined;
+  const under = form.orgUnit.under;
   for (const id of form.orgUnit.fields) {
     const raw = loc.fields[id];
     if (!raw || raw.v === null || raw.v === '') continue;
     firstGiven ??= raw;
     const code = unitNamedBy(fields[id], env.units);
-    const under = form.orgUnit.under;
-    if (code && form.orgUnit.kinds.includes(env.units.byCode(code)!.kind) && (under === undefined || env.units.within(code, under))) {
+    if (!code || !form.orgUnit.kinds.includes(env.units.byCode(code)!.kind)) continue;
+    if (under === undefined || env.units.within(code, under)) {
       orgUnit = code;
       break;
     }
+    otherAgency ??= { raw, code };
   }
   const unitFieldReported = issues.some((i) => i.code.startsWith('org_unit.'));
   if (!orgUnit && !unitFieldReported) {
-    if (firstGiven) {
+    if (otherAgency && under !== undefined) issues.push(otherAgencyIssue(otherAgency.raw, otherAgency.code, under, env));
+    else if (firstGiven) {
       const r = env.units.resolve(String(firstGiven.v).split('/')[0], form.orgUnit.kinds);
       issues.push(orgUnitIssue(firstGiven.cell, firstGiven.v, r.ok ? [] : r.suggestions, !r.ok && r.wrongKind !== undefined));
     } else issues.push(issueAt('error', 'org_unit.missing', loc.titleCell));

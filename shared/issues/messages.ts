@@ -43,6 +43,7 @@ export interface IssueParamMap {
   'value.not_choice': Named & { text: string; allowed_th: string; allowed_en: string };
   'org_unit.unknown': { text: string; suggest_th: string; suggest_en: string };
   'org_unit.wrong_kind': { text: string };
+  'org_unit.other_agency': { text: string; agency_th: string; agency_en: string; form_agency_th: string; form_agency_en: string };
   'org_unit.missing': None;
   'period.fiscal_year_missing': None;
   'period.quarter_missing': None;
@@ -149,6 +150,10 @@ const MESSAGES: { [C in IssueCode]: (p: IssueParamMap[C]) => [th: string, en: st
   'value.not_choice': (p) => [`"${p.th}" ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${p.allowed_th} แต่พบ "${p.text}"`, `"${p.en}" must be one of ${p.allowed_en}; found "${p.text}"`],
   'org_unit.unknown': (p) => [`ไม่รู้จักหน่วยงาน "${p.text}" หมายถึง ${p.suggest_th} หรือไม่`, `Unknown org unit "${p.text}"; did you mean ${p.suggest_en}?`],
   'org_unit.wrong_kind': (p) => [`"${p.text}" ไม่ใช่หน่วยงานที่ส่งแบบรายงานนี้ได้`, `"${p.text}" is not a unit that sends this form`],
+  'org_unit.other_agency': (p) => [
+    `"${p.text}" เป็นหน่วยงานของ${p.agency_th} แบบรายงานนี้ส่งได้เฉพาะหน่วยงานของ${p.form_agency_th}`,
+    `"${p.text}" is a unit of the ${p.agency_en}; only units of the ${p.form_agency_en} send this form`,
+  ],
   'org_unit.missing': () => ['ไม่พบชื่อหรือรหัสหน่วยงานที่รายงาน', 'The reporting org unit is not given'],
   'period.fiscal_year_missing': () => ['ไม่พบปีงบประมาณ', 'The fiscal year is not given'],
   'period.quarter_missing': () => ['ไม่พบไตรมาสที่รายงาน', 'The quarter is not given'],
