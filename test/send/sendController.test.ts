@@ -4,6 +4,8 @@ import { createApiClient } from '@returns-hub/shared/api/client';
 import { inlineFileChecker } from '@returns-hub/addin/send/files/fileChecker';
 import { readBytes } from '@returns-hub/addin/send/files/readBytes';
 import { SendController } from '@returns-hub/addin/send/sendController';
+import { PaneDefinitions } from '@returns-hub/addin/definitions/paneDefinitions';
+import { builtInDocuments } from '@returns-hub/forms';
 import { startApi, type Api } from '../support/apiHarness';
 import { sample } from '../support/samples';
 
@@ -82,5 +84,28 @@ describe("the clerk's page: sending", () => {
     await c.addFiles([district('1006')]);
     await c.send();
     expect(c.state.send).toMatchObject({ status: 'refused', outcome: { text: { en: expect.stringContaining('sign in') } } });
+  });
+});
+
+describe("the clerk's page checks with the forms of the file's year as headquarters published them", () => {
+  test('a year published with a stricter bound: the file is checked again with it (as the pane and the API check it); signed out, the built-in forms', async () => {
+    const doc = structuredClone(builtInDocuments().find((d) => d.kind === 'form' && d.form.id === 'bma-community-plan-return')!);
+    if (doc.kind !== 'form') throw new Error('a form');
+    for (const f of [...doc.form.fields, ...(doc.form.table?.columns ?? [])]) if (f.id === 'communities_total') f.max = 1; // the record's field and the district table's column
+    await api.client().publishDefinition('bma-community-plan-return', 2563, doc, null);
+
+    const client = createApiClient({ baseUrl: api.url, key: 'dev-unit-1007', fetch, attempts: 1 });
+    const definitions = new PaneDefinitions();
+    definitions.use(() => client);
+    const signedIn = new SendController(inlineFileChecker(readBytes), () => client, 'th', definitions);
+    await signedIn.addFiles([district('1007')]);
+    const codes = (c: SendController) => c.state.files[0].reading!.sheets.flatMap((s) => s.issues.map((i) => i.code));
+    expect(signedIn.state.files[0].status).toBe('done');
+    expect(codes(signedIn)).toContain('value.above_max');
+    expect(signedIn.state.files[0].reading!.sheets[0].returns[0]).toMatchObject({ orgUnit: '1007', fiscalYear: 2563, errors: 1 });
+
+    const signedOut = new SendController(inlineFileChecker(readBytes), () => null, 'th', new PaneDefinitions());
+    await signedOut.addFiles([district('1007')]);
+    expect(codes(signedOut)).not.toContain('value.above_max');
   });
 });

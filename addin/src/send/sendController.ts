@@ -11,6 +11,8 @@ import type { FileChecker, ReadProgress } from './files/fileChecker';
 import type { FileReading, FoundReturn } from './files/fileProtocol';
 import { sbi } from './sendText';
 import { StateHolder } from './stateHolder';
+import { paneDefinitions, type PaneDefinitions } from '../definitions/paneDefinitions';
+import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 
 /** A file the clerk chose: read and checked in the worker, then sent with the others. */
 export interface FileEntry {
@@ -89,11 +91,15 @@ export class SendController extends StateHolder<SendPageState> {
   private queue: Promise<void> = Promise.resolve();
   /** The files themselves, kept to read again (Retry) until the clerk removes them. */
   private blobs = new Map<string, File>();
+  /** The years' definitions given to the checker, as loaded from the API (a year loaded again is given again). */
+  private given = new Map<number, YearDefinitions>();
 
   constructor(
     private readonly checker: FileChecker,
     private readonly api: () => ApiClient | null,
     lang: Lang,
+    /** The forms and units of each year: from the API as headquarters published them, the built-in set until then or offline. */
+    private readonly definitions: PaneDefinitions = paneDefinitions,
   ) {
     super({ lang, files: [], view: null, send: { status: 'idle' }, hq: {} });
   }
@@ -127,7 +133,11 @@ export class SendController extends StateHolder<SendPageState> {
     this.blobs.set(id, blob);
     this.patchFile(id, { status: 'reading', progress: { stage: 'reading', done: 0, total: 1 }, outcome: undefined });
     try {
-      const reading = await this.checker.check(id, blob, blob.name, (progress) => this.file(id) && this.patchFile(id, { progress }));
+      let reading = await this.checker.check(id, blob, blob.name, (progress) => this.file(id) && this.patchFile(id, { progress }));
+      if (!this.file(id)) return this.checker.forget(id);
+      // As the pane does: the years the file states, their forms and units as published (cached); a year that first
+      // comes from the API is given to the checker, and the file checked again with it (from its kept grids).
+      if (await this.giveYearsOf(reading)) reading = await this.checker.recheck(id, blob.name);
       if (!this.file(id)) return this.checker.forget(id);
       this.patchFile(id, { status: 'done', progress: null, reading });
       if (!this.state.view || !this.file(this.state.view.file)) this.showFirstSheet(id);
@@ -135,6 +145,22 @@ export class SendController extends StateHolder<SendPageState> {
     } catch {
       if (this.file(id)) this.patchFile(id, { status: 'failed', progress: null, outcome: say('error', sbi('workerStopped'), true) });
     }
+  }
+
+  /** Loads the definitions of the years a reading's returns state; whether the checker was given any it did not have. */
+  private async giveYearsOf(reading: FileReading): Promise<boolean> {
+    if (!this.api()) return false;
+    const years = new Set(reading.sheets.flatMap((s) => s.returns.map((r) => r.fiscalYear)).filter((fy): fy is number => fy !== null));
+    let changed = false;
+    for (const fy of years) {
+      await this.definitions.load(fy);
+      const year = this.definitions.loadedYear(fy);
+      if (!year || this.given.get(fy) === year) continue;
+      this.checker.useDefinitions(fy, year);
+      this.given.set(fy, year);
+      changed = true;
+    }
+    return changed;
   }
 
   /** Reads a file again after the browser failed to (Retry). */

@@ -1,3 +1,4 @@
+import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 import type { FileReading, FromFiles, ShownCell, ToFiles } from './fileProtocol';
 import { FileHost, type ReadBytes } from './fileHost';
 
@@ -15,6 +16,10 @@ export interface FileChecker {
   /** Rows of a checked file's sheet, as text. */
   rows(id: string, sheet: number, from: number, count: number): Promise<ShownCell[][]>;
   forget(id: string): void;
+  /** A fiscal year's definitions as headquarters published them, for the checks from now on. */
+  useDefinitions(fiscalYear: number, year: YearDefinitions): void;
+  /** Checks a file read before again (not read again), with the definitions given since. */
+  recheck(id: string, name: string): Promise<FileReading>;
   /** Starts reading's machinery ahead of the first file (the worker and its scripts), so the first check is quick. */
   warm(): void;
 }
@@ -52,6 +57,8 @@ function overMessages(send: (m: ToFiles) => void): { checker: FileChecker; answe
       check: (id, file, name, onProgress) => ask<FileReading>({ type: 'read', id, name, file }, onProgress),
       rows: (id, sheet, from, count) => ask<ShownCell[][]>({ type: 'rows', id: `rows-${++requests}`, file: id, sheet, from, count }),
       forget: (id) => send({ type: 'forget', file: id }),
+      useDefinitions: (fiscalYear, year) => send({ type: 'definitions', fiscalYear, year }),
+      recheck: (id, name) => ask<FileReading>({ type: 'recheck', id, name }),
       warm: () => send({ type: 'forget', file: '' }),
     },
   };
@@ -64,9 +71,13 @@ function overMessages(send: (m: ToFiles) => void): { checker: FileChecker; answe
  */
 export function workerFileChecker(start: () => Worker): FileChecker {
   let worker: Worker | null = null;
+  // The years' definitions given so far: a worker started again (after one stopped) is given them first.
+  const years = new Map<number, ToFiles>();
   const m = overMessages((msg) => {
+    if (msg.type === 'definitions') years.set(msg.fiscalYear, msg);
     if (!worker) {
       const w = (worker = start());
+      for (const given of years.values()) if (given !== msg) w.postMessage(given);
       w.onmessage = (e: MessageEvent<FromFiles>) => m.answer(e.data);
       w.onerror = (e) => {
         e.preventDefault();

@@ -3,7 +3,7 @@ import { colCount } from '@returns-hub/shared/sheet/grid';
 import { bySeverity, type Issue } from '@returns-hub/shared/issues/issue';
 import { issueAt } from '@returns-hub/shared/issues/messages';
 import { checkSheet, locateForYear } from '@returns-hub/shared/check/checkSheets';
-import { paneDefinitions } from '../../definitions/paneDefinitions';
+import { PaneDefinitions } from '../../definitions/paneDefinitions';
 import type { WorkbookRead } from '@returns-hub/readers/workbookRead';
 import { MAX_SHOWN_COLUMNS, type FileReading, type FromFiles, type SheetReading, type ToFiles } from './fileProtocol';
 import { shownRow } from './shownText';
@@ -27,9 +27,9 @@ function widthsOf(grid: Grid, columns: number): number[] {
   return widths;
 }
 
-/** One sheet checked (with the forms of its year: the built-in ones in the worker), as the page shows it; the returns as Send posts them, each naming its file. */
-function readingOf(grid: Grid, file: string): SheetReading {
-  const s = checkSheet(locateForYear(grid, paneDefinitions));
+/** One sheet checked (with the forms of its year: as the page gave them, else the built-in ones), as the page shows it; the returns as Send posts them, each naming its file. */
+function readingOf(grid: Grid, file: string, definitions: PaneDefinitions): SheetReading {
+  const s = checkSheet(locateForYear(grid, definitions));
   const allColumns = colCount(grid);
   const columns = Math.min(allColumns, MAX_SHOWN_COLUMNS);
   const issues: Issue[] = [...s.issues, ...s.returns.flatMap((r) => r.issues)].sort(bySeverity);
@@ -61,6 +61,7 @@ function readingOf(grid: Grid, file: string): SheetReading {
  */
 export class FileHost {
   private grids = new Map<string, Grid[]>();
+  private formats = new Map<string, string | undefined>();
   /** Files are read one at a time, in the order given: memory holds one file being read. */
   private reading: Promise<void> = Promise.resolve();
 
@@ -68,19 +69,28 @@ export class FileHost {
     private readonly read: ReadBytes,
     private readonly post: (m: FromFiles) => void,
     private readonly now: () => number = Date.now,
+    /** The years' definitions the page gave (the built-in set for a year it did not). */
+    private readonly definitions = new PaneDefinitions(),
   ) {}
 
   async receive(m: ToFiles): Promise<void> {
     try {
-      if (m.type === 'forget') this.grids.delete(m.file);
-      else if (m.type === 'rows') this.post({ type: 'rows', id: m.id, rows: this.rows(m.file, m.sheet, m.from, m.count) });
+      if (m.type === 'forget') {
+        this.grids.delete(m.file);
+        this.formats.delete(m.file);
+      } else if (m.type === 'definitions') this.definitions.put(m.fiscalYear, m.year);
+      else if (m.type === 'recheck') {
+        const turn = this.reading.then(() => this.post({ type: 'read', id: m.id, reading: this.checkAll(m.id, m.name, this.grids.get(m.id) ?? []) }));
+        this.reading = turn.catch(() => undefined);
+        await turn;
+      } else if (m.type === 'rows') this.post({ type: 'rows', id: m.id, rows: this.rows(m.file, m.sheet, m.from, m.count) });
       else {
         const turn = this.reading.then(async () => this.post({ type: 'read', id: m.id, reading: await this.readFile(m.id, m.name, new Uint8Array(await m.file.arrayBuffer())) }));
         this.reading = turn.catch(() => undefined);
         await turn;
       }
     } catch (e) {
-      if (m.type !== 'forget') this.post({ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) });
+      if ('id' in m) this.post({ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -105,12 +115,18 @@ export class FileHost {
     const read = await this.read(bytes, name, (f) => progress('reading', Math.min(1, f), 1));
     if (!read.ok) return { format: read.format, sheets: [], issues: [read.issue] };
     this.grids.set(id, read.grids);
+    this.formats.set(id, read.format);
+    return this.checkAll(id, name, read.grids, (i) => progress('checking', i, read.grids.length, true));
+  }
+
+  /** Every sheet of a file checked with the definitions the host holds now. */
+  private checkAll(id: string, name: string, grids: Grid[], onSheet: (i: number) => void = () => undefined): FileReading {
     const sheets: SheetReading[] = [];
-    for (const [i, grid] of read.grids.entries()) {
-      progress('checking', i, read.grids.length, true);
-      sheets.push(readingOf(grid, name));
+    for (const [i, grid] of grids.entries()) {
+      onSheet(i);
+      sheets.push(readingOf(grid, name, this.definitions));
     }
     const found = sheets.some((s) => s.returns.length > 0);
-    return { format: read.format, sheets, issues: found ? [] : [issueAt('error', 'file.no_form', name)] };
+    return { format: this.formats.get(id), sheets, issues: found ? [] : [issueAt('error', 'file.no_form', name)] };
   }
 }

@@ -1,4 +1,5 @@
 import type { Issue } from '@returns-hub/shared/issues/issue';
+import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
 
 /**
  * What the clerk's page and its file worker say to each other. The page hands over a file's
@@ -64,7 +65,11 @@ export type ToFiles =
   /** Rows `from`…`from + count - 1` (0-based) of a file's sheet, as text. */
   | { type: 'rows'; id: string; file: string; sheet: number; from: number; count: number }
   /** The clerk took the file away: its grids go. */
-  | { type: 'forget'; file: string };
+  | { type: 'forget'; file: string }
+  /** A fiscal year's forms and units as headquarters published them (the page loaded them from the API). */
+  | { type: 'definitions'; fiscalYear: number; year: YearDefinitions }
+  /** Check a file read before again (its grids are kept), with the definitions given since. */
+  | { type: 'recheck'; id: string; name: string };
 
 export type FromFiles =
   /** How far a read has come: `reading` the bytes (fraction of the file), then `checking` each sheet. */
