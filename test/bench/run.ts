@@ -6,6 +6,7 @@ import { functionsPackageBench } from './functionsPackageBench';
 import { peerBench } from './peerBench';
 import { deadlineBench } from './deadlineBench';
 import { sendPageBench } from './sendPageBench';
+import { definitionsBench } from './definitionsBench';
 
 /** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. `npm run bench -- reader` runs one. */
 const BENCHES: Record<string, () => Promise<string>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   peer: () => peerBench(),
   deadline: () => deadlineBench(),
   sendpage: () => sendPageBench(),
+  definitions: () => definitionsBench(),
 };
 
 (async () => {

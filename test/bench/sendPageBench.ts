@@ -18,7 +18,7 @@ const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 const gz = (dir: string, files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0);
 const raw = (dir: string, files: string[]) => files.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
 
-interface Load {
+export interface Load {
   /** Navigation → the first button the clerk presses is shown (the pane's Check, the page's Choose files). */
   interactive: number;
   /** The 1017 error sample checked: the pane's Check pressed, the page's file chosen → "Errors (2)" shown. */
@@ -50,7 +50,8 @@ function loopbackOnly(page: Page, officeJs?: string) {
   });
 }
 
-async function paneLoad(browser: Browser, url: string, standIn: string): Promise<Load> {
+/** The pane at `url` opened on the 1017 error sample: time to interactive, first check, bytes fetched. */
+export async function paneLoad(browser: Browser, url: string, standIn: string): Promise<Load> {
   const read = await readWorkbookFile(ERROR_SAMPLE);
   if (!read.ok) throw new Error('sample unreadable');
   const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
