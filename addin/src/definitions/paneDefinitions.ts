@@ -6,6 +6,12 @@ import { currentFiscalYear } from '@returns-hub/shared/period/fiscalCalendar';
 
 /** How long a year's definitions fetched from the API are used before they are asked for again. */
 export const DEFINITIONS_TTL_MS = 10 * 60_000;
+/**
+ * How long a check waits for a year's definitions before it goes on with what it has (the built-in
+ * set, and says so): an API out of reach must not hold the clerk's findings back through the
+ * client's retries. The request goes on; the next check uses what it brings.
+ */
+export const DEFINITIONS_WAIT_MS = 3_000;
 
 /** Where a year's definitions came from: the API (what headquarters published), or the built-in set (the API out of reach). */
 export type DefinitionsOrigin = 'api' | 'builtIn';
@@ -52,8 +58,8 @@ export class PaneDefinitions implements DefinitionSource {
     return this.forYear(this.year);
   }
 
-  /** Loads a year's definitions from the API (once per TTL; one request however many ask at once); the built-in set when the API cannot answer. */
-  load(fiscalYear: number): Promise<DefinitionsOrigin> {
+  /** Loads a year's definitions from the API (once per TTL; one request however many ask at once); the built-in set when the API cannot answer, or not within `waitMs`. */
+  load(fiscalYear: number, waitMs = DEFINITIONS_WAIT_MS): Promise<DefinitionsOrigin> {
     const hit = this.loaded.get(fiscalYear);
     if (hit && this.now() - hit.at < DEFINITIONS_TTL_MS) return Promise.resolve('api');
     const api = this.api;
@@ -72,12 +78,15 @@ export class PaneDefinitions implements DefinitionSource {
         .finally(() => this.inFlight.delete(fiscalYear));
       this.inFlight.set(fiscalYear, pending);
     }
-    return pending;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<DefinitionsOrigin>((done) => (timer = setTimeout(() => done(hit ? 'api' : 'builtIn'), waitMs)));
+    return Promise.race([pending, waited]).finally(() => clearTimeout(timer));
   }
 
-  /** A year's definitions as loaded from the API (what another thread is given), if they are. */
-  loadedYear(fiscalYear: number): YearDefinitions | undefined {
-    return this.loaded.get(fiscalYear)?.year;
+  /** A year's definitions as loaded from the API, when headquarters published any of them for it (else the built-in set serves: nothing to give another thread). */
+  publishedYear(fiscalYear: number): YearDefinitions | undefined {
+    const year = this.loaded.get(fiscalYear)?.year;
+    return year?.documents.some((d) => d.version > 0) ? year : undefined;
   }
 
   /** A year's definitions given (by the page, to the check worker's copy). */

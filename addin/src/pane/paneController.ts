@@ -349,8 +349,9 @@ export class PaneController {
   private async readAndCheck(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
     const first = await this.readAndCheckOnce(flow, sheetId, compareWith);
     if (!first.ok) return first;
-    // The year the sheet states: its forms and units from the API (cached). The first time a year comes from
-    // there, the read just made is checked again with them, in the checker, without reading the sheet again.
+    // The year the sheet states: its forms and units from the API (cached). The first time a year with something
+    // headquarters published comes from there, the read just made is checked again with them, in the checker, without
+    // reading the sheet again (a year of the built-in set only is what the checker has: nothing to check again).
     const fy = first.value.returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
     if (fy === null || !(await this.useYear(fy))) return first;
     try {
@@ -368,7 +369,7 @@ export class PaneController {
   private async useYear(fy: number): Promise<boolean> {
     this.builtInOnly = (await this.definitions.load(fy)) === 'builtIn';
     this.definitions.workOn(fy);
-    const year = this.definitions.loadedYear(fy);
+    const year = this.definitions.publishedYear(fy);
     if (!year || this.givenToChecker.get(fy) === year) return false;
     this.checker.useDefinitions(fy, year);
     this.givenToChecker.set(fy, year);

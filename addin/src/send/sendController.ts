@@ -135,8 +135,9 @@ export class SendController extends StateHolder<SendPageState> {
     try {
       let reading = await this.checker.check(id, blob, blob.name, (progress) => this.file(id) && this.patchFile(id, { progress }));
       if (!this.file(id)) return this.checker.forget(id);
-      // As the pane does: the years the file states, their forms and units as published (cached); a year that first
-      // comes from the API is given to the checker, and the file checked again with it (from its kept grids).
+      // As the pane does: the years the file states, their forms and units as published (cached); a year with something
+      // headquarters published, the first time it comes, is given to the checker and the file checked again with it (from
+      // its kept grids). A year of the built-in set only is what the worker has already.
       if (await this.giveYearsOf(reading)) reading = await this.checker.recheck(id, blob.name);
       if (!this.file(id)) return this.checker.forget(id);
       this.patchFile(id, { status: 'done', progress: null, reading });
@@ -154,7 +155,7 @@ export class SendController extends StateHolder<SendPageState> {
     let changed = false;
     for (const fy of years) {
       await this.definitions.load(fy);
-      const year = this.definitions.loadedYear(fy);
+      const year = this.definitions.publishedYear(fy);
       if (!year || this.given.get(fy) === year) continue;
       this.checker.useDefinitions(fy, year);
       this.given.set(fy, year);
