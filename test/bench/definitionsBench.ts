@@ -13,7 +13,7 @@ import { sample } from '../support/samples';
 const ROOT = resolve(__dirname, '../..');
 /** Main just before issue 20 landed (its merge 238b4f2 joined this): forms and org units compiled in as TypeScript. */
 export const BEFORE_COMMIT = 'e27119e';
-const PAIRS = 7;
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 7);
 
 interface Run {
   wall: number;
@@ -42,7 +42,7 @@ function beforeCheckout(): string {
 
 /** A checkout's pane built by its own build script into a folder of its own. */
 function buildPane(checkout: string, outDir: string): void {
-  const script = `import('./scripts/buildAddin.ts').then((m) => m.buildAddin({ env: {}, outDir: ${JSON.stringify(outDir)} }))`;
+  const script = `import('./scripts/buildAddin.ts').then((m) => (m.buildAddin ?? m.default.buildAddin)({ env: {}, outDir: ${JSON.stringify(outDir)} }))`;
   const r = spawnSync('npx', ['tsx', '--conditions=source', '-e', script], { cwd: checkout, encoding: 'utf8' });
   if (r.status !== 0 || !existsSync(join(outDir, 'taskpane.js'))) throw new Error(`pane build in ${checkout} failed: ${r.stderr.slice(-800)}`);
 }
