@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../support/browser';
 import { bundleOfficeFake } from '../e2e/paneHarness';
+import { startApi } from '../support/apiHarness';
 import { serveAddin } from '../../scripts/serveAddin';
 import { loadNow, machine, median, writeSection } from './report';
 import { paneLoad, type Load } from './sendPageBench';
@@ -51,15 +52,19 @@ function buildPane(checkout: string, outDir: string): void {
 async function paneStartUp(before: string, after: string): Promise<{ rows: string[]; ratios: number[] }> {
   const dirs = [mkdtempSync(join(tmpdir(), 'pane-before-')), mkdtempSync(join(tmpdir(), 'pane-after-'))];
   const served: Awaited<ReturnType<typeof serveAddin>>[] = [];
+  let api: Awaited<ReturnType<typeof startApi>> | undefined;
   const browser = await launchChromium();
   try {
     buildPane(before, dirs[0]);
     buildPane(after, dirs[1]);
     for (const d of dirs) served.push(await serveAddin(0, d));
+    // The API on Azurite both panes talk to (the after one asks it for the year's forms at the first check).
+    api = await startApi({ config: { corsOrigins: served.map((s) => s.url) } });
+    const settings = { apiUrl: api.url, apiKey: 'dev-hq' };
     const standIn = await bundleOfficeFake();
-    for (const s of served) await paneLoad(browser, s.url, standIn); // warm-up
+    for (const s of served) await paneLoad(browser, s.url, standIn, settings); // warm-up
     const pairs: [Load, Load][] = [];
-    for (let i = 0; i < PAIRS; i++) pairs.push([await paneLoad(browser, served[0].url, standIn), await paneLoad(browser, served[1].url, standIn)]);
+    for (let i = 0; i < PAIRS; i++) pairs.push([await paneLoad(browser, served[0].url, standIn, settings), await paneLoad(browser, served[1].url, standIn, settings)]);
     const gz = (d: string) => gzipSync(readFileSync(join(d, 'taskpane.js'))).length / 1024;
     const row = (label: string, f: (l: Load) => number) => {
       const ratio = median(pairs.map(([b, a]) => f(a) / f(b)));
@@ -73,6 +78,7 @@ async function paneStartUp(before: string, after: string): Promise<{ rows: strin
   } finally {
     await browser.close();
     for (const s of served) await s.close();
+    await api?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }
@@ -126,7 +132,7 @@ export async function definitionsBench(): Promise<string> {
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
   const body = `## Forms and org units loaded at run time (issue 20): the CLI and the pane before and after
 
-Command: \`npm run bench -- definitions\` (test/bench/definitionsBench.ts) · ${machine()} · ${PAIRS} pairs in turn (before, after, …) after one warm-up each, medians; "before" is main at ${BEFORE_COMMIT} (just before issue 20 landed: forms and org units compiled in as TypeScript), built in a worktree of its own (\`BENCH_BEFORE\`, default /tmp/returns-hub-before-${BEFORE_COMMIT}); "after" is this checkout (${head}: the built-in definition workbooks' JSON twins loaded and checked at start). Figures from the kernel's accounting of each finished process (\`/usr/bin/time\`); for the CLI the ratio is the median of the pairs' after ÷ before CPU (user + system), which the other engineers' load moves far less than the wall time; for the pane (each checkout's development build by its own build script, served from loopback, Debian chromium, the office.js stand-in, 350 px) the wall time in the page · ${loadAtStart} → ${loadNow()}
+Command: \`npm run bench -- definitions\` (test/bench/definitionsBench.ts) · ${machine()} · ${PAIRS} pairs in turn (before, after, …) after one warm-up each, medians; "before" is main at ${BEFORE_COMMIT} (just before issue 20 landed: forms and org units compiled in as TypeScript), built in a worktree of its own (\`BENCH_BEFORE\`, default /tmp/returns-hub-before-${BEFORE_COMMIT}); "after" is this checkout (${head}: the built-in definition workbooks' JSON twins loaded and checked at start). Figures from the kernel's accounting of each finished process (\`/usr/bin/time\`); for the CLI the ratio is the median of the pairs' after ÷ before CPU (user + system), which the other engineers' load moves far less than the wall time; for the pane (each checkout's development build by its own build script, served from loopback, Debian chromium, the office.js stand-in, 350 px, its Settings pointing at an API on Azurite on loopback) the wall time in the page · ${loadAtStart} → ${loadNow()}
 
 | | CPU before | CPU after | after ÷ before (CPU) | wall before → after | peak memory |
 |---|---|---|---|---|---|

@@ -51,11 +51,13 @@ function loopbackOnly(page: Page, officeJs?: string) {
 }
 
 /** The pane at `url` opened on the 1017 error sample: time to interactive, first check, bytes fetched. */
-export async function paneLoad(browser: Browser, url: string, standIn: string): Promise<Load> {
+export async function paneLoad(browser: Browser, url: string, standIn: string, api?: { apiUrl: string; apiKey: string }): Promise<Load> {
   const read = await readWorkbookFile(ERROR_SAMPLE);
   if (!read.ok) throw new Error('sample unreadable');
   const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
   await page.addInitScript((config) => void ((window as FakeOfficeWindow).__FAKE_OFFICE__ = config), { grids: read.grids.filter((g) => g.rows.length > 1), sets: ALL_SETS, displayLanguage: 'th-TH' });
+  // With an API: the development pane's Settings point at it (as a clerk's pane has its API).
+  if (api) await page.addInitScript((settings) => localStorage.setItem('returns-hub.settings', JSON.stringify(settings)), api);
   await loopbackOnly(page, standIn);
   const fetched = countFetched(page);
   const t0 = Date.now();
