@@ -13,8 +13,8 @@ export const BIG_FILE_BYTES = 1024 * 1024;
  * district returns are 7.5 KB each, 400 KB in all) is over before most optimised code pays
  * for its compiling: each file runs the same short paths (zip, a few XML parts, locating,
  * checking) a few times, and V8's default budget optimises dozens of them after a few files.
- * Measured on Node 20 (docs/benchmarks.md): the 50 files took ~0.37 s of CPU, of which
- * TurboFan's compiling was a large part; with a 16× budget ~0.29 s. One big sheet is the
+ * Measured on Node 20: the 50 files took 0.36–0.39 s of CPU, much of it TurboFan compiling;
+ * with a 16× budget 0.28–0.29 s (docs/benchmarks.md, `npm run bench -- peer`). One big sheet is the
  * opposite (its loops are hot at once): a 5,000-row register took 8 % more CPU and a
  * 60,000-row one 11 % more, so the budget is raised only for runs of small files.
  */
