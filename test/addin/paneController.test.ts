@@ -76,6 +76,24 @@ describe('the task pane flows', () => {
     settled(pane.state);
   });
 
+  test('the first check of a year reads the sheet once: the checker checks that read again with the year’s forms from the API', async () => {
+    const x = fakeExcel([await gridOf('community-plan/districts/1030.xlsx')]);
+    const checker = inlineChecker();
+    const calls = { reads: 0, again: 0 };
+    const [read, again] = [x.port.readSheet.bind(x.port), checker.again.bind(checker)];
+    x.port.readSheet = (...a) => (calls.reads++, read(...a));
+    checker.again = (...a) => (calls.again++, again(...a));
+    const pane = new PaneController(x.port, client(), 'th', checker);
+    await pane.check();
+    expect(pane.state.check.status).toBe('done');
+    expect(pane.state.check.returns[0]).toMatchObject({ period: { th: 'ทั้งปี 2563' } });
+    expect(calls).toEqual({ reads: 1, again: 1 });
+    // The year's forms are the checker's now: the next check is one read and one check.
+    await pane.check();
+    expect(calls).toEqual({ reads: 2, again: 1 });
+    settled(pane.state);
+  });
+
   test('send shows the receipt; sending again is a new version that says what changed', async () => {
     const { pane } = await paneOn('community-plan/districts/1030.xlsx', { lang: 'en' });
     await pane.check();

@@ -27,7 +27,7 @@ export class CheckHost {
     else if (m.type === 'definitions') this.definitions.put(m.fiscalYear, m.year);
     else {
       try {
-        return answerOf(m.id, this.finish(m.id, m.compareWith));
+        return answerOf(m.id, this.finish(m.id, m.compareWith, m.again));
       } catch (e) {
         return [{ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) }];
       }
@@ -50,8 +50,8 @@ export class CheckHost {
     this.reading.set(id, g);
   }
 
-  finish(id: string, compareWith?: string): SheetCheck {
-    const r = this.reading.get(id);
+  finish(id: string, compareWith?: string, again = false): SheetCheck {
+    const r = again ? this.kept.get(id) : this.reading.get(id);
     if (!r) throw new Error(`no read ${id}`);
     this.reading.delete(id);
     const grid = r instanceof GridAssembler ? r.grid() : r;

@@ -9,7 +9,8 @@ export type ToChecker =
   | { type: 'head'; id: string; head: SheetHead }
   | { type: 'chunk'; id: string; chunk: PackedChunk }
   | { type: 'grid'; id: string; grid: Grid }
-  | { type: 'finish'; id: string; compareWith?: string }
+  /** Check a read; `again`: the read checked before, kept, checked once more (with definitions given since), not read again. */
+  | { type: 'finish'; id: string; compareWith?: string; again?: boolean }
   /** A fiscal year's forms and units as headquarters published them: sheets stating that year are checked with them. */
   | { type: 'definitions'; fiscalYear: number; year: YearDefinitions };
 

@@ -17,6 +17,8 @@ export interface CheckRun extends SheetSink {
 /** Checks sheets somewhere: in a Web Worker (the pane, the clerks' web page), or in the page itself. */
 export interface Checker {
   begin(): CheckRun;
+  /** Checks a read once more (after `useDefinitions`), the checker keeping its cells: the sheet is not read again. */
+  again(readId: string, o?: { compareWith?: string }): Promise<SheetCheck>;
   /** Gives the checker a fiscal year's forms and units as headquarters published them (it checks with the built-in ones until then). */
   useDefinitions(fiscalYear: number, year: YearDefinitions): void;
 }
@@ -34,12 +36,16 @@ export function runOver(send: (m: ToChecker) => void, waiting: Waiting): CheckRu
     head: (head: SheetHead) => send({ type: 'head', id, head }),
     chunk: (chunk: SheetChunk) => send({ type: 'chunk', id, chunk: packChunk(chunk) }),
     grid: (grid: Grid) => send({ type: 'grid', id, grid }),
-    finish: (o = {}) =>
-      new Promise<SheetCheck>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        send({ type: 'finish', id, compareWith: o.compareWith });
-      }),
+    finish: (o = {}) => checkOver(send, waiting, { type: 'finish', id, compareWith: o.compareWith }),
   };
+}
+
+/** Asks for a check (of a read, or of a read once more); answered through `waiting`. */
+export function checkOver(send: (m: ToChecker) => void, waiting: Waiting, m: ToChecker & { type: 'finish' }): Promise<SheetCheck> {
+  return new Promise<SheetCheck>((resolve, reject) => {
+    waiting.set(m.id, { resolve, reject });
+    send(m);
+  });
 }
 
 /** Takes one message of an answer; the check is settled once its last page of findings is in. */
@@ -90,5 +96,9 @@ export function workerChecker(start: () => Worker): Checker {
     }
     worker.postMessage(m);
   };
-  return { begin: () => runOver(send, waiting), useDefinitions: (fiscalYear, year) => send({ type: 'definitions', fiscalYear, year }) };
+  return {
+    begin: () => runOver(send, waiting),
+    again: (id, o = {}) => checkOver(send, waiting, { type: 'finish', id, compareWith: o.compareWith, again: true }),
+    useDefinitions: (fiscalYear, year) => send({ type: 'definitions', fiscalYear, year }),
+  };
 }

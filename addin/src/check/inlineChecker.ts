@@ -1,5 +1,5 @@
 import { CheckHost } from './checkHost';
-import { runOver, settle, type Checker, type Waiting } from './checker';
+import { checkOver, runOver, settle, type Checker, type Waiting } from './checker';
 import type { ToChecker } from './checkProtocol';
 
 /** Checks in the page itself, as the worker would (tests; a page that needs no worker). Each check still answers asynchronously. */
@@ -13,5 +13,9 @@ export function inlineChecker(): Checker {
         for (const answer of host.receive(m)) settle(waiting, answer);
       }, 0);
   };
-  return { begin: () => runOver(send, waiting), useDefinitions: (fiscalYear, year) => send({ type: 'definitions', fiscalYear, year }) };
+  return {
+    begin: () => runOver(send, waiting),
+    again: (id, o = {}) => checkOver(send, waiting, { type: 'finish', id, compareWith: o.compareWith, again: true }),
+    useDefinitions: (fiscalYear, year) => send({ type: 'definitions', fiscalYear, year }),
+  };
 }

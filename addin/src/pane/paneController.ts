@@ -349,17 +349,30 @@ export class PaneController {
   private async readAndCheck(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
     const first = await this.readAndCheckOnce(flow, sheetId, compareWith);
     if (!first.ok) return first;
-    // The year the sheet states: its forms and units from the API (cached). The first time a year comes
-    // from there, the checker is given it and the sheet is read and checked again with it.
+    // The year the sheet states: its forms and units from the API (cached). The first time a year comes from
+    // there, the read just made is checked again with them, in the checker, without reading the sheet again.
     const fy = first.value.returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
-    if (fy === null) return first;
+    if (fy === null || !(await this.useYear(fy))) return first;
+    try {
+      const again = await this.checker.again(first.value.readId, { compareWith });
+      return { ok: true, value: { ...first.value, ...again } };
+    } catch {
+      return { ok: false, problem: CHECKER_STOPPED };
+    }
+  }
+
+  /**
+   * Makes sure the checker checks sheets of `fy` with that year's forms and units from the API (cached), and
+   * says whether it was given them just now (a check made before with the built-in ones is out of date).
+   */
+  private async useYear(fy: number): Promise<boolean> {
     this.builtInOnly = (await this.definitions.load(fy)) === 'builtIn';
     this.definitions.workOn(fy);
     const year = this.definitions.loadedYear(fy);
-    if (!year || this.givenToChecker.get(fy) === year) return first;
+    if (!year || this.givenToChecker.get(fy) === year) return false;
     this.checker.useDefinitions(fy, year);
     this.givenToChecker.set(fy, year);
-    return this.readAndCheckOnce(flow, sheetId, compareWith);
+    return true;
   }
 
   private async readAndCheckOnce(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
@@ -417,6 +430,9 @@ export class PaneController {
       const { sheetId, sheet } = read.value;
       const checked = await run.finish();
       if (this.state.check.status === 'idle') this.set({ glance: { sheetId, sheet, found: checked.returns } });
+      // The year's forms to the checker now, so that the clerk's first Check reads and checks the sheet once.
+      const fy = checked.returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
+      if (fy !== null) void this.useYear(fy).catch(() => undefined);
     } catch {
       // a glance only
     } finally {
