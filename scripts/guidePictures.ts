@@ -8,8 +8,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { sourcesFingerprint } from './sourcesFingerprint';
 
 const ROOT = resolve(__dirname, '..');
 export const GUIDE_IMAGES = resolve(ROOT, 'docs/guides/img');
@@ -75,29 +76,8 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
  */
 const PICTURED_SOURCES = ['addin/src', 'shared', 'readers/src', 'forms', 'scripts/buildAddin.ts'];
 
-/** Like filesUnder, without installed packages and build output. */
-function sourcesUnder(dir: string, base = dir): string[] {
-  return readdirSync(dir)
-    .filter((name) => name !== 'node_modules' && name !== 'dist')
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? sourcesUnder(path, base) : [relative(base, path)];
-    })
-    .sort();
-}
-
 export async function buildFingerprint(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const source of PICTURED_SOURCES) {
-    const path = join(ROOT, source);
-    const files = statSync(path).isDirectory() ? sourcesUnder(path).map((f) => join(source, f)) : [source];
-    for (const f of files.filter((f) => !/\.test\.tsx?$/.test(f)))
-      hash
-        .update(`${f.split('\\').join('/')}\0`)
-        .update(readFileSync(join(ROOT, f)))
-        .update('\0');
-  }
-  return hash.digest('hex');
+  return sourcesFingerprint(PICTURED_SOURCES);
 }
 
 export function readStamp(): PicturesStamp | null {

@@ -34,10 +34,10 @@ const book = {
   filled: (page: Page, sheet: string) => page.evaluate((name) => [...(window as FakeOfficeWindow).__BOOK__!.sheet(name)!.cells.values()].filter((c) => c.fill.pattern !== 'None').length, sheet),
 };
 
-async function openRegister(lang: Lang): Promise<Page> {
+async function openRegister(lang: Lang, rows = ROWS): Promise<Page> {
   return openPaneIn(browser, officeFake, {
     url: pane.url,
-    config: { grids: [], registers: [{ sheet: SHEET, rows: ROWS, spentInWords: true }], sets: ALL_SETS, displayLanguage: lang === 'th' ? 'th-TH' : 'en-US', host: 'web', latencyMs: 20 },
+    config: { grids: [], registers: [{ sheet: SHEET, rows, spentInWords: true }], sets: ALL_SETS, displayLanguage: lang === 'th' ? 'th-TH' : 'en-US', host: 'web', latencyMs: 20 },
     apiUrl: api.url,
     apiKey: 'dev-unit-1045',
     height: 900,
@@ -47,7 +47,7 @@ async function openRegister(lang: Lang): Promise<Page> {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: resolve(ARTIFACTS, `e2e-large-${name}.png`), fullPage: true });
 
-describe.each(['th', 'en'] as const)('a 60,000-row register in the pane at 350 px, Excel on the web, the real clock (%s)', (lang) => {
+describe.each(['th'] as const)('a 60,000-row register in the pane at 350 px, Excel on the web, the real clock (%s)', (lang) => {
   const L = (k: Parameters<typeof t>[1]) => t(lang, k);
   const errors = `${L('errors')} (${ROWS.toLocaleString('en-US')})`;
 
@@ -121,6 +121,34 @@ describe.each(['th', 'en'] as const)('a 60,000-row register in the pane at 350 p
     await page.close();
   }, 240_000);
 });
+
+/**
+ * The same states in English: what the clerk reads while it reads, the findings and the opened group. On a third of the
+ * rows: the size, the chunks and the page's answers are the Thai run's (the words change nothing of the work), and
+ * reading 60,000 rows twice more in English cost a minute on a busy machine.
+ */
+test('in English, on a 20,000-row register: reading progress in words, findings, highlights said, the group opened', async () => {
+  const rows = 20_000;
+  const n = rows.toLocaleString('en-US');
+  const page = await openRegister('en', rows);
+  await button(page, t('en', 'check')).click();
+  const progress = page.getByTestId('check-progress');
+  await progress.getByText(new RegExp(`Reading the sheet… [\\d,]+ of ${(rows + 8).toLocaleString('en-US')} rows`)).waitFor();
+  await shot(page, 'en-1-reading');
+  await page.getByText(`${t('en', 'errors')} (${n})`, { exact: true }).waitFor({ timeout: 120_000 });
+  expect(await book.filled(page, SHEET)).toBe(MAX_HIGHLIGHTS);
+  await page.getByText(new RegExp(`Only the first 1,000 of the ${n} cells`)).waitFor();
+  await shot(page, 'en-2-findings');
+  const group = `E9–E${rows + 8} · ${n} findings`;
+  await page.getByRole('button', { name: group }).click();
+  const list = page.getByRole('list', { name: group });
+  await list.locator('[data-cell$="!E9"]').focus();
+  await page.keyboard.press('End');
+  await list.locator(`[data-cell$="!E${rows + 8}"]`).click();
+  await eventually(async () => (await book.selection(page))?.cell, `E${rows + 8}`);
+  await shot(page, 'en-3-group-opened');
+  await page.close();
+}, 240_000);
 
 test('the same sheet read in one request, as the pane used to, is refused by Excel on the web (the stand-in raises ResponsePayloadSizeLimitExceeded)', async () => {
   const page = await openRegister('th');

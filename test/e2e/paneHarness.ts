@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import type { FakeOfficeConfig } from './officeInBrowser';
-import { buildAddin } from '../../scripts/buildAddin';
+import { cachedPaneBuild } from '../support/cachedPaneBuild';
 import { serveAddin } from '../../scripts/serveAddin';
 import { startApi, type Api } from '../support/apiHarness';
 import { launchChromium } from '../support/browser';
@@ -13,24 +12,11 @@ import { launchChromium } from '../support/browser';
 /** Where the browser tests leave their screenshots. */
 export const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 
-/** A build of the pane (with these build settings) in a folder of its own (`dir`), served on a free loopback port; `close` removes both. */
+/** The pane built with these build settings (one build per content of its sources, shared by the test files), served on a free loopback port. */
 export async function servePaneBuild(env: Record<string, string>): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'pane-build-'));
-  try {
-    await buildAddin({ env, outDir: dir });
-    const served = await serveAddin(0, dir);
-    return {
-      url: served.url,
-      dir,
-      close: async () => {
-        await served.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  } catch (e) {
-    await rm(dir, { recursive: true, force: true });
-    throw e;
-  }
+  const { dir } = await cachedPaneBuild(env);
+  const served = await serveAddin(0, dir);
+  return { url: served.url, dir, close: () => served.close() };
 }
 
 /** The office.js stand-in as one script, served in place of appsforoffice.microsoft.com's. */

@@ -23,15 +23,15 @@ let api: Api;
 let pane: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let dir: string;
-let register60k: string;
+/** The registers the page reads: 60,000 rows (the size the issue names) and a tenth of it for the same states in the other language. */
+const registers: Record<number, string> = {};
 
 beforeAll(async () => {
   pane = await servePaneBuild({}); // a development build: the API address and a development key from Settings
   api = await startApi({ config: { corsOrigins: [pane.url] } });
   browser = await launchChromium();
   dir = mkdtempSync(join(tmpdir(), 'send-page-'));
-  register60k = join(dir, 'ทะเบียนโครงการ-60000.xlsx');
-  await writeRegister(projectRegister(60_000), register60k);
+  for (const rows of [60_000, 6_000]) await writeRegister(projectRegister(rows), (registers[rows] = join(dir, `ทะเบียนโครงการ-${rows}.xlsx`)));
   // HQ sends district 1033's return back, with a comment at its cell C14.
   const hq = api.client('dev-hq');
   await hq.submit(await requestFor(sample('community-plan/districts/1033.xlsx')));
@@ -190,37 +190,47 @@ describe.each([
   });
 });
 
+/**
+ * A 60,000-row register read in the worker, in Thai at 1280 px, while the clerk switches the page to English and back;
+ * the same states in English at 360 px on a tenth of the rows (the size is the Thai run's: reading it again in English
+ * showed nothing more, at a minute's cost on a busy machine).
+ */
 describe.each([
-  ['th', DESKTOP],
-  ['en', PHONE],
-] as [Lang, number][])('a 60,000-row register in the clerk’s web page (%s, %i px)', (lang, width) => {
+  ['th', DESKTOP, 60_000],
+  ['en', PHONE, 6_000],
+] as [Lang, number, number][])('a register in the clerk’s web page (%s, %i px, %i rows)', (lang, width, rows) => {
   test('read in the worker with progress; the page answers the clerk meanwhile', async () => {
     const o = { lang, width };
     const page = await openSendPage(browser, { url: pane.url, apiUrl: api.url, key: 'dev-unit-1045', ...o });
-    await chooseFiles(page, [register60k]);
+    await chooseFiles(page, [registers[rows]]);
     const bar = page.locator('[data-testid=file-card]').getByRole('progressbar'); // the file's bar, not My returns' spinner
     await bar.waitFor();
-    // While the worker reads, the page answers a press at once: the language changes before the read ends.
-    const other: Lang = lang === 'th' ? 'en' : 'th';
-    await page.getByRole('button', { name: text(lang, 'otherLanguage') }).click();
-    await page.getByRole('heading', { name: text(other, 'pageTitle') }).waitFor({ timeout: 2000 });
-    expect(await bar.count()).toBe(1);
-    await page.getByRole('button', { name: text(other, 'otherLanguage') }).click();
-    await page.getByRole('heading', { name: text(lang, 'pageTitle') }).waitFor({ timeout: 2000 });
+    if (rows === 60_000) {
+      // While the worker reads, the page answers a press at once: the language changes before the read ends.
+      const other: Lang = lang === 'th' ? 'en' : 'th';
+      await page.getByRole('button', { name: text(lang, 'otherLanguage') }).click();
+      await page.getByRole('heading', { name: text(other, 'pageTitle') }).waitFor({ timeout: 2000 });
+      expect(await bar.count()).toBe(1);
+      await page.getByRole('button', { name: text(other, 'otherLanguage') }).click();
+      await page.getByRole('heading', { name: text(lang, 'pageTitle') }).waitFor({ timeout: 2000 });
+    }
     // The reading state's picture and scan, if the read is still going (a quiet machine may finish first).
     if (await bar.count()) {
       await page.getByText(new RegExp(`${text(lang, 'reading')} \\d+ %`)).waitFor();
-      await shot(page, o, 'register-60k-reading');
-      await expectAccessible(page, `${lang}-${width}-register-60k-reading (its card)`, '[data-testid=file-card]');
+      await shot(page, o, `register-${rows / 1000}k-reading`);
+      await expectAccessible(page, `${lang}-${width}-register-${rows / 1000}k-reading (its card)`, '[data-testid=file-card]');
     }
     await page.getByTestId('return-summary').waitFor({ timeout: 180_000 });
-    await expect(page.getByTestId('return-summary').textContent()).resolves.toContain(lang === 'th' ? '60,000 แถว' : '60,000 rows');
+    const count = rows.toLocaleString('en-US');
+    await expect(page.getByTestId('return-summary').textContent()).resolves.toContain(lang === 'th' ? `${count} แถว` : `${count} rows`);
     // The rendering scrolls to the last rows without reading them again.
+    const last = `A${rows + 8}`;
     await page.getByTestId('sheet-view').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await page.locator('[data-testid=sheet-view] td[data-cell="A60008"]').waitFor();
-    await expect(page.locator('[data-testid=sheet-view] td[data-cell="A60008"]').textContent()).resolves.toBe('60000');
-    await shot(page, o, 'register-60k-read');
-    await expectAccessible(page, `${lang}-${width}-register-60k-read`);
+    // The window of rows drawn may show the cell a frame before its value: read it until it settles.
+    await page.locator(`[data-testid=sheet-view] td[data-cell="${last}"]`).waitFor();
+    await eventually(() => page.locator(`[data-testid=sheet-view] td[data-cell="${last}"]`).textContent(), String(rows));
+    await shot(page, o, `register-${rows / 1000}k-read`);
+    await expectAccessible(page, `${lang}-${width}-register-${rows / 1000}k-read`);
     await page.context().close();
   }, 300_000);
 });

@@ -78,43 +78,47 @@ export const definitionOf = (deps: Deps) =>
  * published since, 428 without a precondition, 422 with the findings at their cells.
  */
 export const publish = (deps: Deps) =>
-  endpoint(deps, async (req, principal) => {
-    // Refused before the body is read: only headquarters publishes.
-    if (principal.role !== 'hq') return domainError('auth.hq_only', { en: 'Only headquarters publishes forms and org units.', th: 'เฉพาะส่วนกลางเท่านั้นที่เผยแพร่แบบรายงานและผังหน่วยงานได้' });
-    const fy = yearOf(req);
-    if (isProblem(fy)) return fy;
-    if (fy === null) return problem('query.invalid', { en: 'Give the fiscal year the definition applies from (fy=2564).', th: 'กรุณาระบุปีงบประมาณที่นิยามเริ่มใช้ (fy=2564)' });
-    const ifMatch = req.headers.get('if-match');
-    const ifNoneMatch = req.headers.get('if-none-match') === '*';
-    if (!ifMatch && !ifNoneMatch)
-      return problem('definition.etag_required', {
-        en: 'Say which version you publish after: If-Match with the ETag read (GET /api/definitions/{id}), or If-None-Match: * for the first.',
-        th: 'กรุณาระบุฉบับที่อ่านไว้ก่อนเผยแพร่ (If-Match ตาม ETag ที่อ่าน หรือ If-None-Match: * สำหรับฉบับแรก)',
-      });
-    const body = await readJson(req, z.unknown(), MAX_PUBLISH_BYTES);
-    if (isProblem(body)) return body;
-    const out = await publishDefinition(
-      await deps.definitionStore(),
-      await deps.definitions(),
-      principal,
-      { id: req.params.id ?? '', doc: body.value, fromFiscalYear: fy, precondition: ifMatch ? { ifMatch } : { ifNoneMatch: true } },
-      new Date(),
-    );
-    if (isDomainError(out)) return out;
-    if ('moved' in out) {
-      const by = out.latest ? `${out.latest.publishedBy} (${out.latest.publishedAt})` : '';
-      return problem(
-        'definition.changed',
-        {
-          en: out.head
-            ? `Version ${out.head.version} was published since you read it${by ? `, by ${by}` : ''}: read it again, then publish.`
-            : 'Nothing was published of this definition yet: publish it with If-None-Match: *.',
-          th: out.head ? `มีการเผยแพร่ฉบับที่ ${out.head.version} หลังจากที่คุณอ่าน${by ? ` โดย ${by}` : ''} กรุณาอ่านใหม่แล้วเผยแพร่อีกครั้ง` : 'นิยามนี้ยังไม่เคยเผยแพร่ กรุณาเผยแพร่ด้วย If-None-Match: *',
-        },
-        { headers: etagHeader(out.head?.etag) },
+  endpoint(
+    deps,
+    async (req, principal) => {
+      // Refused before the body is read: only headquarters publishes.
+      if (principal.role !== 'hq') return domainError('auth.hq_only', { en: 'Only headquarters publishes forms and org units.', th: 'เฉพาะส่วนกลางเท่านั้นที่เผยแพร่แบบรายงานและผังหน่วยงานได้' });
+      const fy = yearOf(req);
+      if (isProblem(fy)) return fy;
+      if (fy === null) return problem('query.invalid', { en: 'Give the fiscal year the definition applies from (fy=2564).', th: 'กรุณาระบุปีงบประมาณที่นิยามเริ่มใช้ (fy=2564)' });
+      const ifMatch = req.headers.get('if-match');
+      const ifNoneMatch = req.headers.get('if-none-match') === '*';
+      if (!ifMatch && !ifNoneMatch)
+        return problem('definition.etag_required', {
+          en: 'Say which version you publish after: If-Match with the ETag read (GET /api/definitions/{id}), or If-None-Match: * for the first.',
+          th: 'กรุณาระบุฉบับที่อ่านไว้ก่อนเผยแพร่ (If-Match ตาม ETag ที่อ่าน หรือ If-None-Match: * สำหรับฉบับแรก)',
+        });
+      const body = await readJson(req, z.unknown(), MAX_PUBLISH_BYTES);
+      if (isProblem(body)) return body;
+      const out = await publishDefinition(
+        await deps.definitionStore(),
+        await deps.definitions(),
+        principal,
+        { id: req.params.id ?? '', doc: body.value, fromFiscalYear: fy, precondition: ifMatch ? { ifMatch } : { ifNoneMatch: true } },
+        new Date(),
       );
-    }
-    deps.definitionsPublished();
-    const { doc: _doc, ...version } = out.published;
-    return json(201, version, etagHeader(out.head.etag));
-  });
+      if (isDomainError(out)) return out;
+      if ('moved' in out) {
+        const by = out.latest ? `${out.latest.publishedBy} (${out.latest.publishedAt})` : '';
+        return problem(
+          'definition.changed',
+          {
+            en: out.head
+              ? `Version ${out.head.version} was published since you read it${by ? `, by ${by}` : ''}: read it again, then publish.`
+              : 'Nothing was published of this definition yet: publish it with If-None-Match: *.',
+            th: out.head ? `มีการเผยแพร่ฉบับที่ ${out.head.version} หลังจากที่คุณอ่าน${by ? ` โดย ${by}` : ''} กรุณาอ่านใหม่แล้วเผยแพร่อีกครั้ง` : 'นิยามนี้ยังไม่เคยเผยแพร่ กรุณาเผยแพร่ด้วย If-None-Match: *',
+          },
+          { headers: etagHeader(out.head?.etag) },
+        );
+      }
+      deps.definitionsPublished();
+      const { doc: _doc, ...version } = out.published;
+      return json(201, version, etagHeader(out.head.etag));
+    },
+    'publish',
+  );

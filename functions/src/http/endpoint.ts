@@ -11,7 +11,7 @@ import { authChallenge, authenticate } from './auth';
 import { isProblem, problem, problemOf, problemResponse, type ApiProblem } from './problem';
 import { traceRequest } from '../telemetry/requestTelemetry';
 import { clientAddress, type AuthThrottle } from './authThrottle';
-import { ROUTE_TEXTS, type RouteKind } from './routeTexts';
+import { ROUTE_TEXTS, type RouteKind } from '../domain/routeTexts';
 
 export interface Deps {
   config: ApiConfig;

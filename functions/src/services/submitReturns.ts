@@ -21,12 +21,10 @@ import { keepTalliesAll } from './applyTallyShare';
 import { lockRefusal } from './lockRefusal';
 import type { SubmitGate } from './submitGate';
 import { unitName } from '../domain/returnName';
+import { ROUTE_TEXTS } from '../domain/routeTexts';
 
-/** What a request that failed before any of its pointers could move is told. */
-const NOTHING_STORED = {
-  en: 'Storage did not answer in time; nothing of this request was stored. Send it again shortly with the same Idempotency-Key.',
-  th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ยังไม่ได้บันทึกข้อมูลของคำขอนี้ กรุณาส่งใหม่อีกครั้งด้วย Idempotency-Key เดิม',
-};
+/** What a request that failed before any of its pointers could move is told: the submit route's own words. */
+const NOTHING_STORED = ROUTE_TEXTS.submit.unavailable;
 
 /** Findings kept with a stored version (warnings and info); the full list is the client's. */
 const STORED_ISSUES = 200;

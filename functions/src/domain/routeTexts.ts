@@ -1,13 +1,15 @@
 /** What a route does, as far as its refusals must say: what a failure left, and how to try again. */
-export type RouteKind = 'read' | 'submit' | 'decision' | 'rebuild';
+export type RouteKind = 'read' | 'submit' | 'decision' | 'rebuild' | 'publish';
 
 type Text = { en: string; th: string };
 
 /**
- * The HTTP layer's answers when storage does not answer, or something fails unexpectedly: each
- * route kind says what is true of it (a read changed nothing; a submission is never stored
- * twice under its Idempotency-Key; a decision may or may not be recorded; a rebuild is safe to
- * run again), never another route's advice.
+ * The answers when storage does not answer, or something fails unexpectedly: each route kind
+ * says what is true of it (a read changed nothing; a submission is never stored twice under its
+ * Idempotency-Key; a decision may or may not be recorded; a rebuild is safe to run again; a
+ * publish may or may not have made a new version, and is never written over one published
+ * since), never another route's advice. The HTTP layer answers with them, and the services
+ * that know more (a submission that failed before anything moved) say the same words.
  */
 export const ROUTE_TEXTS: Record<RouteKind, { unavailable: Text; internal: Text }> = {
   read: {
@@ -42,6 +44,16 @@ export const ROUTE_TEXTS: Record<RouteKind, { unavailable: Text; internal: Text 
     internal: {
       en: 'Something failed on the server; the rebuild stopped. Run it again; if it keeps failing, tell your administrator.',
       th: 'ระบบขัดข้อง การสร้างผลสรุปใหม่หยุดลง กรุณาสั่งใหม่อีกครั้ง หากยังขัดข้องอยู่ กรุณาแจ้งผู้ดูแลระบบ',
+    },
+  },
+  publish: {
+    unavailable: {
+      en: 'Storage did not answer in time; the new version may not have been published. Read the definition again to see its latest version, then publish with its ETag: a version is never written over one published since.',
+      th: 'ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด ฉบับใหม่อาจยังไม่ถูกเผยแพร่ กรุณาอ่านนิยามใหม่อีกครั้งเพื่อดูฉบับล่าสุด แล้วจึงเผยแพร่ ฉบับที่เผยแพร่แล้วจะไม่ถูกเขียนทับ',
+    },
+    internal: {
+      en: 'Something failed on the server; the new version may not have been published. Read the definition again to see its latest version before publishing again.',
+      th: 'ระบบขัดข้อง ฉบับใหม่อาจยังไม่ถูกเผยแพร่ กรุณาอ่านนิยามใหม่อีกครั้งเพื่อดูฉบับล่าสุดก่อนเผยแพร่อีกครั้ง',
     },
   },
 };
