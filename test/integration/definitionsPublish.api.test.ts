@@ -43,6 +43,12 @@ describe('publishing definitions through the API', () => {
     expect(unsigned.body.detail_th).toBeTruthy();
     const versions = await api.client().definitionVersions();
     expect(versions.documents.flatMap((d) => d.versions)).toEqual([]);
+    const listed = await returns('list');
+    expect(listed.out.split('\n').slice(0, 3)).toEqual([
+      'every fiscal year: nothing published yet · ทุกปีงบประมาณ: ยังไม่มีการเผยแพร่',
+      expect.stringMatching(/^ {2}bma-community-plan-return {2}/),
+      '    in force: built in',
+    ]);
   });
 
   test('a broken definition is refused at its paths in Thai and English; nothing is published', async () => {

@@ -109,7 +109,8 @@ export async function formsListCommand(a: ArgsOf<typeof FORMS_LIST>, c: ApiConne
       print(JSON.stringify({ fiscalYear: year.fiscalYear, inForce: year.documents.map((d) => ({ id: d.id, version: d.version })), documents: all.documents }, null, 2));
       return 0;
     }
-    print(`fiscal year ${year.fiscalYear} · ปีงบประมาณ ${year.fiscalYear}`);
+    // No year asked and nothing published: the API answers for "any year" (0), the built-in set.
+    print(year.fiscalYear > 0 ? `fiscal year ${year.fiscalYear} · ปีงบประมาณ ${year.fiscalYear}` : 'every fiscal year: nothing published yet · ทุกปีงบประมาณ: ยังไม่มีการเผยแพร่');
     for (const d of all.documents) {
       const inForce = year.documents.find((x) => x.id === d.id);
       print(`  ${d.id}  ${d.title_th} · ${d.title_en}`);
