@@ -1,7 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './fileTask';
 import { workerCount } from './workerCount';
 import type { PublishedDefinition } from '@returns-hub/shared/definitions/versionsByYear';
@@ -38,6 +37,8 @@ export async function checkInParallel<T extends Task>(paths: string[], task: T, 
     for (let i = 0; i < paths.length; i++) results[i] = (await runTask(paths[i], task, published)) as TaskResult<T>;
     return results;
   }
+  // Loaded only here: a run on this thread (most small ones) does not pay for it.
+  const { Worker } = await import('node:worker_threads');
   let next = 0;
   const failed = async (i: number, e: Error): Promise<void> => {
     const { reportFile } = await import('./fileReport.js');

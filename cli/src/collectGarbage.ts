@@ -1,6 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
 let gc: (() => void) | null = null;
 
 /**
@@ -17,6 +14,11 @@ export const LARGE_ROWS = 10_000;
  * and a big sheet's grid, once located, is tens of megabytes of garbage in one go.
  */
 export function enableGarbageCollection(): void {
+  // node:v8 and node:vm (milliseconds to load) only here: most runs never enable it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runInNewContext } = require('node:vm') as typeof import('node:vm');
   setFlagsFromString('--expose-gc');
   gc = runInNewContext('gc') as () => void;
 }

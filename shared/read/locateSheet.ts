@@ -6,7 +6,7 @@ import type { Issue } from '../issues/issue';
 import { issueAt } from '../issues/messages';
 import { normalizeLabel } from '../text/normalizeLabel';
 import { LabelIndex } from './labelIndex';
-import { findTable, HEADER_SEARCH_ROWS, type FoundTable } from './findTable';
+import { findTable, headerRows, HEADER_SEARCH_ROWS, type FoundTable, type HeaderRows } from './findTable';
 import { findRecordFields, type FoundRecord } from './findRecordFields';
 import type { LocatedReturn, RawField, RawRow, RawTable } from './locatedReturn';
 import { fieldOf, rawCell } from './rawValue';
@@ -50,8 +50,8 @@ interface Candidate {
   score: number;
 }
 
-function tryForm(grid: Grid, form: FormDef): Candidate {
-  const table = form.table ? findTable(grid, form.table, indexFor(form.table.columns)) : null;
+function tryForm(grid: Grid, header: HeaderRows, form: FormDef): Candidate {
+  const table = form.table ? findTable(grid, form.table, indexFor(form.table.columns), header) : null;
   const recordRows = range(0, table ? table.headerTop : Math.min(grid.rows.length, RECORD_SEARCH_ROWS));
   const record = findRecordFields(grid, indexFor(form.fields), recordRows);
   const score = new Set(record.fields.map((f) => f.id)).size + (table ? table.columns.size : 0);
@@ -62,8 +62,9 @@ function tryForm(grid: Grid, form: FormDef): Candidate {
 export function locateSheet(grid: Grid, forms: readonly FormDef[]): SheetReading {
   const issues: Issue[] = [];
   let best: Candidate | null = null;
+  const header = headerRows(grid); // the same for every form
   for (const form of forms) {
-    const c = tryForm(grid, form);
+    const c = tryForm(grid, header, form);
     if (c.score >= MIN_FIELDS_FOUND && (!best || c.score > best.score)) best = c;
   }
   if (!best) {
