@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@returns-hub/functions/dev/startAzurite';
+import { holdAddinDist } from '../support/addinDistLock';
 import { outputMatches, quickstartSteps } from '../support/markdownSteps';
 
 /**
@@ -23,6 +24,7 @@ const TIMES: [RegExp, string][] = [
 const untimed = (text: string) => TIMES.reduce((t, [re, by]) => t.replace(re, by), text);
 
 let npmStart: ChildProcess;
+let releaseAddinDist: (() => void) | undefined;
 let output = '';
 let exited: Promise<number | null>;
 const own = { api: 0, pane: 0, azurite: 0, home: '', data: '', terminal: '' };
@@ -63,6 +65,7 @@ afterAll(async () => {
   }
   npmStart?.stdout?.destroy();
   npmStart?.stderr?.destroy();
+  releaseAddinDist?.();
   for (const dir of [own.home, own.data, own.terminal]) if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
@@ -71,6 +74,7 @@ describe("the README's quickstart, run against npm start on loopback", () => {
     expect(STEPS.length).toBeGreaterThan(3);
     expect(STEPS[0].commands).toBe('npm install && npm start');
     // The install is this checkout's own; the start is npm's, as the reader runs it.
+    releaseAddinDist = await holdAddinDist(); // its pane build and manifest in addin/dist are this test's until it stops
     npmStart = spawn('npm', ['start'], {
       cwd: ROOT,
       detached: true,

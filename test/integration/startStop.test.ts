@@ -8,6 +8,7 @@ import { TableReturnStore } from '@returns-hub/functions/store/tableReturnStore'
 import { DEVELOPMENT_NEEDS_LOCAL_AZURITE } from '@returns-hub/functions/config';
 import { requestFor } from '../support/apiHarness';
 import { sample } from '../support/samples';
+import { holdAddinDist } from '../support/addinDistLock';
 
 const ROOT = resolve(__dirname, '../..');
 /** Exactly what `npm start` runs (one process: signals reach the script itself), from package.json. */
@@ -167,19 +168,24 @@ describe('npm start as people run it: npm, a shell, the script, Azurite, the pan
   test.each(['SIGTERM', 'SIGHUP'] as const)(
     '%s to npm’s own process: no process of it is left, and its ports are free',
     async (signal) => {
-      const s = await npmStart({ throughNpm: true });
-      const { child: npm, apiPort, addinPort, azuritePort, location } = s;
-      await ready(s);
-      const tree = descendants(npm.pid!);
-      expect(tree.length).toBeGreaterThanOrEqual(3); // the shell, the script, Azurite
-      expect([await listening(apiPort), await listening(addinPort), await listening(azuritePort)]).toEqual([true, true, true]);
+      const release = await holdAddinDist(); // its pane build writes addin/dist
+      try {
+        const s = await npmStart({ throughNpm: true });
+        const { child: npm, apiPort, addinPort, azuritePort, location } = s;
+        await ready(s);
+        const tree = descendants(npm.pid!);
+        expect(tree.length).toBeGreaterThanOrEqual(3); // the shell, the script, Azurite
+        expect([await listening(apiPort), await listening(addinPort), await listening(azuritePort)]).toEqual([true, true, true]);
 
-      npm.kill(signal); // npm's process only, as a process manager or `kill PID` sends it
-      const deadline = Date.now() + 30_000;
-      while ([npm.pid!, ...tree].some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect([npm.pid!, ...tree].filter(alive)).toEqual([]);
-      expect(naming(location)).toEqual([]);
-      expect([await listening(apiPort), await listening(addinPort), await listening(azuritePort)]).toEqual([false, false, false]);
+        npm.kill(signal); // npm's process only, as a process manager or `kill PID` sends it
+        const deadline = Date.now() + 30_000;
+        while ([npm.pid!, ...tree].some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        expect([npm.pid!, ...tree].filter(alive)).toEqual([]);
+        expect(naming(location)).toEqual([]);
+        expect([await listening(apiPort), await listening(addinPort), await listening(azuritePort)]).toEqual([false, false, false]);
+      } finally {
+        release();
+      }
     },
     180_000,
   );
