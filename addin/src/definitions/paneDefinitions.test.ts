@@ -2,7 +2,7 @@ import { builtInDocuments } from '@returns-hub/forms';
 import { createApiClient, type FetchLike } from '@returns-hub/shared/api/client';
 import { documentId } from '@returns-hub/shared/definitions/documentId';
 import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
-import { PaneDefinitions } from './paneDefinitions';
+import { DEFINITIONS_RETRY_MS, PaneDefinitions } from './paneDefinitions';
 
 /** A year as the API sends it: the built-in documents (version 0), `published` of them with version 1. */
 const yearOf = (fiscalYear: number, published: string[] = []): YearDefinitions => ({
@@ -25,6 +25,22 @@ describe("the pane's definitions by year", () => {
     expect(await definitions.load(2563, 20)).toBe('builtIn'); // no answer yet: the check goes on with the built-in forms
     api.answer();
     expect(await definitions.load(2563, 60_000)).toBe('api'); // the same request answered: loaded
+  });
+
+  test('an API out of reach is waited for once: later checks go on at once with the built-in set, and ask again a minute on', async () => {
+    let now = 1_000_000;
+    let asked = 0;
+    const down: FetchLike = () => (asked++, Promise.reject(new TypeError('fetch failed')));
+    const definitions = new PaneDefinitions(undefined, () => now);
+    definitions.use(() => createApiClient({ baseUrl: 'http://api', key: 'k', fetch: down, attempts: 1 }));
+    expect(await definitions.load(2563, 60_000)).toBe('builtIn');
+    expect(asked).toBe(1);
+    // A wait that would not end: answered at once, without asking.
+    expect(await definitions.load(2563, 2_147_483_647)).toBe('builtIn');
+    expect(asked).toBe(1);
+    now += DEFINITIONS_RETRY_MS;
+    expect(await definitions.load(2563, 60_000)).toBe('builtIn');
+    expect(asked).toBe(2);
   });
 
   test('a year with nothing published is no year to give the checker; one with a published version is', () => {

@@ -12,6 +12,8 @@ export const DEFINITIONS_TTL_MS = 10 * 60_000;
  * client's retries. The request goes on; the next check uses what it brings.
  */
 export const DEFINITIONS_WAIT_MS = 3_000;
+/** After the API could not send a year, checks go on at once with what they have for this long (no wait each time). */
+export const DEFINITIONS_RETRY_MS = 60_000;
 
 /** Where a year's definitions came from: the API (what headquarters published), or the built-in set (the API out of reach). */
 export type DefinitionsOrigin = 'api' | 'builtIn';
@@ -32,6 +34,8 @@ interface Loaded {
 export class PaneDefinitions implements DefinitionSource {
   private readonly loaded = new Map<number, Loaded>();
   private readonly inFlight = new Map<number, Promise<DefinitionsOrigin>>();
+  /** When the API last failed to send a year. */
+  private readonly failedAt = new Map<number, number>();
   private api: (() => ApiClient) | null = null;
   private year: number;
 
@@ -64,6 +68,8 @@ export class PaneDefinitions implements DefinitionSource {
     if (hit && this.now() - hit.at < DEFINITIONS_TTL_MS) return Promise.resolve('api');
     const api = this.api;
     if (!api) return Promise.resolve('builtIn');
+    const failed = this.failedAt.get(fiscalYear);
+    if (failed !== undefined && this.now() - failed < DEFINITIONS_RETRY_MS) return Promise.resolve(hit ? 'api' : 'builtIn');
     let pending = this.inFlight.get(fiscalYear);
     if (!pending) {
       pending = api()
@@ -71,9 +77,13 @@ export class PaneDefinitions implements DefinitionSource {
         .then(
           (y): DefinitionsOrigin => {
             this.loaded.set(fiscalYear, { at: this.now(), definitions: definitionsOfYear(y), year: y });
+            this.failedAt.delete(fiscalYear);
             return 'api';
           },
-          (): DefinitionsOrigin => (hit ? 'api' : 'builtIn'), // a stale copy beats the built-in one
+          (): DefinitionsOrigin => {
+            this.failedAt.set(fiscalYear, this.now());
+            return hit ? 'api' : 'builtIn'; // a stale copy beats the built-in one
+          },
         )
         .finally(() => this.inFlight.delete(fiscalYear));
       this.inFlight.set(fiscalYear, pending);
@@ -102,6 +112,7 @@ export class PaneDefinitions implements DefinitionSource {
   /** The pane's Refresh: every year is asked for again. */
   refresh(): void {
     this.loaded.clear();
+    this.failedAt.clear();
   }
 }
 
