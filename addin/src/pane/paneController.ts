@@ -4,7 +4,7 @@ import type { Receipt } from '@returns-hub/shared/api/schemas';
 import { ApiError, newIdempotencyKey, type ApiClient } from '@returns-hub/shared/api/client';
 import { splitSheetAddress } from '@returns-hub/shared/sheet/address';
 import { paneDefinitions, type PaneDefinitions } from '../definitions/paneDefinitions';
-import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
+import { YearsGiven } from '../definitions/yearsGiven';
 import { HIGHLIGHT, type SavedFill } from '../excel/highlights';
 import type { SheetRead } from '../excel/readSheet';
 import { excelProblem, type ExcelProblem } from '../excel/excelProblem';
@@ -177,6 +177,9 @@ function grouped(all: Issue[], n: SheetCheck['counts']): GroupedIssues {
   return { error: all.slice(0, n.error), warning: all.slice(n.error, n.error + n.warning), info: all.slice(n.error + n.warning) };
 }
 
+/** The fiscal year a checked sheet states (its first return that states one). */
+const yearStated = (returns: SheetCheck['returns']): number | null => returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
+
 /** The sentence under Check: not a form, errors to fix, or ready to send. */
 function checkOutcome(c: SheetCheck): Outcome {
   if (c.returns.length === 0) return say('warning', bi('noForm'));
@@ -214,7 +217,7 @@ export class PaneController {
   /** The last check was made with the built-in forms (the API out of reach). */
   private builtInOnly = false;
   /** The years' definitions the checker was given (it checks with the built-in ones otherwise). */
-  private readonly givenToChecker = new Map<number, YearDefinitions>();
+  private readonly givenToChecker: YearsGiven;
 
   constructor(
     private readonly excel: ExcelPort,
@@ -234,6 +237,7 @@ export class PaneController {
     this.slowMs = opts.slowMs ?? SLOW_EXCEL_MS;
     this.periods = new PeriodDefaults(async (form, p) => (await this.api().completeness({ form: form.id, fy: p.fy, period: p.period })).received);
     this.definitions = opts.definitions ?? paneDefinitions;
+    this.givenToChecker = new YearsGiven(this.definitions, checker);
     this.definitions.use(api);
     this.state = { lang, busy: null, glance: null, glanced: false, check: EMPTY_CHECK, send: EMPTY_SEND, pull: { status: 'idle' }, insert: { status: 'idle', notes: [] } };
   }
@@ -352,7 +356,7 @@ export class PaneController {
     // The year the sheet states: its forms and units from the API (cached). The first time a year with something
     // headquarters published comes from there, the read just made is checked again with them, in the checker, without
     // reading the sheet again (a year of the built-in set only is what the checker has: nothing to check again).
-    const fy = first.value.returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
+    const fy = yearStated(first.value.returns);
     if (fy === null || !(await this.useYear(fy))) return first;
     try {
       const again = await this.checker.again(first.value.readId, { compareWith });
@@ -369,11 +373,7 @@ export class PaneController {
   private async useYear(fy: number): Promise<boolean> {
     this.builtInOnly = (await this.definitions.load(fy)) === 'builtIn';
     this.definitions.workOn(fy);
-    const year = this.definitions.publishedYear(fy);
-    if (!year || this.givenToChecker.get(fy) === year) return false;
-    this.checker.useDefinitions(fy, year);
-    this.givenToChecker.set(fy, year);
-    return true;
+    return this.givenToChecker.give(fy);
   }
 
   private async readAndCheckOnce(flow: 'check' | 'send', sheetId: string | undefined, compareWith?: string): Promise<CheckRead> {
@@ -432,7 +432,7 @@ export class PaneController {
       const checked = await run.finish();
       if (this.state.check.status === 'idle') this.set({ glance: { sheetId, sheet, found: checked.returns } });
       // The year's forms to the checker now, so that the clerk's first Check reads and checks the sheet once.
-      const fy = checked.returns.find((r) => r.fiscalYear !== null)?.fiscalYear ?? null;
+      const fy = yearStated(checked.returns);
       if (fy !== null) void this.useYear(fy).catch(() => undefined);
     } catch {
       // a glance only

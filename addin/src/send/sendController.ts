@@ -12,7 +12,7 @@ import type { FileReading, FoundReturn } from './files/fileProtocol';
 import { sbi } from './sendText';
 import { StateHolder } from './stateHolder';
 import { paneDefinitions, type PaneDefinitions } from '../definitions/paneDefinitions';
-import type { YearDefinitions } from '@returns-hub/shared/definitions/versionsByYear';
+import { YearsGiven } from '../definitions/yearsGiven';
 
 /** A file the clerk chose: read and checked in the worker, then sent with the others. */
 export interface FileEntry {
@@ -92,7 +92,7 @@ export class SendController extends StateHolder<SendPageState> {
   /** The files themselves, kept to read again (Retry) until the clerk removes them. */
   private blobs = new Map<string, File>();
   /** The years' definitions given to the checker, as loaded from the API (a year loaded again is given again). */
-  private given = new Map<number, YearDefinitions>();
+  private readonly given: YearsGiven;
 
   constructor(
     private readonly checker: FileChecker,
@@ -102,6 +102,7 @@ export class SendController extends StateHolder<SendPageState> {
     private readonly definitions: PaneDefinitions = paneDefinitions,
   ) {
     super({ lang, files: [], view: null, send: { status: 'idle' }, hq: {} });
+    this.given = new YearsGiven(definitions, checker);
   }
 
   private patchFile(id: string, patch: Partial<FileEntry>) {
@@ -155,11 +156,7 @@ export class SendController extends StateHolder<SendPageState> {
     let changed = false;
     for (const fy of years) {
       await this.definitions.load(fy);
-      const year = this.definitions.publishedYear(fy);
-      if (!year || this.given.get(fy) === year) continue;
-      this.checker.useDefinitions(fy, year);
-      this.given.set(fy, year);
-      changed = true;
+      if (this.given.give(fy)) changed = true;
     }
     return changed;
   }
