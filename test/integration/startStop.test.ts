@@ -9,6 +9,7 @@ import { DEVELOPMENT_NEEDS_LOCAL_AZURITE } from '@returns-hub/functions/config';
 import { requestFor } from '../support/apiHarness';
 import { sample } from '../support/samples';
 import { holdAddinDist } from '../support/addinDistLock';
+import { alive } from '../support/processAlive';
 
 const ROOT = resolve(__dirname, '../..');
 /** Exactly what `npm start` runs (one process: signals reach the script itself), from package.json. */
@@ -142,15 +143,6 @@ function descendants(pid: number): number[] {
   walk(pid);
   return out;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Processes whose command line names `text` (the run's own data folder: nothing else has it). */
 const naming = (text: string) =>

@@ -1,17 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { alive } from './processAlive';
 
 /** npm start builds the pane into addin/dist, as the README says: one writer at a time. */
 const LOCK = resolve(__dirname, '../../node_modules/.cache/returns-hub/addin-dist.lock');
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Waits until no other test process runs `npm start` with its pane build (Jest runs two test
