@@ -9,14 +9,16 @@
 const ESM_ONLY = ['strip-bom', 'uuid'];
 const transpile = { diagnostics: false, tsconfig: { module: 'commonjs', target: 'ES2022', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true, allowJs: true } };
 
-// Two test files at a time even on 2 cores (Jest's default, cores − 1, runs one): most of the suite's
-// time is spent waiting on the processes its tests start (Chromium, Azurite, LibreOffice, npm start),
-// so a second file uses what the first leaves idle. Tests that must not overlap say so
-// (test/support/addinDistLock.ts); budgets on the clock are stretched by the load (paneHarness's slowdown).
+// One test file more than there are cores (three on 2 cores; Jest's default, cores − 1, runs one): most of
+// the suite's time is spent waiting on the processes its tests start (Chromium, Azurite, LibreOffice,
+// npm start) and on the Excel stand-in's latency, so the extra files use what the others leave idle.
+// Tests that must not overlap say so (test/support/addinDistLock.ts); budgets on the clock are
+// stretched by the load (paneHarness's slowdown). The longest files start first (slowFirstSequencer).
 const { availableParallelism } = require('node:os');
 
 module.exports = {
-  maxWorkers: Math.max(2, availableParallelism() - 1),
+  maxWorkers: availableParallelism() + 1,
+  testSequencer: '<rootDir>/test/support/slowFirstSequencer.js',
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['source', 'node', 'require', 'default'] },
   roots: ['<rootDir>/shared', '<rootDir>/functions', '<rootDir>/cli', '<rootDir>/addin', '<rootDir>/test'],
