@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`'s pretest step: the browser tests need a Chromium (and Thai fonts for readable
-// screenshots); the reader's format test converts every sample with LibreOffice Calc
+// `npm test`'s pretest step: the browser tests need a Chromium (its headless shell; the whole
+// browser for the benchmarks) and Thai fonts for readable screenshots; the reader's format test
+// converts every sample with LibreOffice Calc
 // (headless: libreoffice-calc-nogui, unless a full libreoffice-calc is there) and re-saves
 // them with openpyxl (python3-openpyxl). Where one is missing and this process may install
 // Debian packages (root with apt-get), it installs them and says so in one line; otherwise it
@@ -14,7 +15,7 @@ const { execFileSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { findChromium, INSTALL_HINT } = require('./findChromium');
 
-const PACKAGES = ['chromium', 'fonts-thai-tlwg', 'python3-openpyxl', 'poppler-utils', 'fonts-crosextra-carlito'];
+const PACKAGES = ['chromium', 'chromium-headless-shell', 'fonts-thai-tlwg', 'python3-openpyxl', 'poppler-utils', 'fonts-crosextra-carlito'];
 /** One of these gives `soffice`; the first is the smaller, headless one. */
 const CALC = ['libreoffice-calc-nogui', 'libreoffice-calc'];
 /** How long in all to wait for another install to let go of apt's and dpkg's locks. */

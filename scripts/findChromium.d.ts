@@ -1,2 +1,2 @@
-export function findChromium(env?: NodeJS.ProcessEnv): string | null;
+export function findChromium(env?: NodeJS.ProcessEnv, options?: { headlessShell?: boolean }): string | null;
 export const INSTALL_HINT: string;

@@ -72,7 +72,7 @@ export async function addinBench(): Promise<string> {
   const yard = await serveAddin(0, dir);
   const standIn = (await build({ entryPoints: [resolve(__dirname, '../e2e/officeInBrowser.ts')], bundle: true, write: false, format: 'iife', conditions: ['source'], logLevel: 'error' }))
     .outputFiles[0].text;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ wholeBrowser: true });
   const runs = { pane: [] as number[], hello: [] as number[], paneLongest: [] as number[], helloLongest: [] as number[], paneSettled: [] as number[] };
   try {
     await loadOnce(browser, `${pane.url}/taskpane.html`, standIn); // warm-up: the browser's own caches

@@ -53,7 +53,7 @@ async function paneStartUp(before: string, after: string): Promise<{ rows: strin
   const dirs = [mkdtempSync(join(tmpdir(), 'pane-before-')), mkdtempSync(join(tmpdir(), 'pane-after-'))];
   const served: Awaited<ReturnType<typeof serveAddin>>[] = [];
   let api: Awaited<ReturnType<typeof startApi>> | undefined;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ wholeBrowser: true });
   try {
     buildPane(before, dirs[0]);
     buildPane(after, dirs[1]);

@@ -107,7 +107,7 @@ export async function sendPageBench(): Promise<string> {
   const buildDir = served.dir;
   const { size: paneSize } = await cachedPaneBuild({}); // the same build, from the cache
   const standIn = await bundleOfficeFake();
-  const browser = await launchChromium();
+  const browser = await launchChromium({ wholeBrowser: true });
   const pane: Load[] = [];
   const page: Load[] = [];
   try {

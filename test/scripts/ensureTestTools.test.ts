@@ -55,14 +55,14 @@ test('a lock held for 60 s by another process: the pretest waits, then installs 
     const t = Date.now();
     const got = ensureTestTools({ ...options, lockWaitSeconds: 150, retryEveryMs: 2000 });
     expect(Date.now() - t).toBeGreaterThan(55_000);
-    expect(got).toEqual(['chromium', 'fonts-thai-tlwg', 'python3-openpyxl', 'poppler-utils', 'fonts-crosextra-carlito', 'libreoffice-calc-nogui']);
+    expect(got).toEqual(['chromium', 'chromium-headless-shell', 'fonts-thai-tlwg', 'python3-openpyxl', 'poppler-utils', 'fonts-crosextra-carlito', 'libreoffice-calc-nogui']);
     const lines = readFileSync(calls, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThan(2); // tried while the lock was held
     for (const l of lines) expect(l).toMatch(/^-o DPkg::Lock::Timeout=(\d+) /);
     expect(Math.max(...lines.map((l) => Number(/Timeout=(\d+)/.exec(l)![1])))).toBeLessThanOrEqual(150);
     expect(lines.slice(-2)).toEqual([
       expect.stringMatching(/ update -qq$/),
-      expect.stringMatching(/ install -y -qq --no-install-recommends chromium fonts-thai-tlwg python3-openpyxl poppler-utils fonts-crosextra-carlito libreoffice-calc-nogui$/),
+      expect.stringMatching(/ install -y -qq --no-install-recommends chromium chromium-headless-shell fonts-thai-tlwg python3-openpyxl poppler-utils fonts-crosextra-carlito libreoffice-calc-nogui$/),
     ]);
     expect(ensureTestTools({ ...options, findChromium: () => '/usr/bin/chromium' })).toEqual([]); // all there now: nothing to do
   } finally {
