@@ -10,15 +10,16 @@
 const ESM_ONLY = ['strip-bom', 'uuid'];
 const transpile = { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } };
 
-// One test file more than there are cores (three on 2 cores; Jest's default, cores − 1, runs one): most of
-// the suite's time is spent waiting on the processes its tests start (Chromium, Azurite, LibreOffice,
-// npm start) and on the Excel stand-in's latency, so the extra files use what the others leave idle.
+// Two test files at a time even on 2 cores (Jest's default, cores − 1, runs one): some files spend
+// much of their time waiting (on a held lock, a frozen emulator, `npm start`), and the sequencer starts
+// each such file beside one that computes (test/support/slowFirstSequencer.js). A third file on 2 cores
+// only added switching: 744 CPU-seconds for the suite against 603 with two, and a longer run.
 // Tests that must not overlap say so (test/support/addinDistLock.ts); budgets on the clock are
-// stretched by the load (paneHarness's slowdown). The longest files start first (slowFirstSequencer).
+// stretched by the load (paneHarness's slowdown).
 const { availableParallelism } = require('node:os');
 
 module.exports = {
-  maxWorkers: availableParallelism() + 1,
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   testSequencer: '<rootDir>/test/support/slowFirstSequencer.js',
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['source', 'node', 'require', 'default'] },
