@@ -12,13 +12,13 @@ const { relative } = require('node:path');
 const FIRST = [
   'test/e2e/sendPage.e2e.test.ts', // 77 s, computing (Chromium)
   'test/scripts/ensureTestTools.test.ts', // 64 s, waiting on a held lock: `npm test`'s type checks and lint run meanwhile
-  'test/e2e/pane.e2e.test.ts', // 70 s, computing
-  'test/integration/storageStalls.api.test.ts', // 42 s, waiting on a frozen emulator
+  'test/e2e/pane.e2e.test.ts', // 70 s, computing, and waiting on the Excel stand-in's latency
   'test/samples/readFormats.test.ts', // 39 s, computing (LibreOffice)
-  'test/docs/quickstart.test.ts', // 15 s, waiting on `npm start`
+  'test/integration/storageStalls.api.test.ts', // 42 s, waiting on a frozen emulator
+  'test/e2e/sendBatch.e2e.test.ts', // 23 s, computing
   'test/integration/startStop.test.ts', // 32 s
+  'test/docs/quickstart.test.ts', // 15 s, waiting on `npm start`
   'test/packages/functionsPackage.test.ts', // 33 s, writing files
-  'test/e2e/sendBatch.e2e.test.ts', // 23 s
   'test/e2e/internalControl.e2e.test.ts', // 21 s
   'test/readers/readXlsx.test.ts', // 17 s
   'test/e2e/largeSheet.e2e.test.ts', // 14 s
