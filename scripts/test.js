@@ -9,12 +9,12 @@
 const { spawn, spawnSync } = require('node:child_process');
 const { setPriority } = require('node:os');
 
-/** The checks that run beside Jest, by what `npm test` printed before them. */
+/** The checks that run beside Jest, with the names their one-line reports give them. */
 const CHECKS = [
   { name: 'Type check (add-in and tests)', script: 'typecheck:rest' },
   { name: 'ESLint and Prettier', script: 'lint' },
 ];
-/** Below the tests' priority (0), so that a check never slows a test that waits on the clock. */
+/** Below the tests' priority (0): on a busy machine the tests, some of which wait on the clock, go first. */
 const CHECK_NICENESS = 10;
 
 function runCheck({ name, script }) {
