@@ -68,8 +68,10 @@ export class PaneDefinitions implements DefinitionSource {
     if (hit && this.now() - hit.at < DEFINITIONS_TTL_MS) return Promise.resolve('api');
     const api = this.api;
     if (!api) return Promise.resolve('builtIn');
+    /** What a check goes on with when no new copy comes: a stale copy beats the built-in one. */
+    const meanwhile: DefinitionsOrigin = hit ? 'api' : 'builtIn';
     const failed = this.failedAt.get(fiscalYear);
-    if (failed !== undefined && this.now() - failed < DEFINITIONS_RETRY_MS) return Promise.resolve(hit ? 'api' : 'builtIn');
+    if (failed !== undefined && this.now() - failed < DEFINITIONS_RETRY_MS) return Promise.resolve(meanwhile);
     let pending = this.inFlight.get(fiscalYear);
     if (!pending) {
       pending = api()
@@ -82,14 +84,14 @@ export class PaneDefinitions implements DefinitionSource {
           },
           (): DefinitionsOrigin => {
             this.failedAt.set(fiscalYear, this.now());
-            return hit ? 'api' : 'builtIn'; // a stale copy beats the built-in one
+            return meanwhile;
           },
         )
         .finally(() => this.inFlight.delete(fiscalYear));
       this.inFlight.set(fiscalYear, pending);
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const waited = new Promise<DefinitionsOrigin>((done) => (timer = setTimeout(() => done(hit ? 'api' : 'builtIn'), waitMs)));
+    const waited = new Promise<DefinitionsOrigin>((done) => (timer = setTimeout(() => done(meanwhile), waitMs)));
     return Promise.race([pending, waited]).finally(() => clearTimeout(timer));
   }
 

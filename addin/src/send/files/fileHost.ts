@@ -60,8 +60,8 @@ function readingOf(grid: Grid, file: string, definitions: PaneDefinitions): Shee
  * their grids kept for the rows the page asks to show, let go when the page forgets the file.
  */
 export class FileHost {
-  private grids = new Map<string, Grid[]>();
-  private formats = new Map<string, string | undefined>();
+  /** Each file read: its sheets' grids and the format it was read as. */
+  private kept = new Map<string, { grids: Grid[]; format?: string }>();
   /** Files are read one at a time, in the order given: memory holds one file being read. */
   private reading: Promise<void> = Promise.resolve();
 
@@ -75,27 +75,25 @@ export class FileHost {
 
   async receive(m: ToFiles): Promise<void> {
     try {
-      if (m.type === 'forget') {
-        this.grids.delete(m.file);
-        this.formats.delete(m.file);
-      } else if (m.type === 'definitions') this.definitions.put(m.fiscalYear, m.year);
-      else if (m.type === 'recheck') {
-        const turn = this.reading.then(() => this.post({ type: 'read', id: m.id, reading: this.checkAll(m.id, m.name, this.grids.get(m.id) ?? []) }));
-        this.reading = turn.catch(() => undefined);
-        await turn;
-      } else if (m.type === 'rows') this.post({ type: 'rows', id: m.id, rows: this.rows(m.file, m.sheet, m.from, m.count) });
-      else {
-        const turn = this.reading.then(async () => this.post({ type: 'read', id: m.id, reading: await this.readFile(m.id, m.name, new Uint8Array(await m.file.arrayBuffer())) }));
-        this.reading = turn.catch(() => undefined);
-        await turn;
-      }
+      if (m.type === 'forget') this.kept.delete(m.file);
+      else if (m.type === 'definitions') this.definitions.put(m.fiscalYear, m.year);
+      else if (m.type === 'recheck') await this.inTurn(() => this.post({ type: 'read', id: m.id, reading: this.checkAll(m.id, m.name) }));
+      else if (m.type === 'rows') this.post({ type: 'rows', id: m.id, rows: this.rows(m.file, m.sheet, m.from, m.count) });
+      else await this.inTurn(async () => this.post({ type: 'read', id: m.id, reading: await this.readFile(m.id, m.name, new Uint8Array(await m.file.arrayBuffer())) }));
     } catch (e) {
       if ('id' in m) this.post({ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
 
+  /** Runs `work` after the reads and checks asked for before it (one at a time); a failure is the caller's alone. */
+  private inTurn(work: () => void | Promise<void>): Promise<void> {
+    const turn = this.reading.then(work);
+    this.reading = turn.catch(() => undefined);
+    return turn;
+  }
+
   private rows(file: string, sheet: number, from: number, count: number) {
-    const grid = this.grids.get(file)?.[sheet];
+    const grid = this.kept.get(file)?.grids[sheet];
     if (!grid) return [];
     const columns = Math.min(colCount(grid), MAX_SHOWN_COLUMNS);
     const out = [];
@@ -114,19 +112,19 @@ export class FileHost {
     progress('reading', 0, 1, true);
     const read = await this.read(bytes, name, (f) => progress('reading', Math.min(1, f), 1));
     if (!read.ok) return { format: read.format, sheets: [], issues: [read.issue] };
-    this.grids.set(id, read.grids);
-    this.formats.set(id, read.format);
-    return this.checkAll(id, name, read.grids, (i) => progress('checking', i, read.grids.length, true));
+    this.kept.set(id, { grids: read.grids, format: read.format });
+    return this.checkAll(id, name, (i) => progress('checking', i, read.grids.length, true));
   }
 
-  /** Every sheet of a file checked with the definitions the host holds now. */
-  private checkAll(id: string, name: string, grids: Grid[], onSheet: (i: number) => void = () => undefined): FileReading {
+  /** Every sheet of a file read before, checked with the definitions the host holds now. */
+  private checkAll(id: string, name: string, onSheet: (i: number) => void = () => undefined): FileReading {
+    const { grids, format } = this.kept.get(id) ?? { grids: [] };
     const sheets: SheetReading[] = [];
     for (const [i, grid] of grids.entries()) {
       onSheet(i);
       sheets.push(readingOf(grid, name, this.definitions));
     }
     const found = sheets.some((s) => s.returns.length > 0);
-    return { format: this.formats.get(id), sheets, issues: found ? [] : [issueAt('error', 'file.no_form', name)] };
+    return { format, sheets, issues: found ? [] : [issueAt('error', 'file.no_form', name)] };
   }
 }
