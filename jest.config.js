@@ -10,16 +10,16 @@
 const ESM_ONLY = ['strip-bom', 'uuid'];
 const transpile = { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } };
 
-// Two test files at a time even on 2 cores (Jest's default, cores − 1, runs one): some files spend
-// much of their time waiting (on a held lock, a frozen emulator, `npm start`), and the sequencer starts
-// each such file beside one that computes (test/support/slowFirstSequencer.js). A third file on 2 cores
-// only added switching: 744 CPU-seconds for the suite against 603 with two, and a longer run.
+// One test file more than the cores: some files spend much of their time waiting (on a held lock, a
+// frozen emulator, `npm start`, the Excel stand-in's latency), and with one file a core those waits left
+// a tenth of the machine idle (65 of 670 CPU-seconds on 2 cores; with 3 files 6, for the same work: the
+// suite took 311 s instead of 338). The sequencer starts the long files first (test/support/slowFirstSequencer.js).
 // Tests that must not overlap say so (test/support/addinDistLock.ts); budgets on the clock are
 // stretched by the load (paneHarness's slowdown).
 const { availableParallelism } = require('node:os');
 
 module.exports = {
-  maxWorkers: Math.max(2, availableParallelism() - 1),
+  maxWorkers: availableParallelism() + 1,
   testSequencer: '<rootDir>/test/support/slowFirstSequencer.js',
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['source', 'node', 'require', 'default'] },

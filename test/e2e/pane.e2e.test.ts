@@ -360,8 +360,10 @@ describe('Excel 2016 or 2019 on Windows: the Internet Explorer webview', () => {
 describe('a deployment build with Entra settings', () => {
   let served: Awaited<ReturnType<typeof servePaneBuild>>;
   beforeAll(async () => {
+    // The address only shapes the build (nothing is asked of the API before sign-in): a fixed one, so that every run
+    // serves one cached build instead of building the pane anew for the API's port of the day.
     served = await servePaneBuild({
-      API_URL: api.url,
+      API_URL: 'https://api.returns-hub.invalid',
       ENTRA_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
       ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000002',
       ENTRA_API_SCOPE: 'api://returns-hub/access_as_user',
