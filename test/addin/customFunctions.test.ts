@@ -7,7 +7,7 @@ import { pct, received, status, total, useFigureSource, useFunctionErrors } from
 import { FunctionError } from '@returns-hub/addin/functions/functionError';
 import { ApiError, createApiClient, type ApiClient } from '@returns-hub/shared/api/client';
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
-import { startApi, requestFor, type Api } from '../support/apiHarness';
+import { startApi, uploadFiles, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 
 const fails = async (p: Promise<unknown>) => {
@@ -158,7 +158,7 @@ describe('against the local backend on Azurite', () => {
   beforeAll(async () => {
     api = await startApi();
     const hq = api.client();
-    for (const f of [...sampleFiles('community-plan/districts'), ...sampleFiles('codi-kpi')]) await hq.submit(await requestFor(f));
+    await uploadFiles(hq, [...sampleFiles('community-plan/districts'), ...sampleFiles('codi-kpi')]);
     useFigureSource(new FigureSource(() => createApiClient({ baseUrl: api.url, key: 'dev-hq', fetch, attempts: 1 })));
   }, 120_000);
   afterAll(async () => api?.close());

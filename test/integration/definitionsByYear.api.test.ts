@@ -2,7 +2,7 @@ import type { DefinitionDocument } from '@returns-hub/shared/definitions/definit
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
 import { scoreFromTiers } from '@returns-hub/shared/consolidate/trafficLight';
 import { ApiError } from '@returns-hub/shared/api/client';
-import { startApi, requestFor, type Api } from '../support/apiHarness';
+import { startApi, uploadFiles, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
 import { expectCodiKpi51ByRegion, expectCodiNationalFigures } from '../support/formsFigures';
 import { apiDefinitions, appendRow, gridsOf, replaceText, requestOf, setCell } from '../support/definitionSamples';
@@ -39,7 +39,7 @@ describe('a KPI catalog published for FY 2564', () => {
     expect(measure(t2564, 'CODI', '2')!.score).toBeGreaterThan(75);
 
     // FY 2563: the samples as they are give FORMS.md's CODI tables, score 0 and no KPI 9.1.
-    for (const file of quarterOrder(sampleFiles('codi-kpi'))) await hq.submit(await requestFor(file));
+    await uploadFiles(hq, quarterOrder(sampleFiles('codi-kpi')));
     const t2563 = await hq.tallies({ form: 'codi-quarterly-kpi', fy: 2563, period: 'Q2', by: 'hq' });
     expectCodiNationalFigures(t2563);
     expectCodiKpi51ByRegion(await hq.tallies({ form: 'codi-quarterly-kpi', fy: 2563, period: 'Q2', by: 'region' }));

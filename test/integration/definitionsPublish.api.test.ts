@@ -5,7 +5,7 @@ import { main } from '@returns-hub/cli/main';
 import { builtInDocuments } from '@returns-hub/forms';
 import type { DefinitionDocument } from '@returns-hub/shared/definitions/definitionDocument';
 import type { Tally } from '@returns-hub/shared/consolidate/tally';
-import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
+import { startApi, requestFor, raw, uploadFiles, type Api } from '../support/apiHarness';
 import { sampleFiles, sample } from '../support/samples';
 import { expectCodiKpi51ByRegion, expectCodiNationalFigures, expectCommunityPlanFigures } from '../support/formsFigures';
 import { entriesOf, reportInputOf, returnsIn, sampleReportInputs } from '../support/sampleReports';
@@ -80,7 +80,7 @@ describe('publishing definitions through the API', () => {
     expect(year.documents.filter((d) => forms.includes(d.id)).map((d) => d.version)).toEqual([1, 1, 1, 1]);
 
     // Form 2: the 50 districts.
-    for (const file of sampleFiles('community-plan/districts')) await hq.submit(await requestFor(file));
+    await uploadFiles(hq, sampleFiles('community-plan/districts'));
     expectCommunityPlanFigures(await hq.tallies({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', by: 'hq' }));
     const stored = await hq.getReturn({ form: 'bma-community-plan-return', fy: 2563, period: 'FY', orgUnit: '1045' });
     expect(stored.checkedWith).toEqual({ form: 1, units: 0 });
@@ -95,7 +95,8 @@ describe('publishing definitions through the API', () => {
     const measures = (t: Tally | undefined) => t?.groups.map((g) => [g.orgUnit, g.received, g.measures]);
     const clean = (await Promise.all(sampleFiles('project-progress').map(async (f) => ({ f, rs: await returnsIn([f]) })))).filter((x) => x.rs.every((r) => !hasErrors(r.issues)));
     expect(clean.length).toBeGreaterThan(1);
-    for (const { f } of clean) await hq.submit(await requestFor(f));
+    const cleanFiles = clean.map(({ f }) => f);
+    await uploadFiles(hq, cleanFiles);
     const projects = reportInputOf(builtInForm('bma-project-progress'), entriesOf(clean.flatMap((x) => x.rs)), 2564, 'FY');
     expect(measures(await hq.tallies({ form: 'bma-project-progress', fy: 2564, period: 'FY', by: 'hq' }))).toEqual(measures(projects.tallies.hq));
     await hq.submit(await requestFor(sample('welfare/wang-thonglang-2564.xlsx')));

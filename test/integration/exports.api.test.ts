@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '@returns-hub/cli/main';
 import { parseCsv, UTF8_BOM } from '@returns-hub/shared/report/csv';
-import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
+import { startApi, raw, uploadFiles, type Api } from '../support/apiHarness';
 import { sample, sampleFiles } from '../support/samples';
 import { formsCommunityPlan } from '../support/formsTables';
 import { SOURCE_PREFIX } from '@returns-hub/shared/report/flatRecords';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   api = await startApi({ memory: new MemoryStorage() });
   dir = mkdtempSync(join(tmpdir(), 'exports-'));
   const hq = api.client();
-  for (const file of [...sampleFiles('community-plan/districts'), ...sampleFiles('codi-kpi'), await evilProject()]) await hq.submit(await requestFor(file));
+  await uploadFiles(hq, [...sampleFiles('community-plan/districts'), ...sampleFiles('codi-kpi'), await evilProject()]);
 }, 180_000);
 afterAll(async () => api?.close());
 

@@ -1,5 +1,5 @@
 import { MemoryStorage } from '@returns-hub/functions/store/memoryStore';
-import { startApi, requestFor, type Api } from '../support/apiHarness';
+import { startApi, requestFor, uploadFiles, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 import { expectCodiKpi51ByRegion, expectCodiNationalFigures, expectCommunityPlanFigures } from '../support/formsFigures';
 
@@ -20,7 +20,7 @@ describe('the FORMS.md figures, through the API (the handlers on the in-memory s
     const c = await hq.completeness(q);
     expect([c.expected, c.received, c.missing]).toEqual([50, 50, []]);
 
-    for (const file of sampleFiles('community-plan/layouts')) await hq.submit(await requestFor(file));
+    await uploadFiles(hq, sampleFiles('community-plan/layouts'));
     expectCommunityPlanFigures(await hq.tallies({ ...q, by: 'hq' }));
 
     // 1030 was sent twice: version 2 replaced version 1, which stays readable.

@@ -1,6 +1,6 @@
 import { OData, defaultProxy } from '@odata/client';
 import { parse as parseEdmx } from '@sap-ux/edmx-parser';
-import { startApi, requestFor, raw, type Api } from '../support/apiHarness';
+import { startApi, raw, uploadFiles, type Api } from '../support/apiHarness';
 import { sampleFiles } from '../support/samples';
 import { formsCommunityPlan } from '../support/formsTables';
 import { testEntra, TEST_TENANT, TEST_AUDIENCE, type TestEntra } from '../support/testEntra';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   // Development keys and Entra tokens both, as a deployment with RETURNS_API_KEYS would take them.
   api = await startApi({ config: { entra: entra.config } });
   const hq = api.client();
-  for (const file of sampleFiles('community-plan/districts')) await hq.submit(await requestFor(file));
+  await uploadFiles(hq, sampleFiles('community-plan/districts'));
 }, 120_000);
 afterAll(async () => api?.close());
 

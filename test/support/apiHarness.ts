@@ -8,6 +8,7 @@ import type { TableStoreOptions } from '@returns-hub/functions/store/tableReturn
 import { createApiClient } from '@returns-hub/shared/api/client';
 import type { SubmitRequest } from '@returns-hub/shared/api/schemas';
 import { checkFile } from '@returns-hub/cli/checkFiles';
+import { bundleFiles } from '@returns-hub/shared/api/bundleFiles';
 import type { Deps } from '@returns-hub/functions/http/endpoint';
 
 export interface Api {
@@ -72,6 +73,23 @@ const noAzurite: Azurite = {
 export async function requestFor(file: string): Promise<SubmitRequest> {
   const f = await checkFile(file);
   return { fileName: f.file, returns: f.sheets.flatMap((s) => s.located) };
+}
+
+/**
+ * Files sent as the CLI's upload sends them: each file's returns (naming their file), bundled in order within the API's
+ * limits, one return's series (form, unit, year, subject) never twice in a request; a request a bundle. For returns a
+ * test needs stored: a request a file cost six times the CPU.
+ */
+export async function uploadFiles(client: ReturnType<Api['client']>, files: string[]): Promise<void> {
+  const checked = await Promise.all(
+    files.map(async (file) => {
+      const f = await checkFile(file);
+      const returns = f.sheets.flatMap((s) => s.located).map((r) => ({ ...r, fileName: f.file }));
+      return { returns, keys: f.sheets.flatMap((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.fiscalYear, r.subject].join('|'))) };
+    }),
+  );
+  const bundles = bundleFiles(checked, (c) => ({ returns: c.returns.length, bytes: JSON.stringify(c.returns).length, keys: c.keys }));
+  for (const bundle of bundles) await client.submit({ fileName: bundle[0].returns[0].fileName, returns: bundle.flatMap((c) => c.returns) });
 }
 
 /** Raw HTTP, for requests the client would never make. */
