@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { buildAddin, type PaneSize } from '../../scripts/buildAddin';
 import { sourcesFingerprint } from '../../scripts/sourcesFingerprint';
+import { holdLock } from './processLock';
 
 const ROOT = resolve(__dirname, '../..');
 /** Builds kept on disk between test files and runs; a fresh checkout has none. */
@@ -38,20 +39,13 @@ export async function cachedPaneBuild(env: Record<string, string>): Promise<{ di
     .slice(0, 32);
   const dir = join(CACHE, key);
   if (!existsSync(join(dir, SIZE_FILE))) {
-    mkdirSync(CACHE, { recursive: true });
-    const building = `${dir}.${process.pid}-${Date.now()}`;
+    // One build of these settings at a time: on a fresh clone the browser test files that start together wait for the
+    // first one's build instead of each making the same (two at once cost a build's CPU, 6 s, twice).
+    const release = await holdLock(`${dir}.lock`, 'a pane build');
     try {
-      const { outDir: _o, ...size } = await buildAddin({ env, outDir: building });
-      writeFileSync(join(building, SIZE_FILE), JSON.stringify(size));
-      renameSync(building, dir); // whole or not at all; another test file's identical build may have got there first
-    } catch (e) {
-      if (!existsSync(join(dir, SIZE_FILE))) throw e;
+      if (!existsSync(join(dir, SIZE_FILE))) await build(dir, env);
     } finally {
-      rmSync(building, { recursive: true, force: true });
-    }
-    for (const old of readdirSync(CACHE)) {
-      const path = join(CACHE, old);
-      if (old !== key && Date.now() - statSync(path).mtimeMs > KEPT_MS) rmSync(path, { recursive: true, force: true });
+      release();
     }
   }
   try {
@@ -60,4 +54,21 @@ export async function cachedPaneBuild(env: Record<string, string>): Promise<{ di
     /* another run removed it meanwhile: served as is */
   }
   return { dir, size: JSON.parse(readFileSync(join(dir, SIZE_FILE), 'utf8')) as PaneSize };
+}
+
+/** Builds into a folder of its own, then renames it to `dir`: whole or not at all. Builds not used for a day are removed. */
+async function build(dir: string, env: Record<string, string>): Promise<void> {
+  mkdirSync(CACHE, { recursive: true });
+  const building = `${dir}.${process.pid}-${Date.now()}`;
+  try {
+    const { outDir: _o, ...size } = await buildAddin({ env, outDir: building });
+    writeFileSync(join(building, SIZE_FILE), JSON.stringify(size));
+    renameSync(building, dir);
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+  for (const old of readdirSync(CACHE)) {
+    const path = join(CACHE, old);
+    if (!path.startsWith(dir) && Date.now() - statSync(path).mtimeMs > KEPT_MS) rmSync(path, { recursive: true, force: true });
+  }
 }
