@@ -78,7 +78,7 @@ export async function requestFor(file: string): Promise<SubmitRequest> {
 /**
  * Files sent as the CLI's upload sends them: each file's returns (naming their file), bundled in order within the API's
  * limits, one return's series (form, unit, year, subject) never twice in a request; a request a bundle. For returns a
- * test needs stored: a request a file cost six times the CPU.
+ * test needs stored: a request a file cost five times the CPU (70 files: 3.1 against 0.6 CPU-seconds).
  */
 export async function uploadFiles(client: ReturnType<Api['client']>, files: string[]): Promise<void> {
   const checked = await Promise.all(
