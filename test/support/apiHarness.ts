@@ -69,27 +69,33 @@ const noAzurite: Azurite = {
   restart: async () => undefined,
 };
 
+/**
+ * A file checked as the CLI checks it: the request that sends it (every return located in it), and each return's series
+ * (form, unit, year, subject: the CLI's upload never sends one series twice in a request, nor a quarter with the next).
+ */
+async function checkedForSending(file: string): Promise<{ request: SubmitRequest; series: string[] }> {
+  const f = await checkFile(file);
+  return {
+    request: { fileName: f.file, returns: f.sheets.flatMap((s) => s.located) },
+    series: f.sheets.flatMap((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.fiscalYear, r.subject].join('|'))),
+  };
+}
+
 /** What the CLI and the add-in send for a file: every return located in it. */
 export async function requestFor(file: string): Promise<SubmitRequest> {
-  const f = await checkFile(file);
-  return { fileName: f.file, returns: f.sheets.flatMap((s) => s.located) };
+  return (await checkedForSending(file)).request;
 }
 
 /**
  * Files sent as the CLI's upload sends them: each file's returns (naming their file), bundled in order within the API's
- * limits, one return's series (form, unit, year, subject) never twice in a request; a request a bundle. For returns a
- * test needs stored: a request a file cost five times the CPU (70 files: 3.1 against 0.6 CPU-seconds).
+ * limits with shared/api/bundleFiles, a series never twice in a request; a request a bundle. For returns a test needs
+ * stored: a request a file cost five times the CPU (70 files: 3.1 against 0.6 CPU-seconds).
  */
 export async function uploadFiles(client: ReturnType<Api['client']>, files: string[]): Promise<void> {
-  const checked = await Promise.all(
-    files.map(async (file) => {
-      const f = await checkFile(file);
-      const returns = f.sheets.flatMap((s) => s.located).map((r) => ({ ...r, fileName: f.file }));
-      return { returns, keys: f.sheets.flatMap((s) => s.returns.map((r) => [r.formId, r.orgUnit, r.fiscalYear, r.subject].join('|'))) };
-    }),
-  );
-  const bundles = bundleFiles(checked, (c) => ({ returns: c.returns.length, bytes: JSON.stringify(c.returns).length, keys: c.keys }));
-  for (const bundle of bundles) await client.submit({ fileName: bundle[0].returns[0].fileName, returns: bundle.flatMap((c) => c.returns) });
+  const checked = await Promise.all(files.map(checkedForSending));
+  const sent = checked.map(({ request, series }) => ({ fileName: request.fileName, returns: request.returns.map((r) => ({ ...r, fileName: request.fileName })), series }));
+  const bundles = bundleFiles(sent, (f) => ({ returns: f.returns.length, bytes: JSON.stringify(f.returns).length, keys: f.series }));
+  for (const bundle of bundles) await client.submit({ fileName: bundle[0].fileName, returns: bundle.flatMap((f) => f.returns) });
 }
 
 /** Raw HTTP, for requests the client would never make. */
