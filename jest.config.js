@@ -21,6 +21,9 @@ const { availableParallelism } = require('node:os');
 module.exports = {
   maxWorkers: availableParallelism() + 1,
   testSequencer: '<rootDir>/test/support/slowFirstSequencer.js',
+  // A folder for the run, shared by its files for what several need made once (the samples' conversions).
+  globalSetup: '<rootDir>/test/support/runFolder.js',
+  globalTeardown: '<rootDir>/test/support/runFolderTeardown.js',
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['source', 'node', 'require', 'default'] },
   roots: ['<rootDir>/shared', '<rootDir>/functions', '<rootDir>/cli', '<rootDir>/addin', '<rootDir>/test'],

@@ -10,7 +10,9 @@
 #   OUT_DIR/a/b.html.xls       Calc's HTML export (every sheet a table), named .xls as web
 #                              systems name the HTML tables they "export to Excel"
 #
-# Usage: scripts/convertSamples.sh SRC_DIR OUT_DIR
+# Usage: scripts/convertSamples.sh SRC_DIR OUT_DIR [FORMATS]
+#   FORMATS: the renditions to write, by their endings above, comma-separated (e.g.
+#   "xls,ods,html.xls"); all seven when left out. Each format is a whole soffice run.
 # Needs: Debian libreoffice-calc (headless soffice) and python3-openpyxl (/usr/bin/python3).
 #
 # Fast: one soffice run per target format over all files (start-up dominates), two
@@ -18,10 +20,20 @@
 # script or anything else using soffice) never share a locked user installation.
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 SRC_DIR OUT_DIR" >&2
+ALL_FORMATS=xls,ods,calc.xlsx,openpyxl.xlsx,csv,tis620.csv,html.xls
+if [[ $# -lt 2 || $# -gt 3 ]]; then
+  echo "usage: $0 SRC_DIR OUT_DIR [FORMATS: some of $ALL_FORMATS]" >&2
   exit 2
 fi
+FORMATS=${3:-$ALL_FORMATS}
+for f in ${FORMATS//,/ }; do
+  if [[ ",$ALL_FORMATS," != *",$f,"* ]]; then
+    echo "unknown format '$f': the formats are $ALL_FORMATS" >&2
+    exit 2
+  fi
+done
+# wants FORMAT: whether FORMAT is one of those asked for.
+wants() { [[ ",$FORMATS," == *",$1,"* ]]; }
 SRC=$(cd "$1" && pwd)
 mkdir -p "$2"
 OUT=$(cd "$2" && pwd)
@@ -97,16 +109,16 @@ PY
 # Two lanes of about equal length (2 cores here); .ods is the slowest writer.
 lane_a() {
   make_profile a
-  convert a 'ods:calc8' ods
-  convert a 'xls:MS Excel 97' xls
+  if wants ods; then convert a 'ods:calc8' ods; fi
+  if wants xls; then convert a 'xls:MS Excel 97' xls; fi
 }
 lane_b() {
   make_profile b
-  convert b 'xlsx:Calc MS Excel 2007 XML' xlsx
-  convert b "$CSV_UTF8" csv
-  convert b "$CSV_TIS620" tis620
-  convert b 'html:HTML (StarCalc)' html
-  resave_with_openpyxl
+  if wants calc.xlsx; then convert b 'xlsx:Calc MS Excel 2007 XML' xlsx; fi
+  if wants csv; then convert b "$CSV_UTF8" csv; fi
+  if wants tis620.csv; then convert b "$CSV_TIS620" tis620; fi
+  if wants html.xls; then convert b 'html:HTML (StarCalc)' html; fi
+  if wants openpyxl.xlsx; then resave_with_openpyxl; fi
 }
 
 start=$(date +%s.%N)
@@ -132,22 +144,24 @@ for i in "${!RELS[@]}"; do
   id=$(printf 'f%04d' "$i")
   rel=${RELS[$i]#./}
   base="$OUT/${rel%.xlsx}"
-  place "$WORK/out/xls/$id.xls" "$base.xls"
-  place "$WORK/out/ods/$id.ods" "$base.ods"
-  place "$WORK/out/xlsx/$id.xlsx" "$base.calc.xlsx"
-  place "$WORK/out/openpyxl/$id.xlsx" "$base.openpyxl.xlsx"
-  if [[ -f "$WORK/out/csv/$id.csv" ]]; then
-    { printf '\xef\xbb\xbf'; cat "$WORK/out/csv/$id.csv"; } >"$WORK/out/csv/$id.bom"
-    rm "$WORK/out/csv/$id.csv"
+  if wants xls; then place "$WORK/out/xls/$id.xls" "$base.xls"; fi
+  if wants ods; then place "$WORK/out/ods/$id.ods" "$base.ods"; fi
+  if wants calc.xlsx; then place "$WORK/out/xlsx/$id.xlsx" "$base.calc.xlsx"; fi
+  if wants openpyxl.xlsx; then place "$WORK/out/openpyxl/$id.xlsx" "$base.openpyxl.xlsx"; fi
+  if wants csv; then
+    if [[ -f "$WORK/out/csv/$id.csv" ]]; then
+      { printf '\xef\xbb\xbf'; cat "$WORK/out/csv/$id.csv"; } >"$WORK/out/csv/$id.bom"
+      rm "$WORK/out/csv/$id.csv"
+    fi
+    place "$WORK/out/csv/$id.bom" "$base.csv"
   fi
-  place "$WORK/out/csv/$id.bom" "$base.csv"
-  place "$WORK/out/tis620/$id.csv" "$base.tis620.csv"
-  place "$WORK/out/html/$id.html" "$base.html.xls"
+  if wants tis620.csv; then place "$WORK/out/tis620/$id.csv" "$base.tis620.csv"; fi
+  if wants html.xls; then place "$WORK/out/html/$id.html" "$base.html.xls"; fi
 done
 end=$(date +%s.%N)
 
-printf 'converted %d workbooks into 7 formats in %.1f s -> %s\n' \
-  "${#RELS[@]}" "$(awk "BEGIN{print $end - $start}")" "$OUT"
+printf 'converted %d workbooks into %s in %.1f s -> %s\n' \
+  "${#RELS[@]}" "$FORMATS" "$(awk "BEGIN{print $end - $start}")" "$OUT"
 if [[ $missing -gt 0 ]]; then
   echo "$missing outputs missing; soffice logs were in $WORK (kept)" >&2
   trap - EXIT

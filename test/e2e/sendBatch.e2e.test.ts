@@ -1,39 +1,30 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type Api } from '../support/apiHarness';
-import { sample } from '../support/samples';
+import { sampleFiles } from '../support/samples';
 import { launchChromium } from '../support/browser';
 import { expectCommunityPlanFigures } from '../support/formsFigures';
-import { calcRenditions } from '../support/calcRenditions';
+import { renditionOf, sampleRenditions } from '../support/sampleRenditions';
 import { servePaneBuild } from './paneHarness';
 import { DESKTOP, dropFiles, expectAccessible, openSendPage, shot, text } from './sendPageHarness';
 
 /**
  * Headquarters' acceptance figures through the clerk's page: the 50 district files of Form 2,
- * as Excel wrote them (.xlsx), as LibreOffice Calc writes them (.xls and .ods, converted now),
+ * as Excel wrote them (.xlsx), as LibreOffice Calc writes them (.xls and .ods, converted in this run),
  * dropped on the page in one batch per format and sent; the tally at HQ, read through the API on
  * Azurite, is FORMS.md's every figure after each batch (each a new version of every return).
  */
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-const DISTRICTS = sample('community-plan/districts');
+const DISTRICTS = sampleFiles('community-plan/districts');
 
 let api: Api;
 let pane: Awaited<ReturnType<typeof servePaneBuild>>;
 let browser: Browser;
 let converted: string;
 
-const filesOf = (dir: string, ext: string) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith(ext))
-    .sort()
-    .map((f) => join(dir, f));
-
 beforeAll(async () => {
   if (!SOFFICE) throw new Error('LibreOffice Calc (soffice) is needed to write the .xls and .ods renditions: apt-get install libreoffice-calc-nogui (npm test’s pretest does this as root).');
-  converted = mkdtempSync(join(tmpdir(), 'send-batch-'));
-  await calcRenditions(SOFFICE, filesOf(DISTRICTS, '.xlsx'), converted, ['xls', 'ods']);
+  converted = await sampleRenditions(SOFFICE);
   pane = await servePaneBuild({});
   api = await startApi({ config: { corsOrigins: [pane.url] } });
   browser = await launchChromium();
@@ -43,7 +34,6 @@ afterAll(async () => {
   await browser?.close();
   await pane?.close();
   await api?.close();
-  if (converted) rmSync(converted, { recursive: true, force: true });
 });
 
 /** Sends one batch from the page as headquarters; answers the POST /api/returns requests it made. */
@@ -61,7 +51,7 @@ async function sendBatch(page: Page, files: string[]): Promise<number> {
 test.each(['xlsx', 'xls', 'ods'] as const)(
   'the 50 district files as .%s, dropped on the page in one batch, reproduce every Form 2 figure at HQ',
   async (ext) => {
-    const files = ext === 'xlsx' ? filesOf(DISTRICTS, '.xlsx') : filesOf(converted, `.${ext}`);
+    const files = ext === 'xlsx' ? DISTRICTS : DISTRICTS.map((f) => renditionOf(converted, f, ext));
     expect(files).toHaveLength(50);
     const page = await openSendPage(browser, { url: pane.url, apiUrl: api.url, key: 'dev-hq', lang: 'th', width: DESKTOP });
     const posts = await sendBatch(page, files);

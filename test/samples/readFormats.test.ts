@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as XLSX from '@e965/xlsx';
 import { checkFile, type FileCheck } from '@returns-hub/cli/checkFiles';
@@ -16,6 +16,7 @@ import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolid
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { SAMPLES, sample } from '../support/samples';
 import { expectCommunityPlanFigures } from '../support/formsFigures';
+import { sampleRenditions } from '../support/sampleRenditions';
 import { requestFor, startApi } from '../support/apiHarness';
 
 /**
@@ -264,7 +265,11 @@ const missingTools = [...(soffice ? [] : ['LibreOffice Calc (soffice; Debian lib
 
 /** Every sample, converted now by LibreOffice and re-saved by openpyxl. */
 describe('every sample converted at test time reads as the original', () => {
-  const out = mkdtempSync(join(tmpdir(), 'returns-formats-'));
+  /** The renditions, converted once this run (shared with the batch test; read only). */
+  let out: string;
+  /** This file's own files: the district files written as web systems write them. */
+  const web = mkdtempSync(join(tmpdir(), 'returns-web-'));
+  afterAll(() => rmSync(web, { recursive: true, force: true }));
   const originals: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -275,9 +280,9 @@ describe('every sample converted at test time reads as the original', () => {
   walk(SAMPLES);
   originals.sort();
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (missingTools.length) return;
-    execFileSync('bash', [resolve(__dirname, '../../scripts/convertSamples.sh'), SAMPLES, out], { stdio: 'ignore', env: { ...process.env, SOFFICE: soffice! } });
+    out = await sampleRenditions(soffice!);
   }, 600_000);
   beforeEach(() => {
     if (missingTools.length)
@@ -328,8 +333,7 @@ describe('every sample converted at test time reads as the original', () => {
       districtOriginals().map(async (original) => {
         const r = await readWorkbookFile(original);
         if (!r.ok) throw new Error(r.issue.message_en);
-        const file = join(out, 'web', `${basename(original, '.xlsx')}${suffix}`);
-        mkdirSync(dirname(file), { recursive: true });
+        const file = join(web, `${basename(original, '.xlsx')}${suffix}`);
         writeFileSync(file, write(r.grids));
         return file;
       }),
