@@ -1,15 +1,34 @@
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { relative, resolve } from 'node:path';
 import { buildSendPage } from './buildSendPage';
 import { builtInFormsPlugin } from './builtInFormsPlugin';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { localizeFunctionsMetadata } from '@returns-hub/addin/functions/functionsMetadataTh';
-import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
+import { BUILD_CONFIG_META, buildConfigFrom, type BuildConfig } from '@returns-hub/addin/settings/buildConfig';
+import { sourcesFingerprint } from './sourcesFingerprint';
 
 const ROOT = resolve(__dirname, '..');
 export const ADDIN_DIST = resolve(ROOT, 'addin/dist');
+/** Everything a pane build is made from: its sources, its build scripts and the installed packages' versions. */
+export const PANE_SOURCES = [
+  'addin/src',
+  'addin/assets',
+  'shared',
+  'readers/src',
+  'forms',
+  'scripts/buildAddin.ts',
+  'scripts/buildSendPage.ts',
+  'scripts/builtInFormsPlugin.ts',
+  'scripts/zodLocalesEn.js',
+  'package-lock.json',
+];
+/** Beside a build: what it was made from and its size (`PaneBuild`), so that an unchanged build is reused. */
+const BUILD_STAMP = 'pane-build.json';
+/** The pages whose meta element carries the build's configuration. */
+const CONFIGURED_PAGES = ['taskpane.html', 'send/index.html'];
 
 /**
  * zod's `z` namespace re-exports every one of its locales (about 250 KB minified, a sixth of
@@ -36,16 +55,32 @@ export const PANE_BUNDLE_OPTIONS = {
   plugins: [zodEnglishOnly, builtInFormsPlugin()],
 } satisfies BuildOptions;
 
+export interface PaneBuildOptions {
+  minify?: boolean;
+  env?: Record<string, string | undefined>;
+  outDir?: string;
+}
+
+/** What a build in `outDir` with these options is made from: its sources' fingerprint and the options that change the scripts. */
+export function paneBuildOf(opts: Pick<PaneBuildOptions, 'minify'> = {}): string {
+  return createHash('sha256')
+    .update(sourcesFingerprint(PANE_SOURCES))
+    .update(JSON.stringify({ minify: opts.minify ?? true }))
+    .digest('hex');
+}
+
 /**
  * Bundles the task pane (React + Fluent UI + shared core) with esbuild into addin/dist, with
- * its pages and icons. The build's configuration comes from its environment and is fixed in
- * the bundle (RETURNS_HUB_BUILD): API_URL makes a deployment build (no address or key to
- * enter), ENTRA_CLIENT_ID, ENTRA_TENANT_ID and ENTRA_API_SCOPE turn on sign-in with Microsoft.
+ * its pages and icons. The build's configuration comes from its environment and is written into
+ * its pages (configurePages): API_URL makes a deployment build (no address or key to enter),
+ * ENTRA_CLIENT_ID, ENTRA_TENANT_ID and ENTRA_API_SCOPE turn on sign-in with Microsoft.
  */
-export async function buildAddin(opts: { minify?: boolean; env?: Record<string, string | undefined>; outDir?: string } = {}): Promise<PaneSize & { outDir: string }> {
+export async function buildAddin(opts: PaneBuildOptions = {}): Promise<PaneSize & { outDir: string }> {
   const outDir = opts.outDir ?? ADDIN_DIST;
   const config = buildConfigFrom(opts.env ?? process.env);
+  const builtFrom = paneBuildOf(opts);
   mkdirSync(outDir, { recursive: true });
+  rmSync(resolve(outDir, BUILD_STAMP), { force: true }); // a build stopped half way is never taken for the earlier one
   rmSync(resolve(outDir, 'chunks'), { recursive: true, force: true }); // no chunk of an earlier build left behind
   // The first screen (taskpane.js) and the rest of the pane (pane.js) as ES modules sharing their chunks (React, Fluent).
   const panes = await build({
@@ -58,7 +93,6 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
     metafile: true,
     minify: opts.minify ?? true,
     sourcemap: true,
-    define: { ...PANE_BUNDLE_OPTIONS.define, RETURNS_HUB_BUILD: JSON.stringify(config) },
   });
   // Beside the pane: the checker's Web Worker (the reader and checker, off the pane's thread), and MSAL, loaded by
   // a build with Entra settings once the pane is on screen. Classic scripts: a worker and a plain <script>.
@@ -81,8 +115,54 @@ export async function buildAddin(opts: { minify?: boolean; env?: Record<string, 
   writeFileSync(resolve(outDir, 'taskpane.html'), readFileSync(resolve(ROOT, 'addin/src/taskpane.html'), 'utf8').replace('<!-- first-screen chunks -->', preload));
   cpSync(resolve(ROOT, 'addin/assets'), resolve(outDir, 'assets'), { recursive: true });
   // The clerk's web page beside the pane, at /send/ on the same host (same build settings, same sign-in).
-  await buildSendPage({ outDir, config, minify: opts.minify });
-  return { ...paneSize(panes.metafile, outDir), outDir };
+  await buildSendPage({ outDir, minify: opts.minify });
+  configurePages(outDir, config);
+  const size = paneSize(panes.metafile, outDir);
+  writeFileSync(resolve(outDir, BUILD_STAMP), JSON.stringify({ builtFrom, size } satisfies PaneBuild));
+  return { ...size, outDir };
+}
+
+/** A build's stamp: what it was made from (paneBuildOf) and its size. */
+export interface PaneBuild {
+  builtFrom: string;
+  size: PaneSize;
+}
+
+/** The stamp of the build in `outDir`, or null when there is none (or it is stopped half way). */
+export function paneBuildIn(outDir: string): PaneBuild | null {
+  const file = resolve(outDir, BUILD_STAMP);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PaneBuild) : null;
+}
+
+/**
+ * The pane in `outDir` as buildAddin makes it, reusing the build there when it was made from the same sources and
+ * options: then only the pages' configuration is written (`npm start` on other ports, or with other settings, starts at
+ * once instead of bundling again, about 6 CPU-seconds).
+ */
+export async function buildAddinUnlessBuilt(opts: PaneBuildOptions = {}): Promise<PaneSize & { outDir: string; reused: boolean }> {
+  const outDir = opts.outDir ?? ADDIN_DIST;
+  const built = paneBuildIn(outDir);
+  if (built?.builtFrom !== paneBuildOf(opts)) return { ...(await buildAddin(opts)), reused: false };
+  configurePages(outDir, buildConfigFrom(opts.env ?? process.env));
+  return { ...built.size, outDir, reused: true };
+}
+
+/** The meta element of the pages that holds a configuration (JSON, its quotes and angle brackets as entities). */
+const configMeta = (config: BuildConfig) =>
+  `<meta name="${BUILD_CONFIG_META}" content="${JSON.stringify(config).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}" />`;
+const CONFIG_META = new RegExp(`<meta name="${BUILD_CONFIG_META}" content="[^"]*" />`);
+
+/** Writes a configuration into a built pane's pages (taskpane.html, send/index.html); the scripts are the same for every one. */
+export function configurePages(outDir: string, config: BuildConfig): void {
+  for (const page of CONFIGURED_PAGES) {
+    const file = resolve(outDir, page);
+    const html = readFileSync(file, 'utf8');
+    if (!CONFIG_META.test(html)) throw new Error(`${page} has no <meta name="${BUILD_CONFIG_META}"> for the build's configuration`);
+    writeFileSync(
+      file,
+      html.replace(CONFIG_META, () => configMeta(config)),
+    );
+  }
 }
 
 /** The pane's scripts' sizes: what the first screen loads (taskpane.js and the chunks it imports), and every script of the pane. */

@@ -2,7 +2,6 @@ import { build, type BuildOptions } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import type { BuildConfig } from '@returns-hub/addin/settings/buildConfig';
 import { builtInFormsPlugin } from './builtInFormsPlugin';
 
 const ROOT = resolve(__dirname, '..');
@@ -40,9 +39,9 @@ const weigh = (files: string[]) => {
  * Builds the clerk's web page into `<outDir>/send/`: index.html, send.js (React + Fluent UI,
  * the page), fileWorker.js (the readers and the checker, as a module worker) with its chunks,
  * SheetJS among them, fetched only when an .xls or .ods file comes. Served beside the pane, at
- * `/send/` on its host.
+ * `/send/` on its host; its configuration is the pane's (buildAddin writes it into index.html).
  */
-export async function buildSendPage(o: { outDir: string; config: BuildConfig; minify?: boolean }): Promise<SendPageWeight> {
+export async function buildSendPage(o: { outDir: string; minify?: boolean }): Promise<SendPageWeight> {
   const out = resolve(o.outDir, 'send');
   mkdirSync(out, { recursive: true });
   const minify = o.minify ?? true;
@@ -51,7 +50,7 @@ export async function buildSendPage(o: { outDir: string; config: BuildConfig; mi
     entryPoints: { send: resolve(SEND, 'sendPage.tsx') },
     outdir: out,
     minify,
-    define: { 'process.env.NODE_ENV': '"production"', RETURNS_HUB_BUILD: JSON.stringify(o.config) },
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
   await build({
     ...PAGE_OPTIONS,

@@ -7,7 +7,7 @@ import { makeDeps } from '@returns-hub/functions/deps';
 import { DEFAULT_ADDIN_PORT, devApiKeys, loadConfig } from '@returns-hub/functions/config';
 import { routes } from '@returns-hub/functions/routes';
 import { repair, REPAIR_EVERY_MS, REPAIR_GRACE_MS } from '@returns-hub/functions/services/repair';
-import { buildAddin } from './buildAddin';
+import { buildAddinUnlessBuilt } from './buildAddin';
 import { DEV_MANIFEST_NAME, MANIFEST_SOURCE, devManifest } from './manifest';
 import { serveAddin } from './serveAddin';
 import { startBanner, type StartedProduct } from './startBanner';
@@ -126,8 +126,8 @@ async function main() {
         : ` (production: no development keys, no start-up repair; the CLI takes --api ${host.url}/api)`),
   );
   if (!apiOnly) {
-    // A development build whose Settings start from this API's address.
-    const built = await buildAddin({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });
+    // A development build whose Settings start from this API's address (an unchanged build is reused: only its pages' settings are written).
+    const built = await buildAddinUnlessBuilt({ env: { ...env, DEV_API_URL: `http://127.0.0.1:${env.PORT ?? 7071}` } });
     (await import('esbuild')).stop(); // its service process is not needed once the pane is built
     const pane = await serveAddin(addinPort);
     stops.push(pane.close);

@@ -1,28 +1,44 @@
-import type { EntraSettings } from '../auth/tokenProvider';
+import { z } from 'zod';
 
 /**
- * What a build of the pane is configured with, fixed when it is bundled (scripts/buildAddin.ts
- * injects RETURNS_HUB_BUILD with esbuild `define`, from API_URL and ENTRA_* in its environment).
- * A build with an API address is a deployment build: the clerk signs in with Microsoft and
- * never sees an address or a key. Without one it is a development build.
+ * What a build of the pane is configured with (scripts/buildAddin.ts, from API_URL and ENTRA_* in
+ * its environment), written into its pages, taskpane.html and send/index.html, as a meta element:
+ * the scripts are the same for every setting, so one bundle serves every configuration (and
+ * `npm start` reuses an unchanged build). A build with an API address is a deployment build: the
+ * clerk signs in with Microsoft and never sees an address or a key. Without one it is a development build.
  */
-export interface BuildConfig {
+export const buildConfigSchema = z.object({
   /** Development build: the API address and a development key can be entered in Settings. */
-  dev: boolean;
-  apiUrl: string;
+  dev: z.boolean(),
+  apiUrl: z.string(),
   /** Microsoft Entra ID sign-in (nested app authentication), when the build was given the settings. */
-  entra: EntraSettings | null;
-}
+  entra: z.object({ clientId: z.string(), tenantId: z.string(), scope: z.string() }).nullable(),
+});
+export type BuildConfig = z.infer<typeof buildConfigSchema>;
 
-declare const RETURNS_HUB_BUILD: BuildConfig | undefined;
+/** The name of the pages' meta element whose content is the build's configuration (JSON). */
+export const BUILD_CONFIG_META = 'returns-hub-build';
 
 /** The local API `npm start` runs. */
 export const DEV_API_URL = 'http://127.0.0.1:7071';
 
 export const DEV_BUILD: BuildConfig = { dev: true, apiUrl: DEV_API_URL, entra: null };
 
+/** The configuration the page was built with (its meta element); outside a built page (tests in Node), a development build's. */
 export function buildConfig(): BuildConfig {
-  return typeof RETURNS_HUB_BUILD === 'undefined' ? DEV_BUILD : RETURNS_HUB_BUILD;
+  if (typeof document === 'undefined') return DEV_BUILD;
+  return buildConfigOf(document.querySelector<HTMLMetaElement>(`meta[name="${BUILD_CONFIG_META}"]`)?.content);
+}
+
+/** A page's meta content as a configuration: a page without one (or not of the shape) is a development build, as before any build. */
+export function buildConfigOf(content: string | undefined): BuildConfig {
+  if (content === undefined) return DEV_BUILD;
+  try {
+    const parsed = buildConfigSchema.safeParse(JSON.parse(content));
+    return parsed.success ? parsed.data : DEV_BUILD;
+  } catch {
+    return DEV_BUILD;
+  }
 }
 
 /** The configuration a build gets from its environment (used by scripts/buildAddin.ts). */

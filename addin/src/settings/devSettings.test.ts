@@ -1,4 +1,4 @@
-import { buildConfigFrom } from './buildConfig';
+import { buildConfigFrom, buildConfigOf, DEV_BUILD } from './buildConfig';
 import { loadDevSettings } from './devSettings';
 
 const store = (v: string | null) => ({ getItem: () => v });
@@ -18,5 +18,11 @@ describe('build configuration and settings', () => {
     expect(loadDevSettings(b, store('not json'))).toEqual({ apiUrl: 'http://127.0.0.1:7071', apiKey: '' });
     // npm start on another PORT: the pane starts from that API.
     expect(buildConfigFrom({ DEV_API_URL: 'http://127.0.0.1:7122' })).toMatchObject({ dev: true, apiUrl: 'http://127.0.0.1:7122' });
+  });
+
+  test('a page’s configuration is its meta element’s JSON; a page without one, or with anything else, is a development build', () => {
+    const deployed = { dev: false, apiUrl: 'https://api.example.go.th', entra: { clientId: 'c', tenantId: 't', scope: 'api://x/access_as_user' } };
+    expect(buildConfigOf(JSON.stringify(deployed))).toEqual(deployed);
+    for (const content of [undefined, '', 'not json', '{"dev":false}', JSON.stringify({ ...deployed, entra: { clientId: 'c' } })]) expect(buildConfigOf(content)).toEqual(DEV_BUILD);
   });
 });
