@@ -61,7 +61,7 @@ export interface PaneBuildOptions {
   outDir?: string;
 }
 
-/** What a build in `outDir` with these options is made from: its sources' fingerprint and the options that change the scripts. */
+/** What a pane build with these options is made from: its sources' fingerprint and the options that change its scripts. */
 export function paneBuildOf(opts: Pick<PaneBuildOptions, 'minify'> = {}): string {
   return createHash('sha256')
     .update(sourcesFingerprint(PANE_SOURCES))
@@ -139,12 +139,12 @@ export function paneBuildIn(outDir: string): PaneBuild | null {
  * options: then only the pages' configuration is written (`npm start` on other ports, or with other settings, starts at
  * once instead of bundling again, about 6 CPU-seconds).
  */
-export async function buildAddinUnlessBuilt(opts: PaneBuildOptions = {}): Promise<PaneSize & { outDir: string; reused: boolean }> {
+export async function buildAddinUnlessBuilt(opts: PaneBuildOptions = {}): Promise<PaneSize & { outDir: string }> {
   const outDir = opts.outDir ?? ADDIN_DIST;
   const built = paneBuildIn(outDir);
-  if (built?.builtFrom !== paneBuildOf(opts)) return { ...(await buildAddin(opts)), reused: false };
+  if (built?.builtFrom !== paneBuildOf(opts)) return buildAddin(opts);
   configurePages(outDir, buildConfigFrom(opts.env ?? process.env));
-  return { ...built.size, outDir, reused: true };
+  return { ...built.size, outDir };
 }
 
 /** The meta element of the pages that holds a configuration (JSON, its quotes and angle brackets as entities). */
