@@ -7,6 +7,7 @@ import { readJson } from '../http/readJson';
 import { isProblem, json, problem, type ApiProblem } from '../http/problem';
 import { domainError, isDomainError } from '../domain/domainError';
 import { publishDefinition } from '../services/publishDefinition';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** A definition's JSON travels in one request: its bound, and a little for the wrapping. */
 const MAX_PUBLISH_BYTES = MAX_DEFINITION_CHARS * 4 + 1024;
@@ -82,7 +83,7 @@ export const publish = (deps: Deps) =>
     deps,
     async (req, principal) => {
       // Refused before the body is read: only headquarters publishes.
-      if (principal.role !== 'hq') return domainError('auth.hq_only', { en: 'Only headquarters publishes forms and org units.', th: 'เฉพาะส่วนกลางเท่านั้นที่เผยแพร่แบบรายงานและผังหน่วยงานได้' });
+      if (principal.role !== 'hq') return domainError('auth.hq_only', REFUSAL_TEXTS.publishHqOnly());
       const fy = yearOf(req);
       if (isProblem(fy)) return fy;
       if (fy === null) return problem('query.invalid', { en: 'Give the fiscal year the definition applies from (fy=2564).', th: 'กรุณาระบุปีงบประมาณที่นิยามเริ่มใช้ (fy=2564)' });

@@ -5,6 +5,7 @@ import { domainError, isDomainError, type DomainError } from '../domain/domainEr
 import type { Principal } from '../domain/principal';
 import type { IdempotencyStore } from '../store/idempotencyStore';
 import { isProblem, problem, problemOf, problemResponse, type ApiProblem } from './problem';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** What an Idempotency-Key may be: 8–128 visible ASCII characters (the same for submissions and decisions). */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
@@ -39,7 +40,7 @@ export async function underIdempotencyKey(
   const bodyHash = hash(`${req.method} ${new URL(req.url).pathname}\n${text}`);
   const claim = await keys.claim(scope, key, bodyHash);
   if (!claim.claimed) {
-    if (claim.existing.bodyHash !== bodyHash) return domainError('idempotency.key_reused', { en: 'This Idempotency-Key was used for a different request.', th: 'Idempotency-Key นี้เคยใช้กับคำขออื่นแล้ว' });
+    if (claim.existing.bodyHash !== bodyHash) return domainError('idempotency.key_reused', REFUSAL_TEXTS.keyReused());
     const kept = answerSchema.safeParse(claim.existing.response);
     if (kept.success) return { status: kept.data.status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotent-Replay': 'true' }, body: JSON.stringify(kept.data.body) };
   }

@@ -12,7 +12,7 @@ import { keyOf } from './returnKeyOf';
 import { valueBoundIssues } from './valueBounds';
 import { previousPeriodInYear } from '@returns-hub/shared/period/period';
 import { isPeriodCode } from '@returns-hub/shared/period/periodCode';
-import { unitName } from '../domain/returnName';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** A checked return that names its org unit, year and period: one that can be stored; with the form and definitions of its year that checked it. */
 export type Storable = CheckedReturn & { orgUnit: string; fiscalYear: number; period: string; form: FormDef; definitions: Definitions };
@@ -48,10 +48,7 @@ export async function checkSubmission(store: ReturnStore, source: DefinitionSour
   });
   for (const { r, definitions } of checked) {
     if (r?.orgUnit && !mayAccess(principal, r.orgUnit, definitions.units))
-      return domainError('auth.other_unit', {
-        en: `This key may submit only for org unit ${principal.orgUnit}; the return is for ${r.orgUnit}.`,
-        th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th', definitions.units)} แต่แบบรายงานนี้เป็นของ ${unitName(r.orgUnit, 'th', definitions.units)}`,
-      });
+      return domainError('auth.other_unit', REFUSAL_TEXTS.submitOtherUnit({ mine: principal.orgUnit ?? '', asked: r.orgUnit, units: definitions.units }));
   }
   const out: Storable[] = [];
   const errors: Issue[] = [];
@@ -68,7 +65,6 @@ export async function checkSubmission(store: ReturnStore, source: DefinitionSour
     errors.push(...r.issues.filter((i) => i.severity === 'error'), ...valueBoundIssues(r, form, loc.titleCell));
     if (r.orgUnit && r.fiscalYear !== null && r.period) out.push({ ...r, orgUnit: r.orgUnit, fiscalYear: r.fiscalYear, period: r.period, form, definitions });
   }
-  if (errors.length)
-    return domainError('return.has_errors', { en: `The return has ${errors.length} error(s); nothing was stored.`, th: `แบบรายงานมีข้อผิดพลาด ${errors.length} รายการ จึงยังไม่ได้บันทึก` }, { issues: errors });
+  if (errors.length) return domainError('return.has_errors', REFUSAL_TEXTS.hasErrors({ errors: errors.length }), { issues: errors });
   return out;
 }

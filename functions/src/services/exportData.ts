@@ -9,6 +9,7 @@ import { mayAccess, type Principal } from '../domain/principal';
 import { domainError, isDomainError, type DomainError } from '../domain/domainError';
 import { tallies } from './readReturns';
 import type { ReturnStore } from '../store/returnStore';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** What the flat export reads from storage (the storage port's part it needs): current versions, their records and rows. */
 export type RecordSource = Pick<ReturnStore, 'list' | 'current' | 'rows'>;
@@ -25,11 +26,7 @@ export interface ExportTable {
  */
 export async function exportRecords(source: RecordSource, p: Principal, form: FormDef, units: OrgUnitTree, fiscalYear: number, period: string): Promise<ExportTable | DomainError> {
   const ok = isPeriodCode(period) && (form.period.kind === 'quarter' ? /^Q[1-4]$/.test(period) : period === 'FY');
-  if (!ok || !isPeriodCode(period))
-    return domainError('query.bad_period', {
-      en: `${form.id} returns are ${form.period.kind === 'quarter' ? 'quarterly (Q1–Q4)' : 'yearly (FY)'}; there are no ${period} returns to export.`,
-      th: `แบบรายงาน ${form.id} ส่ง${form.period.kind === 'quarter' ? 'รายไตรมาส (Q1–Q4)' : 'รายปี (FY)'} ไม่มีรายงานงวด ${period} ให้ส่งออก`,
-    });
+  if (!ok || !isPeriodCode(period)) return domainError('query.bad_period', REFUSAL_TEXTS.badExportPeriod({ form: form.id, quarterly: form.period.kind === 'quarter', period }));
   const due = dueDate({ fiscalYear, code: period }, form.dueDaysAfterPeriod);
   const current = (await source.list(form.id, fiscalYear, period)).filter((r) => mayAccess(p, r.orgUnit, units));
   const returns = [];

@@ -4,6 +4,7 @@ import type { ReviewError } from '../domain/reviewError';
 import type { ReturnKey } from '../store/keys';
 import { returnName } from '../domain/returnName';
 import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** Locked returns named in one sentence at most; the problem's `locked` lists every one. */
 const NAMED = 5;
@@ -22,12 +23,5 @@ export function lockRefusal(locks: { key: ReturnKey; lock: ReviewError; units: O
   if (locks.length === 1 && total === 1) return { ...first, locked };
   const names = locks.slice(0, NAMED).map(({ key, units }) => returnName(key, units));
   const more = locks.length > NAMED ? locks.length - NAMED : 0;
-  return domainError(
-    first.code,
-    {
-      en: `${locks.length} of the ${total} returns of this request are locked, so nothing of it was stored: ${names.map((n) => n.en).join('; ')}${more ? `; and ${more} more` : ''}. ${first.en} Send the others without them.`,
-      th: `แบบรายงาน ${locks.length} จาก ${total} ฉบับของคำขอนี้ถูกล็อก จึงยังไม่ได้บันทึกฉบับใดเลย: ${names.map((n) => n.th).join('; ')}${more ? ` และอีก ${more} ฉบับ` : ''} ${first.th} กรุณาส่งฉบับอื่นใหม่โดยไม่รวมฉบับที่ถูกล็อก`,
-    },
-    { locked },
-  );
+  return domainError(first.code, REFUSAL_TEXTS.lockedMany({ locked: locks.length, total, names, more, lock: first }), { locked });
 }

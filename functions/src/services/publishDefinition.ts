@@ -8,6 +8,7 @@ import { yearProblems } from '@returns-hub/shared/definitions/yearProblems';
 import type { Principal } from '../domain/principal';
 import { domainError, type DomainError } from '../domain/domainError';
 import type { DefinitionHead, DefinitionStore } from '../store/definitionStore';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** What a publish asks: the document (as the client sent it: checked here again), the year it applies from, and the ETag of the head it follows. */
 export interface PublishRequest {
@@ -36,32 +37,20 @@ export type PublishOutcome = { published: PublishedDefinition; head: DefinitionH
  * Every version stays readable (who published it, when) and years before it keep theirs.
  */
 export async function publishDefinition(store: DefinitionStore, current: VersionedDefinitions, p: Principal, req: PublishRequest, now: Date): Promise<PublishOutcome> {
-  if (p.role !== 'hq') return domainError('auth.hq_only', { en: 'Only headquarters publishes forms and org units.', th: 'เฉพาะส่วนกลางเท่านั้นที่เผยแพร่แบบรายงานและผังหน่วยงานได้' });
+  if (p.role !== 'hq') return domainError('auth.hq_only', REFUSAL_TEXTS.publishHqOnly());
   const year = current.documents(req.fromFiscalYear);
   const docs = year.documents.map((d) => d.doc);
   // A form is checked with the year's org units; a tree with itself.
   const units = definitionsFromDocuments(docs).units;
   const checked = checkDefinition(req.doc, units);
-  if (!checked.ok)
-    return domainError(
-      'definition.invalid',
-      { en: `The definition has ${checked.issues.length} error(s); nothing was published.`, th: `นิยามมีข้อผิดพลาด ${checked.issues.length} รายการ จึงยังไม่ได้เผยแพร่` },
-      { issues: checked.issues },
-    );
+  if (!checked.ok) return domainError('definition.invalid', REFUSAL_TEXTS.definitionInvalid({ errors: checked.issues.length }), { issues: checked.issues });
   const doc: DefinitionDocument = checked.doc;
   const id = documentId(doc);
-  if (id !== req.id) return domainError('definition.id_mismatch', { en: `The definition is "${id}", not "${req.id}" as the address says.`, th: `นิยามนี้คือ "${id}" ไม่ใช่ "${req.id}" ตามที่อยู่ที่ส่งมา` });
+  if (id !== req.id) return domainError('definition.id_mismatch', REFUSAL_TEXTS.definitionIdMismatch({ id, asked: req.id }));
   const together = yearProblems(doc, docs);
   if (together.length) {
     const issues = together.map((f) => definitionIssue(f));
-    return domainError(
-      'definition.invalid',
-      {
-        en: `The definition does not fit the other definitions of fiscal year ${req.fromFiscalYear} (${issues.length} error(s)); nothing was published.`,
-        th: `นิยามนี้ไม่เข้ากับนิยามอื่นของปีงบประมาณ ${req.fromFiscalYear} (${issues.length} รายการ) จึงยังไม่ได้เผยแพร่`,
-      },
-      { issues },
-    );
+    return domainError('definition.invalid', REFUSAL_TEXTS.definitionMisfit({ fiscalYear: req.fromFiscalYear, errors: issues.length }), { issues });
   }
   const head = await store.head(id);
   const wanted = 'ifMatch' in req.precondition ? req.precondition.ifMatch : null;

@@ -15,7 +15,7 @@ import type { ReturnKey } from '../store/keys';
 import type { TallyIntent } from '../store/tallyStore';
 import { acceptedKey, type TallyReview } from './tallyReview';
 import type { AcceptedSource } from './acceptedSource';
-import { unitName } from '../domain/returnName';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** What a reader sees of a version: not its storage ids, hash or tally contribution. */
 function meta<R extends ReturnSummary>(r: R) {
@@ -25,15 +25,14 @@ function meta<R extends ReturnSummary>(r: R) {
 
 /** One return: its current version (or the one asked for) with rows, and every version's metadata. */
 export async function getReturn(store: ReturnStore, p: Principal, units: OrgUnitTree, key: ReturnKey, version?: number) {
-  if (!mayAccess(p, key.orgUnit, units))
-    return domainError('auth.other_unit', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านได้เฉพาะข้อมูลของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th', units)}` });
+  if (!mayAccess(p, key.orgUnit, units)) return domainError('auth.other_unit', REFUSAL_TEXTS.readOtherUnit({ mine: p.orgUnit ?? '', units }));
   const [current] = await store.current([key]);
-  if (!current) return domainError('return.not_found', { en: 'No such return has been submitted.', th: 'ยังไม่มีการส่งแบบรายงานนี้' });
+  if (!current) return domainError('return.not_found', REFUSAL_TEXTS.returnNotFound());
   const history = await store.versions(key);
   const byVersion = new Map<number, ReturnSummary>(history.map((v) => [v.version, v]));
   byVersion.set(current.record.version, current.record);
   const chosen: StoredReturn | null = version === undefined || version === current.record.version ? current.record : byVersion.has(version) ? await store.version(key, version) : null;
-  if (!chosen) return domainError('return.version_not_found', { en: `Version ${version} does not exist.`, th: `ไม่มีฉบับที่ ${version}` });
+  if (!chosen) return domainError('return.version_not_found', REFUSAL_TEXTS.versionNotFound({ version }));
   const rows = await store.rows(chosen.writeId);
   return {
     current: current.record.version,
@@ -85,9 +84,9 @@ export async function tallies(
   by: GroupBy,
   review?: TallyReview,
 ): Promise<Tally | DomainError> {
-  if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
+  if (!validTallyPeriod(form, period)) return domainError('query.bad_period', REFUSAL_TEXTS.badTallyPeriod({ form: form.id, period }));
   const groupings = validGroupings(form, units);
-  if (!groupings.includes(by)) return domainError('query.bad_grouping', { en: `${form.id} is grouped by ${groupings.join(', ')}.`, th: `แบบรายงาน ${form.id} จัดกลุ่มได้ตาม ${groupings.join(', ')}` });
+  if (!groupings.includes(by)) return domainError('query.bad_grouping', REFUSAL_TEXTS.badGrouping({ form: form.id, groupings }));
   const q = { fiscalYear, period, by };
   const include = review?.include ?? 'all';
   const recompute = async (orgUnit?: string) => ({

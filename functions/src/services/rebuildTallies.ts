@@ -13,6 +13,7 @@ import type { ReturnStore } from '../store/returnStore';
 import type { AppliedShare, ShareKey, TallyIntent, TallyScope, TallyWrite } from '../store/tallyStore';
 import { acceptedKey, type TallyReview } from './tallyReview';
 import { randomUUID } from 'node:crypto';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** Whole rebuilds tried before giving up (each starts again from what is stored now). */
 const REBUILD_ATTEMPTS = 3;
@@ -54,8 +55,8 @@ export async function rebuildTallies(
   period: string,
   opts: { write: boolean; review?: TallyReview },
 ): Promise<RebuildReport | DomainError> {
-  if (p.role !== 'hq') return domainError('auth.hq_only', { en: 'Only headquarters may rebuild tallies.', th: 'เฉพาะส่วนกลางเท่านั้นที่สร้างผลสรุปใหม่ได้' });
-  if (!validTallyPeriod(form, period)) return domainError('query.bad_period', { en: `Period ${period} does not apply to ${form.id}.`, th: `แบบรายงาน ${form.id} ไม่มีงวด ${period}` });
+  if (p.role !== 'hq') return domainError('auth.hq_only', REFUSAL_TEXTS.rebuildHqOnly());
+  if (!validTallyPeriod(form, period)) return domainError('query.bad_period', REFUSAL_TEXTS.badTallyPeriod({ form: form.id, period }));
   const basis = opts.review?.include ?? 'all';
   const scope: TallyScope = { formId: form.id, fiscalYear, basis };
   const periods = returnPeriods(form);
@@ -135,8 +136,5 @@ export async function rebuildTallies(
       return report;
     }
   }
-  return domainError('tally.rebuild_conflict', {
-    en: `Submissions kept changing ${form.id} ${fiscalYear} while its tallies were rebuilt (${REBUILD_ATTEMPTS} tries); run it again when they have stopped.${report ? ` ${report.rewritten} entities were rewritten.` : ''}`,
-    th: `มีการส่งแบบรายงาน ${form.id} ปี ${fiscalYear} ระหว่างสร้างผลสรุปใหม่ (${REBUILD_ATTEMPTS} ครั้ง) กรุณาสั่งใหม่อีกครั้งเมื่อไม่มีการส่ง`,
-  });
+  return domainError('tally.rebuild_conflict', REFUSAL_TEXTS.rebuildConflict({ form: form.id, fiscalYear, tries: REBUILD_ATTEMPTS, rewritten: report?.rewritten ?? null }));
 }

@@ -4,7 +4,7 @@ import type { OrgUnitTree } from '@returns-hub/shared/orgUnits/orgUnitTree';
 import { reviewError, type ReviewError } from '../domain/reviewError';
 import type { ReturnKey } from '../store/keys';
 import type { ReviewStore } from '../store/reviewStore';
-import { unitName } from '../domain/returnName';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** What the history needs of the version store: every version's number and submission. */
 export interface VersionSource {
@@ -18,8 +18,7 @@ export interface VersionSource {
  * lost is shown as recovered.
  */
 export async function returnHistory(reviews: ReviewStore, versions: VersionSource, key: ReturnKey, p: Principal, units: OrgUnitTree): Promise<HistoryResponse | ReviewError> {
-  if (!mayAccess(p, key.orgUnit, units))
-    return reviewError('review.forbidden', { en: `This key may read only org unit ${p.orgUnit}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(p.orgUnit ?? '', 'th', units)}` });
+  if (!mayAccess(p, key.orgUnit, units)) return reviewError('review.forbidden', REFUSAL_TEXTS.historyOtherUnit({ mine: p.orgUnit ?? '', units }));
   const [entries, rec, exceptions, stored] = await Promise.all([
     reviews.listEvents(key),
     reviews.get(key),
@@ -33,8 +32,7 @@ export async function returnHistory(reviews: ReviewStore, versions: VersionSourc
     if (!byPlace.has(`${v.version}|0`))
       byPlace.set(`${v.version}|0`, { action: 'submit', version: v.version, at: v.submittedAt, by: v.submittedBy, client: 'unknown', to: 'submitted', recovered: true });
   }
-  if (byPlace.size === 0 && exceptions.length === 0)
-    return reviewError('review.not_found', { en: 'Nothing has been submitted or recorded for this return.', th: 'ยังไม่มีการส่งหรือบันทึกใดๆ สำหรับแบบรายงานนี้' });
+  if (byPlace.size === 0 && exceptions.length === 0) return reviewError('review.not_found', REFUSAL_TEXTS.historyNotFound());
   const order = (e: ReviewEvent) => [e.at, e.version] as const;
   const events = [...byPlace.values(), ...exceptions].sort((a, b) => {
     const [ta, va] = order(a);

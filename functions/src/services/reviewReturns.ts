@@ -9,13 +9,13 @@ import { explainLostReview } from './reviewConflict';
 import { reviewViewOf } from './reviewView';
 import { returnName } from '../domain/returnName';
 import type { ReviewTallies } from './reviewTallies';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** Bulk actions run this many returns at a time: each is its own conditional write and audit entry. */
 const BULK_PARALLEL = 8;
 
 function notFound(key: ReturnKey, units: Actor['units']): ReviewError {
-  const name = returnName(key, units);
-  return reviewError('review.not_found', { en: `${name.en}: nothing has been submitted yet.`, th: `${name.th}: ยังไม่มีการส่งแบบรายงานนี้` });
+  return reviewError('review.not_found', REFUSAL_TEXTS.reviewNotFound({ name: returnName(key, units) }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { submitLock } from '../domain/submitLock';
 import { versionPartition, type ReturnKey } from '../store/keys';
 import type { AuditEntry, ReviewRecord, ReviewStore } from '../store/reviewStore';
 import type { LockException } from '@returns-hub/shared/review/reviewSchemas';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /**
  * What the review workflow asks of a submission: the locks that refuse it, and its entry in
@@ -33,11 +34,7 @@ export function submitGate(reviews: ReviewStore, principal: Principal, client: s
       keys.forEach((k, i) => primed.set(versionPartition(k), recs[i]));
     },
     async check(key, form, units) {
-      if (principal.role === 'zone')
-        return reviewError('submit.reviewer_only', {
-          en: `Zone reviewers review returns; they do not submit them. Ask the unit (${key.orgUnit}) to send it.`,
-          th: `ผู้ตรวจกลุ่มเขตมีหน้าที่ตรวจแบบรายงาน ไม่ได้เป็นผู้ส่ง กรุณาให้หน่วยงาน (${key.orgUnit}) เป็นผู้ส่ง`,
-        });
+      if (principal.role === 'zone') return reviewError('submit.reviewer_only', REFUSAL_TEXTS.zoneSubmits({ unit: key.orgUnit }));
       const id = versionPartition(key);
       const rec = primed.has(id) ? (primed.get(id) ?? null) : await reviews.get(key);
       primed.delete(id);

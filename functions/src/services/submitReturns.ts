@@ -20,8 +20,8 @@ import { receipt } from './receipt';
 import { keepTalliesAll } from './applyTallyShare';
 import { lockRefusal } from './lockRefusal';
 import type { SubmitGate } from './submitGate';
-import { unitName } from '../domain/returnName';
 import { ROUTE_TEXTS } from '../domain/routeTexts';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 /** What a request that failed before any of its pointers could move is told: the submit route's own words. */
 const NOTHING_STORED = ROUTE_TEXTS.submit.unavailable;
@@ -120,7 +120,7 @@ async function claimKey(store: ReturnStore, r: Request, key: string | null): Pro
   if (!key) return null;
   const claim = await store.keys.claim(r.principal.id, key, r.hash);
   if (claim.claimed) return null;
-  if (claim.existing.bodyHash !== r.hash) return domainError('idempotency.key_reused', { en: 'This Idempotency-Key was used for a different request.', th: 'Idempotency-Key นี้เคยใช้กับคำขออื่นแล้ว' });
+  if (claim.existing.bodyHash !== r.hash) return domainError('idempotency.key_reused', REFUSAL_TEXTS.keyReused());
   const done = submitResponseSchema.safeParse(claim.existing.response);
   // Claimed by an identical request that has not finished: do the work (each return is kept once).
   return done.success ? replay(r.definitions, r.principal, done.data) : null;
@@ -271,11 +271,7 @@ function unstored(plan: Plan, receipts: (Receipt | null)[], unknown: Set<number>
   const total = plan.keys.length;
   const outcomes = outcomesOf(plan, receipts, unknown);
   if (stored === 0 && unknown.size === 0) return domainError('storage.unavailable', NOTHING_STORED, { outcomes });
-  const text = {
-    en: `Storage did not answer in time: ${stored} of ${total} return(s) of this request are stored, ${unknown.size} may be (storage did not confirm), ${total - stored - unknown.size} are not. Send it again with the same Idempotency-Key: what is stored is kept once and the rest completed.`,
-    th: `ระบบจัดเก็บข้อมูลไม่ตอบสนองในเวลาที่กำหนด บันทึกแล้ว ${stored} จาก ${total} ฉบับ อาจบันทึกแล้วอีก ${unknown.size} ฉบับ (ระบบยังไม่ยืนยัน) และยังไม่ได้บันทึก ${total - stored - unknown.size} ฉบับ กรุณาส่งใหม่ด้วย Idempotency-Key เดิม ฉบับที่บันทึกแล้วจะไม่ถูกบันทึกซ้ำ และจะบันทึกส่วนที่เหลือให้ครบ`,
-  };
-  return domainError(stored === 0 ? 'storage.unavailable' : 'return.partly_stored', text, { outcomes });
+  return domainError(stored === 0 ? 'storage.unavailable' : 'return.partly_stored', REFUSAL_TEXTS.partlyStored({ stored, unconfirmed: unknown.size, total }), { outcomes });
 }
 
 /** Another writer moved a return's pointer first: a review (then its lock is named) or another submission. */
@@ -289,14 +285,8 @@ async function lostRace(definitions: DefinitionSource, plan: Plan, conflicted: P
   }
   const stored = receipts.filter(Boolean).length;
   const first = conflicted[0].version.record;
-  return domainError(
-    'return.conflict',
-    {
-      en: `Another submission of ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} was stored at the same time; reload and send again.${stored ? ` (${stored} other return(s) of this request were stored.)` : ''}`,
-      th: `มีการส่งแบบรายงาน ${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period} พร้อมกันจากที่อื่น กรุณาโหลดใหม่แล้วส่งอีกครั้ง${stored ? ` (บันทึกฉบับอื่นของคำขอนี้แล้ว ${stored} ฉบับ)` : ''}`,
-    },
-    stored ? { outcomes: outcomesOf(plan, receipts, new Set()) } : {},
-  );
+  const name = `${first.formId} ${first.orgUnit} ${first.fiscalYear} ${first.period}`;
+  return domainError('return.conflict', REFUSAL_TEXTS.storedMeanwhile({ name, stored }), stored ? { outcomes: outcomesOf(plan, receipts, new Set()) } : {});
 }
 
 /** The tallies of every current return brought up to stored versions (idempotent; what cannot be done now stays pending for the repair). */
@@ -337,10 +327,6 @@ async function completeKey(store: ReturnStore, r: Request, key: string, body: Su
 /** A finished request's answer again, after authorizing the caller again for every return in it. */
 function replay(definitions: DefinitionSource, principal: Principal, response: SubmitResponse): SubmitResult | DomainError {
   const other = response.receipts.find((x) => !mayAccess(principal, x.orgUnit, definitions.forYear(x.fiscalYear).units));
-  if (other)
-    return domainError('auth.other_unit', {
-      en: `This key may submit only for org unit ${principal.orgUnit}; the request was for ${other.orgUnit}.`,
-      th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th', definitions.forYear(other.fiscalYear).units)} แต่คำขอนี้เป็นของ ${unitName(other.orgUnit, 'th', definitions.forYear(other.fiscalYear).units)}`,
-    });
+  if (other) return domainError('auth.other_unit', REFUSAL_TEXTS.replayOtherUnit({ mine: principal.orgUnit ?? '', asked: other.orgUnit, units: definitions.forYear(other.fiscalYear).units }));
   return { replayed: true, body: { receipts: response.receipts.map((x) => ({ ...x, replayed: true })) } };
 }
