@@ -10,7 +10,7 @@ const SAMPLES: Params = {
   submitOtherUnit: [{ mine: '1017', asked: '1045', units }],
   replayOtherUnit: [{ mine: '1017', asked: '1045', units }],
   readOtherUnit: [{ mine: '1017', units }],
-  historyOtherUnit: [{ mine: '1017', units }],
+  reviewOtherUnit: [{ mine: '1017', units }],
   publishHqOnly: [],
   rebuildHqOnly: [],
   exceptionHqOnly: [{ unit: { en: 'Huai Khwang', th: 'ห้วยขวาง' } }],

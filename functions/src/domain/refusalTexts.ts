@@ -29,7 +29,7 @@ export const REFUSAL_TEXTS = {
     th: `บัญชีนี้ส่งแบบรายงานได้เฉพาะของหน่วยงาน ${unitName(p.mine, 'th', p.units)} แต่คำขอนี้เป็นของ ${unitName(p.asked, 'th', p.units)}`,
   }),
   readOtherUnit: (p: Units): Text => ({ en: `This key may read only org unit ${p.mine}.`, th: `บัญชีนี้อ่านได้เฉพาะข้อมูลของหน่วยงาน ${unitName(p.mine, 'th', p.units)}` }),
-  historyOtherUnit: (p: Units): Text => ({ en: `This key may read only org unit ${p.mine}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(p.mine, 'th', p.units)}` }),
+  reviewOtherUnit: (p: Units): Text => ({ en: `This key may read only org unit ${p.mine}.`, th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(p.mine, 'th', p.units)}` }),
   publishHqOnly: (): Text => ({ en: 'Only headquarters publishes forms and org units.', th: 'เฉพาะส่วนกลางเท่านั้นที่เผยแพร่แบบรายงานและผังหน่วยงานได้' }),
   rebuildHqOnly: (): Text => ({ en: 'Only headquarters may rebuild tallies.', th: 'เฉพาะส่วนกลางเท่านั้นที่สร้างผลสรุปใหม่ได้' }),
   exceptionHqOnly: (p: { unit: Text }): Text => ({

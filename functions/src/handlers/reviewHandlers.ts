@@ -21,8 +21,8 @@ import { returnHistory } from '../services/reviewHistory';
 import { listReviews } from '../services/reviewList';
 import { completenessOf } from '../services/reviewCompleteness';
 import { grantException } from '../services/lockExceptions';
-import { unitName } from '../domain/returnName';
 import { underIdempotencyKey } from '../http/idempotentDecision';
+import { REFUSAL_TEXTS } from '../domain/refusalTexts';
 
 const returnPath = z.object({ form: formIdParam, fy: fiscalYearParam, period: periodParam, orgUnit: orgUnitParam });
 const subjectParam = z.string().max(1000).nullish();
@@ -96,11 +96,7 @@ export const reviewGet = (deps: Deps) =>
     const target = await returnOf(deps, req, subject);
     if (isProblem(target)) return target;
     const { key, form, definitions } = target;
-    if (!mayAccess(principal, key.orgUnit, definitions.units))
-      return reviewError('review.forbidden', {
-        en: `This key may read only org unit ${principal.orgUnit}.`,
-        th: `บัญชีนี้อ่านข้อมูลได้เฉพาะของหน่วยงาน ${unitName(principal.orgUnit ?? '', 'th', definitions.units)}`,
-      });
+    if (!mayAccess(principal, key.orgUnit, definitions.units)) return reviewError('review.forbidden', REFUSAL_TEXTS.reviewOtherUnit({ mine: principal.orgUnit ?? '', units: definitions.units }));
     const reviews = await deps.reviews();
     const [rec, exception] = await Promise.all([reviews.get(key), form.closesAfterDays === undefined ? null : reviews.getException(key.formId, key.fiscalYear, key.period, key.orgUnit)]);
     return json(200, reviewViewOf(key, form, definitions.units, rec, exception, new Date()));

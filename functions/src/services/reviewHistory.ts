@@ -18,7 +18,7 @@ export interface VersionSource {
  * lost is shown as recovered.
  */
 export async function returnHistory(reviews: ReviewStore, versions: VersionSource, key: ReturnKey, p: Principal, units: OrgUnitTree): Promise<HistoryResponse | ReviewError> {
-  if (!mayAccess(p, key.orgUnit, units)) return reviewError('review.forbidden', REFUSAL_TEXTS.historyOtherUnit({ mine: p.orgUnit ?? '', units }));
+  if (!mayAccess(p, key.orgUnit, units)) return reviewError('review.forbidden', REFUSAL_TEXTS.reviewOtherUnit({ mine: p.orgUnit ?? '', units }));
   const [entries, rec, exceptions, stored] = await Promise.all([
     reviews.listEvents(key),
     reviews.get(key),
