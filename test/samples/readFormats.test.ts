@@ -1,5 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +16,7 @@ import { consolidateReturns, contributionOf } from '@returns-hub/shared/consolid
 import type { Issue } from '@returns-hub/shared/issues/issue';
 import { SAMPLES, sample } from '../support/samples';
 import { expectCommunityPlanFigures } from '../support/formsFigures';
-import { sampleRenditions } from '../support/sampleRenditions';
+import { missingConversionTools, missingToolsSentence, sampleRenditions } from '../support/sampleRenditions';
 import { requestFor, startApi } from '../support/apiHarness';
 
 /**
@@ -247,21 +247,7 @@ describe('what web systems, old programs and other spreadsheets send (issue 21)'
   });
 });
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-const python = '/usr/bin/python3';
-const hasOpenpyxl = (() => {
-  try {
-    execFileSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-/**
- * What the conversions need, each named: `npm test`'s pretest installs both as root (waiting
- * for another install's dpkg lock); without them these tests fail saying so, never obscurely.
- */
-const missingTools = [...(soffice ? [] : ['LibreOffice Calc (soffice; Debian libreoffice-calc-nogui)']), ...(hasOpenpyxl ? [] : [`openpyxl for ${python} (Debian python3-openpyxl)`])];
+const missingTools = missingConversionTools();
 
 /** Every sample, converted now by LibreOffice and re-saved by openpyxl. */
 describe('every sample converted at test time reads as the original', () => {
@@ -282,11 +268,10 @@ describe('every sample converted at test time reads as the original', () => {
 
   beforeAll(async () => {
     if (missingTools.length) return;
-    out = await sampleRenditions(soffice!);
+    out = await sampleRenditions();
   }, 600_000);
   beforeEach(() => {
-    if (missingTools.length)
-      throw new Error(`These tests convert the samples with tools this machine lacks: ${missingTools.join('; ')}. Run npm test as root so its pretest installs them, or install them with apt-get.`);
+    if (missingTools.length) throw new Error(missingToolsSentence(missingTools));
   });
 
   test(`all ${originals.length} samples as .xls, .ods and Calc .xlsx, and openpyxl .xlsx`, async () => {
