@@ -76,9 +76,13 @@ export function paneBuildOf(opts: Pick<PaneBuildOptions, 'minify'> = {}): string
  * ENTRA_CLIENT_ID, ENTRA_TENANT_ID and ENTRA_API_SCOPE turn on sign-in with Microsoft.
  */
 export async function buildAddin(opts: PaneBuildOptions = {}): Promise<PaneSize & { outDir: string }> {
+  return bundle(opts, paneBuildOf(opts));
+}
+
+/** buildAddin, stamped with `builtFrom` (paneBuildOf, taken once by whoever asks). */
+async function bundle(opts: PaneBuildOptions, builtFrom: string): Promise<PaneSize & { outDir: string }> {
   const outDir = opts.outDir ?? ADDIN_DIST;
   const config = buildConfigFrom(opts.env ?? process.env);
-  const builtFrom = paneBuildOf(opts);
   mkdirSync(outDir, { recursive: true });
   rmSync(resolve(outDir, BUILD_STAMP), { force: true }); // a build stopped half way is never taken for the earlier one
   rmSync(resolve(outDir, 'chunks'), { recursive: true, force: true }); // no chunk of an earlier build left behind
@@ -141,8 +145,9 @@ export function paneBuildIn(outDir: string): PaneBuild | null {
  */
 export async function buildAddinUnlessBuilt(opts: PaneBuildOptions = {}): Promise<PaneSize & { outDir: string }> {
   const outDir = opts.outDir ?? ADDIN_DIST;
+  const builtFrom = paneBuildOf(opts);
   const built = paneBuildIn(outDir);
-  if (built?.builtFrom !== paneBuildOf(opts)) return buildAddin(opts);
+  if (built?.builtFrom !== builtFrom) return bundle(opts, builtFrom);
   configurePages(outDir, buildConfigFrom(opts.env ?? process.env));
   return { ...built.size, outDir };
 }
