@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSyn
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { buildAddin, configurePages, paneBuildIn, paneBuildOf, type PaneSize } from '../../scripts/buildAddin';
-import { buildConfigFrom } from '@returns-hub/addin/settings/buildConfig';
+import { buildConfigFrom, type BuildConfig } from '@returns-hub/addin/settings/buildConfig';
 import { holdLock } from './processLock';
 
 const ROOT = resolve(__dirname, '../..');
@@ -27,7 +27,7 @@ export async function cachedPaneBuild(env: Record<string, string>): Promise<{ di
     // first one's build instead of each making the same (two at once cost a build's CPU, 6 s, twice).
     const release = await holdLock(join(CACHE, `${sources}.lock`), 'a pane build');
     try {
-      if (!paneBuildIn(dir)) await configuredCopy(join(CACHE, sources), dir, env);
+      if (!paneBuildIn(dir)) await configuredCopy(join(CACHE, sources), dir, env, config);
     } finally {
       release();
     }
@@ -40,13 +40,13 @@ export async function cachedPaneBuild(env: Record<string, string>): Promise<{ di
   return { dir, size: paneBuildIn(dir)!.size };
 }
 
-/** `dir`: the scripts bundled in `scripts` (bundled now if they are not there), with the pages of these settings. */
-async function configuredCopy(scripts: string, dir: string, env: Record<string, string>): Promise<void> {
+/** `dir`: the scripts bundled in `scripts` (bundled now, from `env`, if they are not there), with the pages of `config`. */
+async function configuredCopy(scripts: string, dir: string, env: Record<string, string>, config: BuildConfig): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   if (!paneBuildIn(scripts)) await wholeOrNothing(scripts, (making) => buildAddin({ env, outDir: making }));
   await wholeOrNothing(dir, async (making) => {
     cpSync(scripts, making, { recursive: true });
-    configurePages(making, buildConfigFrom(env));
+    configurePages(making, config);
   });
   for (const old of readdirSync(CACHE)) {
     const path = join(CACHE, old);

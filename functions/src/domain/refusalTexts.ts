@@ -10,7 +10,8 @@ type Named = { name: Text };
 /** A value against the most that can be stored. */
 type Over = { name: string; chars: number; limit: number };
 
-const en = (n: number) => n.toLocaleString('en-US');
+/** A count as the texts write it in both languages: 150,001. */
+const grouped = (n: number) => n.toLocaleString('en-US');
 
 /**
  * What the services say when they refuse, in both languages, by what is refused; each takes the
@@ -63,8 +64,8 @@ export const REFUSAL_TEXTS = {
     th: `แบบรายงานมีข้อผิดพลาด ${p.errors} รายการ จึงยังไม่ได้บันทึก`,
   }),
   tooManyRows: (p: { rows: number; limit: number }): Text => ({
-    en: `This request holds ${en(p.rows)} rows; at most ${en(p.limit)} can be stored in one request. Nothing was stored: split the sheet, or send its returns in separate requests.`,
-    th: `คำขอนี้มี ${en(p.rows)} แถว บันทึกได้ไม่เกิน ${en(p.limit)} แถวต่อคำขอ ยังไม่ได้บันทึกข้อมูลใด กรุณาแบ่งชีต หรือส่งแบบรายงานแยกเป็นหลายคำขอ`,
+    en: `This request holds ${grouped(p.rows)} rows; at most ${grouped(p.limit)} can be stored in one request. Nothing was stored: split the sheet, or send its returns in separate requests.`,
+    th: `คำขอนี้มี ${grouped(p.rows)} แถว บันทึกได้ไม่เกิน ${grouped(p.limit)} แถวต่อคำขอ ยังไม่ได้บันทึกข้อมูลใด กรุณาแบ่งชีต หรือส่งแบบรายงานแยกเป็นหลายคำขอ`,
   }),
   sentTwice: (p: { name: string }): Text => ({
     en: `The request holds ${p.name} twice; send each return once.`,
